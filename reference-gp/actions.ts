@@ -1,0 +1,28 @@
+// The automation API's actions, each a thing the GP does in the user interface.
+import type { GpContext } from './context.ts';
+import { shareDiagnosekort } from './diagnosekort/share.ts';
+import {
+  deleteDiagnosis,
+  deselectDiagnosis,
+  registerDiagnosis,
+  updateDiagnosis,
+} from './diagnosekort/record-actions.ts';
+import { patientRecord, type Input } from './input.ts';
+
+export type Action = (ctx: GpContext, input: Input) => Record<string, unknown> | Promise<Record<string, unknown>>;
+
+export const SHARE_ACTION = 'diagnosekort.share';
+
+export const ACTIONS: Record<string, Action> = {
+  'patient.reset': (ctx, input) => {
+    const record = patientRecord(ctx.state, input['patient']);
+    record.diagnoses = [];
+    record.shared = [];
+    return {};
+  },
+  'diagnosekort.register-diagnosis': registerDiagnosis,
+  'diagnosekort.update-diagnosis': updateDiagnosis,
+  'diagnosekort.deselect-diagnosis': deselectDiagnosis,
+  'diagnosekort.delete-diagnosis': deleteDiagnosis,
+  [SHARE_ACTION]: (ctx, input) => shareDiagnosekort(ctx, patientRecord(ctx.state, input['patient'])),
+};

@@ -1,0 +1,93 @@
+// Assembles the MedCom ConditionList document Bundle: Composition first, then Patient, Organization,
+// Practitioner and one Condition per shared diagnosis. Every entry has fullUrl urn:uuid:<id> and every
+// reference uses that form, so all references resolve inside the Bundle.
+import { randomUUID } from 'node:crypto';
+import type { FaultName } from '../faults/catalogue.ts';
+import type { Diagnosis, GpState, PatientRecord } from '../state.ts';
+import { PRACTICE, fullName } from '../test-data.ts';
+import { buildCondition } from './condition.ts';
+import { narrative } from './narrative.ts';
+import { organizationEntry, patientEntry, practitionerEntry } from './participants.ts';
+import { DANISH, LOINC, PROBLEM_LIST_LOINC, PROFILES, URI } from './systems.ts';
+
+export interface DocumentInput {
+  state: GpState;
+  record: PatientRecord;
+  /** The diagnoses to share, in the order they appear. */
+  diagnoses: Diagnosis[];
+  bundleId: string;
+  /** Bundle.identifier value, `urn:uuid:<uuid>`. */
+  documentIdentifier: string;
+  /** When the GP last changed the Diagnosekort. */
+  compositionDate: string;
+  /** When this document is assembled. */
+  timestamp: string;
+  faults: ReadonlySet<FaultName>;
+}
+
+export interface SharedCondition {
+  resource: fhir4.Condition;
+  diagnosis: Diagnosis;
+}
+
+export interface BuiltDocument {
+  bundle: fhir4.Bundle;
+  conditions: SharedCondition[];
+}
+
+export const ref = (id: string): string => `urn:uuid:${id}`;
+
+export function buildDocument(input: DocumentInput): BuiltDocument {
+  const { record, state } = input;
+  const patientRef = ref(record.resourceId);
+  const conditions = input.diagnoses.map((diagnosis) => ({
+    diagnosis,
+    resource: buildCondition(diagnosis, {
+      patientReference: patientRef,
+      timestamp: input.timestamp,
+      faults: input.faults,
+    }),
+  }));
+  const compositionId = randomUUID();
+  const title = `Diagnoseoversigt for ${record.patient.cpr}`;
+  const composition: fhir4.Composition = {
+    resourceType: 'Composition',
+    id: compositionId,
+    meta: { profile: [PROFILES.composition] },
+    language: 'da',
+    text: narrative('Composition', compositionId, title, [
+      `Patient: ${fullName(record.patient)} (${patientRef})`,
+      `Senest opdateret: ${input.compositionDate}`,
+      `Forfatter: ${PRACTICE.name} (${ref(state.organizationId)})`,
+      ...conditions.map(
+        ({ diagnosis: d, resource }) => `${d.text}: ${DANISH[d.type]}, ${DANISH[d.status]} (${ref(resource.id ?? '')})`,
+      ),
+    ]),
+    status: 'final',
+    type: { coding: [{ system: LOINC, ...PROBLEM_LIST_LOINC }] },
+    subject: { reference: patientRef },
+    date: input.compositionDate,
+    author: [{ reference: ref(state.organizationId) }, { reference: ref(state.practitionerId) }],
+    title,
+    confidentiality: 'N',
+    attester: [{ mode: 'official', party: { reference: ref(state.practitionerId) } }],
+    section: [{ title: 'Diagnoser', entry: conditions.map(({ resource }) => ({ reference: ref(resource.id ?? '') })) }],
+  };
+  const resources: fhir4.FhirResource[] = [
+    composition,
+    patientEntry(record.patient, record.resourceId),
+    organizationEntry(state.organizationId),
+    practitionerEntry(state.practitionerId),
+    ...conditions.map((c) => c.resource),
+  ];
+  const bundle: fhir4.Bundle = {
+    resourceType: 'Bundle',
+    id: input.bundleId,
+    meta: { profile: [PROFILES.bundle] },
+    identifier: { system: URI, value: input.documentIdentifier },
+    type: 'document',
+    timestamp: input.timestamp,
+    entry: resources.map((resource) => ({ fullUrl: ref(resource.id ?? ''), resource })),
+  };
+  return { bundle, conditions };
+}

@@ -1,0 +1,79 @@
+// Patient, author Organization and GP Practitioner, as document entries and as contained metadata resources.
+import { PRACTICE, PRACTITIONER, fullName, type TestPatient } from '../test-data.ts';
+import { narrative } from './narrative.ts';
+import { CPR, DANISH, PROFILES, SOR, YDERNUMMER } from './systems.ts';
+
+export function cprIdentifier(cpr: string): fhir4.Identifier {
+  return { use: 'official', system: CPR, value: cpr };
+}
+
+function patientCore(patient: TestPatient) {
+  return {
+    identifier: [cprIdentifier(patient.cpr)],
+    name: [{ use: 'official' as const, family: patient.family, given: [...patient.given] }],
+    gender: patient.gender,
+    birthDate: patient.birthDate,
+  };
+}
+
+export function patientEntry(patient: TestPatient, id: string): fhir4.Patient {
+  return {
+    resourceType: 'Patient',
+    id,
+    meta: { profile: [PROFILES.patient] },
+    text: narrative('Patient', id, 'Patient', [
+      `${fullName(patient)}, CPR ${patient.cpr}`,
+      `Køn: ${DANISH[patient.gender]}, født ${patient.birthDate}`,
+    ]),
+    ...patientCore(patient),
+  };
+}
+
+function organizationCore() {
+  return {
+    identifier: [
+      { system: SOR, value: PRACTICE.sor },
+      { system: YDERNUMMER, value: PRACTICE.ydernummer },
+    ],
+    name: PRACTICE.name,
+  };
+}
+
+export function organizationEntry(id: string): fhir4.Organization {
+  return {
+    resourceType: 'Organization',
+    id,
+    meta: { profile: [PROFILES.organization] },
+    text: narrative('Organization', id, 'Afsender', [
+      `${PRACTICE.name}, SOR ${PRACTICE.sor}, ydernummer ${PRACTICE.ydernummer}`,
+    ]),
+    ...organizationCore(),
+  };
+}
+
+function practitionerCore() {
+  return { name: [{ use: 'official' as const, family: PRACTITIONER.family, given: [...PRACTITIONER.given] }] };
+}
+
+export function practitionerEntry(id: string): fhir4.Practitioner {
+  return {
+    resourceType: 'Practitioner',
+    id,
+    meta: { profile: [PROFILES.practitioner] },
+    text: narrative('Practitioner', id, 'Praktiserende læge', [`${fullName(PRACTITIONER)}, ${PRACTICE.name}`]),
+    ...practitionerCore(),
+  };
+}
+
+/** Contained resources of the DocumentReference carry no narrative (the container's narrative covers them). */
+export function containedPatient(patient: TestPatient, id: string): fhir4.Patient {
+  return { resourceType: 'Patient', id, ...patientCore(patient) };
+}
+
+export function containedOrganization(id: string): fhir4.Organization {
+  return { resourceType: 'Organization', id, ...organizationCore() };
+}
+
+export function containedPractitioner(id: string): fhir4.Practitioner {
+  return { resourceType: 'Practitioner', id, ...practitionerCore() };
+}

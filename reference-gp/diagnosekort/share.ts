@@ -1,0 +1,68 @@
+// The share flow: choose the diagnoses, assemble the document and its metadata, apply content faults at the
+// single exit point, seal, submit, and remember the version so the next one can replace it.
+import { randomUUID } from 'node:crypto';
+import type { GpContext } from '../context.ts';
+import { applyContentFaults } from '../faults/mutations.ts';
+import { invalid } from '../http/problem.ts';
+import type { PatientRecord } from '../state.ts';
+import { danishDateTime } from '../time.ts';
+import { buildDocument } from './document.ts';
+import { buildDocumentReference } from './document-reference.ts';
+import { diagnosesToShare, lastChange } from './selection.ts';
+import { submitTransaction } from './submit.ts';
+import { buildPackage, newEntryUrl, sealPackage } from './transaction.ts';
+
+export async function shareDiagnosekort(ctx: GpContext, record: PatientRecord): Promise<{ documentId: string }> {
+  const { faults } = ctx;
+  const session = ctx.session;
+  if (!session) throw invalid('no session: PUT /certbench/v1/session with the document sharing address first');
+  const diagnoses = diagnosesToShare(record, faults);
+  const changedAt = lastChange(record);
+  if (diagnoses.length === 0 || changedAt === undefined) {
+    throw invalid(`patient ${record.patient.cpr} has no diagnoses selected for the Diagnosekort`);
+  }
+  const first = record.shared[0];
+  const previous = record.shared.at(-1);
+  // Fault: the document identity of the first version is reused for every later version.
+  const reused = faults.has('reuse-document-identifier') ? first : undefined;
+  const documentIdentifier = reused?.documentIdentifier ?? `urn:uuid:${randomUUID()}`;
+  const bundleId = reused?.bundleId ?? randomUUID();
+  // Fault: Composition.date is frozen at the first version's value.
+  const compositionDate = (faults.has('stale-composition-date') ? first?.compositionDate : undefined) ?? changedAt;
+  const timestamp = danishDateTime(ctx.clock());
+
+  const document = buildDocument({
+    state: ctx.state,
+    record,
+    diagnoses,
+    bundleId,
+    documentIdentifier,
+    compositionDate,
+    timestamp,
+    faults,
+  });
+  const title = `Diagnoseoversigt for ${record.patient.cpr}`;
+  const binaryUrl = newEntryUrl();
+  const documentReferenceIdentifier = `urn:uuid:${randomUUID()}`;
+  const documentReference = buildDocumentReference({
+    record,
+    documentIdentifier,
+    documentReferenceIdentifier,
+    attachmentUrl: binaryUrl,
+    title,
+    timestamp,
+    previous,
+    faults,
+  });
+  const pkg = buildPackage(document, documentReference, binaryUrl, timestamp);
+  applyContentFaults(pkg, faults);
+  const body = sealPackage(pkg);
+
+  // Faults: the GP is told the Diagnosekort was shared, but nothing (or no new version) is sent.
+  const silent =
+    faults.has('share-without-submitting') || (faults.has('share-only-first-version') && previous !== undefined);
+  if (!silent) await submitTransaction(ctx.dispatcher, session.documentSharing, body);
+
+  record.shared.push({ documentIdentifier, bundleId, documentReferenceIdentifier, compositionDate });
+  return { documentId: documentIdentifier };
+}

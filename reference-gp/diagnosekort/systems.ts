@@ -1,0 +1,46 @@
+// Identifier and code systems of the MedCom ConditionList document and its XDS/MHD metadata.
+
+export const URI = 'urn:ietf:rfc:3986';
+export const CPR = 'urn:oid:1.2.208.176.1.2';
+export const X_ECPR = 'urn:oid:1.2.208.176.1.6.1.1';
+export const SOR = 'urn:oid:1.2.208.176.1.1';
+export const YDERNUMMER = 'urn:oid:1.2.208.176.1.4';
+export const LOINC = 'http://loinc.org';
+export const LOINC_OID = 'urn:oid:2.16.840.1.113883.6.1';
+export const SNOMED = 'http://snomed.info/sct';
+export const SNOMED_OID = 'urn:oid:2.16.840.1.113883.6.96';
+export const CONDITION_CATEGORY = 'http://terminology.hl7.org/CodeSystem/condition-category';
+export const CONDITION_CLINICAL = 'http://terminology.hl7.org/CodeSystem/condition-clinical';
+export const CLASS_CODE = 'urn:oid:1.2.208.184.100.9';
+export const FORMAT_CODE = 'urn:oid:1.2.208.184.100.10';
+export const CONFIDENTIALITY = 'urn:oid:2.16.840.1.113883.5.25';
+export const HOME_COMMUNITY = 'urn:oid:1.2.208.176.8.1';
+
+export const PROBLEM_LIST_LOINC = { code: '11450-4', display: 'Problem list - Reported' } as const;
+export const STATUS_CODES = { current: '15240007', resolved: '723506003' } as const;
+export const CPR_REPLACEMENT_EXAMPLE = '0703921VJ5';
+
+export const PROFILES = {
+  bundle: 'http://medcomfhir.dk/ig/conditionlist/StructureDefinition/medcom-conditionlist-bundle',
+  composition: 'http://medcomfhir.dk/ig/conditionlist/StructureDefinition/medcom-conditionlist-composition',
+  condition: 'http://medcomfhir.dk/ig/conditionlist/StructureDefinition/medcom-conditionlist-condition',
+  organization: 'http://medcomfhir.dk/ig/conditionlist/StructureDefinition/medcom-conditionlist-organization',
+  patient: 'http://medcomfhir.dk/ig/document/StructureDefinition/medcom-document-patient',
+  practitioner: 'http://medcomfhir.dk/ig/document/StructureDefinition/medcom-document-practitioner',
+  documentReference: 'http://medcomfhir.dk/ig/conditionlist/StructureDefinition/medcom-conditionlist-documentreference',
+  homeCommunityExtension: 'http://medcomfhir.dk/ig/document/StructureDefinition/medcom-document-homecommunityid-extension',
+  versionIdExtension: 'http://medcomfhir.dk/ig/document/StructureDefinition/medcom-document-version-id-extension',
+  mhdProvideBundle: 'https://profiles.ihe.net/ITI/MHD/StructureDefinition/IHE.MHD.Minimal.ProvideBundle',
+  mhdSubmissionSet: 'https://profiles.ihe.net/ITI/MHD/StructureDefinition/IHE.MHD.Minimal.SubmissionSet',
+  mhdListTypes: 'https://profiles.ihe.net/ITI/MHD/CodeSystem/MHDlistTypes',
+} as const;
+
+/** Danish words for the GP's choices, used in narratives. */
+export const DANISH = {
+  current: 'Aktuel',
+  resolved: 'Relevant (afsluttet)',
+  'problem-list-item': 'Forløbsdiagnose',
+  'encounter-diagnosis': 'Kontaktdiagnose',
+  male: 'mand',
+  female: 'kvinde',
+} as const;

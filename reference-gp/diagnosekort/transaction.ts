@@ -1,0 +1,70 @@
+// IHE MHD ITI-65 Provide Document Bundle: SubmissionSet List, DocumentReference and the document as Binary.
+import { createHash, randomUUID } from 'node:crypto';
+import type { BuiltDocument, SharedCondition } from './document.ts';
+import { PROFILES, URI } from './systems.ts';
+
+/** Everything that leaves the GP system for one share; content faults mutate it before it is sealed. */
+export interface SharePackage {
+  document: fhir4.Bundle;
+  conditions: SharedCondition[];
+  documentReference: fhir4.DocumentReference;
+  transaction: fhir4.Bundle;
+}
+
+export function newEntryUrl(): string {
+  return `urn:uuid:${randomUUID()}`;
+}
+
+export function buildPackage(
+  document: BuiltDocument,
+  documentReference: fhir4.DocumentReference,
+  binaryUrl: string,
+  timestamp: string,
+): SharePackage {
+  const documentReferenceUrl = newEntryUrl();
+  const submissionSetId = randomUUID();
+  const submissionSet: fhir4.List = {
+    resourceType: 'List',
+    id: submissionSetId,
+    meta: { profile: [PROFILES.mhdSubmissionSet] },
+    identifier: [
+      { use: 'official', system: URI, value: `urn:uuid:${randomUUID()}` },
+      { use: 'usual', system: URI, value: `urn:uuid:${submissionSetId}` },
+    ],
+    status: 'current',
+    mode: 'working',
+    code: { coding: [{ system: PROFILES.mhdListTypes, code: 'submissionset' }] },
+    date: timestamp,
+    entry: [{ item: { reference: documentReferenceUrl } }],
+  };
+  // Binary.data is filled in by sealPackage, from the document as it finally is.
+  const binary: fhir4.Binary = { resourceType: 'Binary', contentType: 'application/fhir+json' };
+  const transaction: fhir4.Bundle = {
+    resourceType: 'Bundle',
+    meta: { profile: [PROFILES.mhdProvideBundle] },
+    type: 'transaction',
+    entry: [
+      { fullUrl: newEntryUrl(), resource: submissionSet, request: { method: 'POST', url: 'List' } },
+      { fullUrl: documentReferenceUrl, resource: documentReference, request: { method: 'POST', url: 'DocumentReference' } },
+      { fullUrl: binaryUrl, resource: binary, request: { method: 'POST', url: 'Binary' } },
+    ],
+  };
+  return { document: document.bundle, conditions: document.conditions, documentReference, transaction };
+}
+
+/**
+ * Serialises the document once and derives everything that depends on its exact bytes: Binary.data and the
+ * attachment size and SHA-1 hash. Values a fault has already set are kept, so a fault can make them disagree.
+ */
+export function sealPackage(pkg: SharePackage): string {
+  const bytes = Buffer.from(JSON.stringify(pkg.document), 'utf8');
+  for (const entry of pkg.transaction.entry ?? []) {
+    const resource = entry.resource;
+    if (resource?.resourceType === 'Binary') resource.data ??= bytes.toString('base64');
+  }
+  for (const content of pkg.documentReference.content) {
+    content.attachment.size ??= bytes.length;
+    content.attachment.hash ??= createHash('sha1').update(bytes).digest('base64');
+  }
+  return JSON.stringify(pkg.transaction);
+}

@@ -1,0 +1,144 @@
+// Content faults in the document itself: each breaks one rule of the Bundle, Composition, Patient or Conditions.
+import { randomUUID } from 'node:crypto';
+import { SKS_D } from '../state.ts';
+import { CONDITION_CATEGORY, LOINC, SNOMED, SOR, STATUS_CODES, X_ECPR } from '../diagnosekort/systems.ts';
+import type { SharePackage } from '../diagnosekort/transaction.ts';
+import type { ContentFault } from './catalogue.ts';
+import { danishDateTime, shiftDays, utcDateTime } from '../time.ts';
+import { composition, conditions, organization, patient } from './package-access.ts';
+
+export type Mutation = (pkg: SharePackage) => void;
+
+export const BUNDLE_MUTATIONS = {
+  'bundle-type-collection': (pkg) => {
+    pkg.document.type = 'collection';
+  },
+  'composition-not-first': (pkg) => {
+    const entries = pkg.document.entry ?? [];
+    const [first, second] = entries;
+    if (first && second) entries.splice(0, 2, second, first);
+  },
+  'bundle-id-not-uuid': (pkg) => {
+    pkg.document.id = `diagnosekort-${patient(pkg).identifier?.[0]?.value ?? 'patient'}`;
+  },
+  'bundle-identifier-missing': (pkg) => {
+    delete pkg.document.identifier;
+  },
+  'timestamp-utc-offset': (pkg) => {
+    if (pkg.document.timestamp) pkg.document.timestamp = utcDateTime(pkg.document.timestamp);
+  },
+  'invalid-patient-gender': (pkg) => {
+    Object.assign(patient(pkg), { gender: 'woman' });
+  },
+  'unknown-element': (pkg) => {
+    for (const c of conditions(pkg)) Object.assign(c, { severityText: 'moderat' });
+  },
+} satisfies Partial<Record<ContentFault, Mutation>>;
+
+export const COMPOSITION_MUTATIONS = {
+  'composition-date-is-timestamp': (pkg) => {
+    if (pkg.document.timestamp) composition(pkg).date = pkg.document.timestamp;
+  },
+  'wrong-composition-type': (pkg) => {
+    composition(pkg).type = { coding: [{ system: LOINC, code: '11488-4', display: 'Consult note' }] };
+  },
+  'title-without-cpr': (pkg) => {
+    composition(pkg).title = 'Diagnoseoversigt';
+  },
+  'composition-status-preliminary': (pkg) => {
+    composition(pkg).status = 'preliminary';
+  },
+  'confidentiality-restricted': (pkg) => {
+    composition(pkg).confidentiality = 'R';
+  },
+  'composition-language-en': (pkg) => {
+    composition(pkg).language = 'en';
+  },
+  'composition-date-after-sharing': (pkg) => {
+    const sharedAt = new Date(pkg.document.timestamp ?? Date.now()).getTime();
+    composition(pkg).date = danishDateTime(new Date(sharedAt + 3_600_000));
+  },
+  'duplicate-section-entry': (pkg) => {
+    const section = composition(pkg).section?.[0];
+    const first = section?.entry?.[0];
+    if (section?.entry && first) section.entry.push({ ...first });
+  },
+  'author-organization-without-sor': (pkg) => {
+    const org = organization(pkg);
+    org.identifier = (org.identifier ?? []).filter((i) => i.system !== SOR);
+  },
+  'narrative-with-script': (pkg) => {
+    const text = composition(pkg).text;
+    if (text) text.div = text.div.replace(/<\/div>$/, '<script>alert("diagnosekort")</script></div>');
+  },
+} satisfies Partial<Record<ContentFault, Mutation>>;
+
+export const PATIENT_MUTATIONS = {
+  'wrong-cpr-system': (pkg) => {
+    for (const i of patient(pkg).identifier ?? []) i.system = 'https://cpr.dk';
+  },
+  'replacement-cpr-identifier': (pkg) => {
+    const p = patient(pkg);
+    p.identifier = [...(p.identifier ?? []), { use: 'temp', system: X_ECPR, value: '0703921VJ5' }];
+  },
+  'dangling-condition-subject': (pkg) => {
+    for (const c of conditions(pkg)) c.subject = { reference: `urn:uuid:${randomUUID()}` };
+  },
+} satisfies Partial<Record<ContentFault, Mutation>>;
+
+export const CONDITION_MUTATIONS = {
+  'missing-sks-d-coding': (pkg) => {
+    for (const c of conditions(pkg)) {
+      if (!c.code) continue;
+      const kept = (c.code.coding ?? []).filter((coding) => coding.system !== SKS_D);
+      if (kept.length > 0) c.code.coding = kept;
+      else delete c.code.coding;
+    }
+  },
+  'missing-code-text': (pkg) => {
+    for (const c of conditions(pkg)) delete c.code?.text;
+  },
+  'missing-recorded-date': (pkg) => {
+    for (const c of conditions(pkg)) delete c.recordedDate;
+  },
+  'two-status-categories': (pkg) => {
+    for (const c of conditions(pkg)) {
+      const has = (code: string) => c.category?.some((cat) => cat.coding?.some((coding) => coding.code === code));
+      const other = has(STATUS_CODES.current) ? STATUS_CODES.resolved : STATUS_CODES.current;
+      c.category = [...(c.category ?? []), { coding: [{ system: SNOMED, code: other }] }];
+    }
+  },
+  'wrong-type-category': (pkg) => {
+    const swap: Record<string, string> = { 'problem-list-item': 'encounter-diagnosis', 'encounter-diagnosis': 'problem-list-item' };
+    for (const coding of conditions(pkg).flatMap((c) => c.category ?? []).flatMap((cat) => cat.coding ?? [])) {
+      if (coding.system === CONDITION_CATEGORY && coding.code) coding.code = swap[coding.code] ?? coding.code;
+    }
+  },
+  'note-shared': (pkg) => {
+    for (const { resource, diagnosis } of pkg.conditions) {
+      if (diagnosis.note) resource.note = [{ text: diagnosis.note }];
+    }
+  },
+  'onset-after-recorded-date': (pkg) => {
+    for (const c of conditions(pkg)) {
+      if (c.recordedDate && !c.abatementDateTime) c.onsetDateTime = shiftDays(c.recordedDate, 1);
+    }
+  },
+  'abatement-before-onset': (pkg) => {
+    for (const c of conditions(pkg)) {
+      if (c.onsetDateTime && c.abatementDateTime) c.abatementDateTime = shiftDays(c.onsetDateTime, -1);
+    }
+  },
+  'drop-abatement-date': (pkg) => {
+    for (const c of conditions(pkg)) delete c.abatementDateTime;
+  },
+  'condition-identifier-not-uuid': (pkg) => {
+    for (const { resource, diagnosis } of pkg.conditions) {
+      // A local number, stable across versions, so only the "global UUID" rule breaks.
+      resource.identifier = [{ system: 'https://lps.example/diagnose', value: `LPS-${diagnosis.id.slice(0, 8)}` }];
+    }
+  },
+  'missing-narrative': (pkg) => {
+    for (const c of conditions(pkg)) delete c.text;
+  },
+} satisfies Partial<Record<ContentFault, Mutation>>;

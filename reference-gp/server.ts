@@ -1,0 +1,61 @@
+// Starts the reference GP system: an in-memory GP system behind certbench's automation API.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Agent } from 'undici';
+import type { GpContext } from './context.ts';
+import { parseFaults } from './faults/catalogue.ts';
+import { handleRequest } from './http/routes.ts';
+import { createState } from './state.ts';
+import { monotonicClock } from './time.ts';
+
+export interface ReferenceGpOptions {
+  host?: string;
+  port?: number;
+  /** When set, every request must carry `Authorization: Bearer <token>`. */
+  token?: string;
+  /** Fault names from the catalogue (faults/catalogue.ts); unknown names are rejected. */
+  faults?: string[];
+  /** Clock, for tests; defaults to the system clock. */
+  now?: () => Date;
+}
+
+export interface ReferenceGp {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function startReferenceGp(options: ReferenceGpOptions = {}): Promise<ReferenceGp> {
+  const ctx: GpContext = {
+    state: createState(),
+    faults: parseFaults(options.faults),
+    clock: monotonicClock(options.now ?? (() => new Date())),
+    session: undefined,
+    dispatcher: new Agent({ keepAliveTimeout: 1_000 }),
+  };
+  const server = createServer((request, response) => {
+    void handleRequest(ctx, options.token, request, response);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  let stopping: Promise<void> | undefined;
+  return {
+    url: `http://${host}:${address.port}`,
+    stop() {
+      stopping ??= (async () => {
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        // Hanging (automation-hangs) and streaming answers would otherwise keep close() waiting forever.
+        server.closeAllConnections();
+        await closed;
+        await ctx.dispatcher.destroy();
+      })();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,78 @@
+// The GP system's in-memory record: test patients with their diagnoses and the history of shared documents.
+import { randomUUID } from 'node:crypto';
+import { TEST_PATIENTS, type TestPatient } from './test-data.ts';
+
+export const SKS_D = 'urn:oid:1.2.208.176.2.4.12';
+export const ICPC_2 = 'urn:oid:1.2.208.176.2.31';
+
+export type DiagnosisType = 'problem-list-item' | 'encounter-diagnosis';
+export type DiagnosisStatus = 'current' | 'resolved';
+
+export interface DiagnosisCode {
+  system: typeof SKS_D | typeof ICPC_2;
+  code: string;
+  display?: string;
+}
+
+export interface Diagnosis {
+  /** The id certbench uses in actions; also the Condition resource id. */
+  id: string;
+  /** Business identifier (UUID), the same in every version of the Diagnosekort. */
+  identifier: string;
+  codes: DiagnosisCode[];
+  text: string;
+  type: DiagnosisType;
+  status: DiagnosisStatus;
+  onset?: string;
+  abatement?: string;
+  /** Tillægstekst: the GP's own remark, kept locally and never shared. */
+  note?: string;
+  /** Registration instant, Danish dateTime with milliseconds. */
+  recordedDate: string;
+  /** Last time the GP changed this diagnosis (registration, update, deselect or delete). */
+  lastChanged: string;
+  /** Chosen for the Diagnosekort. */
+  selected: boolean;
+  /** Wrongly registered and deleted; kept as a tombstone so the change time is remembered. */
+  deleted: boolean;
+}
+
+export interface SharedDocument {
+  /** Bundle.identifier value (also DocumentReference.masterIdentifier). */
+  documentIdentifier: string;
+  bundleId: string;
+  /** DocumentReference.identifier value, the target of the next version's relatesTo. */
+  documentReferenceIdentifier: string;
+  compositionDate: string;
+}
+
+export interface PatientRecord {
+  patient: TestPatient;
+  /** Patient resource id, stable for the life of the system. */
+  resourceId: string;
+  diagnoses: Diagnosis[];
+  shared: SharedDocument[];
+}
+
+export interface GpState {
+  patients: Map<string, PatientRecord>;
+  organizationId: string;
+  practitionerId: string;
+}
+
+export function createState(): GpState {
+  const patients = new Map<string, PatientRecord>();
+  for (const patient of TEST_PATIENTS) {
+    patients.set(patient.cpr, { patient, resourceId: randomUUID(), diagnoses: [], shared: [] });
+  }
+  return { patients, organizationId: randomUUID(), practitionerId: randomUUID() };
+}
+
+/** Diagnoses still in the record (deleted ones excluded). */
+export function liveDiagnoses(record: PatientRecord): Diagnosis[] {
+  return record.diagnoses.filter((d) => !d.deleted);
+}
+
+export function findDiagnosis(record: PatientRecord, id: string): Diagnosis | undefined {
+  return record.diagnoses.find((d) => d.id === id && !d.deleted);
+}

@@ -1,0 +1,28 @@
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { RunEnvironment } from '../../environment/environment.ts';
+import { EXIT } from '../../errors/exit-codes.ts';
+import { InvalidInputError } from '../../errors/index.ts';
+import { builtinProjections, runProjections } from '../../projections/index.ts';
+import { FileSystemWriter } from '../../projections/writer.ts';
+import { generateAllureHtml } from '../../report/allure-html.ts';
+import { RESULT_SCHEMA_VERSION, type CertificationResult } from '../../result/types.ts';
+
+/** Rebuilds allure-results from the record (the record is the truth) and generates the HTML report. */
+export async function reportCommand(runDir: string, env: RunEnvironment): Promise<number> {
+  const dir = resolve(env.cwd, runDir);
+  const file = join(dir, 'certification-result.json');
+  let result: CertificationResult;
+  try {
+    result = JSON.parse(await readFile(file, 'utf8')) as CertificationResult;
+  } catch (error) {
+    throw new InvalidInputError([{ file, message: `cannot read the certification result: ${(error as Error).message}` }]);
+  }
+  if (result.schemaVersion !== RESULT_SCHEMA_VERSION) {
+    throw new InvalidInputError([{ file, field: 'schemaVersion', message: `is ${String(result.schemaVersion)}, this certbench reads ${RESULT_SCHEMA_VERSION}` }]);
+  }
+  await runProjections([builtinProjections['allure-results']], { result, writer: new FileSystemWriter(dir), stdout: env.stdout });
+  const report = await generateAllureHtml(dir, { reportName: `certbench: ${result.sut.vendor} ${result.sut.system} ${result.sut.version}` });
+  env.stdout.write(`${report}\n`);
+  return EXIT.ok;
+}

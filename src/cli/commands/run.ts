@@ -1,0 +1,36 @@
+import type { RunEnvironment } from '../../environment/environment.ts';
+import { runCertification } from '../../run/run-certification.ts';
+
+export interface RunCommandOptions {
+  profile?: string;
+  referenceGp?: boolean;
+  fault: string[];
+  protocol?: string[];
+  all?: boolean;
+  waivers?: string;
+  mode: 'self-test' | 'certify';
+  out: string;
+  strict?: boolean;
+  html: boolean;
+  summary: boolean;
+}
+
+export async function runCommand(options: RunCommandOptions, env: RunEnvironment): Promise<number> {
+  if (options.fault.length > 0 && !options.referenceGp) env.logger.warn('--fault only applies with --reference-gp; ignored');
+  const { result } = await runCertification(
+    {
+      ...(options.profile ? { profileFile: options.profile } : {}),
+      ...(options.referenceGp ? { referenceGp: { faults: options.fault } } : {}),
+      protocols: options.protocol && !options.all ? options.protocol : 'all',
+      ...(options.waivers ? { waiversFile: options.waivers } : {}),
+      mode: options.mode,
+      outDir: options.out,
+      strict: Boolean(options.strict),
+      html: options.html,
+      summary: options.summary,
+    },
+    env,
+  );
+  env.logger.info(`certbench: ${result.outcome.summary} (exit ${result.outcome.exitCode}); result in ${options.out}/certification-result.json`);
+  return result.outcome.exitCode;
+}

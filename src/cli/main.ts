@@ -1,0 +1,80 @@
+// The only place that turns outcomes into exit codes and calls process.exit (design example 14).
+import { Command, CommanderError, Option } from 'commander';
+import { makeEnvironment } from '../environment/environment.ts';
+import { EXIT } from '../errors/exit-codes.ts';
+import { HarnessError, InvalidInputError } from '../errors/index.ts';
+import { CERTBENCH_VERSION } from '../run/package-root.ts';
+import { lintCommand } from './commands/lint.ts';
+import { referenceGpCommand } from './commands/reference-gp.ts';
+import { reportCommand } from './commands/report.ts';
+import { runCommand } from './commands/run.ts';
+
+const environment = makeEnvironment();
+const program = new Command('certbench')
+  .version(CERTBENCH_VERSION)
+  .description('Executable MedCom certification protocols for Danish GP systems')
+  .exitOverride()
+  .configureOutput({ writeOut: (s) => environment.stdout.write(s), writeErr: (s) => environment.stderr.write(s) });
+
+program
+  .command('run')
+  .description('run protocols against a SUT and write the certification result, Allure results and report, JUnit and a summary')
+  .option('-p, --profile <file>', 'SUT profile (YAML); default with --reference-gp: profiles/reference-gp.yaml')
+  .option('--reference-gp', 'start the built-in reference GP system and test it')
+  .option('--fault <name...>', 'with --reference-gp: enable named faults of its fault catalogue', [])
+  .option('--protocol <id...>', 'protocols to run (default: every protocol the profile claims)')
+  .option('--all', 'run every protocol the profile claims (the default)')
+  .option('-w, --waivers <file>', 'waiver register (YAML)')
+  .addOption(new Option('--mode <mode>', 'self-test (vendor) or certify (MedCom)').choices(['self-test', 'certify']).default('self-test'))
+  .option('-o, --out <dir>', 'output folder for this run', 'reports/latest')
+  .option('--strict', 'exit non-zero while checkpoints are pending')
+  .option('--no-html', 'skip the Allure HTML report')
+  .option('--no-summary', 'do not print the summary table')
+  .action(async (options: Parameters<typeof runCommand>[0]) => {
+    process.exitCode = await runCommand(options, environment);
+  });
+
+program
+  .command('lint')
+  .description('check protocol manifests against feature files (both directions)')
+  .action(async () => {
+    process.exitCode = await lintCommand(environment);
+  });
+
+program
+  .command('report <runDir>')
+  .description('regenerate allure-results and the Allure HTML report of a run folder from its certification-result.json')
+  .action(async (runDir: string) => {
+    process.exitCode = await reportCommand(runDir, environment);
+  });
+
+program
+  .command('reference-gp')
+  .description('start the reference GP system on its own (Ctrl-C to stop)')
+  .option('--host <host>', 'bind address', '127.0.0.1')
+  .option('--port <port>', 'port', '8080')
+  .option('--fault <name...>', 'enable named faults', [])
+  .option('--list-faults', 'print the fault catalogue and exit')
+  .action(async (options: Parameters<typeof referenceGpCommand>[0]) => {
+    process.exitCode = await referenceGpCommand(options, environment);
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.invalidInput;
+  } else if (error instanceof InvalidInputError) {
+    environment.stderr.write(`certbench: ${error.message}\n`);
+    process.exitCode = EXIT.invalidInput;
+  } else if (error instanceof HarnessError) {
+    environment.stderr.write(`certbench: harness error: ${error.message}\n`);
+    process.exitCode = EXIT.harnessError;
+  } else {
+    const e = error as Error;
+    environment.stderr.write(
+      `certbench: internal error (a bug in certbench ${CERTBENCH_VERSION}, please report it with this text):\n${e.stack ?? String(e)}\n`,
+    );
+    process.exitCode = EXIT.internalError;
+  }
+}

@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { HarnessError } from '../errors/index.ts';
+import type { Exchange } from '../evidence/exchange.ts';
+import type { Redactor } from '../evidence/redact.ts';
+import { operationOutcome, type Counterpart, type CounterpartResponse, type IncomingRequest } from './counterpart.ts';
+
+export interface CounterpartHostOptions {
+  bindHost: string;
+  bindPort: number;
+  /** What the SUT should use to reach the host; defaults to the bound address. */
+  advertisedBaseUrl?: string;
+  maxBodyBytes: number;
+  redactor: Redactor;
+}
+
+/**
+ * One HTTP server for all counterparts, with the recording middleware: every incoming request is read within the
+ * size limit, redacted and recorded before (and with) the counterpart's answer.
+ */
+export class CounterpartHost {
+  private server?: Server;
+  private baseUrl = '';
+  readonly exchanges: Exchange[] = [];
+
+  private readonly options: CounterpartHostOptions;
+  private readonly counterparts: Counterpart[];
+
+  constructor(options: CounterpartHostOptions, counterparts: Counterpart[]) {
+    this.options = options;
+    this.counterparts = counterparts;
+  }
+
+  async start(): Promise<string> {
+    const server = createServer((req, res) => void this.onRequest(req, res));
+    server.keepAliveTimeout = 1000;
+    this.server = server;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', (error) =>
+        reject(new HarnessError(`counterpart host could not listen on ${this.options.bindHost}:${this.options.bindPort}: ${error.message}`)),
+      );
+      server.listen(this.options.bindPort, this.options.bindHost, () => resolve());
+    });
+    const address = server.address() as AddressInfo;
+    const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    this.baseUrl = (this.options.advertisedBaseUrl ?? `http://${host}:${address.port}`).replace(/\/$/, '');
+    return this.baseUrl;
+  }
+
+  urlOf(counterpart: Counterpart, suffix = ''): string {
+    return `${this.baseUrl}${counterpart.pathPrefix}${suffix}`;
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    if (!server) return;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = Date.now();
+    const { redactor, maxBodyBytes } = this.options;
+    const { body, overLimit } = await readBody(req, maxBodyBytes);
+    const headers: Record<string, string> = {};
+    for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const counterpart = this.counterparts.find((c) => path === c.pathPrefix || path.startsWith(`${c.pathPrefix}/`));
+    const exchange: Exchange = {
+      id: randomUUID(),
+      direction: 'incoming',
+      name: counterpart ? `${counterpart.id} ${req.method ?? ''} ${path}` : `unknown endpoint ${path}`,
+      startedAt: new Date(started).toISOString(),
+      durationMs: 0,
+      request: { method: req.method ?? 'GET', url: redactor.text(`${this.baseUrl}${req.url ?? '/'}`), headers: redactor.headers(headers), body: redactor.body(body, overLimit) },
+    };
+    const request: IncomingRequest = { method: req.method ?? 'GET', path: path.slice(counterpart?.pathPrefix.length ?? 0) || '/', headers, body, overLimit };
+    let answer: CounterpartResponse;
+    if (overLimit) {
+      answer = operationOutcome(413, `request body exceeds the limit of ${maxBodyBytes} bytes`, 'too-costly');
+      exchange.error = `request body over the limit of ${maxBodyBytes} bytes`;
+    } else if (!counterpart) {
+      answer = operationOutcome(404, `no counterpart at ${path}; known: ${this.counterparts.map((c) => c.pathPrefix).join(', ')}`, 'not-found');
+    } else {
+      try {
+        answer = counterpart.handle(request, exchange);
+      } catch (error) {
+        answer = operationOutcome(500, `counterpart ${counterpart.id} failed: ${(error as Error).message}`, 'exception');
+      }
+    }
+    const responseBody = Buffer.from(answer.body ?? '', 'utf8');
+    exchange.response = { status: answer.status, headers: redactor.headers(answer.headers ?? {}), body: redactor.body(responseBody) };
+    exchange.durationMs = Date.now() - started;
+    this.exchanges.push(exchange);
+    res.writeHead(answer.status, { ...answer.headers, 'content-length': String(responseBody.length) });
+    res.end(responseBody);
+  }
+}
+
+async function readBody(req: IncomingMessage, max: number): Promise<{ body: Buffer; overLimit: boolean }> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let overLimit = false;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (!overLimit && size > max) {
+      overLimit = true;
+      chunks.push(chunk.subarray(0, chunk.length - (size - max)));
+    } else if (!overLimit) {
+      chunks.push(chunk);
+    }
+    // Keep draining after the limit so the client gets an answer instead of a reset.
+  }
+  return { body: Buffer.concat(chunks), overLimit };
+}

@@ -1,0 +1,86 @@
+import { CheckFailed } from '../checks/check-failed.ts';
+import type { EvidenceClient, HttpOutcome } from '../evidence/http-client.ts';
+import type { SessionConfig, SutDriver, SutInfo } from './types.ts';
+
+export const AUTOMATION_PREFIX = '/certbench/v1';
+
+/**
+ * Calls the SUT's automation API. Any answer that breaks the contract (refused, timeout, wrong status, wrong
+ * content type, invalid JSON, body over the limit) fails the checkpoint with the exchange as evidence.
+ */
+export class HttpDriver implements SutDriver {
+  readonly kind = 'http' as const;
+  private readonly baseUrl: string;
+  private readonly client: EvidenceClient;
+  private readonly token: string | undefined;
+
+  constructor(baseUrl: string, client: EvidenceClient, token: string | undefined) {
+    this.baseUrl = baseUrl;
+    this.client = client;
+    this.token = token;
+  }
+
+  async info(): Promise<SutInfo> {
+    return (await this.json('GET', '/info', 'automation info')) as SutInfo;
+  }
+
+  async configureSession(session: SessionConfig): Promise<void> {
+    await this.json('PUT', '/session', 'automation session', session);
+  }
+
+  async perform(action: string, input: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const answer = await this.json('POST', `/actions/${encodeURIComponent(action)}`, `action ${action}`, { input });
+    const output = (answer as { output?: unknown }).output;
+    if (output !== undefined && (typeof output !== 'object' || output === null || Array.isArray(output))) {
+      throw new CheckFailed(`automation API action ${action}: "output" must be an object`, { actual: JSON.stringify(output) });
+    }
+    return (output ?? {}) as Record<string, unknown>;
+  }
+
+  async observe(observation: string, query: Record<string, string>): Promise<unknown> {
+    const qs = new URLSearchParams(query).toString();
+    const answer = await this.json('GET', `/observations/${encodeURIComponent(observation)}${qs ? `?${qs}` : ''}`, `observe ${observation}`);
+    return (answer as { value?: unknown }).value;
+  }
+
+  private async json(method: 'GET' | 'PUT' | 'POST', path: string, name: string, body?: unknown): Promise<unknown> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (this.token) headers['authorization'] = `Bearer ${this.token}`;
+    const outcome = await this.client.call({
+      name,
+      method,
+      url: `${this.baseUrl.replace(/\/$/, '')}${AUTOMATION_PREFIX}${path}`,
+      headers,
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return parseJsonAnswer(outcome, name);
+  }
+}
+
+/** Applies the automation API's answer rules; exported for tests. */
+export function parseJsonAnswer(outcome: HttpOutcome, name: string): unknown {
+  const { exchange } = outcome;
+  if (outcome.status === undefined || outcome.body === undefined) {
+    throw new CheckFailed(`${name}: ${exchange.error ?? 'no answer'} (${exchange.request.method} ${exchange.request.url})`);
+  }
+  if (outcome.status < 200 || outcome.status > 299) {
+    const excerpt = outcome.body.subarray(0, 300).toString('utf8');
+    throw new CheckFailed(`${name}: the SUT answered HTTP ${outcome.status}`, { expected: '2xx', actual: `${outcome.status} ${excerpt}` });
+  }
+  if (outcome.status === 204 || outcome.body.length === 0) return {};
+  const contentType = outcome.headers['content-type'] ?? '';
+  if (!/^application\/(.+\+)?json\b/i.test(contentType)) {
+    throw new CheckFailed(`${name}: the SUT answered with content type "${contentType || 'none'}"`, {
+      expected: 'application/json',
+      actual: contentType || '(missing)',
+    });
+  }
+  try {
+    return JSON.parse(outcome.body.toString('utf8')) as unknown;
+  } catch (error) {
+    throw new CheckFailed(`${name}: the SUT's answer is not valid JSON (${(error as Error).message})`, {
+      actual: outcome.body.subarray(0, 200).toString('utf8'),
+    });
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * One evidence record for both directions: what certbench sent to the SUT, and what the SUT sent to a counterpart.
+ * Built only by `http-client.ts` (outgoing) and `recording.ts` (incoming), which redact secrets first.
+ */
+export interface Exchange {
+  id: string;
+  direction: 'outgoing' | 'incoming';
+  /** What the exchange was for, e.g. `action diagnosekort.share` or `document-sharing ITI-65`. */
+  name: string;
+  startedAt: string;
+  durationMs: number;
+  request: HttpMessage & { method: string; url: string };
+  response?: HttpMessage & { status: number };
+  /** Transport failure: refused, timeout, body too large... */
+  error?: string;
+}
+
+export interface HttpMessage {
+  headers: Record<string, string>;
+  body?: BodyRecord;
+}
+
+export interface BodyRecord {
+  size: number;
+  sha256: string;
+  /** The body as text, cut at the inline limit. */
+  text: string;
+  truncated: boolean;
+  /** Set when the SUT's body exceeded the configured maximum and reading stopped. */
+  overLimit?: boolean;
+}
+
+export const EXCHANGE_MEDIA_TYPE = 'application/vnd.certbench.exchange+json';
+export const CHECK_MEDIA_TYPE = 'application/vnd.certbench.check+json';
+/** Bodies longer than this are cut in the attachment; the hash covers the whole body. */
+export const INLINE_BODY_LIMIT = 256 * 1024;

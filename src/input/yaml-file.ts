@@ -1,0 +1,65 @@
+import { readFile } from 'node:fs/promises';
+import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import type { z } from 'zod';
+import { InvalidInputError, type InputIssue } from '../errors/index.ts';
+
+/**
+ * Reads a YAML file and validates it with a schema, collecting every problem with file, line and field.
+ * This is the one way user-written YAML (profile, waivers, manifests) enters certbench.
+ */
+export async function readYamlFile<S extends z.ZodType>(file: string, schema: S, what: string): Promise<z.output<S>> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new InvalidInputError([{ file, message: `cannot read ${what}: ${(error as Error).message}` }], `cannot read ${what}`);
+  }
+  return parseYaml(text, file, schema, what);
+}
+
+export function parseYaml<S extends z.ZodType>(text: string, file: string, schema: S, what: string): z.output<S> {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    throw new InvalidInputError(
+      doc.errors.map((e) => ({
+        file,
+        line: lineCounter.linePos(e.pos[0]).line,
+        message: `not valid YAML: ${e.message.split('\n')[0] ?? e.code}`,
+      })),
+      `invalid ${what}`,
+    );
+  }
+  const result = schema.safeParse(doc.toJS());
+  if (!result.success) {
+    throw new InvalidInputError(
+      result.error.issues.map((issue) => toInputIssue(issue, file, doc, lineCounter)),
+      `invalid ${what}`,
+    );
+  }
+  return result.data;
+}
+
+function toInputIssue(issue: z.core.$ZodIssue, file: string, doc: Document, lineCounter: LineCounter): InputIssue {
+  const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+  let line: number | undefined;
+  // Walk up the path until a node exists: a missing field is reported at its parent's line.
+  for (let depth = path.length; depth >= 0 && line === undefined; depth--) {
+    const node: unknown = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
+    if (isNode(node) && node.range) line = lineCounter.linePos(node.range[0]).line;
+  }
+  const field = path.length > 0 ? formatPath(path) : undefined;
+  let message = issue.message;
+  if (issue.code === 'unrecognized_keys') {
+    message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    for (const key of issue.keys) {
+      const keyNode: unknown = doc.getIn([...path, key], true);
+      if (isNode(keyNode) && keyNode.range) line = lineCounter.linePos(keyNode.range[0]).line;
+    }
+  }
+  return { file, line, field, message };
+}
+
+function formatPath(path: (string | number)[]): string {
+  return path.reduce<string>((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p), '');
+}

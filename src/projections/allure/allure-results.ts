@@ -1,0 +1,38 @@
+import type { Projection } from '../types.ts';
+import { evidenceAttachments } from './attachments.ts';
+import { formatProperties } from './properties.ts';
+import { certbenchCategories, environmentEntries, executor } from './run-files.ts';
+import { checkpointTestResult } from './test-result.ts';
+
+export const ALLURE_RESULTS_DIR = 'allure-results';
+
+const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
+
+/** Allure results from the record: verdicts are certbench's, never re-derived by Allure. */
+export const allureResultsProjection: Projection = {
+  name: 'allure-results',
+  description: 'Allure results (one test per checkpoint, evidence attached) in allure-results/',
+  async project({ result, writer }) {
+    const attachments = evidenceAttachments(result, writer, ALLURE_RESULTS_DIR);
+    let cursor = Date.parse(result.run.startedAt);
+    if (Number.isNaN(cursor)) throw new Error(`run.startedAt is not a timestamp: ${result.run.startedAt}`);
+    for (const protocol of result.protocols) {
+      for (const checkpoint of protocol.checkpoints) {
+        const testResult = checkpointTestResult(result, {
+          protocol,
+          checkpoint,
+          start: cursor,
+          attachments: await attachments.forCheckpoint(checkpoint),
+        });
+        cursor = testResult.stop;
+        await writer.write(`${ALLURE_RESULTS_DIR}/${testResult.uuid}-result.json`, json(testResult));
+      }
+    }
+    await writer.write(
+      `${ALLURE_RESULTS_DIR}/environment.properties`,
+      formatProperties(environmentEntries(result)),
+    );
+    await writer.write(`${ALLURE_RESULTS_DIR}/executor.json`, json(executor(result)));
+    await writer.write(`${ALLURE_RESULTS_DIR}/categories.json`, json(certbenchCategories));
+  },
+};

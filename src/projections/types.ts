@@ -1,0 +1,24 @@
+import type { CertificationResult } from '../result/types.ts';
+
+/** Where projections write; the filesystem writer writes under the run folder, the in-memory one keeps files for tests. */
+export interface Writer {
+  /** Writes a file at a path relative to the run folder (parents are created). */
+  write(relativePath: string, content: string | Buffer): Promise<void>;
+  /** Reads a file relative to the run folder (evidence written during the run). */
+  read(relativePath: string): Promise<Buffer>;
+}
+
+export interface ProjectionContext {
+  result: CertificationResult;
+  writer: Writer;
+  /** For projections that print (the console summary). */
+  stdout: { write(chunk: string): unknown };
+}
+
+/** One output derived from the certification result (design: "the result JSON is the record"). */
+export interface Projection {
+  name: string;
+  /** One line for `certbench --help` and the README. */
+  description: string;
+  project(context: ProjectionContext): Promise<void>;
+}

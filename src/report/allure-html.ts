@@ -1,0 +1,62 @@
+import { execFile } from 'node:child_process';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { allureCliPath } from './allure-cli.ts';
+import { allureConfig, ALLURE_CONFIG_FILE } from './allure-config.ts';
+
+export interface AllureHtmlOptions {
+  /** Title shown in the report. @default 'certbench' */
+  reportName?: string;
+}
+
+// Only what node needs: the run's own environment (tokens, SUT credentials) has no business in the report tool.
+const PASSED_ENV = ['PATH', 'HOME', 'TMPDIR', 'SYSTEMROOT'];
+
+/**
+ * Turns `<runDir>/allure-results` into one self-contained `<runDir>/allure-report/index.html` (Allure 3's
+ * `allure2` plugin, which honours categories.json), with analytics off. Returns the report's path.
+ */
+export async function generateAllureHtml(runDir: string, options: AllureHtmlOptions = {}): Promise<string> {
+  const reportDir = join(runDir, 'allure-report');
+  const reportPath = join(reportDir, 'index.html');
+  // A stale report must not pass for a fresh one if generation silently writes nothing.
+  await rm(reportDir, { recursive: true, force: true });
+  await writeFile(join(runDir, ALLURE_CONFIG_FILE), allureConfig(options.reportName ?? 'certbench'));
+  await runAllure(runDir, ['generate', 'allure-results', '--config', ALLURE_CONFIG_FILE]);
+
+  let html: string;
+  try {
+    html = await readFile(reportPath, 'utf8');
+  } catch (error) {
+    throw new Error(`allure generate finished but wrote no ${reportPath}`, { cause: error });
+  }
+  const clean = stripAnalytics(html);
+  if (clean.includes('googletagmanager')) throw new Error(`${reportPath} still loads Google Tag Manager`);
+  if (clean !== html) await writeFile(reportPath, clean);
+  return reportPath;
+}
+
+/** Removes any `<script …googletagmanager…></script>`: an audit report must not call out to a tracker. */
+export function stripAnalytics(html: string): string {
+  return html.replace(/<script\b[^>]*googletagmanager[^>]*>[\s\S]*?<\/script>\s*/gi, '');
+}
+
+function runAllure(cwd: string, args: string[]): Promise<void> {
+  const env: NodeJS.ProcessEnv = { ALLURE_NO_ANALYTICS: 'true', NO_COLOR: '1' };
+  for (const name of PASSED_ENV) if (process.env[name] !== undefined) env[name] = process.env[name];
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [allureCliPath(), ...args],
+      { cwd, env, maxBuffer: 16 * 1024 * 1024 },
+      (error, _stdout, stderr) => {
+        if (!error) {
+          resolve();
+          return;
+        }
+        const detail = stderr.trim() || error.message;
+        reject(new Error(`allure ${args.join(' ')} failed in ${cwd}: ${detail}`, { cause: error }));
+      },
+    );
+  });
+}

@@ -1,0 +1,52 @@
+import { EXIT } from '../errors/exit-codes.ts';
+import type { VerdictOutput } from '../verdicts/verdicts.ts';
+import { RESULT_SCHEMA_VERSION, type CertificationResult } from './types.ts';
+
+export interface RunFacts {
+  certbenchVersion: string;
+  runId: string;
+  mode: 'self-test' | 'certify';
+  driver: 'http' | 'manual';
+  strict: boolean;
+  startedAt: Date;
+  finishedAt: Date;
+  sut: CertificationResult['sut'];
+  waiverFile?: string;
+}
+
+/** Puts verdicts and run facts into the record, deciding the outcome and exit code (README, "Exit codes"). */
+export function assembleResult(facts: RunFacts, verdicts: VerdictOutput): CertificationResult {
+  const blocking = verdicts.protocols.some((p) => p.approval === 'Ikke godkendt');
+  const pending = verdicts.protocols.reduce((n, p) => n + p.counts.pending, 0);
+  const exitCode =
+    verdicts.harnessErrors.length > 0
+      ? EXIT.harnessError
+      : blocking
+        ? EXIT.blockingFailure
+        : facts.strict && pending > 0
+          ? EXIT.pendingUnderStrict
+          : EXIT.ok;
+  const summary = verdicts.protocols.map((p) => `${p.id} ${p.version}: ${p.approval}`).join('; ');
+  return {
+    schemaVersion: RESULT_SCHEMA_VERSION,
+    certbench: { version: facts.certbenchVersion },
+    run: {
+      id: facts.runId,
+      mode: facts.mode,
+      driver: facts.driver,
+      strict: facts.strict,
+      startedAt: facts.startedAt.toISOString(),
+      finishedAt: facts.finishedAt.toISOString(),
+    },
+    sut: facts.sut,
+    ...(facts.waiverFile ? { waiverRegister: { file: facts.waiverFile, waivers: verdicts.waivers } } : {}),
+    protocols: verdicts.protocols,
+    harnessErrors: verdicts.harnessErrors,
+    evidence: verdicts.evidence,
+    outcome: {
+      exitCode,
+      blocking,
+      summary: verdicts.harnessErrors.length > 0 ? `run invalid: ${verdicts.harnessErrors.length} harness error(s); ${summary}` : summary,
+    },
+  };
+}

@@ -1,0 +1,122 @@
+/**
+ * The certification result: the record of a run (`certification-result.json`). Every report is a projection of it.
+ * Bump `RESULT_SCHEMA_VERSION` on any incompatible change and describe it in docs/certification-result.md.
+ */
+import type { Grade } from '../protocols/schema.ts';
+
+export const RESULT_SCHEMA_VERSION = '1.0';
+
+/** Closed vocabulary of checkpoint verdicts (design: "Verdicts"). */
+export type Verdict = 'passed' | 'failed' | 'waived' | 'pending' | 'not-applicable';
+/** A checkpoint whose run was broken by certbench itself has no verdict: it is a harness error. */
+export type CheckpointStatus = Verdict | 'harness-error';
+/** MedCom's roll-up vocabulary per protocol. */
+export type Approval = 'Godkendt' | 'Delvist godkendt' | 'Ikke godkendt';
+
+export interface CertificationResult {
+  schemaVersion: typeof RESULT_SCHEMA_VERSION;
+  certbench: { version: string };
+  run: {
+    id: string;
+    mode: 'self-test' | 'certify';
+    driver: 'http' | 'manual';
+    strict: boolean;
+    startedAt: string;
+    finishedAt: string;
+    /** Present when this run re-tests part of an earlier one. */
+    previousRunId?: string;
+  };
+  sut: { vendor: string; system: string; version: string; profileSha256: string; referenceGp?: { faults: string[] } };
+  waiverRegister?: { file: string; waivers: WaiverRecord[] };
+  protocols: ProtocolResult[];
+  harnessErrors: HarnessErrorRecord[];
+  evidence: EvidenceRecord[];
+  outcome: { exitCode: number; blocking: boolean; summary: string };
+}
+
+export interface WaiverRecord {
+  id: string;
+  state: 'active' | 'expired' | 'not-yet-valid' | 'other-sut';
+  checkpoints: string[];
+  reason: string;
+  approvedBy: string;
+  granted: string;
+  expires: string;
+  run: boolean;
+  /** Checkpoints whose verdict this waiver made `waived`. */
+  appliedTo: string[];
+  /** Checkpoints it would have covered had it not expired. */
+  wouldHaveCovered: string[];
+}
+
+export interface ProtocolResult {
+  id: string;
+  title: string;
+  version: string;
+  standard: { name: string; packageId: string; version: string; canonical: string };
+  approval: Approval;
+  counts: Record<CheckpointStatus, number>;
+  /** F4 failures: allowed for approval, listed as remarks. */
+  remarks: string[];
+  useCases: { id: string; title: string; mandatory: boolean; applicable: boolean }[];
+  checkpoints: CheckpointResult[];
+}
+
+export interface CheckpointResult {
+  id: string;
+  title: string;
+  useCase: string;
+  grade: Grade;
+  mode: 'automatic' | 'manual';
+  requirements: { text: string; url?: string }[];
+  provisional?: { source: string };
+  status: CheckpointStatus;
+  /** Why it failed, is pending, not applicable or a harness error. */
+  message?: string;
+  /** For `waived`: the waiver and the underlying failure (kept as evidence). */
+  waiver?: { id: string; reason: string; approvedBy: string; expires: string; underlyingFailure?: string };
+  scenario?: { uri: string; line: number; name: string };
+  steps: StepRecord[];
+  checks: CheckRecord[];
+  /** Ids into `CertificationResult.evidence`. */
+  evidence: string[];
+  durationMs: number;
+}
+
+export interface StepRecord {
+  keyword: string;
+  text: string;
+  status: 'passed' | 'failed' | 'pending' | 'skipped' | 'undefined' | 'ambiguous' | 'unknown';
+  durationMs: number;
+  error?: string;
+}
+
+/** One assertion made on the SUT's behaviour or content. */
+export interface CheckRecord {
+  description: string;
+  passed: boolean;
+  location?: string;
+  expected?: string;
+  actual?: string;
+}
+
+export interface HarnessErrorRecord {
+  checkpointId?: string;
+  kind: 'undefined-step' | 'ambiguous-step' | 'step-exception' | 'hook-exception' | 'not-executed' | 'run';
+  message: string;
+}
+
+export interface EvidenceRecord {
+  id: string;
+  kind: 'exchange';
+  name: string;
+  direction: 'outgoing' | 'incoming';
+  method: string;
+  url: string;
+  status?: number;
+  startedAt: string;
+  durationMs: number;
+  /** Path of the full exchange JSON in the run folder, and its SHA-256. */
+  file: string;
+  sha256: string;
+}

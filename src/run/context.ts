@@ -1,0 +1,39 @@
+import type { Clock } from '../environment/environment.ts';
+import type { DocumentSharingRecipient } from '../counterparts/document-sharing.ts';
+import type { SutDriver } from '../driver/types.ts';
+import type { Exchange } from '../evidence/exchange.ts';
+import type { SutProfile } from '../profile/schema.ts';
+import { FixtureCache } from './fixture-cache.ts';
+
+/** What step code can reach during a run. Steps get it by the run id in cucumber's world parameters. */
+export interface RunContext {
+  runId: string;
+  profile: SutProfile;
+  clock: Clock;
+  counterparts: { documentSharing: DocumentSharingRecipient };
+  fixtures: FixtureCache;
+  /** Set when the SUT failed the pre-flight: every checkpoint fails with it. */
+  preflightFailure?: { message: string; exchanges: Exchange[] };
+  /** A driver whose every exchange goes to `record` (the current scenario's evidence). */
+  makeDriver(record: (exchange: Exchange) => Promise<void> | void): SutDriver;
+}
+
+// Cucumber clones world parameters (structuredClone), so live objects cannot travel in them; the run registers its
+// context here and passes only the id. One entry per running certification, removed when it ends.
+const contexts = new Map<string, RunContext>();
+
+export function registerRunContext(context: Omit<RunContext, 'fixtures'>): RunContext {
+  const full: RunContext = { ...context, fixtures: new FixtureCache() };
+  contexts.set(context.runId, full);
+  return full;
+}
+
+export function unregisterRunContext(runId: string): void {
+  contexts.delete(runId);
+}
+
+export function runContext(runId: unknown): RunContext {
+  const context = typeof runId === 'string' ? contexts.get(runId) : undefined;
+  if (!context) throw new Error(`no certbench run context for run id ${String(runId)}: steps must run inside certbench run`);
+  return context;
+}

@@ -1,0 +1,51 @@
+import { Writable } from 'node:stream';
+import { join } from 'node:path';
+import { loadConfiguration, loadSupport, runCucumber, type ISupportCodeLibrary } from '@cucumber/cucumber/api';
+import type { Envelope } from '@cucumber/messages';
+import { HarnessError } from '../errors/index.ts';
+
+export interface CucumberRunOptions {
+  root: string;
+  featureDirs: string[];
+  tagExpression: string;
+  runId: string;
+  onMessage: (envelope: Envelope) => void;
+}
+
+// Step files are ES modules: importing them twice in one process registers nothing the second time, so the
+// support code library is loaded once per process and reused by later runs (tests, benchmark, sensitivity).
+let supportCache: { key: string; library: ISupportCodeLibrary } | undefined;
+
+/** Runs the selected scenarios through cucumber's programmatic API, in-process and serially. */
+export async function runScenarios(options: CucumberRunOptions): Promise<void> {
+  const environment = { cwd: options.root, stdout: new Writable({ write: (_c, _e, done) => done() }), stderr: process.stderr };
+  const { runConfiguration } = await loadConfiguration(
+    {
+      provided: {
+        paths: options.featureDirs.map((d) => join(d, '**/*.feature')),
+        import: ['steps/**/*.ts'],
+        format: [],
+        tags: options.tagExpression,
+        worldParameters: { runId: options.runId },
+        strict: false,
+      },
+    },
+    environment,
+  );
+  const key = `${options.root}`;
+  if (supportCache?.key !== key) {
+    supportCache = { key, library: await loadSupport(runConfiguration, environment) };
+  }
+  try {
+    await runCucumber({ ...runConfiguration, support: supportCache.library }, environment, options.onMessage);
+  } catch (error) {
+    throw new HarnessError(`cucumber could not run the protocols: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+/** Tag expression for what runs: the selected protocols, minus what is not applicable, not testable or not run. */
+export function tagExpressionFor(protocolIds: string[], excludedCheckpoints: string[]): string {
+  const protocols = protocolIds.map((id) => `@protocol:${id}`).join(' or ');
+  const excluded = excludedCheckpoints.map((id) => ` and not @cp:${id}`).join('');
+  return `(${protocols})${excluded}`;
+}

@@ -1,0 +1,25 @@
+import { CheckFailed } from '../checks/check-failed.ts';
+import type { SessionConfig, SutDriver } from '../driver/types.ts';
+import type { Exchange } from '../evidence/exchange.ts';
+
+export interface PreflightOutcome {
+  exchanges: Exchange[];
+  failure?: string;
+}
+
+/**
+ * Before any checkpoint: the SUT answers `info` and accepts the session (where the counterparts are). A failure
+ * here is the SUT's (unreachable, wrong answers), so every checkpoint fails with this message and evidence.
+ */
+export async function preflight(makeDriver: (record: (e: Exchange) => void) => SutDriver, session: SessionConfig): Promise<PreflightOutcome> {
+  const exchanges: Exchange[] = [];
+  const driver = makeDriver((e) => void exchanges.push(e));
+  try {
+    await driver.info();
+    await driver.configureSession(session);
+    return { exchanges };
+  } catch (error) {
+    if (!(error instanceof CheckFailed)) throw error;
+    return { exchanges, failure: `the SUT automation API is not usable: ${error.message}` };
+  }
+}

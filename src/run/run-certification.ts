@@ -1,0 +1,185 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { finished } from 'node:stream/promises';
+import { startReferenceGp } from '../../reference-gp/index.ts';
+import { DocumentSharingRecipient } from '../counterparts/document-sharing.ts';
+import { CounterpartHost } from '../counterparts/host.ts';
+import { HttpDriver } from '../driver/http-driver.ts';
+import type { RunEnvironment } from '../environment/environment.ts';
+import { InvalidInputError } from '../errors/index.ts';
+import type { Exchange } from '../evidence/exchange.ts';
+import { EvidenceClient } from '../evidence/http-client.ts';
+import { Redactor } from '../evidence/redact.ts';
+import { loadProfile, resolveToken } from '../profile/load.ts';
+import type { SutProfile } from '../profile/schema.ts';
+import { loadProtocols, selectProtocols } from '../protocols/load.ts';
+import type { LoadedManifest } from '../protocols/schema.ts';
+import { builtinProjections, runProjections } from '../projections/index.ts';
+import { FileSystemWriter } from '../projections/writer.ts';
+import { generateAllureHtml } from '../report/allure-html.ts';
+import { assembleResult } from '../result/assemble.ts';
+import type { CertificationResult } from '../result/types.ts';
+import { applicability } from '../verdicts/applicability.ts';
+import { MessageIndex } from '../verdicts/message-index.ts';
+import { computeVerdicts } from '../verdicts/verdicts.ts';
+import { waiverCoversCheckpoint, waiverCoversSut, waiverState } from '../waivers/match.ts';
+import { loadWaivers } from '../waivers/load.ts';
+import type { Waiver } from '../waivers/schema.ts';
+import { registerRunContext, unregisterRunContext } from './context.ts';
+import { runScenarios, tagExpressionFor } from './cucumber-runner.ts';
+import { CERTBENCH_VERSION, PACKAGE_ROOT } from './package-root.ts';
+import { preflight } from './preflight.ts';
+
+export interface RunOptions {
+  /** SUT profile; defaults to the built-in reference profile when `referenceGp` is set. */
+  profileFile?: string;
+  /** Start the built-in reference GP system in-process (with these faults) and test it. */
+  referenceGp?: { faults: string[] };
+  protocols: string[] | 'all';
+  waiversFile?: string;
+  mode: 'self-test' | 'certify';
+  outDir: string;
+  strict: boolean;
+  /** Generate the Allure HTML report (about 1 s). */
+  html: boolean;
+  /** Print the console summary. */
+  summary: boolean;
+}
+
+export interface RunTimings {
+  startupMs: number;
+  checkpointsMs: number;
+  reportingMs: number;
+}
+
+/**
+ * One certification run, as one readable recipe (design example 1): load and check all input, start the SUT
+ * side (reference GP when asked), counterparts and driver, run cucumber, compute verdicts, write the record and
+ * its projections, and stop everything whatever happens.
+ */
+export async function runCertification(options: RunOptions, env: RunEnvironment): Promise<{ result: CertificationResult; timings: RunTimings }> {
+  const t0 = performance.now();
+  const startedAt = env.clock.now();
+  const runId = randomUUID();
+  const outDir = resolve(env.cwd, options.outDir);
+
+  // 1. Every input is read and checked before anything starts.
+  const catalogue = await loadProtocols(PACKAGE_ROOT);
+  const profileFile = options.profileFile ?? (options.referenceGp ? join(PACKAGE_ROOT, 'profiles', 'reference-gp.yaml') : undefined);
+  if (!profileFile) throw new InvalidInputError([{ file: '--profile', message: 'give a SUT profile (or --reference-gp)' }]);
+  const profile = await loadProfile(resolve(env.cwd, profileFile));
+  const manifests = selectClaimed(selectProtocols(catalogue, options.protocols === 'all' ? Object.keys(profile.protocols) : options.protocols), profile);
+  const waivers = options.waiversFile ? await loadWaivers(resolve(env.cwd, options.waiversFile)) : [];
+  const runEnv = { ...env.env };
+  if (options.referenceGp && profile.automation.auth) runEnv[profile.automation.auth.tokenEnv] ??= randomBytes(24).toString('base64url');
+  const token = resolveToken(profile, runEnv);
+  const redactor = new Redactor([token]);
+
+  await mkdir(outDir, { recursive: true });
+  const stops: (() => Promise<void>)[] = [];
+  try {
+    // 2. The SUT side and the counterparts.
+    let baseUrl = profile.automation.baseUrl;
+    if (options.referenceGp) {
+      const gp = await startReferenceGp({ token, faults: options.referenceGp.faults });
+      stops.push(() => gp.stop());
+      baseUrl = gp.url;
+    }
+    const documentSharing = new DocumentSharingRecipient();
+    const host = new CounterpartHost({ ...profile.counterparts, redactor }, [documentSharing]);
+    await host.start();
+    stops.push(() => host.stop());
+    const makeDriver = (record: (exchange: Exchange) => Promise<void> | void) =>
+      new HttpDriver(baseUrl, new EvidenceClient({ redactor, record, timeoutMs: profile.automation.timeoutMs, maxBodyBytes: profile.automation.maxBodyBytes }), token);
+    const session = { runId, counterparts: { documentSharing: host.urlOf(documentSharing, '/fhir') } };
+    const check = await preflight(makeDriver, session);
+    registerRunContext({
+      runId,
+      profile,
+      clock: env.clock,
+      counterparts: { documentSharing },
+      makeDriver,
+      ...(check.failure ? { preflightFailure: { message: check.failure, exchanges: check.exchanges } } : {}),
+    });
+    stops.push(() => Promise.resolve(unregisterRunContext(runId)));
+    const t1 = performance.now();
+
+    // 3. The checkpoints.
+    const index = new MessageIndex();
+    const ndjson = createWriteStream(join(outDir, 'messages.ndjson'));
+    await runScenarios({
+      root: PACKAGE_ROOT,
+      featureDirs: manifests.map((m) => m.features),
+      tagExpression: tagExpressionFor(
+        manifests.map((m) => m.id),
+        notToRun(manifests, profile, waivers, env.clock.now()),
+      ),
+      runId,
+      onMessage: (envelope) => {
+        index.update(envelope);
+        ndjson.write(`${JSON.stringify(envelope)}\n`);
+      },
+    });
+    ndjson.end();
+    await finished(ndjson);
+    const t2 = performance.now();
+
+    // 4. Verdicts, the record, its projections.
+    const verdicts = computeVerdicts({ index, manifests, profile, waivers, now: env.clock.now() });
+    const result = assembleResult(
+      {
+        certbenchVersion: CERTBENCH_VERSION,
+        runId,
+        mode: options.mode,
+        driver: profile.driver,
+        strict: options.strict,
+        startedAt,
+        finishedAt: env.clock.now(),
+        sut: {
+          vendor: profile.vendor,
+          system: profile.system,
+          version: profile.version,
+          profileSha256: profile.sha256,
+          ...(options.referenceGp ? { referenceGp: { faults: options.referenceGp.faults } } : {}),
+        },
+        ...(options.waiversFile ? { waiverFile: options.waiversFile } : {}),
+      },
+      verdicts,
+    );
+    const writer = new FileSystemWriter(outDir);
+    for (const [file, text] of verdicts.evidenceFiles) await writer.write(file, text);
+    await writeFile(join(outDir, 'certification-result.json'), `${JSON.stringify(result, null, 2)}\n`);
+    const projections = [builtinProjections['allure-results'], builtinProjections.junit];
+    if (options.summary) projections.push(builtinProjections['console-summary']);
+    await runProjections(projections, { result, writer, stdout: env.stdout });
+    if (options.html) await generateAllureHtml(outDir, { reportName: `certbench: ${profile.vendor} ${profile.system} ${profile.version}` });
+    const t3 = performance.now();
+    return { result, timings: { startupMs: t1 - t0, checkpointsMs: t2 - t1, reportingMs: t3 - t2 } };
+  } finally {
+    for (const stop of stops.reverse()) await stop();
+  }
+}
+
+/** Only protocols the profile claims can be run against it. */
+function selectClaimed(manifests: LoadedManifest[], profile: SutProfile): LoadedManifest[] {
+  const unclaimed = manifests.filter((m) => !profile.protocols[m.id]);
+  if (unclaimed.length > 0) {
+    throw new InvalidInputError([
+      { file: profile.file, field: 'protocols', message: `does not claim ${unclaimed.map((m) => m.id).join(', ')}; add it to run it` },
+    ]);
+  }
+  return manifests;
+}
+
+/** Checkpoints that are not run: not applicable, not yet testable, or waived with run: false. */
+function notToRun(manifests: LoadedManifest[], profile: SutProfile, waivers: Waiver[], now: Date): string[] {
+  const skipWaivers = waivers.filter((w) => !w.run && waiverCoversSut(w, profile) && waiverState(w, now) === 'active');
+  return manifests.flatMap((m) => {
+    const applicable = applicability(m, profile);
+    return m.checkpoints
+      .filter((cp) => !applicable.has(cp.useCase) || cp.notTestable || skipWaivers.some((w) => waiverCoversCheckpoint(w, cp.id)))
+      .map((cp) => cp.id);
+  });
+}

@@ -1,0 +1,59 @@
+import type { SutDriver } from '../driver/types.ts';
+import type { Exchange } from '../evidence/exchange.ts';
+import type { RunContext } from '../run/context.ts';
+import { CheckFailed } from '../checks/check-failed.ts';
+
+/** What a planned step can use while it runs. */
+export interface PlanEnv {
+  ctx: RunContext;
+  driver: SutDriver;
+  /** Outputs of earlier steps of the same plan, by step name. */
+  outputs: ReadonlyMap<string, unknown>;
+  /** Adds an exchange seen outside the driver (a counterpart's incoming request) to the evidence. */
+  record(exchange: Exchange): void;
+}
+
+/**
+ * One SUT interaction of a scenario's set-up ("register this diagnosis", "share"). Steps are planned by Given/When
+ * steps and performed together when a Then step first needs the outcome, so equal plans run once per run.
+ */
+export interface PlanStep {
+  /** Unique within the plan; later steps find this step's output by it. */
+  name: string;
+  /** Everything that determines the step's effect: equal keys in equal order mean an equal outcome. */
+  key: unknown;
+  run(env: PlanEnv): Promise<unknown>;
+}
+
+export interface PlanOutcome {
+  outputs: Map<string, unknown>;
+  /** When each step started and ended: rules such as "recordedDate is the registration time" need it. */
+  windows: Map<string, { start: Date; end: Date }>;
+  exchanges: Exchange[];
+  /** The first SUT failure; later steps were not performed. */
+  failure?: { step: string; message: string; details: CheckFailed['details'] };
+}
+
+export async function performPlan(ctx: RunContext, steps: PlanStep[]): Promise<PlanOutcome> {
+  const outcome: PlanOutcome = { outputs: new Map(), windows: new Map(), exchanges: [] };
+  const record = (exchange: Exchange) => void outcome.exchanges.push(exchange);
+  const driver = ctx.makeDriver(record);
+  for (const step of steps) {
+    const start = ctx.clock.now();
+    try {
+      outcome.outputs.set(step.name, await step.run({ ctx, driver, outputs: outcome.outputs, record }));
+    } catch (error) {
+      // Only SUT failures are part of the outcome; a bug in step code must surface as a harness error.
+      if (!(error instanceof CheckFailed)) throw error;
+      outcome.failure = { step: step.name, message: error.message, details: error.details };
+      break;
+    } finally {
+      outcome.windows.set(step.name, { start, end: ctx.clock.now() });
+    }
+  }
+  return outcome;
+}
+
+export function planKey(steps: PlanStep[]): string {
+  return JSON.stringify(steps.map((s) => [s.name, s.key]));
+}

@@ -1,0 +1,82 @@
+import { World, type IWorldOptions } from '@cucumber/cucumber';
+import { CheckFailed } from '../checks/check-failed.ts';
+import { CHECK_MEDIA_TYPE, EXCHANGE_MEDIA_TYPE, type Exchange } from '../evidence/exchange.ts';
+import type { CheckRecord } from '../result/types.ts';
+import { runContext, type RunContext } from '../run/context.ts';
+import { performPlan, planKey, type PlanOutcome, type PlanStep } from './plan.ts';
+
+export const PENDING_MEDIA_TYPE = 'application/vnd.certbench.pending+json';
+
+export interface WorldParameters {
+  runId: string;
+}
+
+/**
+ * The world every certbench scenario runs in: the run context, the scenario's plan of SUT interactions, and the
+ * evidence and check records that travel to the verdict engine as cucumber attachments.
+ */
+export class CertbenchWorld extends World<WorldParameters> {
+  readonly plan: PlanStep[] = [];
+  private outcome?: PlanOutcome;
+  private readonly attached = new Set<string>();
+
+  constructor(options: IWorldOptions<WorldParameters>) {
+    super(options);
+  }
+
+  get ctx(): RunContext {
+    return runContext(this.parameters.runId);
+  }
+
+  addToPlan(step: PlanStep): void {
+    if (this.outcome) throw new Error(`cannot plan "${step.name}" after the plan was performed; put set-up steps before checks`);
+    if (this.plan.some((s) => s.name === step.name)) throw new Error(`plan already has a step named "${step.name}"`);
+    this.plan.push(step);
+  }
+
+  /**
+   * Performs the scenario's plan (or reuses the outcome of an identical plan earlier in the run), attaches its
+   * evidence, and fails the checkpoint when the SUT failed during set-up.
+   */
+  async realise(): Promise<PlanOutcome> {
+    const ctx = this.ctx;
+    if (ctx.preflightFailure) {
+      for (const exchange of ctx.preflightFailure.exchanges) await this.attachExchange(exchange);
+      throw new CheckFailed(ctx.preflightFailure.message);
+    }
+    if (!this.outcome) {
+      const steps = [...this.plan];
+      this.outcome = await ctx.fixtures.realise(planKey(steps), () => performPlan(ctx, steps));
+      for (const exchange of this.outcome.exchanges) await this.attachExchange(exchange);
+    }
+    const failure = this.outcome.failure;
+    if (failure) throw new CheckFailed(`set-up step "${failure.step}" failed: ${failure.message}`, failure.details);
+    return this.outcome;
+  }
+
+  async attachExchange(exchange: Exchange): Promise<void> {
+    if (this.attached.has(exchange.id)) return;
+    this.attached.add(exchange.id);
+    await this.attach(JSON.stringify(exchange), EXCHANGE_MEDIA_TYPE);
+  }
+
+  /** Records a check and fails the checkpoint when `problems` is not empty. */
+  async verify(description: string, problems: string[], details: Omit<CheckRecord, 'description' | 'passed' | 'actual'> = {}): Promise<void> {
+    const passed = problems.length === 0;
+    const record: CheckRecord = { description, passed, ...details, ...(passed ? {} : { actual: problems.join('; ') }) };
+    await this.attach(JSON.stringify(record), CHECK_MEDIA_TYPE);
+    if (!passed) {
+      throw new CheckFailed(`${description}: ${problems.join('; ')}`, {
+        ...(details.location ? { location: details.location } : {}),
+        ...(details.expected ? { expected: details.expected } : {}),
+        actual: problems.join('; '),
+      });
+    }
+  }
+
+  /** Marks the checkpoint pending with a reason (not yet testable here). */
+  async pending(reason: string): Promise<'pending'> {
+    await this.attach(JSON.stringify({ reason }), PENDING_MEDIA_TYPE);
+    return 'pending';
+  }
+}

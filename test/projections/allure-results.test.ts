@@ -1,0 +1,198 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { allureResultsProjection } from '../../src/projections/allure/allure-results.ts';
+import type { Category, TestResult } from '../../src/projections/allure/model.ts';
+import type { InMemoryWriter } from '../../src/projections/writer.ts';
+import type { CertificationResult } from '../../src/result/types.ts';
+import { sampleRun } from './result-builder.ts';
+
+const stdout = { write: () => true };
+
+async function project(
+  run = sampleRun(),
+): Promise<{ writer: InMemoryWriter; tests: Map<string, TestResult> }> {
+  await allureResultsProjection.project({ ...run, stdout });
+  const tests = new Map<string, TestResult>();
+  for (const path of run.writer.files.keys()) {
+    if (!/^allure-results\/[0-9a-f-]{36}-result\.json$/.test(path)) continue;
+    const test = JSON.parse(run.writer.text(path)) as TestResult;
+    tests.set(test.fullName.split(':')[1] ?? '', test);
+  }
+  return { writer: run.writer, tests };
+}
+
+function get(tests: Map<string, TestResult>, id: string): TestResult {
+  const test = tests.get(id);
+  assert.ok(test, `no result for ${id}`);
+  return test;
+}
+
+const label = (test: TestResult, name: string): string[] =>
+  test.labels.filter((l) => l.name === name).map((l) => l.value);
+
+/** Allure's rule: the first category whose statuses and (unanchored, dotall) message regex match. */
+function categoryOf(categories: Category[], test: TestResult): string | undefined {
+  return categories.find(
+    (c) =>
+      (!c.matchedStatuses?.length || c.matchedStatuses.includes(test.status)) &&
+      (!c.messageRegex || new RegExp(c.messageRegex, 's').test(test.statusDetails?.message ?? '\u0000')),
+  )?.name;
+}
+
+void describe('allure-results projection', () => {
+  void it('writes one result per checkpoint with the mapped status', async () => {
+    const { tests } = await project();
+    assert.deepEqual(Object.fromEntries([...tests].map(([id, test]) => [id, test.status])), {
+      'LAB-01': 'passed',
+      'LAB-02': 'failed',
+      'LAB-03': 'failed',
+      'LAB-04': 'skipped',
+      'LAB-05': 'skipped',
+      'LAB-06': 'skipped',
+      'LAB-07': 'broken',
+    });
+  });
+
+  void it('names the waiver, its approver and expiry, and keeps the underlying failure in the trace', async () => {
+    const waived = get((await project()).tests, 'LAB-04');
+    assert.equal(
+      waived.statusDetails?.message,
+      'Waived: W-7 (approved by MedCom, expires 2027-01-01): refused-consent dispensation',
+    );
+    assert.equal(waived.statusDetails?.trace, 'refused consent was ignored');
+    assert.deepEqual(label(waived, 'verdict'), ['waived']);
+    assert.deepEqual(label(waived, 'waiver'), ['W-7']);
+  });
+
+  void it('says why a checkpoint is pending, not applicable, an F4 remark or a harness error', async () => {
+    const { tests } = await project();
+    assert.equal(get(tests, 'LAB-05').statusDetails?.message, 'Pending: awaiting the assessor');
+    assert.equal(
+      get(tests, 'LAB-06').statusDetails?.message,
+      'Not applicable: use case UC2 is not claimed by the SUT profile',
+    );
+    assert.equal(get(tests, 'LAB-03').statusDetails?.message, 'Remark (F4): Display text differs');
+    assert.equal(get(tests, 'LAB-07').statusDetails?.message, 'Undefined step: the bench frobs');
+  });
+
+  void it('puts each result in exactly the category its verdict calls for', async () => {
+    const { writer, tests } = await project();
+    const categories = JSON.parse(writer.text('allure-results/categories.json')) as Category[];
+    assert.deepEqual(Object.fromEntries([...tests].map(([id, test]) => [id, categoryOf(categories, test)])), {
+      'LAB-01': undefined,
+      'LAB-02': 'Blocking failures',
+      'LAB-03': 'Remarks (F4)',
+      'LAB-04': 'Waived',
+      'LAB-05': 'Pending',
+      'LAB-06': 'Not applicable',
+      'LAB-07': 'Harness error',
+    });
+  });
+
+  void it('labels protocol, use case and checkpoint as epic, feature and story, with severity from the grade', async () => {
+    const { tests } = await project();
+    const failed = get(tests, 'LAB-02');
+    assert.equal(failed.name, 'LAB-02 Reply <&"quoted">');
+    assert.equal(failed.fullName, 'laboratoriesvar:LAB-02');
+    assert.deepEqual(label(failed, 'epic'), ['Laboratoriesvar']);
+    assert.deepEqual(label(failed, 'feature'), ['UC1 Send requisition']);
+    assert.deepEqual(label(failed, 'story'), ['LAB-02 Reply <&"quoted">']);
+    assert.deepEqual(label(failed, 'severity'), ['blocker']);
+    assert.deepEqual(label(failed, 'framework'), ['certbench']);
+    assert.deepEqual(label(get(tests, 'LAB-03'), 'severity'), ['minor']);
+    assert.deepEqual(label(get(tests, 'LAB-05'), 'tag'), ['manual']);
+    assert.deepEqual(label(get(tests, 'LAB-06'), 'tag'), ['provisional']);
+    assert.deepEqual(label(get(tests, 'LAB-06'), 'feature'), ['UC2 Cancel requisition']);
+    assert.deepEqual(get(tests, 'LAB-01').links, [
+      { name: 'Requisition is sent as a FHIR message', url: 'https://medcom.test/req/1', type: 'link' },
+    ]);
+    assert.deepEqual(
+      failed.parameters.map((p) => `${p.name}=${p.value}`),
+      ['SUT vendor=Lægehus Øst', 'SUT system=Journal', 'SUT version=4.2'],
+    );
+  });
+
+  void it('turns steps and checks into Allure steps', async () => {
+    const failed = get((await project()).tests, 'LAB-02');
+    const steps = failed.steps.map((s) => [s.name, s.status, s.statusDetails?.message]);
+    assert.deepEqual(steps, [
+      ['When the GP sends a requisition', 'passed', undefined],
+      ['Then it is accepted', 'failed', 'boom'],
+      ['✘ status is 201', 'failed', 'expected: 201\nactual: 500'],
+    ]);
+    assert.equal(failed.steps[2]?.statusDetails?.expected, '201');
+    assert.equal(failed.steps[2]?.statusDetails?.actual, '500');
+    assert.equal(get((await project()).tests, 'LAB-07').steps[0]?.status, 'broken');
+  });
+
+  void it('lays checkpoints end to end from the run start', async () => {
+    const { tests } = await project();
+    const first = get(tests, 'LAB-01');
+    assert.equal(first.start, Date.parse('2026-03-01T10:00:00.000Z'));
+    assert.equal(first.stop - first.start, 10);
+    assert.equal(get(tests, 'LAB-02').start, first.stop);
+  });
+
+  void it('writes one attachment file per evidence id, shared by the checkpoints that cite it', async () => {
+    const { writer, tests } = await project();
+    const attachmentFiles = [...writer.files.keys()].filter((p) => p.endsWith('-attachment.json'));
+    assert.equal(attachmentFiles.length, 2);
+    const [shared] = get(tests, 'LAB-01').attachments;
+    const cited = get(tests, 'LAB-02').attachments;
+    assert.ok(shared);
+    assert.deepEqual(cited[0], shared);
+    assert.deepEqual(
+      cited.map((a) => [a.name, a.type]),
+      [
+        ['outgoing action ev-1 → 201', 'application/json'],
+        ['incoming document-sharing ITI-65 → no response', 'application/json'],
+      ],
+    );
+    assert.equal(writer.text(`allure-results/${shared.source}`), writer.text('evidence/ev-1.json'));
+  });
+
+  void it('keeps file names stable for a run and history ids stable across runs', async () => {
+    const first = await project();
+    const again = await project();
+    assert.deepEqual([...first.writer.files.keys()].sort(), [...again.writer.files.keys()].sort());
+    const other = sampleRun();
+    const rerun: CertificationResult = {
+      ...other.result,
+      run: { ...other.result.run, id: 'run-2026-04-01-b' },
+    };
+    const next = await project({ result: rerun, writer: other.writer });
+    const before = get(first.tests, 'LAB-02');
+    const after = get(next.tests, 'LAB-02');
+    assert.notEqual(after.uuid, before.uuid);
+    assert.equal(after.historyId, before.historyId);
+    assert.equal(after.testCaseId, before.testCaseId);
+    assert.match(before.uuid, /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
+  void it('writes environment, executor and categories', async () => {
+    const { writer } = await project();
+    const environment = writer.text('allure-results/environment.properties');
+    assert.match(environment, /^sut\.vendor=L\\u00e6gehus \\u00d8st$/m);
+    assert.match(environment, /^run\.id=run-2026-03-01-a$/m);
+    assert.match(environment, /^protocol\.laboratoriesvar=1\.2\.0 \(medcom\.fhir\.dk\.lab 2\.0\.0\)$/m);
+    assert.match(environment, /^certbench\.version=0\.1\.0$/m);
+    const executor = JSON.parse(writer.text('allure-results/executor.json')) as Record<string, string>;
+    assert.equal(executor.name, 'certbench');
+    assert.equal(executor.type, 'certbench');
+    assert.equal(executor.buildName, 'run-2026-03-01-a');
+    const categories = JSON.parse(writer.text('allure-results/categories.json')) as Category[];
+    assert.deepEqual(
+      categories.map((c) => c.name),
+      ['Waived', 'Pending', 'Not applicable', 'Harness error', 'Remarks (F4)', 'Blocking failures'],
+    );
+  });
+
+  void it('fails naming the evidence when its file is missing', async () => {
+    const run = sampleRun();
+    run.writer.files.delete('evidence/ev-2.json');
+    await assert.rejects(
+      allureResultsProjection.project({ ...run, stdout }),
+      /cannot read evidence ev-2 from evidence\/ev-2\.json/,
+    );
+  });
+});

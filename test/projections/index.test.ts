@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { builtinProjections, runProjections } from '../../src/projections/index.ts';
+import type { Projection } from '../../src/projections/types.ts';
+import { sampleRun } from './result-builder.ts';
+
+const stdout = { write: () => true };
+
+void describe('projection registry', () => {
+  void it('registers the built-in projections under their own names, each described', () => {
+    for (const [key, projection] of Object.entries(builtinProjections)) {
+      assert.equal(projection.name, key);
+      assert.ok(projection.description.length > 0);
+    }
+    assert.deepEqual(Object.keys(builtinProjections), ['allure-results', 'junit', 'console-summary']);
+  });
+
+  void it('runs every built-in projection on one record', async () => {
+    const run = sampleRun();
+    await runProjections(Object.values(builtinProjections), { ...run, stdout });
+    for (const path of ['junit.xml', 'summary.txt', 'allure-results/categories.json'])
+      assert.ok(run.writer.files.has(path));
+  });
+
+  void it('names the projection that failed and keeps the cause', async () => {
+    const cause = new Error('disk full');
+    const broken: Projection = { name: 'broken', description: 'fails', project: () => Promise.reject(cause) };
+    const ran: string[] = [];
+    const ok: Projection = {
+      name: 'ok',
+      description: 'records',
+      project: () => {
+        ran.push('ok');
+        return Promise.resolve();
+      },
+    };
+    await assert.rejects(runProjections([ok, broken, ok], { ...sampleRun(), stdout }), (error: Error) => {
+      assert.equal(error.message, 'projection "broken" failed: disk full');
+      assert.equal(error.cause, cause);
+      return true;
+    });
+    assert.deepEqual(ran, ['ok']);
+  });
+});
