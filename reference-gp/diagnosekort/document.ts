@@ -31,7 +31,7 @@ export interface SharedCondition {
 }
 
 export interface BuiltDocument {
-  bundle: fhir4.Bundle;
+  bundle: fhir4.Bundle<fhir4.FhirResource>;
   conditions: SharedCondition[];
 }
 
@@ -80,7 +80,7 @@ export function buildDocument(input: DocumentInput): BuiltDocument {
     practitionerEntry(state.practitionerId),
     ...conditions.map((c) => c.resource),
   ];
-  const bundle: fhir4.Bundle = {
+  const bundle: fhir4.Bundle<fhir4.FhirResource> = {
     resourceType: 'Bundle',
     id: input.bundleId,
     meta: { profile: [PROFILES.bundle] },

@@ -10,7 +10,7 @@ import { buildDocument } from './document.ts';
 import { buildDocumentReference } from './document-reference.ts';
 import { diagnosesToShare, lastChange } from './selection.ts';
 import { submitTransaction } from './submit.ts';
-import { buildPackage, newEntryUrl, sealPackage } from './transaction.ts';
+import { buildPackage, entryUrl, sealPackage } from './transaction.ts';
 
 export async function shareDiagnosekort(ctx: GpContext, record: PatientRecord): Promise<{ documentId: string }> {
   const { faults } = ctx;
@@ -42,19 +42,19 @@ export async function shareDiagnosekort(ctx: GpContext, record: PatientRecord): 
     faults,
   });
   const title = `Diagnoseoversigt for ${record.patient.cpr}`;
-  const binaryUrl = newEntryUrl();
+  const binaryId = randomUUID();
   const documentReferenceIdentifier = `urn:uuid:${randomUUID()}`;
   const documentReference = buildDocumentReference({
     record,
     documentIdentifier,
     documentReferenceIdentifier,
-    attachmentUrl: binaryUrl,
+    attachmentUrl: entryUrl(binaryId),
     title,
     timestamp,
     previous,
     faults,
   });
-  const pkg = buildPackage(document, documentReference, binaryUrl, timestamp);
+  const pkg = buildPackage(document, documentReference, binaryId, timestamp);
   applyContentFaults(pkg, faults);
   const body = sealPackage(pkg);
 

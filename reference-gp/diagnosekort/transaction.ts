@@ -5,23 +5,22 @@ import { PROFILES, URI } from './systems.ts';
 
 /** Everything that leaves the GP system for one share; content faults mutate it before it is sealed. */
 export interface SharePackage {
-  document: fhir4.Bundle;
+  document: fhir4.Bundle<fhir4.FhirResource>;
   conditions: SharedCondition[];
   documentReference: fhir4.DocumentReference;
-  transaction: fhir4.Bundle;
+  transaction: fhir4.Bundle<fhir4.FhirResource>;
 }
 
-export function newEntryUrl(): string {
-  return `urn:uuid:${randomUUID()}`;
-}
+/** Transaction entries use fullUrl urn:uuid:<resource id>, so fullUrl and id never disagree. */
+export const entryUrl = (id: string): string => `urn:uuid:${id}`;
 
 export function buildPackage(
   document: BuiltDocument,
   documentReference: fhir4.DocumentReference,
-  binaryUrl: string,
+  binaryId: string,
   timestamp: string,
 ): SharePackage {
-  const documentReferenceUrl = newEntryUrl();
+  const documentReferenceUrl = entryUrl(documentReference.id ?? randomUUID());
   const submissionSetId = randomUUID();
   const submissionSet: fhir4.List = {
     resourceType: 'List',
@@ -38,15 +37,15 @@ export function buildPackage(
     entry: [{ item: { reference: documentReferenceUrl } }],
   };
   // Binary.data is filled in by sealPackage, from the document as it finally is.
-  const binary: fhir4.Binary = { resourceType: 'Binary', contentType: 'application/fhir+json' };
-  const transaction: fhir4.Bundle = {
+  const binary: fhir4.Binary = { resourceType: 'Binary', id: binaryId, contentType: 'application/fhir+json' };
+  const transaction: fhir4.Bundle<fhir4.FhirResource> = {
     resourceType: 'Bundle',
     meta: { profile: [PROFILES.mhdProvideBundle] },
     type: 'transaction',
     entry: [
-      { fullUrl: newEntryUrl(), resource: submissionSet, request: { method: 'POST', url: 'List' } },
+      { fullUrl: entryUrl(submissionSetId), resource: submissionSet, request: { method: 'POST', url: 'List' } },
       { fullUrl: documentReferenceUrl, resource: documentReference, request: { method: 'POST', url: 'DocumentReference' } },
-      { fullUrl: binaryUrl, resource: binary, request: { method: 'POST', url: 'Binary' } },
+      { fullUrl: entryUrl(binaryId), resource: binary, request: { method: 'POST', url: 'Binary' } },
     ],
   };
   return { document: document.bundle, conditions: document.conditions, documentReference, transaction };

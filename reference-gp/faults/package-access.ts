@@ -4,7 +4,7 @@ import type { SharePackage } from '../diagnosekort/transaction.ts';
 type ResourceType = fhir4.FhirResource['resourceType'];
 type ResourceOf<T extends ResourceType> = Extract<fhir4.FhirResource, { resourceType: T }>;
 
-export function ofType<T extends ResourceType>(resources: readonly fhir4.FhirResource[], type: T): ResourceOf<T>[] {
+export function ofType<T extends ResourceType>(resources: readonly fhir4.Resource[], type: T): ResourceOf<T>[] {
   return resources.filter((r): r is ResourceOf<T> => r.resourceType === type);
 }
 

@@ -88,6 +88,11 @@ function outcome(checkpoint: CheckpointResult): string | undefined {
         { message: skipMessage(checkpoint) ?? checkpoint.status },
         underlyingFailure(checkpoint),
       );
+    default: {
+      // A new status must be mapped here before it compiles.
+      const unmapped: never = checkpoint.status;
+      throw new Error(`no JUnit mapping for status ${String(unmapped)}`);
+    }
   }
 }
 

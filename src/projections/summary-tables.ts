@@ -16,6 +16,10 @@ export function protocolTable(protocol: ProtocolResult): string[] {
     const checkpoints = protocol.checkpoints.filter((checkpoint) => checkpoint.useCase === useCase.id);
     return [name, ...countCells(countStatuses(checkpoints))];
   });
+  // Checkpoints whose use case the protocol does not list would otherwise vanish from the rows.
+  const known = new Set(protocol.useCases.map((useCase) => useCase.id));
+  const orphans = protocol.checkpoints.filter((checkpoint) => !known.has(checkpoint.useCase));
+  if (orphans.length > 0) rows.push(['(no listed use case)', ...countCells(countStatuses(orphans))]);
   rows.push(['Total', ...countCells(protocol.counts)]);
   // 2 indent + 6 count columns (35) + 6 gaps (12) leaves 51 for the name at 100 columns.
   return [

@@ -133,14 +133,19 @@ void describe('allure-results projection', () => {
     assert.equal(get(tests, 'LAB-02').start, first.stop);
   });
 
-  void it('writes one attachment file per evidence id, shared by the checkpoints that cite it', async () => {
+  void it('attaches each cited exchange, in its own file per citation (Allure 3 links a file once)', async () => {
     const { writer, tests } = await project();
     const attachmentFiles = [...writer.files.keys()].filter((p) => p.endsWith('-attachment.json'));
-    assert.equal(attachmentFiles.length, 2);
+    assert.equal(attachmentFiles.length, 3);
     const [shared] = get(tests, 'LAB-01').attachments;
     const cited = get(tests, 'LAB-02').attachments;
-    assert.ok(shared);
-    assert.deepEqual(cited[0], shared);
+    assert.ok(shared && cited[0]);
+    assert.notEqual(cited[0].source, shared.source);
+    assert.equal(
+      writer.text(`allure-results/${cited[0].source}`),
+      writer.text(`allure-results/${shared.source}`),
+    );
+    assert.equal(writer.text(`allure-results/${shared.source}`), writer.text('evidence/ev-1.json'));
     assert.deepEqual(
       cited.map((a) => [a.name, a.type]),
       [
@@ -148,7 +153,20 @@ void describe('allure-results projection', () => {
         ['incoming document-sharing ITI-65 → no response', 'application/json'],
       ],
     );
-    assert.equal(writer.text(`allure-results/${shared.source}`), writer.text('evidence/ev-1.json'));
+  });
+
+  void it('reads each evidence file once however often it is cited', async () => {
+    const run = sampleRun();
+    const reads: string[] = [];
+    const writer = {
+      write: run.writer.write.bind(run.writer),
+      read: (path: string) => {
+        reads.push(path);
+        return run.writer.read(path);
+      },
+    };
+    await allureResultsProjection.project({ result: run.result, writer, stdout });
+    assert.deepEqual(reads.sort(), ['evidence/ev-1.json', 'evidence/ev-2.json']);
   });
 
   void it('keeps file names stable for a run and history ids stable across runs', async () => {

@@ -31,13 +31,33 @@ void describe('Allure HTML report', () => {
     const html = await readFile(report, 'utf8');
     assert.match(html, /^<!DOCTYPE html>/i);
     assert.ok(!html.includes('googletagmanager'));
-    // The report embeds its data as base64: decode the categories to see the Waived and Pending groups.
-    const categories = /"data\/categories\.json"\s*,\s*"([A-Za-z0-9+/=]+)"/.exec(html)?.[1];
-    assert.ok(categories, 'categories.json is embedded');
-    const decoded = Buffer.from(categories, 'base64').toString('utf8');
-    for (const name of ['Waived', 'Pending', 'Not applicable', 'Harness error', 'Blocking failures']) {
-      assert.ok(decoded.includes(`"name":"${name}"`), `category ${name}`);
+    // The single file embeds its data files as base64 strings.
+    const data = new Map(
+      [...html.matchAll(/"(data\/[^"]+)"\s*,\s*"([A-Za-z0-9+/=]+)"/g)].map(([, path = '', base64 = '']) => [
+        path,
+        Buffer.from(base64, 'base64').toString('utf8'),
+      ]),
+    );
+    const categories = data.get('data/categories.json') ?? '';
+    for (const name of [
+      'Waived',
+      'Pending',
+      'Not applicable',
+      'Harness error',
+      'Remarks (F4)',
+      'Blocking failures',
+    ]) {
+      assert.ok(categories.includes(`"name":"${name}"`), `category ${name}`);
     }
+    // Every cited exchange made it into the report, including the one two checkpoints share.
+    const testCases = [...data].filter(([path]) => path.startsWith('data/test-cases/'));
+    assert.equal(testCases.length, 7);
+    const attachments = testCases.flatMap(
+      ([, json]) =>
+        (JSON.parse(json) as { testStage: { attachments: { source?: string }[] } }).testStage.attachments,
+    );
+    assert.equal(attachments.length, 3);
+    for (const attachment of attachments) assert.ok(data.has(`data/attachments/${attachment.source ?? '-'}`));
   });
 
   void it('reports the CLI error when there are no results', async () => {

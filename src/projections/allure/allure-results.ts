@@ -22,7 +22,7 @@ export const allureResultsProjection: Projection = {
           protocol,
           checkpoint,
           start: cursor,
-          attachments: await attachments.forCheckpoint(checkpoint),
+          attachments: await attachments.forCheckpoint(protocol.id, checkpoint),
         });
         cursor = testResult.stop;
         await writer.write(`${ALLURE_RESULTS_DIR}/${testResult.uuid}-result.json`, json(testResult));

@@ -4,8 +4,8 @@ import { nameBasedUuid } from './ids.ts';
 import type { Attachment } from './model.ts';
 
 export interface EvidenceAttachments {
-  /** The checkpoint's exchanges as Allure attachments; each evidence file is copied into the results once. */
-  forCheckpoint(checkpoint: CheckpointResult): Promise<Attachment[]>;
+  /** Copies the checkpoint's exchanges into the results folder and returns them as Allure attachments. */
+  forCheckpoint(protocolId: string, checkpoint: CheckpointResult): Promise<Attachment[]>;
 }
 
 export function evidenceAttachments(
@@ -14,35 +14,33 @@ export function evidenceAttachments(
   resultsDir: string,
 ): EvidenceAttachments {
   const records = new Map(result.evidence.map((record) => [record.id, record]));
-  // Several checkpoints often cite one exchange; the map keeps one attachment file per evidence id.
-  const written = new Map<string, Promise<Attachment>>();
+  // Several checkpoints often cite one exchange: its file is read once.
+  const contents = new Map<string, Promise<Buffer>>();
 
-  const attach = async (record: EvidenceRecord): Promise<Attachment> => {
-    const source = `${nameBasedUuid(result.run.id, 'evidence', record.id)}-attachment.json`;
-    let content: Buffer;
-    try {
-      content = await writer.read(record.file);
-    } catch (error) {
-      throw new Error(`cannot read evidence ${record.id} from ${record.file}`, { cause: error });
+  const read = (record: EvidenceRecord): Promise<Buffer> => {
+    let content = contents.get(record.id);
+    if (!content) {
+      content = writer.read(record.file).catch((error: unknown) => {
+        throw new Error(`cannot read evidence ${record.id} from ${record.file}`, { cause: error });
+      });
+      contents.set(record.id, content);
     }
-    await writer.write(`${resultsDir}/${source}`, content);
-    return { name: attachmentName(record), source, type: 'application/json' };
+    return content;
   };
 
   return {
-    async forCheckpoint(checkpoint) {
+    async forCheckpoint(protocolId, checkpoint) {
       return await Promise.all(
-        checkpoint.evidence.map((id) => {
+        checkpoint.evidence.map(async (id) => {
           const record = records.get(id);
           // An id without a record means the result is inconsistent; losing evidence silently is worse.
           if (!record)
             throw new Error(`checkpoint ${checkpoint.id} cites evidence ${id}, which the result lacks`);
-          let attachment = written.get(id);
-          if (!attachment) {
-            attachment = attach(record);
-            written.set(id, attachment);
-          }
-          return attachment;
+          // One file per citation, not per exchange: Allure 3 links an attachment file to the first test
+          // that names it and shows it as missing in every other (@allurereport/core processAttachmentLink).
+          const source = `${nameBasedUuid(result.run.id, protocolId, checkpoint.id, 'evidence', id)}-attachment.json`;
+          await writer.write(`${resultsDir}/${source}`, await read(record));
+          return { name: attachmentName(record), source, type: 'application/json' };
         }),
       );
     },

@@ -1,0 +1,166 @@
+// Test helpers: a capturing document sharing recipient and a small automation API client.
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { startReferenceGp } from '../../reference-gp/index.ts';
+
+export interface Recipient {
+  /** FHIR base URL to give the reference GP as counterparts.documentSharing. */
+  url: string;
+  /** Every POSTed body, parsed. */
+  received: fhir4.Bundle<fhir4.FhirResource>[];
+  requests: Array<{ method: string; path: string; contentType: string }>;
+  stop(): Promise<void>;
+}
+
+async function bodyOf(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request as AsyncIterable<Buffer>) chunks.push(chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function startRecipient(status = 200): Promise<Recipient> {
+  const received: Recipient['received'] = [];
+  const requests: Recipient['requests'] = [];
+  const server = createServer((request, response) => {
+    void bodyOf(request).then((text) => {
+      requests.push({
+        method: request.method ?? '',
+        path: request.url ?? '',
+        contentType: request.headers['content-type'] ?? '',
+      });
+      received.push(JSON.parse(text) as fhir4.Bundle<fhir4.FhirResource>);
+      response.writeHead(status, { 'content-type': 'application/fhir+json' });
+      response.end(JSON.stringify({ resourceType: 'Bundle', type: 'transaction-response', entry: [] }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/document-sharing/fhir`,
+    received,
+    requests,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+export interface Answer {
+  status: number;
+  contentType: string;
+  body: Record<string, unknown>;
+}
+
+export class Client {
+  readonly baseUrl: string;
+  readonly token: string | undefined;
+
+  constructor(baseUrl: string, token?: string) {
+    this.baseUrl = baseUrl;
+    this.token = token;
+  }
+
+  async call(method: string, path: string, body?: unknown): Promise<Answer> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (this.token) headers['authorization'] = `Bearer ${this.token}`;
+    const response = await fetch(`${this.baseUrl}/certbench/v1${path}`, {
+      method,
+      headers,
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    return {
+      status: response.status,
+      contentType: response.headers.get('content-type') ?? '',
+      body: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>),
+    };
+  }
+
+  session(documentSharing: string): Promise<Answer> {
+    return this.call('PUT', '/session', { runId: 'test-run', counterparts: { documentSharing } });
+  }
+
+  act(action: string, input: Record<string, unknown>): Promise<Answer> {
+    return this.call('POST', `/actions/${action}`, { input });
+  }
+
+  /** Performs an action that must succeed and returns its output. */
+  async done(action: string, input: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const answer = await this.act(action, input);
+    if (answer.status !== 200) throw new Error(`${action}: HTTP ${answer.status} ${JSON.stringify(answer.body)}`);
+    return answer.body['output'] as Record<string, unknown>;
+  }
+}
+
+export const ELMER = '2509479989';
+export const SKS_D = 'urn:oid:1.2.208.176.2.4.12';
+export const ICPC_2 = 'urn:oid:1.2.208.176.2.31';
+
+export const DIAGNOSES = {
+  diabetes: {
+    codes: [
+      { system: SKS_D, code: 'DE119', display: 'Type 2-diabetes uden komplikationer' },
+      { system: ICPC_2, code: 'T90' },
+    ],
+    text: 'Type 2-diabetes uden komplikationer',
+    type: 'problem-list-item',
+    status: 'current',
+    onset: '2019-03-01',
+  },
+  kol: {
+    codes: [
+      { system: SKS_D, code: 'DJ449' },
+      { system: ICPC_2, code: 'R95' },
+    ],
+    text: 'Kronisk obstruktiv lungesygdom',
+    type: 'problem-list-item',
+    status: 'current',
+    note: 'Ryger 20 cigaretter dagligt <trods råd>',
+  },
+  hypertension: {
+    codes: [
+      { system: SKS_D, code: 'DI109' },
+      { system: ICPC_2, code: 'K86' },
+    ],
+    text: 'Essentiel hypertension',
+    type: 'problem-list-item',
+    status: 'current',
+  },
+  depression: {
+    codes: [
+      { system: SKS_D, code: 'DF329' },
+      { system: ICPC_2, code: 'P76' },
+    ],
+    text: 'Depression',
+    type: 'encounter-diagnosis',
+    status: 'resolved',
+    onset: '2022-01-10',
+    abatement: '2023-06-30',
+  },
+} as const;
+
+export type DiagnosisName = keyof typeof DIAGNOSES;
+
+/** A reference GP (optionally with faults) wired to a fresh recipient, with a session configured. */
+export async function startBench(options: { faults?: string[]; token?: string; now?: () => Date } = {}) {
+  const recipient = await startRecipient();
+  const gp = await startReferenceGp(options);
+  const client = new Client(gp.url, options.token);
+  await client.session(recipient.url);
+  return {
+    gp,
+    recipient,
+    client,
+    async register(name: DiagnosisName, patient = ELMER): Promise<string> {
+      const output = await client.done('diagnosekort.register-diagnosis', { patient, ...DIAGNOSES[name] });
+      return output['diagnosisId'] as string;
+    },
+    async stop() {
+      await gp.stop();
+      await recipient.stop();
+    },
+  };
+}
