@@ -9,7 +9,10 @@ import {
 } from './diagnosekort/record-actions.ts';
 import { patientRecord, type Input } from './input.ts';
 
-export type Action = (ctx: GpContext, input: Input) => Record<string, unknown> | Promise<Record<string, unknown>>;
+export type Action = (
+  ctx: GpContext,
+  input: Input,
+) => Record<string, unknown> | Promise<Record<string, unknown>>;
 
 export const SHARE_ACTION = 'diagnosekort.share';
 

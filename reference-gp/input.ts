@@ -6,13 +6,15 @@ import { isCalendarDate } from './time.ts';
 export type Input = Record<string, unknown>;
 
 export function asObject(value: unknown, what: string): Input {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalid(`${what} must be an object`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw invalid(`${what} must be an object`);
   return value as Input;
 }
 
 export function requiredString(input: Input, key: string): string {
   const value = input[key];
-  if (typeof value !== 'string' || value.trim() === '') throw invalid(`input.${key} must be a non-empty string`);
+  if (typeof value !== 'string' || value.trim() === '')
+    throw invalid(`input.${key} must be a non-empty string`);
   return value;
 }
 
@@ -21,7 +23,11 @@ export function optionalString(input: Input, key: string): string | undefined {
   return requiredString(input, key);
 }
 
-export function optionalEnum<T extends string>(input: Input, key: string, allowed: readonly T[]): T | undefined {
+export function optionalEnum<T extends string>(
+  input: Input,
+  key: string,
+  allowed: readonly T[],
+): T | undefined {
   const value = input[key];
   if (value === undefined) return undefined;
   if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
@@ -44,7 +50,8 @@ export function optionalDate(input: Input, key: string): string | undefined {
 
 /** The test patient named by a CPR; an unknown CPR is invalid input, as the SUT has no such test person. */
 export function patientRecord(state: GpState, cpr: unknown): PatientRecord {
-  if (typeof cpr !== 'string' || !/^\d{10}$/.test(cpr)) throw invalid('patient must be a CPR number of 10 digits');
+  if (typeof cpr !== 'string' || !/^\d{10}$/.test(cpr))
+    throw invalid('patient must be a CPR number of 10 digits');
   const record = state.patients.get(cpr);
   if (!record) throw invalid(`patient ${cpr} is not a test patient of this system`);
   return record;

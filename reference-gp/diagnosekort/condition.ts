@@ -3,7 +3,15 @@ import { randomUUID } from 'node:crypto';
 import type { FaultName } from '../faults/catalogue.ts';
 import { SKS_D, type Diagnosis } from '../state.ts';
 import { narrative } from './narrative.ts';
-import { CONDITION_CATEGORY, CONDITION_CLINICAL, DANISH, PROFILES, SNOMED, STATUS_CODES, URI } from './systems.ts';
+import {
+  CONDITION_CATEGORY,
+  CONDITION_CLINICAL,
+  DANISH,
+  PROFILES,
+  SNOMED,
+  STATUS_CODES,
+  URI,
+} from './systems.ts';
 
 export interface ConditionContext {
   patientReference: string;

@@ -60,7 +60,8 @@ export function buildDocument(input: DocumentInput): BuiltDocument {
       `Senest opdateret: ${input.compositionDate}`,
       `Forfatter: ${PRACTICE.name} (${ref(state.organizationId)})`,
       ...conditions.map(
-        ({ diagnosis: d, resource }) => `${d.text}: ${DANISH[d.type]}, ${DANISH[d.status]} (${ref(resource.id ?? '')})`,
+        ({ diagnosis: d, resource }) =>
+          `${d.text}: ${DANISH[d.type]}, ${DANISH[d.status]} (${ref(resource.id ?? '')})`,
       ),
     ]),
     status: 'final',
@@ -71,7 +72,12 @@ export function buildDocument(input: DocumentInput): BuiltDocument {
     title,
     confidentiality: 'N',
     attester: [{ mode: 'official', party: { reference: ref(state.practitionerId) } }],
-    section: [{ title: 'Diagnoser', entry: conditions.map(({ resource }) => ({ reference: ref(resource.id ?? '') })) }],
+    section: [
+      {
+        title: 'Diagnoser',
+        entry: conditions.map(({ resource }) => ({ reference: ref(resource.id ?? '') })),
+      },
+    ],
   };
   const resources: fhir4.FhirResource[] = [
     composition,

@@ -12,7 +12,12 @@ export function escapeHtml(value: string): string {
 }
 
 /** A generated narrative: a heading naming the resource and its id, then one paragraph per line of Danish text. */
-export function narrative(resourceType: string, id: string, heading: string, lines: string[]): fhir4.Narrative {
+export function narrative(
+  resourceType: string,
+  id: string,
+  heading: string,
+  lines: string[],
+): fhir4.Narrative {
   const body = [`<p><b>${escapeHtml(heading)}</b> (${resourceType} ${escapeHtml(id)})</p>`]
     .concat(lines.map((line) => `<p>${escapeHtml(line)}</p>`))
     .join('');

@@ -52,7 +52,9 @@ export function organizationEntry(id: string): fhir4.Organization {
 }
 
 function practitionerCore() {
-  return { name: [{ use: 'official' as const, family: PRACTITIONER.family, given: [...PRACTITIONER.given] }] };
+  return {
+    name: [{ use: 'official' as const, family: PRACTITIONER.family, given: [...PRACTITIONER.given] }],
+  };
 }
 
 export function practitionerEntry(id: string): fhir4.Practitioner {
@@ -60,7 +62,9 @@ export function practitionerEntry(id: string): fhir4.Practitioner {
     resourceType: 'Practitioner',
     id,
     meta: { profile: [PROFILES.practitioner] },
-    text: narrative('Practitioner', id, 'Praktiserende læge', [`${fullName(PRACTITIONER)}, ${PRACTICE.name}`]),
+    text: narrative('Practitioner', id, 'Praktiserende læge', [
+      `${fullName(PRACTITIONER)}, ${PRACTICE.name}`,
+    ]),
     ...practitionerCore(),
   };
 }

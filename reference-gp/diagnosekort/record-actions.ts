@@ -47,12 +47,14 @@ function parseCodes(value: unknown): DiagnosisCode[] {
   return codes;
 }
 
-/** The date rules a GP system enforces when a diagnosis is entered. */
+/**
+ * The date rules a GP system enforces when a diagnosis is entered. Onset may not lie in the future (it would be
+ * after the registration); an abatement date may, as the GP can record a planned end.
+ */
 function checkDates(d: { status: DiagnosisStatus; onset?: string; abatement?: string }, today: string): void {
   if (d.onset !== undefined && d.onset > today) throw invalid(`onset ${d.onset} lies in the future`);
   if (d.abatement === undefined) return;
   if (d.status !== 'resolved') throw invalid('an abatement date requires status resolved');
-  if (d.abatement > today) throw invalid(`abatement ${d.abatement} lies in the future`);
   if (d.onset !== undefined && d.abatement < d.onset) {
     throw invalid(`abatement ${d.abatement} lies before onset ${d.onset}`);
   }

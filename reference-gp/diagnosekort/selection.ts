@@ -10,7 +10,8 @@ export function diagnosesToShare(record: PatientRecord, faults: ReadonlySet<Faul
       (!d.deleted || faults.has('share-deleted-diagnoses')),
   );
   // Fault: kontaktdiagnoser are left out altogether.
-  if (faults.has('ignore-encounter-diagnoses')) chosen = chosen.filter((d) => d.type !== 'encounter-diagnosis');
+  if (faults.has('ignore-encounter-diagnoses'))
+    chosen = chosen.filter((d) => d.type !== 'encounter-diagnosis');
   // Fault: once anything was removed, the list is rebuilt from the first remaining diagnosis only.
   const removedAny = record.diagnoses.some((d) => !d.selected || d.deleted);
   if (faults.has('drop-other-diagnoses-on-remove') && removedAny) chosen = chosen.slice(0, 1);

@@ -12,10 +12,14 @@ import { diagnosesToShare, lastChange } from './selection.ts';
 import { submitTransaction } from './submit.ts';
 import { buildPackage, entryUrl, sealPackage } from './transaction.ts';
 
-export async function shareDiagnosekort(ctx: GpContext, record: PatientRecord): Promise<{ documentId: string }> {
+export async function shareDiagnosekort(
+  ctx: GpContext,
+  record: PatientRecord,
+): Promise<{ documentId: string }> {
   const { faults } = ctx;
   const session = ctx.session;
-  if (!session) throw invalid('no session: PUT /certbench/v1/session with the document sharing address first');
+  if (!session)
+    throw invalid('no session: PUT /certbench/v1/session with the document sharing address first');
   const diagnoses = diagnosesToShare(record, faults);
   const changedAt = lastChange(record);
   if (diagnoses.length === 0 || changedAt === undefined) {
@@ -28,7 +32,8 @@ export async function shareDiagnosekort(ctx: GpContext, record: PatientRecord): 
   const documentIdentifier = reused?.documentIdentifier ?? `urn:uuid:${randomUUID()}`;
   const bundleId = reused?.bundleId ?? randomUUID();
   // Fault: Composition.date is frozen at the first version's value.
-  const compositionDate = (faults.has('stale-composition-date') ? first?.compositionDate : undefined) ?? changedAt;
+  const compositionDate =
+    (faults.has('stale-composition-date') ? first?.compositionDate : undefined) ?? changedAt;
   const timestamp = danishDateTime(ctx.clock());
 
   const document = buildDocument({
@@ -60,7 +65,8 @@ export async function shareDiagnosekort(ctx: GpContext, record: PatientRecord): 
 
   // Faults: the GP is told the Diagnosekort was shared, but nothing (or no new version) is sent.
   const silent =
-    faults.has('share-without-submitting') || (faults.has('share-only-first-version') && previous !== undefined);
+    faults.has('share-without-submitting') ||
+    (faults.has('share-only-first-version') && previous !== undefined);
   if (!silent) await submitTransaction(ctx.dispatcher, session.documentSharing, body);
 
   record.shared.push({ documentIdentifier, bundleId, documentReferenceIdentifier, compositionDate });

@@ -19,7 +19,10 @@ export async function submitTransaction(dispatcher: Dispatcher, url: string, bod
     status = response.statusCode;
     answer = await response.body.text();
   } catch (error) {
-    throw new HttpProblem(502, `document sharing recipient ${url} could not be reached: ${(error as Error).message}`);
+    throw new HttpProblem(
+      502,
+      `document sharing recipient ${url} could not be reached: ${(error as Error).message}`,
+    );
   }
   if (status < 200 || status > 299) {
     throw new HttpProblem(502, `document sharing recipient answered HTTP ${status}: ${answer.slice(0, 300)}`);

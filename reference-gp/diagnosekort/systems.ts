@@ -27,9 +27,12 @@ export const PROFILES = {
   organization: 'http://medcomfhir.dk/ig/conditionlist/StructureDefinition/medcom-conditionlist-organization',
   patient: 'http://medcomfhir.dk/ig/document/StructureDefinition/medcom-document-patient',
   practitioner: 'http://medcomfhir.dk/ig/document/StructureDefinition/medcom-document-practitioner',
-  documentReference: 'http://medcomfhir.dk/ig/conditionlist/StructureDefinition/medcom-conditionlist-documentreference',
-  homeCommunityExtension: 'http://medcomfhir.dk/ig/document/StructureDefinition/medcom-document-homecommunityid-extension',
-  versionIdExtension: 'http://medcomfhir.dk/ig/document/StructureDefinition/medcom-document-version-id-extension',
+  documentReference:
+    'http://medcomfhir.dk/ig/conditionlist/StructureDefinition/medcom-conditionlist-documentreference',
+  homeCommunityExtension:
+    'http://medcomfhir.dk/ig/document/StructureDefinition/medcom-document-homecommunityid-extension',
+  versionIdExtension:
+    'http://medcomfhir.dk/ig/document/StructureDefinition/medcom-document-version-id-extension',
   mhdProvideBundle: 'https://profiles.ihe.net/ITI/MHD/StructureDefinition/IHE.MHD.Minimal.ProvideBundle',
   mhdSubmissionSet: 'https://profiles.ihe.net/ITI/MHD/StructureDefinition/IHE.MHD.Minimal.SubmissionSet',
   mhdListTypes: 'https://profiles.ihe.net/ITI/MHD/CodeSystem/MHDlistTypes',

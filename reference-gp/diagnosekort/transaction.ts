@@ -43,8 +43,16 @@ export function buildPackage(
     meta: { profile: [PROFILES.mhdProvideBundle] },
     type: 'transaction',
     entry: [
-      { fullUrl: entryUrl(submissionSetId), resource: submissionSet, request: { method: 'POST', url: 'List' } },
-      { fullUrl: documentReferenceUrl, resource: documentReference, request: { method: 'POST', url: 'DocumentReference' } },
+      {
+        fullUrl: entryUrl(submissionSetId),
+        resource: submissionSet,
+        request: { method: 'POST', url: 'List' },
+      },
+      {
+        fullUrl: documentReferenceUrl,
+        resource: documentReference,
+        request: { method: 'POST', url: 'DocumentReference' },
+      },
       { fullUrl: entryUrl(binaryId), resource: binary, request: { method: 'POST', url: 'Binary' } },
     ],
   };

@@ -103,14 +103,20 @@ export const CONDITION_MUTATIONS = {
   },
   'two-status-categories': (pkg) => {
     for (const c of conditions(pkg)) {
-      const has = (code: string) => c.category?.some((cat) => cat.coding?.some((coding) => coding.code === code));
+      const has = (code: string) =>
+        c.category?.some((cat) => cat.coding?.some((coding) => coding.code === code));
       const other = has(STATUS_CODES.current) ? STATUS_CODES.resolved : STATUS_CODES.current;
       c.category = [...(c.category ?? []), { coding: [{ system: SNOMED, code: other }] }];
     }
   },
   'wrong-type-category': (pkg) => {
-    const swap: Record<string, string> = { 'problem-list-item': 'encounter-diagnosis', 'encounter-diagnosis': 'problem-list-item' };
-    for (const coding of conditions(pkg).flatMap((c) => c.category ?? []).flatMap((cat) => cat.coding ?? [])) {
+    const swap: Record<string, string> = {
+      'problem-list-item': 'encounter-diagnosis',
+      'encounter-diagnosis': 'problem-list-item',
+    };
+    for (const coding of conditions(pkg)
+      .flatMap((c) => c.category ?? [])
+      .flatMap((cat) => cat.coding ?? [])) {
       if (coding.system === CONDITION_CATEGORY && coding.code) coding.code = swap[coding.code] ?? coding.code;
     }
   },
@@ -135,7 +141,9 @@ export const CONDITION_MUTATIONS = {
   'condition-identifier-not-uuid': (pkg) => {
     for (const { resource, diagnosis } of pkg.conditions) {
       // A local number, stable across versions, so only the "global UUID" rule breaks.
-      resource.identifier = [{ system: 'https://lps.example/diagnose', value: `LPS-${diagnosis.id.slice(0, 8)}` }];
+      resource.identifier = [
+        { system: 'https://lps.example/diagnose', value: `LPS-${diagnosis.id.slice(0, 8)}` },
+      ];
     }
   },
   'missing-narrative': (pkg) => {

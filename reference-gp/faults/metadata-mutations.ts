@@ -20,25 +20,38 @@ export const TRANSPORT_MUTATIONS = {
     const index = entries.findIndex((e) => e.resource?.resourceType === 'Binary');
     const binary = entries[index];
     if (binary === undefined) return;
-    entries[index] = { fullUrl: binary.fullUrl, resource: pkg.document, request: { method: 'POST', url: 'Bundle' } };
+    entries[index] = {
+      fullUrl: binary.fullUrl,
+      resource: pkg.document,
+      request: { method: 'POST', url: 'Bundle' },
+    };
   },
 } satisfies Partial<Record<ContentFault, Mutation>>;
 
 export const METADATA_MUTATIONS = {
   'wrong-type-code': (pkg) => {
-    pkg.documentReference.type = { coding: [{ system: LOINC_OID, code: '11488-4', display: 'Consult note' }] };
+    pkg.documentReference.type = {
+      coding: [{ system: LOINC_OID, code: '11488-4', display: 'Consult note' }],
+    };
   },
   'wrong-class-code': (pkg) => {
-    for (const coding of pkg.documentReference.category?.flatMap((c) => c.coding ?? []) ?? []) coding.code = '002';
+    for (const coding of pkg.documentReference.category?.flatMap((c) => c.coding ?? []) ?? [])
+      coding.code = '002';
   },
   'wrong-format-code': (pkg) => {
     for (const content of pkg.documentReference.content) {
-      if (content.format) content.format = { ...content.format, code: 'urn:ad:dk:medcom:cpd-v1.0.1:full', display: 'DK CPD schema' };
+      if (content.format)
+        content.format = {
+          ...content.format,
+          code: 'urn:ad:dk:medcom:cpd-v1.0.1:full',
+          display: 'DK CPD schema',
+        };
     }
   },
   'wrong-facility-type': (pkg) => {
     const context = pkg.documentReference.context;
-    if (context) context.facilityType = { coding: [{ system: SNOMED_OID, code: '22232009', display: 'sygehus' }] };
+    if (context)
+      context.facilityType = { coding: [{ system: SNOMED_OID, code: '22232009', display: 'sygehus' }] };
   },
   'wrong-security-label': (pkg) => {
     for (const coding of pkg.documentReference.securityLabel?.flatMap((l) => l.coding ?? []) ?? []) {
@@ -58,7 +71,10 @@ export const METADATA_MUTATIONS = {
     }
   },
   'master-identifier-mismatch': (pkg) => {
-    pkg.documentReference.masterIdentifier = { system: 'urn:ietf:rfc:3986', value: `urn:uuid:${randomUUID()}` };
+    pkg.documentReference.masterIdentifier = {
+      system: 'urn:ietf:rfc:3986',
+      value: `urn:uuid:${randomUUID()}`,
+    };
   },
   'metadata-patient-differs': (pkg) => {
     const contained = containedPatient(pkg);

@@ -4,7 +4,10 @@ import type { SharePackage } from '../diagnosekort/transaction.ts';
 type ResourceType = fhir4.FhirResource['resourceType'];
 type ResourceOf<T extends ResourceType> = Extract<fhir4.FhirResource, { resourceType: T }>;
 
-export function ofType<T extends ResourceType>(resources: readonly fhir4.Resource[], type: T): ResourceOf<T>[] {
+export function ofType<T extends ResourceType>(
+  resources: readonly fhir4.Resource[],
+  type: T,
+): ResourceOf<T>[] {
   return resources.filter((r): r is ResourceOf<T> => r.resourceType === type);
 }
 
@@ -18,7 +21,8 @@ function single<T>(items: T[], what: string): T {
   return first;
 }
 
-export const composition = (pkg: SharePackage) => single(ofType(documentResources(pkg), 'Composition'), 'Composition');
+export const composition = (pkg: SharePackage) =>
+  single(ofType(documentResources(pkg), 'Composition'), 'Composition');
 export const patient = (pkg: SharePackage) => single(ofType(documentResources(pkg), 'Patient'), 'Patient');
 export const organization = (pkg: SharePackage) =>
   single(ofType(documentResources(pkg), 'Organization'), 'Organization');

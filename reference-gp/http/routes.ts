@@ -43,13 +43,20 @@ async function configureSession(ctx: GpContext, request: IncomingMessage): Promi
   } catch {
     throw invalid(`counterparts.documentSharing is not a URL: ${documentSharing}`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw invalid('counterparts.documentSharing must be http(s)');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw invalid('counterparts.documentSharing must be http(s)');
   ctx.session = { runId, documentSharing };
 }
 
-async function performAction(ctx: GpContext, name: string, request: IncomingMessage, response: ServerResponse) {
+async function performAction(
+  ctx: GpContext,
+  name: string,
+  request: IncomingMessage,
+  response: ServerResponse,
+) {
   const action = Object.hasOwn(ACTIONS, name) ? ACTIONS[name] : undefined;
-  if (!action) throw new HttpProblem(404, `unknown action ${name}; known: ${Object.keys(ACTIONS).join(', ')}`);
+  if (!action)
+    throw new HttpProblem(404, `unknown action ${name}; known: ${Object.keys(ACTIONS).join(', ')}`);
   const body = asObject(await readJson(request), 'request body');
   const output = await action(ctx, asObject(body['input'], 'input'));
   const answer = { action: name, status: 'done', output };

@@ -37,8 +37,9 @@ program
 program
   .command('lint')
   .description('check protocol manifests against feature files (both directions)')
-  .action(async () => {
-    process.exitCode = await lintCommand(environment);
+  .option('--root <dir>', 'folder holding protocols/ and features/ (default: this certbench installation)')
+  .action(async (options: { root?: string }) => {
+    process.exitCode = await lintCommand(environment, options.root);
   });
 
 program

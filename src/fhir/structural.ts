@@ -17,6 +17,6 @@ export function structuralIssues(resource: unknown): StructuralIssue[] {
   validator ??= new fhirPackage.Fhir();
   const response = validator.validate(resource as object, { errorOnUnexpected: true });
   return response.messages
-    .filter((m) => m.severity === 'error')
+    .filter((m) => String(m.severity) === 'error')
     .map((m) => ({ location: m.location ?? '?', message: m.message ?? 'invalid' }));
 }

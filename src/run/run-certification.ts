@@ -16,6 +16,7 @@ import { loadProfile, resolveToken } from '../profile/load.ts';
 import type { SutProfile } from '../profile/schema.ts';
 import { loadProtocols, selectProtocols } from '../protocols/load.ts';
 import type { LoadedManifest } from '../protocols/schema.ts';
+import { createConsoleSummaryProjection } from '../projections/console-summary.ts';
 import { builtinProjections, runProjections } from '../projections/index.ts';
 import { FileSystemWriter } from '../projections/writer.ts';
 import { generateAllureHtml } from '../report/allure-html.ts';
@@ -152,7 +153,7 @@ export async function runCertification(options: RunOptions, env: RunEnvironment)
     for (const [file, text] of verdicts.evidenceFiles) await writer.write(file, text);
     await writeFile(join(outDir, 'certification-result.json'), `${JSON.stringify(result, null, 2)}\n`);
     const projections = [builtinProjections['allure-results'], builtinProjections.junit];
-    if (options.summary) projections.push(builtinProjections['console-summary']);
+    if (options.summary) projections.push(createConsoleSummaryProjection({ runDir: outDir }));
     await runProjections(projections, { result, writer, stdout: env.stdout });
     if (options.html) await generateAllureHtml(outDir, { reportName: `certbench: ${profile.vendor} ${profile.system} ${profile.version}` });
     const t3 = performance.now();

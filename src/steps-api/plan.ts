@@ -10,7 +10,7 @@ export interface PlanEnv {
   /** Outputs of earlier steps of the same plan, by step name. */
   outputs: ReadonlyMap<string, unknown>;
   /** Adds an exchange seen outside the driver (a counterpart's incoming request) to the evidence. */
-  record(exchange: Exchange): void;
+  record: (exchange: Exchange) => void;
 }
 
 /**

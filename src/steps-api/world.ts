@@ -41,30 +41,30 @@ export class CertbenchWorld extends World<WorldParameters> {
   async realise(): Promise<PlanOutcome> {
     const ctx = this.ctx;
     if (ctx.preflightFailure) {
-      for (const exchange of ctx.preflightFailure.exchanges) await this.attachExchange(exchange);
+      for (const exchange of ctx.preflightFailure.exchanges) this.attachExchange(exchange);
       throw new CheckFailed(ctx.preflightFailure.message);
     }
     if (!this.outcome) {
       const steps = [...this.plan];
       this.outcome = await ctx.fixtures.realise(planKey(steps), () => performPlan(ctx, steps));
-      for (const exchange of this.outcome.exchanges) await this.attachExchange(exchange);
+      for (const exchange of this.outcome.exchanges) this.attachExchange(exchange);
     }
     const failure = this.outcome.failure;
     if (failure) throw new CheckFailed(`set-up step "${failure.step}" failed: ${failure.message}`, failure.details);
     return this.outcome;
   }
 
-  async attachExchange(exchange: Exchange): Promise<void> {
+  attachExchange(exchange: Exchange): void {
     if (this.attached.has(exchange.id)) return;
     this.attached.add(exchange.id);
-    await this.attach(JSON.stringify(exchange), EXCHANGE_MEDIA_TYPE);
+    this.attach(JSON.stringify(exchange), EXCHANGE_MEDIA_TYPE);
   }
 
   /** Records a check and fails the checkpoint when `problems` is not empty. */
-  async verify(description: string, problems: string[], details: Omit<CheckRecord, 'description' | 'passed' | 'actual'> = {}): Promise<void> {
+  verify(description: string, problems: string[], details: Omit<CheckRecord, 'description' | 'passed' | 'actual'> = {}): void {
     const passed = problems.length === 0;
     const record: CheckRecord = { description, passed, ...details, ...(passed ? {} : { actual: problems.join('; ') }) };
-    await this.attach(JSON.stringify(record), CHECK_MEDIA_TYPE);
+    this.attach(JSON.stringify(record), CHECK_MEDIA_TYPE);
     if (!passed) {
       throw new CheckFailed(`${description}: ${problems.join('; ')}`, {
         ...(details.location ? { location: details.location } : {}),
@@ -75,8 +75,8 @@ export class CertbenchWorld extends World<WorldParameters> {
   }
 
   /** Marks the checkpoint pending with a reason (not yet testable here). */
-  async pending(reason: string): Promise<'pending'> {
-    await this.attach(JSON.stringify({ reason }), PENDING_MEDIA_TYPE);
+  pending(reason: string): 'pending' {
+    this.attach(JSON.stringify({ reason }), PENDING_MEDIA_TYPE);
     return 'pending';
   }
 }

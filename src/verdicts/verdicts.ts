@@ -155,7 +155,8 @@ export function verdictOfSteps(executed: ExecutedScenario): StepsVerdict {
     const effect = STEP_STATUS[step.result.status].effect;
     const what = `${step.keyword} ${step.text}`.trim();
     if (effect === 'harness') {
-      const kind = step.result.status === 'AMBIGUOUS' ? 'ambiguous-step' : step.result.status === 'UNDEFINED' ? 'undefined-step' : 'step-exception';
+      const record = STEP_STATUS[step.result.status].record;
+      const kind = record === 'ambiguous' ? 'ambiguous-step' : record === 'undefined' ? 'undefined-step' : 'step-exception';
       return { status: 'harness-error', kind, message: `${step.result.status.toLowerCase()} step: ${what}` };
     }
     if (effect === 'failed' && !SUT_FAILURE_TYPES.includes(step.result.exception?.type ?? '')) {

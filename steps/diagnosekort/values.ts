@@ -16,11 +16,11 @@ async function target(world: CertbenchWorld, which: string): Promise<Resource> {
 }
 
 Then('in {shared}, {string} is {string}', async function (this: CertbenchWorld, which: string, path: string, expected: string) {
-  await this.verify(`${path} = "${expected}"`, expectSingleValue(await target(this, which), path, expected), { location: path, expected });
+  this.verify(`${path} = "${expected}"`, expectSingleValue(await target(this, which), path, expected), { location: path, expected });
 });
 
 Then('in {shared}, {string} has the coding {string} {string}', async function (this: CertbenchWorld, which: string, path: string, system: string, code: string) {
-  await this.verify(`${path} has ${system}|${code}`, expectCoding(await target(this, which), path, system, code), {
+  this.verify(`${path} has ${system}|${code}`, expectCoding(await target(this, which), path, system, code), {
     location: path,
     expected: `${system}|${code}`,
   });

@@ -29,31 +29,31 @@ async function registration(world: CertbenchWorld, ref: string) {
 
 Then('a new version of the Diagnosekort reaches national document sharing', async function (this: CertbenchWorld) {
   const [, next] = await lastTwo(this);
-  await this.verify('new version submitted and readable', next.unpacked.document ? [] : [`the new submission holds no readable document: ${next.unpacked.problems.join('; ')}`]);
+  this.verify('new version submitted and readable', next.unpacked.document ? [] : [`the new submission holds no readable document: ${next.unpacked.problems.join('; ')}`]);
 });
 
 Then('the new version has a new Bundle.identifier and Bundle.id', async function (this: CertbenchWorld) {
   const [previous, next] = await lastTwo(this);
-  await this.verify('identity never reused', newDocumentIdentity(documentOf(previous), documentOf(next)), { location: 'Bundle.identifier, Bundle.id' });
+  this.verify('identity never reused', newDocumentIdentity(documentOf(previous), documentOf(next)), { location: 'Bundle.identifier, Bundle.id' });
 });
 
 Then('in the new version {string} has status relevant with afslutningsdato {string}', async function (this: CertbenchWorld, ref: string, abatement: string) {
   const [, next] = await lastTwo(this);
   const expected = { ...(await registration(this, ref)), status: 'resolved' as const, abatement };
   const document = documentOf(next);
-  await this.verify(`"${ref}" now relevant`, [...statusCategoryAsRegistered(document, [expected]), ...abatementAfterOnset(document, [expected])], {
+  this.verify(`"${ref}" now relevant`, [...statusCategoryAsRegistered(document, [expected]), ...abatementAfterOnset(document, [expected])], {
     location: 'Condition.category, Condition.abatementDateTime',
   });
 });
 
 Then('Composition.date in the new version is later than in the previous version', async function (this: CertbenchWorld) {
   const [previous, next] = await lastTwo(this);
-  await this.verify('Composition.date advanced', compositionDateLater(documentOf(previous), documentOf(next)), { location: 'Composition.date' });
+  this.verify('Composition.date advanced', compositionDateLater(documentOf(previous), documentOf(next)), { location: 'Composition.date' });
 });
 
 Then('every diagnosis keeps its Condition identifier in the new version', async function (this: CertbenchWorld) {
   const [previous, next] = await lastTwo(this);
-  await this.verify('Condition identifiers stable', conditionIdentifiersStable(documentOf(previous), documentOf(next), await registrationsWithWindows(this)), {
+  this.verify('Condition identifiers stable', conditionIdentifiersStable(documentOf(previous), documentOf(next), await registrationsWithWindows(this)), {
     location: 'Condition.identifier',
   });
 });
@@ -62,18 +62,18 @@ Then('the diagnoses that were not changed are shared unchanged', async function 
   const [previous, next] = await lastTwo(this);
   const scenario = scenarioOf(this);
   const unchanged = (await registrationsWithWindows(this)).filter((r) => !scenario.updated.has(r.ref) && !scenario.removed.has(r.ref));
-  await this.verify('unchanged diagnoses unchanged', unchangedConditionsUnchanged(documentOf(previous), documentOf(next), unchanged), { location: 'Condition' });
+  this.verify('unchanged diagnoses unchanged', unchangedConditionsUnchanged(documentOf(previous), documentOf(next), unchanged), { location: 'Condition' });
 });
 
 Then("the new version's DocumentReference replaces the previous one", async function (this: CertbenchWorld) {
   const [previous, next] = await lastTwo(this);
-  await this.verify('replaces relation', replacesPrevious(documentReferenceOf(next), documentReferenceOf(previous)), { location: 'DocumentReference.relatesTo' });
+  this.verify('replaces relation', replacesPrevious(documentReferenceOf(next), documentReferenceOf(previous)), { location: 'DocumentReference.relatesTo' });
 });
 
 Then(/^the (deselected|deleted) diagnosis "([^"]+)" is no longer shared$/, async function (this: CertbenchWorld, how: string, ref: string) {
   const [, next] = await lastTwo(this);
   if (scenarioOf(this).removed.get(ref) !== how) throw new Error(`"${ref}" was not ${how} in this scenario`);
-  await this.verify(`"${ref}" no longer shared`, notShared(documentOf(next), await registration(this, ref), how), { location: 'Condition' });
+  this.verify(`"${ref}" no longer shared`, notShared(documentOf(next), await registration(this, ref), how), { location: 'Condition' });
 });
 
 Then('the Diagnosekort shares exactly these diagnoses: {string}', async function (this: CertbenchWorld, list: string) {
@@ -85,5 +85,5 @@ Then('the Diagnosekort shares exactly these diagnoses: {string}', async function
     if (!found) throw new Error(`unknown diagnosis "${ref}"`);
     return found;
   });
-  await this.verify('remaining diagnoses', exactlyShared(documentOf(next), expected), { location: 'Condition', expected: refs.join(', ') });
+  this.verify('remaining diagnoses', exactlyShared(documentOf(next), expected), { location: 'Condition', expected: refs.join(', ') });
 });

@@ -9,7 +9,7 @@ import { localServer } from '../support/server.ts';
 
 const TOKEN = 'tok-3f9a8b7c6d5e4f';
 
-async function driverFor(base: string, timeoutMs = 2000, maxBodyBytes = 1024 * 1024): Promise<{ driver: HttpDriver; exchanges: Exchange[] }> {
+function driverFor(base: string, timeoutMs = 2000, maxBodyBytes = 1024 * 1024): { driver: HttpDriver; exchanges: Exchange[] } {
   const exchanges: Exchange[] = [];
   const client = new EvidenceClient({ redactor: new Redactor([TOKEN]), timeoutMs, maxBodyBytes, record: (e) => void exchanges.push(e) });
   return { driver: new HttpDriver(base, client, TOKEN), exchanges };
@@ -54,7 +54,7 @@ const base = await localServer((req, res) => {
 });
 
 test('a good answer returns the output; the token never reaches the evidence', async () => {
-  const { driver, exchanges } = await driverFor(base);
+  const { driver, exchanges } = driverFor(base);
   const output = await driver.perform('diagnosekort.share', { patient: '2509479989', note: `token ${TOKEN}` });
   assert.equal(output['auth'], `Bearer ${TOKEN}`, 'the SUT gets the token');
   const evidence = JSON.stringify(exchanges);
@@ -65,7 +65,7 @@ test('a good answer returns the output; the token never reaches the evidence', a
 });
 
 test('invalid JSON fails the checkpoint with the exchange recorded', async () => {
-  const { driver, exchanges } = await driverFor(base);
+  const { driver, exchanges } = driverFor(base);
   const error = await failure(driver.perform('invalid-json', {}));
   assert.match(error.message, /not valid JSON/);
   assert.equal(exchanges.length, 1);
@@ -73,21 +73,21 @@ test('invalid JSON fails the checkpoint with the exchange recorded', async () =>
 });
 
 test('a wrong content type fails the checkpoint', async () => {
-  const { driver } = await driverFor(base);
+  const { driver } = driverFor(base);
   const error = await failure(driver.perform('wrong-type', {}));
   assert.match(error.message, /content type "text\/html"/);
   assert.equal(error.details.expected, 'application/json');
 });
 
 test('an HTTP error status fails the checkpoint with the body excerpt', async () => {
-  const { driver } = await driverFor(base);
+  const { driver } = driverFor(base);
   const error = await failure(driver.perform('server-error', {}));
   assert.match(error.message, /HTTP 500/);
   assert.match(error.details.actual ?? '', /db down/);
 });
 
 test('no answer within the timeout fails the checkpoint', async () => {
-  const { driver, exchanges } = await driverFor(base, 300);
+  const { driver, exchanges } = driverFor(base, 300);
   const started = Date.now();
   const error = await failure(driver.perform('hang', {}));
   assert.match(error.message, /within 300 ms/);
@@ -96,7 +96,7 @@ test('no answer within the timeout fails the checkpoint', async () => {
 });
 
 test('a 50 MB body stops at the limit and fails the checkpoint, memory stays bounded', async () => {
-  const { driver, exchanges } = await driverFor(base, 10_000, 2 * 1024 * 1024);
+  const { driver, exchanges } = driverFor(base, 10_000, 2 * 1024 * 1024);
   const error = await failure(driver.perform('huge', {}));
   assert.match(error.message, /exceeds the limit of 2097152 bytes/);
   const body = exchanges[0]?.response?.body;
@@ -106,7 +106,7 @@ test('a 50 MB body stops at the limit and fails the checkpoint, memory stays bou
 });
 
 test('an unreachable SUT fails with a clear message', async () => {
-  const { driver, exchanges } = await driverFor('http://127.0.0.1:9');
+  const { driver, exchanges } = driverFor('http://127.0.0.1:9');
   const error = await failure(driver.info());
   assert.match(error.message, /connection refused/);
   assert.equal(exchanges.length, 1);

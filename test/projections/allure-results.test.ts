@@ -39,8 +39,8 @@ function categoryOf(categories: Category[], test: TestResult): string | undefine
   )?.name;
 }
 
-void describe('allure-results projection', () => {
-  void it('writes one result per checkpoint with the mapped status', async () => {
+describe('allure-results projection', () => {
+  it('writes one result per checkpoint with the mapped status', async () => {
     const { tests } = await project();
     assert.deepEqual(Object.fromEntries([...tests].map(([id, test]) => [id, test.status])), {
       'LAB-01': 'passed',
@@ -53,7 +53,7 @@ void describe('allure-results projection', () => {
     });
   });
 
-  void it('names the waiver, its approver and expiry, and keeps the underlying failure in the trace', async () => {
+  it('names the waiver, its approver and expiry, and keeps the underlying failure in the trace', async () => {
     const waived = get((await project()).tests, 'LAB-04');
     assert.equal(
       waived.statusDetails?.message,
@@ -64,7 +64,7 @@ void describe('allure-results projection', () => {
     assert.deepEqual(label(waived, 'waiver'), ['W-7']);
   });
 
-  void it('says why a checkpoint is pending, not applicable, an F4 remark or a harness error', async () => {
+  it('says why a checkpoint is pending, not applicable, an F4 remark or a harness error', async () => {
     const { tests } = await project();
     assert.equal(get(tests, 'LAB-05').statusDetails?.message, 'Pending: awaiting the assessor');
     assert.equal(
@@ -75,7 +75,7 @@ void describe('allure-results projection', () => {
     assert.equal(get(tests, 'LAB-07').statusDetails?.message, 'Undefined step: the bench frobs');
   });
 
-  void it('puts each result in exactly the category its verdict calls for', async () => {
+  it('puts each result in exactly the category its verdict calls for', async () => {
     const { writer, tests } = await project();
     const categories = JSON.parse(writer.text('allure-results/categories.json')) as Category[];
     assert.deepEqual(Object.fromEntries([...tests].map(([id, test]) => [id, categoryOf(categories, test)])), {
@@ -89,7 +89,7 @@ void describe('allure-results projection', () => {
     });
   });
 
-  void it('labels protocol, use case and checkpoint as epic, feature and story, with severity from the grade', async () => {
+  it('labels protocol, use case and checkpoint as epic, feature and story, with severity from the grade', async () => {
     const { tests } = await project();
     const failed = get(tests, 'LAB-02');
     assert.equal(failed.name, 'LAB-02 Reply <&"quoted">');
@@ -112,7 +112,7 @@ void describe('allure-results projection', () => {
     );
   });
 
-  void it('turns steps and checks into Allure steps', async () => {
+  it('turns steps and checks into Allure steps', async () => {
     const failed = get((await project()).tests, 'LAB-02');
     const steps = failed.steps.map((s) => [s.name, s.status, s.statusDetails?.message]);
     assert.deepEqual(steps, [
@@ -125,7 +125,7 @@ void describe('allure-results projection', () => {
     assert.equal(get((await project()).tests, 'LAB-07').steps[0]?.status, 'broken');
   });
 
-  void it('lays checkpoints end to end from the run start', async () => {
+  it('lays checkpoints end to end from the run start', async () => {
     const { tests } = await project();
     const first = get(tests, 'LAB-01');
     assert.equal(first.start, Date.parse('2026-03-01T10:00:00.000Z'));
@@ -133,7 +133,7 @@ void describe('allure-results projection', () => {
     assert.equal(get(tests, 'LAB-02').start, first.stop);
   });
 
-  void it('attaches each cited exchange, in its own file per citation (Allure 3 links a file once)', async () => {
+  it('attaches each cited exchange, in its own file per citation (Allure 3 links a file once)', async () => {
     const { writer, tests } = await project();
     const attachmentFiles = [...writer.files.keys()].filter((p) => p.endsWith('-attachment.json'));
     assert.equal(attachmentFiles.length, 3);
@@ -155,7 +155,7 @@ void describe('allure-results projection', () => {
     );
   });
 
-  void it('reads each evidence file once however often it is cited', async () => {
+  it('reads each evidence file once however often it is cited', async () => {
     const run = sampleRun();
     const reads: string[] = [];
     const writer = {
@@ -169,7 +169,7 @@ void describe('allure-results projection', () => {
     assert.deepEqual(reads.sort(), ['evidence/ev-1.json', 'evidence/ev-2.json']);
   });
 
-  void it('keeps file names stable for a run and history ids stable across runs', async () => {
+  it('keeps file names stable for a run and history ids stable across runs', async () => {
     const first = await project();
     const again = await project();
     assert.deepEqual([...first.writer.files.keys()].sort(), [...again.writer.files.keys()].sort());
@@ -187,7 +187,7 @@ void describe('allure-results projection', () => {
     assert.match(before.uuid, /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 
-  void it('writes environment, executor and categories', async () => {
+  it('writes environment, executor and categories', async () => {
     const { writer } = await project();
     const environment = writer.text('allure-results/environment.properties');
     assert.match(environment, /^sut\.vendor=L\\u00e6gehus \\u00d8st$/m);
@@ -205,7 +205,7 @@ void describe('allure-results projection', () => {
     );
   });
 
-  void it('fails naming the evidence when its file is missing', async () => {
+  it('fails naming the evidence when its file is missing', async () => {
     const run = sampleRun();
     run.writer.files.delete('evidence/ev-2.json');
     await assert.rejects(

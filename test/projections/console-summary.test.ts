@@ -16,8 +16,8 @@ async function summary(
   return { printed, file: run.writer.text('summary.txt') };
 }
 
-void describe('console summary projection', () => {
-  void it('prints approval and counts per protocol, and writes the same text to summary.txt', async () => {
+describe('console summary projection', () => {
+  it('prints approval and counts per protocol, and writes the same text to summary.txt', async () => {
     const { printed, file } = await summary();
     assert.equal(printed, file);
     assert.match(printed, /^Laboratoriesvar \(laboratoriesvar 1\.2\.0\): Ikke godkendt$/m);
@@ -30,7 +30,7 @@ void describe('console summary projection', () => {
     assert.match(printed, /^ {2}UC2 Cancel requisition \[optional, not claimed\]\s+0\s+0\s+0\s+0\s+1\s+0$/m);
   });
 
-  void it('lists failures, waivers, pending checkpoints, expired waivers and harness errors', async () => {
+  it('lists failures, waivers, pending checkpoints, expired waivers and harness errors', async () => {
     const { printed } = await summary();
     assert.match(
       printed,
@@ -49,12 +49,12 @@ void describe('console summary projection', () => {
     assert.match(printed, /^Outcome: blocking failures in laboratoriesvar \(exit code 1\)$/m);
   });
 
-  void it('stays within 100 columns', async () => {
+  it('stays within 100 columns', async () => {
     const { printed } = await summary();
     for (const line of printed.split('\n')) assert.ok(line.length <= 100, `too long: ${line}`);
   });
 
-  void it('points at the HTML report', async () => {
+  it('points at the HTML report', async () => {
     assert.match((await summary()).printed, /^Report: allure-report\/index\.html \(in the run folder\)$/m);
     const named = await summary(createConsoleSummaryProjection({ runDir: 'reports/latest' }));
     assert.match(named.printed, /^Report: reports\/latest\/allure-report\/index\.html$/m);

@@ -6,8 +6,8 @@ import { sampleRun } from './result-builder.ts';
 
 const stdout = { write: () => true };
 
-void describe('projection registry', () => {
-  void it('registers the built-in projections under their own names, each described', () => {
+describe('projection registry', () => {
+  it('registers the built-in projections under their own names, each described', () => {
     for (const [key, projection] of Object.entries(builtinProjections)) {
       assert.equal(projection.name, key);
       assert.ok(projection.description.length > 0);
@@ -15,14 +15,14 @@ void describe('projection registry', () => {
     assert.deepEqual(Object.keys(builtinProjections), ['allure-results', 'junit', 'console-summary']);
   });
 
-  void it('runs every built-in projection on one record', async () => {
+  it('runs every built-in projection on one record', async () => {
     const run = sampleRun();
     await runProjections(Object.values(builtinProjections), { ...run, stdout });
     for (const path of ['junit.xml', 'summary.txt', 'allure-results/categories.json'])
       assert.ok(run.writer.files.has(path));
   });
 
-  void it('names the projection that failed and keeps the cause', async () => {
+  it('names the projection that failed and keeps the cause', async () => {
     const cause = new Error('disk full');
     const broken: Projection = { name: 'broken', description: 'fails', project: () => Promise.reject(cause) };
     const ran: string[] = [];

@@ -16,8 +16,8 @@ function testcase(xml: string, id: string): string {
   return match[0];
 }
 
-void describe('junit projection', () => {
-  void it('counts tests, failures, errors and skips per suite and overall', async () => {
+describe('junit projection', () => {
+  it('counts tests, failures, errors and skips per suite and overall', async () => {
     const xml = await junit();
     assert.match(
       xml,
@@ -31,7 +31,7 @@ void describe('junit projection', () => {
     assert.equal((xml.match(/<testcase /g) ?? []).length, 7);
   });
 
-  void it('maps each verdict to its JUnit element', async () => {
+  it('maps each verdict to its JUnit element', async () => {
     const xml = await junit();
     assert.match(
       testcase(xml, 'LAB-01'),
@@ -56,14 +56,14 @@ void describe('junit projection', () => {
     );
   });
 
-  void it('escapes markup in names, messages and bodies', async () => {
+  it('escapes markup in names, messages and bodies', async () => {
     const failed = testcase(await junit(), 'LAB-02');
     assert.match(failed, /name="LAB-02 Reply &lt;&amp;&quot;quoted&quot;&gt;"/);
     assert.match(failed, /<failure message="Expected status 201 but got 500 &lt;&amp;&quot;&gt;" type="F1">/);
     assert.match(failed, />Expected status 201 but got 500 &lt;&amp;"&gt;\nstack line<\/failure>/);
   });
 
-  void it('escapes what XML cannot hold', () => {
+  it('escapes what XML cannot hold', () => {
     assert.equal(xmlText('a<b>&c "d"'), 'a&lt;b&gt;&amp;c "d"');
     assert.equal(xmlAttribute('x"\n\ty'), 'x&quot;&#10;&#9;y');
     assert.equal(

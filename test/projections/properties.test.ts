@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { formatProperties } from '../../src/projections/allure/properties.ts';
 
-void describe('environment.properties format', () => {
-  void it('escapes separators in keys, leading spaces, line breaks and non-ASCII', () => {
+describe('environment.properties format', () => {
+  it('escapes separators in keys, leading spaces, line breaks and non-ASCII', () => {
     assert.equal(
       formatProperties([
         ['a key=x:y', ' v=1'],

@@ -1,6 +1,7 @@
 // Test helpers: a capturing document sharing recipient and a small automation API client.
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { request } from 'undici';
 import { startReferenceGp } from '../../reference-gp/index.ts';
 
 export interface Recipient {
@@ -66,15 +67,15 @@ export class Client {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (this.token) headers['authorization'] = `Bearer ${this.token}`;
-    const response = await fetch(`${this.baseUrl}/certbench/v1${path}`, {
-      method,
+    const response = await request(`${this.baseUrl}/certbench/v1${path}`, {
+      method: method as 'GET' | 'PUT' | 'POST',
       headers,
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
-    const text = await response.text();
+    const text = await response.body.text();
     return {
-      status: response.status,
-      contentType: response.headers.get('content-type') ?? '',
+      status: response.statusCode,
+      contentType: String(response.headers['content-type'] ?? ''),
       body: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>),
     };
   }
@@ -90,7 +91,8 @@ export class Client {
   /** Performs an action that must succeed and returns its output. */
   async done(action: string, input: Record<string, unknown>): Promise<Record<string, unknown>> {
     const answer = await this.act(action, input);
-    if (answer.status !== 200) throw new Error(`${action}: HTTP ${answer.status} ${JSON.stringify(answer.body)}`);
+    if (answer.status !== 200)
+      throw new Error(`${action}: HTTP ${answer.status} ${JSON.stringify(answer.body)}`);
     return answer.body['output'] as Record<string, unknown>;
   }
 }

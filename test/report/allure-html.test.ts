@@ -8,7 +8,7 @@ import { FileSystemWriter } from '../../src/projections/writer.ts';
 import { generateAllureHtml, stripAnalytics } from '../../src/report/allure-html.ts';
 import { sampleRun } from '../projections/result-builder.ts';
 
-void describe('Allure HTML report', () => {
+describe('Allure HTML report', () => {
   let runDir = '';
   before(async () => {
     runDir = await mkdtemp(join(tmpdir(), 'certbench-allure-'));
@@ -17,7 +17,7 @@ void describe('Allure HTML report', () => {
     await rm(runDir, { recursive: true, force: true });
   });
 
-  void it('generates one self-contained index.html without analytics', async (t) => {
+  it('generates one self-contained index.html without analytics', async (t) => {
     const { result, writer: seeded } = sampleRun();
     const writer = new FileSystemWriter(runDir);
     for (const [path, content] of seeded.files) await writer.write(path, content);
@@ -60,7 +60,7 @@ void describe('Allure HTML report', () => {
     for (const attachment of attachments) assert.ok(data.has(`data/attachments/${attachment.source ?? '-'}`));
   });
 
-  void it('reports the CLI error when there are no results', async () => {
+  it('reports the CLI error when there are no results', async () => {
     const empty = await mkdtemp(join(tmpdir(), 'certbench-allure-empty-'));
     try {
       await assert.rejects(
@@ -72,7 +72,7 @@ void describe('Allure HTML report', () => {
     }
   });
 
-  void it('strips a Google Tag Manager script block', () => {
+  it('strips a Google Tag Manager script block', () => {
     const html =
       '<head><script async src="https://www.googletagmanager.com/gtag/js?id=G-X"></script>\n<title>r</title></head>';
     assert.equal(stripAnalytics(html), '<head><title>r</title></head>');

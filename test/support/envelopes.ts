@@ -11,18 +11,18 @@ export class StreamBuilder {
 
   scenario(
     checkpoint: string,
-    steps: { status: TestStepResultStatus; exceptionType?: string; message?: string }[],
+    steps: { status: `${TestStepResultStatus}`; exceptionType?: string; message?: string }[],
     options: { attempt?: number; attachments?: { mediaType: string; body: string }[] } = {},
   ): this {
     const id = `${checkpoint}-${++this.n}`;
     const pickleSteps = steps.map((_, i) => ({ id: `${id}-ps${i}`, text: `step ${i}`, astNodeIds: [`${id}-ast${i}`] }));
     this.envelopes.push({
       pickle: { id: `${id}-p`, uri: 'features/x.feature', name: checkpoint, language: 'en', steps: pickleSteps, tags: [{ name: `@cp:${checkpoint}`, astNodeId: 'x' }], astNodeIds: [], location: { line: 3 } },
-    } as unknown as Envelope);
+    });
     this.envelopes.push({
       testCase: { id: `${id}-tc`, pickleId: `${id}-p`, testSteps: pickleSteps.map((ps, i) => ({ id: `${id}-ts${i}`, pickleStepId: ps.id, stepDefinitionIds: [] })) },
-    } as unknown as Envelope);
-    this.envelopes.push({ testCaseStarted: { id: `${id}-start`, testCaseId: `${id}-tc`, attempt: options.attempt ?? 0, timestamp: { seconds: 0, nanos: 0 } } } as Envelope);
+    });
+    this.envelopes.push({ testCaseStarted: { id: `${id}-start`, testCaseId: `${id}-tc`, attempt: options.attempt ?? 0, timestamp: { seconds: 0, nanos: 0 } } });
     for (const a of options.attachments ?? []) {
       this.envelopes.push({ attachment: { ...a, contentEncoding: 'IDENTITY', testCaseStartedId: `${id}-start` } } as unknown as Envelope);
     }
@@ -33,13 +33,13 @@ export class StreamBuilder {
           testStepId: `${id}-ts${i}`,
           timestamp: { seconds: 0, nanos: 0 },
           testStepResult: {
-            status: s.status,
+            status: s.status as TestStepResultStatus,
             duration: { seconds: 0, nanos: 2_000_000 },
             ...(s.message ? { message: s.message } : {}),
             ...(s.exceptionType ? { exception: { type: s.exceptionType, message: s.message ?? 'boom' } } : {}),
           },
         },
-      } as Envelope);
+      });
     });
     return this;
   }

@@ -1,11 +1,12 @@
 import type { RunEnvironment } from '../../environment/environment.ts';
 import { EXIT } from '../../errors/exit-codes.ts';
 import { loadProtocols } from '../../protocols/load.ts';
+import { resolve } from 'node:path';
 import { PACKAGE_ROOT } from '../../run/package-root.ts';
 
 /** Lints every protocol; problems surface as InvalidInputError (exit 3) through the CLI. */
-export async function lintCommand(env: RunEnvironment, root = PACKAGE_ROOT): Promise<number> {
-  const catalogue = await loadProtocols(root);
+export async function lintCommand(env: RunEnvironment, root?: string): Promise<number> {
+  const catalogue = await loadProtocols(root ? resolve(env.cwd, root) : PACKAGE_ROOT);
   for (const m of catalogue.manifests) {
     env.stdout.write(`ok ${m.id} ${m.version}: ${m.checkpoints.length} checkpoints, ${catalogue.scenarios.get(m.id)?.length ?? 0} scenarios\n`);
   }

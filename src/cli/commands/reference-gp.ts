@@ -13,7 +13,7 @@ export interface ReferenceGpOptions {
 /** Starts the reference GP system until SIGINT/SIGTERM; the bearer token comes from CERTBENCH_REFERENCE_GP_TOKEN. */
 export async function referenceGpCommand(options: ReferenceGpOptions, env: RunEnvironment): Promise<number> {
   if (options.listFaults) {
-    env.stdout.write(`${listFaults()}\n`);
+    env.stdout.write(listFaults().map((f) => `${f.name.padEnd(36)} ${f.kind.padEnd(10)} ${f.description}`).join('\n') + '\n');
     return EXIT.ok;
   }
   const unknown = options.fault.filter((f) => !(f in FAULTS));

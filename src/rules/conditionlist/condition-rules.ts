@@ -2,7 +2,7 @@ import { describeResource, resourcesOf, type Resource } from '../../fhir/bundle.
 import { calendarDateOf, instantOf } from '../../fhir/datetime.ts';
 import { isUuidValue, SYSTEM } from '../../fhir/identifiers.ts';
 import { within } from '../document/bundle-rules.ts';
-import { categoryCodings, codingsOf, conditionFor, label, STATUS_CODE, type RegisteredDiagnosis } from './registration.ts';
+import { categoryCodings, codingsOf, conditionFor, label, notSharedProblem, STATUS_CODE, type RegisteredDiagnosis } from './registration.ts';
 
 /** Rules on ConditionList Conditions. Rules given registrations judge what the GP registered; others every Condition. */
 
@@ -14,7 +14,7 @@ export function registeredCodesShared(bundle: Resource, registrations: Registere
   for (const r of registrations) {
     const condition = conditionFor(bundle, r);
     if (!condition) {
-      problems.push(`${label(r)} is not shared (no Condition with ${r.codes[0]?.system ?? ''}|${r.codes[0]?.code ?? ''})`);
+      problems.push(notSharedProblem(r));
       continue;
     }
     const codings = codingsOf(condition);
@@ -33,8 +33,10 @@ export function codeTextAsRegistered(bundle: Resource, registrations: Registered
     .filter((c) => typeof (c.code as { text?: unknown } | undefined)?.text !== 'string')
     .map((c) => `${describeResource(bundle, c)} has no code.text (diagnosetekst)`);
   for (const r of registrations) {
-    const text = (conditionFor(bundle, r)?.code as { text?: unknown } | undefined)?.text;
-    if (typeof text === 'string' && text !== r.text) problems.push(`${label(r)}: code.text is "${text}", expected "${r.text}"`);
+    const condition = conditionFor(bundle, r);
+    const text = (condition?.code as { text?: unknown } | undefined)?.text;
+    if (!condition) problems.push(notSharedProblem(r));
+    else if (typeof text === 'string' && text !== r.text) problems.push(`${label(r)}: code.text is "${text}", expected "${r.text}"`);
   }
   return problems;
 }
@@ -47,6 +49,7 @@ export function recordedDateIsRegistrationTime(bundle: Resource, registrations: 
   for (const r of registrations) {
     const condition = conditionFor(bundle, r);
     const recorded = instantOf(condition?.recordedDate);
+    if (!condition) problems.push(notSharedProblem(r));
     if (!condition || !recorded || !r.window) continue;
     const dateOnly = typeof condition.recordedDate === 'string' && condition.recordedDate.length === 10;
     // A date-only value names the day of registration; a dateTime must lie within the action, give or take the
@@ -68,7 +71,10 @@ export function statusCategoryAsRegistered(bundle: Resource, registrations: Regi
   }
   for (const r of registrations) {
     const condition = conditionFor(bundle, r);
-    if (!condition) continue;
+    if (!condition) {
+      problems.push(notSharedProblem(r));
+      continue;
+    }
     const expected = STATUS_CODE[r.status];
     if (!categoryCodings(condition).some((c) => c.system === SYSTEM.snomed && c.code === expected)) {
       problems.push(`${label(r)} was registered ${r.status} but the status category is not ${SYSTEM.snomed}|${expected}`);
@@ -82,7 +88,7 @@ export function typeCategoryAsRegistered(bundle: Resource, registrations: Regist
   for (const r of registrations) {
     const condition = conditionFor(bundle, r);
     if (!condition) {
-      problems.push(`${label(r)} is not shared`);
+      problems.push(notSharedProblem(r));
       continue;
     }
     const types = categoryCodings(condition).filter((c) => c.system === SYSTEM.conditionCategory).map((c) => c.code);
@@ -115,7 +121,10 @@ export function abatementAfterOnset(bundle: Resource, registrations: RegisteredD
   });
   for (const r of registrations.filter((x) => x.abatement)) {
     const condition = conditionFor(bundle, r);
-    if (!condition) continue;
+    if (!condition) {
+      problems.push(notSharedProblem(r));
+      continue;
+    }
     if (calendarDateOf(condition.abatementDateTime) !== r.abatement) problems.push(`${label(r)}: abatementDateTime is ${JSON.stringify(condition.abatementDateTime)}, registered ${String(r.abatement)}`);
     if (r.onset && calendarDateOf(condition.onsetDateTime) !== r.onset) problems.push(`${label(r)}: onsetDateTime is ${JSON.stringify(condition.onsetDateTime)}, registered ${r.onset}`);
   }

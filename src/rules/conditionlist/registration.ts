@@ -16,11 +16,11 @@ export interface RegisteredDiagnosis {
 
 export const STATUS_CODE = { current: '15240007', resolved: '723506003' } as const;
 
-/** The Condition that carries the registration's first code, if shared. */
+/** The Condition that carries any of the registration's codes, if shared (a missing code is judged elsewhere). */
 export function conditionFor(bundle: Resource, registration: RegisteredDiagnosis): Resource | undefined {
-  const key = registration.codes[0];
-  if (!key) return undefined;
-  return resourcesOf(bundle, 'Condition').find((c) => codingsOf(c).some((x) => x.system === key.system && x.code === key.code));
+  return resourcesOf(bundle, 'Condition').find((c) =>
+    codingsOf(c).some((x) => registration.codes.some((code) => x.system === code.system && x.code === code.code)),
+  );
 }
 
 export function codingsOf(condition: Resource): { system?: string; code?: string; display?: string }[] {
@@ -32,6 +32,10 @@ export function categoryCodings(condition: Resource): { system?: string; code?: 
   const category = condition.category;
   if (!Array.isArray(category)) return [];
   return category.flatMap((c: { coding?: unknown }) => (Array.isArray(c.coding) ? (c.coding as { system?: string; code?: string }[]) : []));
+}
+
+export function notSharedProblem(registration: RegisteredDiagnosis): string {
+  return `${label(registration)} is not shared (no Condition with any of its codes)`;
 }
 
 export function label(registration: RegisteredDiagnosis): string {

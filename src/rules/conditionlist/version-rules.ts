@@ -29,7 +29,10 @@ export function conditionIdentifiersStable(previous: Resource, next: Resource, r
   for (const r of registrations) {
     const before = conditionFor(previous, r);
     const after = conditionFor(next, r);
-    if (!before || !after) continue;
+    if (!before || !after) {
+      problems.push(`${label(r)} is missing from ${before ? 'the new' : 'the previous'} version`);
+      continue;
+    }
     const a = conditionIdentifier(before);
     const b = conditionIdentifier(after);
     if (!a || a !== b) problems.push(`${label(r)}: identifier changed from ${String(a)} to ${String(b)}`);

@@ -1,0 +1,71 @@
+import { Writable } from 'node:stream';
+import { makeEnvironment, type RunEnvironment } from '../../src/environment/environment.ts';
+import { runCertification, type RunOptions } from '../../src/run/run-certification.ts';
+import type { CertificationResult, CheckpointResult } from '../../src/result/types.ts';
+import { tempDir, writeTemp } from './temp.ts';
+
+/** A run environment that keeps what certbench prints. */
+export function quietEnvironment(env: Record<string, string | undefined> = {}): RunEnvironment & { output(): string } {
+  let text = '';
+  const sink = new Writable({
+    write: (chunk: Buffer, _e, done) => {
+      text += chunk.toString();
+      done();
+    },
+  });
+  return Object.assign(makeEnvironment({ stdout: sink, stderr: sink, env }), { output: () => text });
+}
+
+/** The reference profile with short timeouts, so faults that hang cost little. */
+export async function fastReferenceProfile(extra = ''): Promise<string> {
+  return writeTemp(
+    await tempDir(),
+    'reference-fast.yaml',
+    `certbench: 1
+vendor: MedCom (certbench)
+system: certbench reference GP system
+version: 1.0.0
+automation:
+  baseUrl: http://127.0.0.1:1
+  auth: { type: bearer, tokenEnv: CERTBENCH_REFERENCE_GP_TOKEN }
+  timeoutMs: 400
+  maxBodyBytes: 1048576
+counterparts: { waitTimeoutMs: 400 }
+clockToleranceMs: 1000
+protocols:
+  diagnosekort: { useCases: [S1.A1] }
+${extra}`,
+  );
+}
+
+export async function runReference(
+  options: Partial<RunOptions> & { faults?: string[]; env?: Record<string, string> } = {},
+): Promise<{ result: CertificationResult; output: string; outDir: string }> {
+  const outDir = await tempDir('certbench-run-');
+  const env = quietEnvironment(options.env ?? {});
+  const { result } = await runCertification(
+    {
+      profileFile: options.profileFile ?? (await fastReferenceProfile()),
+      referenceGp: { faults: options.faults ?? [] },
+      protocols: options.protocols ?? 'all',
+      mode: 'self-test',
+      outDir,
+      strict: options.strict ?? false,
+      html: options.html ?? false,
+      summary: options.summary ?? true,
+      ...(options.waiversFile ? { waiversFile: options.waiversFile } : {}),
+    },
+    env,
+  );
+  return { result, output: env.output(), outDir };
+}
+
+export function checkpoints(result: CertificationResult): CheckpointResult[] {
+  return result.protocols.flatMap((p) => p.checkpoints);
+}
+
+export function checkpoint(result: CertificationResult, id: string): CheckpointResult {
+  const found = checkpoints(result).find((c) => c.id === id);
+  if (!found) throw new Error(`no checkpoint ${id}`);
+  return found;
+}
