@@ -37,6 +37,9 @@ export interface BuiltDocument {
 
 export const ref = (id: string): string => `urn:uuid:${id}`;
 
+/** Composition.title, also the title of the sharing metadata. */
+export const documentTitle = (cpr: string): string => `Diagnoseoversigt for ${cpr}`;
+
 export function buildDocument(input: DocumentInput): BuiltDocument {
   const { record, state } = input;
   const patientRef = ref(record.resourceId);
@@ -49,7 +52,7 @@ export function buildDocument(input: DocumentInput): BuiltDocument {
     }),
   }));
   const compositionId = randomUUID();
-  const title = `Diagnoseoversigt for ${record.patient.cpr}`;
+  const title = documentTitle(record.patient.cpr);
   const composition: fhir4.Composition = {
     resourceType: 'Composition',
     id: compositionId,

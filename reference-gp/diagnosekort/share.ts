@@ -6,7 +6,7 @@ import { applyContentFaults } from '../faults/mutations.ts';
 import { invalid } from '../http/problem.ts';
 import type { PatientRecord } from '../state.ts';
 import { danishDateTime } from '../time.ts';
-import { buildDocument } from './document.ts';
+import { buildDocument, documentTitle } from './document.ts';
 import { buildDocumentReference } from './document-reference.ts';
 import { diagnosesToShare, lastChange } from './selection.ts';
 import { submitTransaction } from './submit.ts';
@@ -46,7 +46,6 @@ export async function shareDiagnosekort(
     timestamp,
     faults,
   });
-  const title = `Diagnoseoversigt for ${record.patient.cpr}`;
   const binaryId = randomUUID();
   const documentReferenceIdentifier = `urn:uuid:${randomUUID()}`;
   const documentReference = buildDocumentReference({
@@ -54,7 +53,7 @@ export async function shareDiagnosekort(
     documentIdentifier,
     documentReferenceIdentifier,
     attachmentUrl: entryUrl(binaryId),
-    title,
+    title: documentTitle(record.patient.cpr),
     timestamp,
     previous,
     faults,

@@ -1,0 +1,12 @@
+import { Fhir } from 'fhir';
+import { startBench } from './test/reference-gp/harness.ts';
+const b = await startBench({ now: () => new Date('2025-07-15T09:00:00Z') });
+for (const n of ['diabetes', 'kol', 'hypertension', 'depression'] as const) await b.register(n);
+await b.client.done('diagnosekort.share', { patient: '2509479989' });
+await b.client.done('diagnosekort.share', { patient: '2509479989' });
+const t = b.recipient.received[1]!;
+const r = new Fhir().validate(t, { errorOnUnexpected: true });
+process.stdout.write(JSON.stringify(r.messages.filter((m) => String(m.severity) !== 'info' && !/not found in value set/.test(m.message ?? '')), null, 1) + '\n');
+const doc = JSON.parse(Buffer.from((t.entry![2]!.resource as { data: string }).data, 'base64').toString());
+process.stdout.write(doc.timestamp + '\n');
+await b.stop();
