@@ -9,7 +9,11 @@ const files = readdirSync('test', { recursive: true, encoding: 'utf8' })
   .sort();
 const filter = process.argv.slice(2);
 const selected = filter.length ? files.filter((f) => filter.some((x) => f.includes(x))) : files;
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...selected], {
-  stdio: 'inherit',
-});
+const result = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', '--test', '--test-concurrency=1', ...selected],
+  {
+    stdio: 'inherit',
+  },
+);
 process.exit(result.status ?? 1);

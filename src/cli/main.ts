@@ -14,18 +14,30 @@ const program = new Command('certbench')
   .version(CERTBENCH_VERSION)
   .description('Executable MedCom certification protocols for Danish GP systems')
   .exitOverride()
-  .configureOutput({ writeOut: (s) => environment.stdout.write(s), writeErr: (s) => environment.stderr.write(s) });
+  .configureOutput({
+    writeOut: (s) => environment.stdout.write(s),
+    writeErr: (s) => environment.stderr.write(s),
+  });
 
 program
   .command('run')
-  .description('run protocols against a SUT and write the certification result, Allure results and report, JUnit and a summary')
-  .option('-p, --profile <file>', 'SUT profile (YAML); default with --reference-gp: profiles/reference-gp.yaml')
+  .description(
+    'run protocols against a SUT and write the certification result, Allure results and report, JUnit and a summary',
+  )
+  .option(
+    '-p, --profile <file>',
+    'SUT profile (YAML); default with --reference-gp: profiles/reference-gp.yaml',
+  )
   .option('--reference-gp', 'start the built-in reference GP system and test it')
   .option('--fault <name...>', 'with --reference-gp: enable named faults of its fault catalogue', [])
   .option('--protocol <id...>', 'protocols to run (default: every protocol the profile claims)')
   .option('--all', 'run every protocol the profile claims (the default)')
   .option('-w, --waivers <file>', 'waiver register (YAML)')
-  .addOption(new Option('--mode <mode>', 'self-test (vendor) or certify (MedCom)').choices(['self-test', 'certify']).default('self-test'))
+  .addOption(
+    new Option('--mode <mode>', 'self-test (vendor) or certify (MedCom)')
+      .choices(['self-test', 'certify'])
+      .default('self-test'),
+  )
   .option('-o, --out <dir>', 'output folder for this run', 'reports/latest')
   .option('--strict', 'exit non-zero while checkpoints are pending')
   .option('--no-html', 'skip the Allure HTML report')
@@ -44,7 +56,9 @@ program
 
 program
   .command('report <runDir>')
-  .description('regenerate allure-results and the Allure HTML report of a run folder from its certification-result.json')
+  .description(
+    'regenerate allure-results and the Allure HTML report of a run folder from its certification-result.json',
+  )
   .action(async (runDir: string) => {
     process.exitCode = await reportCommand(runDir, environment);
   });

@@ -32,6 +32,9 @@ export function operationOutcome(status: number, diagnostics: string, code = 'in
   return {
     status,
     headers: { 'content-type': 'application/fhir+json' },
-    body: JSON.stringify({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code, diagnostics }] }),
+    body: JSON.stringify({
+      resourceType: 'OperationOutcome',
+      issue: [{ severity: 'error', code, diagnostics }],
+    }),
   };
 }

@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { CheckFailed } from '../checks/check-failed.ts';
 import type { Exchange } from '../evidence/exchange.ts';
-import { operationOutcome, type Counterpart, type CounterpartResponse, type IncomingRequest } from './counterpart.ts';
+import {
+  operationOutcome,
+  type Counterpart,
+  type CounterpartResponse,
+  type IncomingRequest,
+} from './counterpart.ts';
 
 /** One ITI-65 Provide Document Bundle as received, whether or not it could be parsed. */
 export interface Submission {
@@ -26,15 +31,26 @@ export class DocumentSharingRecipient implements Counterpart {
 
   handle(request: IncomingRequest, exchange: Exchange): CounterpartResponse {
     if (request.method !== 'POST' || !['/fhir', '/fhir/'].includes(request.path)) {
-      return operationOutcome(404, `ITI-65 is POST ${this.pathPrefix}/fhir (FHIR transaction); got ${request.method} ${this.pathPrefix}${request.path}`, 'not-supported');
+      return operationOutcome(
+        404,
+        `ITI-65 is POST ${this.pathPrefix}/fhir (FHIR transaction); got ${request.method} ${this.pathPrefix}${request.path}`,
+        'not-supported',
+      );
     }
-    const submission: Submission = { seq: this.submissions.length + 1, receivedAt: new Date().toISOString(), exchange };
+    const submission: Submission = {
+      seq: this.submissions.length + 1,
+      receivedAt: new Date().toISOString(),
+      exchange,
+    };
     let answer: CounterpartResponse;
     try {
       submission.bundle = JSON.parse(request.body.toString('utf8'));
       const bundle = submission.bundle as { resourceType?: unknown; type?: unknown; entry?: unknown };
       if (bundle.resourceType !== 'Bundle' || bundle.type !== 'transaction') {
-        answer = operationOutcome(400, `expected a FHIR Bundle of type transaction (ITI-65), got resourceType=${String(bundle.resourceType)} type=${String(bundle.type)}`);
+        answer = operationOutcome(
+          400,
+          `expected a FHIR Bundle of type transaction (ITI-65), got resourceType=${String(bundle.resourceType)} type=${String(bundle.type)}`,
+        );
       } else {
         answer = transactionResponse(Array.isArray(bundle.entry) ? bundle.entry.length : 0);
       }
@@ -65,7 +81,12 @@ export class DocumentSharingRecipient implements Counterpart {
       };
       const timer = setTimeout(() => {
         cleanup();
-        reject(new CheckFailed(`no Provide Document Bundle reached the document sharing recipient within ${timeoutMs} ms`, { expected: 'an ITI-65 submission', actual: 'none' }));
+        reject(
+          new CheckFailed(
+            `no Provide Document Bundle reached the document sharing recipient within ${timeoutMs} ms`,
+            { expected: 'an ITI-65 submission', actual: 'none' },
+          ),
+        );
       }, timeoutMs);
       const cleanup = () => {
         clearTimeout(timer);

@@ -4,7 +4,12 @@ import type { AddressInfo } from 'node:net';
 import { HarnessError } from '../errors/index.ts';
 import type { Exchange } from '../evidence/exchange.ts';
 import type { Redactor } from '../evidence/redact.ts';
-import { operationOutcome, type Counterpart, type CounterpartResponse, type IncomingRequest } from './counterpart.ts';
+import {
+  operationOutcome,
+  type Counterpart,
+  type CounterpartResponse,
+  type IncomingRequest,
+} from './counterpart.ts';
 
 export interface CounterpartHostOptions {
   bindHost: string;
@@ -38,7 +43,11 @@ export class CounterpartHost {
     this.server = server;
     await new Promise<void>((resolve, reject) => {
       server.once('error', (error) =>
-        reject(new HarnessError(`counterpart host could not listen on ${this.options.bindHost}:${this.options.bindPort}: ${error.message}`)),
+        reject(
+          new HarnessError(
+            `counterpart host could not listen on ${this.options.bindHost}:${this.options.bindPort}: ${error.message}`,
+          ),
+        ),
       );
       server.listen(this.options.bindPort, this.options.bindHost, () => resolve());
     });
@@ -64,33 +73,59 @@ export class CounterpartHost {
     const { redactor, maxBodyBytes } = this.options;
     const { body, overLimit } = await readBody(req, maxBodyBytes);
     const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+    for (const [k, v] of Object.entries(req.headers))
+      if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    const counterpart = this.counterparts.find((c) => path === c.pathPrefix || path.startsWith(`${c.pathPrefix}/`));
+    const counterpart = this.counterparts.find(
+      (c) => path === c.pathPrefix || path.startsWith(`${c.pathPrefix}/`),
+    );
     const exchange: Exchange = {
       id: randomUUID(),
       direction: 'incoming',
       name: counterpart ? `${counterpart.id} ${req.method ?? ''} ${path}` : `unknown endpoint ${path}`,
       startedAt: new Date(started).toISOString(),
       durationMs: 0,
-      request: { method: req.method ?? 'GET', url: redactor.text(`${this.baseUrl}${req.url ?? '/'}`), headers: redactor.headers(headers), body: redactor.body(body, overLimit) },
+      request: {
+        method: req.method ?? 'GET',
+        url: redactor.text(`${this.baseUrl}${req.url ?? '/'}`),
+        headers: redactor.headers(headers),
+        body: redactor.body(body, overLimit),
+      },
     };
-    const request: IncomingRequest = { method: req.method ?? 'GET', path: path.slice(counterpart?.pathPrefix.length ?? 0) || '/', headers, body, overLimit };
+    const request: IncomingRequest = {
+      method: req.method ?? 'GET',
+      path: path.slice(counterpart?.pathPrefix.length ?? 0) || '/',
+      headers,
+      body,
+      overLimit,
+    };
     let answer: CounterpartResponse;
     if (overLimit) {
       answer = operationOutcome(413, `request body exceeds the limit of ${maxBodyBytes} bytes`, 'too-costly');
       exchange.error = `request body over the limit of ${maxBodyBytes} bytes`;
     } else if (!counterpart) {
-      answer = operationOutcome(404, `no counterpart at ${path}; known: ${this.counterparts.map((c) => c.pathPrefix).join(', ')}`, 'not-found');
+      answer = operationOutcome(
+        404,
+        `no counterpart at ${path}; known: ${this.counterparts.map((c) => c.pathPrefix).join(', ')}`,
+        'not-found',
+      );
     } else {
       try {
         answer = counterpart.handle(request, exchange);
       } catch (error) {
-        answer = operationOutcome(500, `counterpart ${counterpart.id} failed: ${(error as Error).message}`, 'exception');
+        answer = operationOutcome(
+          500,
+          `counterpart ${counterpart.id} failed: ${(error as Error).message}`,
+          'exception',
+        );
       }
     }
     const responseBody = Buffer.from(answer.body ?? '', 'utf8');
-    exchange.response = { status: answer.status, headers: redactor.headers(answer.headers ?? {}), body: redactor.body(responseBody) };
+    exchange.response = {
+      status: answer.status,
+      headers: redactor.headers(answer.headers ?? {}),
+      body: redactor.body(responseBody),
+    };
     exchange.durationMs = Date.now() - started;
     this.exchanges.push(exchange);
     res.writeHead(answer.status, { ...answer.headers, 'content-length': String(responseBody.length) });

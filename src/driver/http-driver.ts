@@ -29,21 +29,34 @@ export class HttpDriver implements SutDriver {
   }
 
   async perform(action: string, input: Record<string, unknown>): Promise<Record<string, unknown>> {
-    const answer = await this.json('POST', `/actions/${encodeURIComponent(action)}`, `action ${action}`, { input });
+    const answer = await this.json('POST', `/actions/${encodeURIComponent(action)}`, `action ${action}`, {
+      input,
+    });
     const output = (answer as { output?: unknown }).output;
     if (output !== undefined && (typeof output !== 'object' || output === null || Array.isArray(output))) {
-      throw new CheckFailed(`automation API action ${action}: "output" must be an object`, { actual: JSON.stringify(output) });
+      throw new CheckFailed(`automation API action ${action}: "output" must be an object`, {
+        actual: JSON.stringify(output),
+      });
     }
     return (output ?? {}) as Record<string, unknown>;
   }
 
   async observe(observation: string, query: Record<string, string>): Promise<unknown> {
     const qs = new URLSearchParams(query).toString();
-    const answer = await this.json('GET', `/observations/${encodeURIComponent(observation)}${qs ? `?${qs}` : ''}`, `observe ${observation}`);
+    const answer = await this.json(
+      'GET',
+      `/observations/${encodeURIComponent(observation)}${qs ? `?${qs}` : ''}`,
+      `observe ${observation}`,
+    );
     return (answer as { value?: unknown }).value;
   }
 
-  private async json(method: 'GET' | 'PUT' | 'POST', path: string, name: string, body?: unknown): Promise<unknown> {
+  private async json(
+    method: 'GET' | 'PUT' | 'POST',
+    path: string,
+    name: string,
+    body?: unknown,
+  ): Promise<unknown> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (this.token) headers['authorization'] = `Bearer ${this.token}`;
@@ -62,11 +75,16 @@ export class HttpDriver implements SutDriver {
 export function parseJsonAnswer(outcome: HttpOutcome, name: string): unknown {
   const { exchange } = outcome;
   if (outcome.status === undefined || outcome.body === undefined) {
-    throw new CheckFailed(`${name}: ${exchange.error ?? 'no answer'} (${exchange.request.method} ${exchange.request.url})`);
+    throw new CheckFailed(
+      `${name}: ${exchange.error ?? 'no answer'} (${exchange.request.method} ${exchange.request.url})`,
+    );
   }
   if (outcome.status < 200 || outcome.status > 299) {
     const excerpt = outcome.body.subarray(0, 300).toString('utf8');
-    throw new CheckFailed(`${name}: the SUT answered HTTP ${outcome.status}`, { expected: '2xx', actual: `${outcome.status} ${excerpt}` });
+    throw new CheckFailed(`${name}: the SUT answered HTTP ${outcome.status}`, {
+      expected: '2xx',
+      actual: `${outcome.status} ${excerpt}`,
+    });
   }
   if (outcome.status === 204 || outcome.body.length === 0) return {};
   const contentType = outcome.headers['content-type'] ?? '';

@@ -67,8 +67,13 @@ export class EvidenceClient {
       });
       const headers = flattenHeaders(response.headers);
       const { body, overLimit } = await readLimited(response.body, maxBodyBytes);
-      exchange.response = { status: response.statusCode, headers: redactor.headers(headers), body: redactor.body(body, overLimit) };
-      if (overLimit) exchange.error = `response body exceeds the limit of ${maxBodyBytes} bytes; reading stopped`;
+      exchange.response = {
+        status: response.statusCode,
+        headers: redactor.headers(headers),
+        body: redactor.body(body, overLimit),
+      };
+      if (overLimit)
+        exchange.error = `response body exceeds the limit of ${maxBodyBytes} bytes; reading stopped`;
       outcome = { exchange, status: response.statusCode, headers, ...(overLimit ? {} : { body }) };
     } catch (error) {
       exchange.error = describeTransportError(error, signal, timeoutMs);
@@ -79,7 +84,10 @@ export class EvidenceClient {
   }
 }
 
-async function readLimited(body: Dispatcher.ResponseData['body'], max: number): Promise<{ body: Buffer; overLimit: boolean }> {
+async function readLimited(
+  body: Dispatcher.ResponseData['body'],
+  max: number,
+): Promise<{ body: Buffer; overLimit: boolean }> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body as AsyncIterable<Buffer>) {
@@ -96,7 +104,8 @@ async function readLimited(body: Dispatcher.ResponseData['body'], max: number): 
 
 function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(headers)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+  for (const [k, v] of Object.entries(headers))
+    if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
   return out;
 }
 

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { INLINE_BODY_LIMIT, type BodyRecord } from './exchange.ts';
 
-const SECRET_HEADER = /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key|api-key)$|token|secret|password/i;
+const SECRET_HEADER =
+  /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key|api-key)$|token|secret|password/i;
 export const REDACTED = '[REDACTED]';
 
 /** Removes secrets before an exchange is seen by anything else: secret headers, and known secret values anywhere. */
@@ -9,7 +10,9 @@ export class Redactor {
   private readonly secrets: string[];
   constructor(secrets: (string | undefined)[]) {
     // Longest first so a secret containing another is replaced whole.
-    this.secrets = secrets.filter((s): s is string => typeof s === 'string' && s.length >= 4).sort((a, b) => b.length - a.length);
+    this.secrets = secrets
+      .filter((s): s is string => typeof s === 'string' && s.length >= 4)
+      .sort((a, b) => b.length - a.length);
   }
 
   headers(headers: Record<string, string | string[] | undefined>): Record<string, string> {

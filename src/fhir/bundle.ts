@@ -7,7 +7,11 @@ export interface Entry {
 }
 
 export function isResource(value: unknown): value is Resource {
-  return typeof value === 'object' && value !== null && typeof (value as { resourceType?: unknown }).resourceType === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { resourceType?: unknown }).resourceType === 'string'
+  );
 }
 
 export function entriesOf(bundle: unknown): Entry[] {
@@ -34,7 +38,9 @@ export function resolveInBundle(bundle: unknown, reference: unknown): Resource |
   if (relative) {
     const found = entries.find(
       (e) =>
-        (isResource(e.resource) && e.resource.resourceType === relative[1] && e.resource.id === relative[2]) ||
+        (isResource(e.resource) &&
+          e.resource.resourceType === relative[1] &&
+          e.resource.id === relative[2]) ||
         (e.fullUrl !== undefined && e.fullUrl.endsWith(`/${reference}`)),
     )?.resource;
     return isResource(found) ? found : undefined;

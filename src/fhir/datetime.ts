@@ -1,8 +1,12 @@
 /** FHIR dateTime rules MedCom asserts: seconds, an explicit zone, the Danish offset valid at that instant. */
 
-export const DATETIME_WITH_SECONDS_AND_ZONE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+export const DATETIME_WITH_SECONDS_AND_ZONE =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
-const offsetFormat = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Copenhagen', timeZoneName: 'longOffset' });
+const offsetFormat = new Intl.DateTimeFormat('en-US', {
+  timeZone: 'Europe/Copenhagen',
+  timeZoneName: 'longOffset',
+});
 
 /** The Europe/Copenhagen UTC offset at an instant, as `+01:00` or `+02:00`. */
 export function danishOffsetAt(instant: Date): string {

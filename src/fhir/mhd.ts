@@ -20,16 +20,22 @@ export function unpackProvideDocumentBundle(transaction: unknown): ProvideDocume
   const problems: string[] = [];
   const t = transaction as { resourceType?: unknown; type?: unknown } | undefined;
   if (t?.resourceType !== 'Bundle' || t.type !== 'transaction') {
-    return { problems: [`expected a Bundle of type transaction, got ${String(t?.resourceType)} ${String(t?.type)}`] };
+    return {
+      problems: [`expected a Bundle of type transaction, got ${String(t?.resourceType)} ${String(t?.type)}`],
+    };
   }
   const entries = entriesOf(transaction);
-  const refs = entries.filter((e) => isResource(e.resource) && e.resource.resourceType === 'DocumentReference');
+  const refs = entries.filter(
+    (e) => isResource(e.resource) && e.resource.resourceType === 'DocumentReference',
+  );
   if (refs.length !== 1) problems.push(`expected exactly one DocumentReference entry, found ${refs.length}`);
   const documentReference = refs[0]?.resource;
   if (!documentReference) return { problems };
 
-  const attachment = (documentReference.content as { attachment?: { url?: unknown; size?: unknown; hash?: unknown } }[] | undefined)?.[0]
-    ?.attachment;
+  const attachment = (
+    documentReference.content as
+      { attachment?: { url?: unknown; size?: unknown; hash?: unknown } }[] | undefined
+  )?.[0]?.attachment;
   const url = attachment?.url;
   const binaryEntry = entries.find((e) => typeof url === 'string' && e.fullUrl === url);
   if (typeof url !== 'string') {
@@ -37,12 +43,16 @@ export function unpackProvideDocumentBundle(transaction: unknown): ProvideDocume
     return { documentReference, problems };
   }
   if (!binaryEntry || !isResource(binaryEntry.resource)) {
-    problems.push(`DocumentReference.content[0].attachment.url ${url} does not match the fullUrl of any entry`);
+    problems.push(
+      `DocumentReference.content[0].attachment.url ${url} does not match the fullUrl of any entry`,
+    );
     return { documentReference, problems };
   }
   const binary = binaryEntry.resource;
   if (binary.resourceType !== 'Binary') {
-    problems.push(`the attachment url points to a ${binary.resourceType}, expected a Binary holding the document`);
+    problems.push(
+      `the attachment url points to a ${binary.resourceType}, expected a Binary holding the document`,
+    );
     return { documentReference, problems };
   }
   if (typeof binary.data !== 'string') {
@@ -59,9 +69,14 @@ export function unpackProvideDocumentBundle(transaction: unknown): ProvideDocume
     problems.push(`the Binary data is not JSON: ${(error as Error).message}`);
   }
   if (attachment?.size !== documentBytes.length) {
-    problems.push(`attachment.size is ${String(attachment?.size)}, the document is ${documentBytes.length} bytes`);
+    problems.push(
+      `attachment.size is ${String(attachment?.size)}, the document is ${documentBytes.length} bytes`,
+    );
   }
   const sha1 = createHash('sha1').update(documentBytes).digest('base64');
-  if (attachment?.hash !== sha1) problems.push(`attachment.hash is ${String(attachment?.hash)}, the SHA-1 (base64) of the document is ${sha1}`);
+  if (attachment?.hash !== sha1)
+    problems.push(
+      `attachment.hash is ${String(attachment?.hash)}, the SHA-1 (base64) of the document is ${sha1}`,
+    );
   return { documentReference, binary, ...(document ? { document } : {}), documentBytes, problems };
 }

@@ -17,7 +17,8 @@ export function narrativeShapeProblems(text: unknown): string[] {
   if (typeof text !== 'object' || text === null) return ['text is missing'];
   const { status, div } = text as { status?: unknown; div?: unknown };
   const problems: string[] = [];
-  if (status !== 'generated' && status !== 'extensions') problems.push(`text.status is ${JSON.stringify(status)}, expected generated or extensions`);
+  if (status !== 'generated' && status !== 'extensions')
+    problems.push(`text.status is ${JSON.stringify(status)}, expected generated or extensions`);
   if (typeof div !== 'string') return [...problems, 'text.div is missing'];
   if (!/^<div\b[^>]*xmlns=["']http:\/\/www\.w3\.org\/1999\/xhtml["']/.test(div.trim())) {
     problems.push('text.div is not an XHTML <div xmlns="http://www.w3.org/1999/xhtml">');

@@ -7,17 +7,29 @@ import { InvalidInputError, type InputIssue } from '../errors/index.ts';
  * Reads a YAML file and validates it with a schema, collecting every problem with file, line and field.
  * This is the one way user-written YAML (profile, waivers, manifests) enters certbench.
  */
-export async function readYamlFile<S extends z.ZodType>(file: string, schema: S, what: string): Promise<z.output<S>> {
+export async function readYamlFile<S extends z.ZodType>(
+  file: string,
+  schema: S,
+  what: string,
+): Promise<z.output<S>> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new InvalidInputError([{ file, message: `cannot read ${what}: ${(error as Error).message}` }], `cannot read ${what}`);
+    throw new InvalidInputError(
+      [{ file, message: `cannot read ${what}: ${(error as Error).message}` }],
+      `cannot read ${what}`,
+    );
   }
   return parseYaml(text, file, schema, what);
 }
 
-export function parseYaml<S extends z.ZodType>(text: string, file: string, schema: S, what: string): z.output<S> {
+export function parseYaml<S extends z.ZodType>(
+  text: string,
+  file: string,
+  schema: S,
+  what: string,
+): z.output<S> {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -40,7 +52,12 @@ export function parseYaml<S extends z.ZodType>(text: string, file: string, schem
   return result.data;
 }
 
-function toInputIssue(issue: z.core.$ZodIssue, file: string, doc: Document, lineCounter: LineCounter): InputIssue {
+function toInputIssue(
+  issue: z.core.$ZodIssue,
+  file: string,
+  doc: Document,
+  lineCounter: LineCounter,
+): InputIssue {
   const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
   let line: number | undefined;
   // Walk up the path until a node exists: a missing field is reported at its parent's line.
@@ -61,5 +78,8 @@ function toInputIssue(issue: z.core.$ZodIssue, file: string, doc: Document, line
 }
 
 function formatPath(path: (string | number)[]): string {
-  return path.reduce<string>((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p), '');
+  return path.reduce<string>(
+    (acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p),
+    '',
+  );
 }

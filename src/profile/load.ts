@@ -28,7 +28,10 @@ export async function loadProfile(file: string): Promise<SutProfile> {
 }
 
 /** Reads the bearer token from the environment variable the profile names; missing is an input error. */
-export function resolveToken(profile: SutProfile, env: Record<string, string | undefined>): string | undefined {
+export function resolveToken(
+  profile: SutProfile,
+  env: Record<string, string | undefined>,
+): string | undefined {
   const auth = profile.automation.auth;
   if (!auth) return undefined;
   const token = env[auth.tokenEnv];

@@ -16,11 +16,17 @@ export const writtenProfileSchema = z
             type: z.literal('bearer'),
             tokenEnv: z
               .string()
-              .regex(/^[A-Z_][A-Z0-9_]*$/, 'must be the NAME of an environment variable, never the token itself'),
+              .regex(
+                /^[A-Z_][A-Z0-9_]*$/,
+                'must be the NAME of an environment variable, never the token itself',
+              ),
           })
           .optional(),
         timeoutMs: z.int().min(100).max(600_000).default(10_000),
-        maxBodyBytes: z.int().min(1024).default(5 * 1024 * 1024),
+        maxBodyBytes: z
+          .int()
+          .min(1024)
+          .default(5 * 1024 * 1024),
       })
       .describe('The SUT automation API (api/automation-api.openapi.yaml)'),
     counterparts: z
@@ -29,7 +35,10 @@ export const writtenProfileSchema = z
         bindPort: z.int().min(0).max(65535).default(0),
         advertisedBaseUrl: z.url({ protocol: /^https?$/ }).optional(),
         waitTimeoutMs: z.int().min(100).max(3_600_000).default(10_000),
-        maxBodyBytes: z.int().min(1024).default(20 * 1024 * 1024),
+        maxBodyBytes: z
+          .int()
+          .min(1024)
+          .default(20 * 1024 * 1024),
       })
       .prefault({}),
     clockToleranceMs: z

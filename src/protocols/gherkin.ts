@@ -25,7 +25,11 @@ export async function parseFeatureFolder(root: string, dir: string): Promise<Par
     try {
       scenarios.push(...parseFeature(text, uri));
     } catch (error) {
-      issues.push({ file: uri, line: lineOf(error), message: (error as Error).message.split('\n')[0] ?? 'parse error' });
+      issues.push({
+        file: uri,
+        line: lineOf(error),
+        message: (error as Error).message.split('\n')[0] ?? 'parse error',
+      });
     }
   }
   if (issues.length > 0) throw new InvalidInputError(issues, 'invalid feature file');

@@ -23,10 +23,19 @@ export function lintProtocol(manifest: LoadedManifest, scenarios: ParsedScenario
   }
   manifest.checkpoints.forEach((cp, index) => {
     const field = `checkpoints[${index}]`;
-    if (byId.has(cp.id)) issues.push({ file: manifest.file, field: `${field}.id`, message: `duplicate checkpoint id "${cp.id}"` });
+    if (byId.has(cp.id))
+      issues.push({
+        file: manifest.file,
+        field: `${field}.id`,
+        message: `duplicate checkpoint id "${cp.id}"`,
+      });
     byId.set(cp.id, cp);
     if (!useCases.has(cp.useCase)) {
-      issues.push({ file: manifest.file, field: `${field}.useCase`, message: `unknown use case "${cp.useCase}"` });
+      issues.push({
+        file: manifest.file,
+        field: `${field}.useCase`,
+        message: `unknown use case "${cp.useCase}"`,
+      });
     }
   });
 
@@ -35,12 +44,19 @@ export function lintProtocol(manifest: LoadedManifest, scenarios: ParsedScenario
     const at = { file: scenario.uri, line: scenario.line };
     const parsed = scenario.tags.map((t) => ({ tag: t, match: KNOWN_TAG.exec(t) }));
     for (const { tag } of parsed.filter((p) => !p.match)) {
-      issues.push({ ...at, message: `unknown tag ${tag} on "${scenario.name}" (allowed: @cp:<id>, @usecase:<id>, @protocol:<id>)` });
+      issues.push({
+        ...at,
+        message: `unknown tag ${tag} on "${scenario.name}" (allowed: @cp:<id>, @usecase:<id>, @protocol:<id>)`,
+      });
     }
-    const valuesOf = (kind: string) => parsed.filter((p) => p.match?.[1] === kind).map((p) => p.match?.[2] ?? '');
+    const valuesOf = (kind: string) =>
+      parsed.filter((p) => p.match?.[1] === kind).map((p) => p.match?.[2] ?? '');
     const cps = valuesOf('cp');
     if (cps.length !== 1) {
-      issues.push({ ...at, message: `scenario "${scenario.name}" must have exactly one @cp: tag, has ${cps.length}` });
+      issues.push({
+        ...at,
+        message: `scenario "${scenario.name}" must have exactly one @cp: tag, has ${cps.length}`,
+      });
       continue;
     }
     const id = cps[0] ?? '';
@@ -56,14 +72,21 @@ export function lintProtocol(manifest: LoadedManifest, scenarios: ParsedScenario
     }
     const useCaseTags = valuesOf('usecase');
     if (useCaseTags.length !== 1 || useCaseTags[0] !== checkpoint.useCase) {
-      issues.push({ ...at, message: `scenario for ${id} must be tagged @usecase:${checkpoint.useCase} (the manifest's use case)` });
+      issues.push({
+        ...at,
+        message: `scenario for ${id} must be tagged @usecase:${checkpoint.useCase} (the manifest's use case)`,
+      });
     }
   }
 
   for (const cp of manifest.checkpoints) {
     const found = scenariosByCheckpoint.get(cp.id) ?? [];
     if (found.length === 0) {
-      issues.push({ file: manifest.file, field: 'checkpoints', message: `checkpoint ${cp.id} has no scenario under ${manifest.features}` });
+      issues.push({
+        file: manifest.file,
+        field: 'checkpoints',
+        message: `checkpoint ${cp.id} has no scenario under ${manifest.features}`,
+      });
     } else if (found.length > 1) {
       issues.push({
         file: found[1]?.uri ?? manifest.file,
@@ -82,7 +105,8 @@ export function lintAcrossProtocols(manifests: LoadedManifest[]): InputIssue[] {
   for (const m of manifests) {
     for (const cp of m.checkpoints) {
       const other = owner.get(cp.id);
-      if (other && other !== m.file) issues.push({ file: m.file, message: `checkpoint id ${cp.id} is also used in ${other}` });
+      if (other && other !== m.file)
+        issues.push({ file: m.file, message: `checkpoint id ${cp.id} is also used in ${other}` });
       owner.set(cp.id, m.file);
     }
   }

@@ -21,7 +21,9 @@ export async function loadProtocols(root: string): Promise<ProtocolCatalogue> {
     const file = relative(root, join(dir, f));
     const manifest = await readYamlFile(join(root, file), manifestSchema, 'protocol manifest');
     if (`${manifest.id}.yaml` !== f) {
-      throw new InvalidInputError([{ file, field: 'id', message: `must match the file name (expected "${f.slice(0, -5)}")` }]);
+      throw new InvalidInputError([
+        { file, field: 'id', message: `must match the file name (expected "${f.slice(0, -5)}")` },
+      ]);
     }
     manifests.push({ ...manifest, file });
   }
@@ -42,7 +44,10 @@ export function selectProtocols(catalogue: ProtocolCatalogue, ids: string[] | 'a
   const unknown = ids.filter((id) => !known.has(id));
   if (unknown.length > 0) {
     throw new InvalidInputError([
-      { file: '--protocol', message: `unknown protocol ${unknown.join(', ')} (known: ${[...known.keys()].join(', ')})` },
+      {
+        file: '--protocol',
+        message: `unknown protocol ${unknown.join(', ')} (known: ${[...known.keys()].join(', ')})`,
+      },
     ]);
   }
   return ids.map((id) => known.get(id)).filter((m): m is LoadedManifest => m !== undefined);

@@ -1,12 +1,16 @@
 import { z } from 'zod';
 
-const checkpointId = z.string().regex(/^[A-Z]{2,6}-\d+(\.\d+)*$/, 'must look like DK-3.3.1.2 (prefix, dot-separated numbers)');
+const checkpointId = z
+  .string()
+  .regex(/^[A-Z]{2,6}-\d+(\.\d+)*$/, 'must look like DK-3.3.1.2 (prefix, dot-separated numbers)');
 
 /** A protocol manifest as written in `protocols/<id>.yaml`. */
 export const manifestSchema = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/),
   title: z.string().min(1),
-  version: z.string().regex(/^\d+\.\d+\.\d+$/, 'must be major.minor.patch (standard major.minor + protocol patch)'),
+  version: z
+    .string()
+    .regex(/^\d+\.\d+\.\d+$/, 'must be major.minor.patch (standard major.minor + protocol patch)'),
   standard: z.strictObject({
     name: z.string().min(1),
     packageId: z.string().min(1),
@@ -34,7 +38,11 @@ export const manifestSchema = z.strictObject({
         mode: z.enum(['automatic', 'manual']),
         requirements: z.array(z.strictObject({ text: z.string().min(1), url: z.url().optional() })).min(1),
         provisional: z.strictObject({ source: z.string().min(10) }).optional(),
-        notTestable: z.string().min(10).optional().describe('why this checkpoint cannot be tested yet (pending)'),
+        notTestable: z
+          .string()
+          .min(10)
+          .optional()
+          .describe('why this checkpoint cannot be tested yet (pending)'),
       }),
     )
     .min(1),

@@ -46,7 +46,10 @@ export function assembleResult(facts: RunFacts, verdicts: VerdictOutput): Certif
     outcome: {
       exitCode,
       blocking,
-      summary: verdicts.harnessErrors.length > 0 ? `run invalid: ${verdicts.harnessErrors.length} harness error(s); ${summary}` : summary,
+      summary:
+        verdicts.harnessErrors.length > 0
+          ? `run invalid: ${verdicts.harnessErrors.length} harness error(s); ${summary}`
+          : summary,
     },
   };
 }

@@ -26,7 +26,13 @@ export interface CertificationResult {
     /** Present when this run re-tests part of an earlier one. */
     previousRunId?: string;
   };
-  sut: { vendor: string; system: string; version: string; profileSha256: string; referenceGp?: { faults: string[] } };
+  sut: {
+    vendor: string;
+    system: string;
+    version: string;
+    profileSha256: string;
+    referenceGp?: { faults: string[] };
+  };
   waiverRegister?: { file: string; waivers: WaiverRecord[] };
   protocols: ProtocolResult[];
   harnessErrors: HarnessErrorRecord[];

@@ -7,7 +7,8 @@ import { evaluate, scopeToBundle } from '../fhir/fhirpath.ts';
 export function expectSingleValue(resource: unknown, path: string, expected: string): string[] {
   const values = valuesAt(resource, path);
   if (values.length === 0) return [`${path} is missing (expected "${expected}")`];
-  if (values.length > 1) return [`${path} has ${values.length} values ${show(values)} (expected exactly one, "${expected}")`];
+  if (values.length > 1)
+    return [`${path} has ${values.length} values ${show(values)} (expected exactly one, "${expected}")`];
   return String(values[0]) === expected ? [] : [`${path} is "${String(values[0])}", expected "${expected}"`];
 }
 
@@ -15,7 +16,9 @@ export function expectSingleValue(resource: unknown, path: string, expected: str
 export function expectCoding(resource: unknown, path: string, system: string, code: string): string[] {
   const found = valuesAt(resource, path).flatMap((v) => codingsOf(v));
   if (found.some((c) => c.system === system && c.code === code)) return [];
-  const actual = found.length ? found.map((c) => `${c.system ?? '(no system)'}|${c.code ?? '(no code)'}`).join(', ') : 'nothing';
+  const actual = found.length
+    ? found.map((c) => `${c.system ?? '(no system)'}|${c.code ?? '(no code)'}`).join(', ')
+    : 'nothing';
   return [`${path} has no coding ${system}|${code} (found ${actual})`];
 }
 

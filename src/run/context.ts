@@ -34,6 +34,9 @@ export function unregisterRunContext(runId: string): void {
 
 export function runContext(runId: unknown): RunContext {
   const context = typeof runId === 'string' ? contexts.get(runId) : undefined;
-  if (!context) throw new Error(`no certbench run context for run id ${String(runId)}: steps must run inside certbench run`);
+  if (!context)
+    throw new Error(
+      `no certbench run context for run id ${String(runId)}: steps must run inside certbench run`,
+    );
   return context;
 }

@@ -1,6 +1,11 @@
 import { Writable } from 'node:stream';
 import { join } from 'node:path';
-import { loadConfiguration, loadSupport, runCucumber, type ISupportCodeLibrary } from '@cucumber/cucumber/api';
+import {
+  loadConfiguration,
+  loadSupport,
+  runCucumber,
+  type ISupportCodeLibrary,
+} from '@cucumber/cucumber/api';
 import type { Envelope } from '@cucumber/messages';
 import { HarnessError } from '../errors/index.ts';
 
@@ -18,7 +23,11 @@ let supportCache: { key: string; library: ISupportCodeLibrary } | undefined;
 
 /** Runs the selected scenarios through cucumber's programmatic API, in-process and serially. */
 export async function runScenarios(options: CucumberRunOptions): Promise<void> {
-  const environment = { cwd: options.root, stdout: new Writable({ write: (_c, _e, done) => done() }), stderr: process.stderr };
+  const environment = {
+    cwd: options.root,
+    stdout: new Writable({ write: (_c, _e, done) => done() }),
+    stderr: process.stderr,
+  };
   const { runConfiguration } = await loadConfiguration(
     {
       provided: {
@@ -39,7 +48,9 @@ export async function runScenarios(options: CucumberRunOptions): Promise<void> {
   try {
     await runCucumber({ ...runConfiguration, support: supportCache.library }, environment, options.onMessage);
   } catch (error) {
-    throw new HarnessError(`cucumber could not run the protocols: ${(error as Error).message}`, { cause: error });
+    throw new HarnessError(`cucumber could not run the protocols: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
 }
 

@@ -11,7 +11,10 @@ export interface PreflightOutcome {
  * Before any checkpoint: the SUT answers `info` and accepts the session (where the counterparts are). A failure
  * here is the SUT's (unreachable, wrong answers), so every checkpoint fails with this message and evidence.
  */
-export async function preflight(makeDriver: (record: (e: Exchange) => void) => SutDriver, session: SessionConfig): Promise<PreflightOutcome> {
+export async function preflight(
+  makeDriver: (record: (e: Exchange) => void) => SutDriver,
+  session: SessionConfig,
+): Promise<PreflightOutcome> {
   const exchanges: Exchange[] = [];
   const driver = makeDriver((e) => void exchanges.push(e));
   try {

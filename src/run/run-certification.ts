@@ -60,7 +60,10 @@ export interface RunTimings {
  * side (reference GP when asked), counterparts and driver, run cucumber, compute verdicts, write the record and
  * its projections, and stop everything whatever happens.
  */
-export async function runCertification(options: RunOptions, env: RunEnvironment): Promise<{ result: CertificationResult; timings: RunTimings }> {
+export async function runCertification(
+  options: RunOptions,
+  env: RunEnvironment,
+): Promise<{ result: CertificationResult; timings: RunTimings }> {
   const t0 = performance.now();
   const startedAt = env.clock.now();
   const runId = randomUUID();
@@ -68,13 +71,23 @@ export async function runCertification(options: RunOptions, env: RunEnvironment)
 
   // 1. Every input is read and checked before anything starts.
   const catalogue = await loadProtocols(PACKAGE_ROOT);
-  const profileFile = options.profileFile ?? (options.referenceGp ? join(PACKAGE_ROOT, 'profiles', 'reference-gp.yaml') : undefined);
-  if (!profileFile) throw new InvalidInputError([{ file: '--profile', message: 'give a SUT profile (or --reference-gp)' }]);
+  const profileFile =
+    options.profileFile ??
+    (options.referenceGp ? join(PACKAGE_ROOT, 'profiles', 'reference-gp.yaml') : undefined);
+  if (!profileFile)
+    throw new InvalidInputError([{ file: '--profile', message: 'give a SUT profile (or --reference-gp)' }]);
   const profile = await loadProfile(resolve(env.cwd, profileFile));
-  const manifests = selectClaimed(selectProtocols(catalogue, options.protocols === 'all' ? Object.keys(profile.protocols) : options.protocols), profile);
+  const manifests = selectClaimed(
+    selectProtocols(
+      catalogue,
+      options.protocols === 'all' ? Object.keys(profile.protocols) : options.protocols,
+    ),
+    profile,
+  );
   const waivers = options.waiversFile ? await loadWaivers(resolve(env.cwd, options.waiversFile)) : [];
   const runEnv = { ...env.env };
-  if (options.referenceGp && profile.automation.auth) runEnv[profile.automation.auth.tokenEnv] ??= randomBytes(24).toString('base64url');
+  if (options.referenceGp && profile.automation.auth)
+    runEnv[profile.automation.auth.tokenEnv] ??= randomBytes(24).toString('base64url');
   const token = resolveToken(profile, runEnv);
   const redactor = new Redactor([token]);
 
@@ -93,7 +106,16 @@ export async function runCertification(options: RunOptions, env: RunEnvironment)
     await host.start();
     stops.push(() => host.stop());
     const makeDriver = (record: (exchange: Exchange) => Promise<void> | void) =>
-      new HttpDriver(baseUrl, new EvidenceClient({ redactor, record, timeoutMs: profile.automation.timeoutMs, maxBodyBytes: profile.automation.maxBodyBytes }), token);
+      new HttpDriver(
+        baseUrl,
+        new EvidenceClient({
+          redactor,
+          record,
+          timeoutMs: profile.automation.timeoutMs,
+          maxBodyBytes: profile.automation.maxBodyBytes,
+        }),
+        token,
+      );
     const session = { runId, counterparts: { documentSharing: host.urlOf(documentSharing, '/fhir') } };
     const check = await preflight(makeDriver, session);
     registerRunContext({
@@ -155,7 +177,10 @@ export async function runCertification(options: RunOptions, env: RunEnvironment)
     const projections = [builtinProjections['allure-results'], builtinProjections.junit];
     if (options.summary) projections.push(createConsoleSummaryProjection({ runDir: outDir }));
     await runProjections(projections, { result, writer, stdout: env.stdout });
-    if (options.html) await generateAllureHtml(outDir, { reportName: `certbench: ${profile.vendor} ${profile.system} ${profile.version}` });
+    if (options.html)
+      await generateAllureHtml(outDir, {
+        reportName: `certbench: ${profile.vendor} ${profile.system} ${profile.version}`,
+      });
     const t3 = performance.now();
     return { result, timings: { startupMs: t1 - t0, checkpointsMs: t2 - t1, reportingMs: t3 - t2 } };
   } finally {
@@ -168,7 +193,11 @@ function selectClaimed(manifests: LoadedManifest[], profile: SutProfile): Loaded
   const unclaimed = manifests.filter((m) => !profile.protocols[m.id]);
   if (unclaimed.length > 0) {
     throw new InvalidInputError([
-      { file: profile.file, field: 'protocols', message: `does not claim ${unclaimed.map((m) => m.id).join(', ')}; add it to run it` },
+      {
+        file: profile.file,
+        field: 'protocols',
+        message: `does not claim ${unclaimed.map((m) => m.id).join(', ')}; add it to run it`,
+      },
     ]);
   }
   return manifests;
@@ -176,11 +205,18 @@ function selectClaimed(manifests: LoadedManifest[], profile: SutProfile): Loaded
 
 /** Checkpoints that are not run: not applicable, not yet testable, or waived with run: false. */
 function notToRun(manifests: LoadedManifest[], profile: SutProfile, waivers: Waiver[], now: Date): string[] {
-  const skipWaivers = waivers.filter((w) => !w.run && waiverCoversSut(w, profile) && waiverState(w, now) === 'active');
+  const skipWaivers = waivers.filter(
+    (w) => !w.run && waiverCoversSut(w, profile) && waiverState(w, now) === 'active',
+  );
   return manifests.flatMap((m) => {
     const applicable = applicability(m, profile);
     return m.checkpoints
-      .filter((cp) => !applicable.has(cp.useCase) || cp.notTestable || skipWaivers.some((w) => waiverCoversCheckpoint(w, cp.id)))
+      .filter(
+        (cp) =>
+          !applicable.has(cp.useCase) ||
+          cp.notTestable ||
+          skipWaivers.some((w) => waiverCoversCheckpoint(w, cp.id)),
+      )
       .map((cp) => cp.id);
   });
 }

@@ -5,6 +5,8 @@ import type { CheckRecord } from '../result/types.ts';
 import { runContext, type RunContext } from '../run/context.ts';
 import { performPlan, planKey, type PlanOutcome, type PlanStep } from './plan.ts';
 
+const serialised = new WeakMap<Exchange, string>();
+
 export const PENDING_MEDIA_TYPE = 'application/vnd.certbench.pending+json';
 
 export interface WorldParameters {
@@ -29,8 +31,12 @@ export class CertbenchWorld extends World<WorldParameters> {
   }
 
   addToPlan(step: PlanStep): void {
-    if (this.outcome) throw new Error(`cannot plan "${step.name}" after the plan was performed; put set-up steps before checks`);
-    if (this.plan.some((s) => s.name === step.name)) throw new Error(`plan already has a step named "${step.name}"`);
+    if (this.outcome)
+      throw new Error(
+        `cannot plan "${step.name}" after the plan was performed; put set-up steps before checks`,
+      );
+    if (this.plan.some((s) => s.name === step.name))
+      throw new Error(`plan already has a step named "${step.name}"`);
     this.plan.push(step);
   }
 
@@ -50,20 +56,37 @@ export class CertbenchWorld extends World<WorldParameters> {
       for (const exchange of this.outcome.exchanges) this.attachExchange(exchange);
     }
     const failure = this.outcome.failure;
-    if (failure) throw new CheckFailed(`set-up step "${failure.step}" failed: ${failure.message}`, failure.details);
+    if (failure)
+      throw new CheckFailed(`set-up step "${failure.step}" failed: ${failure.message}`, failure.details);
     return this.outcome;
   }
 
   attachExchange(exchange: Exchange): void {
     if (this.attached.has(exchange.id)) return;
     this.attached.add(exchange.id);
-    this.attach(JSON.stringify(exchange), EXCHANGE_MEDIA_TYPE);
+    // A plan's exchanges are attached to every scenario that reuses it: serialise each once. The file name carries
+    // the exchange id so readers need not parse the body to know which exchange it is.
+    let json = serialised.get(exchange);
+    if (json === undefined) {
+      json = JSON.stringify(exchange);
+      serialised.set(exchange, json);
+    }
+    this.attach(json, { mediaType: EXCHANGE_MEDIA_TYPE, fileName: exchange.id });
   }
 
   /** Records a check and fails the checkpoint when `problems` is not empty. */
-  verify(description: string, problems: string[], details: Omit<CheckRecord, 'description' | 'passed' | 'actual'> = {}): void {
+  verify(
+    description: string,
+    problems: string[],
+    details: Omit<CheckRecord, 'description' | 'passed' | 'actual'> = {},
+  ): void {
     const passed = problems.length === 0;
-    const record: CheckRecord = { description, passed, ...details, ...(passed ? {} : { actual: problems.join('; ') }) };
+    const record: CheckRecord = {
+      description,
+      passed,
+      ...details,
+      ...(passed ? {} : { actual: problems.join('; ') }),
+    };
     this.attach(JSON.stringify(record), CHECK_MEDIA_TYPE);
     if (!passed) {
       throw new CheckFailed(`${description}: ${problems.join('; ')}`, {

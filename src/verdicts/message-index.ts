@@ -49,7 +49,8 @@ export class MessageIndex {
       list.push(envelope.attachment);
       this.attachments.set(envelope.attachment.testCaseStartedId, list);
     }
-    if (envelope.parseError) this.errors.push(`${envelope.parseError.source.uri ?? '?'}: ${envelope.parseError.message}`);
+    if (envelope.parseError)
+      this.errors.push(`${envelope.parseError.source.uri ?? '?'}: ${envelope.parseError.message}`);
   }
 
   /** Every pickle carrying `tag`, with its final executed attempt when it ran. */
@@ -69,9 +70,17 @@ export class MessageIndex {
     const results = this.results.get(started.id) ?? new Map<string, TestStepResult>();
     const steps = testCase.testSteps.map((ts) => {
       const pickleStep = ts.pickleStepId ? pickle.steps.find((s) => s.id === ts.pickleStepId) : undefined;
-      const result: TestStepResult = results.get(ts.id) ?? { status: 'UNKNOWN' as TestStepResult['status'], duration: { seconds: 0, nanos: 0 } };
+      const result: TestStepResult = results.get(ts.id) ?? {
+        status: 'UNKNOWN' as TestStepResult['status'],
+        duration: { seconds: 0, nanos: 0 },
+      };
       return pickleStep
-        ? { kind: 'step' as const, keyword: this.keywords.get(pickleStep.astNodeIds[0] ?? '') ?? '', text: pickleStep.text, result }
+        ? {
+            kind: 'step' as const,
+            keyword: this.keywords.get(pickleStep.astNodeIds[0] ?? '') ?? '',
+            text: pickleStep.text,
+            result,
+          }
         : { kind: 'hook' as const, keyword: 'Hook', text: ts.hookId ?? 'hook', result };
     });
     return { pickle, attempt: started.attempt, steps, attachments: this.attachments.get(started.id) ?? [] };
@@ -80,7 +89,8 @@ export class MessageIndex {
   private indexKeywords(document: GherkinDocument): void {
     for (const child of document.feature?.children ?? []) {
       const steps = [...(child.background?.steps ?? []), ...(child.scenario?.steps ?? [])];
-      for (const rule of child.rule?.children ?? []) steps.push(...(rule.background?.steps ?? []), ...(rule.scenario?.steps ?? []));
+      for (const rule of child.rule?.children ?? [])
+        steps.push(...(rule.background?.steps ?? []), ...(rule.scenario?.steps ?? []));
       for (const step of steps) this.keywords.set(step.id, step.keyword.trim());
     }
   }

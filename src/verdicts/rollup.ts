@@ -6,8 +6,19 @@ const BLOCKING_GRADES = new Set(['F1', 'F2', 'F3']);
  * MedCom's roll-up per protocol: any F1–F3 failure → Ikke godkendt; otherwise anything waived, pending or broken
  * by the harness → Delvist godkendt; otherwise Godkendt (F4 failures allowed, listed as remarks).
  */
-export function rollUp(checkpoints: CheckpointResult[]): { approval: Approval; remarks: string[]; counts: Record<CheckpointStatus, number> } {
-  const counts: Record<CheckpointStatus, number> = { passed: 0, failed: 0, waived: 0, pending: 0, 'not-applicable': 0, 'harness-error': 0 };
+export function rollUp(checkpoints: CheckpointResult[]): {
+  approval: Approval;
+  remarks: string[];
+  counts: Record<CheckpointStatus, number>;
+} {
+  const counts: Record<CheckpointStatus, number> = {
+    passed: 0,
+    failed: 0,
+    waived: 0,
+    pending: 0,
+    'not-applicable': 0,
+    'harness-error': 0,
+  };
   for (const cp of checkpoints) counts[cp.status] += 1;
   const remarks = checkpoints
     .filter((cp) => cp.status === 'failed' && cp.grade === 'F4')

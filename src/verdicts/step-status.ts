@@ -13,4 +13,7 @@ export const STEP_STATUS = {
   UNDEFINED: { record: 'undefined', effect: 'harness' },
   AMBIGUOUS: { record: 'ambiguous', effect: 'harness' },
   UNKNOWN: { record: 'unknown', effect: 'harness' },
-} as const satisfies Record<TestStepResultStatus, { record: StepRecord['status']; effect: 'ok' | 'failed' | 'pending' | 'skipped' | 'harness' }>;
+} as const satisfies Record<
+  TestStepResultStatus,
+  { record: StepRecord['status']; effect: 'ok' | 'failed' | 'pending' | 'skipped' | 'harness' }
+>;

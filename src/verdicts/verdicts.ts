@@ -116,7 +116,11 @@ function judgeCheckpoint(
     durationMs: 0,
   };
   if (!applicable.has(cp.useCase)) {
-    return { ...base, status: 'not-applicable', message: `optional use case ${cp.useCase} is not claimed in the SUT profile` };
+    return {
+      ...base,
+      status: 'not-applicable',
+      message: `optional use case ${cp.useCase} is not claimed in the SUT profile`,
+    };
   }
   if (cp.notTestable) return { ...base, status: 'pending', message: `not yet testable: ${cp.notTestable}` };
 
@@ -126,9 +130,19 @@ function judgeCheckpoint(
   if (!executed) {
     // Not run on purpose (a run:false waiver) is settled by applyWaivers; anything else is the harness's fault.
     const notRunByWaiver = input.waivers.some(
-      (w) => !w.run && waiverCoversSut(w, input.profile) && waiverState(w, input.now) === 'active' && waiverCoversCheckpoint(w, cp.id),
+      (w) =>
+        !w.run &&
+        waiverCoversSut(w, input.profile) &&
+        waiverState(w, input.now) === 'active' &&
+        waiverCoversCheckpoint(w, cp.id),
     );
-    if (notRunByWaiver) return { ...base, ...(scenario ? { scenario } : {}), status: 'pending', message: 'not run (waiver with run: false)' };
+    if (notRunByWaiver)
+      return {
+        ...base,
+        ...(scenario ? { scenario } : {}),
+        status: 'pending',
+        message: 'not run (waiver with run: false)',
+      };
     const message = `checkpoint of ${manifest.id} was not executed`;
     harnessErrors.push({ checkpointId: cp.id, kind: 'not-executed', message });
     return { ...base, ...(scenario ? { scenario } : {}), status: 'harness-error', message };
@@ -138,9 +152,17 @@ function judgeCheckpoint(
   const checks = decodeAll<CheckRecord>(executed.attachments, CHECK_MEDIA_TYPE);
   const evidenceIds = collectEvidence(executed.attachments, evidence);
   const durationMs = steps.reduce((sum, s) => sum + s.durationMs, 0);
-  const judged = { ...base, ...(scenario ? { scenario } : {}), steps, checks, evidence: evidenceIds, durationMs };
+  const judged = {
+    ...base,
+    ...(scenario ? { scenario } : {}),
+    steps,
+    checks,
+    evidence: evidenceIds,
+    durationMs,
+  };
   const verdict = verdictOfSteps(executed);
-  if (verdict.status === 'harness-error') harnessErrors.push({ checkpointId: cp.id, kind: verdict.kind, message: verdict.message });
+  if (verdict.status === 'harness-error')
+    harnessErrors.push({ checkpointId: cp.id, kind: verdict.kind, message: verdict.message });
   return { ...judged, status: verdict.status, ...(verdict.message ? { message: verdict.message } : {}) };
 }
 
@@ -156,30 +178,57 @@ export function verdictOfSteps(executed: ExecutedScenario): StepsVerdict {
     const what = `${step.keyword} ${step.text}`.trim();
     if (effect === 'harness') {
       const record = STEP_STATUS[step.result.status].record;
-      const kind = record === 'ambiguous' ? 'ambiguous-step' : record === 'undefined' ? 'undefined-step' : 'step-exception';
+      const kind =
+        record === 'ambiguous'
+          ? 'ambiguous-step'
+          : record === 'undefined'
+            ? 'undefined-step'
+            : 'step-exception';
       return { status: 'harness-error', kind, message: `${step.result.status.toLowerCase()} step: ${what}` };
     }
     if (effect === 'failed' && !SUT_FAILURE_TYPES.includes(step.result.exception?.type ?? '')) {
-      const detail = step.result.exception ? `${step.result.exception.type}: ${step.result.exception.message ?? ''}` : (step.result.message ?? 'error');
-      return { status: 'harness-error', kind: step.kind === 'hook' ? 'hook-exception' : 'step-exception', message: `error in certbench step code at "${what}": ${detail}` };
+      const detail = step.result.exception
+        ? `${step.result.exception.type}: ${step.result.exception.message ?? ''}`
+        : (step.result.message ?? 'error');
+      return {
+        status: 'harness-error',
+        kind: step.kind === 'hook' ? 'hook-exception' : 'step-exception',
+        message: `error in certbench step code at "${what}": ${detail}`,
+      };
     }
   }
   const failed = executed.steps.find((s) => STEP_STATUS[s.result.status].effect === 'failed');
-  if (failed) return { status: 'failed', message: failed.result.exception?.message ?? failed.result.message ?? 'failed' };
-  const pending = executed.steps.find((s) => ['pending', 'skipped'].includes(STEP_STATUS[s.result.status].effect));
+  if (failed)
+    return {
+      status: 'failed',
+      message: failed.result.exception?.message ?? failed.result.message ?? 'failed',
+    };
+  const pending = executed.steps.find((s) =>
+    ['pending', 'skipped'].includes(STEP_STATUS[s.result.status].effect),
+  );
   if (pending) {
     const reason = decodeAll<{ reason: string }>(executed.attachments, PENDING_MEDIA_TYPE)[0]?.reason;
-    return { status: 'pending', message: reason ?? `step "${pending.keyword} ${pending.text}" is ${pending.result.status.toLowerCase()}` };
+    return {
+      status: 'pending',
+      message:
+        reason ?? `step "${pending.keyword} ${pending.text}" is ${pending.result.status.toLowerCase()}`,
+    };
   }
   return { status: 'passed' };
 }
 
-function applyWaivers(cp: CheckpointResult, waivers: Waiver[], records: Map<string, WaiverRecord>, now: Date): CheckpointResult {
+function applyWaivers(
+  cp: CheckpointResult,
+  waivers: Waiver[],
+  records: Map<string, WaiverRecord>,
+  now: Date,
+): CheckpointResult {
   const covering = waivers.filter((w) => waiverCoversCheckpoint(w, cp.id));
   const active = covering.find((w) => waiverState(w, now) === 'active');
   const notRun = cp.status === 'pending' && cp.message === 'not run (waiver with run: false)';
   if (cp.status === 'failed' || notRun) {
-    for (const w of covering.filter((x) => waiverState(x, now) === 'expired')) records.get(w.id)?.wouldHaveCovered.push(cp.id);
+    for (const w of covering.filter((x) => waiverState(x, now) === 'expired'))
+      records.get(w.id)?.wouldHaveCovered.push(cp.id);
   }
   if (!active || !(cp.status === 'failed' || notRun)) return cp;
   records.get(active.id)?.appliedTo.push(cp.id);
@@ -201,16 +250,30 @@ function toStepRecord(step: ExecutedScenario['steps'][number]): StepRecord {
   const { result } = step;
   const durationMs = Math.round(result.duration.seconds * 1000 + result.duration.nanos / 1e6);
   const error = result.exception?.message ?? result.message?.split('\n')[0];
-  return { keyword: step.keyword, text: step.text, status: STEP_STATUS[result.status].record, durationMs, ...(error ? { error } : {}) };
+  return {
+    keyword: step.keyword,
+    text: step.text,
+    status: STEP_STATUS[result.status].record,
+    durationMs,
+    ...(error ? { error } : {}),
+  };
 }
 
 function decodeAll<T>(attachments: Attachment[], mediaType: string): T[] {
   return attachments.filter((a) => a.mediaType === mediaType).map((a) => JSON.parse(a.body) as T);
 }
 
-function collectEvidence(attachments: Attachment[], evidence: Map<string, { record: EvidenceRecord; text: string }>): string[] {
+function collectEvidence(
+  attachments: Attachment[],
+  evidence: Map<string, { record: EvidenceRecord; text: string }>,
+): string[] {
   const ids: string[] = [];
   for (const attachment of attachments.filter((a) => a.mediaType === EXCHANGE_MEDIA_TYPE)) {
+    const known = attachment.fileName ? evidence.get(attachment.fileName) : undefined;
+    if (known) {
+      ids.push(known.record.id);
+      continue;
+    }
     const exchange = JSON.parse(attachment.body) as Exchange;
     ids.push(exchange.id);
     if (evidence.has(exchange.id)) continue;
@@ -235,6 +298,10 @@ function collectEvidence(attachments: Attachment[], evidence: Map<string, { reco
   return ids;
 }
 
-function scenarioOf(pickle: { uri: string; name: string; location?: { line: number } }): CheckpointResult['scenario'] {
+function scenarioOf(pickle: {
+  uri: string;
+  name: string;
+  location?: { line: number };
+}): CheckpointResult['scenario'] {
   return { uri: pickle.uri, line: pickle.location?.line ?? 0, name: pickle.name };
 }

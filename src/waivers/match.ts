@@ -12,7 +12,10 @@ export function waiverState(waiver: Waiver, now: Date): WaiverState {
 }
 
 /** Whether the waiver is written for this SUT (vendor and system exact, version inside the range). */
-export function waiverCoversSut(waiver: Waiver, sut: { vendor: string; system: string; version: string }): boolean {
+export function waiverCoversSut(
+  waiver: Waiver,
+  sut: { vendor: string; system: string; version: string },
+): boolean {
   if (waiver.sut.vendor !== sut.vendor || waiver.sut.system !== sut.system) return false;
   if (waiver.sut.versions === '*') return true;
   const version = semver.valid(sut.version) ?? semver.coerce(sut.version)?.version;

@@ -23,12 +23,22 @@ const scenarios = new WeakMap<CertbenchWorld, DiagnosekortScenario>();
 
 export function scenarioOf(world: CertbenchWorld): DiagnosekortScenario {
   const scenario = scenarios.get(world);
-  if (!scenario) throw new Error('no Diagnosekort test patient in this scenario: start with "Given test patient ... has these diagnoses"');
+  if (!scenario)
+    throw new Error(
+      'no Diagnosekort test patient in this scenario: start with "Given test patient ... has these diagnoses"',
+    );
   return scenario;
 }
 
 export function startScenario(world: CertbenchWorld, patient: string): DiagnosekortScenario {
-  const scenario: DiagnosekortScenario = { patient, registrations: new Map(), changes: [], shares: [], removed: new Map(), updated: new Set() };
+  const scenario: DiagnosekortScenario = {
+    patient,
+    registrations: new Map(),
+    changes: [],
+    shares: [],
+    removed: new Map(),
+    updated: new Set(),
+  };
   scenarios.set(world, scenario);
   return scenario;
 }
@@ -39,14 +49,13 @@ const STATUS = { aktuel: 'current', relevant: 'resolved' } as const;
 /** Reads the diagnoses table of a feature (Danish column names, as the GP sees them). */
 export function diagnosesFromTable(table: DataTable): RegisteredDiagnosis[] {
   return table.hashes().map((row) => {
-    const codes = [
-      ...codeCell(row['SKS-D'], SYSTEM.sksD),
-      ...codeCell(row['ICPC-2'], SYSTEM.icpc2),
-    ];
+    const codes = [...codeCell(row['SKS-D'], SYSTEM.sksD), ...codeCell(row['ICPC-2'], SYSTEM.icpc2)];
     const type = TYPE[row['type'] as keyof typeof TYPE];
     const status = STATUS[row['status'] as keyof typeof STATUS];
     if (!row['ref'] || !row['diagnosetekst'] || !type || !status || codes.length === 0) {
-      throw new Error(`diagnosis row needs ref, a code, diagnosetekst, type (forløbsdiagnose|kontaktdiagnose), status (aktuel|relevant): ${JSON.stringify(row)}`);
+      throw new Error(
+        `diagnosis row needs ref, a code, diagnosetekst, type (forløbsdiagnose|kontaktdiagnose), status (aktuel|relevant): ${JSON.stringify(row)}`,
+      );
     }
     return {
       ref: row['ref'],
@@ -87,7 +96,8 @@ export async function sharedVersions(world: CertbenchWorld): Promise<SharedVersi
 export async function latestVersion(world: CertbenchWorld): Promise<SharedVersion> {
   const versions = await sharedVersions(world);
   const latest = versions.at(-1);
-  if (!latest) throw new Error('the scenario shares no Diagnosekort: add "When the GP system shares the Diagnosekort"');
+  if (!latest)
+    throw new Error('the scenario shares no Diagnosekort: add "When the GP system shares the Diagnosekort"');
   return latest;
 }
 
@@ -97,13 +107,16 @@ export async function latestDocument(world: CertbenchWorld): Promise<Resource> {
 
 export function documentOf(version: SharedVersion): Resource {
   if (!version.unpacked.document) {
-    throw new CheckFailed(`no document could be read from the submission: ${version.unpacked.problems.join('; ') || version.submission.parseError || 'unknown'}`);
+    throw new CheckFailed(
+      `no document could be read from the submission: ${version.unpacked.problems.join('; ') || version.submission.parseError || 'unknown'}`,
+    );
   }
   return version.unpacked.document;
 }
 
 export function documentReferenceOf(version: SharedVersion): Resource {
-  if (!version.unpacked.documentReference) throw new CheckFailed(`the submission has no DocumentReference: ${version.unpacked.problems.join('; ')}`);
+  if (!version.unpacked.documentReference)
+    throw new CheckFailed(`the submission has no DocumentReference: ${version.unpacked.problems.join('; ')}`);
   return version.unpacked.documentReference;
 }
 

@@ -12,16 +12,31 @@ defineParameterType({
 });
 
 async function target(world: CertbenchWorld, which: string): Promise<Resource> {
-  return which === 'the sharing metadata' ? documentReferenceOf(await latestVersion(world)) : latestDocument(world);
+  return which === 'the sharing metadata'
+    ? documentReferenceOf(await latestVersion(world))
+    : latestDocument(world);
 }
 
-Then('in {shared}, {string} is {string}', async function (this: CertbenchWorld, which: string, path: string, expected: string) {
-  this.verify(`${path} = "${expected}"`, expectSingleValue(await target(this, which), path, expected), { location: path, expected });
-});
+Then(
+  'in {shared}, {string} is {string}',
+  async function (this: CertbenchWorld, which: string, path: string, expected: string) {
+    this.verify(`${path} = "${expected}"`, expectSingleValue(await target(this, which), path, expected), {
+      location: path,
+      expected,
+    });
+  },
+);
 
-Then('in {shared}, {string} has the coding {string} {string}', async function (this: CertbenchWorld, which: string, path: string, system: string, code: string) {
-  this.verify(`${path} has ${system}|${code}`, expectCoding(await target(this, which), path, system, code), {
-    location: path,
-    expected: `${system}|${code}`,
-  });
-});
+Then(
+  'in {shared}, {string} has the coding {string} {string}',
+  async function (this: CertbenchWorld, which: string, path: string, system: string, code: string) {
+    this.verify(
+      `${path} has ${system}|${code}`,
+      expectCoding(await target(this, which), path, system, code),
+      {
+        location: path,
+        expected: `${system}|${code}`,
+      },
+    );
+  },
+);

@@ -9,7 +9,10 @@ import { PACKAGE_ROOT } from '../../src/run/package-root.ts';
 import { fastReferenceProfile } from '../support/run.ts';
 import { tempDir, writeTemp } from '../support/temp.ts';
 
-function certbench(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+function certbench(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [join(PACKAGE_ROOT, 'bin/certbench.js'), ...args], {
       cwd: PACKAGE_ROOT,
@@ -28,13 +31,24 @@ test('run against the reference GP system: exit 0 and a summary; with a fault: e
   const ok = await certbench(['run', '--reference-gp', '--no-html', '--out', out]);
   assert.equal(ok.code, EXIT.ok, ok.stderr);
   assert.match(ok.stdout, /diagnosekort\s+1\.0\.0\s+Godkendt/);
-  const bad = await certbench(['run', '--reference-gp', '--fault', 'missing-recorded-date', '--no-html', '--out', out]);
+  const bad = await certbench([
+    'run',
+    '--reference-gp',
+    '--fault',
+    'missing-recorded-date',
+    '--no-html',
+    '--out',
+    out,
+  ]);
   assert.equal(bad.code, EXIT.blockingFailure);
   assert.match(bad.stdout, /DK-3\.3\.1\.22/);
 });
 
 test('a malformed profile stops the run with exit 3, naming file, line and field', async () => {
-  const profile = (await readFile(await fastReferenceProfile(), 'utf8')).replace('timeoutMs: 400', 'timeoutMs: soon');
+  const profile = (await readFile(await fastReferenceProfile(), 'utf8')).replace(
+    'timeoutMs: 400',
+    'timeoutMs: soon',
+  );
   const file = await writeTemp(await tempDir(), 'bad-profile.yaml', profile);
   const run = await certbench(['run', '--profile', file, '--no-html', '--out', await tempDir()]);
   assert.equal(run.code, EXIT.invalidInput);
@@ -48,7 +62,15 @@ test('a missing token variable and a malformed waiver register are input errors 
   assert.equal(noToken.code, EXIT.invalidInput);
   assert.match(noToken.stderr, /SUT_TOKEN is not set/);
   const waivers = await writeTemp(await tempDir(), 'w.yaml', 'waivers:\n  - id: W-1\n    checkpoints: []\n');
-  const badWaivers = await certbench(['run', '--reference-gp', '--waivers', waivers, '--no-html', '--out', await tempDir()]);
+  const badWaivers = await certbench([
+    'run',
+    '--reference-gp',
+    '--waivers',
+    waivers,
+    '--no-html',
+    '--out',
+    await tempDir(),
+  ]);
   assert.equal(badWaivers.code, EXIT.invalidInput);
   assert.match(badWaivers.stderr, /w\.yaml:3: waivers\[0\]\.checkpoints: list at least one/);
 });
@@ -61,7 +83,10 @@ test('lint passes on the shipped protocols and fails (exit 3) on a broken manife
   await cp(join(PACKAGE_ROOT, 'protocols'), join(root, 'protocols'), { recursive: true });
   await cp(join(PACKAGE_ROOT, 'features'), join(root, 'features'), { recursive: true });
   const manifest = join(root, 'protocols/diagnosekort.yaml');
-  await writeFile(manifest, (await readFile(manifest, 'utf8')).replace('id: DK-3.3.3.3\n', 'id: DK-3.3.3.9\n'));
+  await writeFile(
+    manifest,
+    (await readFile(manifest, 'utf8')).replace('id: DK-3.3.3.3\n', 'id: DK-3.3.3.9\n'),
+  );
   const broken = await certbench(['lint', '--root', root]);
   assert.equal(broken.code, EXIT.invalidInput);
   assert.match(broken.stderr, /checkpoint DK-3\.3\.3\.9 has no scenario/);

@@ -26,24 +26,33 @@ test('a conforming run writes the record, evidence, Allure results, JUnit and th
   const { result, output, outDir } = await runReference();
   assert.equal(result.schemaVersion, '1.0');
   assert.equal(result.protocols[0]?.approval, 'Godkendt');
-  const onDisk = JSON.parse(readFileSync(join(outDir, 'certification-result.json'), 'utf8')) as CertificationResult;
+  const onDisk = JSON.parse(
+    readFileSync(join(outDir, 'certification-result.json'), 'utf8'),
+  ) as CertificationResult;
   assert.deepEqual(onDisk.outcome, result.outcome);
-  for (const e of result.evidence.slice(0, 5)) assert.ok(existsSync(join(outDir, e.file)), `evidence ${e.file}`);
+  for (const e of result.evidence.slice(0, 5))
+    assert.ok(existsSync(join(outDir, e.file)), `evidence ${e.file}`);
   assert.ok(existsSync(join(outDir, 'junit.xml')));
   assert.ok(existsSync(join(outDir, 'messages.ndjson')));
   assert.ok(existsSync(join(outDir, 'allure-results', 'categories.json')));
   assert.match(output, /diagnosekort\s+1\.0\.0\s+Godkendt/);
   const share = checkpoint(result, 'DK-3.3.1.1');
-  assert.ok(share.evidence.length >= 6, 'the checkpoint carries the exchanges it judged (actions and the submission)');
+  assert.ok(
+    share.evidence.length >= 6,
+    'the checkpoint carries the exchanges it judged (actions and the submission)',
+  );
   assert.ok(result.evidence.some((e) => e.direction === 'incoming' && /document-sharing/.test(e.name)));
 });
 
 test('secrets never reach any output file', async () => {
   const token = 'secret-token-value-42';
   const run = await runReference({ env: { CERTBENCH_REFERENCE_GP_TOKEN: token } });
-  const files = readdirSync(run.outDir, { recursive: true, encoding: 'utf8' }).filter((f) => statSync(join(run.outDir, f)).isFile());
+  const files = readdirSync(run.outDir, { recursive: true, encoding: 'utf8' }).filter((f) =>
+    statSync(join(run.outDir, f)).isFile(),
+  );
   assert.ok(files.length > 50, 'evidence, allure results and the record were written');
-  for (const file of files) assert.ok(!readFileSync(join(run.outDir, file), 'utf8').includes(token), `${file} leaks the token`);
+  for (const file of files)
+    assert.ok(!readFileSync(join(run.outDir, file), 'utf8').includes(token), `${file} leaks the token`);
   assert.ok(!run.output.includes(token), 'the console output leaks the token');
   assert.ok(run.result.evidence.length > 0);
 });
@@ -61,7 +70,10 @@ test('a fault fails the right checkpoint with a message naming the element, and 
 
 test('a waiver makes the failure waived (Delvist godkendt); expired, it fails again', async () => {
   const dir = await tempDir();
-  const active = await runReference({ faults: ['note-shared'], waiversFile: await writeTemp(dir, 'active.yaml', NOTE_WAIVER('2026-01-01', '2099-01-01')) });
+  const active = await runReference({
+    faults: ['note-shared'],
+    waiversFile: await writeTemp(dir, 'active.yaml', NOTE_WAIVER('2026-01-01', '2099-01-01')),
+  });
   const waived = checkpoint(active.result, 'DK-3.3.1.25');
   assert.equal(waived.status, 'waived');
   assert.match(waived.waiver?.underlyingFailure ?? '', /shares a note/);
@@ -69,7 +81,10 @@ test('a waiver makes the failure waived (Delvist godkendt); expired, it fails ag
   assert.equal(active.result.outcome.exitCode, 0);
   assert.match(active.output, /W-TEST-1/);
 
-  const expired = await runReference({ faults: ['note-shared'], waiversFile: await writeTemp(dir, 'expired.yaml', NOTE_WAIVER('2025-01-01', '2026-01-01')) });
+  const expired = await runReference({
+    faults: ['note-shared'],
+    waiversFile: await writeTemp(dir, 'expired.yaml', NOTE_WAIVER('2025-01-01', '2026-01-01')),
+  });
   assert.equal(checkpoint(expired.result, 'DK-3.3.1.25').status, 'failed');
   assert.equal(expired.result.protocols[0]?.approval, 'Ikke godkendt');
   assert.equal(expired.result.waiverRegister?.waivers[0]?.state, 'expired');
@@ -78,7 +93,9 @@ test('a waiver makes the failure waived (Delvist godkendt); expired, it fails ag
 
 test('a waiver with run: false waives without running', async () => {
   const dir = await tempDir();
-  const notRun = await runReference({ waiversFile: await writeTemp(dir, 'norun.yaml', NOTE_WAIVER('2026-01-01', '2099-01-01', false)) });
+  const notRun = await runReference({
+    waiversFile: await writeTemp(dir, 'norun.yaml', NOTE_WAIVER('2026-01-01', '2099-01-01', false)),
+  });
   const cp = checkpoint(notRun.result, 'DK-3.3.1.25');
   assert.equal(cp.status, 'waived');
   assert.equal(cp.steps.length, 0, 'the scenario was not run');
@@ -86,7 +103,7 @@ test('a waiver with run: false waives without running', async () => {
 });
 
 test('an optional use case the profile does not claim is not applicable and does not run', async () => {
-  const profile = (await readFileText(await fastReferenceProfile())).replace('useCases: [S1.A1]', 'useCases: []');
+  const profile = readFileText(await fastReferenceProfile()).replace('useCases: [S1.A1]', 'useCases: []');
   const { result } = await runReference({ profileFile: await writeTemp(await tempDir(), 'p.yaml', profile) });
   assert.equal(checkpoint(result, 'DK-3.3.4.1').status, 'not-applicable');
   assert.equal(checkpoint(result, 'DK-3.3.4.2').steps.length, 0);
@@ -94,7 +111,12 @@ test('an optional use case the profile does not claim is not applicable and does
 });
 
 test('a SUT that answers garbage or nothing gives failed checkpoints with evidence, not a crash', async () => {
-  for (const fault of ['automation-invalid-json', 'automation-wrong-content-type', 'automation-huge-body', 'automation-hangs']) {
+  for (const fault of [
+    'automation-invalid-json',
+    'automation-wrong-content-type',
+    'automation-huge-body',
+    'automation-hangs',
+  ]) {
     const { result } = await runReference({ faults: [fault] });
     const cp = checkpoint(result, 'DK-3.3.1.1');
     assert.equal(cp.status, 'failed', fault);
@@ -108,7 +130,7 @@ test('an unreachable SUT fails every checkpoint with the pre-flight message', as
   const profile = await writeTemp(
     await tempDir(),
     'unreachable.yaml',
-    (await readFileText(join(PACKAGE_ROOT, 'examples/vendor-profile.yaml')))
+    readFileText(join(PACKAGE_ROOT, 'examples/vendor-profile.yaml'))
       .replace('https://lps-test.example.dk', 'http://127.0.0.1:9')
       .replace('bindHost: 0.0.0.0', 'bindHost: 127.0.0.1')
       .replace('bindPort: 8443', 'bindPort: 0')
@@ -116,10 +138,20 @@ test('an unreachable SUT fails every checkpoint with the pre-flight message', as
   );
   const env = quietEnvironment({ SUT_TOKEN: 'x-token-value' });
   const { result } = await runCertification(
-    { profileFile: profile, protocols: 'all', mode: 'self-test', outDir: await tempDir(), strict: false, html: false, summary: true },
+    {
+      profileFile: profile,
+      protocols: 'all',
+      mode: 'self-test',
+      outDir: await tempDir(),
+      strict: false,
+      html: false,
+      summary: true,
+    },
     env,
   );
-  const statuses = new Set(result.protocols[0]?.checkpoints.filter((c) => c.status !== 'not-applicable').map((c) => c.status));
+  const statuses = new Set(
+    result.protocols[0]?.checkpoints.filter((c) => c.status !== 'not-applicable').map((c) => c.status),
+  );
   assert.deepEqual([...statuses], ['failed']);
   assert.match(checkpoint(result, 'DK-3.3.1.1').message ?? '', /not usable: .*connection refused/);
   assert.ok(checkpoint(result, 'DK-3.3.1.1').evidence.length > 0);
@@ -127,6 +159,6 @@ test('an unreachable SUT fails every checkpoint with the pre-flight message', as
   assert.ok(!env.output().includes('x-token-value'));
 });
 
-async function readFileText(file: string): Promise<string> {
+function readFileText(file: string): string {
   return readFileSync(file, 'utf8');
 }

@@ -9,9 +9,18 @@ import { localServer } from '../support/server.ts';
 
 const TOKEN = 'tok-3f9a8b7c6d5e4f';
 
-function driverFor(base: string, timeoutMs = 2000, maxBodyBytes = 1024 * 1024): { driver: HttpDriver; exchanges: Exchange[] } {
+function driverFor(
+  base: string,
+  timeoutMs = 2000,
+  maxBodyBytes = 1024 * 1024,
+): { driver: HttpDriver; exchanges: Exchange[] } {
   const exchanges: Exchange[] = [];
-  const client = new EvidenceClient({ redactor: new Redactor([TOKEN]), timeoutMs, maxBodyBytes, record: (e) => void exchanges.push(e) });
+  const client = new EvidenceClient({
+    redactor: new Redactor([TOKEN]),
+    timeoutMs,
+    maxBodyBytes,
+    record: (e) => void exchanges.push(e),
+  });
   return { driver: new HttpDriver(base, client, TOKEN), exchanges };
 }
 
@@ -26,9 +35,12 @@ async function failure(promise: Promise<unknown>): Promise<CheckFailed> {
 
 const base = await localServer((req, res) => {
   const url = req.url ?? '';
-  if (url.includes('invalid-json')) return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"output": ');
-  if (url.includes('wrong-type')) return void res.writeHead(200, { 'content-type': 'text/html' }).end('<html>oops</html>');
-  if (url.includes('server-error')) return void res.writeHead(500, { 'content-type': 'application/json' }).end('{"error":"db down"}');
+  if (url.includes('invalid-json'))
+    return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"output": ');
+  if (url.includes('wrong-type'))
+    return void res.writeHead(200, { 'content-type': 'text/html' }).end('<html>oops</html>');
+  if (url.includes('server-error'))
+    return void res.writeHead(500, { 'content-type': 'application/json' }).end('{"error":"db down"}');
   if (url.includes('hang')) return; // never answers
   if (url.includes('huge')) {
     // 50 MB streamed in 1 MB chunks: the client must stop reading at its limit.
@@ -49,13 +61,22 @@ const base = await localServer((req, res) => {
   req.on('data', (c: Buffer) => (body += c.toString()));
   req.on('end', () => {
     res.writeHead(200, { 'content-type': 'application/json', 'set-cookie': 'session=abc' });
-    res.end(JSON.stringify({ action: 'x', status: 'done', output: { echo: body, auth: req.headers.authorization } }));
+    res.end(
+      JSON.stringify({
+        action: 'x',
+        status: 'done',
+        output: { echo: body, auth: req.headers.authorization },
+      }),
+    );
   });
 });
 
 test('a good answer returns the output; the token never reaches the evidence', async () => {
   const { driver, exchanges } = driverFor(base);
-  const output = await driver.perform('diagnosekort.share', { patient: '2509479989', note: `token ${TOKEN}` });
+  const output = await driver.perform('diagnosekort.share', {
+    patient: '2509479989',
+    note: `token ${TOKEN}`,
+  });
   assert.equal(output['auth'], `Bearer ${TOKEN}`, 'the SUT gets the token');
   const evidence = JSON.stringify(exchanges);
   assert.ok(!evidence.includes(TOKEN), 'the token is redacted everywhere in the evidence');

@@ -55,7 +55,9 @@ test('an unknown field names the field and its line', async () => {
 });
 
 test('a wrong value names the field and what was expected', async () => {
-  const issues = await issuesOf(VALID.replace('https://sut.example.test', 'not a url').replace('SUT_TOKEN', 'abc-secret'));
+  const issues = await issuesOf(
+    VALID.replace('https://sut.example.test', 'not a url').replace('SUT_TOKEN', 'abc-secret'),
+  );
   const fields = issues.map((i) => i.field);
   assert.ok(fields.includes('automation.baseUrl'), JSON.stringify(issues));
   const token = issues.find((i) => i.field === 'automation.auth.tokenEnv');
@@ -71,6 +73,9 @@ test('every problem is reported at once', async () => {
 test('a missing token variable is an input error naming the variable', async () => {
   const file = await writeTemp(await tempDir(), 'profile.yaml', VALID);
   const profile = await loadProfile(file);
-  assert.throws(() => resolveToken(profile, {}), (e: unknown) => e instanceof InvalidInputError && /SUT_TOKEN is not set/.test(e.message));
+  assert.throws(
+    () => resolveToken(profile, {}),
+    (e: unknown) => e instanceof InvalidInputError && /SUT_TOKEN is not set/.test(e.message),
+  );
   assert.equal(resolveToken(profile, { SUT_TOKEN: 'abc' }), 'abc');
 });

@@ -20,7 +20,8 @@ const RULES: Record<string, (b: Resource) => string[]> = {
   'DK-3.3.1.7 timestamp != date': (b) => document.timestampDiffersFromCompositionDate(b),
   'DK-3.3.1.8 structure': (b) => document.structurallyValid(b),
   'DK-3.3.1.9 LOINC': (b) => expectCoding(b, 'Composition.type', 'http://loinc.org', '11450-4'),
-  'DK-3.3.1.10 title': (b) => (String(compositionTitle(b)).startsWith('Diagnoseoversigt for ') ? [] : ['title']),
+  'DK-3.3.1.10 title': (b) =>
+    String(compositionTitle(b)).startsWith('Diagnoseoversigt for ') ? [] : ['title'],
   'DK-3.3.1.11 status': (b) => expectSingleValue(b, 'Composition.status', 'final'),
   'DK-3.3.1.12 confidentiality': (b) => expectSingleValue(b, 'Composition.confidentiality', 'N'),
   'DK-3.3.1.13 language': (b) => expectSingleValue(b, 'Composition.language', 'da'),
@@ -60,7 +61,11 @@ const EXPECTED_FAILURES: Record<string, string[]> = {
   'conditionlist-receive-r1-3-selftest.json': RECEIVE,
   'conditionlist-receive-r1-4-selftest.json': [...RECEIVE, 'DK-3.3.1.19 subjects'],
   'conditionlist-receive-r1-5-selftest.json': [...RECEIVE, 'DK-3.3.1.19 subjects'],
-  'conditionlist-receive-missing-content-selftest.json': [...RECEIVE, 'DK-3.3.1.20 codes', 'DK-3.3.1.21 code.text'].filter((r) => r !== 'DK-3.3.1.25 no note'),
+  'conditionlist-receive-missing-content-selftest.json': [
+    ...RECEIVE,
+    'DK-3.3.1.20 codes',
+    'DK-3.3.1.21 code.text',
+  ].filter((r) => r !== 'DK-3.3.1.25 no note'),
   'conditionlist-receive-invalid-selftest.json': [...RECEIVE, 'DK-3.3.1.23 status category'],
 };
 
@@ -82,8 +87,13 @@ for (const file of files) {
 }
 
 test('the invalid receive example is rejected for its missing diagnosis status, with a message naming the Condition', () => {
-  const bundle = JSON.parse(readFileSync(join(dir, 'conditionlist-receive-invalid-selftest.json'), 'utf8')) as Resource;
-  assert.match(condition.statusCategoryAsRegistered(bundle, [])[0] ?? '', /^Condition\/[\w-]+ \(entry\[\d+\]\) has 0 diagnosis status categories/);
+  const bundle = JSON.parse(
+    readFileSync(join(dir, 'conditionlist-receive-invalid-selftest.json'), 'utf8'),
+  ) as Resource;
+  assert.match(
+    condition.statusCategoryAsRegistered(bundle, [])[0] ?? '',
+    /^Condition\/[\w-]+ \(entry\[\d+\]\) has 0 diagnosis status categories/,
+  );
 });
 
 test('a summer timestamp with the winter offset is caught by the sharing window', () => {

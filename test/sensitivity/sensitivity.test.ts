@@ -24,13 +24,18 @@ test('every automatic checkpoint fails under a named fault, and every fault is c
   let automatic: string[] = [];
   for (const fault of Object.keys(FAULTS) as FaultName[]) {
     const { result } = await runReference({ faults: [fault] });
-    automatic = checkpoints(result).filter((c) => c.mode === 'automatic').map((c) => c.id);
-    const failed = checkpoints(result).filter((c) => c.status === 'failed').map((c) => c.id);
+    automatic = checkpoints(result)
+      .filter((c) => c.mode === 'automatic')
+      .map((c) => c.id);
+    const failed = checkpoints(result)
+      .filter((c) => c.status === 'failed')
+      .map((c) => c.id);
     harness.push(...result.harnessErrors.map((h) => `${fault}: ${h.checkpointId ?? ''} ${h.message}`));
     caught.set(fault, failed);
     for (const id of failed) failedBy.set(id, [...(failedBy.get(id) ?? []), fault]);
   }
-  for (const id of automatic) t.diagnostic(`${id} fails under: ${(failedBy.get(id) ?? []).join(', ') || 'NOTHING'}`);
+  for (const id of automatic)
+    t.diagnostic(`${id} fails under: ${(failedBy.get(id) ?? []).join(', ') || 'NOTHING'}`);
   assert.deepEqual(harness, [], 'a fault of the SUT must never look like a harness error');
   assert.deepEqual(
     automatic.filter((id) => !failedBy.has(id)),
@@ -42,8 +47,11 @@ test('every automatic checkpoint fails under a named fault, and every fault is c
     [],
     'faults that no checkpoint catches (a gap in the protocol)',
   );
-  const missed = (Object.entries(FAULTS) as [FaultName, { breaks: readonly string[] }][]).flatMap(([fault, info]) =>
-    info.breaks.filter((id) => !(caught.get(fault) ?? []).includes(id)).map((id) => `${fault} should break ${id}`),
+  const missed = (Object.entries(FAULTS) as [FaultName, { breaks: readonly string[] }][]).flatMap(
+    ([fault, info]) =>
+      info.breaks
+        .filter((id) => !(caught.get(fault) ?? []).includes(id))
+        .map((id) => `${fault} should break ${id}`),
   );
   assert.deepEqual(missed, [], 'the fault catalogue claims checkpoints the run does not fail');
 });

@@ -15,16 +15,46 @@ export class StreamBuilder {
     options: { attempt?: number; attachments?: { mediaType: string; body: string }[] } = {},
   ): this {
     const id = `${checkpoint}-${++this.n}`;
-    const pickleSteps = steps.map((_, i) => ({ id: `${id}-ps${i}`, text: `step ${i}`, astNodeIds: [`${id}-ast${i}`] }));
+    const pickleSteps = steps.map((_, i) => ({
+      id: `${id}-ps${i}`,
+      text: `step ${i}`,
+      astNodeIds: [`${id}-ast${i}`],
+    }));
     this.envelopes.push({
-      pickle: { id: `${id}-p`, uri: 'features/x.feature', name: checkpoint, language: 'en', steps: pickleSteps, tags: [{ name: `@cp:${checkpoint}`, astNodeId: 'x' }], astNodeIds: [], location: { line: 3 } },
+      pickle: {
+        id: `${id}-p`,
+        uri: 'features/x.feature',
+        name: checkpoint,
+        language: 'en',
+        steps: pickleSteps,
+        tags: [{ name: `@cp:${checkpoint}`, astNodeId: 'x' }],
+        astNodeIds: [],
+        location: { line: 3 },
+      },
     });
     this.envelopes.push({
-      testCase: { id: `${id}-tc`, pickleId: `${id}-p`, testSteps: pickleSteps.map((ps, i) => ({ id: `${id}-ts${i}`, pickleStepId: ps.id, stepDefinitionIds: [] })) },
+      testCase: {
+        id: `${id}-tc`,
+        pickleId: `${id}-p`,
+        testSteps: pickleSteps.map((ps, i) => ({
+          id: `${id}-ts${i}`,
+          pickleStepId: ps.id,
+          stepDefinitionIds: [],
+        })),
+      },
     });
-    this.envelopes.push({ testCaseStarted: { id: `${id}-start`, testCaseId: `${id}-tc`, attempt: options.attempt ?? 0, timestamp: { seconds: 0, nanos: 0 } } });
+    this.envelopes.push({
+      testCaseStarted: {
+        id: `${id}-start`,
+        testCaseId: `${id}-tc`,
+        attempt: options.attempt ?? 0,
+        timestamp: { seconds: 0, nanos: 0 },
+      },
+    });
     for (const a of options.attachments ?? []) {
-      this.envelopes.push({ attachment: { ...a, contentEncoding: 'IDENTITY', testCaseStartedId: `${id}-start` } } as unknown as Envelope);
+      this.envelopes.push({
+        attachment: { ...a, contentEncoding: 'IDENTITY', testCaseStartedId: `${id}-start` },
+      } as unknown as Envelope);
     }
     steps.forEach((s, i) => {
       this.envelopes.push({
@@ -36,7 +66,9 @@ export class StreamBuilder {
             status: s.status as TestStepResultStatus,
             duration: { seconds: 0, nanos: 2_000_000 },
             ...(s.message ? { message: s.message } : {}),
-            ...(s.exceptionType ? { exception: { type: s.exceptionType, message: s.message ?? 'boom' } } : {}),
+            ...(s.exceptionType
+              ? { exception: { type: s.exceptionType, message: s.message ?? 'boom' } }
+              : {}),
           },
         },
       });
@@ -54,7 +86,15 @@ export class StreamBuilder {
 export function exchangeAttachment(id: string): { mediaType: string; body: string } {
   return {
     mediaType: EXCHANGE_MEDIA_TYPE,
-    body: JSON.stringify({ id, direction: 'outgoing', name: 'action x', startedAt: '2026-11-25T10:00:00Z', durationMs: 3, request: { method: 'POST', url: 'http://sut/x', headers: {} }, response: { status: 200, headers: {} } }),
+    body: JSON.stringify({
+      id,
+      direction: 'outgoing',
+      name: 'action x',
+      startedAt: '2026-11-25T10:00:00Z',
+      durationMs: 3,
+      request: { method: 'POST', url: 'http://sut/x', headers: {} },
+      response: { status: 200, headers: {} },
+    }),
   };
 }
 
@@ -62,7 +102,9 @@ export function checkAttachment(description: string, passed: boolean): { mediaTy
   return { mediaType: CHECK_MEDIA_TYPE, body: JSON.stringify({ description, passed }) };
 }
 
-export function manifest(checkpoints: { id: string; grade?: 'F1' | 'F2' | 'F3' | 'F4'; useCase?: string; notTestable?: string }[]): LoadedManifest {
+export function manifest(
+  checkpoints: { id: string; grade?: 'F1' | 'F2' | 'F3' | 'F4'; useCase?: string; notTestable?: string }[],
+): LoadedManifest {
   return {
     file: 'protocols/t.yaml',
     id: 't',

@@ -5,7 +5,9 @@ import type { CertificationResult, CheckpointResult } from '../../src/result/typ
 import { tempDir, writeTemp } from './temp.ts';
 
 /** A run environment that keeps what certbench prints. */
-export function quietEnvironment(env: Record<string, string | undefined> = {}): RunEnvironment & { output(): string } {
+export function quietEnvironment(
+  env: Record<string, string | undefined> = {},
+): RunEnvironment & { output(): string } {
   let text = '';
   const sink = new Writable({
     write: (chunk: Buffer, _e, done) => {

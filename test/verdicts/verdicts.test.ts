@@ -4,7 +4,13 @@ import type { CheckpointResult } from '../../src/result/types.ts';
 import { rollUp } from '../../src/verdicts/rollup.ts';
 import { computeVerdicts } from '../../src/verdicts/verdicts.ts';
 import type { Waiver } from '../../src/waivers/schema.ts';
-import { checkAttachment, exchangeAttachment, manifest, profile, StreamBuilder } from '../support/envelopes.ts';
+import {
+  checkAttachment,
+  exchangeAttachment,
+  manifest,
+  profile,
+  StreamBuilder,
+} from '../support/envelopes.ts';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 const waiver = (overrides: Partial<Waiver>): Waiver => ({
@@ -28,11 +34,24 @@ function statusOf(checkpoints: CheckpointResult[], id: string): CheckpointResult
 
 test('step outcomes map to verdicts; bench errors are harness errors, never failures', () => {
   const stream = new StreamBuilder()
-    .scenario('T-1.1', [{ status: 'PASSED' }, { status: 'PASSED' }], { attachments: [exchangeAttachment('e1'), checkAttachment('ok', true)] })
-    .scenario('T-1.2', [{ status: 'PASSED' }, { status: 'FAILED', exceptionType: 'CheckFailed', message: 'Composition.status is "preliminary", expected "final"' }])
+    .scenario('T-1.1', [{ status: 'PASSED' }, { status: 'PASSED' }], {
+      attachments: [exchangeAttachment('e1'), checkAttachment('ok', true)],
+    })
+    .scenario('T-1.2', [
+      { status: 'PASSED' },
+      {
+        status: 'FAILED',
+        exceptionType: 'CheckFailed',
+        message: 'Composition.status is "preliminary", expected "final"',
+      },
+    ])
     .scenario('T-1.3', [{ status: 'FAILED', exceptionType: 'TypeError', message: 'x is undefined' }])
     .scenario('T-1.4', [{ status: 'PASSED' }, { status: 'UNDEFINED' }])
-    .scenario('T-1.5', [{ status: 'PASSED' }, { status: 'PENDING' }], { attachments: [{ mediaType: 'application/vnd.certbench.pending+json', body: '{"reason":"needs MedCom data"}' }] })
+    .scenario('T-1.5', [{ status: 'PASSED' }, { status: 'PENDING' }], {
+      attachments: [
+        { mediaType: 'application/vnd.certbench.pending+json', body: '{"reason":"needs MedCom data"}' },
+      ],
+    })
     .scenario('T-1.6', [{ status: 'AMBIGUOUS' }]);
   const out = computeVerdicts({
     index: stream.index(),
@@ -66,7 +85,9 @@ test('step outcomes map to verdicts; bench errors are harness errors, never fail
 });
 
 test('only the final attempt of a retried scenario counts', () => {
-  const stream = new StreamBuilder().scenario('T-1.1', [{ status: 'FAILED', exceptionType: 'CheckFailed' }], { attempt: 0 });
+  const stream = new StreamBuilder().scenario('T-1.1', [{ status: 'FAILED', exceptionType: 'CheckFailed' }], {
+    attempt: 0,
+  });
   // Same pickle retried: reuse the ids of the first attempt but a later attempt number.
   const retry = stream.envelopes.map((e) => structuredClone(e));
   const started = retry.find((e) => e.testCaseStarted);
@@ -74,15 +95,33 @@ test('only the final attempt of a retried scenario counts', () => {
     started.testCaseStarted.attempt = 1;
     started.testCaseStarted.id = 'retry';
   }
-  for (const e of retry) if (e.testStepFinished) Object.assign(e.testStepFinished, { testCaseStartedId: 'retry', testStepResult: { status: 'PASSED', duration: { seconds: 0, nanos: 0 } } });
+  for (const e of retry)
+    if (e.testStepFinished)
+      Object.assign(e.testStepFinished, {
+        testCaseStartedId: 'retry',
+        testStepResult: { status: 'PASSED', duration: { seconds: 0, nanos: 0 } },
+      });
   stream.envelopes.push(...retry.filter((e) => e.testCaseStarted || e.testStepFinished));
-  const out = computeVerdicts({ index: stream.index(), manifests: [manifest([{ id: 'T-1.1' }])], profile: profile(), waivers: [], now: NOW });
+  const out = computeVerdicts({
+    index: stream.index(),
+    manifests: [manifest([{ id: 'T-1.1' }])],
+    profile: profile(),
+    waivers: [],
+    now: NOW,
+  });
   assert.equal(out.protocols[0]?.checkpoints[0]?.status, 'passed');
 });
 
 test('an active waiver turns a failure into waived, keeping the failure; an expired one does nothing', () => {
-  const stream = new StreamBuilder().scenario('T-1.2', [{ status: 'FAILED', exceptionType: 'CheckFailed', message: 'no consent flag' }]);
-  const base = { index: stream.index(), manifests: [manifest([{ id: 'T-1.2' }])], profile: profile(), now: NOW };
+  const stream = new StreamBuilder().scenario('T-1.2', [
+    { status: 'FAILED', exceptionType: 'CheckFailed', message: 'no consent flag' },
+  ]);
+  const base = {
+    index: stream.index(),
+    manifests: [manifest([{ id: 'T-1.2' }])],
+    profile: profile(),
+    now: NOW,
+  };
   const active = computeVerdicts({ ...base, waivers: [waiver({})] });
   const cp = active.protocols[0]?.checkpoints[0];
   assert.equal(cp?.status, 'waived');
@@ -91,13 +130,19 @@ test('an active waiver turns a failure into waived, keeping the failure; an expi
   assert.equal(active.protocols[0]?.approval, 'Delvist godkendt');
   assert.deepEqual(active.waivers[0]?.appliedTo, ['T-1.2']);
 
-  const expired = computeVerdicts({ ...base, waivers: [waiver({ granted: '2025-01-01', expires: '2026-01-01' })] });
+  const expired = computeVerdicts({
+    ...base,
+    waivers: [waiver({ granted: '2025-01-01', expires: '2026-01-01' })],
+  });
   assert.equal(expired.protocols[0]?.checkpoints[0]?.status, 'failed');
   assert.equal(expired.protocols[0]?.approval, 'Ikke godkendt');
   assert.equal(expired.waivers[0]?.state, 'expired');
   assert.deepEqual(expired.waivers[0]?.wouldHaveCovered, ['T-1.2']);
 
-  const otherSut = computeVerdicts({ ...base, waivers: [waiver({ sut: { vendor: 'CGM', system: 'XMO', versions: '*' } })] });
+  const otherSut = computeVerdicts({
+    ...base,
+    waivers: [waiver({ sut: { vendor: 'CGM', system: 'XMO', versions: '*' } })],
+  });
   assert.equal(otherSut.protocols[0]?.checkpoints[0]?.status, 'failed');
   assert.equal(otherSut.waivers[0]?.state, 'other-sut');
 });
@@ -120,7 +165,13 @@ test('a waiver does not hide a pass; run:false waives without running', () => {
 test('not applicable, not testable, and a checkpoint that silently did not run', () => {
   const out = computeVerdicts({
     index: new StreamBuilder().index(),
-    manifests: [manifest([{ id: 'T-2.1', useCase: 'S1.A1' }, { id: 'T-2.2', notTestable: 'no public specification yet' }, { id: 'T-2.3' }])],
+    manifests: [
+      manifest([
+        { id: 'T-2.1', useCase: 'S1.A1' },
+        { id: 'T-2.2', notTestable: 'no public specification yet' },
+        { id: 'T-2.3' },
+      ]),
+    ],
     profile: profile([]),
     waivers: [],
     now: NOW,
@@ -134,7 +185,11 @@ test('not applicable, not testable, and a checkpoint that silently did not run',
 });
 
 test('roll-up: F1–F3 failures block, F4 failures are remarks, waived or pending is partial', () => {
-  const cp = (id: string, status: CheckpointResult['status'], grade: CheckpointResult['grade'] = 'F1'): CheckpointResult => ({
+  const cp = (
+    id: string,
+    status: CheckpointResult['status'],
+    grade: CheckpointResult['grade'] = 'F1',
+  ): CheckpointResult => ({
     id,
     title: id,
     useCase: 'S1',

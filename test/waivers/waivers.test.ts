@@ -39,7 +39,10 @@ test('a valid register loads with run defaulting to true', async () => {
 });
 
 test('a malformed register names file, line and field', async () => {
-  const text = REGISTER.replace('expires: 2027-01-01', 'expires: 1st of January').replace('    approvedBy: MedCom standards team\n', '');
+  const text = REGISTER.replace('expires: 2027-01-01', 'expires: 1st of January').replace(
+    '    approvedBy: MedCom standards team\n',
+    '',
+  );
   const file = await writeTemp(await tempDir(), 'waivers.yaml', text);
   const error = await loadWaivers(file).catch((e: unknown) => e);
   assert.ok(error instanceof InvalidInputError);
@@ -47,7 +50,10 @@ test('a malformed register names file, line and field', async () => {
 
   assert.equal(expires?.line, 7);
   assert.match(expires?.message ?? '', /YYYY-MM-DD/);
-  assert.ok(error.issues.some((i) => i.field === 'waivers[0].approvedBy'), JSON.stringify(error.issues));
+  assert.ok(
+    error.issues.some((i) => i.field === 'waivers[0].approvedBy'),
+    JSON.stringify(error.issues),
+  );
 });
 
 test('expiry before grant, bad ranges and duplicate ids are rejected', async () => {
@@ -70,12 +76,18 @@ test('a waiver is active from granted until (not including) expires', () => {
 });
 
 test('checkpoint patterns and SUT version ranges', () => {
-  const w = waiver({ checkpoints: ['DK-3.4.*', 'DK-3.3.1.2'], sut: { vendor: 'EG A/S', system: 'Clinea', versions: '>=4.2 <5' } });
+  const w = waiver({
+    checkpoints: ['DK-3.4.*', 'DK-3.3.1.2'],
+    sut: { vendor: 'EG A/S', system: 'Clinea', versions: '>=4.2 <5' },
+  });
   assert.ok(waiverCoversCheckpoint(w, 'DK-3.4.7'));
   assert.ok(waiverCoversCheckpoint(w, 'DK-3.3.1.2'));
   assert.ok(!waiverCoversCheckpoint(w, 'DK-3.3.1.20'), 'an id is matched whole, not as a prefix');
   assert.ok(waiverCoversSut(w, { vendor: 'EG A/S', system: 'Clinea', version: '4.2.1' }));
-  assert.ok(waiverCoversSut(w, { vendor: 'EG A/S', system: 'Clinea', version: '4.3' }), 'non-semver versions are coerced');
+  assert.ok(
+    waiverCoversSut(w, { vendor: 'EG A/S', system: 'Clinea', version: '4.3' }),
+    'non-semver versions are coerced',
+  );
   assert.ok(!waiverCoversSut(w, { vendor: 'EG A/S', system: 'Clinea', version: '5.0.0' }));
   assert.ok(!waiverCoversSut(w, { vendor: 'CGM', system: 'Clinea', version: '4.2.1' }));
 });

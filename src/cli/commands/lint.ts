@@ -8,7 +8,9 @@ import { PACKAGE_ROOT } from '../../run/package-root.ts';
 export async function lintCommand(env: RunEnvironment, root?: string): Promise<number> {
   const catalogue = await loadProtocols(root ? resolve(env.cwd, root) : PACKAGE_ROOT);
   for (const m of catalogue.manifests) {
-    env.stdout.write(`ok ${m.id} ${m.version}: ${m.checkpoints.length} checkpoints, ${catalogue.scenarios.get(m.id)?.length ?? 0} scenarios\n`);
+    env.stdout.write(
+      `ok ${m.id} ${m.version}: ${m.checkpoints.length} checkpoints, ${catalogue.scenarios.get(m.id)?.length ?? 0} scenarios\n`,
+    );
   }
   return EXIT.ok;
 }

@@ -16,13 +16,27 @@ export async function reportCommand(runDir: string, env: RunEnvironment): Promis
   try {
     result = JSON.parse(await readFile(file, 'utf8')) as CertificationResult;
   } catch (error) {
-    throw new InvalidInputError([{ file, message: `cannot read the certification result: ${(error as Error).message}` }]);
+    throw new InvalidInputError([
+      { file, message: `cannot read the certification result: ${(error as Error).message}` },
+    ]);
   }
   if (result.schemaVersion !== RESULT_SCHEMA_VERSION) {
-    throw new InvalidInputError([{ file, field: 'schemaVersion', message: `is ${JSON.stringify((result as { schemaVersion?: unknown }).schemaVersion)}, this certbench reads ${String(RESULT_SCHEMA_VERSION)}` }]);
+    throw new InvalidInputError([
+      {
+        file,
+        field: 'schemaVersion',
+        message: `is ${JSON.stringify((result as { schemaVersion?: unknown }).schemaVersion)}, this certbench reads ${String(RESULT_SCHEMA_VERSION)}`,
+      },
+    ]);
   }
-  await runProjections([builtinProjections['allure-results']], { result, writer: new FileSystemWriter(dir), stdout: env.stdout });
-  const report = await generateAllureHtml(dir, { reportName: `certbench: ${result.sut.vendor} ${result.sut.system} ${result.sut.version}` });
+  await runProjections([builtinProjections['allure-results']], {
+    result,
+    writer: new FileSystemWriter(dir),
+    stdout: env.stdout,
+  });
+  const report = await generateAllureHtml(dir, {
+    reportName: `certbench: ${result.sut.vendor} ${result.sut.system} ${result.sut.version}`,
+  });
   env.stdout.write(`${report}\n`);
   return EXIT.ok;
 }

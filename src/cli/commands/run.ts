@@ -16,7 +16,8 @@ export interface RunCommandOptions {
 }
 
 export async function runCommand(options: RunCommandOptions, env: RunEnvironment): Promise<number> {
-  if (options.fault.length > 0 && !options.referenceGp) env.logger.warn('--fault only applies with --reference-gp; ignored');
+  if (options.fault.length > 0 && !options.referenceGp)
+    env.logger.warn('--fault only applies with --reference-gp; ignored');
   const { result } = await runCertification(
     {
       ...(options.profile ? { profileFile: options.profile } : {}),
@@ -31,6 +32,8 @@ export async function runCommand(options: RunCommandOptions, env: RunEnvironment
     },
     env,
   );
-  env.logger.info(`certbench: ${result.outcome.summary} (exit ${result.outcome.exitCode}); result in ${options.out}/certification-result.json`);
+  env.logger.info(
+    `certbench: ${result.outcome.summary} (exit ${result.outcome.exitCode}); result in ${options.out}/certification-result.json`,
+  );
   return result.outcome.exitCode;
 }

@@ -2,7 +2,15 @@ import { describeResource, resourcesOf, type Resource } from '../../fhir/bundle.
 import { calendarDateOf, instantOf } from '../../fhir/datetime.ts';
 import { isUuidValue, SYSTEM } from '../../fhir/identifiers.ts';
 import { within } from '../document/bundle-rules.ts';
-import { categoryCodings, codingsOf, conditionFor, label, notSharedProblem, STATUS_CODE, type RegisteredDiagnosis } from './registration.ts';
+import {
+  categoryCodings,
+  codingsOf,
+  conditionFor,
+  label,
+  notSharedProblem,
+  STATUS_CODE,
+  type RegisteredDiagnosis,
+} from './registration.ts';
 
 /** Rules on ConditionList Conditions. Rules given registrations judge what the GP registered; others every Condition. */
 
@@ -19,11 +27,15 @@ export function registeredCodesShared(bundle: Resource, registrations: Registere
     }
     const codings = codingsOf(condition);
     for (const code of r.codes) {
-      if (!codings.some((c) => c.system === code.system && c.code === code.code)) problems.push(`${describeResource(bundle, condition)} lacks the registered coding ${code.system}|${code.code}`);
+      if (!codings.some((c) => c.system === code.system && c.code === code.code))
+        problems.push(
+          `${describeResource(bundle, condition)} lacks the registered coding ${code.system}|${code.code}`,
+        );
     }
   }
   for (const condition of resourcesOf(bundle, 'Condition')) {
-    if (!codingsOf(condition).some((c) => DIAGNOSIS_SYSTEMS.has(c.system ?? '') && c.code)) problems.push(`${describeResource(bundle, condition)} has no SKS-D or ICPC-2 code`);
+    if (!codingsOf(condition).some((c) => DIAGNOSIS_SYSTEMS.has(c.system ?? '') && c.code))
+      problems.push(`${describeResource(bundle, condition)} has no SKS-D or ICPC-2 code`);
   }
   return problems;
 }
@@ -36,16 +48,23 @@ export function codeTextAsRegistered(bundle: Resource, registrations: Registered
     const condition = conditionFor(bundle, r);
     const text = (condition?.code as { text?: unknown } | undefined)?.text;
     if (!condition) problems.push(notSharedProblem(r));
-    else if (typeof text === 'string' && text !== r.text) problems.push(`${label(r)}: code.text is "${text}", expected "${r.text}"`);
+    else if (typeof text === 'string' && text !== r.text)
+      problems.push(`${label(r)}: code.text is "${text}", expected "${r.text}"`);
   }
   return problems;
 }
 
 /** recordedDate exists on every Condition and, for a registration, lies in the registration's time window. */
-export function recordedDateIsRegistrationTime(bundle: Resource, registrations: RegisteredDiagnosis[], toleranceMs = 1000): string[] {
+export function recordedDateIsRegistrationTime(
+  bundle: Resource,
+  registrations: RegisteredDiagnosis[],
+  toleranceMs = 1000,
+): string[] {
   const problems = resourcesOf(bundle, 'Condition')
     .filter((c) => !instantOf(c.recordedDate))
-    .map((c) => `${describeResource(bundle, c)} has no valid recordedDate (${JSON.stringify(c.recordedDate)})`);
+    .map(
+      (c) => `${describeResource(bundle, c)} has no valid recordedDate (${JSON.stringify(c.recordedDate)})`,
+    );
   for (const r of registrations) {
     const condition = conditionFor(bundle, r);
     const recorded = instantOf(condition?.recordedDate);
@@ -57,7 +76,10 @@ export function recordedDateIsRegistrationTime(bundle: Resource, registrations: 
     const ok = dateOnly
       ? calendarDateOf(condition.recordedDate) === copenhagenDate(r.window.start)
       : within(recorded, { ...r.window, toleranceMs });
-    if (!ok) problems.push(`${label(r)}: recordedDate ${String(condition.recordedDate)} is not the registration time (${r.window.start.toISOString()} – ${r.window.end.toISOString()})`);
+    if (!ok)
+      problems.push(
+        `${label(r)}: recordedDate ${String(condition.recordedDate)} is not the registration time (${r.window.start.toISOString()} – ${r.window.end.toISOString()})`,
+      );
   }
   return problems;
 }
@@ -66,8 +88,14 @@ export function recordedDateIsRegistrationTime(bundle: Resource, registrations: 
 export function statusCategoryAsRegistered(bundle: Resource, registrations: RegisteredDiagnosis[]): string[] {
   const problems: string[] = [];
   for (const condition of resourcesOf(bundle, 'Condition')) {
-    const statuses = categoryCodings(condition).filter((c) => c.system === SYSTEM.snomed && (c.code === STATUS_CODE.current || c.code === STATUS_CODE.resolved));
-    if (statuses.length !== 1) problems.push(`${describeResource(bundle, condition)} has ${statuses.length} diagnosis status categories, expected exactly one`);
+    const statuses = categoryCodings(condition).filter(
+      (c) =>
+        c.system === SYSTEM.snomed && (c.code === STATUS_CODE.current || c.code === STATUS_CODE.resolved),
+    );
+    if (statuses.length !== 1)
+      problems.push(
+        `${describeResource(bundle, condition)} has ${statuses.length} diagnosis status categories, expected exactly one`,
+      );
   }
   for (const r of registrations) {
     const condition = conditionFor(bundle, r);
@@ -77,7 +105,9 @@ export function statusCategoryAsRegistered(bundle: Resource, registrations: Regi
     }
     const expected = STATUS_CODE[r.status];
     if (!categoryCodings(condition).some((c) => c.system === SYSTEM.snomed && c.code === expected)) {
-      problems.push(`${label(r)} was registered ${r.status} but the status category is not ${SYSTEM.snomed}|${expected}`);
+      problems.push(
+        `${label(r)} was registered ${r.status} but the status category is not ${SYSTEM.snomed}|${expected}`,
+      );
     }
   }
   return problems;
@@ -91,8 +121,11 @@ export function typeCategoryAsRegistered(bundle: Resource, registrations: Regist
       problems.push(notSharedProblem(r));
       continue;
     }
-    const types = categoryCodings(condition).filter((c) => c.system === SYSTEM.conditionCategory).map((c) => c.code);
-    if (types.length !== 1 || types[0] !== r.type) problems.push(`${label(r)}: category type is ${JSON.stringify(types)}, expected ["${r.type}"]`);
+    const types = categoryCodings(condition)
+      .filter((c) => c.system === SYSTEM.conditionCategory)
+      .map((c) => c.code);
+    if (types.length !== 1 || types[0] !== r.type)
+      problems.push(`${label(r)}: category type is ${JSON.stringify(types)}, expected ["${r.type}"]`);
   }
   return problems;
 }
@@ -101,14 +134,21 @@ export function typeCategoryAsRegistered(bundle: Resource, registrations: Regist
 export function noNoteShared(bundle: Resource): string[] {
   return resourcesOf(bundle, 'Condition')
     .filter((c) => c.note !== undefined)
-    .map((c) => `${describeResource(bundle, c)} shares a note (tillægstekst): ${JSON.stringify(c.note).slice(0, 120)}`);
+    .map(
+      (c) =>
+        `${describeResource(bundle, c)} shares a note (tillægstekst): ${JSON.stringify(c.note).slice(0, 120)}`,
+    );
 }
 
 export function onsetNotAfterRecordedDate(bundle: Resource): string[] {
   return resourcesOf(bundle, 'Condition').flatMap((c) => {
     const onset = instantOf(c.onsetDateTime);
     const recorded = instantOf(c.recordedDate);
-    return onset && recorded && onset > recorded ? [`${describeResource(bundle, c)}: onsetDateTime ${String(c.onsetDateTime)} is after recordedDate ${String(c.recordedDate)}`] : [];
+    return onset && recorded && onset > recorded
+      ? [
+          `${describeResource(bundle, c)}: onsetDateTime ${String(c.onsetDateTime)} is after recordedDate ${String(c.recordedDate)}`,
+        ]
+      : [];
   });
 }
 
@@ -117,7 +157,11 @@ export function abatementAfterOnset(bundle: Resource, registrations: RegisteredD
   const problems = resourcesOf(bundle, 'Condition').flatMap((c) => {
     const onset = instantOf(c.onsetDateTime);
     const abatement = instantOf(c.abatementDateTime);
-    return onset && abatement && !(onset < abatement) ? [`${describeResource(bundle, c)}: abatementDateTime ${String(c.abatementDateTime)} is not after onsetDateTime ${String(c.onsetDateTime)}`] : [];
+    return onset && abatement && !(onset < abatement)
+      ? [
+          `${describeResource(bundle, c)}: abatementDateTime ${String(c.abatementDateTime)} is not after onsetDateTime ${String(c.onsetDateTime)}`,
+        ]
+      : [];
   });
   for (const r of registrations.filter((x) => x.abatement)) {
     const condition = conditionFor(bundle, r);
@@ -125,8 +169,14 @@ export function abatementAfterOnset(bundle: Resource, registrations: RegisteredD
       problems.push(notSharedProblem(r));
       continue;
     }
-    if (calendarDateOf(condition.abatementDateTime) !== r.abatement) problems.push(`${label(r)}: abatementDateTime is ${JSON.stringify(condition.abatementDateTime)}, registered ${String(r.abatement)}`);
-    if (r.onset && calendarDateOf(condition.onsetDateTime) !== r.onset) problems.push(`${label(r)}: onsetDateTime is ${JSON.stringify(condition.onsetDateTime)}, registered ${r.onset}`);
+    if (calendarDateOf(condition.abatementDateTime) !== r.abatement)
+      problems.push(
+        `${label(r)}: abatementDateTime is ${JSON.stringify(condition.abatementDateTime)}, registered ${String(r.abatement)}`,
+      );
+    if (r.onset && calendarDateOf(condition.onsetDateTime) !== r.onset)
+      problems.push(
+        `${label(r)}: onsetDateTime is ${JSON.stringify(condition.onsetDateTime)}, registered ${r.onset}`,
+      );
   }
   return problems;
 }
@@ -138,7 +188,9 @@ export function conditionIdentifiersUnique(bundle: Resource): string[] {
     const ids = (c.identifier as { system?: string; value?: string }[] | undefined) ?? [];
     const good = ids.find((i) => typeof i.system === 'string' && isUuidValue(i.value));
     if (!good) {
-      problems.push(`${describeResource(bundle, c)} has no identifier with a system and a UUID value (found ${JSON.stringify(ids)})`);
+      problems.push(
+        `${describeResource(bundle, c)} has no identifier with a system and a UUID value (found ${JSON.stringify(ids)})`,
+      );
       continue;
     }
     const key = `${good.system}|${good.value}`;
@@ -154,7 +206,12 @@ export function conditionIdentifier(condition: Resource | undefined): string | u
   return id ? `${id.system ?? ''}|${id.value ?? ''}` : undefined;
 }
 
-const copenhagenDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' });
+const copenhagenDay = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Copenhagen',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 function copenhagenDate(instant: Date): string {
   return copenhagenDay.format(instant);
 }

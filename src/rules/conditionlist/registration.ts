@@ -19,7 +19,9 @@ export const STATUS_CODE = { current: '15240007', resolved: '723506003' } as con
 /** The Condition that carries any of the registration's codes, if shared (a missing code is judged elsewhere). */
 export function conditionFor(bundle: Resource, registration: RegisteredDiagnosis): Resource | undefined {
   return resourcesOf(bundle, 'Condition').find((c) =>
-    codingsOf(c).some((x) => registration.codes.some((code) => x.system === code.system && x.code === code.code)),
+    codingsOf(c).some((x) =>
+      registration.codes.some((code) => x.system === code.system && x.code === code.code),
+    ),
   );
 }
 
@@ -31,7 +33,9 @@ export function codingsOf(condition: Resource): { system?: string; code?: string
 export function categoryCodings(condition: Resource): { system?: string; code?: string }[] {
   const category = condition.category;
   if (!Array.isArray(category)) return [];
-  return category.flatMap((c: { coding?: unknown }) => (Array.isArray(c.coding) ? (c.coding as { system?: string; code?: string }[]) : []));
+  return category.flatMap((c: { coding?: unknown }) =>
+    Array.isArray(c.coding) ? (c.coding as { system?: string; code?: string }[]) : [],
+  );
 }
 
 export function notSharedProblem(registration: RegisteredDiagnosis): string {

@@ -9,22 +9,30 @@ import { structuralIssues } from '../../fhir/structural.ts';
 export function documentTypeAndFirstEntry(bundle: Resource, firstType = 'Composition'): string[] {
   const problems: string[] = [];
   if (bundle.resourceType !== 'Bundle') return [`resourceType is ${bundle.resourceType}, expected Bundle`];
-  if (bundle.type !== 'document') problems.push(`Bundle.type is ${JSON.stringify(bundle.type)}, expected "document"`);
+  if (bundle.type !== 'document')
+    problems.push(`Bundle.type is ${JSON.stringify(bundle.type)}, expected "document"`);
   const first = entriesOf(bundle)[0]?.resource?.resourceType;
-  if (first !== firstType) problems.push(`Bundle.entry[0] is ${first ?? 'missing'}, expected the ${firstType}`);
+  if (first !== firstType)
+    problems.push(`Bundle.entry[0] is ${first ?? 'missing'}, expected the ${firstType}`);
   return problems;
 }
 
 export function bundleIdIsUuid(bundle: Resource): string[] {
-  return typeof bundle.id === 'string' && UUID_PATTERN.test(bundle.id) ? [] : [`Bundle.id is ${JSON.stringify(bundle.id)}, expected a UUID`];
+  return typeof bundle.id === 'string' && UUID_PATTERN.test(bundle.id)
+    ? []
+    : [`Bundle.id is ${JSON.stringify(bundle.id)}, expected a UUID`];
 }
 
 export function bundleIdentifierIsUuid(bundle: Resource): string[] {
   const identifier = bundle.identifier as { system?: unknown; value?: unknown } | undefined;
   if (!identifier) return ['Bundle.identifier is missing'];
   const problems: string[] = [];
-  if (typeof identifier.system !== 'string' || identifier.system.length === 0) problems.push('Bundle.identifier.system is missing');
-  if (!isUuidValue(identifier.value)) problems.push(`Bundle.identifier.value is ${JSON.stringify(identifier.value)}, expected a UUID (or urn:uuid:)`);
+  if (typeof identifier.system !== 'string' || identifier.system.length === 0)
+    problems.push('Bundle.identifier.system is missing');
+  if (!isUuidValue(identifier.value))
+    problems.push(
+      `Bundle.identifier.value is ${JSON.stringify(identifier.value)}, expected a UUID (or urn:uuid:)`,
+    );
   return problems;
 }
 
@@ -32,12 +40,19 @@ export function bundleIdentifierIsUuid(bundle: Resource): string[] {
  * `Bundle.timestamp` with seconds and a Danish offset (+01:00 / +02:00, MedCom TestScript assertDanishTimeZone);
  * given the sharing window, the instant must also fall within it, which catches a wrong offset for the season.
  */
-export function timestampDanish(bundle: Resource, window?: { start: Date; end: Date; toleranceMs: number }): string[] {
+export function timestampDanish(
+  bundle: Resource,
+  window?: { start: Date; end: Date; toleranceMs: number },
+): string[] {
   const timestamp = bundle.timestamp;
   if (typeof timestamp !== 'string') return ['Bundle.timestamp is missing'];
-  if (!DATETIME_WITH_SECONDS_AND_ZONE.test(timestamp)) return [`Bundle.timestamp "${timestamp}" lacks seconds or a time zone (YYYY-MM-DDThh:mm:ss+hh:mm)`];
+  if (!DATETIME_WITH_SECONDS_AND_ZONE.test(timestamp))
+    return [`Bundle.timestamp "${timestamp}" lacks seconds or a time zone (YYYY-MM-DDThh:mm:ss+hh:mm)`];
   const offset = offsetOf(timestamp);
-  if (offset !== '+01:00' && offset !== '+02:00') return [`Bundle.timestamp "${timestamp}" has offset ${offset ?? '?'}, expected a Danish offset (+01:00 or +02:00)`];
+  if (offset !== '+01:00' && offset !== '+02:00')
+    return [
+      `Bundle.timestamp "${timestamp}" has offset ${offset ?? '?'}, expected a Danish offset (+01:00 or +02:00)`,
+    ];
   const instant = instantOf(timestamp);
   if (window && instant && !within(instant, window)) {
     return [
@@ -49,13 +64,18 @@ export function timestampDanish(bundle: Resource, window?: { start: Date; end: D
 
 /** Whether an instant lies in a window, widened by the allowed clock difference between SUT and certbench. */
 export function within(instant: Date, window: { start: Date; end: Date; toleranceMs: number }): boolean {
-  return instant.getTime() >= window.start.getTime() - window.toleranceMs && instant.getTime() <= window.end.getTime() + window.toleranceMs;
+  return (
+    instant.getTime() >= window.start.getTime() - window.toleranceMs &&
+    instant.getTime() <= window.end.getTime() + window.toleranceMs
+  );
 }
 
 export function timestampDiffersFromCompositionDate(bundle: Resource): string[] {
   const date = resourcesOf(bundle, 'Composition')[0]?.date;
   return bundle.timestamp !== undefined && bundle.timestamp === date
-    ? [`Bundle.timestamp equals Composition.date (${String(date)}); the timestamp is when the document was assembled`]
+    ? [
+        `Bundle.timestamp equals Composition.date (${String(date)}); the timestamp is when the document was assembled`,
+      ]
     : [];
 }
 
@@ -65,11 +85,15 @@ export function structurallyValid(bundle: Resource): string[] {
 
 /** Every resource except the Bundle has a narrative (MedCom narrative governance). */
 export function narrativesPresent(bundle: Resource): string[] {
-  return resourcesOf(bundle).flatMap((r) => narrativeShapeProblems(r.text).map((p) => `${describeResource(bundle, r)}: ${p}`));
+  return resourcesOf(bundle).flatMap((r) =>
+    narrativeShapeProblems(r.text).map((p) => `${describeResource(bundle, r)}: ${p}`),
+  );
 }
 
 export function narrativesSafe(bundle: Resource): string[] {
   return resourcesOf(bundle).flatMap((r) =>
-    unsafeNarrativeContent((r.text as { div?: unknown } | undefined)?.div).map((p) => `${describeResource(bundle, r)}: ${p}`),
+    unsafeNarrativeContent((r.text as { div?: unknown } | undefined)?.div).map(
+      (p) => `${describeResource(bundle, r)}: ${p}`,
+    ),
   );
 }
