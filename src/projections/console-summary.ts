@@ -8,6 +8,8 @@ import type { Projection } from './types.ts';
 export interface ConsoleSummaryOptions {
   /** The run folder as the user named it, for the report hint; without it the hint is relative to the run folder. */
   runDir?: string;
+  /** False when the run skips the HTML report (`--no-html`); the hint then says how to make it. */
+  htmlReport?: boolean;
 }
 
 /** The console summary for a run folder; the registry's instance prints a hint relative to the run folder. */
@@ -41,9 +43,15 @@ export function summaryText(result: CertificationResult, options: ConsoleSummary
     ...detailSections(result),
     '',
     truncate(`Outcome: ${result.outcome.summary} (exit code ${result.outcome.exitCode})`, TERMINAL_WIDTH),
-    options.runDir === undefined
-      ? `Report: ${reportPath} (in the run folder)`
-      : `Report: ${join(options.runDir, reportPath)}`,
+    reportHint(options, reportPath),
   ];
   return `${lines.join('\n')}\n`;
+}
+
+function reportHint(options: ConsoleSummaryOptions, reportPath: string): string {
+  if (options.htmlReport === false)
+    return `Report: not generated (--no-html); run: certbench report ${options.runDir ?? '<run folder>'}`;
+  return options.runDir === undefined
+    ? `Report: ${reportPath} (in the run folder)`
+    : `Report: ${join(options.runDir, reportPath)}`;
 }

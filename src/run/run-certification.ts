@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { startReferenceGp } from '../../reference-gp/index.ts';
@@ -20,6 +20,7 @@ import { createConsoleSummaryProjection } from '../projections/console-summary.t
 import { builtinProjections, runProjections } from '../projections/index.ts';
 import { FileSystemWriter } from '../projections/writer.ts';
 import { generateAllureHtml } from '../report/allure-html.ts';
+import { ALLURE_CONFIG_FILE } from '../report/allure-config.ts';
 import { assembleResult } from '../result/assemble.ts';
 import type { CertificationResult } from '../result/types.ts';
 import { applicability } from '../verdicts/applicability.ts';
@@ -48,6 +49,18 @@ export interface RunOptions {
   /** Print the console summary. */
   summary: boolean;
 }
+
+/** What a run writes into its output folder, and so may remove there before it starts. */
+const GENERATED = [
+  'evidence',
+  'allure-results',
+  'allure-report',
+  'certification-result.json',
+  'junit.xml',
+  'summary.txt',
+  'messages.ndjson',
+  ALLURE_CONFIG_FILE,
+];
 
 export interface RunTimings {
   startupMs: number;
@@ -91,6 +104,8 @@ export async function runCertification(
   const token = resolveToken(profile, runEnv);
   const redactor = new Redactor([token]);
 
+  // Output of an earlier run in the same folder must not mix with this one's (stale evidence, old Allure results).
+  await Promise.all(GENERATED.map((name) => rm(join(outDir, name), { recursive: true, force: true })));
   await mkdir(outDir, { recursive: true });
   const stops: (() => Promise<void>)[] = [];
   try {
@@ -175,7 +190,8 @@ export async function runCertification(
     for (const [file, text] of verdicts.evidenceFiles) await writer.write(file, text);
     await writeFile(join(outDir, 'certification-result.json'), `${JSON.stringify(result, null, 2)}\n`);
     const projections = [builtinProjections['allure-results'], builtinProjections.junit];
-    if (options.summary) projections.push(createConsoleSummaryProjection({ runDir: outDir }));
+    if (options.summary)
+      projections.push(createConsoleSummaryProjection({ runDir: outDir, htmlReport: options.html }));
     await runProjections(projections, { result, writer, stdout: env.stdout });
     if (options.html)
       await generateAllureHtml(outDir, {
