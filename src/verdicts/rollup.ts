@@ -11,15 +11,7 @@ export function rollUp(checkpoints: CheckpointResult[]): {
   remarks: string[];
   counts: Record<CheckpointStatus, number>;
 } {
-  const counts: Record<CheckpointStatus, number> = {
-    passed: 0,
-    failed: 0,
-    waived: 0,
-    pending: 0,
-    'not-applicable': 0,
-    'harness-error': 0,
-  };
-  for (const cp of checkpoints) counts[cp.status] += 1;
+  const counts = countStatuses(checkpoints);
   const remarks = checkpoints
     .filter((cp) => cp.status === 'failed' && cp.grade === 'F4')
     .map((cp) => `${cp.id} (F4): ${cp.message ?? cp.title}`);
@@ -30,4 +22,17 @@ export function rollUp(checkpoints: CheckpointResult[]): {
       ? 'Delvist godkendt'
       : 'Godkendt';
   return { approval, remarks, counts };
+}
+
+export function countStatuses(checkpoints: { status: CheckpointStatus }[]): Record<CheckpointStatus, number> {
+  const counts: Record<CheckpointStatus, number> = {
+    passed: 0,
+    failed: 0,
+    waived: 0,
+    pending: 0,
+    'not-applicable': 0,
+    'harness-error': 0,
+  };
+  for (const cp of checkpoints) counts[cp.status] += 1;
+  return counts;
 }

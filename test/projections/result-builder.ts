@@ -1,3 +1,4 @@
+import { countStatuses } from '../../src/verdicts/rollup.ts';
 // A tiny builder for certification results: one protocol with every verdict, shared evidence, an expired waiver.
 import type { Exchange } from '../../src/evidence/exchange.ts';
 import { InMemoryWriter } from '../../src/projections/writer.ts';
@@ -34,15 +35,7 @@ export function protocol(
   checkpoints: CheckpointResult[],
   overrides: Partial<ProtocolResult> = {},
 ): ProtocolResult {
-  const counts: Record<CheckpointStatus, number> = {
-    passed: 0,
-    failed: 0,
-    waived: 0,
-    pending: 0,
-    'not-applicable': 0,
-    'harness-error': 0,
-  };
-  for (const c of checkpoints) counts[c.status] += 1;
+  const counts = countStatuses(checkpoints);
   return {
     id: 'laboratoriesvar',
     title: 'Laboratoriesvar',

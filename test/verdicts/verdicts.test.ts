@@ -3,7 +3,6 @@ import { test } from 'node:test';
 import type { CheckpointResult } from '../../src/result/types.ts';
 import { rollUp } from '../../src/verdicts/rollup.ts';
 import { computeVerdicts } from '../../src/verdicts/verdicts.ts';
-import type { Waiver } from '../../src/waivers/schema.ts';
 import {
   checkAttachment,
   exchangeAttachment,
@@ -11,20 +10,9 @@ import {
   profile,
   StreamBuilder,
 } from '../support/envelopes.ts';
+import { waiver } from '../support/waiver.ts';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
-const waiver = (overrides: Partial<Waiver>): Waiver => ({
-  id: 'W-1',
-  checkpoints: ['T-1.2'],
-  sut: { vendor: 'EG A/S', system: 'Clinea', versions: '*' },
-  reason: 'dispensation granted by the owners',
-  approvedBy: 'MedCom',
-  granted: '2026-01-01',
-  expires: '2027-01-01',
-  run: true,
-  file: 'w.yaml',
-  ...overrides,
-});
 
 function statusOf(checkpoints: CheckpointResult[], id: string): CheckpointResult {
   const found = checkpoints.find((c) => c.id === id);

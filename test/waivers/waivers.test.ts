@@ -3,8 +3,8 @@ import { test } from 'node:test';
 import { InvalidInputError } from '../../src/errors/index.ts';
 import { loadWaivers } from '../../src/waivers/load.ts';
 import { waiverCoversCheckpoint, waiverCoversSut, waiverState } from '../../src/waivers/match.ts';
-import type { Waiver } from '../../src/waivers/schema.ts';
 import { tempDir, writeTemp } from '../support/temp.ts';
+import { waiver } from '../support/waiver.ts';
 
 const REGISTER = `waivers:
   - id: W-2026-001
@@ -15,21 +15,6 @@ const REGISTER = `waivers:
     granted: 2026-06-01
     expires: 2027-01-01
 `;
-
-function waiver(overrides: Partial<Waiver> = {}): Waiver {
-  return {
-    id: 'W-1',
-    checkpoints: ['DK-3.3.1.25'],
-    sut: { vendor: 'EG A/S', system: 'Clinea', versions: '*' },
-    reason: 'a reason long enough',
-    approvedBy: 'MedCom',
-    granted: '2026-01-01',
-    expires: '2027-01-01',
-    run: true,
-    file: 'w.yaml',
-    ...overrides,
-  };
-}
 
 test('a valid register loads with run defaulting to true', async () => {
   const file = await writeTemp(await tempDir(), 'waivers.yaml', REGISTER);

@@ -18,21 +18,15 @@ const DIAGNOSIS_SYSTEMS = new Set<string>([SYSTEM.sksD, SYSTEM.icpc2]);
 
 /** Each registration is shared with every SKS-D / ICPC-2 code it was registered with. */
 export function registeredCodesShared(bundle: Resource, registrations: RegisteredDiagnosis[]): string[] {
-  const problems: string[] = [];
-  for (const r of registrations) {
-    const condition = conditionFor(bundle, r);
-    if (!condition) {
-      problems.push(notSharedProblem(r));
-      continue;
-    }
+  const problems = perRegistration(bundle, registrations, (r, condition) => {
     const codings = codingsOf(condition);
-    for (const code of r.codes) {
-      if (!codings.some((c) => c.system === code.system && c.code === code.code))
-        problems.push(
+    return r.codes
+      .filter((code) => !codings.some((c) => c.system === code.system && c.code === code.code))
+      .map(
+        (code) =>
           `${describeResource(bundle, condition)} lacks the registered coding ${code.system}|${code.code}`,
-        );
-    }
-  }
+      );
+  });
   for (const condition of resourcesOf(bundle, 'Condition')) {
     if (!codingsOf(condition).some((c) => DIAGNOSIS_SYSTEMS.has(c.system ?? '') && c.code))
       problems.push(`${describeResource(bundle, condition)} has no SKS-D or ICPC-2 code`);
@@ -44,14 +38,13 @@ export function codeTextAsRegistered(bundle: Resource, registrations: Registered
   const problems = resourcesOf(bundle, 'Condition')
     .filter((c) => typeof (c.code as { text?: unknown } | undefined)?.text !== 'string')
     .map((c) => `${describeResource(bundle, c)} has no code.text (diagnosetekst)`);
-  for (const r of registrations) {
-    const condition = conditionFor(bundle, r);
-    const text = (condition?.code as { text?: unknown } | undefined)?.text;
-    if (!condition) problems.push(notSharedProblem(r));
-    else if (typeof text === 'string' && text !== r.text)
-      problems.push(`${label(r)}: code.text is "${text}", expected "${r.text}"`);
-  }
-  return problems;
+  const differing = perRegistration(bundle, registrations, (r, condition) => {
+    const text = (condition.code as { text?: unknown } | undefined)?.text;
+    return typeof text === 'string' && text !== r.text
+      ? [`${label(r)}: code.text is "${text}", expected "${r.text}"`]
+      : [];
+  });
+  return [...problems, ...differing];
 }
 
 /** recordedDate exists on every Condition and, for a registration, lies in the registration's time window. */
@@ -65,23 +58,22 @@ export function recordedDateIsRegistrationTime(
     .map(
       (c) => `${describeResource(bundle, c)} has no valid recordedDate (${JSON.stringify(c.recordedDate)})`,
     );
-  for (const r of registrations) {
-    const condition = conditionFor(bundle, r);
-    const recorded = instantOf(condition?.recordedDate);
-    if (!condition) problems.push(notSharedProblem(r));
-    if (!condition || !recorded || !r.window) continue;
+  const outside = perRegistration(bundle, registrations, (r, condition) => {
+    const recorded = instantOf(condition.recordedDate);
+    if (!recorded || !r.window) return [];
     const dateOnly = typeof condition.recordedDate === 'string' && condition.recordedDate.length === 10;
     // A date-only value names the day of registration; a dateTime must lie within the action, give or take the
     // allowed clock difference between SUT and certbench.
     const ok = dateOnly
       ? calendarDateOf(condition.recordedDate) === copenhagenDate(r.window.start)
       : within(recorded, { ...r.window, toleranceMs });
-    if (!ok)
-      problems.push(
-        `${label(r)}: recordedDate ${String(condition.recordedDate)} is not the registration time (${r.window.start.toISOString()} – ${r.window.end.toISOString()})`,
-      );
-  }
-  return problems;
+    return ok
+      ? []
+      : [
+          `${label(r)}: recordedDate ${String(condition.recordedDate)} is not the registration time (${r.window.start.toISOString()} – ${r.window.end.toISOString()})`,
+        ];
+  });
+  return [...problems, ...outside];
 }
 
 /** Exactly one diagnosis status category (SNOMED 15240007 / 723506003) per Condition, as registered. */
@@ -97,37 +89,26 @@ export function statusCategoryAsRegistered(bundle: Resource, registrations: Regi
         `${describeResource(bundle, condition)} has ${statuses.length} diagnosis status categories, expected exactly one`,
       );
   }
-  for (const r of registrations) {
-    const condition = conditionFor(bundle, r);
-    if (!condition) {
-      problems.push(notSharedProblem(r));
-      continue;
-    }
+  const wrong = perRegistration(bundle, registrations, (r, condition) => {
     const expected = STATUS_CODE[r.status];
-    if (!categoryCodings(condition).some((c) => c.system === SYSTEM.snomed && c.code === expected)) {
-      problems.push(
-        `${label(r)} was registered ${r.status} but the status category is not ${SYSTEM.snomed}|${expected}`,
-      );
-    }
-  }
-  return problems;
+    return categoryCodings(condition).some((c) => c.system === SYSTEM.snomed && c.code === expected)
+      ? []
+      : [
+          `${label(r)} was registered ${r.status} but the status category is not ${SYSTEM.snomed}|${expected}`,
+        ];
+  });
+  return [...problems, ...wrong];
 }
 
 export function typeCategoryAsRegistered(bundle: Resource, registrations: RegisteredDiagnosis[]): string[] {
-  const problems: string[] = [];
-  for (const r of registrations) {
-    const condition = conditionFor(bundle, r);
-    if (!condition) {
-      problems.push(notSharedProblem(r));
-      continue;
-    }
+  return perRegistration(bundle, registrations, (r, condition) => {
     const types = categoryCodings(condition)
       .filter((c) => c.system === SYSTEM.conditionCategory)
       .map((c) => c.code);
-    if (types.length !== 1 || types[0] !== r.type)
-      problems.push(`${label(r)}: category type is ${JSON.stringify(types)}, expected ["${r.type}"]`);
-  }
-  return problems;
+    return types.length === 1 && types[0] === r.type
+      ? []
+      : [`${label(r)}: category type is ${JSON.stringify(types)}, expected ["${r.type}"]`];
+  });
 }
 
 /** No tillægstekst: Condition.note is not shared (MedCom send TestScripts). */
@@ -163,22 +144,30 @@ export function abatementAfterOnset(bundle: Resource, registrations: RegisteredD
         ]
       : [];
   });
-  for (const r of registrations.filter((x) => x.abatement)) {
+  const ended = registrations.filter((x) => x.abatement);
+  const asRegistered = perRegistration(bundle, ended, (r, condition) => [
+    ...(calendarDateOf(condition.abatementDateTime) === r.abatement
+      ? []
+      : [
+          `${label(r)}: abatementDateTime is ${JSON.stringify(condition.abatementDateTime)}, registered ${String(r.abatement)}`,
+        ]),
+    ...(!r.onset || calendarDateOf(condition.onsetDateTime) === r.onset
+      ? []
+      : [`${label(r)}: onsetDateTime is ${JSON.stringify(condition.onsetDateTime)}, registered ${r.onset}`]),
+  ]);
+  return [...problems, ...asRegistered];
+}
+
+/** Applies a rule to the Condition of each registration; a registration that is not shared is a problem itself. */
+function perRegistration(
+  bundle: Resource,
+  registrations: RegisteredDiagnosis[],
+  rule: (registration: RegisteredDiagnosis, condition: Resource) => string[],
+): string[] {
+  return registrations.flatMap((r) => {
     const condition = conditionFor(bundle, r);
-    if (!condition) {
-      problems.push(notSharedProblem(r));
-      continue;
-    }
-    if (calendarDateOf(condition.abatementDateTime) !== r.abatement)
-      problems.push(
-        `${label(r)}: abatementDateTime is ${JSON.stringify(condition.abatementDateTime)}, registered ${String(r.abatement)}`,
-      );
-    if (r.onset && calendarDateOf(condition.onsetDateTime) !== r.onset)
-      problems.push(
-        `${label(r)}: onsetDateTime is ${JSON.stringify(condition.onsetDateTime)}, registered ${r.onset}`,
-      );
-  }
-  return problems;
+    return condition ? rule(r, condition) : [notSharedProblem(r)];
+  });
 }
 
 export function conditionIdentifiersUnique(bundle: Resource): string[] {
