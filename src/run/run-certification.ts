@@ -90,6 +90,15 @@ export async function runCertification(
   if (!profileFile)
     throw new InvalidInputError([{ file: '--profile', message: 'give a SUT profile (or --reference-gp)' }]);
   const profile = await loadProfile(resolve(env.cwd, profileFile));
+  if (profile.driver !== 'http') {
+    throw new InvalidInputError([
+      {
+        file: profile.file,
+        field: 'driver',
+        message: 'the manual driver (testcamp mode) is not available yet; use http',
+      },
+    ]);
+  }
   const manifests = selectClaimed(
     selectProtocols(
       catalogue,
