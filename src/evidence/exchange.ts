@@ -30,7 +30,5 @@ export interface BodyRecord {
   overLimit?: boolean;
 }
 
-export const EXCHANGE_MEDIA_TYPE = 'application/vnd.certbench.exchange+json';
-export const CHECK_MEDIA_TYPE = 'application/vnd.certbench.check+json';
 /** Bodies longer than this are cut in the attachment; the hash covers the whole body. */
 export const INLINE_BODY_LIMIT = 256 * 1024;

@@ -1,13 +1,12 @@
 import { World, type IWorldOptions } from '@cucumber/cucumber';
 import { CheckFailed } from '../checks/check-failed.ts';
-import { CHECK_MEDIA_TYPE, EXCHANGE_MEDIA_TYPE, type Exchange } from '../evidence/exchange.ts';
+import { CHECK_MEDIA_TYPE, EXCHANGE_MEDIA_TYPE, PENDING_MEDIA_TYPE } from '../checks/media-types.ts';
+import type { Exchange } from '../evidence/exchange.ts';
 import type { CheckRecord } from '../result/types.ts';
 import { runContext, type RunContext } from '../run/context.ts';
 import { performPlan, planKey, type PlanOutcome, type PlanStep } from './plan.ts';
 
 const serialised = new WeakMap<Exchange, string>();
-
-export const PENDING_MEDIA_TYPE = 'application/vnd.certbench.pending+json';
 
 export interface WorldParameters {
   runId: string;

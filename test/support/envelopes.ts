@@ -1,5 +1,5 @@
 import type { Envelope, TestStepResultStatus } from '@cucumber/messages';
-import { CHECK_MEDIA_TYPE, EXCHANGE_MEDIA_TYPE } from '../../src/evidence/exchange.ts';
+import { CHECK_MEDIA_TYPE, EXCHANGE_MEDIA_TYPE } from '../../src/checks/media-types.ts';
 import type { LoadedManifest } from '../../src/protocols/schema.ts';
 import type { SutProfile } from '../../src/profile/schema.ts';
 import { MessageIndex } from '../../src/verdicts/message-index.ts';

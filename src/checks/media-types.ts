@@ -1,0 +1,7 @@
+/**
+ * Media types of the cucumber attachments step code writes and the verdict engine reads: the only channel between
+ * them (design example 9: evidence travels in the message stream).
+ */
+export const EXCHANGE_MEDIA_TYPE = 'application/vnd.certbench.exchange+json';
+export const CHECK_MEDIA_TYPE = 'application/vnd.certbench.check+json';
+export const PENDING_MEDIA_TYPE = 'application/vnd.certbench.pending+json';
