@@ -5,8 +5,11 @@ import type { GpState } from './state.ts';
 
 export interface Session {
   runId: string;
-  /** FHIR base URL of the document sharing recipient (ITI-65 is POSTed to it as is). */
-  documentSharing: string;
+  /**
+   * FHIR base URLs of certbench's counterparts by session key, e.g. `documentSharing` (the document sharing
+   * recipient: ITI-65 is POSTed to it as is).
+   */
+  counterparts: Record<string, string>;
 }
 
 export interface GpContext {

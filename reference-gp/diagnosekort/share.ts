@@ -17,9 +17,11 @@ export async function shareDiagnosekort(
   record: PatientRecord,
 ): Promise<{ documentId: string }> {
   const { faults } = ctx;
-  const session = ctx.session;
-  if (!session)
-    throw invalid('no session: PUT /certbench/v1/session with the document sharing address first');
+  const documentSharing = ctx.session?.counterparts['documentSharing'];
+  if (!documentSharing)
+    throw invalid(
+      'no document sharing address: PUT /certbench/v1/session with counterparts.documentSharing first',
+    );
   const diagnoses = diagnosesToShare(record, faults);
   const changedAt = lastChange(record);
   if (diagnoses.length === 0 || changedAt === undefined) {
@@ -66,7 +68,7 @@ export async function shareDiagnosekort(
   const silent =
     faults.has('share-without-submitting') ||
     (faults.has('share-only-first-version') && previous !== undefined);
-  if (!silent) await submitTransaction(ctx.dispatcher, session.documentSharing, body);
+  if (!silent) await submitTransaction(ctx.dispatcher, documentSharing, body);
 
   record.shared.push({ documentIdentifier, bundleId, documentReferenceIdentifier, compositionDate });
   return { documentId: documentIdentifier };

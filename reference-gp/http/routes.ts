@@ -36,16 +36,21 @@ function requireMethod(request: IncomingMessage, method: string): void {
 async function configureSession(ctx: GpContext, request: IncomingMessage): Promise<void> {
   const body = asObject(await readJson(request), 'session');
   const runId = requiredString(body, 'runId');
-  const documentSharing = requiredString(asObject(body['counterparts'], 'counterparts'), 'documentSharing');
-  let url: URL;
-  try {
-    url = new URL(documentSharing);
-  } catch {
-    throw invalid(`counterparts.documentSharing is not a URL: ${documentSharing}`);
+  const given = asObject(body['counterparts'], 'counterparts');
+  const counterparts: Record<string, string> = {};
+  for (const key of Object.keys(given)) {
+    const address = requiredString(given, key);
+    let url: URL;
+    try {
+      url = new URL(address);
+    } catch {
+      throw invalid(`counterparts.${key} is not a URL: ${address}`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+      throw invalid(`counterparts.${key} must be http(s)`);
+    counterparts[key] = address;
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    throw invalid('counterparts.documentSharing must be http(s)');
-  ctx.session = { runId, documentSharing };
+  ctx.session = { runId, counterparts };
 }
 
 async function performAction(

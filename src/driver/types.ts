@@ -1,8 +1,8 @@
-/** Where the counterparts hosted by certbench can be reached by the SUT. */
-export interface CounterpartAddresses {
-  /** IHE MHD document recipient (national document sharing); FHIR base URL for ITI-65. */
-  documentSharing: string;
-}
+/**
+ * Where the counterparts hosted by certbench can be reached by the SUT: session key → FHIR base URL, e.g.
+ * `documentSharing` (IHE MHD document recipient, national document sharing; ITI-65 is POSTed to it).
+ */
+export type CounterpartAddresses = Record<string, string>;
 
 export interface SessionConfig {
   runId: string;

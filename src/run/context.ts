@@ -1,5 +1,5 @@
 import type { Clock } from '../environment/environment.ts';
-import type { DocumentSharingRecipient } from '../counterparts/document-sharing.ts';
+import type { RunCounterparts } from '../counterparts/registry.ts';
 import type { SutDriver } from '../driver/types.ts';
 import type { Exchange } from '../evidence/exchange.ts';
 import type { SutProfile } from '../profile/schema.ts';
@@ -10,7 +10,7 @@ export interface RunContext {
   runId: string;
   profile: SutProfile;
   clock: Clock;
-  counterparts: { documentSharing: DocumentSharingRecipient };
+  counterparts: RunCounterparts;
   fixtures: FixtureCache;
   /** Set when the SUT failed the pre-flight: every checkpoint fails with it. */
   preflightFailure?: { message: string; exchanges: Exchange[] };

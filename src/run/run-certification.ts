@@ -4,7 +4,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { startReferenceGp } from '../../reference-gp/index.ts';
-import { DocumentSharingRecipient } from '../counterparts/document-sharing.ts';
+import { allCounterparts, createCounterparts, sessionAddresses } from '../counterparts/registry.ts';
 import { CounterpartHost } from '../counterparts/host.ts';
 import { HttpDriver } from '../driver/http-driver.ts';
 import type { RunEnvironment } from '../environment/environment.ts';
@@ -125,8 +125,8 @@ export async function runCertification(
       stops.push(() => gp.stop());
       baseUrl = gp.url;
     }
-    const documentSharing = new DocumentSharingRecipient();
-    const host = new CounterpartHost({ ...profile.counterparts, redactor }, [documentSharing]);
+    const counterparts = createCounterparts();
+    const host = new CounterpartHost({ ...profile.counterparts, redactor }, allCounterparts(counterparts));
     await host.start();
     stops.push(() => host.stop());
     const makeDriver = (record: (exchange: Exchange) => Promise<void> | void) =>
@@ -140,13 +140,13 @@ export async function runCertification(
         }),
         token,
       );
-    const session = { runId, counterparts: { documentSharing: host.urlOf(documentSharing, '/fhir') } };
+    const session = { runId, counterparts: sessionAddresses(host, counterparts) };
     const check = await preflight(makeDriver, session);
     registerRunContext({
       runId,
       profile,
       clock: env.clock,
-      counterparts: { documentSharing },
+      counterparts,
       makeDriver,
       ...(check.failure ? { preflightFailure: { message: check.failure, exchanges: check.exchanges } } : {}),
     });

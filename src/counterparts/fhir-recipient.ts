@@ -1,0 +1,120 @@
+import { CheckFailed } from '../checks/check-failed.ts';
+import type { Exchange } from '../evidence/exchange.ts';
+import {
+  operationOutcome,
+  type Counterpart,
+  type CounterpartResponse,
+  type IncomingRequest,
+} from './counterpart.ts';
+
+/** One FHIR Bundle as received by a counterpart, whether or not it could be parsed. */
+export interface Submission {
+  seq: number;
+  receivedAt: string;
+  exchange: Exchange;
+  /** The parsed body, when it was JSON. */
+  bundle?: unknown;
+  parseError?: string;
+}
+
+export interface FhirRecipientOptions {
+  /** Counterpart id, used in evidence names, e.g. `document-sharing`. */
+  id: string;
+  /** Key of this counterpart's FHIR base URL in the automation API session, e.g. `documentSharing`. */
+  sessionKey: string;
+  /** What the SUT submits here, for messages, e.g. `Provide Document Bundle (ITI-65)`. */
+  what: string;
+  /** Returns why a parsed body is refused (answered 400), or undefined to accept it. */
+  refuse(body: unknown): string | undefined;
+  /** The answer to an accepted body. */
+  accept(body: unknown): CounterpartResponse;
+}
+
+/**
+ * A FHIR endpoint certbench hosts for the SUT to submit to (POST to its FHIR base `<prefix>/fhir`). It keeps every
+ * submission, accepted or not, and lets steps wait for the next one. It accepts leniently, so content problems are
+ * judged by checkpoints with evidence rather than by this endpoint.
+ */
+export class FhirRecipient implements Counterpart {
+  readonly id: string;
+  readonly pathPrefix: string;
+  readonly sessionKey: string;
+  private readonly options: FhirRecipientOptions;
+  private readonly submissions: Submission[] = [];
+  private readonly waiters = new Set<() => void>();
+
+  constructor(options: FhirRecipientOptions) {
+    this.options = options;
+    this.id = options.id;
+    this.sessionKey = options.sessionKey;
+    this.pathPrefix = `/${options.id}`;
+  }
+
+  handle(request: IncomingRequest, exchange: Exchange): CounterpartResponse {
+    if (request.method !== 'POST' || !['/fhir', '/fhir/'].includes(request.path)) {
+      return operationOutcome(
+        404,
+        `${this.options.what} is POST ${this.pathPrefix}/fhir; got ${request.method} ${this.pathPrefix}${request.path}`,
+        'not-supported',
+      );
+    }
+    const submission: Submission = {
+      seq: this.submissions.length + 1,
+      receivedAt: new Date().toISOString(),
+      exchange,
+    };
+    let answer: CounterpartResponse;
+    try {
+      submission.bundle = JSON.parse(request.body.toString('utf8'));
+      const refusal = this.options.refuse(submission.bundle);
+      answer = refusal ? operationOutcome(400, refusal) : this.options.accept(submission.bundle);
+    } catch (error) {
+      submission.parseError = (error as Error).message;
+      answer = operationOutcome(400, `body is not JSON: ${submission.parseError}`, 'structure');
+    }
+    this.submissions.push(submission);
+    for (const wake of this.waiters) wake();
+    return answer;
+  }
+
+  /** Number of submissions so far; pass it to `waitForSubmission` to wait for the next one. */
+  get count(): number {
+    return this.submissions.length;
+  }
+
+  /** Resolves with the first submission after `afterCount`, or fails the checkpoint when none arrives in time. */
+  async waitForSubmission(afterCount: number, timeoutMs: number): Promise<Submission> {
+    const found = this.submissions[afterCount];
+    if (found) return found;
+    return new Promise<Submission>((resolve, reject) => {
+      const wake = () => {
+        const next = this.submissions[afterCount];
+        if (!next) return;
+        cleanup();
+        resolve(next);
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        reject(
+          new CheckFailed(`no ${this.options.what} reached ${this.id} within ${timeoutMs} ms`, {
+            expected: `a submission to ${this.pathPrefix}/fhir`,
+            actual: 'none',
+          }),
+        );
+      }, timeoutMs);
+      const cleanup = () => {
+        clearTimeout(timer);
+        this.waiters.delete(wake);
+      };
+      this.waiters.add(wake);
+    });
+  }
+}
+
+/** Does a parsed body look like a Bundle of one of these types? Returns why not. */
+export function bundleOfType(body: unknown, types: string[]): string | undefined {
+  const b = body as { resourceType?: unknown; type?: unknown } | undefined;
+  return b?.resourceType === 'Bundle' && typeof b.type === 'string' && types.includes(b.type)
+    ? undefined
+    : `expected a FHIR Bundle of type ${types.join(' or ')}, got resourceType=${String(b?.resourceType)} type=${String(b?.type)}`;
+}

@@ -1,0 +1,26 @@
+import { createDocumentSharingRecipient } from './document-sharing.ts';
+import type { FhirRecipient } from './fhir-recipient.ts';
+import type { CounterpartHost } from './host.ts';
+
+/**
+ * Every counterpart certbench hosts in a run, by the name step code uses. A protocol that needs a new counterpart
+ * adds it here; the session tells the SUT each one's FHIR base URL under its `sessionKey`.
+ */
+export type CounterpartName = 'documentSharing';
+export type RunCounterparts = Readonly<Record<CounterpartName, FhirRecipient>>;
+
+export function createCounterparts(): RunCounterparts {
+  return { documentSharing: createDocumentSharingRecipient() };
+}
+
+/** The counterpart addresses for the automation API session: session key → FHIR base URL. */
+export function sessionAddresses(
+  host: CounterpartHost,
+  counterparts: RunCounterparts,
+): Record<string, string> {
+  return Object.fromEntries(allCounterparts(counterparts).map((c) => [c.sessionKey, host.urlOf(c, '/fhir')]));
+}
+
+export function allCounterparts(counterparts: RunCounterparts): FhirRecipient[] {
+  return Object.values(counterparts);
+}
