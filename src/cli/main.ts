@@ -33,6 +33,8 @@ program
   .option('--protocol <id...>', 'protocols to run (default: every protocol the profile claims)')
   .option('--all', 'run every protocol the profile claims (the default)')
   .option('-w, --waivers <file>', 'waiver register (YAML)')
+  .option('--plan <file>', 'test plan (YAML): checkpoints deferred in this round are pending and not run')
+  .option('--as-of <date>', 'judge waivers as of this date (YYYY-MM-DD) instead of today')
   .addOption(
     new Option('--mode <mode>', 'self-test (vendor) or certify (MedCom)')
       .choices(['self-test', 'certify'])

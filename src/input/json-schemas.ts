@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { writtenProfileSchema } from '../profile/schema.ts';
 import { manifestSchema } from '../protocols/schema.ts';
+import { testPlanSchema } from '../test-plan/schema.ts';
 import { waiverRegisterSchema } from '../waivers/schema.ts';
 
 /** JSON Schemas (draft 2020-12) of what users write, generated from the schemas certbench validates with. */
@@ -13,5 +14,6 @@ export function jsonSchemas(): Record<string, unknown> {
     'sut-profile.schema.json': generate(writtenProfileSchema, 'certbench SUT profile'),
     'waiver-register.schema.json': generate(waiverRegisterSchema, 'certbench waiver register'),
     'protocol-manifest.schema.json': generate(manifestSchema, 'certbench protocol manifest'),
+    'test-plan.schema.json': generate(testPlanSchema, 'certbench test plan'),
   };
 }

@@ -12,6 +12,9 @@ export interface RunFacts {
   finishedAt: Date;
   sut: CertificationResult['sut'];
   waiverFile?: string;
+  plan?: { id: string; file: string };
+  /** Set when waivers were judged at another date than the run's. */
+  asOf?: Date;
 }
 
 /** Puts verdicts and run facts into the record, deciding the outcome and exit code (README, "Exit codes"). */
@@ -37,6 +40,8 @@ export function assembleResult(facts: RunFacts, verdicts: VerdictOutput): Certif
       strict: facts.strict,
       startedAt: facts.startedAt.toISOString(),
       finishedAt: facts.finishedAt.toISOString(),
+      ...(facts.asOf ? { waiversJudgedAt: facts.asOf.toISOString() } : {}),
+      ...(facts.plan ? { testPlan: facts.plan } : {}),
     },
     sut: facts.sut,
     ...(facts.waiverFile ? { waiverRegister: { file: facts.waiverFile, waivers: verdicts.waivers } } : {}),

@@ -25,6 +25,10 @@ export interface CertificationResult {
     finishedAt: string;
     /** Present when this run re-tests part of an earlier one. */
     previousRunId?: string;
+    /** Present when waivers were judged at another date than the run's (`--as-of`). */
+    waiversJudgedAt?: string;
+    /** The test plan of this round (`--plan`): its deferred checkpoints are pending. */
+    testPlan?: { id: string; file: string };
   };
   sut: {
     vendor: string;

@@ -28,6 +28,8 @@ import { MessageIndex } from '../verdicts/message-index.ts';
 import { computeVerdicts } from '../verdicts/verdicts.ts';
 import { waiverCoversCheckpoint, waiverCoversSut, waiverState } from '../waivers/match.ts';
 import { loadWaivers } from '../waivers/load.ts';
+import { deferral, loadTestPlan } from '../test-plan/load.ts';
+import type { TestPlan } from '../test-plan/schema.ts';
 import type { Waiver } from '../waivers/schema.ts';
 import { registerRunContext, unregisterRunContext } from './context.ts';
 import { runScenarios, tagExpressionFor } from './cucumber-runner.ts';
@@ -41,6 +43,10 @@ export interface RunOptions {
   referenceGp?: { faults: string[] };
   protocols: string[] | 'all';
   waiversFile?: string;
+  /** Test plan: checkpoints deferred in this round are pending and not run. */
+  planFile?: string;
+  /** Judge waivers as of this date instead of today (e.g. to see a run after a waiver's expiry). */
+  asOf?: Date;
   mode: 'self-test' | 'certify';
   outDir: string;
   strict: boolean;
@@ -107,6 +113,8 @@ export async function runCertification(
     profile,
   );
   const waivers = options.waiversFile ? await loadWaivers(resolve(env.cwd, options.waiversFile)) : [];
+  const plan = options.planFile ? await loadTestPlan(resolve(env.cwd, options.planFile)) : undefined;
+  const judgedAt = options.asOf ?? env.clock.now();
   const runEnv = { ...env.env };
   if (options.referenceGp && profile.automation.auth)
     runEnv[profile.automation.auth.tokenEnv] ??= randomBytes(24).toString('base64url');
@@ -161,7 +169,7 @@ export async function runCertification(
       featureDirs: manifests.map((m) => m.features),
       tagExpression: tagExpressionFor(
         manifests.map((m) => m.id),
-        notToRun(manifests, profile, waivers, env.clock.now()),
+        notToRun(manifests, profile, waivers, plan, judgedAt),
       ),
       runId,
       onMessage: (envelope) => {
@@ -174,7 +182,14 @@ export async function runCertification(
     const t2 = performance.now();
 
     // 4. Verdicts, the record, its projections.
-    const verdicts = computeVerdicts({ index, manifests, profile, waivers, now: env.clock.now() });
+    const verdicts = computeVerdicts({
+      index,
+      manifests,
+      profile,
+      waivers,
+      ...(plan ? { plan } : {}),
+      now: judgedAt,
+    });
     const result = assembleResult(
       {
         certbenchVersion: CERTBENCH_VERSION,
@@ -192,6 +207,8 @@ export async function runCertification(
           ...(options.referenceGp ? { referenceGp: { faults: options.referenceGp.faults } } : {}),
         },
         ...(options.waiversFile ? { waiverFile: options.waiversFile } : {}),
+        ...(plan ? { plan: { id: plan.id, file: options.planFile ?? '' } } : {}),
+        ...(options.asOf ? { asOf: judgedAt } : {}),
       },
       verdicts,
     );
@@ -228,8 +245,14 @@ function selectClaimed(manifests: LoadedManifest[], profile: SutProfile): Loaded
   return manifests;
 }
 
-/** Checkpoints that are not run: not applicable, not yet testable, or waived with run: false. */
-function notToRun(manifests: LoadedManifest[], profile: SutProfile, waivers: Waiver[], now: Date): string[] {
+/** Checkpoints that are not run: not applicable, not yet testable, deferred by the plan, or waived with run: false. */
+function notToRun(
+  manifests: LoadedManifest[],
+  profile: SutProfile,
+  waivers: Waiver[],
+  plan: TestPlan | undefined,
+  now: Date,
+): string[] {
   const skipWaivers = waivers.filter(
     (w) => !w.run && waiverCoversSut(w, profile) && waiverState(w, now) === 'active',
   );
@@ -240,6 +263,7 @@ function notToRun(manifests: LoadedManifest[], profile: SutProfile, waivers: Wai
         (cp) =>
           !applicable.has(cp.useCase) ||
           cp.notTestable ||
+          deferral(plan, cp.id) !== undefined ||
           skipWaivers.some((w) => waiverCoversCheckpoint(w, cp.id)),
       )
       .map((cp) => cp.id);

@@ -11,6 +11,8 @@ import type {
 import { CHECK_MEDIA_TYPE } from '../checks/media-types.ts';
 import { waiverCoversCheckpoint, waiverCoversSut, waiverState } from '../waivers/match.ts';
 import type { Waiver } from '../waivers/schema.ts';
+import { deferral } from '../test-plan/load.ts';
+import type { TestPlan } from '../test-plan/schema.ts';
 import { applicability } from './applicability.ts';
 import { EvidenceCollector } from './evidence-collector.ts';
 import type { MessageIndex } from './message-index.ts';
@@ -23,6 +25,9 @@ export interface VerdictInput {
   manifests: LoadedManifest[];
   profile: SutProfile;
   waivers: Waiver[];
+  /** The test plan of this round, if any: deferred checkpoints are pending. */
+  plan?: TestPlan;
+  /** The date waivers are judged at. */
   now: Date;
 }
 
@@ -104,6 +109,8 @@ function judgeCheckpoint(
     };
   }
   if (cp.notTestable) return { ...base, status: 'pending', message: `not yet testable: ${cp.notTestable}` };
+  const deferred = deferral(input.plan, cp.id);
+  if (deferred) return { ...base, status: 'pending', message: deferred };
 
   const found = input.index.findByTag(`@cp:${cp.id}`);
   const executed = found.find((f) => f.executed)?.executed;

@@ -23,10 +23,11 @@ export function waiverCoversSut(
 }
 
 export function waiverCoversCheckpoint(waiver: Waiver, checkpointId: string): boolean {
-  return waiver.checkpoints.some((pattern) => patternToRegExp(pattern).test(checkpointId));
+  return waiver.checkpoints.some((pattern) => checkpointPattern(pattern).test(checkpointId));
 }
 
-function patternToRegExp(pattern: string): RegExp {
+/** A checkpoint id pattern (`*` matches anything) as an anchored regular expression. */
+export function checkpointPattern(pattern: string): RegExp {
   const escaped = pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
   return new RegExp(`^${escaped}$`);
 }

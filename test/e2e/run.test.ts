@@ -102,6 +102,31 @@ test('a waiver with run: false waives without running', async () => {
   assert.equal(notRun.result.protocols[0]?.approval, 'Delvist godkendt');
 });
 
+test('a test plan defers checkpoints (pending, not run); --as-of after expiry makes a waiver lapse', async () => {
+  const dir = await tempDir();
+  const plan = await writeTemp(
+    dir,
+    'plan.yaml',
+    'plan:\n  id: round-1\n  defer:\n    - checkpoints: ["DK-3.3.3.*"]\n      reason: removal is tested in round two of the testcamp\n',
+  );
+  const deferred = await runReference({ planFile: plan });
+  const cp = checkpoint(deferred.result, 'DK-3.3.3.2');
+  assert.equal(cp.status, 'pending');
+  assert.match(cp.message ?? '', /deferred by test plan round-1: removal is tested in round two/);
+  assert.equal(cp.steps.length, 0);
+  assert.equal(deferred.result.protocols[0]?.approval, 'Delvist godkendt');
+  assert.deepEqual(deferred.result.run.testPlan, { id: 'round-1', file: plan });
+
+  const waivers = await writeTemp(dir, 'w.yaml', NOTE_WAIVER('2026-01-01', '2027-01-01'));
+  const later = await runReference({
+    faults: ['note-shared'],
+    waiversFile: waivers,
+    asOf: new Date('2027-01-02T12:00:00Z'),
+  });
+  assert.equal(checkpoint(later.result, 'DK-3.3.1.25').status, 'failed');
+  assert.equal(later.result.run.waiversJudgedAt, '2027-01-02T12:00:00.000Z');
+});
+
 test('an optional use case the profile does not claim is not applicable and does not run', async () => {
   const profile = readFileText(await fastReferenceProfile()).replace('useCases: [S1.A1]', 'useCases: []');
   const { result } = await runReference({ profileFile: await writeTemp(await tempDir(), 'p.yaml', profile) });

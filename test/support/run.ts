@@ -56,6 +56,8 @@ export async function runReference(
       html: options.html ?? false,
       summary: options.summary ?? true,
       ...(options.waiversFile ? { waiversFile: options.waiversFile } : {}),
+      ...(options.planFile ? { planFile: options.planFile } : {}),
+      ...(options.asOf ? { asOf: options.asOf } : {}),
     },
     env,
   );

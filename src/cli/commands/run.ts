@@ -1,4 +1,5 @@
 import type { RunEnvironment } from '../../environment/environment.ts';
+import { InvalidInputError } from '../../errors/index.ts';
 import { runCertification } from '../../run/run-certification.ts';
 
 export interface RunCommandOptions {
@@ -8,6 +9,8 @@ export interface RunCommandOptions {
   protocol?: string[];
   all?: boolean;
   waivers?: string;
+  plan?: string;
+  asOf?: string;
   mode: 'self-test' | 'certify';
   out: string;
   strict?: boolean;
@@ -24,6 +27,8 @@ export async function runCommand(options: RunCommandOptions, env: RunEnvironment
       ...(options.referenceGp ? { referenceGp: { faults: options.fault } } : {}),
       protocols: options.protocol && !options.all ? options.protocol : 'all',
       ...(options.waivers ? { waiversFile: options.waivers } : {}),
+      ...(options.plan ? { planFile: options.plan } : {}),
+      ...(options.asOf ? { asOf: parseAsOf(options.asOf) } : {}),
       mode: options.mode,
       outDir: options.out,
       strict: Boolean(options.strict),
@@ -36,4 +41,11 @@ export async function runCommand(options: RunCommandOptions, env: RunEnvironment
     `certbench: ${result.outcome.summary} (exit ${result.outcome.exitCode}); result in ${options.out}/certification-result.json`,
   );
   return result.outcome.exitCode;
+}
+
+function parseAsOf(value: string): Date {
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00Z`) : new Date(Number.NaN);
+  if (Number.isNaN(date.getTime()))
+    throw new InvalidInputError([{ file: '--as-of', message: `"${value}" is not a date YYYY-MM-DD` }]);
+  return date;
 }
