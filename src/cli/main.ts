@@ -28,6 +28,7 @@ program
     '-p, --profile <file>',
     'SUT profile (YAML); default with --reference-gp: profiles/reference-gp.yaml',
   )
+  .option('--sut-url <url>', "override the profile's automation.baseUrl (e.g. from a CI secret)")
   .option('--reference-gp', 'start the built-in reference GP system and test it')
   .option('--fault <name...>', 'with --reference-gp: enable named faults of its fault catalogue', [])
   .option('--protocol <id...>', 'protocols to run (default: every protocol the profile claims)')

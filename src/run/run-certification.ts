@@ -39,6 +39,8 @@ import { preflight } from './preflight.ts';
 export interface RunOptions {
   /** SUT profile; defaults to the built-in reference profile when `referenceGp` is set. */
   profileFile?: string;
+  /** Overrides the profile's automation.baseUrl. */
+  sutUrl?: string;
   /** Start the built-in reference GP system in-process (with these faults) and test it. */
   referenceGp?: { faults: string[] };
   protocols: string[] | 'all';
@@ -96,6 +98,9 @@ export async function runCertification(
   if (!profileFile)
     throw new InvalidInputError([{ file: '--profile', message: 'give a SUT profile (or --reference-gp)' }]);
   const profile = await loadProfile(resolve(env.cwd, profileFile));
+  if (options.sutUrl !== undefined && !/^https?:\/\/\S+$/.test(options.sutUrl)) {
+    throw new InvalidInputError([{ file: '--sut-url', message: `"${options.sutUrl}" is not an http(s) URL` }]);
+  }
   if (profile.driver !== 'http') {
     throw new InvalidInputError([
       {
@@ -127,7 +132,7 @@ export async function runCertification(
   const stops: (() => Promise<void>)[] = [];
   try {
     // 2. The SUT side and the counterparts.
-    let baseUrl = profile.automation.baseUrl;
+    let baseUrl = options.sutUrl ?? profile.automation.baseUrl;
     if (options.referenceGp) {
       const gp = await startReferenceGp({ token, faults: options.referenceGp.faults });
       stops.push(() => gp.stop());

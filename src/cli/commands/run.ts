@@ -4,6 +4,7 @@ import { runCertification } from '../../run/run-certification.ts';
 
 export interface RunCommandOptions {
   profile?: string;
+  sutUrl?: string;
   referenceGp?: boolean;
   fault: string[];
   protocol?: string[];
@@ -24,6 +25,7 @@ export async function runCommand(options: RunCommandOptions, env: RunEnvironment
   const { result } = await runCertification(
     {
       ...(options.profile ? { profileFile: options.profile } : {}),
+      ...(options.sutUrl ? { sutUrl: options.sutUrl } : {}),
       ...(options.referenceGp ? { referenceGp: { faults: options.fault } } : {}),
       protocols: options.protocol && !options.all ? options.protocol : 'all',
       ...(options.waivers ? { waiversFile: options.waivers } : {}),
