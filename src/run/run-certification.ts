@@ -99,7 +99,9 @@ export async function runCertification(
     throw new InvalidInputError([{ file: '--profile', message: 'give a SUT profile (or --reference-gp)' }]);
   const profile = await loadProfile(resolve(env.cwd, profileFile));
   if (options.sutUrl !== undefined && !/^https?:\/\/\S+$/.test(options.sutUrl)) {
-    throw new InvalidInputError([{ file: '--sut-url', message: `"${options.sutUrl}" is not an http(s) URL` }]);
+    throw new InvalidInputError([
+      { file: '--sut-url', message: `"${options.sutUrl}" is not an http(s) URL` },
+    ]);
   }
   if (profile.driver !== 'http') {
     throw new InvalidInputError([

@@ -51,7 +51,11 @@ test('the CI templates run certbench with a profile, the SUT URL and token from 
   for (const file of ['ci-templates/github-actions.yml', 'ci-templates/gitlab-ci.yml']) {
     const text = readFileSync(join(PACKAGE_ROOT, file), 'utf8');
     assert.doesNotThrow(() => parse(text), `${file} is valid YAML`);
-    assert.match(text, /bin\/certbench\.js run\s+--profile \S+\s+--sut-url "\$\{?\{? ?\S*CERTBENCH_SUT_URL/, file);
+    assert.match(
+      text,
+      /bin\/certbench\.js run\s+--profile \S+\s+--sut-url "\$\{?\{? ?\S*CERTBENCH_SUT_URL/,
+      file,
+    );
     assert.match(text, /CERTBENCH_SUT_TOKEN/, file);
     assert.match(text, /junit\.xml/, file);
     assert.ok(!/token:\s*['"]?[A-Za-z0-9]{16,}/.test(text), `${file} must not hold a token`);
