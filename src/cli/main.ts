@@ -36,6 +36,10 @@ program
   .option('-w, --waivers <file>', 'waiver register (YAML)')
   .option('--plan <file>', 'test plan (YAML): checkpoints deferred in this round are pending and not run')
   .option('--as-of <date>', 'judge waivers as of this date (YYYY-MM-DD) instead of today')
+  .option(
+    '--rerun <runDir>',
+    'run only the failed, waived and pending checkpoints of an earlier run; carry the rest over',
+  )
   .addOption(
     new Option('--mode <mode>', 'self-test (vendor) or certify (MedCom)')
       .choices(['self-test', 'certify'])

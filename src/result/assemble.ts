@@ -15,6 +15,8 @@ export interface RunFacts {
   plan?: { id: string; file: string };
   /** Set when waivers were judged at another date than the run's. */
   asOf?: Date;
+  /** For a re-run: the run it re-tests. */
+  previousRunId?: string;
 }
 
 /** Puts verdicts and run facts into the record, deciding the outcome and exit code (README, "Exit codes"). */
@@ -42,6 +44,7 @@ export function assembleResult(facts: RunFacts, verdicts: VerdictOutput): Certif
       finishedAt: facts.finishedAt.toISOString(),
       ...(facts.asOf ? { waiversJudgedAt: facts.asOf.toISOString() } : {}),
       ...(facts.plan ? { testPlan: facts.plan } : {}),
+      ...(facts.previousRunId ? { previousRunId: facts.previousRunId } : {}),
     },
     sut: facts.sut,
     ...(facts.waiverFile ? { waiverRegister: { file: facts.waiverFile, waivers: verdicts.waivers } } : {}),

@@ -91,6 +91,8 @@ export interface CheckpointResult {
   /** Ids into `CertificationResult.evidence`. */
   evidence: string[];
   durationMs: number;
+  /** Set on a re-run for a checkpoint not run again: the id of the run whose verdict stands. */
+  carriedFrom?: string;
 }
 
 export interface StepRecord {

@@ -55,8 +55,13 @@ export async function runScenarios(options: CucumberRunOptions): Promise<void> {
 }
 
 /** Tag expression for what runs: the selected protocols, minus what is not applicable, not testable or not run. */
-export function tagExpressionFor(protocolIds: string[], excludedCheckpoints: string[]): string {
+export function tagExpressionFor(
+  protocolIds: string[],
+  excludedCheckpoints: string[],
+  only?: Set<string>,
+): string {
   const protocols = protocolIds.map((id) => `@protocol:${id}`).join(' or ');
   const excluded = excludedCheckpoints.map((id) => ` and not @cp:${id}`).join('');
-  return `(${protocols})${excluded}`;
+  const restricted = only ? ` and (${[...only].map((id) => `@cp:${id}`).join(' or ')})` : '';
+  return `(${protocols})${excluded}${restricted}`;
 }

@@ -35,6 +35,7 @@ import { registerRunContext, unregisterRunContext } from './context.ts';
 import { runScenarios, tagExpressionFor } from './cucumber-runner.ts';
 import { CERTBENCH_VERSION, PACKAGE_ROOT } from './package-root.ts';
 import { preflight } from './preflight.ts';
+import { carryEvidence, loadRerun } from './rerun.ts';
 
 export interface RunOptions {
   /** SUT profile; defaults to the built-in reference profile when `referenceGp` is set. */
@@ -47,6 +48,8 @@ export interface RunOptions {
   waiversFile?: string;
   /** Test plan: checkpoints deferred in this round are pending and not run. */
   planFile?: string;
+  /** Folder of an earlier run: run only its failed and pending checkpoints, carry the rest over. */
+  rerunOf?: string;
   /** Judge waivers as of this date instead of today (e.g. to see a run after a waiver's expiry). */
   asOf?: Date;
   mode: 'self-test' | 'certify';
@@ -122,6 +125,9 @@ export async function runCertification(
   const waivers = options.waiversFile ? await loadWaivers(resolve(env.cwd, options.waiversFile)) : [];
   const plan = options.planFile ? await loadTestPlan(resolve(env.cwd, options.planFile)) : undefined;
   const judgedAt = options.asOf ?? env.clock.now();
+  const rerun = options.rerunOf
+    ? await loadRerun(resolve(env.cwd, options.rerunOf), outDir, profile, manifests)
+    : undefined;
   const runEnv = { ...env.env };
   if (options.referenceGp && profile.automation.auth)
     runEnv[profile.automation.auth.tokenEnv] ??= randomBytes(24).toString('base64url');
@@ -177,6 +183,7 @@ export async function runCertification(
       tagExpression: tagExpressionFor(
         manifests.map((m) => m.id),
         notToRun(manifests, profile, waivers, plan, judgedAt),
+        rerun?.retest,
       ),
       runId,
       onMessage: (envelope) => {
@@ -195,8 +202,10 @@ export async function runCertification(
       profile,
       waivers,
       ...(plan ? { plan } : {}),
+      ...(rerun ? { carried: rerun.carried } : {}),
       now: judgedAt,
     });
+    if (rerun) verdicts.evidence.push(...(await carryEvidence(rerun, outDir)));
     const result = assembleResult(
       {
         certbenchVersion: CERTBENCH_VERSION,
@@ -216,6 +225,7 @@ export async function runCertification(
         ...(options.waiversFile ? { waiverFile: options.waiversFile } : {}),
         ...(plan ? { plan: { id: plan.id, file: options.planFile ?? '' } } : {}),
         ...(options.asOf ? { asOf: judgedAt } : {}),
+        ...(rerun ? { previousRunId: rerun.previous.run.id } : {}),
       },
       verdicts,
     );

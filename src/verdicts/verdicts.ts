@@ -27,6 +27,8 @@ export interface VerdictInput {
   waivers: Waiver[];
   /** The test plan of this round, if any: deferred checkpoints are pending. */
   plan?: TestPlan;
+  /** For a re-run: checkpoints whose earlier result stands (marked with the run they come from). */
+  carried?: ReadonlyMap<string, CheckpointResult>;
   /** The date waivers are judged at. */
   now: Date;
 }
@@ -53,6 +55,8 @@ export function computeVerdicts(input: VerdictInput): VerdictOutput {
   const protocols = input.manifests.map((manifest): ProtocolResult => {
     const applicable = applicability(manifest, input.profile);
     const checkpoints = manifest.checkpoints.map((cp) => {
+      const carried = input.carried?.get(cp.id);
+      if (carried) return carried;
       const base = judgeCheckpoint(cp, manifest, applicable, input, evidence, harnessErrors);
       return applyWaivers(base, sutWaivers, waiverRecords, input.now);
     });

@@ -57,6 +57,7 @@ export async function runReference(
       summary: options.summary ?? true,
       ...(options.waiversFile ? { waiversFile: options.waiversFile } : {}),
       ...(options.planFile ? { planFile: options.planFile } : {}),
+      ...(options.rerunOf ? { rerunOf: options.rerunOf } : {}),
       ...(options.asOf ? { asOf: options.asOf } : {}),
     },
     env,

@@ -12,6 +12,7 @@ export interface RunCommandOptions {
   waivers?: string;
   plan?: string;
   asOf?: string;
+  rerun?: string;
   mode: 'self-test' | 'certify';
   out: string;
   strict?: boolean;
@@ -30,6 +31,7 @@ export async function runCommand(options: RunCommandOptions, env: RunEnvironment
       protocols: options.protocol && !options.all ? options.protocol : 'all',
       ...(options.waivers ? { waiversFile: options.waivers } : {}),
       ...(options.plan ? { planFile: options.plan } : {}),
+      ...(options.rerun ? { rerunOf: options.rerun } : {}),
       ...(options.asOf ? { asOf: parseAsOf(options.asOf) } : {}),
       mode: options.mode,
       outDir: options.out,

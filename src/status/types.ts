@@ -1,0 +1,154 @@
+/**
+ * The certification status report's model: what the steering group sees, computed from loaded results by pure
+ * functions (`buildStatusModel`). The HTML and Markdown views only format it.
+ */
+import type { Approval, CertificationResult, WaiverRecord } from '../result/types.ts';
+
+/** A date without time, `YYYY-MM-DD` (UTC days, as waiver dates are judged). */
+export type Day = string;
+
+/** One `certification-result.json` as read from disk. */
+export interface LoadedResult {
+  /** Absolute path of the file. */
+  file: string;
+  result: CertificationResult;
+  /** Absolute path of the run's Allure report, when `<runDir>/allure-report/index.html` exists. */
+  allureReport?: string;
+}
+
+/** A cell's approval; `not-tested` when the system has no valid result for that protocol version. */
+export type CellApproval = Approval | 'not-tested';
+
+/** A column of the matrix: one system of one vendor (the system version varies per cell). */
+export interface SystemColumn {
+  key: string;
+  vendor: string;
+  system: string;
+}
+
+/** A row of the matrix: one protocol (and variant, when it has one) in one version. */
+export interface ProtocolRow {
+  key: string;
+  id: string;
+  /** A protocol run in several variants (e.g. per receiver) keeps them apart. */
+  variant?: string;
+  version: string;
+  title: string;
+  /** The standard behind it, e.g. "MedCom ConditionList 1.0.1". */
+  standard: string;
+}
+
+/** Checkpoint counts shown per cell. */
+export interface CellCounts {
+  passed: number;
+  failed: number;
+  waived: number;
+  pending: number;
+}
+
+/** One run's outcome for one protocol version. */
+export interface CellRun {
+  runId: string;
+  approval: Approval;
+  systemVersion: string;
+  /** ISO instant the run finished. */
+  finishedAt: string;
+  mode: CertificationResult['run']['mode'];
+  counts: CellCounts;
+  /** F4 failures (allowed for approval). */
+  remarks: number;
+  /** Link from the report page to the run's Allure report (relative, URL-encoded), when it exists. */
+  allureHref?: string;
+}
+
+/** One system × protocol version: the latest valid run wins; older runs give the trend. */
+export interface StatusCell {
+  systemKey: string;
+  protocolKey: string;
+  latest: CellRun;
+  /** Approvals of the last runs, oldest first, ending with the latest. */
+  trend: Approval[];
+  /** How many valid runs the cell has in all. */
+  runs: number;
+}
+
+/** How a waiver stands at the report date. */
+export type WaiverStanding = 'active' | 'expires-before-meeting' | 'expired';
+
+/** A dispensation recorded in a system's latest results. */
+export interface WaiverEntry {
+  system: SystemColumn;
+  id: string;
+  reason: string;
+  approvedBy: string;
+  /** Checkpoint ids or patterns it is written for. */
+  checkpoints: string[];
+  /** Checkpoints it made `waived` in the latest runs. */
+  appliedTo: string[];
+  granted: Day;
+  expires: Day;
+  /** Days from the report date to `expires` (the first day it no longer applies); 0 or less: expired. */
+  daysToExpiry: number;
+  standing: WaiverStanding;
+  /** The state recorded by the run that judged it. */
+  recordedState: WaiverRecord['state'];
+}
+
+/** One cell whose approval changed since the given date. */
+export interface CellChange {
+  system: SystemColumn;
+  protocol: ProtocolRow;
+  /** Absent: the system had not tested this protocol version before. */
+  before?: Approval;
+  after: Approval;
+  finishedAt: string;
+  systemVersion: string;
+}
+
+/** What changed since a date (the last meeting). */
+export interface StatusChanges {
+  since: Day;
+  /** Now Godkendt, and was not before. */
+  approved: CellChange[];
+  /** Approval got worse. */
+  regressions: CellChange[];
+  /** Better, but not (yet) Godkendt. */
+  improved: CellChange[];
+  /** Protocol versions a system tested for the first time. */
+  firstTested: CellChange[];
+}
+
+/** A result that does not count, and why. */
+export interface IgnoredResult {
+  file: string;
+  reason: 'harness-error' | 'after-as-of';
+}
+
+export interface StatusModel {
+  asOf: Day;
+  nextMeeting?: Day;
+  systems: SystemColumn[];
+  protocols: ProtocolRow[];
+  /** Keyed by `cellKey(protocolKey, systemKey)`; a missing cell is not tested. */
+  cells: Map<string, StatusCell>;
+  waivers: WaiverEntry[];
+  changes?: StatusChanges;
+  totals: Record<CellApproval, number>;
+  /** Valid results counted, and those left out. */
+  counted: number;
+  ignored: IgnoredResult[];
+  /** e.g. "certbench 0.1.0", for the footer. */
+  generator: string;
+}
+
+/** Options of `buildStatusModel`: every date is given, nothing is read from the clock. */
+export interface StatusOptions {
+  asOf: Day;
+  since?: Day;
+  nextMeeting?: Day;
+  /** Folder the pages are written to: Allure links are made relative to it. */
+  outDir: string;
+  /** Runs shown per cell in the trend, including the latest. @default 6 */
+  trendLength?: number;
+  generator: string;
+}
