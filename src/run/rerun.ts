@@ -52,7 +52,9 @@ export async function loadRerun(
   }
   const issues: string[] = [];
   if (previous.schemaVersion !== RESULT_SCHEMA_VERSION)
-    issues.push(`schemaVersion ${String(previous.schemaVersion)} is not ${RESULT_SCHEMA_VERSION}`);
+    issues.push(
+      `schemaVersion ${JSON.stringify((previous as { schemaVersion?: unknown }).schemaVersion)} is not ${String(RESULT_SCHEMA_VERSION)}`,
+    );
   const sut = previous.sut;
   if (sut.vendor !== profile.vendor || sut.system !== profile.system || sut.version !== profile.version) {
     issues.push(

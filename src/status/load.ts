@@ -1,0 +1,76 @@
+// The report's only input I/O: find every certification-result.json under a folder and keep those this certbench
+// can read. A stray or foreign file must not stop a report covering many vendors, so it is skipped with a reason.
+import { access, readdir, readFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { RESULT_SCHEMA_VERSION, type Approval, type CertificationResult } from '../result/types.ts';
+import type { LoadedResult } from './types.ts';
+
+export const RESULT_FILE_NAME = 'certification-result.json';
+
+const APPROVALS: unknown[] = ['Godkendt', 'Delvist godkendt', 'Ikke godkendt'] satisfies Approval[];
+
+/** A file that was found but not used. */
+export interface SkippedFile {
+  file: string;
+  reason: string;
+}
+
+/** Every readable result under `dir` (recursively, in path order) and the files skipped with their reason. */
+export async function loadResultsFolder(dir: string): Promise<{ results: LoadedResult[]; skipped: SkippedFile[] }> {
+  const root = resolve(dir);
+  const entries = await readdir(root, { recursive: true, encoding: 'utf8' });
+  const files = entries
+    .filter((entry) => basename(entry) === RESULT_FILE_NAME)
+    .map((entry) => join(root, entry))
+    .sort();
+  const results: LoadedResult[] = [];
+  const skipped: SkippedFile[] = [];
+  for (const file of files) {
+    let data: unknown;
+    try {
+      data = JSON.parse(await readFile(file, 'utf8'));
+    } catch (error) {
+      skipped.push({ file, reason: `cannot be read as JSON: ${(error as Error).message}` });
+      continue;
+    }
+    const problem = resultProblem(data);
+    if (problem) {
+      skipped.push({ file, reason: problem });
+      continue;
+    }
+    const report = join(dirname(file), 'allure-report', 'index.html');
+    const hasReport = await access(report).then(
+      () => true,
+      () => false,
+    );
+    results.push({ file, result: data as CertificationResult, ...(hasReport ? { allureReport: report } : {}) });
+  }
+  return { results, skipped };
+}
+
+/** Why `data` is not a result this certbench reads, or undefined when it is. Checks what the report relies on. */
+export function resultProblem(data: unknown): string | undefined {
+  if (!isObject(data) || !('schemaVersion' in data) || !isObject(data['run']) || !isObject(data['sut']))
+    return 'not a certbench certification result';
+  if (data['schemaVersion'] !== RESULT_SCHEMA_VERSION)
+    return `schema version ${JSON.stringify(data['schemaVersion'])}, this certbench reads ${RESULT_SCHEMA_VERSION}`;
+  const { run, sut } = data;
+  if (typeof run['finishedAt'] !== 'string' || Number.isNaN(Date.parse(run['finishedAt'])))
+    return 'run.finishedAt is not a time';
+  for (const field of ['vendor', 'system', 'version'])
+    if (typeof sut[field] !== 'string') return `sut.${field} is missing`;
+  const protocols = data['protocols'];
+  if (!Array.isArray(protocols)) return 'protocols is missing';
+  for (const [i, protocol] of protocols.entries()) {
+    if (!isObject(protocol) || typeof protocol['id'] !== 'string' || typeof protocol['version'] !== 'string')
+      return `protocols[${i}] has no id and version`;
+    if (!APPROVALS.includes(protocol['approval'])) return `protocols[${i}].approval is not MedCom's vocabulary`;
+    if (!isObject(protocol['counts'])) return `protocols[${i}].counts is missing`;
+  }
+  if (!Array.isArray(data['harnessErrors'])) return 'harnessErrors is missing';
+  return undefined;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
