@@ -1,7 +1,12 @@
 // Support code shared by every protocol: the certbench world and a step timeout above every SUT timeout, so
 // certbench's own timeouts (which fail the checkpoint with evidence) always fire first.
-import { setDefaultTimeout, setWorldConstructor } from '@cucumber/cucumber';
+import { Before, setDefaultTimeout, setWorldConstructor } from '@cucumber/cucumber';
 import { CertbenchWorld } from '../src/steps-api/world.ts';
 
 setWorldConstructor(CertbenchWorld);
-setDefaultTimeout(60 * 60 * 1000);
+// A manual run waits for people: no step timeout of cucumber's own should cut it short.
+setDefaultTimeout(24 * 60 * 60 * 1000);
+
+Before(function (this: CertbenchWorld, { pickle }) {
+  this.checkpointId = pickle.tags.find((t) => t.name.startsWith('@cp:'))?.name.slice(4) ?? '';
+});

@@ -12,3 +12,13 @@ export class CheckFailed extends Error {
 }
 
 export const SUT_FAILURE_TYPES: readonly string[] = ['CheckFailed'];
+
+/**
+ * Thrown when the operator of a manual run stops it (end of input, Ctrl-D). Not a failure of the SUT nor of
+ * certbench: the checkpoints not yet done are pending, and recorded decisions are kept for `--resume`.
+ */
+export class RunInterrupted extends Error {
+  override name = 'RunInterrupted' as const;
+}
+
+export const INTERRUPTION_TYPES: readonly string[] = ['RunInterrupted'];

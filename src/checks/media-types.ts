@@ -5,3 +5,4 @@
 export const EXCHANGE_MEDIA_TYPE = 'application/vnd.certbench.exchange+json';
 export const CHECK_MEDIA_TYPE = 'application/vnd.certbench.check+json';
 export const PENDING_MEDIA_TYPE = 'application/vnd.certbench.pending+json';
+export const ASSESSMENT_MEDIA_TYPE = 'application/vnd.certbench.assessment+json';

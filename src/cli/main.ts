@@ -36,6 +36,14 @@ program
   .option('-w, --waivers <file>', 'waiver register (YAML)')
   .option('--plan <file>', 'test plan (YAML): checkpoints deferred in this round are pending and not run')
   .option('--as-of <date>', 'judge waivers as of this date (YYYY-MM-DD) instead of today')
+  .addOption(
+    new Option(
+      '--driver <driver>',
+      "override the profile's driver: manual = testcamp mode, an operator performs each action",
+    ).choices(['http', 'manual']),
+  )
+  .option('--assessor <name>', 'manual runs: who assesses (recorded with every decision)')
+  .option('--resume', 'manual runs: keep the decisions of an interrupted run in the same --out folder')
   .option(
     '--rerun <runDir>',
     'run only the failed, waived and pending checkpoints of an earlier run; carry the rest over',

@@ -1,9 +1,11 @@
-import type { Writable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 
 /** Everything a run takes from the outside world; tests pass their own streams, env and clock. */
 export interface RunEnvironment {
   cwd: string;
   env: Record<string, string | undefined>;
+  /** Where a manual run reads the operator's answers. */
+  stdin: Readable;
   stdout: Writable;
   stderr: Writable;
   logger: Logger;
@@ -37,6 +39,7 @@ export function makeEnvironment(overrides: Partial<RunEnvironment> = {}): RunEnv
   return {
     cwd: overrides.cwd ?? process.cwd(),
     env,
+    stdin: overrides.stdin ?? process.stdin,
     stdout,
     stderr,
     logger,

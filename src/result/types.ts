@@ -91,6 +91,14 @@ export interface CheckpointResult {
   /** Ids into `CertificationResult.evidence`. */
   evidence: string[];
   durationMs: number;
+  /** A manual checkpoint's assessment (testcamp mode): decision, comment, assessor, attached evidence files. */
+  assessment?: {
+    decision: 'OK' | 'F1' | 'F2' | 'F3' | 'F4' | 'NR';
+    comment?: string;
+    assessor: string;
+    at: string;
+    evidenceFiles: { name: string; file?: string; sha256?: string; error?: string }[];
+  };
   /** Set on a re-run for a checkpoint not run again: the id of the run whose verdict stands. */
   carriedFrom?: string;
 }

@@ -1,5 +1,6 @@
 import type { Clock } from '../environment/environment.ts';
 import type { RunCounterparts } from '../counterparts/registry.ts';
+import type { ManualSession } from '../driver/manual/manual-session.ts';
 import type { SutDriver } from '../driver/types.ts';
 import type { Exchange } from '../evidence/exchange.ts';
 import type { SutProfile } from '../profile/schema.ts';
@@ -12,8 +13,10 @@ export interface RunContext {
   clock: Clock;
   counterparts: RunCounterparts;
   fixtures: FixtureCache;
+  /** The testcamp session when the run is manual (`--driver manual`). */
+  manual?: ManualSession;
   /** Set when the SUT failed the pre-flight: every checkpoint fails with it. */
-  preflightFailure?: { message: string; exchanges: Exchange[] };
+  preflightFailure?: { message: string; exchanges: Exchange[]; interrupted?: boolean };
   /** A driver whose every exchange goes to `record` (the current scenario's evidence). */
   makeDriver(record: (exchange: Exchange) => Promise<void> | void): SutDriver;
 }

@@ -1,10 +1,12 @@
-import { CheckFailed } from '../checks/check-failed.ts';
+import { CheckFailed, RunInterrupted } from '../checks/check-failed.ts';
 import type { SessionConfig, SutDriver } from '../driver/types.ts';
 import type { Exchange } from '../evidence/exchange.ts';
 
 export interface PreflightOutcome {
   exchanges: Exchange[];
   failure?: string;
+  /** The operator of a manual run stopped before the run began. */
+  interrupted?: boolean;
 }
 
 /**
@@ -22,7 +24,8 @@ export async function preflight(
     await driver.configureSession(session);
     return { exchanges };
   } catch (error) {
+    if (error instanceof RunInterrupted) return { exchanges, failure: error.message, interrupted: true };
     if (!(error instanceof CheckFailed)) throw error;
-    return { exchanges, failure: `the SUT automation API is not usable: ${error.message}` };
+    return { exchanges, failure: `the SUT could not be set up for the run: ${error.message}` };
   }
 }

@@ -7,6 +7,10 @@ import { startReferenceGp } from '../../reference-gp/index.ts';
 import { allCounterparts, createCounterparts, sessionAddresses } from '../counterparts/registry.ts';
 import { CounterpartHost } from '../counterparts/host.ts';
 import { HttpDriver } from '../driver/http-driver.ts';
+import { DecisionJournal } from '../driver/manual/journal.ts';
+import { ManualSession } from '../driver/manual/manual-session.ts';
+import type { Operator } from '../driver/manual/operator.ts';
+import { TerminalOperator } from '../driver/manual/terminal-operator.ts';
 import type { RunEnvironment } from '../environment/environment.ts';
 import { InvalidInputError } from '../errors/index.ts';
 import type { Exchange } from '../evidence/exchange.ts';
@@ -50,6 +54,14 @@ export interface RunOptions {
   planFile?: string;
   /** Folder of an earlier run: run only its failed and pending checkpoints, carry the rest over. */
   rerunOf?: string;
+  /** Override the profile's driver: `manual` runs the protocols with an operator at the keyboard (testcamp). */
+  driver?: 'http' | 'manual';
+  /** Manual runs: the assessor's name, recorded with every decision. */
+  assessor?: string;
+  /** Manual runs: reuse the decisions journalled by an interrupted run in the same output folder. */
+  resume?: boolean;
+  /** Manual runs: who answers (default: the terminal on the environment's stdin and stdout). */
+  operatorFactory?: (sut: { baseUrl: string; token?: string }) => Operator;
   /** Judge waivers as of this date instead of today (e.g. to see a run after a waiver's expiry). */
   asOf?: Date;
   mode: 'self-test' | 'certify';
@@ -106,13 +118,10 @@ export async function runCertification(
       { file: '--sut-url', message: `"${options.sutUrl}" is not an http(s) URL` },
     ]);
   }
-  if (profile.driver !== 'http') {
+  const driverKind = options.driver ?? profile.driver;
+  if (driverKind === 'manual' && !options.assessor) {
     throw new InvalidInputError([
-      {
-        file: profile.file,
-        field: 'driver',
-        message: 'the manual driver (testcamp mode) is not available yet; use http',
-      },
+      { file: '--assessor', message: 'a manual run records who assesses: give --assessor "<name>"' },
     ]);
   }
   const manifests = selectClaimed(
@@ -131,7 +140,8 @@ export async function runCertification(
   const runEnv = { ...env.env };
   if (options.referenceGp && profile.automation.auth)
     runEnv[profile.automation.auth.tokenEnv] ??= randomBytes(24).toString('base64url');
-  const token = resolveToken(profile, runEnv);
+  // A manual run does not call the automation API (unless the reference GP plays the SUT), so needs no token.
+  const token = driverKind === 'manual' && !options.referenceGp ? undefined : resolveToken(profile, runEnv);
   const redactor = new Redactor([token]);
 
   // Output of an earlier run in the same folder must not mix with this one's (stale evidence, old Allure results).
@@ -150,17 +160,32 @@ export async function runCertification(
     const host = new CounterpartHost({ ...profile.counterparts, redactor }, allCounterparts(counterparts));
     await host.start();
     stops.push(() => host.stop());
+    const manual =
+      driverKind === 'manual'
+        ? new ManualSession({
+            operator:
+              options.operatorFactory?.({ baseUrl, ...(token ? { token } : {}) }) ??
+              new TerminalOperator(env.stdin, env.stdout),
+            journal: new DecisionJournal(join(outDir, 'manual-journal.ndjson'), Boolean(options.resume)),
+            assessor: options.assessor ?? '',
+            outDir,
+            clock: () => env.clock.now(),
+          })
+        : undefined;
+    if (manual) stops.push(() => Promise.resolve(manual.close()));
     const makeDriver = (record: (exchange: Exchange) => Promise<void> | void) =>
-      new HttpDriver(
-        baseUrl,
-        new EvidenceClient({
-          redactor,
-          record,
-          timeoutMs: profile.automation.timeoutMs,
-          maxBodyBytes: profile.automation.maxBodyBytes,
-        }),
-        token,
-      );
+      manual
+        ? manual.driver(profile)
+        : new HttpDriver(
+            baseUrl,
+            new EvidenceClient({
+              redactor,
+              record,
+              timeoutMs: profile.automation.timeoutMs,
+              maxBodyBytes: profile.automation.maxBodyBytes,
+            }),
+            token,
+          );
     const session = { runId, counterparts: sessionAddresses(host, counterparts) };
     const check = await preflight(makeDriver, session);
     registerRunContext({
@@ -169,7 +194,16 @@ export async function runCertification(
       clock: env.clock,
       counterparts,
       makeDriver,
-      ...(check.failure ? { preflightFailure: { message: check.failure, exchanges: check.exchanges } } : {}),
+      ...(manual ? { manual } : {}),
+      ...(check.failure
+        ? {
+            preflightFailure: {
+              message: check.failure,
+              exchanges: check.exchanges,
+              interrupted: Boolean(check.interrupted),
+            },
+          }
+        : {}),
     });
     stops.push(() => Promise.resolve(unregisterRunContext(runId)));
     const t1 = performance.now();
@@ -211,7 +245,7 @@ export async function runCertification(
         certbenchVersion: CERTBENCH_VERSION,
         runId,
         mode: options.mode,
-        driver: profile.driver,
+        driver: driverKind,
         strict: options.strict,
         startedAt,
         finishedAt: env.clock.now(),

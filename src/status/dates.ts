@@ -26,7 +26,7 @@ export function daysBetween(from: Day, to: Day): number {
 }
 
 /** Day, month (1-12) and year of a day or instant, for the language-specific formatters. */
-export function dateParts(value: Day | string): { day: number; month: number; year: number } {
+export function dateParts(value: string): { day: number; month: number; year: number } {
   const day = dayOf(value);
   return { year: Number(day.slice(0, 4)), month: Number(day.slice(5, 7)), day: Number(day.slice(8, 10)) };
 }

@@ -16,7 +16,9 @@ export interface SkippedFile {
 }
 
 /** Every readable result under `dir` (recursively, in path order) and the files skipped with their reason. */
-export async function loadResultsFolder(dir: string): Promise<{ results: LoadedResult[]; skipped: SkippedFile[] }> {
+export async function loadResultsFolder(
+  dir: string,
+): Promise<{ results: LoadedResult[]; skipped: SkippedFile[] }> {
   const root = resolve(dir);
   const entries = await readdir(root, { recursive: true, encoding: 'utf8' });
   const files = entries
@@ -43,7 +45,11 @@ export async function loadResultsFolder(dir: string): Promise<{ results: LoadedR
       () => true,
       () => false,
     );
-    results.push({ file, result: data as CertificationResult, ...(hasReport ? { allureReport: report } : {}) });
+    results.push({
+      file,
+      result: data as CertificationResult,
+      ...(hasReport ? { allureReport: report } : {}),
+    });
   }
   return { results, skipped };
 }
@@ -64,7 +70,8 @@ export function resultProblem(data: unknown): string | undefined {
   for (const [i, protocol] of protocols.entries()) {
     if (!isObject(protocol) || typeof protocol['id'] !== 'string' || typeof protocol['version'] !== 'string')
       return `protocols[${i}] has no id and version`;
-    if (!APPROVALS.includes(protocol['approval'])) return `protocols[${i}].approval is not MedCom's vocabulary`;
+    if (!APPROVALS.includes(protocol['approval']))
+      return `protocols[${i}].approval is not MedCom's vocabulary`;
     if (!isObject(protocol['counts'])) return `protocols[${i}].counts is missing`;
   }
   if (!Array.isArray(data['harnessErrors'])) return 'harnessErrors is missing';

@@ -1,7 +1,7 @@
 import type { SutDriver } from '../driver/types.ts';
 import type { Exchange } from '../evidence/exchange.ts';
 import type { RunContext } from '../run/context.ts';
-import { CheckFailed } from '../checks/check-failed.ts';
+import { CheckFailed, RunInterrupted } from '../checks/check-failed.ts';
 
 /** What a planned step can use while it runs. */
 export interface PlanEnv {
@@ -30,6 +30,8 @@ export interface PlanOutcome {
   /** When each step started and ended: rules such as "recordedDate is the registration time" need it. */
   windows: Map<string, { start: Date; end: Date }>;
   exchanges: Exchange[];
+  /** Set when the operator of a manual run stopped during the plan; later steps were not performed. */
+  interrupted?: string;
   /** The first SUT failure; later steps were not performed. */
   failure?: { step: string; message: string; details: CheckFailed['details'] };
 }
@@ -43,7 +45,12 @@ export async function performPlan(ctx: RunContext, steps: PlanStep[]): Promise<P
     try {
       outcome.outputs.set(step.name, await step.run({ ctx, driver, outputs: outcome.outputs, record }));
     } catch (error) {
-      // Only SUT failures are part of the outcome; a bug in step code must surface as a harness error.
+      // Only SUT failures and the operator stopping a manual run are part of the outcome; a bug in step code
+      // must surface as a harness error.
+      if (error instanceof RunInterrupted) {
+        outcome.interrupted = error.message;
+        break;
+      }
       if (!(error instanceof CheckFailed)) throw error;
       outcome.failure = { step: step.name, message: error.message, details: error.details };
       break;

@@ -1,5 +1,5 @@
 import { World, type IWorldOptions } from '@cucumber/cucumber';
-import { CheckFailed } from '../checks/check-failed.ts';
+import { CheckFailed, RunInterrupted } from '../checks/check-failed.ts';
 import { CHECK_MEDIA_TYPE, EXCHANGE_MEDIA_TYPE, PENDING_MEDIA_TYPE } from '../checks/media-types.ts';
 import type { Exchange } from '../evidence/exchange.ts';
 import type { CheckRecord } from '../result/types.ts';
@@ -18,6 +18,8 @@ export interface WorldParameters {
  */
 export class CertbenchWorld extends World<WorldParameters> {
   readonly plan: PlanStep[] = [];
+  /** The checkpoint this scenario verifies (from its `@cp:` tag), set before the first step. */
+  checkpointId = '';
   private outcome?: PlanOutcome;
   private readonly attached = new Set<string>();
 
@@ -47,6 +49,7 @@ export class CertbenchWorld extends World<WorldParameters> {
     const ctx = this.ctx;
     if (ctx.preflightFailure) {
       for (const exchange of ctx.preflightFailure.exchanges) this.attachExchange(exchange);
+      if (ctx.preflightFailure.interrupted) throw new RunInterrupted(ctx.preflightFailure.message);
       throw new CheckFailed(ctx.preflightFailure.message);
     }
     if (!this.outcome) {
@@ -54,6 +57,7 @@ export class CertbenchWorld extends World<WorldParameters> {
       this.outcome = await ctx.fixtures.realise(planKey(steps), () => performPlan(ctx, steps));
       for (const exchange of this.outcome.exchanges) this.attachExchange(exchange);
     }
+    if (this.outcome.interrupted) throw new RunInterrupted(this.outcome.interrupted);
     const failure = this.outcome.failure;
     if (failure)
       throw new CheckFailed(`set-up step "${failure.step}" failed: ${failure.message}`, failure.details);

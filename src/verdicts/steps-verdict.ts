@@ -1,5 +1,5 @@
 import type { Attachment } from '@cucumber/messages';
-import { SUT_FAILURE_TYPES } from '../checks/check-failed.ts';
+import { INTERRUPTION_TYPES, SUT_FAILURE_TYPES } from '../checks/check-failed.ts';
 import { PENDING_MEDIA_TYPE } from '../checks/media-types.ts';
 import type { HarnessErrorRecord, StepRecord } from '../result/types.ts';
 import type { ExecutedScenario } from './message-index.ts';
@@ -24,6 +24,12 @@ export function verdictOfSteps(executed: ExecutedScenario): StepsVerdict {
             ? 'undefined-step'
             : 'step-exception';
       return { status: 'harness-error', kind, message: `${step.result.status.toLowerCase()} step: ${what}` };
+    }
+    if (effect === 'failed' && INTERRUPTION_TYPES.includes(step.result.exception?.type ?? '')) {
+      return {
+        status: 'pending',
+        message: `interrupted: ${step.result.exception?.message ?? 'the operator stopped the run'}`,
+      };
     }
     if (effect === 'failed' && !SUT_FAILURE_TYPES.includes(step.result.exception?.type ?? '')) {
       const detail = step.result.exception

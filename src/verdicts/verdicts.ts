@@ -8,7 +8,7 @@ import type {
   ProtocolResult,
   WaiverRecord,
 } from '../result/types.ts';
-import { CHECK_MEDIA_TYPE } from '../checks/media-types.ts';
+import { ASSESSMENT_MEDIA_TYPE, CHECK_MEDIA_TYPE } from '../checks/media-types.ts';
 import { waiverCoversCheckpoint, waiverCoversSut, waiverState } from '../waivers/match.ts';
 import type { Waiver } from '../waivers/schema.ts';
 import { deferral } from '../test-plan/load.ts';
@@ -155,7 +155,40 @@ function judgeCheckpoint(
   const verdict = verdictOfSteps(executed);
   if (verdict.status === 'harness-error')
     harnessErrors.push({ checkpointId: cp.id, kind: verdict.kind, message: verdict.message });
-  return { ...judged, status: verdict.status, ...(verdict.message ? { message: verdict.message } : {}) };
+  const assessment = decodeAll<NonNullable<CheckpointResult['assessment']>>(
+    executed.attachments,
+    ASSESSMENT_MEDIA_TYPE,
+  )[0];
+  const assessed = assessment ? withAssessment(judged, assessment, verdict) : undefined;
+  return (
+    assessed ?? {
+      ...judged,
+      status: verdict.status,
+      ...(verdict.message ? { message: verdict.message } : {}),
+    }
+  );
+}
+
+/**
+ * A manual checkpoint carries the assessor's decision: "not relevant" makes it not applicable, and a failure is
+ * graded as the assessor graded it (MedCom's assessment column), not by the manifest's default grade.
+ */
+function withAssessment(
+  judged: CheckpointResult,
+  assessment: NonNullable<CheckpointResult['assessment']>,
+  verdict: ReturnType<typeof verdictOfSteps>,
+): CheckpointResult | undefined {
+  const base = { ...judged, assessment };
+  if (verdict.status === 'harness-error') return undefined;
+  if (assessment.decision === 'NR') {
+    return {
+      ...base,
+      status: 'not-applicable',
+      message: `not relevant (assessor ${assessment.assessor}): ${assessment.comment ?? ''}`,
+    };
+  }
+  const grade = assessment.decision === 'OK' ? judged.grade : assessment.decision;
+  return { ...base, grade, status: verdict.status, ...(verdict.message ? { message: verdict.message } : {}) };
 }
 
 function scenarioOf(pickle: {

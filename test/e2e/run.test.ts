@@ -178,7 +178,10 @@ test('an unreachable SUT fails every checkpoint with the pre-flight message', as
     result.protocols[0]?.checkpoints.filter((c) => c.status !== 'not-applicable').map((c) => c.status),
   );
   assert.deepEqual([...statuses], ['failed']);
-  assert.match(checkpoint(result, 'DK-3.3.1.1').message ?? '', /not usable: .*connection refused/);
+  assert.match(
+    checkpoint(result, 'DK-3.3.1.1').message ?? '',
+    /could not be set up for the run: .*connection refused/,
+  );
   assert.ok(checkpoint(result, 'DK-3.3.1.1').evidence.length > 0);
   assert.equal(result.outcome.exitCode, 1);
   assert.ok(!env.output().includes('x-token-value'));

@@ -13,6 +13,9 @@ export interface RunCommandOptions {
   plan?: string;
   asOf?: string;
   rerun?: string;
+  driver?: 'http' | 'manual';
+  assessor?: string;
+  resume?: boolean;
   mode: 'self-test' | 'certify';
   out: string;
   strict?: boolean;
@@ -32,6 +35,9 @@ export async function runCommand(options: RunCommandOptions, env: RunEnvironment
       ...(options.waivers ? { waiversFile: options.waivers } : {}),
       ...(options.plan ? { planFile: options.plan } : {}),
       ...(options.rerun ? { rerunOf: options.rerun } : {}),
+      ...(options.driver ? { driver: options.driver } : {}),
+      ...(options.assessor ? { assessor: options.assessor } : {}),
+      ...(options.resume ? { resume: true } : {}),
       ...(options.asOf ? { asOf: parseAsOf(options.asOf) } : {}),
       mode: options.mode,
       outDir: options.out,

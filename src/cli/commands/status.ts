@@ -1,0 +1,84 @@
+import { stat } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import type { RunEnvironment } from '../../environment/environment.ts';
+import { EXIT } from '../../errors/exit-codes.ts';
+import { InvalidInputError, type InputIssue } from '../../errors/index.ts';
+import { FileSystemWriter } from '../../projections/writer.ts';
+import { CERTBENCH_VERSION } from '../../run/package-root.ts';
+import { dayOf, isDay } from '../../status/dates.ts';
+import { loadResultsFolder } from '../../status/load.ts';
+import { buildStatusModel } from '../../status/model.ts';
+import { writeStatusReport } from '../../status/report.ts';
+import type { StatusLanguage } from '../../status/texts.ts';
+
+/** Options of `certbench status`; dates are `YYYY-MM-DD`. */
+export interface StatusCommandOptions {
+  /** Folder the pages and the Markdown summary are written to. */
+  out: string;
+  /** The last meeting: changes since this day are listed. */
+  since?: string;
+  /** Waivers no longer in force on this day are highlighted. */
+  nextMeeting?: string;
+  /** The report's day. @default today (the environment's clock, UTC) */
+  asOf?: string;
+  /** Which HTML pages to write. @default 'both' */
+  lang?: 'da' | 'en' | 'both';
+}
+
+const LANGUAGES = { da: ['da'], en: ['en'], both: ['da', 'en'] } as const satisfies Record<
+  string,
+  readonly StatusLanguage[]
+>;
+
+/**
+ * Reads every `certification-result.json` under `resultsDir` and writes the status report (`status.da.html`,
+ * `status.en.html`, `status.md`) into `options.out`. Files that are not results of this schema are skipped with a
+ * warning; bad dates or options are invalid input (exit 3).
+ */
+export async function statusCommand(
+  resultsDir: string,
+  options: StatusCommandOptions,
+  env: RunEnvironment,
+): Promise<number> {
+  const issues: InputIssue[] = [];
+  const day = (flag: string, value: string | undefined): string | undefined => {
+    if (value === undefined) return undefined;
+    if (isDay(value)) return value;
+    issues.push({ file: flag, message: `"${value}" is not a date YYYY-MM-DD` });
+    return undefined;
+  };
+  const asOf = day('--as-of', options.asOf) ?? dayOf(env.clock.now());
+  const since = day('--since', options.since);
+  const nextMeeting = day('--next-meeting', options.nextMeeting);
+  if (since && since > asOf) issues.push({ file: '--since', message: `${since} lies after the report day ${asOf}` });
+  if (nextMeeting && nextMeeting < asOf)
+    issues.push({ file: '--next-meeting', message: `${nextMeeting} lies before the report day ${asOf}` });
+  const lang = options.lang ?? 'both';
+  if (!Object.hasOwn(LANGUAGES, lang))
+    issues.push({ file: '--lang', message: `"${String(lang)}" is not one of da, en, both` });
+  const dir = resolve(env.cwd, resultsDir);
+  const isFolder = await stat(dir).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+  if (!isFolder) issues.push({ file: resultsDir, message: 'is not a folder of certification results' });
+  if (issues.length > 0) throw new InvalidInputError(issues, 'invalid status report options');
+
+  const out = resolve(env.cwd, options.out);
+  const { results, skipped } = await loadResultsFolder(dir);
+  for (const skip of skipped) env.logger.warn(`skipped ${relative(env.cwd, skip.file)}: ${skip.reason}`);
+  if (results.length === 0) env.logger.warn(`no certification results under ${resultsDir}`);
+  const model = buildStatusModel(results, {
+    asOf,
+    ...(since ? { since } : {}),
+    ...(nextMeeting ? { nextMeeting } : {}),
+    outDir: out,
+    generator: `certbench ${CERTBENCH_VERSION}`,
+  });
+  const files = await writeStatusReport(model, new FileSystemWriter(out), LANGUAGES[lang]);
+  for (const file of files) env.stdout.write(`${join(options.out, file)}\n`);
+  env.logger.info(
+    `certbench: status of ${model.systems.length} systems × ${model.protocols.length} protocol versions from ${model.counted} results`,
+  );
+  return EXIT.ok;
+}

@@ -1,0 +1,96 @@
+import type { Instruction } from './operator.ts';
+
+type Texts = Pick<Instruction, 'title' | 'text'>;
+
+const SYSTEM_NAMES: Record<string, string> = {
+  'urn:oid:1.2.208.176.2.4.12': 'SKS-D',
+  'urn:oid:1.2.208.176.2.31': 'ICPC-2',
+};
+
+/**
+ * What the operator is asked to do for an automation action, in Danish and English. An action without its own
+ * text gets a generic one that still names the action and shows every test data field.
+ */
+export function instructionFor(action: string, input: Record<string, unknown>, known: DiagnosisNames): Texts {
+  const patient = String(input['patient'] ?? '');
+  const diagnosis =
+    typeof input['diagnosisId'] === 'string' ? (known.get(input['diagnosisId']) ?? input['diagnosisId']) : '';
+  switch (action) {
+    case 'patient.reset':
+      return texts(
+        ['Klargør testpatient', 'Prepare the test patient'],
+        [
+          `Fjern alle diagnoser og delte dokumenter, som tidligere test har oprettet for testpatienten ${patient}.`,
+          `Remove every diagnosis and shared document earlier tests created for test patient ${patient}.`,
+        ],
+      );
+    case 'diagnosekort.register-diagnosis':
+      return texts(
+        ['Registrér diagnose', 'Register a diagnosis'],
+        [
+          `Registrér hos ${patient} diagnosen ${describe(input)} og vælg den til Diagnosekortet.${input['note'] ? ` Skriv tillægsteksten "${String(input['note'])}".` : ''}`,
+          `For ${patient}, register the diagnosis ${describe(input)} and select it for the Diagnosekort.${input['note'] ? ` Enter the note (tillægstekst) "${String(input['note'])}".` : ''}`,
+        ],
+      );
+    case 'diagnosekort.update-diagnosis':
+      return texts(
+        ['Ændr diagnose', 'Change a diagnosis'],
+        [
+          `Ændr diagnosen ${diagnosis} hos ${patient}: status ${String(input['status'] ?? '')}, afslutningsdato ${String(input['abatement'] ?? '-')}.`,
+          `Change the diagnosis ${diagnosis} of ${patient}: status ${String(input['status'] ?? '')}, end date ${String(input['abatement'] ?? '-')}.`,
+        ],
+      );
+    case 'diagnosekort.deselect-diagnosis':
+      return texts(
+        ['Fravælg diagnose', 'Deselect a diagnosis'],
+        [
+          `Fravælg diagnosen ${diagnosis} fra Diagnosekortet (den bliver i journalen).`,
+          `Deselect ${diagnosis} from the Diagnosekort (it stays in the record).`,
+        ],
+      );
+    case 'diagnosekort.delete-diagnosis':
+      return texts(
+        ['Slet diagnose', 'Delete a diagnosis'],
+        [
+          `Slet diagnosen ${diagnosis}, som er registreret ved en fejl.`,
+          `Delete the diagnosis ${diagnosis}, registered in error.`,
+        ],
+      );
+    case 'diagnosekort.share':
+      return texts(
+        ['Del Diagnosekortet', 'Share the Diagnosekort'],
+        [
+          `Del Diagnosekortet for ${patient} (send det til national dokumentdeling).`,
+          `Share the Diagnosekort of ${patient} (send it to national document sharing).`,
+        ],
+      );
+    default:
+      return texts(
+        [`Udfør handlingen ${action}`, `Perform the action ${action}`],
+        ['Udfør handlingen med testdata nedenfor.', 'Perform the action with the test data below.'],
+      );
+  }
+}
+
+/** Names the operator knows a registered diagnosis by, keyed by the id the manual driver handed out. */
+export type DiagnosisNames = Map<string, string>;
+
+export function describe(input: Record<string, unknown>): string {
+  const codes = Array.isArray(input['codes'])
+    ? (input['codes'] as { system?: string; code?: string }[])
+        .map((c) => `${SYSTEM_NAMES[c.system ?? ''] ?? c.system ?? ''} ${c.code ?? ''}`)
+        .join(', ')
+    : '';
+  return `"${String(input['text'] ?? '')}" (${codes}; ${String(input['type'] ?? '')}, ${String(input['status'] ?? '')})`;
+}
+
+/** Test data as the operator reads it: every input field, flattened. */
+export function testDataOf(input: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(input).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]),
+  );
+}
+
+function texts(title: [string, string], text: [string, string]): Texts {
+  return { title: { da: title[0], en: title[1] }, text: { da: text[0], en: text[1] } };
+}

@@ -1,0 +1,122 @@
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { CheckFailed, RunInterrupted } from '../../checks/check-failed.ts';
+import type { SessionConfig, SutDriver, SutInfo } from '../types.ts';
+import { instructionFor, testDataOf, type DiagnosisNames } from './instructions.ts';
+import type { DecisionJournal } from './journal.ts';
+import type { Assessment, AssessmentQuestion, Operator } from './operator.ts';
+
+/** An evidence file the assessor attached, copied into the run folder. */
+export interface AttachedFile {
+  name: string;
+  file?: string;
+  sha256?: string;
+  error?: string;
+}
+
+export type RecordedAssessment = Omit<Assessment, 'evidenceFiles'> & { evidenceFiles: AttachedFile[] };
+
+/**
+ * One manual (testcamp) run: the operator, the numbering of instructions across the whole run, the names of
+ * what the operator registered, and the assessor's decisions. Drivers made for each scenario share it.
+ */
+export class ManualSession {
+  private readonly operator: Operator;
+  private readonly journal: DecisionJournal;
+  private readonly assessor: string;
+  private readonly outDir: string;
+  private readonly clock: () => Date;
+  private readonly names: DiagnosisNames = new Map();
+  private counter = 0;
+
+  constructor(options: {
+    operator: Operator;
+    journal: DecisionJournal;
+    assessor: string;
+    outDir: string;
+    clock: () => Date;
+  }) {
+    this.operator = options.operator;
+    this.journal = options.journal;
+    this.assessor = options.assessor;
+    this.outDir = options.outDir;
+    this.clock = options.clock;
+  }
+
+  driver(profile: { vendor: string; system: string; version: string }): SutDriver {
+    return {
+      kind: 'manual',
+      info: (): Promise<SutInfo> => Promise.resolve({ ...profile, automationApiVersion: 'manual' }),
+      configureSession: async (session: SessionConfig) => {
+        await this.perform('session.configure', { ...session.counterparts });
+      },
+      perform: (action, input) => this.perform(action, input),
+      observe: (observation) =>
+        Promise.reject(
+          new Error(
+            `observation ${observation} has no manual form; mark its checkpoint manual and use an assessment step`,
+          ),
+        ),
+    };
+  }
+
+  /** The assessor's decision on a checkpoint: from the journal when resuming, else asked and journalled. */
+  async assess(question: AssessmentQuestion): Promise<RecordedAssessment> {
+    const known = this.journal.get(question.checkpointId);
+    const decision = known ?? (await this.ask(question));
+    return { ...decision, evidenceFiles: decision.evidenceFiles.map((f) => this.attach(f)) };
+  }
+
+  close(): void {
+    this.operator.close();
+  }
+
+  private async ask(question: AssessmentQuestion): Promise<Assessment> {
+    const answer = await this.operator.assess(question);
+    if (!answer) throw new RunInterrupted('the operator stopped the run; resume it with --resume');
+    const assessment: Assessment = { ...answer, assessor: this.assessor, at: this.clock().toISOString() };
+    this.journal.record(question.checkpointId, assessment);
+    return assessment;
+  }
+
+  private async perform(action: string, input: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const number = ++this.counter;
+    const texts =
+      action === 'session.configure'
+        ? {
+            title: { da: 'Forbind systemet med certbench', en: 'Connect the system to certbench' },
+            text: {
+              da: 'Indstil systemet til at sende til certbench på adresserne nedenfor.',
+              en: 'Set the system to send to certbench at the addresses below.',
+            },
+          }
+        : instructionFor(action, input, this.names);
+    const answer = await this.operator.instruct({
+      number,
+      action,
+      input,
+      ...texts,
+      testData: testDataOf(input),
+    });
+    if (!answer) throw new RunInterrupted('the operator stopped the run; resume it with --resume');
+    if (!answer.done)
+      throw new CheckFailed(`step ${number} "${texts.title.en}" could not be performed: ${answer.comment}`);
+    if (action !== 'diagnosekort.register-diagnosis') return {};
+    // The operator knows the diagnosis by its text and codes; later instructions name it that way.
+    const id = `manual-${number}`;
+    this.names.set(id, String(input['text'] ?? id));
+    return { diagnosisId: id };
+  }
+
+  /** Copies an evidence file into the run folder under its hash, so the record points at a file that stays. */
+  private attach(path: string): AttachedFile {
+    if (!existsSync(path)) return { name: path, error: 'file not found' };
+    const bytes = readFileSync(path);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const file = join('evidence', 'files', `${sha256.slice(0, 16)}-${basename(path)}`);
+    mkdirSync(join(this.outDir, 'evidence', 'files'), { recursive: true });
+    copyFileSync(path, join(this.outDir, file));
+    return { name: basename(path), file, sha256 };
+  }
+}

@@ -1,0 +1,69 @@
+// The matrix's cells: every valid run sorted into its system × protocol version, oldest first, so the last run
+// wins and the ones before it are the trend. A run of version 1.1.0 lands in its own row and never counts for 1.0.0.
+import { relative, sep } from 'node:path';
+import type { ProtocolResult } from '../result/types.ts';
+import { cellKey, protocolRowOf, systemOf } from './identity.ts';
+import type { CellRun, LoadedResult, ProtocolRow, SystemColumn } from './types.ts';
+
+/** All runs of one cell, oldest first. */
+export interface CellHistory {
+  system: SystemColumn;
+  protocol: ProtocolRow;
+  runs: CellRun[];
+}
+
+/** Groups the runs of `results` by cell (keyed like `StatusModel.cells`); each history is sorted oldest first. */
+export function cellHistories(results: readonly LoadedResult[], outDir: string): Map<string, CellHistory> {
+  const histories = new Map<string, CellHistory>();
+  const newest = new Map<string, CellRun>();
+  for (const loaded of results) {
+    const system = systemOf(loaded.result);
+    for (const protocol of loaded.result.protocols) {
+      const row = protocolRowOf(protocol);
+      const key = cellKey(row.key, system.key);
+      const run = cellRun(loaded, protocol, outDir);
+      const history = histories.get(key);
+      const latest = newest.get(key);
+      if (!history) histories.set(key, { system, protocol: row, runs: [run] });
+      else history.runs.push(run);
+      // The row shows the title of the newest run, should a protocol have been renamed between runs.
+      if (history && latest && byFinish(run, latest) > 0) history.protocol = row;
+      if (!latest || byFinish(run, latest) > 0) newest.set(key, run);
+    }
+  }
+  for (const history of histories.values()) history.runs.sort(byFinish);
+  return histories;
+}
+
+/** Oldest first; the run id breaks ties so the order never depends on the file order. */
+export function byFinish(a: CellRun, b: CellRun): number {
+  return (
+    Date.parse(a.finishedAt) - Date.parse(b.finishedAt) ||
+    (a.runId < b.runId ? -1 : a.runId > b.runId ? 1 : 0)
+  );
+}
+
+function cellRun(loaded: LoadedResult, protocol: ProtocolResult, outDir: string): CellRun {
+  const { run, sut } = loaded.result;
+  const counts = protocol.counts;
+  return {
+    runId: run.id,
+    approval: protocol.approval,
+    systemVersion: sut.version,
+    finishedAt: run.finishedAt,
+    mode: run.mode,
+    counts: {
+      passed: counts.passed ?? 0,
+      failed: counts.failed ?? 0,
+      waived: counts.waived ?? 0,
+      pending: counts.pending ?? 0,
+    },
+    remarks: Array.isArray(protocol.remarks) ? protocol.remarks.length : 0,
+    ...(loaded.allureReport ? { allureHref: relativeHref(outDir, loaded.allureReport) } : {}),
+  };
+}
+
+/** A relative URL from the page's folder to a file, each segment percent-encoded (spaces, `#`, `:`). */
+export function relativeHref(fromDir: string, toFile: string): string {
+  return relative(fromDir, toFile).split(sep).map(encodeURIComponent).join('/');
+}

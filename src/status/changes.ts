@@ -1,0 +1,41 @@
+// What changed since the last meeting, per cell: the cell's state then (its latest run before that day) against
+// its state now. Only cells with a run since then can have changed.
+import type { Approval } from '../result/types.ts';
+import type { CellHistory } from './cells.ts';
+import { dayStart } from './dates.ts';
+import { compareProtocolRows, compareSystems } from './identity.ts';
+import type { CellChange, Day, StatusChanges } from './types.ts';
+
+/** Higher is better; the order of MedCom's vocabulary. */
+export const APPROVAL_RANK = {
+  'Ikke godkendt': 0,
+  'Delvist godkendt': 1,
+  Godkendt: 2,
+} as const satisfies Record<Approval, number>;
+
+/** Changes of the given cell histories (sorted oldest first) since the start of `since` (UTC). */
+export function changesSince(histories: Iterable<CellHistory>, since: Day): StatusChanges {
+  const cutoff = dayStart(since);
+  const changes: StatusChanges = { since, approved: [], regressions: [], improved: [], firstTested: [] };
+  for (const history of histories) {
+    const latest = history.runs.at(-1);
+    if (!latest || Date.parse(latest.finishedAt) < cutoff) continue;
+    const before = history.runs.findLast((run) => Date.parse(run.finishedAt) < cutoff)?.approval;
+    const change: CellChange = {
+      system: history.system,
+      protocol: history.protocol,
+      ...(before ? { before } : {}),
+      after: latest.approval,
+      finishedAt: latest.finishedAt,
+      systemVersion: latest.systemVersion,
+    };
+    if (!before) changes.firstTested.push(change);
+    if (latest.approval === 'Godkendt' && before !== 'Godkendt') changes.approved.push(change);
+    else if (before && APPROVAL_RANK[latest.approval] < APPROVAL_RANK[before])
+      changes.regressions.push(change);
+    else if (before && APPROVAL_RANK[latest.approval] > APPROVAL_RANK[before]) changes.improved.push(change);
+  }
+  for (const list of [changes.approved, changes.regressions, changes.improved, changes.firstTested])
+    list.sort((a, b) => compareSystems(a.system, b.system) || compareProtocolRows(a.protocol, b.protocol));
+  return changes;
+}

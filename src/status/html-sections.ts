@@ -1,0 +1,103 @@
+// The sections after the matrix: dispensations (with days to expiry, highlighted before the next meeting, flagged
+// when expired) and the changes since the last meeting.
+import { approvalLabel } from './html-matrix.ts';
+import { html, joinHtml, type Html } from './html-escape.ts';
+import type { StatusTexts } from './texts.ts';
+import type { CellChange, StatusChanges, StatusModel, WaiverEntry } from './types.ts';
+
+const STANDING_CLASS = {
+  active: 'w-active',
+  'expires-before-meeting': 'w-before-meeting',
+  expired: 'w-expired',
+} as const satisfies Record<WaiverEntry['standing'], string>;
+
+/** The waiver table, or a sentence when there is none. */
+export function waiversSection(model: StatusModel, t: StatusTexts): Html {
+  const intro = html`<p>${waiverSummary(model, t)}</p>`;
+  if (model.waivers.length === 0)
+    return html`${intro}
+      <p>${t.noWaivers}</p>`;
+  const h = t.waiverHeaders;
+  const rows = model.waivers.map((w) => waiverRow(w, t));
+  return html`${intro}
+    <table class="waivers">
+      <caption>
+        ${t.waiversCaption}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">${h.id}</th>
+          <th scope="col">${h.system}</th>
+          <th scope="col">${h.reason}</th>
+          <th scope="col">${h.approvedBy}</th>
+          <th scope="col">${h.checkpoints}</th>
+          <th scope="col">${h.expires}</th>
+          <th scope="col">${h.standing}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${joinHtml(rows, '\n')}
+      </tbody>
+    </table>`;
+}
+
+/** "N aktive dispensationer, heraf … før næste møde; … udløbet." */
+export function waiverSummary(model: StatusModel, t: StatusTexts): string {
+  const expired = model.waivers.filter((w) => w.standing === 'expired').length;
+  const soon = model.waivers.filter((w) => w.standing === 'expires-before-meeting').length;
+  return t.waiverSummary(model.waivers.length - expired, soon, expired);
+}
+
+function waiverRow(w: WaiverEntry, t: StatusTexts): Html {
+  const applied = w.appliedTo.length
+    ? html`<span class="small">${t.appliedTo(w.appliedTo.join(', '))}</span>`
+    : html``;
+  const standing = t.waiverStanding(w);
+  const status =
+    w.standing === 'active'
+      ? html`${standing}`
+      : w.standing === 'expired'
+        ? html`<span class="flag">${standing}</span>`
+        : html`${standing} <span class="flag">${t.beforeMeeting}</span>`;
+  return html`<tr
+    class="${STANDING_CLASS[w.standing]}"
+    data-waiver="${w.id}"
+    data-vendor="${w.system.vendor}"
+    data-system="${w.system.system}"
+    data-days-to-expiry="${w.daysToExpiry}"
+    data-standing="${w.standing}"
+  >
+    <th scope="row">${w.id}</th>
+    <td>${w.system.system}<span class="vendor">${w.system.vendor}</span></td>
+    <td>${w.reason}</td>
+    <td>${w.approvedBy}</td>
+    <td>${w.checkpoints.join(', ')} ${applied}</td>
+    <td><time datetime="${w.expires}">${t.shortDate(w.expires)}</time></td>
+    <td>${status}</td>
+  </tr>`;
+}
+
+/** The four change lists. */
+export function changesSection(changes: StatusChanges, t: StatusTexts): Html {
+  const lists = (['approved', 'regressions', 'improved', 'firstTested'] as const).map((kind) => {
+    const items = changes[kind].map((c) => html`<li data-kind="${kind}">${changeItem(c, t)}</li>`);
+    const body = items.length
+      ? html`<ul>
+          ${joinHtml(items, '\n')}
+        </ul>`
+      : html`<p>${t.noChanges}</p>`;
+    return html`<h3>${t.changeLists[kind]}</h3>
+      ${body}`;
+  });
+  return joinHtml(lists, '\n');
+}
+
+function changeItem(c: CellChange, t: StatusTexts): Html {
+  const before = c.before ? html`${t.approval[c.before]} → ` : html`${t.firstTest}: `;
+  return html`<strong>${c.system.system} (${c.system.vendor})</strong>, ${c.protocol.title}
+    <span class="version">${c.protocol.version}</span>: ${before}${approvalLabel(c.after, t)}
+    <span class="small"
+      >(${t.systemVersion(c.systemVersion)},
+      <time datetime="${c.finishedAt}">${t.shortDate(c.finishedAt)}</time>)</span
+    >`;
+}

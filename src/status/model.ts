@@ -1,0 +1,123 @@
+// The status report as one pure function over loaded results (design example 5): every date comes in through the
+// options, so the same folder gives the same page for the same "as of" day.
+import { cellHistories, type CellHistory } from './cells.ts';
+import { changesSince } from './changes.ts';
+import { dayStart } from './dates.ts';
+import { cellKey, compareProtocolRows, compareSystems } from './identity.ts';
+import type {
+  CellApproval,
+  IgnoredResult,
+  LoadedResult,
+  ProtocolRow,
+  StatusCell,
+  StatusModel,
+  StatusOptions,
+  SystemColumn,
+} from './types.ts';
+import { waiverEntries } from './waivers.ts';
+
+const DAY_MS = 86_400_000;
+const DEFAULT_TREND_LENGTH = 6;
+
+/**
+ * Builds the report's model.
+ *
+ * @remarks
+ * Per system × protocol × protocol version the latest run (by `run.finishedAt`) wins and older runs give the
+ * trend. Runs finished after the `asOf` day are left out (a report "as of" a past day shows that day), and so are
+ * runs with harness errors: such a run is not valid and says nothing about the system.
+ */
+export function buildStatusModel(results: readonly LoadedResult[], options: StatusOptions): StatusModel {
+  const endOfAsOf = dayStart(options.asOf) + DAY_MS;
+  const ignored: IgnoredResult[] = [];
+  const valid = results.filter((loaded) => {
+    if (loaded.result.harnessErrors.length > 0) ignored.push({ file: loaded.file, reason: 'harness-error' });
+    else if (Date.parse(loaded.result.run.finishedAt) >= endOfAsOf)
+      ignored.push({ file: loaded.file, reason: 'after-as-of' });
+    else return true;
+    return false;
+  });
+  const histories = cellHistories(valid, options.outDir);
+  const trendLength = options.trendLength ?? DEFAULT_TREND_LENGTH;
+  const cells = new Map<string, StatusCell>();
+  for (const [key, history] of histories) {
+    const latest = history.runs.at(-1);
+    if (!latest) continue;
+    cells.set(key, {
+      systemKey: history.system.key,
+      protocolKey: history.protocol.key,
+      latest,
+      trend: history.runs.slice(-trendLength).map((run) => run.approval),
+      runs: history.runs.length,
+    });
+  }
+  const systems = uniqueSystems(histories.values());
+  const protocols = uniqueRows(histories.values());
+  return {
+    asOf: options.asOf,
+    ...(options.nextMeeting ? { nextMeeting: options.nextMeeting } : {}),
+    systems,
+    protocols,
+    cells,
+    waivers: waiverEntries(latestResults(valid, histories.values()), options.asOf, options.nextMeeting),
+    ...(options.since ? { changes: changesSince(histories.values(), options.since) } : {}),
+    totals: totals(protocols, systems, cells),
+    counted: valid.length,
+    ignored,
+    generator: options.generator,
+  };
+}
+
+/** The approval shown in a cell. */
+export function cellApproval(model: StatusModel, protocolKey: string, systemKey: string): CellApproval {
+  return model.cells.get(cellKey(protocolKey, systemKey))?.latest.approval ?? 'not-tested';
+}
+
+function uniqueSystems(histories: Iterable<CellHistory>): SystemColumn[] {
+  const systems = new Map<string, SystemColumn>();
+  for (const history of histories) systems.set(history.system.key, history.system);
+  return [...systems.values()].sort(compareSystems);
+}
+
+/** One row per protocol version; its title is the one of its newest run in any system. */
+function uniqueRows(histories: Iterable<CellHistory>): ProtocolRow[] {
+  const rows = new Map<string, { row: ProtocolRow; at: number }>();
+  for (const history of histories) {
+    const at = Date.parse(history.runs.at(-1)?.finishedAt ?? '');
+    const known = rows.get(history.protocol.key);
+    if (!known || at > known.at) rows.set(history.protocol.key, { row: history.protocol, at });
+  }
+  return [...rows.values()].map((r) => r.row).sort(compareProtocolRows);
+}
+
+/** The results that won at least one cell, each once, with their system: the waivers come from these. */
+function latestResults(
+  valid: readonly LoadedResult[],
+  histories: Iterable<CellHistory>,
+): { system: SystemColumn; result: LoadedResult['result'] }[] {
+  const byRunId = new Map(valid.map((loaded) => [loaded.result.run.id, loaded.result]));
+  const winners = new Map<string, { system: SystemColumn; result: LoadedResult['result'] }>();
+  for (const history of histories) {
+    const runId = history.runs.at(-1)?.runId;
+    const result = runId === undefined ? undefined : byRunId.get(runId);
+    if (runId !== undefined && result) winners.set(runId, { system: history.system, result });
+  }
+  return [...winners.values()];
+}
+
+function totals(
+  protocols: readonly ProtocolRow[],
+  systems: readonly SystemColumn[],
+  cells: ReadonlyMap<string, StatusCell>,
+): Record<CellApproval, number> {
+  const counts: Record<CellApproval, number> = {
+    Godkendt: 0,
+    'Delvist godkendt': 0,
+    'Ikke godkendt': 0,
+    'not-tested': 0,
+  };
+  for (const protocol of protocols)
+    for (const system of systems)
+      counts[cells.get(cellKey(protocol.key, system.key))?.latest.approval ?? 'not-tested'] += 1;
+  return counts;
+}

@@ -1,0 +1,121 @@
+// Danish: the steering group's language and MedCom's approval vocabulary.
+import { dateParts } from './dates.ts';
+import { plural, type StatusTexts } from './texts.ts';
+import type { CellCounts } from './types.ts';
+
+const MONTHS = [
+  'januar',
+  'februar',
+  'marts',
+  'april',
+  'maj',
+  'juni',
+  'juli',
+  'august',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
+
+const longDate = (day: string): string => {
+  const { day: d, month, year } = dateParts(day);
+  return `${d}. ${MONTHS[month - 1] ?? ''} ${year}`;
+};
+
+const two = (n: number): string => String(n).padStart(2, '0');
+
+const countWords: Record<keyof CellCounts, (n: number) => string> = {
+  passed: (n) => `${n} bestået`,
+  failed: (n) => `${n} fejlet`,
+  waived: (n) => `${n} dispenseret`,
+  pending: (n) => `${n} afventer`,
+};
+
+/** The Danish texts. */
+export const danish: StatusTexts = {
+  lang: 'da',
+  title: 'Statusrapport for certificering',
+  asOf: (day) => `Status pr. ${longDate(day)}`,
+  nextMeeting: (day) => `Næste møde: ${longDate(day)}`,
+  longDate,
+  shortDate: (value) => {
+    const { day, month, year } = dateParts(value);
+    return `${two(day)}.${two(month)}.${year}`;
+  },
+  approval: {
+    Godkendt: 'Godkendt',
+    'Delvist godkendt': 'Delvist godkendt',
+    'Ikke godkendt': 'Ikke godkendt',
+    'not-tested': 'Ikke testet',
+  },
+  mode: { 'self-test': 'selvtest', certify: 'certificering' },
+  sections: {
+    overview: 'Overblik',
+    matrix: 'Godkendelser',
+    waivers: 'Dispensationer',
+    changes: (since) => `Ændringer siden ${longDate(since)}`,
+    legend: 'Forklaring',
+  },
+  matrixCaption: 'Godkendelsesstatus pr. protokolversion (rækker) og lægesystem (kolonner)',
+  matrixPart: (from, to, of) => `(systemer ${from}–${to} af ${of})`,
+  protocolHeader: 'Protokol og version',
+  counts: (counts) =>
+    (Object.keys(countWords) as (keyof CellCounts)[])
+      .filter((k) => k === 'passed' || counts[k] > 0)
+      .map((k) => countWords[k](counts[k]))
+      .join(', '),
+  countNames: { passed: 'bestået', failed: 'fejlet', waived: 'dispenseret', pending: 'afventer' },
+  systemVersion: (version) => `version ${version}`,
+  remarks: (n) => plural(n, 'bemærkning', 'bemærkninger'),
+  allureLink: 'Allure-rapport',
+  trend: (approvals) => `Seneste kørsler, ældste først: ${approvals.join(', ')}`,
+  totalsCaption: 'Antal celler i matricen pr. status',
+  totalsHeader: { approval: 'Status', cells: 'Celler' },
+  waiverSummary: (active, beforeMeeting, expired) =>
+    `${plural(active, 'aktiv dispensation', 'aktive dispensationer')}, heraf ${beforeMeeting} med udløb før næste møde; ${plural(expired, 'udløbet', 'udløbne')}.`,
+  waiversCaption: 'Dispensationer registreret i de seneste kørsler, de der udløber først øverst',
+  waiverHeaders: {
+    system: 'System',
+    id: 'Dispensation',
+    reason: 'Begrundelse',
+    approvedBy: 'Godkendt af',
+    checkpoints: 'Kontrolpunkter',
+    expires: 'Udløber',
+    standing: 'Status',
+  },
+  waiverStanding: (entry) => {
+    if (entry.daysToExpiry < 0) return `Udløbet for ${plural(-entry.daysToExpiry, 'dag', 'dage')} siden`;
+    if (entry.daysToExpiry === 0) return 'Udløbet i dag';
+    return `Udløber om ${plural(entry.daysToExpiry, 'dag', 'dage')}`;
+  },
+  beforeMeeting: 'før næste møde',
+  appliedTo: (ids) => `anvendt på ${ids}`,
+  noWaivers: 'Ingen dispensationer i de seneste kørsler.',
+  changeLists: {
+    approved: 'Nye godkendelser',
+    regressions: 'Tilbagegang',
+    improved: 'Forbedringer',
+    firstTested: 'Nye protokolversioner testet',
+  },
+  firstTest: 'første test',
+  noChanges: 'Ingen.',
+  noChangesGiven: 'Angiv en dato (--since) for at se ændringer siden sidste møde.',
+  noResults: 'Mappen indeholder ingen gyldige certificeringsresultater.',
+  legendItems: {
+    Godkendt: 'alle relevante kontrolpunkter bestået (F4-fejl er tilladt og vises som bemærkninger)',
+    'Delvist godkendt': 'ingen blokerende fejl, men kontrolpunkter er dispenseret eller afventer test',
+    'Ikke godkendt': 'mindst ét kontrolpunkt med grad F1–F3 er fejlet',
+    'not-tested': 'systemet har ingen kørsel af denne protokolversion',
+  },
+  legendTrend:
+    'Udvikling: godkendelsen i de seneste kørsler af cellen, ældste først. En nyere protokolversion tæller aldrig for en ældre.',
+  legendWaivers:
+    'En dispensation udløber den angivne dag (første dag, den ikke gælder). Markeret: udløber før næste møde.',
+  footer: (generator, counted) =>
+    `Genereret af ${generator} ud fra ${plural(counted, 'certificeringsresultat', 'certificeringsresultater')}. Den seneste kørsel pr. system, protokol og version gælder.`,
+  ignored: (reason, n) =>
+    reason === 'harness-error'
+      ? `${plural(n, 'kørsel', 'kørsler')} med harness-fejl (fejl i certbench selv) er ikke medregnet.`
+      : `${plural(n, 'kørsel', 'kørsler')} efter statusdatoen er ikke medregnet.`,
+};

@@ -1,0 +1,73 @@
+/**
+ * Every word of the status report, per language: the views hold no text of their own, so the Danish page (the
+ * steering group's) and the English one cannot drift apart in content.
+ */
+import type { CellApproval, CellCounts, CellRun, Day, IgnoredResult, WaiverEntry } from './types.ts';
+
+/** The report's languages. */
+export type StatusLanguage = 'da' | 'en';
+
+export interface StatusTexts {
+  lang: StatusLanguage;
+  title: string;
+  /** "Status pr. 25. november 2026". */
+  asOf(day: Day): string;
+  nextMeeting(day: Day): string;
+  /** 25. november 2026 / 25 November 2026. */
+  longDate(day: Day): string;
+  /** A compact date for tables (of a day or an instant). */
+  shortDate(value: string): string;
+  approval: Record<CellApproval, string>;
+  mode: Record<CellRun['mode'], string>;
+  sections: {
+    overview: string;
+    matrix: string;
+    waivers: string;
+    changes(since: Day): string;
+    legend: string;
+  };
+  matrixCaption: string;
+  /** Caption suffix when the systems are split over several tables: "(systems 1–10 of 14)". */
+  matrixPart(from: number, to: number, of: number): string;
+  protocolHeader: string;
+  /** Non-zero counts as words: "49 bestået, 1 dispenseret". */
+  counts(counts: CellCounts): string;
+  countNames: Record<keyof CellCounts, string>;
+  systemVersion(version: string): string;
+  remarks(n: number): string;
+  allureLink: string;
+  trend(approvals: string[]): string;
+  totalsCaption: string;
+  totalsHeader: { approval: string; cells: string };
+  waiverSummary(active: number, beforeMeeting: number, expired: number): string;
+  waiversCaption: string;
+  waiverHeaders: {
+    system: string;
+    id: string;
+    reason: string;
+    approvedBy: string;
+    checkpoints: string;
+    expires: string;
+    standing: string;
+  };
+  waiverStanding(entry: WaiverEntry): string;
+  beforeMeeting: string;
+  appliedTo(ids: string): string;
+  noWaivers: string;
+  changeLists: { approved: string; regressions: string; improved: string; firstTested: string };
+  /** One change: "XMO (CGM), Diagnosekort 1.0.0: Ikke godkendt → Godkendt (version 7.2, 05.10.2026)". */
+  firstTest: string;
+  noChanges: string;
+  noChangesGiven: string;
+  noResults: string;
+  legendItems: Record<CellApproval, string>;
+  legendTrend: string;
+  legendWaivers: string;
+  footer(generator: string, counted: number): string;
+  ignored(reason: IgnoredResult['reason'], n: number): string;
+}
+
+/** `n` with the singular or plural noun. */
+export function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

@@ -1,0 +1,38 @@
+// Manual checkpoints (mode: manual in the manifest): a person looks at the SUT's screen and decides. In a manual
+// run the assessor is asked (OK, F1–F4 with a comment, or not relevant, with evidence files); in an automatic run
+// this step adds nothing and the checkpoint is judged on its observable part, checked by the steps before it.
+import { Then } from '@cucumber/cucumber';
+import { CheckFailed } from '../../src/checks/check-failed.ts';
+import { ASSESSMENT_MEDIA_TYPE } from '../../src/checks/media-types.ts';
+import type { CertbenchWorld } from '../../src/steps-api/world.ts';
+
+Then(
+  'the assessor judges {string} \\/ {string}',
+  async function (this: CertbenchWorld, da: string, en: string) {
+    const manual = this.ctx.manual;
+    if (!manual) return;
+    const assessment = await manual.assess({
+      checkpointId: this.checkpointId,
+      title: this.checkpointId,
+      question: { da, en },
+    });
+    this.attach(JSON.stringify(assessment), ASSESSMENT_MEDIA_TYPE);
+    if (assessment.decision === 'NR') return 'skipped';
+    if (assessment.decision !== 'OK') {
+      throw new CheckFailed(
+        `assessed ${assessment.decision} by ${assessment.assessor}: ${assessment.comment ?? ''}`,
+        {
+          expected: en,
+          actual: assessment.comment ?? assessment.decision,
+        },
+      );
+    }
+    return undefined;
+  },
+);
+
+/** In a manual run, steps that read the automation API have nothing to read: the assessor's step decides. */
+export function automaticOnly(world: CertbenchWorld): boolean {
+  if (world.ctx.manual) return false;
+  return true;
+}
