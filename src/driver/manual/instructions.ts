@@ -12,7 +12,7 @@ const SYSTEM_NAMES: Record<string, string> = {
  * text gets a generic one that still names the action and shows every test data field.
  */
 export function instructionFor(action: string, input: Record<string, unknown>, known: DiagnosisNames): Texts {
-  const patient = String(input['patient'] ?? '');
+  const patient = field(input, 'patient', '');
   const diagnosis =
     typeof input['diagnosisId'] === 'string' ? (known.get(input['diagnosisId']) ?? input['diagnosisId']) : '';
   switch (action) {
@@ -28,16 +28,16 @@ export function instructionFor(action: string, input: Record<string, unknown>, k
       return texts(
         ['Registrér diagnose', 'Register a diagnosis'],
         [
-          `Registrér hos ${patient} diagnosen ${describe(input)} og vælg den til Diagnosekortet.${input['note'] ? ` Skriv tillægsteksten "${String(input['note'])}".` : ''}`,
-          `For ${patient}, register the diagnosis ${describe(input)} and select it for the Diagnosekort.${input['note'] ? ` Enter the note (tillægstekst) "${String(input['note'])}".` : ''}`,
+          `Registrér hos ${patient} diagnosen ${describe(input)} og vælg den til Diagnosekortet.${input['note'] ? ` Skriv tillægsteksten "${field(input, 'note')}".` : ''}`,
+          `For ${patient}, register the diagnosis ${describe(input)} and select it for the Diagnosekort.${input['note'] ? ` Enter the note (tillægstekst) "${field(input, 'note')}".` : ''}`,
         ],
       );
     case 'diagnosekort.update-diagnosis':
       return texts(
         ['Ændr diagnose', 'Change a diagnosis'],
         [
-          `Ændr diagnosen ${diagnosis} hos ${patient}: status ${String(input['status'] ?? '')}, afslutningsdato ${String(input['abatement'] ?? '-')}.`,
-          `Change the diagnosis ${diagnosis} of ${patient}: status ${String(input['status'] ?? '')}, end date ${String(input['abatement'] ?? '-')}.`,
+          `Ændr diagnosen ${diagnosis} hos ${patient}: status ${field(input, 'status', '')}, afslutningsdato ${field(input, 'abatement', '-')}.`,
+          `Change the diagnosis ${diagnosis} of ${patient}: status ${field(input, 'status', '')}, end date ${field(input, 'abatement', '-')}.`,
         ],
       );
     case 'diagnosekort.deselect-diagnosis':
@@ -81,7 +81,7 @@ export function describe(input: Record<string, unknown>): string {
         .map((c) => `${SYSTEM_NAMES[c.system ?? ''] ?? c.system ?? ''} ${c.code ?? ''}`)
         .join(', ')
     : '';
-  return `"${String(input['text'] ?? '')}" (${codes}; ${String(input['type'] ?? '')}, ${String(input['status'] ?? '')})`;
+  return `"${field(input, 'text', '')}" (${codes}; ${field(input, 'type', '')}, ${field(input, 'status', '')})`;
 }
 
 /** Test data as the operator reads it: every input field, flattened. */
@@ -93,4 +93,11 @@ export function testDataOf(input: Record<string, unknown>): Record<string, strin
 
 function texts(title: [string, string], text: [string, string]): Texts {
   return { title: { da: title[0], en: title[1] }, text: { da: text[0], en: text[1] } };
+}
+
+/** A test data field as text (numbers, booleans and objects shown as JSON). */
+export function field(input: Record<string, unknown>, key: string, fallback = ''): string {
+  const value = input[key];
+  if (value === undefined || value === null) return fallback;
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }

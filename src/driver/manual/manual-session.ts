@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { CheckFailed, RunInterrupted } from '../../checks/check-failed.ts';
 import type { SessionConfig, SutDriver, SutInfo } from '../types.ts';
-import { instructionFor, testDataOf, type DiagnosisNames } from './instructions.ts';
+import { field, instructionFor, testDataOf, type DiagnosisNames } from './instructions.ts';
 import type { DecisionJournal } from './journal.ts';
 import type { Assessment, AssessmentQuestion, Operator } from './operator.ts';
 
@@ -105,7 +105,7 @@ export class ManualSession {
     if (action !== 'diagnosekort.register-diagnosis') return {};
     // The operator knows the diagnosis by its text and codes; later instructions name it that way.
     const id = `manual-${number}`;
-    this.names.set(id, String(input['text'] ?? id));
+    this.names.set(id, field(input, 'text', id));
     return { diagnosisId: id };
   }
 
