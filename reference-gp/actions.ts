@@ -8,6 +8,15 @@ import {
   updateDiagnosis,
 } from './diagnosekort/record-actions.ts';
 import { patientRecord, type Input } from './input.ts';
+import {
+  cancelResult,
+  changeConsent,
+  correctResult,
+  deleteResult,
+  resendResult,
+  transferJournal,
+} from './lab/changes.ts';
+import { registerResult } from './lab/register.ts';
 
 export type Action = (
   ctx: GpContext,
@@ -21,11 +30,20 @@ export const ACTIONS: Record<string, Action> = {
     const record = patientRecord(ctx.state, input['patient']);
     record.diagnoses = [];
     record.shared = [];
+    ctx.state.lab.delete(record.patient.cpr);
     return {};
   },
+  'patient.transfer-journal': transferJournal,
   'diagnosekort.register-diagnosis': registerDiagnosis,
   'diagnosekort.update-diagnosis': updateDiagnosis,
   'diagnosekort.deselect-diagnosis': deselectDiagnosis,
   'diagnosekort.delete-diagnosis': deleteDiagnosis,
   [SHARE_ACTION]: (ctx, input) => shareDiagnosekort(ctx, patientRecord(ctx.state, input['patient'])),
+  'lab.register-result': registerResult,
+  'lab.correct-result': correctResult,
+  'lab.delete-result': deleteResult,
+  'lab.cancel-result': cancelResult,
+  'lab.refuse-consent': (ctx, input) => changeConsent(ctx, input, true),
+  'lab.withdraw-refusal': (ctx, input) => changeConsent(ctx, input, false),
+  'lab.resend-result': resendResult,
 };

@@ -10,6 +10,8 @@ export interface Session {
    * recipient: ITI-65 is POSTed to it as is).
    */
   counterparts: Record<string, string>;
+  /** Protocol id → the variant certbench tests in this run (e.g. lab-sharing: plsp), when the session says. */
+  variants?: Record<string, string>;
 }
 
 export interface GpContext {
@@ -18,6 +20,8 @@ export interface GpContext {
   /** Strictly increasing clock; every change and every share gets its own instant. */
   clock: () => Date;
   session: Session | undefined;
+  /** Protocol id → variant this system runs as (start option); the session may override it per run. */
+  variants: Readonly<Record<string, string>>;
   /** HTTP client pool for submissions, closed when the server stops. */
   dispatcher: Dispatcher;
 }

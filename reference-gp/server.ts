@@ -15,6 +15,11 @@ export interface ReferenceGpOptions {
   token?: string;
   /** Fault names from the catalogue (faults/catalogue.ts); unknown names are rejected. */
   faults?: string[];
+  /**
+   * Protocol id → variant the system runs as, e.g. `{ 'lab-sharing': 'plsp' }`: PLSP sends the lab results for
+   * the clinic. Default: the GP system sends itself. A session's `variants` override it for a run.
+   */
+  variants?: Record<string, string>;
   /** Clock, for tests; defaults to the system clock. */
   now?: () => Date;
 }
@@ -30,6 +35,7 @@ export async function startReferenceGp(options: ReferenceGpOptions = {}): Promis
     faults: parseFaults(options.faults),
     clock: monotonicClock(options.now ?? (() => new Date())),
     session: undefined,
+    variants: options.variants ?? {},
     dispatcher: new Agent({ keepAliveTimeout: 1_000 }),
   };
   const server = createServer((request, response) => {

@@ -1,5 +1,6 @@
 // The GP system's in-memory record: test patients with their diagnoses and the history of shared documents.
 import { randomUUID } from 'node:crypto';
+import type { LabResult } from './lab/records.ts';
 import { TEST_PATIENTS, type TestPatient } from './test-data.ts';
 
 export const SKS_D = 'urn:oid:1.2.208.176.2.4.12';
@@ -56,6 +57,8 @@ export interface PatientRecord {
 
 export interface GpState {
   patients: Map<string, PatientRecord>;
+  /** Local lab results by the person's id (CPR, or replacement CPR), deleted and cancelled ones included. */
+  lab: Map<string, LabResult[]>;
   organizationId: string;
   practitionerId: string;
 }
@@ -65,7 +68,7 @@ export function createState(): GpState {
   for (const patient of TEST_PATIENTS) {
     patients.set(patient.cpr, { patient, resourceId: randomUUID(), diagnoses: [], shared: [] });
   }
-  return { patients, organizationId: randomUUID(), practitionerId: randomUUID() };
+  return { patients, lab: new Map(), organizationId: randomUUID(), practitionerId: randomUUID() };
 }
 
 /** Diagnoses still in the record (deleted ones excluded). */

@@ -136,6 +136,10 @@ Feature: Diagnosekort S1-new: the GP system shares a new Diagnosekort
   Scenario: The narrative is safe
     Then every narrative in the document is safe XHTML
 
+  @cp:DK-3.3.1.31
+  Scenario: The document validates against the MedCom ConditionList profile
+    Then the document conforms to the profile "http://medcomfhir.dk/ig/conditionlist/StructureDefinition/medcom-conditionlist-bundle" of the FHIR package "medcom.fhir.dk.conditionlist#1.0.1"
+
   @cp:DK-3.4.1
   Scenario: Metadata typeCode is LOINC 11450-4
     Then in the sharing metadata, "DocumentReference.type" has the coding "urn:oid:2.16.840.1.113883.6.1" "11450-4"

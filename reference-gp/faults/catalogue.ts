@@ -1,25 +1,29 @@
 // The fault catalogue: named deviations the reference GP can be started with, each meant to break specific
-// checkpoints of protocols/diagnosekort.yaml, so certbench can be shown to catch them.
-//   content     a mutation of the document or its metadata on the way out (faults/mutations.ts)
+// checkpoints of one protocol (protocols/<protocol>.yaml), so certbench can be shown to catch them.
+//   content     a mutation of the document, message or metadata on the way out (faults/mutations.ts,
+//               faults/lab-mutations.ts)
 //   behaviour   a wrong decision inside the GP workflow (code in the flow it breaks)
 //   automation  a broken answer from the automation API to the share action (faults/automation.ts)
+import { LAB_FAULTS } from './lab-catalogue.ts';
 
 export interface FaultInfo {
   description: string;
   kind: 'content' | 'behaviour' | 'automation';
+  /** The protocol whose checkpoints the fault is meant to break. */
+  protocol: string;
   /** Checkpoint ids the fault is meant to break. */
   breaks: string[];
 }
 
 // Each helper keeps its literal kind in the type, so code can require e.g. a mutation for every content fault.
 function content(description: string, ...breaks: string[]) {
-  return { description, kind: 'content', breaks } as const satisfies FaultInfo;
+  return { description, kind: 'content', protocol: 'diagnosekort', breaks } as const satisfies FaultInfo;
 }
 function behaviour(description: string, ...breaks: string[]) {
-  return { description, kind: 'behaviour', breaks } as const satisfies FaultInfo;
+  return { description, kind: 'behaviour', protocol: 'diagnosekort', breaks } as const satisfies FaultInfo;
 }
 function automation(description: string, ...breaks: string[]) {
-  return { description, kind: 'automation', breaks } as const satisfies FaultInfo;
+  return { description, kind: 'automation', protocol: 'diagnosekort', breaks } as const satisfies FaultInfo;
 }
 
 export const FAULTS = {
@@ -48,7 +52,11 @@ export const FAULTS = {
   // --- Composition ---
   'wrong-composition-type': content('Composition.type is LOINC 11488-4 instead of 11450-4', 'DK-3.3.1.9'),
   'title-without-cpr': content('Composition.title is "Diagnoseoversigt" without the CPR', 'DK-3.3.1.10'),
-  'composition-status-preliminary': content('Composition.status is preliminary', 'DK-3.3.1.11'),
+  'composition-status-preliminary': content(
+    'Composition.status is preliminary',
+    'DK-3.3.1.11',
+    'DK-3.3.1.31',
+  ),
   'confidentiality-restricted': content('Composition.confidentiality is R', 'DK-3.3.1.12'),
   'composition-language-en': content('Composition.language is en', 'DK-3.3.1.13'),
   'composition-date-after-sharing': content('Composition.date lies an hour after the sharing', 'DK-3.3.1.14'),
@@ -70,7 +78,7 @@ export const FAULTS = {
   // --- Conditions ---
   'missing-sks-d-coding': content('The SKS-D coding is left out of every Condition', 'DK-3.3.1.20'),
   'missing-code-text': content('Condition.code.text is left out', 'DK-3.3.1.21'),
-  'missing-recorded-date': content('Condition.recordedDate is left out', 'DK-3.3.1.22'),
+  'missing-recorded-date': content('Condition.recordedDate is left out', 'DK-3.3.1.22', 'DK-3.3.1.31'),
   'two-status-categories': content(
     'Each Condition has both status categories (Aktuel and Relevant)',
     'DK-3.3.1.23',
@@ -156,14 +164,22 @@ export const FAULTS = {
   'automation-wrong-content-type': automation('The share action answers 200 as text/html', 'DK-3.3.1.1'),
   'automation-huge-body': automation('The share action answers with a ~50 MB JSON body', 'DK-3.3.1.1'),
   'automation-hangs': automation('The share action never answers', 'DK-3.3.1.1'),
+  ...LAB_FAULTS,
 } as const satisfies Record<string, FaultInfo>;
 
 export type FaultName = keyof typeof FAULTS;
-type FaultsOfKind<K extends FaultInfo['kind']> = {
-  [N in FaultName]: (typeof FAULTS)[N]['kind'] extends K ? N : never;
+type FaultsOf<P extends string, K extends FaultInfo['kind']> = {
+  [N in FaultName]: (typeof FAULTS)[N]['protocol'] extends P
+    ? (typeof FAULTS)[N]['kind'] extends K
+      ? N
+      : never
+    : never;
 }[FaultName];
-export type ContentFault = FaultsOfKind<'content'>;
-export type AutomationFault = FaultsOfKind<'automation'>;
+/** Content faults of the Diagnosekort share package. */
+export type ContentFault = FaultsOf<'diagnosekort', 'content'>;
+/** Content faults of a lab result message. */
+export type LabContentFault = FaultsOf<'lab-sharing', 'content'>;
+export type AutomationFault = FaultsOf<string, 'automation'>;
 
 export function isFaultName(name: string): name is FaultName {
   return Object.hasOwn(FAULTS, name);

@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ACTIONS, SHARE_ACTION } from '../actions.ts';
 import type { GpContext } from '../context.ts';
 import { observeDiagnoses } from '../diagnosekort/record-actions.ts';
+import { observeLabResults } from '../lab/observe.ts';
 import { automationFault, sendBrokenAnswer } from '../faults/automation.ts';
 import { asObject, requiredString } from '../input.ts';
 import { readJson, sendJson, sendProblem } from './io.ts';
@@ -20,6 +21,7 @@ export const INFO = {
 
 const OBSERVATIONS: Record<string, (ctx: GpContext, query: URLSearchParams) => unknown> = {
   'diagnosekort.diagnoses': (ctx, query) => observeDiagnoses(ctx, query.get('patient') ?? undefined),
+  'lab.results': (ctx, query) => observeLabResults(ctx, query.get('patient') ?? undefined),
 };
 
 function authorised(request: IncomingMessage, token: string | undefined): boolean {
@@ -50,7 +52,14 @@ async function configureSession(ctx: GpContext, request: IncomingMessage): Promi
       throw invalid(`counterparts.${key} must be http(s)`);
     counterparts[key] = address;
   }
-  ctx.session = { runId, counterparts };
+  const variants = body['variants'] === undefined ? undefined : asObject(body['variants'], 'variants');
+  ctx.session = {
+    runId,
+    counterparts,
+    ...(variants
+      ? { variants: Object.fromEntries(Object.keys(variants).map((k) => [k, requiredString(variants, k)])) }
+      : {}),
+  };
 }
 
 async function performAction(

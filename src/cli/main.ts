@@ -8,6 +8,8 @@ import { lintCommand } from './commands/lint.ts';
 import { referenceGpCommand } from './commands/reference-gp.ts';
 import { reportCommand } from './commands/report.ts';
 import { runCommand } from './commands/run.ts';
+import { statusCommand, type StatusCommandOptions } from './commands/status.ts';
+import { validateCommand } from './commands/validate.ts';
 
 const environment = makeEnvironment();
 const program = new Command('certbench')
@@ -76,6 +78,27 @@ program
   )
   .action(async (runDir: string) => {
     process.exitCode = await reportCommand(runDir, environment);
+  });
+
+program
+  .command('status <resultsDir>')
+  .description('write the certification status report (HTML da/en, Markdown) from a folder of results')
+  .option('-o, --out <dir>', 'output folder', 'reports/status')
+  .option('--since <date>', 'list changes since this day (YYYY-MM-DD), e.g. the last meeting')
+  .option('--next-meeting <date>', 'highlight dispensations no longer in force on this day')
+  .option('--as-of <date>', 'the report day (default today); later runs are left out')
+  .addOption(new Option('--lang <lang>', 'HTML pages to write').choices(['da', 'en', 'both']).default('both'))
+  .action(async (resultsDir: string, options: StatusCommandOptions) => {
+    process.exitCode = await statusCommand(resultsDir, options, environment);
+  });
+
+program
+  .command('validate <file>')
+  .description('validate FHIR R4 JSON against a MedCom/DK profile, offline')
+  .option('--profile <url>', 'profile canonical URL (default: the resource meta.profile)')
+  .option('--fhir-packages <dir>', 'FHIR package cache (default CERTBENCH_FHIR_PACKAGES or ~/.fhir/packages)')
+  .action(async (file: string, options: { profile?: string; fhirPackages?: string }) => {
+    process.exitCode = await validateCommand(file, options, environment);
   });
 
 program

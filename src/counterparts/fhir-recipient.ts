@@ -82,6 +82,17 @@ export class FhirRecipient implements Counterpart {
     return this.submissions.length;
   }
 
+  /** The submissions received after the first `count` ones, in order. */
+  submissionsSince(count: number): Submission[] {
+    return this.submissions.slice(count);
+  }
+
+  /** Calls `wake` after every new submission until the returned function is called. */
+  subscribe(wake: () => void): () => void {
+    this.waiters.add(wake);
+    return () => this.waiters.delete(wake);
+  }
+
   /** Resolves with the first submission after `afterCount`, or fails the checkpoint when none arrives in time. */
   async waitForSubmission(afterCount: number, timeoutMs: number): Promise<Submission> {
     const found = this.submissions[afterCount];

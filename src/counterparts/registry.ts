@@ -1,16 +1,27 @@
 import { createDocumentSharingRecipient } from './document-sharing.ts';
 import type { FhirRecipient } from './fhir-recipient.ts';
 import type { CounterpartHost } from './host.ts';
+import { LabDatabaseRecipient } from './lab-database.ts';
 
 /**
  * Every counterpart certbench hosts in a run, by the name step code uses. A protocol that needs a new counterpart
  * adds it here; the session tells the SUT each one's FHIR base URL under its `sessionKey`.
  */
-export type CounterpartName = 'documentSharing';
-export type RunCounterparts = Readonly<Record<CounterpartName, FhirRecipient>>;
+export interface RunCounterparts {
+  readonly documentSharing: FhirRecipient;
+  /** LABA, the national biochemistry database (lab-sharing). */
+  readonly laba: LabDatabaseRecipient;
+  /** MiBA, the national microbiology database (lab-sharing). */
+  readonly miba: LabDatabaseRecipient;
+}
+export type CounterpartName = keyof RunCounterparts;
 
 export function createCounterparts(): RunCounterparts {
-  return { documentSharing: createDocumentSharingRecipient() };
+  return {
+    documentSharing: createDocumentSharingRecipient(),
+    laba: new LabDatabaseRecipient('laba'),
+    miba: new LabDatabaseRecipient('miba'),
+  };
 }
 
 /** The counterpart addresses for the automation API session: session key → FHIR base URL. */
@@ -22,5 +33,5 @@ export function sessionAddresses(
 }
 
 export function allCounterparts(counterparts: RunCounterparts): FhirRecipient[] {
-  return Object.values(counterparts);
+  return [counterparts.documentSharing, counterparts.laba, counterparts.miba];
 }

@@ -50,7 +50,16 @@ export const writtenProfileSchema = z
     protocols: z
       .record(
         z.string().regex(/^[a-z][a-z0-9-]*$/, 'protocol ids are lower-case, e.g. diagnosekort'),
-        z.strictObject({ useCases: z.array(z.string().min(1)).default([]) }).prefault({}),
+        z
+          .strictObject({
+            useCases: z.array(z.string().min(1)).default([]),
+            variant: z
+              .string()
+              .regex(/^[a-z][a-z0-9-]*$/, 'variant ids are lower-case, e.g. plsp')
+              .optional()
+              .describe("which of the protocol's variants this system is tested as, e.g. gp-system or plsp"),
+          })
+          .prefault({}),
       )
       .refine((p) => Object.keys(p).length > 0, 'claim at least one protocol'),
   })
@@ -80,6 +89,6 @@ export interface SutProfile {
     maxBodyBytes: number;
   };
   clockToleranceMs: number;
-  /** Claimed protocols with their claimed optional use cases. */
-  protocols: Record<string, { useCases: string[] }>;
+  /** Claimed protocols with their claimed optional use cases and, where the protocol has variants, the variant. */
+  protocols: Record<string, { useCases: string[]; variant?: string }>;
 }

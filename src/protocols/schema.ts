@@ -19,6 +19,16 @@ export const manifestSchema = z.strictObject({
   }),
   channel: z.enum(['send', 'receive', 'send-receive']),
   features: z.string().min(1).describe('folder of the feature files, relative to the certbench root'),
+  variants: z
+    .array(
+      z.strictObject({
+        id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+        title: z.string().min(1),
+      }),
+    )
+    .min(1)
+    .optional()
+    .describe('ways a system can be tested against this protocol; a SUT profile claiming it must choose one'),
   useCases: z
     .array(
       z.strictObject({

@@ -64,6 +64,8 @@ export interface ProtocolResult {
   title: string;
   version: string;
   standard: { name: string; packageId: string; version: string; canonical: string };
+  /** The protocol variant the SUT was tested as (e.g. the sender: gp-system or plsp), from the SUT profile. */
+  variant?: string;
   approval: Approval;
   counts: Record<CheckpointStatus, number>;
   /** F4 failures: allowed for approval, listed as remarks. */

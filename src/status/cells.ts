@@ -59,8 +59,17 @@ function cellRun(loaded: LoadedResult, protocol: ProtocolResult, outDir: string)
       pending: counts.pending ?? 0,
     },
     remarks: Array.isArray(protocol.remarks) ? protocol.remarks.length : 0,
+    waivers: appliedWaivers(protocol),
     ...(loaded.allureReport ? { allureHref: relativeHref(outDir, loaded.allureReport) } : {}),
   };
+}
+
+function appliedWaivers(protocol: ProtocolResult): CellRun['waivers'] {
+  const waivers = new Map<string, string>();
+  for (const checkpoint of protocol.checkpoints ?? [])
+    if (checkpoint.status === 'waived' && checkpoint.waiver)
+      waivers.set(checkpoint.waiver.id, checkpoint.waiver.expires);
+  return [...waivers].map(([id, expires]) => ({ id, expires }));
 }
 
 /** A relative URL from the page's folder to a file, each segment percent-encoded (spaces, `#`, `:`). */

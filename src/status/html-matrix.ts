@@ -77,12 +77,17 @@ function cellHtml(
   const counts = html`data-passed="${c.passed}" data-failed="${c.failed}" data-waived="${c.waived}"
   data-pending="${c.pending}"`;
   const remarks = run.remarks > 0 ? html`<span class="small">${t.remarks(run.remarks)}</span>` : html``;
+  const lapsed = cell.lapsedWaivers.length
+    ? html`<span class="flag lapsed"
+        ><span aria-hidden="true">⚠ </span>${t.lapsedWaivers(cell.lapsedWaivers.join(', '))}</span
+      >`
+    : html``;
   const link = run.allureHref ? html`<span><a href="${run.allureHref}">${t.allureLink}</a></span>` : html``;
   return html`<td class="a-${APPROVAL_CLASS[approval]}" ${data} ${counts}>
     ${label}<span
       >${t.systemVersion(run.systemVersion)} ·
       <time datetime="${run.finishedAt}">${t.shortDate(run.finishedAt)}</time></span
-    ><span>${t.counts(c)}</span>${remarks}<span class="small">${t.mode[run.mode]}</span
+    ><span>${t.counts(c)}</span>${remarks}${lapsed}<span class="small">${t.mode[run.mode]}</span
     >${trendHtml(cell, t)}${link}
   </td>`;
 }

@@ -49,7 +49,7 @@ export function waiverSummary(model: StatusModel, t: StatusTexts): string {
 }
 
 function waiverRow(w: WaiverEntry, t: StatusTexts): Html {
-  const applied = w.appliedTo.length
+  const applied = appliedDiffers(w)
     ? html`<span class="small">${t.appliedTo(w.appliedTo.join(', '))}</span>`
     : html``;
   const standing = t.waiverStanding(w);
@@ -67,14 +67,19 @@ function waiverRow(w: WaiverEntry, t: StatusTexts): Html {
     data-days-to-expiry="${w.daysToExpiry}"
     data-standing="${w.standing}"
   >
-    <th scope="row">${w.id}</th>
+    <th scope="row" class="nowrap">${w.id}</th>
     <td>${w.system.system}<span class="vendor">${w.system.vendor}</span></td>
     <td>${w.reason}</td>
     <td>${w.approvedBy}</td>
     <td>${w.checkpoints.join(', ')} ${applied}</td>
-    <td><time datetime="${w.expires}">${t.shortDate(w.expires)}</time></td>
+    <td class="nowrap"><time datetime="${w.expires}">${t.shortDate(w.expires)}</time></td>
     <td>${status}</td>
   </tr>`;
+}
+
+/** "applied to" says something only when it is not just the waiver's own checkpoint list. */
+export function appliedDiffers(w: WaiverEntry): boolean {
+  return w.appliedTo.length > 0 && w.appliedTo.join() !== [...w.checkpoints].sort().join();
 }
 
 /** The four change lists. */

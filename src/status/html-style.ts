@@ -44,7 +44,10 @@ tbody th[scope="row"] { background: #f7f7f7; font-weight: normal; }
 .w-before-meeting .flag { color: var(--part); }
 .w-expired { background: var(--no-bg); }
 .w-expired .flag { color: var(--no); }
-.waivers td:nth-child(2) { min-width: 14rem; }
+.nowrap { white-space: nowrap; }
+.waivers td:nth-child(3) { min-width: 14rem; }
+.matrix tbody th[scope="row"] { width: 13rem; }
+.matrix .flag { font-size: .9em; margin: .1rem 0; color: var(--no); background: #fff; }
 .changes li { margin-bottom: .2rem; }
 .legend dt { font-weight: bold; float: left; clear: left; margin-right: .4rem; }
 .legend dd { margin: 0 0 .2rem; }
@@ -54,8 +57,10 @@ a { color: #0b4f9c; }
 @media print {
   body { margin: 0; font-size: 8.5pt; }
   .matrix td { font-size: 7.5pt; min-width: 0; }
+  .matrix tbody th[scope="row"] { width: 8.5rem; }
   section + section { break-before: page; }
   tr, li, .legend { break-inside: avoid; }
+  h2, h3, caption { break-after: avoid; }
   thead { display: table-header-group; }
   a { color: inherit; text-decoration: none; }
 }

@@ -5,7 +5,8 @@ import type { CertificationResult, ProtocolResult } from '../result/types.ts';
 import type { ProtocolRow, SystemColumn } from './types.ts';
 
 const SEP = '\u0000';
-const collator = new Intl.Collator('da');
+// Numeric: "System 2" before "System 10".
+const collator = new Intl.Collator('da', { numeric: true });
 
 /** The system a result was run against: vendor and system, whatever version. */
 export function systemOf(result: CertificationResult): SystemColumn {

@@ -1,6 +1,6 @@
 // The Markdown summary (for a wiki, an e-mail or a pull request): the same model, the matrix as a table.
 import { APPROVAL_SYMBOL } from './approval-marks.ts';
-import { waiverSummary } from './html-sections.ts';
+import { appliedDiffers, waiverSummary } from './html-sections.ts';
 import { cellKey } from './identity.ts';
 import type { StatusTexts } from './texts.ts';
 import type { CellApproval, CellChange, StatusModel, WaiverEntry } from './types.ts';
@@ -44,11 +44,15 @@ export function renderStatusMarkdown(model: StatusModel, t: StatusTexts): string
         const run = cell.latest;
         const trend =
           cell.trend.length > 1 ? `<br>${cell.trend.map((a) => APPROVAL_SYMBOL[a]).join('')}` : '';
+        const notes = [
+          ...(run.remarks > 0 ? [t.remarks(run.remarks)] : []),
+          ...(cell.lapsedWaivers.length ? [`⚠ ${t.lapsedWaivers(cell.lapsedWaivers.join(', '))}`] : []),
+        ].map((note) => `<br>${md(note)}`);
         const link = run.allureHref ? `<br>[${md(t.allureLink)}](<${run.allureHref}>)` : '';
         return (
           `**${APPROVAL_SYMBOL[run.approval]} ${md(t.approval[run.approval])}**` +
           `<br>${md(t.systemVersion(run.systemVersion))} · ${md(t.shortDate(run.finishedAt))}` +
-          `<br>${md(t.counts(run.counts))}<br>${md(t.mode[run.mode])}${trend}${link}`
+          `<br>${md(t.counts(run.counts))}${notes.join('')}<br>${md(t.mode[run.mode])}${trend}${link}`
         );
       });
       const title = `${protocol.title}${protocol.variant ? ` (${protocol.variant})` : ''} ${protocol.version}`;
@@ -92,7 +96,7 @@ function waiverRow(w: WaiverEntry, t: StatusTexts): string {
       : w.standing === 'expires-before-meeting'
         ? `**${standing}, ${md(t.beforeMeeting)}**`
         : standing;
-  const applied = w.appliedTo.length ? `<br>${md(t.appliedTo(w.appliedTo.join(', ')))}` : '';
+  const applied = appliedDiffers(w) ? `<br>${md(t.appliedTo(w.appliedTo.join(', ')))}` : '';
   return row([
     md(w.id),
     md(`${w.system.system} (${w.system.vendor})`),

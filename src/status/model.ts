@@ -38,6 +38,9 @@ export function buildStatusModel(results: readonly LoadedResult[], options: Stat
     return false;
   });
   const histories = cellHistories(valid, options.outDir);
+  const waivers = waiverEntries(latestResults(valid, histories.values()), options.asOf, options.nextMeeting);
+  // A waiver renewed in a later register keeps the cell's waived checkpoints covered: judge by its newest expiry.
+  const newestExpiry = new Map(waivers.map((w) => [`${w.system.key}\u0000${w.id}`, w.expires]));
   const trendLength = options.trendLength ?? DEFAULT_TREND_LENGTH;
   const cells = new Map<string, StatusCell>();
   for (const [key, history] of histories) {
@@ -49,6 +52,10 @@ export function buildStatusModel(results: readonly LoadedResult[], options: Stat
       latest,
       trend: history.runs.slice(-trendLength).map((run) => run.approval),
       runs: history.runs.length,
+      // `expires` is the first day a waiver no longer applies.
+      lapsedWaivers: latest.waivers
+        .filter((w) => (newestExpiry.get(`${history.system.key}\u0000${w.id}`) ?? w.expires) <= options.asOf)
+        .map((w) => w.id),
     });
   }
   const systems = uniqueSystems(histories.values());
@@ -59,7 +66,7 @@ export function buildStatusModel(results: readonly LoadedResult[], options: Stat
     systems,
     protocols,
     cells,
-    waivers: waiverEntries(latestResults(valid, histories.values()), options.asOf, options.nextMeeting),
+    waivers,
     ...(options.since ? { changes: changesSince(histories.values(), options.since) } : {}),
     totals: totals(protocols, systems, cells),
     counted: valid.length,

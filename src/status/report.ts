@@ -7,7 +7,10 @@ import { danish } from './texts-da.ts';
 import { english } from './texts-en.ts';
 import type { StatusModel } from './types.ts';
 
-export const STATUS_TEXTS = { da: danish, en: english } as const satisfies Record<StatusLanguage, StatusTexts>;
+export const STATUS_TEXTS = { da: danish, en: english } as const satisfies Record<
+  StatusLanguage,
+  StatusTexts
+>;
 
 /** One output file, by its path relative to the output folder. */
 export interface StatusFile {
@@ -21,7 +24,10 @@ export interface StatusFile {
  */
 export function renderStatusFiles(model: StatusModel, languages: readonly StatusLanguage[]): StatusFile[] {
   return [
-    ...languages.map((lang) => ({ path: `status.${lang}.html`, content: renderStatusHtml(model, STATUS_TEXTS[lang]) })),
+    ...languages.map((lang) => ({
+      path: `status.${lang}.html`,
+      content: renderStatusHtml(model, STATUS_TEXTS[lang]),
+    })),
     { path: 'status.md', content: renderStatusMarkdown(model, danish) },
   ];
 }

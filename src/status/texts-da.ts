@@ -68,10 +68,10 @@ export const danish: StatusTexts = {
   countNames: { passed: 'bestået', failed: 'fejlet', waived: 'dispenseret', pending: 'afventer' },
   systemVersion: (version) => `version ${version}`,
   remarks: (n) => plural(n, 'bemærkning', 'bemærkninger'),
+  lapsedWaivers: (ids) => `Dispensation udløbet: ${ids}`,
   allureLink: 'Allure-rapport',
   trend: (approvals) => `Seneste kørsler, ældste først: ${approvals.join(', ')}`,
   totalsCaption: 'Antal celler i matricen pr. status',
-  totalsHeader: { approval: 'Status', cells: 'Celler' },
   waiverSummary: (active, beforeMeeting, expired) =>
     `${plural(active, 'aktiv dispensation', 'aktive dispensationer')}, heraf ${beforeMeeting} med udløb før næste møde; ${plural(expired, 'udløbet', 'udløbne')}.`,
   waiversCaption: 'Dispensationer registreret i de seneste kørsler, de der udløber først øverst',
@@ -109,7 +109,7 @@ export const danish: StatusTexts = {
     'not-tested': 'systemet har ingen kørsel af denne protokolversion',
   },
   legendTrend:
-    'Udvikling: godkendelsen i de seneste kørsler af cellen, ældste først. En nyere protokolversion tæller aldrig for en ældre.',
+    'Udvikling: godkendelsen i de seneste kørsler af cellen, ældste først. En nyere protokolversion tæller aldrig for en ældre. ⚠ Dispensation udløbet: kørslen hviler på en dispensation, der ikke gælder længere.',
   legendWaivers:
     'En dispensation udløber den angivne dag (første dag, den ikke gælder). Markeret: udløber før næste møde.',
   footer: (generator, counted) =>

@@ -63,10 +63,10 @@ export const english: StatusTexts = {
   countNames: { passed: 'passed', failed: 'failed', waived: 'waived', pending: 'pending' },
   systemVersion: (version) => `version ${version}`,
   remarks: (n) => plural(n, 'remark', 'remarks'),
+  lapsedWaivers: (ids) => `Waiver expired: ${ids}`,
   allureLink: 'Allure report',
   trend: (approvals) => `Latest runs, oldest first: ${approvals.join(', ')}`,
   totalsCaption: 'Cells of the matrix per status',
-  totalsHeader: { approval: 'Status', cells: 'Cells' },
   waiverSummary: (active, beforeMeeting, expired) =>
     `${plural(active, 'active waiver', 'active waivers')}, ${beforeMeeting} of them expiring before the next meeting; ${expired} expired.`,
   waiversCaption: 'Waivers recorded in the latest runs, soonest expiry first',
@@ -104,7 +104,7 @@ export const english: StatusTexts = {
     'not-tested': 'the system has no run of this protocol version',
   },
   legendTrend:
-    'Trend: the approval of the cell’s latest runs, oldest first. A newer protocol version never counts for an older one.',
+    'Trend: the approval of the cell’s latest runs, oldest first. A newer protocol version never counts for an older one. ⚠ Waiver expired: the run relies on a waiver no longer in force.',
   legendWaivers:
     'A waiver expires on the day shown (the first day it no longer applies). Highlighted: expires before the next meeting.',
   footer: (generator, counted) =>

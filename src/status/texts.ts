@@ -35,10 +35,11 @@ export interface StatusTexts {
   countNames: Record<keyof CellCounts, string>;
   systemVersion(version: string): string;
   remarks(n: number): string;
+  /** In a cell whose waived checkpoints rest on waivers that have lapsed since the run. */
+  lapsedWaivers(ids: string): string;
   allureLink: string;
   trend(approvals: string[]): string;
   totalsCaption: string;
-  totalsHeader: { approval: string; cells: string };
   waiverSummary(active: number, beforeMeeting: number, expired: number): string;
   waiversCaption: string;
   waiverHeaders: {

@@ -57,6 +57,8 @@ export interface CellRun {
   counts: CellCounts;
   /** F4 failures (allowed for approval). */
   remarks: number;
+  /** Waivers that made checkpoints of this protocol `waived` in this run. */
+  waivers: { id: string; expires: Day }[];
   /** Link from the report page to the run's Allure report (relative, URL-encoded), when it exists. */
   allureHref?: string;
 }
@@ -70,6 +72,8 @@ export interface StatusCell {
   trend: Approval[];
   /** How many valid runs the cell has in all. */
   runs: number;
+  /** Ids of waivers the latest run relied on that are no longer in force at the report date. */
+  lapsedWaivers: string[];
 }
 
 /** How a waiver stands at the report date. */

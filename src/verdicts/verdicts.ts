@@ -61,11 +61,13 @@ export function computeVerdicts(input: VerdictInput): VerdictOutput {
       return applyWaivers(base, sutWaivers, waiverRecords, input.now);
     });
     const { approval, remarks, counts } = rollUp(checkpoints);
+    const variant = input.profile.protocols[manifest.id]?.variant;
     return {
       id: manifest.id,
       title: manifest.title,
       version: manifest.version,
       standard: manifest.standard,
+      ...(variant === undefined ? {} : { variant }),
       approval,
       counts,
       remarks,

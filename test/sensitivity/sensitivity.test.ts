@@ -1,32 +1,71 @@
 // The sensitivity rule (design: "The reference GP system"): the conforming reference system passes every automatic
-// checkpoint, every automatic checkpoint fails under at least one named fault, and every fault is caught by at least
-// one checkpoint. The matrix (checkpoint -> faults that fail it) is printed as test diagnostics.
+// checkpoint of every protocol, every automatic checkpoint fails under at least one named fault, and every fault is
+// caught by at least one checkpoint. To keep it fast, each fault runs only the checkpoints it claims to break (a test
+// plan defers the rest of its protocol), so every claim is checked and every checkpoint must be claimed by a fault
+// that really fails it. The matrix (checkpoint -> faults that fail it) is printed as diagnostics.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
+import { parse } from 'yaml';
 import { FAULTS, type FaultName } from '../../reference-gp/index.ts';
-import { checkpoints, runReference } from '../support/run.ts';
+import { PACKAGE_ROOT } from '../../src/run/package-root.ts';
+import { checkpoints, fastReferenceProfile, runReference } from '../support/run.ts';
+import { tempDir, writeTemp } from '../support/temp.ts';
+
+/** The reference profile claiming every protocol (the lab-sharing variant: the GP system sends). */
+const allProtocols = () => fastReferenceProfile('  lab-sharing: { variant: gp-system }\n');
 
 test('the conforming reference GP system passes every automatic checkpoint', async () => {
-  const { result } = await runReference();
+  const { result } = await runReference({ profileFile: await allProtocols() });
   const notPassed = checkpoints(result).filter((c) => c.mode === 'automatic' && c.status !== 'passed');
   assert.deepEqual(
     notPassed.map((c) => `${c.id}: ${c.status} ${c.message ?? ''}`),
     [],
   );
-  assert.equal(result.protocols[0]?.approval, 'Godkendt');
+  assert.deepEqual(
+    result.protocols.map((p) => [p.id, p.approval]),
+    [
+      ['diagnosekort', 'Godkendt'],
+      ['lab-sharing', 'Godkendt'],
+    ],
+  );
   assert.equal(result.outcome.exitCode, 0);
 });
 
+/** Checkpoint ids of a protocol, from its manifest. */
+function checkpointIds(protocol: string): string[] {
+  const manifest = parse(readFileSync(join(PACKAGE_ROOT, 'protocols', `${protocol}.yaml`), 'utf8')) as {
+    checkpoints: { id: string }[];
+  };
+  return manifest.checkpoints.map((c) => c.id);
+}
+
+/** A test plan deferring every checkpoint of the protocol the fault does not claim to break. */
+async function onlyClaimed(dir: string, fault: FaultName): Promise<string | undefined> {
+  const { protocol, breaks } = FAULTS[fault];
+  const others = checkpointIds(protocol).filter((id) => !(breaks as readonly string[]).includes(id));
+  if (others.length === 0) return undefined;
+  const plan = `plan:\n  id: sensitivity\n  defer:\n    - checkpoints: ${JSON.stringify(others)}\n      reason: not claimed by ${fault}\n`;
+  return writeTemp(dir, `${fault}.yaml`, plan);
+}
+
 test('every automatic checkpoint fails under a named fault, and every fault is caught', async (t) => {
+  const profileFile = await allProtocols();
+  const dir = await tempDir();
   const failedBy = new Map<string, FaultName[]>();
   const caught = new Map<FaultName, string[]>();
   const harness: string[] = [];
-  let automatic: string[] = [];
+  const automatic = new Set<string>();
   for (const fault of Object.keys(FAULTS) as FaultName[]) {
-    const { result } = await runReference({ faults: [fault] });
-    automatic = checkpoints(result)
-      .filter((c) => c.mode === 'automatic')
-      .map((c) => c.id);
+    const planFile = await onlyClaimed(dir, fault);
+    const { result } = await runReference({
+      profileFile,
+      faults: [fault],
+      protocols: [FAULTS[fault].protocol],
+      ...(planFile ? { planFile } : {}),
+    });
+    for (const c of checkpoints(result)) if (c.mode === 'automatic') automatic.add(c.id);
     const failed = checkpoints(result)
       .filter((c) => c.status === 'failed')
       .map((c) => c.id);
@@ -38,7 +77,7 @@ test('every automatic checkpoint fails under a named fault, and every fault is c
     t.diagnostic(`${id} fails under: ${(failedBy.get(id) ?? []).join(', ') || 'NOTHING'}`);
   assert.deepEqual(harness, [], 'a fault of the SUT must never look like a harness error');
   assert.deepEqual(
-    automatic.filter((id) => !failedBy.has(id)),
+    [...automatic].filter((id) => !failedBy.has(id)),
     [],
     'checkpoints that no fault can fail',
   );

@@ -50,7 +50,8 @@ export async function statusCommand(
   const asOf = day('--as-of', options.asOf) ?? dayOf(env.clock.now());
   const since = day('--since', options.since);
   const nextMeeting = day('--next-meeting', options.nextMeeting);
-  if (since && since > asOf) issues.push({ file: '--since', message: `${since} lies after the report day ${asOf}` });
+  if (since && since > asOf)
+    issues.push({ file: '--since', message: `${since} lies after the report day ${asOf}` });
   if (nextMeeting && nextMeeting < asOf)
     issues.push({ file: '--next-meeting', message: `${nextMeeting} lies before the report day ${asOf}` });
   const lang = options.lang ?? 'both';

@@ -24,7 +24,10 @@ export interface PackageManifest {
 }
 
 /** A conformance resource as read from a package: any JSON object with a resourceType. */
-export type ConformanceResource = { resourceType: string; url?: string; id?: string } & Record<string, unknown>;
+export type ConformanceResource = { resourceType: string; url?: string; id?: string } & Record<
+  string,
+  unknown
+>;
 
 /**
  * An installed FHIR package (`<cache>/<id>#<version>/package/`). Resources are read from disk when first asked for:

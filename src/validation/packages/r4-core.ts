@@ -25,7 +25,14 @@ const BUNDLES = [
  * through (an unknown `meta.project` must be an error). Keyed by StructureDefinition id.
  */
 export const MEDPLUM_ADDITIONS: Readonly<Record<string, readonly string[]>> = {
-  Meta: ['Meta.project', 'Meta.author', 'Meta.onBehalfOf', 'Meta.account', 'Meta.accounts', 'Meta.compartment'],
+  Meta: [
+    'Meta.project',
+    'Meta.author',
+    'Meta.onBehalfOf',
+    'Meta.account',
+    'Meta.accounts',
+    'Meta.compartment',
+  ],
   Binary: ['Binary.url'],
 };
 
@@ -37,7 +44,10 @@ export function medplumDefinitions(): { folder: string; version: string } {
   return { folder: join(dirname(manifest), 'dist', 'fhir', 'r4'), version };
 }
 
-type Resource = { resourceType: string; id?: string; url?: string; version?: string } & Record<string, unknown>;
+type Resource = { resourceType: string; id?: string; url?: string; version?: string } & Record<
+  string,
+  unknown
+>;
 
 /** Writes `hl7.fhir.r4.core#4.0.1/package/` (4,480 resources, package.json, .index.json) into the cache folder. */
 export async function buildR4Core(cacheFolder: string): Promise<void> {
@@ -46,7 +56,9 @@ export async function buildR4Core(cacheFolder: string): Promise<void> {
   const index: IndexEntry[] = [];
   const seen = new Set<string>();
   for (const name of BUNDLES) {
-    const bundle = JSON.parse(await readFile(join(folder, name), 'utf8')) as { entry?: { resource?: Resource }[] };
+    const bundle = JSON.parse(await readFile(join(folder, name), 'utf8')) as {
+      entry?: { resource?: Resource }[];
+    };
     for (const { resource } of bundle.entry ?? []) {
       if (!resource?.resourceType || !resource.id) continue;
       const filename = `${resource.resourceType}-${resource.id}.json`;
@@ -73,7 +85,8 @@ export async function buildR4Core(cacheFolder: string): Promise<void> {
 }
 
 function withoutMedplumAdditions(resource: Resource): Resource {
-  const drop = resource.resourceType === 'StructureDefinition' ? MEDPLUM_ADDITIONS[resource.id ?? ''] : undefined;
+  const drop =
+    resource.resourceType === 'StructureDefinition' ? MEDPLUM_ADDITIONS[resource.id ?? ''] : undefined;
   if (!drop) return resource;
   const keep = (list: unknown): unknown =>
     Array.isArray(list) ? list.filter((e: { path?: string }) => !drop.includes(e.path ?? '')) : list;

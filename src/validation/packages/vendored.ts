@@ -24,6 +24,12 @@ export async function listVendored(folder = VENDORED_FOLDER): Promise<PackageRef
     .filter((r): r is PackageRef => r !== undefined);
 }
 
+/** The `package.json` of a shipped package, read from its tarball without installing it. */
+export async function vendoredManifest(tarball: string): Promise<{ canonical?: string } | undefined> {
+  const manifest = unpackTgz(await readFile(tarball)).find((f) => f.name === 'package/package.json');
+  return manifest ? (JSON.parse(manifest.data.toString('utf8')) as { canonical?: string }) : undefined;
+}
+
 /** Unpacks a shipped package into the cache folder (npm tarball layout: every file under `package/`). */
 export async function installVendored(cacheFolder: string, tarball: string, ref: PackageRef): Promise<void> {
   const files = unpackTgz(await readFile(tarball)).filter((f) => f.name.startsWith('package/'));

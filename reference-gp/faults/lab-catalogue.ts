@@ -1,0 +1,134 @@
+// Faults of the lab sharing flow (protocols/lab-sharing.yaml): content faults mutate every outgoing lab message
+// (faults/lab-mutations.ts); behaviour faults are code in the flow they break (reference-gp/lab/).
+import type { FaultInfo } from './catalogue.ts';
+
+function content(description: string, ...breaks: string[]) {
+  return { description, kind: 'content', protocol: 'lab-sharing', breaks } as const satisfies FaultInfo;
+}
+function behaviour(description: string, ...breaks: string[]) {
+  return { description, kind: 'behaviour', protocol: 'lab-sharing', breaks } as const satisfies FaultInfo;
+}
+
+export const LAB_FAULTS = {
+  // --- the message ---
+  'lab-bundle-type-collection': content('The lab message Bundle has type collection', 'LAB-3.3.1.1'),
+  'lab-message-header-not-first': content('The MessageHeader is not the first entry', 'LAB-3.3.1.1'),
+  'lab-bundle-id-not-uuid': content('The message Bundle.id is a readable name, not a UUID', 'LAB-3.3.1.2'),
+  'lab-timestamp-utc-offset': content('Bundle.timestamp is written with a +00:00 offset', 'LAB-3.3.1.2'),
+  'lab-unknown-element': content('Observations carry an element FHIR R4 does not define', 'LAB-3.3.1.3'),
+  'lab-wrong-cpr-system': content(
+    'The CPR identifier uses a URL instead of urn:oid:1.2.208.176.1.2',
+    'LAB-3.3.1.4',
+  ),
+  // --- the result ---
+  'lab-npu-display-missing': content('The NPU coding has no display', 'LAB-3.3.1.5'),
+  'lab-value-without-unit': content('valueQuantity is sent without unit', 'LAB-3.3.1.6', 'LAB-3.4.2'),
+  'lab-comparator-dropped': content('The comparator (<, >) of a value is left out', 'LAB-3.3.1.7'),
+  'lab-grade-as-number': content(
+    'Dipstick grades are sent as numbers (1+ as valueQuantity 1)',
+    'LAB-3.3.1.8',
+  ),
+  'lab-organism-as-text': content(
+    'A culture result is sent as text instead of the coded organism',
+    'LAB-3.3.1.9',
+  ),
+  'lab-sampling-time-utc': content('effectiveDateTime is written with a +00:00 offset', 'LAB-3.3.1.10'),
+  'lab-performer-without-ydernummer': content('The producing clinic has no ydernummer', 'LAB-3.3.1.11'),
+  'lab-status-preliminary': content('A new result is sent with status preliminary', 'LAB-3.3.1.12'),
+  'lab-identifier-not-uuid': content('Result identifiers are local numbers, not urn:uuid', 'LAB-3.3.1.13'),
+  'lab-always-restricted': content('Every result is marked restricted (meta.security R)', 'LAB-3.3.1.15'),
+  'lab-source-claims-plsp': content(
+    'MessageHeader.source names PLSP although the GP system sends',
+    'LAB-3.3.1.16',
+  ),
+  'lab-provenance-missing': content('The message has no Provenance', 'LAB-3.3.1.17', 'LAB-3.3.2.2'),
+  // --- sharing and routing ---
+  'lab-shares-non-agreed': behaviour('Analyses not on the agreed list are shared too', 'LAB-3.3.1.14'),
+  'lab-reuse-identifiers': behaviour(
+    'Identifiers are derived from the patient and NPU code, so different results share them',
+    'LAB-3.3.1.13',
+  ),
+  'lab-biochemistry-to-miba': behaviour('Biochemistry is sent to MiBA', 'LAB-3.3.1.18', 'LAB-3.3.1.20'),
+  'lab-microbiology-to-laba': behaviour('Microbiology is sent to LABA', 'LAB-3.3.1.19', 'LAB-3.3.1.20'),
+  'lab-copy-to-both-databases': behaviour('Every result is sent to both LABA and MiBA', 'LAB-3.3.1.20'),
+  // --- correction and cancellation ---
+  'lab-correction-as-new-result': behaviour(
+    'A correction is sent as a new result with new identifiers',
+    'LAB-3.3.2.1',
+    'LAB-3.3.2.4',
+  ),
+  'lab-correction-without-reference': behaviour(
+    'A correction does not reference the original message (no Provenance entity)',
+    'LAB-3.3.2.2',
+    'LAB-3.3.2.4',
+  ),
+  'lab-correction-as-cancel-and-new': behaviour(
+    'A correction is sent as a cancellation of the original followed by a new result',
+    'LAB-3.3.2.3',
+  ),
+  'lab-cancel-as-delete': behaviour(
+    'A result on the wrong patient is deleted in the database (HTTP DELETE) instead of cancelled',
+    'LAB-3.3.3.1',
+    'LAB-3.3.3.3',
+  ),
+  'lab-cancel-without-comment': behaviour('A cancellation carries no comment (reason)', 'LAB-3.3.3.2'),
+  // --- no deletion in the source ---
+  'lab-delete-sends-cancellation': behaviour(
+    'A local delete sends a cancellation to the database',
+    'LAB-3.3.4.1',
+  ),
+  'lab-delete-forgets-history': behaviour('A local delete removes the result and its history', 'LAB-3.3.4.2'),
+  'lab-transfer-cancels-results': behaviour(
+    "A journal transfer to the patient's new clinic cancels the shared results",
+    'LAB-3.3.4.3',
+  ),
+  'lab-closing-deletes-results': behaviour(
+    "When the clinic closes, the patient's results are deleted in the databases",
+    'LAB-3.3.4.4',
+  ),
+  // --- nægtet samtykke ---
+  'ignores-refused-consent': behaviour(
+    'Nægtet samtykke is ignored: results are shared unrestricted, refusals and withdrawals are not recorded',
+    'LAB-3.3.5.1',
+    'LAB-3.3.5.2',
+    'LAB-3.3.5.3',
+    'LAB-3.3.5.4',
+    'LAB-3.3.5.5',
+  ),
+  'lab-withdrawal-not-sent': behaviour(
+    'A withdrawn refusal is recorded locally but never sent',
+    'LAB-3.3.5.3',
+    'LAB-3.3.5.4',
+  ),
+  // --- resends and acknowledgements ---
+  'lab-resend-as-new-message': behaviour(
+    'A resend is built as a new message with new identifiers (a second result)',
+    'LAB-3.3.6.1',
+  ),
+  'lab-no-resend-on-transient-error': behaviour(
+    'A transient-error acknowledgement is not followed by a resend',
+    'LAB-3.3.6.2',
+  ),
+  'lab-resend-on-fatal-error': behaviour(
+    'A fatal-error acknowledgement is followed by a resend',
+    'LAB-3.3.6.3',
+  ),
+  'lab-ack-ignored': behaviour(
+    'Results are shown as shared whatever the acknowledgement says',
+    'LAB-3.3.6.4',
+  ),
+  // --- content that must never be sent ---
+  'lab-shares-without-npu-code': behaviour('Local analyses without an NPU code are shared', 'LAB-3.4.1'),
+  'lab-accepts-value-without-unit': behaviour(
+    'A numeric result without unit is accepted and shared',
+    'LAB-3.4.2',
+  ),
+  'lab-accepts-future-sampling-time': behaviour(
+    'A sampling time in the future is accepted and shared',
+    'LAB-3.4.3',
+  ),
+  'lab-shares-replacement-cpr': behaviour(
+    'A result of a person with only a replacement CPR is shared with it as the CPR',
+    'LAB-3.4.4',
+  ),
+} as const satisfies Record<string, FaultInfo>;

@@ -1,0 +1,19 @@
+// What the GP sees of a patient's local lab results: every result the clinic holds, deleted and cancelled ones
+// included (a delete in the GP system is a marking), with the refusal, the sharing status and the history.
+import type { GpContext } from '../context.ts';
+import { labPerson } from './persons.ts';
+
+export function observeLabResults(ctx: GpContext, patient: unknown): unknown[] {
+  const person = labPerson(ctx.state, patient);
+  return (ctx.state.lab.get(person.id) ?? []).map((r) => ({
+    resultId: r.id,
+    samplingTime: r.samplingTime,
+    analyses: r.analyses.map(({ identifier: _identifier, ...analysis }) => analysis),
+    status: r.status,
+    ...(r.cancelReason !== undefined ? { cancelReason: r.cancelReason } : {}),
+    deleted: r.deleted,
+    refusedConsent: r.refusedConsent,
+    sharing: r.sharing,
+    history: r.history,
+  }));
+}

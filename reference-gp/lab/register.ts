@@ -1,0 +1,114 @@
+// The GP registers a local lab result (one sampling, one or more analyses). Agreed analyses of a patient with a
+// CPR are shared at once; anything else stays in the clinic's record only. Invalid entries are refused (422).
+import { createHash, randomUUID } from 'node:crypto';
+import type { GpContext } from '../context.ts';
+import { invalid } from '../http/problem.ts';
+import { asObject, optionalString, requiredString, type Input } from '../input.ts';
+import { danishDateTime } from '../time.ts';
+import { catalogueEntry, DIPSTICK_GRADES } from './catalogue.ts';
+import { labPerson } from './persons.ts';
+import type { Comparator, LabAnalysis, LabResult } from './records.ts';
+import { share } from './share.ts';
+
+const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+const COMPARATORS: readonly string[] = ['<', '<=', '>=', '>'];
+
+export async function registerResult(ctx: GpContext, input: Input): Promise<Record<string, unknown>> {
+  const { faults, state } = ctx;
+  const person = labPerson(state, input['patient']);
+  const samplingTime = requiredString(input, 'samplingTime');
+  if (!DATETIME.test(samplingTime))
+    throw invalid('input.samplingTime must be a dateTime with seconds and offset');
+  const now = ctx.clock();
+  // Fault: a sampling time in the future is accepted (and shared).
+  if (Date.parse(samplingTime) > now.getTime() && !faults.has('lab-accepts-future-sampling-time'))
+    throw invalid(`input.samplingTime ${samplingTime} lies in the future`);
+  if (!Array.isArray(input['analyses']) || input['analyses'].length === 0)
+    throw invalid('input.analyses must be a non-empty array');
+  const analyses = input['analyses'].map((a, i) =>
+    parseAnalysis(ctx, person.id, asObject(a, `input.analyses[${i}]`), i),
+  );
+  const disciplines = new Set(analyses.map((a) => catalogueEntry(a.npu)?.discipline ?? 'biochemistry'));
+  if (disciplines.size > 1) throw invalid('register biochemistry and microbiology as separate results');
+  const refused = input['refusedConsent'] === true && !faults.has('ignores-refused-consent');
+  const registeredAt = danishDateTime(now);
+  const result: LabResult = {
+    id: randomUUID(),
+    identifier: newIdentifier(ctx, `${person.id} report ${analyses[0]?.npu ?? ''}`),
+    person: person.id,
+    samplingTime,
+    registeredAt,
+    discipline: disciplines.has('microbiology') ? 'microbiology' : 'biochemistry',
+    analyses,
+    status: 'final',
+    refusedConsent: refused,
+    deleted: false,
+    sharing: 'not-shared',
+    messages: [],
+    history: [{ at: registeredAt, event: refused ? 'registered (nægtet samtykke)' : 'registered' }],
+  };
+  state.lab.set(person.id, [...(state.lab.get(person.id) ?? []), result]);
+  if (shareable(ctx, result, person.cpr !== undefined)) await share(ctx, result, person, 'new-message');
+  return { resultId: result.id, shared: result.messages.length > 0 };
+}
+
+/** Only agreed analyses of a person with a CPR are shared (faults widen this). */
+function shareable(ctx: GpContext, result: LabResult, hasCpr: boolean): boolean {
+  const { faults } = ctx;
+  if (!hasCpr && !faults.has('lab-shares-replacement-cpr')) return false;
+  return result.analyses.every((a) => {
+    if (a.npu === undefined) return faults.has('lab-shares-without-npu-code');
+    return catalogueEntry(a.npu) !== undefined || faults.has('lab-shares-non-agreed');
+  });
+}
+
+/** A urn:uuid identifier; under the fault lab-reuse-identifiers derived from the seed, so results share them. */
+function newIdentifier(ctx: GpContext, seed: string): string {
+  if (!ctx.faults.has('lab-reuse-identifiers')) return `urn:uuid:${randomUUID()}`;
+  const hex = createHash('sha1').update(seed).digest('hex');
+  return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+function parseAnalysis(ctx: GpContext, personId: string, input: Input, index: number): LabAnalysis {
+  const where = `input.analyses[${index}]`;
+  const npu = optionalString(input, 'npu');
+  if (npu !== undefined && !/^NPU\d{5}$/.test(npu)) throw invalid(`${where}.npu must look like NPU19748`);
+  const entry = catalogueEntry(npu);
+  const display = entry?.display ?? requiredString(input, 'display');
+  const identifier = newIdentifier(ctx, `${personId} ${npu ?? display}`);
+  const base = { ...(npu !== undefined ? { npu } : {}), display, identifier };
+  if (typeof input['value'] === 'number')
+    return { ...base, quantity: quantityOf(ctx, input, where, entry?.unit) };
+  if (input['organism'] !== undefined) {
+    const organism = asObject(input['organism'], `${where}.organism`);
+    return {
+      ...base,
+      organism: {
+        system: requiredString(organism, 'system'),
+        code: requiredString(organism, 'code'),
+        display: requiredString(organism, 'display'),
+      },
+    };
+  }
+  const grade = requiredString(input, 'grade');
+  if (entry?.kind === 'grade' && !DIPSTICK_GRADES.includes(grade))
+    throw invalid(`${where}.grade must be one of ${DIPSTICK_GRADES.join(', ')}`);
+  return { ...base, grade };
+}
+
+function quantityOf(ctx: GpContext, input: Input, where: string, unit?: { ucum: string; text: string }) {
+  const comparator = optionalString(input, 'comparator');
+  if (comparator !== undefined && !COMPARATORS.includes(comparator))
+    throw invalid(`${where}.comparator must be one of ${COMPARATORS.join(' ')}`);
+  const given = optionalString(input, 'unit');
+  // Fault: a numeric result without unit is accepted.
+  if (given === undefined && !ctx.faults.has('lab-accepts-value-without-unit'))
+    throw invalid(`${where}.unit is required for a numeric result`);
+  if (given !== undefined && unit !== undefined && given !== unit.text)
+    throw invalid(`${where}.unit is ${given}, expected ${unit.text} for this analysis`);
+  return {
+    value: input['value'] as number,
+    ...(comparator !== undefined ? { comparator: comparator as Comparator } : {}),
+    ...(given !== undefined ? { unit: given, ucum: unit?.ucum ?? given } : {}),
+  };
+}

@@ -1,0 +1,113 @@
+// Sends lab messages to LABA or MiBA and handles their acknowledgement the MedCom way: ok → shared;
+// transient-error → the same message again (new Bundle.id and timestamp), at most twice; fatal-error → rejected,
+// shown to the GP and not resent.
+import { randomUUID } from 'node:crypto';
+import { request } from 'undici';
+import type { GpContext } from '../context.ts';
+import { applyLabContentFaults } from '../faults/lab-mutations.ts';
+import { HttpProblem, invalid } from '../http/problem.ts';
+import { danishDateTime } from '../time.ts';
+import type { Database, LabResult, SentMessage, Sharing } from './records.ts';
+
+const TIMEOUT_MS = 30_000;
+const MAX_RESENDS = 2;
+
+type AckCode = 'ok' | 'transient-error' | 'fatal-error' | 'refused';
+
+export function databaseUrl(ctx: GpContext, database: Database): string {
+  const url = ctx.session?.counterparts[database];
+  if (!url)
+    throw invalid(`no ${database} address: PUT /certbench/v1/session with counterparts.${database} first`);
+  return url;
+}
+
+/** Sends a new message (content faults applied once, as built) and records it on the result. */
+export async function sendMessage(
+  ctx: GpContext,
+  result: LabResult,
+  database: Database,
+  bundle: fhir4.Bundle,
+) {
+  applyLabContentFaults(bundle, ctx.faults);
+  const messageId = (bundle.entry?.[0]?.resource as { id?: string } | undefined)?.id ?? '';
+  const sent: SentMessage = { messageId, database, bundle };
+  result.messages.push(sent);
+  result.sharing = await deliver(ctx, sent);
+  result.history.push({ at: danishDateTime(ctx.clock()), event: `sent to ${database} (${result.sharing})` });
+}
+
+/** Repeats a message as it was sent: same MessageHeader.id and content, new Bundle.id and timestamp. */
+export async function resendMessage(ctx: GpContext, result: LabResult, sent: SentMessage): Promise<void> {
+  result.sharing = await deliver(ctx, sent, true);
+  result.history.push({
+    at: danishDateTime(ctx.clock()),
+    event: `resent to ${sent.database} (${result.sharing})`,
+  });
+}
+
+async function deliver(ctx: GpContext, sent: SentMessage, fresh = false): Promise<Sharing> {
+  const { faults } = ctx;
+  let code = await post(ctx, sent, fresh);
+  for (let resends = 0; code === 'transient-error' && resends < MAX_RESENDS; resends += 1) {
+    // Fault: the transient error is not followed by a resend.
+    if (faults.has('lab-no-resend-on-transient-error')) break;
+    code = await post(ctx, sent, true);
+  }
+  // Fault: a fatal error (invalid content) is resent anyway.
+  if (code === 'fatal-error' && faults.has('lab-resend-on-fatal-error')) code = await post(ctx, sent, true);
+  // Fault: whatever the database answered, the GP is told the result was shared.
+  if (faults.has('lab-ack-ignored')) return 'shared';
+  return code === 'ok' ? 'shared' : code === 'transient-error' ? 'pending' : 'rejected';
+}
+
+async function post(ctx: GpContext, sent: SentMessage, fresh: boolean): Promise<AckCode> {
+  if (fresh) {
+    sent.bundle.id = randomUUID();
+    sent.bundle.timestamp = danishDateTime(ctx.clock());
+  }
+  const url = databaseUrl(ctx, sent.database);
+  let status: number;
+  let text: string;
+  try {
+    const response = await request(url, {
+      method: 'POST',
+      dispatcher: ctx.dispatcher,
+      headers: { 'content-type': 'application/fhir+json', accept: 'application/fhir+json' },
+      body: JSON.stringify(sent.bundle),
+      headersTimeout: TIMEOUT_MS,
+      bodyTimeout: TIMEOUT_MS,
+    });
+    status = response.statusCode;
+    text = await response.body.text();
+  } catch (error) {
+    throw new HttpProblem(
+      502,
+      `${sent.database} at ${url} could not be reached: ${(error as Error).message}`,
+    );
+  }
+  if (status < 200 || status > 299) return 'refused';
+  return ackCode(text);
+}
+
+function ackCode(text: string): AckCode {
+  try {
+    const ack = JSON.parse(text) as { entry?: { resource?: { response?: { code?: unknown } } }[] };
+    const code = ack.entry?.[0]?.resource?.response?.code;
+    return code === 'ok' || code === 'transient-error' || code === 'fatal-error' ? code : 'refused';
+  } catch {
+    return 'refused';
+  }
+}
+
+/** Fault paths only: an HTTP DELETE of the result in the database (never done by a conforming system). */
+export async function deleteInDatabase(ctx: GpContext, result: LabResult): Promise<void> {
+  const sent = result.messages.at(-1);
+  if (!sent) return;
+  const url = `${databaseUrl(ctx, sent.database).replace(/\/$/, '')}/DiagnosticReport?identifier=${encodeURIComponent(result.identifier)}`;
+  const response = await request(url, {
+    method: 'DELETE',
+    dispatcher: ctx.dispatcher,
+    headersTimeout: TIMEOUT_MS,
+  });
+  await response.body.text();
+}

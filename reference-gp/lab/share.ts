@@ -1,0 +1,59 @@
+// When and how a result is shared: the database of its discipline, a new message for a new result, a follow-up
+// message (correction, consent update, cancellation) pointing to the previous message of the same result.
+import { randomUUID } from 'node:crypto';
+import type { GpContext } from '../context.ts';
+import { danishDateTime } from '../time.ts';
+import { buildMessage, type Activity } from './message.ts';
+import type { LabPerson } from './persons.ts';
+import type { Database, LabResult } from './records.ts';
+import { databaseUrl, sendMessage } from './send.ts';
+
+export function senderVariant(ctx: GpContext): 'gp-system' | 'plsp' {
+  const variant = ctx.session?.variants?.['lab-sharing'] ?? ctx.variants['lab-sharing'];
+  return variant === 'plsp' ? 'plsp' : 'gp-system';
+}
+
+/** The databases a result goes to: LABA for biochemistry, MiBA for microbiology (or a fault's wrong choice). */
+export function databasesOf(ctx: GpContext, result: LabResult): Database[] {
+  const { faults } = ctx;
+  if (faults.has('lab-copy-to-both-databases')) return ['laba', 'miba'];
+  if (result.discipline === 'biochemistry') return [faults.has('lab-biochemistry-to-miba') ? 'miba' : 'laba'];
+  return [faults.has('lab-microbiology-to-laba') ? 'laba' : 'miba'];
+}
+
+/** Sends a message about the result to each of its databases. */
+export async function share(
+  ctx: GpContext,
+  result: LabResult,
+  person: LabPerson,
+  activity: Activity,
+  role?: 'revision' | 'removal',
+): Promise<void> {
+  for (const database of databasesOf(ctx, result)) {
+    const previous = [...result.messages].reverse().find((m) => m.database === database);
+    const bundle = buildMessage({
+      result,
+      person,
+      database,
+      destination: databaseUrl(ctx, database),
+      messageId: randomUUID(),
+      activity,
+      ...(role && previous ? { previous: { role, messageId: previous.messageId } } : {}),
+      sender: senderVariant(ctx),
+      timestamp: danishDateTime(ctx.clock()),
+    });
+    await sendMessage(ctx, result, database, bundle);
+  }
+}
+
+/** A follow-up (correction, consent update, cancellation) of a result that was shared; nothing if it never was. */
+export async function shareFollowUp(
+  ctx: GpContext,
+  result: LabResult,
+  person: LabPerson,
+  activity: Activity,
+  role: 'revision' | 'removal' | undefined,
+): Promise<void> {
+  if (result.messages.length === 0) return;
+  await share(ctx, result, person, activity, role);
+}

@@ -1,0 +1,57 @@
+import type { Resource } from '../../fhir/bundle.ts';
+import { agreedAnalysis } from './agreed-analyses.ts';
+import { npuCodeOf, type LabMessage } from './message.ts';
+import type { Database } from './model.ts';
+import { DATABASE_OF } from './model.ts';
+
+/** One analysis of a result as the protocol registered it in the SUT. */
+export interface RegisteredAnalysis {
+  /** NPU code; absent for a local analysis without one. */
+  npu?: string;
+  display: string;
+  quantity?: { value: number; comparator?: '<' | '<=' | '>=' | '>'; unit?: string };
+  /** Dipstick grade or other result text. */
+  grade?: string;
+  organism?: { system: string; code: string; display: string };
+}
+
+/** A local lab result (one sampling, one or more analyses) as registered; what the shared message must reflect. */
+export interface RegisteredResult {
+  ref: string;
+  patient: string;
+  /** Sampling time as registered, a FHIR dateTime with offset. */
+  samplingTime: string;
+  refusedConsent: boolean;
+  analyses: RegisteredAnalysis[];
+}
+
+export function label(result: RegisteredResult): string {
+  return `"${result.ref}"`;
+}
+
+/** The database a result belongs in, when every analysis is agreed and of one discipline. */
+export function databaseOf(result: RegisteredResult): Database | undefined {
+  const databases = new Set(result.analyses.map((a) => agreedDiscipline(a)));
+  const [only] = databases;
+  return databases.size === 1 && only !== undefined ? only : undefined;
+}
+
+function agreedDiscipline(analysis: RegisteredAnalysis): Database | undefined {
+  const agreed = agreedAnalysis(analysis.npu);
+  return agreed ? DATABASE_OF[agreed.discipline] : undefined;
+}
+
+/** Whether the result may be shared at all: every analysis is on the agreed list. */
+export function isAgreed(result: RegisteredResult): boolean {
+  return result.analyses.every((a) => agreedAnalysis(a.npu) !== undefined);
+}
+
+/** The Observation of a message that carries this analysis's NPU code. */
+export function observationFor(message: LabMessage, analysis: RegisteredAnalysis): Resource | undefined {
+  return message.observations.find((o) => analysis.npu !== undefined && npuCodeOf(o) === analysis.npu);
+}
+
+/** Whether a message is about this result: it carries one of the result's NPU codes for the same patient. */
+export function concerns(message: LabMessage, result: RegisteredResult): boolean {
+  return result.analyses.some((a) => observationFor(message, a) !== undefined);
+}

@@ -1,0 +1,51 @@
+// Conformance to MedCom's published profiles: the document is validated in-process against the profile and every
+// profile it leads to (entries, slices, reference targets), with certbench's FHIR validator (src/validation).
+import { Then } from '@cucumber/cucumber';
+import type { CertbenchWorld } from '../../src/steps-api/world.ts';
+import { checkProfile, formatIssue, resolveCacheFolder } from '../../src/validation/index.ts';
+import { latestDocument } from './state.ts';
+
+/**
+ * The FHIR package cache of this run: the run's setting when it has one (profile field or --fhir-packages), else
+ * CERTBENCH_FHIR_PACKAGES, else ~/.fhir/packages. Missing MedCom packages are installed there on first use.
+ */
+function cacheFolder(world: CertbenchWorld): string {
+  const configured = (world.ctx as { fhirPackages?: unknown }).fhirPackages;
+  return resolveCacheFolder(
+    typeof configured === 'string' ? configured : undefined,
+    process.env,
+    process.cwd(),
+  );
+}
+
+Then(
+  'the document conforms to the profile {string} of the FHIR package {string}',
+  async function (this: CertbenchWorld, profile: string, pkg: string) {
+    const document = await latestDocument(this);
+    const check = await checkProfile(document, {
+      profile,
+      package: pkg,
+      cacheFolder: cacheFolder(this),
+      now: this.ctx.clock.now(),
+    });
+    // Every issue is evidence: warnings, information and suppressed errors as passed checks, errors as the failure.
+    this.verify(`validated with certbench validator ${check.validatorVersion}`, [], {
+      expected: `packages ${check.packages.join(', ')}; known issues sha256 ${check.knownIssuesSha256.slice(0, 12)}`,
+    });
+    for (const issue of check.issues) {
+      if (issue.severity === 'error' && !issue.suppressedBy) continue;
+      const label = issue.suppressedBy
+        ? `suppressed by known issue ${issue.suppressedBy.id}`
+        : issue.severity;
+      this.verify(`${label}: ${issue.message}`, [], { location: issue.location });
+    }
+    for (const expired of check.expired)
+      this.verify(`known issue ${expired.id} expired on ${expired.expires} and no longer applies`, [], {
+        location: expired.location,
+      });
+    this.verify(`validation against ${profile}`, check.errors.map(formatIssue), {
+      location: 'Bundle',
+      expected: 'no errors',
+    });
+  },
+);

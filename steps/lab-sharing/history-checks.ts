@@ -1,0 +1,162 @@
+// Correction and cancellation: a follow-up message about the same result, pointing to the original, never a delete.
+import { Then } from '@cucumber/cucumber';
+import { quantityAsRegistered, statusIs } from '../../src/rules/lab/content-rules.ts';
+import { databaseView, exactlyOneStored, traceable } from '../../src/rules/lab/database-view.ts';
+import {
+  cancellationReason,
+  isCancellation,
+  newMessageId,
+  noDeletion,
+  sameResult,
+  valueOf,
+} from '../../src/rules/lab/history-rules.ts';
+import { messageIdOf, type LabMessage } from '../../src/rules/lab/message.ts';
+import { provenanceRecords } from '../../src/rules/lab/message-rules.ts';
+import { label, observationFor } from '../../src/rules/lab/registered.ts';
+import type { CertbenchWorld } from '../../src/steps-api/world.ts';
+import { firstMessage, labOutcome, labScenario, messagesOf, registered } from './state.ts';
+
+/** The original message of a result and the first message of a later step about it; a missing one fails. */
+export async function originalAndFollowUp(
+  world: CertbenchWorld,
+  ref: string,
+  step: string,
+): Promise<{ original?: LabMessage; followUp?: LabMessage; problems: string[] }> {
+  const outcome = await labOutcome(world);
+  const original = firstMessage(outcome, `register ${ref}`);
+  const followUp = firstMessage(outcome, `${step} ${ref}`);
+  const problems: string[] = [];
+  if (!original) problems.push(`"${ref}" was never sent, so nothing can follow it`);
+  if (!followUp) problems.push(`nothing was sent for "${ref}" after the ${step}`);
+  return { ...(original ? { original } : {}), ...(followUp ? { followUp } : {}), problems };
+}
+
+function corrected(world: CertbenchWorld, ref: string) {
+  const result = labScenario(world).corrected.get(ref);
+  if (!result) throw new Error(`"${ref}" is not corrected in this scenario`);
+  return result;
+}
+
+Then(
+  '{string} is sent again as a correction: same identifiers, status corrected and the new value',
+  async function (this: CertbenchWorld, ref: string) {
+    const { original, followUp, problems } = await originalAndFollowUp(this, ref, 'correct');
+    if (original && followUp)
+      problems.push(
+        ...sameResult(original, followUp),
+        ...statusIs(followUp, 'corrected'),
+        ...quantityAsRegistered(followUp, corrected(this, ref)),
+      );
+    this.verify('correction of the same result', problems, {
+      location: 'DiagnosticReport/Observation.identifier, .status, Observation.valueQuantity',
+    });
+  },
+);
+
+Then(
+  'the correction of {string} references the original message',
+  async function (this: CertbenchWorld, ref: string) {
+    const { original, followUp, problems } = await originalAndFollowUp(this, ref, 'correct');
+    if (original && followUp)
+      problems.push(
+        ...newMessageId(original, followUp),
+        ...provenanceRecords(followUp, 'modified-message', {
+          role: 'revision',
+          messageId: messageIdOf(original),
+        }),
+      );
+    this.verify('correction references the original', problems, {
+      location: 'Provenance.activity, Provenance.entity',
+    });
+  },
+);
+
+Then(
+  'the correction of {string} is neither a deletion nor a cancellation followed by a new result',
+  async function (this: CertbenchWorld, ref: string) {
+    const outcome = await labOutcome(this);
+    const { original, problems } = await originalAndFollowUp(this, ref, 'correct');
+    const sent = messagesOf(outcome, `correct ${ref}`).map((r) => r.message);
+    problems.push(...noDeletion(outcome.step(`correct ${ref}`).others));
+    for (const m of sent) {
+      if (isCancellation(m))
+        problems.push(`the correction sent a cancellation (MessageHeader ${messageIdOf(m) ?? '?'})`);
+      if (original) problems.push(...sameResult(original, m));
+    }
+    this.verify('no delete, no cancel-and-new', problems, {
+      expected: 'one correction message about the same result',
+    });
+  },
+);
+
+Then(
+  'LABA, as sent, holds one result {string} showing only the newest value, traceable to the original',
+  async function (this: CertbenchWorld, ref: string) {
+    const outcome = await labOutcome(this);
+    const newest = corrected(this, ref);
+    const { stored, problems } = exactlyOneStored(
+      databaseView(outcome.messages),
+      registered(this, ref),
+      'laba',
+    );
+    if (stored) {
+      if (stored.history.length < 2)
+        problems.push(
+          `${label(newest)} has ${stored.history.length} version(s), expected the original and the correction`,
+        );
+      problems.push(...traceable(stored));
+      const analysis = newest.analyses[0];
+      const shown = analysis ? valueOf(observationFor(stored.latest, analysis)) : '?';
+      problems.push(
+        ...quantityAsRegistered(stored.latest, newest).map((p) => `newest version shows ${shown}: ${p}`),
+      );
+    }
+    this.verify('database shows the newest value', problems, {
+      expected: `one result ${ref}, newest value, history traceable`,
+    });
+  },
+);
+
+Then(
+  '{string} is sent again as a cancellation marking: same identifiers, status cancelled, referencing the original',
+  async function (this: CertbenchWorld, ref: string) {
+    const { original, followUp, problems } = await originalAndFollowUp(this, ref, 'cancel');
+    if (original && followUp)
+      problems.push(
+        ...sameResult(original, followUp),
+        ...statusIs(followUp, 'cancelled'),
+        ...provenanceRecords(followUp, 'retract-message', {
+          role: 'removal',
+          messageId: messageIdOf(original),
+        }),
+      );
+    this.verify('cancellation marking', problems, { location: 'DiagnosticReport.status, Provenance' });
+  },
+);
+
+Then(
+  'the cancellation of {string} carries the comment {string}',
+  async function (this: CertbenchWorld, ref: string, reason: string) {
+    const { followUp, problems } = await originalAndFollowUp(this, ref, 'cancel');
+    if (followUp) problems.push(...cancellationReason(followUp, reason));
+    this.verify('cancellation comment', problems, {
+      location: 'DiagnosticReport.conclusion',
+      expected: reason,
+    });
+  },
+);
+
+Then(
+  'the cancellation of {string} is never a deletion: LABA, as sent, keeps it marked cancelled',
+  async function (this: CertbenchWorld, ref: string) {
+    const outcome = await labOutcome(this);
+    const problems = noDeletion(outcome.others);
+    const found = exactlyOneStored(databaseView(outcome.messages), registered(this, ref), 'laba');
+    problems.push(...found.problems);
+    if (found.stored && !found.stored.cancelled)
+      problems.push(`LABA shows "${ref}" without the cancellation marking`);
+    this.verify('kept and marked cancelled', problems, {
+      expected: 'no DELETE; the result kept, marked cancelled',
+    });
+  },
+);

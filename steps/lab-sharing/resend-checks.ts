@@ -1,0 +1,84 @@
+// Duplicates and acknowledgements: a resend is the same message (no second result), a transient error is followed
+// by a resend, a fatal error is not, and the GP system shows what the database answered.
+import { Then } from '@cucumber/cucumber';
+import { isResendOf } from '../../src/rules/lab/history-rules.ts';
+import { messageIdOf } from '../../src/rules/lab/message.ts';
+import type { CertbenchWorld } from '../../src/steps-api/world.ts';
+import { originalAndFollowUp } from './history-checks.ts';
+import { labOutcome, labScenario, messagesOf, registered } from './state.ts';
+import { laterAbout, observedResult, storedOf } from './view.ts';
+
+const MAX_RESENDS = 2;
+
+Then(
+  'the resend of {string} repeats its MessageHeader.id and identifiers with a new Bundle.id, and LABA, as sent, holds it once',
+  async function (this: CertbenchWorld, ref: string) {
+    const { original, followUp, problems } = await originalAndFollowUp(this, ref, 'resend');
+    if (original && followUp) problems.push(...isResendOf(original, followUp));
+    const outcome = await labOutcome(this);
+    const { stored, problems: found } = storedOf(this, outcome, ref, [`register ${ref}`, `resend ${ref}`]);
+    problems.push(...found);
+    if (stored && stored.history.length !== 1)
+      problems.push(
+        `LABA holds ${stored.history.length} versions of "${ref}", expected the resend to be a duplicate`,
+      );
+    this.verify('resend is a duplicate', problems, { location: 'MessageHeader.id, Bundle.id, identifiers' });
+  },
+);
+
+Then(
+  'after the transient-error acknowledgement {string} is sent again as the same message, at most 2 times',
+  async function (this: CertbenchWorld, ref: string) {
+    const sent = messagesOf(await labOutcome(this), `register ${ref}`).map((r) => r.message);
+    const [first, ...resends] = sent;
+    const problems: string[] = [];
+    if (!first) problems.push(`"${ref}" was never sent`);
+    else if (resends.length === 0)
+      problems.push(`"${ref}" was not sent again after the transient-error acknowledgement`);
+    if (resends.length > MAX_RESENDS)
+      problems.push(`"${ref}" was resent ${resends.length} times, at most ${MAX_RESENDS} allowed`);
+    if (first) for (const resend of resends) problems.push(...isResendOf(first, resend));
+    this.verify('resent after transient-error', problems, {
+      expected: `1 to ${MAX_RESENDS} resends with MessageHeader.id ${first ? messageIdOf(first) : '?'}`,
+    });
+  },
+);
+
+Then(
+  'after the fatal-error acknowledgement {string} is not sent again',
+  async function (this: CertbenchWorld, ref: string) {
+    const outcome = await labOutcome(this);
+    const steps = labScenario(this).steps;
+    const about = laterAbout(outcome, ref, steps.slice(steps.indexOf(`register ${ref}`)));
+    const problems =
+      about.length === 0
+        ? [`"${ref}" was never sent`]
+        : about.length > 1
+          ? [
+              `"${ref}" was sent ${about.length} times after a fatal-error acknowledgement; invalid content is not resent`,
+            ]
+          : [];
+    this.verify('no resend after fatal-error', problems, { expected: 'exactly one message' });
+  },
+);
+
+Then(
+  'the GP system shows {string} and {string} as shared and {string} as rejected',
+  async function (this: CertbenchWorld, a: string, b: string, rejected: string) {
+    const outcome = await labOutcome(this);
+    const problems = [
+      [a, 'shared'],
+      [b, 'shared'],
+      [rejected, 'rejected'],
+    ].flatMap(([ref = '', expected]) => {
+      const shown = observedResult(outcome, registered(this, ref).patient, ref);
+      if (!shown) return [`lab.results does not list "${ref}"`];
+      return shown['sharing'] === expected
+        ? []
+        : [
+            `lab.results shows "${ref}" with sharing=${JSON.stringify(shown['sharing'])}, expected "${expected}"`,
+          ];
+    });
+    this.verify('acknowledgement shown to the GP', problems, { location: 'observation lab.results sharing' });
+  },
+);
