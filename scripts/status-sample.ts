@@ -7,6 +7,7 @@
 // exist yet, to show that versions are kept apart. Everything else in the records is what certbench produced.
 //
 //   node --import tsx scripts/status-sample.ts <outDir> [--allure]    (--allure: Allure HTML for each latest run)
+import { fastReferenceProfileYaml } from '../reference-gp/test-profile.ts';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
@@ -190,20 +191,7 @@ async function readJson(file: string): Promise<CertificationResult> {
 const quote = (text: string): string => JSON.stringify(text);
 
 function profileYaml(system: SampleSystem, version: string): string {
-  return `certbench: 1
-vendor: ${quote(system.vendor)}
-system: ${quote(system.system)}
-version: ${quote(version)}
-automation:
-  baseUrl: http://127.0.0.1:1
-  auth: { type: bearer, tokenEnv: CERTBENCH_REFERENCE_GP_TOKEN }
-  timeoutMs: 400
-  maxBodyBytes: 1048576
-counterparts: { waitTimeoutMs: 400 }
-clockToleranceMs: 1000
-protocols:
-  diagnosekort: { useCases: [S1.A1] }
-`;
+  return fastReferenceProfileYaml({ vendor: system.vendor, system: system.system, version });
 }
 
 function waiversYaml(system: SampleSystem, waivers: SampleWaiver[]): string {

@@ -1,3 +1,4 @@
+import { fastReferenceProfileYaml } from '../../reference-gp/test-profile.ts';
 import { Writable } from 'node:stream';
 import { makeEnvironment, type RunEnvironment } from '../../src/environment/environment.ts';
 import { runCertification, type RunOptions } from '../../src/run/run-certification.ts';
@@ -23,20 +24,10 @@ export async function fastReferenceProfile(extra = ''): Promise<string> {
   return writeTemp(
     await tempDir(),
     'reference-fast.yaml',
-    `certbench: 1
-vendor: MedCom (certbench)
-system: certbench reference GP system
-version: 1.0.0
-automation:
-  baseUrl: http://127.0.0.1:1
-  auth: { type: bearer, tokenEnv: CERTBENCH_REFERENCE_GP_TOKEN }
-  timeoutMs: 400
-  maxBodyBytes: 1048576
-counterparts: { waitTimeoutMs: 400 }
-clockToleranceMs: 1000
-protocols:
-  diagnosekort: { useCases: [S1.A1] }
-${extra}`,
+    fastReferenceProfileYaml(
+      { vendor: 'MedCom (certbench)', system: 'certbench reference GP system', version: '1.0.0' },
+      extra,
+    ),
   );
 }
 

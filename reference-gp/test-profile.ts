@@ -1,0 +1,24 @@
+/**
+ * A SUT profile for the reference GP system with short timeouts, for tests and sample data: faults that hang cost
+ * little. The identity can be another vendor's, so sample results look like several systems.
+ */
+export function fastReferenceProfileYaml(
+  identity: { vendor: string; system: string; version: string },
+  extra = '',
+): string {
+  const quote = (text: string): string => JSON.stringify(text);
+  return `certbench: 1
+vendor: ${quote(identity.vendor)}
+system: ${quote(identity.system)}
+version: ${quote(identity.version)}
+automation:
+  baseUrl: http://127.0.0.1:1
+  auth: { type: bearer, tokenEnv: CERTBENCH_REFERENCE_GP_TOKEN }
+  timeoutMs: 400
+  maxBodyBytes: 1048576
+counterparts: { waitTimeoutMs: 400 }
+clockToleranceMs: 1000
+protocols:
+  diagnosekort: { useCases: [S1.A1] }
+${extra}`;
+}
