@@ -20,7 +20,7 @@ export interface GpContext {
   /** Strictly increasing clock; every change and every share gets its own instant. */
   clock: () => Date;
   session: Session | undefined;
-  /** Protocol id → variant this system runs as (start option); the session may override it per run. */
+  /** Protocol id → variant this system runs as (start option); where not set, the session's variant applies. */
   variants: Readonly<Record<string, string>>;
   /** HTTP client pool for submissions, closed when the server stops. */
   dispatcher: Dispatcher;

@@ -17,7 +17,8 @@ export interface ReferenceGpOptions {
   faults?: string[];
   /**
    * Protocol id → variant the system runs as, e.g. `{ 'lab-sharing': 'plsp' }`: PLSP sends the lab results for
-   * the clinic. Default: the GP system sends itself. A session's `variants` override it for a run.
+   * the clinic. Fixed here, it wins over a session's `variants` (a deployed system is one variant); unset, the
+   * session's variant applies, and without one the GP system sends itself.
    */
   variants?: Record<string, string>;
   /** Clock, for tests; defaults to the system clock. */

@@ -4,15 +4,20 @@ import { HttpProblem, invalid } from './problem.ts';
 
 const MAX_REQUEST_BYTES = 1_000_000;
 
-export async function readJson(request: IncomingMessage): Promise<unknown> {
+/** The whole request body; over `limit` bytes is answered 413. */
+export async function readBody(request: IncomingMessage, limit = MAX_REQUEST_BYTES): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_REQUEST_BYTES) throw new HttpProblem(413, `request body over ${MAX_REQUEST_BYTES} bytes`);
+    if (size > limit) throw new HttpProblem(413, `request body over ${limit} bytes`);
     chunks.push(chunk);
   }
-  const text = Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+export async function readJson(request: IncomingMessage): Promise<unknown> {
+  const text = (await readBody(request)).toString('utf8');
   if (text.trim() === '') return undefined;
   try {
     return JSON.parse(text) as unknown;

@@ -3,14 +3,16 @@ import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ACTIONS, SHARE_ACTION } from '../actions.ts';
 import type { GpContext } from '../context.ts';
-import { observeDiagnoses } from '../diagnosekort/record-actions.ts';
-import { observeLabResults } from '../lab/observe.ts';
 import { automationFault, sendBrokenAnswer } from '../faults/automation.ts';
+import { INBOUND } from '../inbound.ts';
+import { OBSERVATIONS } from '../observations.ts';
 import { asObject, requiredString } from '../input.ts';
-import { readJson, sendJson, sendProblem } from './io.ts';
+import { readBody, readJson, sendJson, sendProblem } from './io.ts';
 import { HttpProblem, invalid } from './problem.ts';
 
 export const PREFIX = '/certbench/v1';
+/** MedCom's limit for a whole HomeCareObservation message is 100 MB. */
+const MAX_INBOUND_BYTES = 100 * 1024 * 1024;
 
 export const INFO = {
   vendor: 'MedCom (certbench)',
@@ -18,11 +20,6 @@ export const INFO = {
   version: '1.0.0',
   automationApiVersion: '1',
 } as const;
-
-const OBSERVATIONS: Record<string, (ctx: GpContext, query: URLSearchParams) => unknown> = {
-  'diagnosekort.diagnoses': (ctx, query) => observeDiagnoses(ctx, query.get('patient') ?? undefined),
-  'lab.results': (ctx, query) => observeLabResults(ctx, query.get('patient') ?? undefined),
-};
 
 function authorised(request: IncomingMessage, token: string | undefined): boolean {
   if (token === undefined) return true;
@@ -92,6 +89,21 @@ async function route(ctx: GpContext, request: IncomingMessage, response: ServerR
   } else if (path?.startsWith('/actions/')) {
     requireMethod(request, 'POST');
     await performAction(ctx, decodeURIComponent(path.slice('/actions/'.length)), request, response);
+  } else if (path?.startsWith('/inbound/')) {
+    requireMethod(request, 'POST');
+    const channel = decodeURIComponent(path.slice('/inbound/'.length));
+    const receive = Object.hasOwn(INBOUND, channel) ? INBOUND[channel] : undefined;
+    if (!receive)
+      throw new HttpProblem(404, `unknown channel ${channel}; known: ${Object.keys(INBOUND).join(', ')}`);
+    const answer = await receive(ctx, {
+      contentType: request.headers['content-type'] ?? '',
+      body: await readBody(request, MAX_INBOUND_BYTES),
+    });
+    response.writeHead(answer.status, {
+      'content-type': answer.contentType,
+      'content-length': Buffer.byteLength(answer.body),
+    });
+    response.end(answer.body);
   } else if (path?.startsWith('/observations/')) {
     requireMethod(request, 'GET');
     const name = decodeURIComponent(path.slice('/observations/'.length));

@@ -8,8 +8,9 @@ import type { LabPerson } from './persons.ts';
 import type { Database, LabResult } from './records.ts';
 import { databaseUrl, sendMessage } from './send.ts';
 
+/** The variant the system was started as wins (a deployed system is one variant); else the session's. */
 export function senderVariant(ctx: GpContext): 'gp-system' | 'plsp' {
-  const variant = ctx.session?.variants?.['lab-sharing'] ?? ctx.variants['lab-sharing'];
+  const variant = ctx.variants['lab-sharing'] ?? ctx.session?.variants?.['lab-sharing'];
   return variant === 'plsp' ? 'plsp' : 'gp-system';
 }
 

@@ -1,6 +1,6 @@
 import { CheckFailed } from '../checks/check-failed.ts';
 import type { EvidenceClient, HttpOutcome } from '../evidence/http-client.ts';
-import type { SessionConfig, SutDriver, SutInfo } from './types.ts';
+import type { InboundAnswer, InboundMessage, SessionConfig, SutDriver, SutInfo } from './types.ts';
 
 export const AUTOMATION_PREFIX = '/certbench/v1';
 
@@ -13,11 +13,19 @@ export class HttpDriver implements SutDriver {
   private readonly baseUrl: string;
   private readonly client: EvidenceClient;
   private readonly token: string | undefined;
+  private readonly inboundUrls: Readonly<Record<string, string>>;
 
-  constructor(baseUrl: string, client: EvidenceClient, token: string | undefined) {
+  /** `inboundUrls`: channel → receiving endpoint, where the SUT receives elsewhere than the automation API. */
+  constructor(
+    baseUrl: string,
+    client: EvidenceClient,
+    token: string | undefined,
+    inboundUrls: Readonly<Record<string, string>> = {},
+  ) {
     this.baseUrl = baseUrl;
     this.client = client;
     this.token = token;
+    this.inboundUrls = inboundUrls;
   }
 
   async info(): Promise<SutInfo> {
@@ -51,6 +59,36 @@ export class HttpDriver implements SutDriver {
     return (answer as { value?: unknown }).value;
   }
 
+  async deliver(message: InboundMessage): Promise<InboundAnswer> {
+    const headers: Record<string, string> = { 'content-type': message.contentType };
+    if (this.token) headers['authorization'] = `Bearer ${this.token}`;
+    const url =
+      this.inboundUrls[message.channel] ??
+      this.automationUrl(`/inbound/${encodeURIComponent(message.channel)}`);
+    const outcome = await this.client.call({
+      name: `deliver ${message.description}`,
+      method: 'POST',
+      url,
+      headers,
+      body: message.body,
+    });
+    if (outcome.status === undefined || outcome.body === undefined) {
+      throw new CheckFailed(
+        `delivering ${message.description}: ${outcome.exchange.error ?? 'no answer'} (POST ${outcome.exchange.request.url})`,
+      );
+    }
+    return {
+      kind: 'http',
+      status: outcome.status,
+      contentType: outcome.headers['content-type'] ?? '',
+      body: outcome.body,
+    };
+  }
+
+  private automationUrl(path: string): string {
+    return `${this.baseUrl.replace(/\/$/, '')}${AUTOMATION_PREFIX}${path}`;
+  }
+
   private async json(
     method: 'GET' | 'PUT' | 'POST',
     path: string,
@@ -63,7 +101,7 @@ export class HttpDriver implements SutDriver {
     const outcome = await this.client.call({
       name,
       method,
-      url: `${this.baseUrl.replace(/\/$/, '')}${AUTOMATION_PREFIX}${path}`,
+      url: this.automationUrl(path),
       headers,
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });

@@ -7,7 +7,27 @@ export type CounterpartAddresses = Record<string, string>;
 export interface SessionConfig {
   runId: string;
   counterparts: CounterpartAddresses;
+  /** Protocol id → the variant the SUT is tested as in this run (from the SUT profile), e.g. lab-sharing: plsp. */
+  variants?: Record<string, string>;
 }
+
+/**
+ * A message certbench delivers to the SUT as a sender on the network would (a laboratory's lab report, a
+ * municipality's HomeCareObservation, a patient's questionnaire answers). `channel` names the kind of message, e.g.
+ * `homecareobservation`; the SUT answers as its receiving endpoint does (e.g. with a MedCom acknowledgement).
+ */
+export interface InboundMessage {
+  channel: string;
+  /** MIME type of `body`, e.g. `application/fhir+json`, `application/xml`. */
+  contentType: string;
+  body: string;
+  /** What is delivered, in words, for evidence and the operator (e.g. `HomeCareObservation R1-3.3.1.1`). */
+  description: string;
+}
+
+/** The receiving endpoint's answer to a delivery. `manual` when an operator loaded the message by hand. */
+export type InboundAnswer =
+  { kind: 'http'; status: number; contentType: string; body: Buffer } | { kind: 'manual' };
 
 export interface SutInfo {
   vendor: string;
@@ -28,4 +48,10 @@ export interface SutDriver {
   perform(action: string, input: Record<string, unknown>): Promise<Record<string, unknown>>;
   /** Reads observable state (e.g. `diagnosekort.diagnoses`). */
   observe(observation: string, query: Record<string, string>): Promise<unknown>;
+  /**
+   * Delivers a message to the SUT's receiving endpoint for `message.channel`. Resolves with whatever status the
+   * endpoint answered (judging it is the checkpoint's job); a refused connection, a timeout or an over-long answer
+   * fails the checkpoint (CheckFailed) with the exchange as evidence.
+   */
+  deliver(message: InboundMessage): Promise<InboundAnswer>;
 }

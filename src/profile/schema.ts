@@ -27,6 +27,15 @@ export const writtenProfileSchema = z
           .int()
           .min(1024)
           .default(5 * 1024 * 1024),
+        inboundUrls: z
+          .record(
+            z.string().regex(/^[a-z][a-z0-9-]*$/, 'channel names are lower-case, e.g. homecareobservation'),
+            z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
+          )
+          .default({})
+          .describe(
+            'channel → where the SUT receives messages of that kind, when not at <baseUrl>/certbench/v1/inbound/<channel>',
+          ),
       })
       .describe('The SUT automation API (api/automation-api.openapi.yaml)'),
     counterparts: z
@@ -80,6 +89,8 @@ export interface SutProfile {
     auth?: { type: 'bearer'; tokenEnv: string };
     timeoutMs: number;
     maxBodyBytes: number;
+    /** Channel → receiving endpoint URL, where it is not the automation API's `/inbound/<channel>`. */
+    inboundUrls: Record<string, string>;
   };
   counterparts: {
     bindHost: string;

@@ -20,6 +20,7 @@ import { loadProfile, resolveToken } from '../profile/load.ts';
 import type { SutProfile } from '../profile/schema.ts';
 import { loadProtocols, selectProtocols } from '../protocols/load.ts';
 import type { LoadedManifest } from '../protocols/schema.ts';
+import { profileVariants, variantIssues } from '../protocols/variants.ts';
 import { createConsoleSummaryProjection } from '../projections/console-summary.ts';
 import { builtinProjections, runProjections } from '../projections/index.ts';
 import { FileSystemWriter } from '../projections/writer.ts';
@@ -131,6 +132,8 @@ export async function runCertification(
     ),
     profile,
   );
+  const variantProblems = variantIssues(manifests, profile);
+  if (variantProblems.length > 0) throw new InvalidInputError(variantProblems);
   const waivers = options.waiversFile ? await loadWaivers(resolve(env.cwd, options.waiversFile)) : [];
   const plan = options.planFile ? await loadTestPlan(resolve(env.cwd, options.planFile)) : undefined;
   const judgedAt = options.asOf ?? env.clock.now();
@@ -152,7 +155,11 @@ export async function runCertification(
     // 2. The SUT side and the counterparts.
     let baseUrl = options.sutUrl ?? profile.automation.baseUrl;
     if (options.referenceGp) {
-      const gp = await startReferenceGp({ token, faults: options.referenceGp.faults });
+      const gp = await startReferenceGp({
+        token,
+        faults: options.referenceGp.faults,
+        variants: profileVariants(profile),
+      });
       stops.push(() => gp.stop());
       baseUrl = gp.url;
     }
@@ -185,8 +192,13 @@ export async function runCertification(
               maxBodyBytes: profile.automation.maxBodyBytes,
             }),
             token,
+            profile.automation.inboundUrls,
           );
-    const session = { runId, counterparts: sessionAddresses(host, counterparts) };
+    const session = {
+      runId,
+      counterparts: sessionAddresses(host, counterparts),
+      variants: profileVariants(profile),
+    };
     const check = await preflight(makeDriver, session);
     registerRunContext({
       runId,

@@ -132,3 +132,66 @@ test('an unreachable SUT fails with a clear message', async () => {
   assert.match(error.message, /connection refused/);
   assert.equal(exchanges.length, 1);
 });
+
+const receiver = await localServer((req, res) => {
+  const url = req.url ?? '';
+  if (url.includes('hang')) return; // never answers
+  let body = '';
+  req.on('data', (c: Buffer) => (body += c.toString()));
+  req.on('end', () => {
+    if (url.includes('garbage')) return void res.writeHead(200, { 'content-type': 'text/plain' }).end('%%%');
+    res.writeHead(400, { 'content-type': 'application/fhir+json' });
+    res.end(JSON.stringify({ got: body, type: req.headers['content-type'], url }));
+  });
+});
+
+test('deliver POSTs the message as is to /certbench/v1/inbound/<channel> and returns any answer', async () => {
+  const { driver, exchanges } = driverFor(receiver);
+  const answer = await driver.deliver({
+    channel: 'lab-report',
+    contentType: 'application/xml',
+    body: '<Emessage/>',
+    description: 'XRPT01 test report',
+  });
+  assert.equal(answer.kind, 'http');
+  if (answer.kind !== 'http') return;
+  assert.equal(answer.status, 400, 'a non-2xx answer is returned for the checkpoint to judge, not thrown');
+  const echoed = JSON.parse(answer.body.toString()) as { got: string; type: string; url: string };
+  assert.deepEqual(echoed, {
+    got: '<Emessage/>',
+    type: 'application/xml',
+    url: '/certbench/v1/inbound/lab-report',
+  });
+  assert.equal(exchanges[0]?.name, 'deliver XRPT01 test report');
+  assert.equal(exchanges[0]?.request.headers['authorization'], REDACTED);
+});
+
+test('deliver goes to the profile inbound URL of a channel when one is set, garbage is returned as is', async () => {
+  const exchanges: Exchange[] = [];
+  const client = new EvidenceClient({
+    redactor: new Redactor([TOKEN]),
+    timeoutMs: 2000,
+    maxBodyBytes: 1024,
+    record: (e) => void exchanges.push(e),
+  });
+  const driver = new HttpDriver('http://127.0.0.1:9', client, TOKEN, {
+    homecareobservation: `${receiver}/edi/garbage`,
+  });
+  const answer = await driver.deliver({
+    channel: 'homecareobservation',
+    contentType: 'application/fhir+json',
+    body: '{}',
+    description: 'HCO',
+  });
+  assert.deepEqual(answer.kind === 'http' && [answer.status, answer.body.toString()], [200, '%%%']);
+  assert.equal(exchanges[0]?.request.url, `${receiver}/edi/garbage`);
+});
+
+test('a receiving endpoint that hangs fails the checkpoint with the exchange recorded', async () => {
+  const { driver, exchanges } = driverFor(`${receiver}/hang`, 300);
+  const error = await failure(
+    driver.deliver({ channel: 'x', contentType: 'application/json', body: '{}', description: 'msg' }),
+  );
+  assert.match(error.message, /delivering msg: .*300 ms/);
+  assert.equal(exchanges.length, 1);
+});

@@ -64,3 +64,56 @@ test('a system that does not send as the declared variant fails the sender check
     /MessageHeader\.source\.name is "certbench reference GP system", expected "PLSP"/,
   );
 });
+
+test('the main command takes the variant from the profile: the PLSP profile passes against the reference GP', async () => {
+  const dir = await tempDir();
+  const profile = readFileSync(join(PACKAGE_ROOT, 'profiles', 'reference-gp-plsp.yaml'), 'utf8').replace(
+    /waitTimeoutMs: \d+/,
+    'waitTimeoutMs: 400',
+  );
+  const { result } = await runCertification(
+    {
+      profileFile: await writeTemp(dir, 'plsp.yaml', profile),
+      referenceGp: { faults: [] },
+      protocols: 'all',
+      mode: 'self-test',
+      outDir: join(dir, 'out'),
+      strict: false,
+      html: false,
+      summary: false,
+    },
+    quietEnvironment(),
+  );
+  assert.equal(result.protocols[0]?.variant, 'plsp');
+  assert.equal(result.protocols[0]?.approval, 'Godkendt');
+});
+
+test('a profile naming no variant, or an unknown one, stops the run before it starts', async () => {
+  const dir = await tempDir();
+  const base = readFileSync(join(PACKAGE_ROOT, 'profiles', 'reference-gp-plsp.yaml'), 'utf8');
+  for (const [replacement, expected] of [
+    ['variant: pharmacy', /protocols\.lab-sharing\.variant.*"pharmacy" is not a variant of lab-sharing/s],
+    ['useCases: []', /protocols\.lab-sharing\.variant.*choose the variant tested: gp-system or plsp/s],
+  ] as const) {
+    const file = await writeTemp(dir, 'bad.yaml', base.replace('variant: plsp', replacement));
+    await assert.rejects(
+      runCertification(
+        {
+          profileFile: file,
+          referenceGp: { faults: [] },
+          protocols: 'all',
+          mode: 'self-test',
+          outDir: join(dir, 'out'),
+          strict: false,
+          html: false,
+          summary: false,
+        },
+        quietEnvironment(),
+      ),
+      (error: Error) => {
+        assert.match(`${error.message} ${JSON.stringify(error)}`, expected);
+        return true;
+      },
+    );
+  }
+});

@@ -137,7 +137,7 @@ export function profile(useCases: string[] = []): SutProfile {
     system: 'Clinea',
     version: '4.2.1',
     driver: 'http',
-    automation: { baseUrl: 'http://sut', timeoutMs: 1000, maxBodyBytes: 1000 },
+    automation: { baseUrl: 'http://sut', timeoutMs: 1000, maxBodyBytes: 1000, inboundUrls: {} },
     counterparts: { bindHost: '127.0.0.1', bindPort: 0, waitTimeoutMs: 1000, maxBodyBytes: 1000 },
     clockToleranceMs: 1000,
     protocols: { t: { useCases } },

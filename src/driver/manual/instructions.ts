@@ -65,6 +65,14 @@ export function instructionFor(action: string, input: Record<string, unknown>, k
         ],
       );
     default:
+      if (action.startsWith('inbound.'))
+        return texts(
+          ['Indlæs modtaget besked', 'Load a received message'],
+          [
+            `Indlæs filen ${field(input, 'file')} (${field(input, 'description')}) i systemet, som var den modtaget fra netværket, og gem systemets kvittering i samme mappe.`,
+            `Load the file ${field(input, 'file')} (${field(input, 'description')}) into the system as if it arrived from the network, and save the system's acknowledgement in the same folder.`,
+          ],
+        );
       return texts(
         [`Udfør handlingen ${action}`, `Perform the action ${action}`],
         ['Udfør handlingen med testdata nedenfor.', 'Perform the action with the test data below.'],

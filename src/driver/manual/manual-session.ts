@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { CheckFailed, RunInterrupted } from '../../checks/check-failed.ts';
-import type { SessionConfig, SutDriver, SutInfo } from '../types.ts';
+import type { InboundAnswer, InboundMessage, SessionConfig, SutDriver, SutInfo } from '../types.ts';
 import { field, instructionFor, testDataOf, type DiagnosisNames } from './instructions.ts';
 import type { DecisionJournal } from './journal.ts';
 import type { Assessment, AssessmentQuestion, Operator } from './operator.ts';
@@ -52,6 +52,7 @@ export class ManualSession {
         await this.perform('session.configure', { ...session.counterparts });
       },
       perform: (action, input) => this.perform(action, input),
+      deliver: (message) => this.deliver(message),
       observe: (observation) =>
         Promise.reject(
           new Error(
@@ -107,6 +108,22 @@ export class ManualSession {
     const id = `manual-${number}`;
     this.names.set(id, field(input, 'text', id));
     return { diagnosisId: id };
+  }
+
+  /**
+   * A message for the SUT is written into the run folder and the operator loads it into the system the way the
+   * testcamp protocols say ("indlæs testeksempel"); what the system then does is checked by later steps.
+   */
+  private async deliver(message: InboundMessage): Promise<InboundAnswer> {
+    const extension = /xml/i.test(message.contentType) ? 'xml' : 'json';
+    const file = join('inbound', `${this.counter + 1}-${message.channel}.${extension}`);
+    mkdirSync(join(this.outDir, 'inbound'), { recursive: true });
+    writeFileSync(join(this.outDir, file), message.body);
+    await this.perform(`inbound.${message.channel}`, {
+      file: join(this.outDir, file),
+      description: message.description,
+    });
+    return { kind: 'manual' };
   }
 
   /** Copies an evidence file into the run folder under its hash, so the record points at a file that stays. */
