@@ -4,17 +4,31 @@
 // plan defers the rest of its protocol), so every claim is checked and every checkpoint must be claimed by a fault
 // that really fails it. The matrix (checkpoint -> faults that fail it) is printed as diagnostics.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { parse } from 'yaml';
 import { FAULTS, type FaultName } from '../../reference-gp/index.ts';
 import { PACKAGE_ROOT } from '../../src/run/package-root.ts';
-import { checkpoints, fastReferenceProfile, runReference } from '../support/run.ts';
+import { checkpoints, fastReferenceProfile, referenceClaims, runReference } from '../support/run.ts';
 import { tempDir, writeTemp } from '../support/temp.ts';
 
-/** The reference profile claiming every protocol (the lab-sharing variant: the GP system sends). */
-const allProtocols = () => fastReferenceProfile('  lab-sharing: { variant: gp-system }\n');
+interface SutClaims {
+  protocols: Record<string, unknown>;
+}
+
+/** The reference profile with every protocol the main command claims (profiles/reference-gp.yaml). */
+const allProtocols = () => fastReferenceProfile(referenceClaims());
+const PROTOCOLS = Object.keys(
+  (parse(readFileSync(join(PACKAGE_ROOT, 'profiles', 'reference-gp.yaml'), 'utf8')) as SutClaims).protocols,
+);
+
+test('the main profile claims every protocol certbench ships', () => {
+  const shipped = readdirSync(join(PACKAGE_ROOT, 'protocols'))
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => f.slice(0, -'.yaml'.length));
+  assert.deepEqual([...PROTOCOLS].sort(), shipped.sort());
+});
 
 test('the conforming reference GP system passes every automatic checkpoint', async () => {
   const { result } = await runReference({ profileFile: await allProtocols() });
@@ -25,10 +39,7 @@ test('the conforming reference GP system passes every automatic checkpoint', asy
   );
   assert.deepEqual(
     result.protocols.map((p) => [p.id, p.approval]),
-    [
-      ['diagnosekort', 'Godkendt'],
-      ['lab-sharing', 'Godkendt'],
-    ],
+    PROTOCOLS.map((id) => [id, 'Godkendt']),
   );
   assert.equal(result.outcome.exitCode, 0);
 });
@@ -50,47 +61,48 @@ async function onlyClaimed(dir: string, fault: FaultName): Promise<string | unde
   return writeTemp(dir, `${fault}.yaml`, plan);
 }
 
-test('every automatic checkpoint fails under a named fault, and every fault is caught', async (t) => {
-  const profileFile = await allProtocols();
-  const dir = await tempDir();
-  const failedBy = new Map<string, FaultName[]>();
-  const caught = new Map<FaultName, string[]>();
-  const harness: string[] = [];
-  const automatic = new Set<string>();
-  for (const fault of Object.keys(FAULTS) as FaultName[]) {
-    const planFile = await onlyClaimed(dir, fault);
-    const { result } = await runReference({
-      profileFile,
-      faults: [fault],
-      protocols: [FAULTS[fault].protocol],
-      ...(planFile ? { planFile } : {}),
-    });
-    for (const c of checkpoints(result)) if (c.mode === 'automatic') automatic.add(c.id);
-    const failed = checkpoints(result)
-      .filter((c) => c.status === 'failed')
-      .map((c) => c.id);
-    harness.push(...result.harnessErrors.map((h) => `${fault}: ${h.checkpointId ?? ''} ${h.message}`));
-    caught.set(fault, failed);
-    for (const id of failed) failedBy.set(id, [...(failedBy.get(id) ?? []), fault]);
-  }
-  for (const id of automatic)
-    t.diagnostic(`${id} fails under: ${(failedBy.get(id) ?? []).join(', ') || 'NOTHING'}`);
-  assert.deepEqual(harness, [], 'a fault of the SUT must never look like a harness error');
-  assert.deepEqual(
-    [...automatic].filter((id) => !failedBy.has(id)),
-    [],
-    'checkpoints that no fault can fail',
-  );
-  assert.deepEqual(
-    [...caught].filter(([, ids]) => ids.length === 0).map(([f]) => f),
-    [],
-    'faults that no checkpoint catches (a gap in the protocol)',
-  );
-  const missed = (Object.entries(FAULTS) as [FaultName, { breaks: readonly string[] }][]).flatMap(
-    ([fault, info]) =>
-      info.breaks
+for (const protocol of PROTOCOLS)
+  test(`${protocol}: every automatic checkpoint fails under a named fault, and every fault is caught`, async (t) => {
+    const profileFile = await allProtocols();
+    const dir = await tempDir();
+    const failedBy = new Map<string, FaultName[]>();
+    const caught = new Map<FaultName, string[]>();
+    const harness: string[] = [];
+    const automatic = new Set<string>();
+    const faults = (Object.keys(FAULTS) as FaultName[]).filter((f) => FAULTS[f].protocol === protocol);
+    for (const fault of faults) {
+      const planFile = await onlyClaimed(dir, fault);
+      const { result } = await runReference({
+        profileFile,
+        faults: [fault],
+        protocols: [FAULTS[fault].protocol],
+        ...(planFile ? { planFile } : {}),
+      });
+      for (const c of checkpoints(result)) if (c.mode === 'automatic') automatic.add(c.id);
+      const failed = checkpoints(result)
+        .filter((c) => c.status === 'failed')
+        .map((c) => c.id);
+      harness.push(...result.harnessErrors.map((h) => `${fault}: ${h.checkpointId ?? ''} ${h.message}`));
+      caught.set(fault, failed);
+      for (const id of failed) failedBy.set(id, [...(failedBy.get(id) ?? []), fault]);
+    }
+    for (const id of automatic)
+      t.diagnostic(`${id} fails under: ${(failedBy.get(id) ?? []).join(', ') || 'NOTHING'}`);
+    assert.deepEqual(harness, [], 'a fault of the SUT must never look like a harness error');
+    assert.deepEqual(
+      [...automatic].filter((id) => !failedBy.has(id)),
+      [],
+      'checkpoints that no fault can fail',
+    );
+    assert.deepEqual(
+      [...caught].filter(([, ids]) => ids.length === 0).map(([f]) => f),
+      [],
+      'faults that no checkpoint catches (a gap in the protocol)',
+    );
+    const missed = faults.flatMap((fault) =>
+      FAULTS[fault].breaks
         .filter((id) => !(caught.get(fault) ?? []).includes(id))
         .map((id) => `${fault} should break ${id}`),
-  );
-  assert.deepEqual(missed, [], 'the fault catalogue claims checkpoints the run does not fail');
-});
+    );
+    assert.deepEqual(missed, [], 'the fault catalogue claims checkpoints the run does not fail');
+  });

@@ -1,3 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { PACKAGE_ROOT } from '../../src/run/package-root.ts';
 import { fastReferenceProfileYaml } from '../../reference-gp/test-profile.ts';
 import { Writable } from 'node:stream';
 import { makeEnvironment, type RunEnvironment } from '../../src/environment/environment.ts';
@@ -29,6 +33,20 @@ export async function fastReferenceProfile(extra = ''): Promise<string> {
       extra,
     ),
   );
+}
+
+/**
+ * The protocol claims of profiles/reference-gp.yaml (the main command's profile) except Diagnosekort, which the
+ * fast profile claims already, as YAML lines for `fastReferenceProfile`.
+ */
+export function referenceClaims(): string {
+  const profile = parse(readFileSync(join(PACKAGE_ROOT, 'profiles', 'reference-gp.yaml'), 'utf8')) as {
+    protocols: Record<string, unknown>;
+  };
+  return Object.entries(profile.protocols)
+    .filter(([id]) => id !== 'diagnosekort')
+    .map(([id, claim]) => `  ${id}: ${JSON.stringify(claim ?? {})}\n`)
+    .join('');
 }
 
 export async function runReference(
