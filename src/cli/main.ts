@@ -37,6 +37,10 @@ program
   .option('--all', 'run every protocol the profile claims (the default)')
   .option('-w, --waivers <file>', 'waiver register (YAML)')
   .option('--plan <file>', 'test plan (YAML): checkpoints deferred in this round are pending and not run')
+  .option(
+    '--fhir-packages <dir>',
+    "FHIR package cache for profile validation (default: the profile's fhirPackages, CERTBENCH_FHIR_PACKAGES, ~/.fhir/packages)",
+  )
   .option('--as-of <date>', 'judge waivers as of this date (YYYY-MM-DD) instead of today')
   .addOption(
     new Option(

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { InvalidInputError } from '../errors/index.ts';
 import { parseYaml } from '../input/yaml-file.ts';
 import { writtenProfileSchema, type SutProfile } from './schema.ts';
@@ -23,6 +24,7 @@ export async function loadProfile(file: string): Promise<SutProfile> {
     automation: written.automation,
     counterparts: written.counterparts,
     clockToleranceMs: written.clockToleranceMs,
+    ...(written.fhirPackages ? { fhirPackages: resolve(dirname(file), written.fhirPackages) } : {}),
     protocols: written.protocols,
   };
 }

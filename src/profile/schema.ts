@@ -50,6 +50,13 @@ export const writtenProfileSchema = z
           .default(20 * 1024 * 1024),
       })
       .prefault({}),
+    fhirPackages: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'FHIR package cache folder for profile validation (relative to this file); default CERTBENCH_FHIR_PACKAGES, else ~/.fhir/packages',
+      ),
     clockToleranceMs: z
       .int()
       .min(0)
@@ -100,6 +107,8 @@ export interface SutProfile {
     maxBodyBytes: number;
   };
   clockToleranceMs: number;
+  /** FHIR package cache folder for profile validation, resolved against the profile's folder. */
+  fhirPackages?: string;
   /** Claimed protocols with their claimed optional use cases and, where the protocol has variants, the variant. */
   protocols: Record<string, { useCases: string[]; variant?: string }>;
 }

@@ -3,6 +3,7 @@
  * Bump `RESULT_SCHEMA_VERSION` on any incompatible change and describe it in docs/certification-result.md.
  */
 import type { Grade } from '../protocols/schema.ts';
+import type { ValidationRecord } from '../validation/shared.ts';
 
 export const RESULT_SCHEMA_VERSION = '1.0';
 
@@ -38,6 +39,8 @@ export interface CertificationResult {
     referenceGp?: { faults: string[] };
   };
   waiverRegister?: { file: string; waivers: WaiverRecord[] };
+  /** The FHIR validators checkpoints used: validator version, package closure with origins, known issues. */
+  validation?: ValidationRecord[];
   protocols: ProtocolResult[];
   harnessErrors: HarnessErrorRecord[];
   evidence: EvidenceRecord[];

@@ -13,6 +13,10 @@ export interface RunContext {
   clock: Clock;
   counterparts: RunCounterparts;
   fixtures: FixtureCache;
+  /** The FHIR package cache folder profile validation uses in this run. */
+  fhirPackages: string;
+  /** Validators used by this run's checkpoints (`validatorKey`), so the result records exactly those. */
+  validatorsUsed: Set<string>;
   /** The testcamp session when the run is manual (`--driver manual`). */
   manual?: ManualSession;
   /** Set when the SUT failed the pre-flight: every checkpoint fails with it. */
@@ -25,8 +29,13 @@ export interface RunContext {
 // context here and passes only the id. One entry per running certification, removed when it ends.
 const contexts = new Map<string, RunContext>();
 
-export function registerRunContext(context: Omit<RunContext, 'fixtures'>): RunContext {
-  const full: RunContext = { ...context, fixtures: new FixtureCache() };
+/** Identifies a validator: its package cache folder and root package (`id#version`). */
+export function validatorKey(cacheFolder: string, rootPackage: string): string {
+  return `${cacheFolder}\0${rootPackage}`;
+}
+
+export function registerRunContext(context: Omit<RunContext, 'fixtures' | 'validatorsUsed'>): RunContext {
+  const full: RunContext = { ...context, fixtures: new FixtureCache(), validatorsUsed: new Set() };
   contexts.set(context.runId, full);
   return full;
 }

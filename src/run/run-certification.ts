@@ -35,9 +35,11 @@ import { waiverCoversCheckpoint, waiverCoversSut, waiverState } from '../waivers
 import { loadWaivers } from '../waivers/load.ts';
 import { deferral, loadTestPlan } from '../test-plan/load.ts';
 import type { TestPlan } from '../test-plan/schema.ts';
+import { resolveCacheFolder, validationRecords } from '../validation/index.ts';
 import type { Waiver } from '../waivers/schema.ts';
 import { registerRunContext, unregisterRunContext } from './context.ts';
 import { runScenarios, tagExpressionFor } from './cucumber-runner.ts';
+import { validatorKey } from './context.ts';
 import { CERTBENCH_VERSION, PACKAGE_ROOT } from './package-root.ts';
 import { preflight } from './preflight.ts';
 import { carryEvidence, loadRerun } from './rerun.ts';
@@ -53,6 +55,8 @@ export interface RunOptions {
   waiversFile?: string;
   /** Test plan: checkpoints deferred in this round are pending and not run. */
   planFile?: string;
+  /** FHIR package cache folder for profile validation; overrides the profile's `fhirPackages`. */
+  fhirPackages?: string;
   /** Folder of an earlier run: run only its failed and pending checkpoints, carry the rest over. */
   rerunOf?: string;
   /** Override the profile's driver: `manual` runs the protocols with an operator at the keyboard (testcamp). */
@@ -200,9 +204,12 @@ export async function runCertification(
       variants: profileVariants(profile),
     };
     const check = await preflight(makeDriver, session);
-    registerRunContext({
+    // The package cache profile validation uses: --fhir-packages, the profile's, CERTBENCH_FHIR_PACKAGES, ~/.fhir.
+    const fhirPackages = resolveCacheFolder(options.fhirPackages ?? profile.fhirPackages, env.env, env.cwd);
+    const run = registerRunContext({
       runId,
       profile,
+      fhirPackages,
       clock: env.clock,
       counterparts,
       makeDriver,
@@ -275,6 +282,10 @@ export async function runCertification(
       },
       verdicts,
     );
+    const validation = (await validationRecords()).filter((r) =>
+      run.validatorsUsed.has(validatorKey(r.cacheFolder, r.root)),
+    );
+    if (validation.length > 0) result.validation = validation;
     const writer = new FileSystemWriter(outDir);
     for (const [file, text] of verdicts.evidenceFiles) await writer.write(file, text);
     await writeFile(join(outDir, 'certification-result.json'), `${JSON.stringify(result, null, 2)}\n`);

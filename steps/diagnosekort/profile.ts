@@ -2,30 +2,21 @@
 // profile it leads to (entries, slices, reference targets), with certbench's FHIR validator (src/validation).
 import { Then } from '@cucumber/cucumber';
 import type { CertbenchWorld } from '../../src/steps-api/world.ts';
-import { checkProfile, formatIssue, resolveCacheFolder } from '../../src/validation/index.ts';
+import { validatorKey } from '../../src/run/context.ts';
+import { checkProfile, formatIssue } from '../../src/validation/index.ts';
 import { latestDocument } from './state.ts';
-
-/**
- * The FHIR package cache of this run: the run's setting when it has one (profile field or --fhir-packages), else
- * CERTBENCH_FHIR_PACKAGES, else ~/.fhir/packages. Missing MedCom packages are installed there on first use.
- */
-function cacheFolder(world: CertbenchWorld): string {
-  const configured = (world.ctx as { fhirPackages?: unknown }).fhirPackages;
-  return resolveCacheFolder(
-    typeof configured === 'string' ? configured : undefined,
-    process.env,
-    process.cwd(),
-  );
-}
 
 Then(
   'the document conforms to the profile {string} of the FHIR package {string}',
   async function (this: CertbenchWorld, profile: string, pkg: string) {
     const document = await latestDocument(this);
+    this.ctx.validatorsUsed.add(validatorKey(this.ctx.fhirPackages, pkg));
     const check = await checkProfile(document, {
       profile,
       package: pkg,
-      cacheFolder: cacheFolder(this),
+      // --fhir-packages, the profile's fhirPackages, CERTBENCH_FHIR_PACKAGES or ~/.fhir/packages (run context);
+      // missing MedCom packages are installed there on first use.
+      cacheFolder: this.ctx.fhirPackages,
       now: this.ctx.clock.now(),
     });
     // Every issue is evidence: warnings, information and suppressed errors as passed checks, errors as the failure.

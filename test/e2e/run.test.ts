@@ -42,6 +42,10 @@ test('a conforming run writes the record, evidence, Allure results, JUnit and th
     'the checkpoint carries the exchanges it judged (actions and the submission)',
   );
   assert.ok(result.evidence.some((e) => e.direction === 'incoming' && /document-sharing/.test(e.name)));
+  const validation = result.validation?.find((v) => v.root === 'medcom.fhir.dk.conditionlist#1.0.1');
+  assert.ok(validation, 'the record names the validator and packages profile validation used');
+  assert.ok(validation.packages.some((p) => p.id === 'hl7.fhir.r4.core' && p.version === '4.0.1'));
+  assert.equal(validation.validator.name, 'certbench-fhir-validator');
 });
 
 test('secrets never reach any output file', async () => {

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { InvalidInputError } from '../../src/errors/index.ts';
 import { loadProfile, resolveToken } from '../../src/profile/load.ts';
@@ -78,4 +79,23 @@ test('a missing token variable is an input error naming the variable', async () 
     (e: unknown) => e instanceof InvalidInputError && /SUT_TOKEN is not set/.test(e.message),
   );
   assert.equal(resolveToken(profile, { SUT_TOKEN: 'abc' }), 'abc');
+});
+
+test('fhirPackages is resolved against the profile folder', async () => {
+  const dir = await tempDir();
+  const file = await writeTemp(
+    dir,
+    'p.yaml',
+    `certbench: 1
+vendor: V
+system: S
+version: '1'
+automation: { baseUrl: 'http://127.0.0.1:1' }
+fhirPackages: cache/fhir
+protocols: { diagnosekort: {} }
+`,
+  );
+  const profile = await loadProfile(file);
+  assert.equal(profile.fhirPackages, join(dir, 'cache', 'fhir'));
+  assert.deepEqual(profile.automation.inboundUrls, {});
 });

@@ -11,6 +11,7 @@ export interface RunCommandOptions {
   all?: boolean;
   waivers?: string;
   plan?: string;
+  fhirPackages?: string;
   asOf?: string;
   rerun?: string;
   driver?: 'http' | 'manual';
@@ -34,6 +35,7 @@ export async function runCommand(options: RunCommandOptions, env: RunEnvironment
       protocols: options.protocol && !options.all ? options.protocol : 'all',
       ...(options.waivers ? { waiversFile: options.waivers } : {}),
       ...(options.plan ? { planFile: options.plan } : {}),
+      ...(options.fhirPackages ? { fhirPackages: options.fhirPackages } : {}),
       ...(options.rerun ? { rerunOf: options.rerun } : {}),
       ...(options.driver ? { driver: options.driver } : {}),
       ...(options.assessor ? { assessor: options.assessor } : {}),
