@@ -5,7 +5,7 @@ import { TERMINAL_WIDTH, textTable, truncate } from './text-table.ts';
 /** One table per protocol: a row per use case, then the protocol's own counts from the record. */
 export function protocolTable(protocol: ProtocolResult): string[] {
   const heading = truncate(
-    `${protocol.title} (${protocol.id} ${protocol.version}): ${protocol.approval}`,
+    `${protocol.title} (${protocol.id} ${protocol.version}${protocol.variant ? `, variant ${protocol.variant}` : ''}): ${protocol.approval}`,
     TERMINAL_WIDTH,
   );
   const rows = protocol.useCases.map((useCase) => {

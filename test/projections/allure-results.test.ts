@@ -213,4 +213,14 @@ describe('allure-results projection', () => {
       /cannot read evidence ev-2 from evidence\/ev-2\.json/,
     );
   });
+
+  it('shows the variant the SUT was tested as in the suite and as a label', async () => {
+    const run = sampleRun();
+    const first = run.result.protocols[0];
+    assert.ok(first);
+    first.variant = 'plsp';
+    const test = get((await project(run)).tests, 'LAB-01');
+    assert.deepEqual(label(test, 'variant'), ['plsp']);
+    assert.match(label(test, 'parentSuite')[0] ?? '', /\(plsp\)$/);
+  });
 });

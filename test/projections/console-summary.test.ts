@@ -4,6 +4,7 @@ import {
   consoleSummaryProjection,
   createConsoleSummaryProjection,
 } from '../../src/projections/console-summary.ts';
+import { protocolTable } from '../../src/projections/summary-tables.ts';
 import type { Projection } from '../../src/projections/types.ts';
 import { sampleRun } from './result-builder.ts';
 
@@ -59,4 +60,10 @@ describe('console summary projection', () => {
     const named = await summary(createConsoleSummaryProjection({ runDir: 'reports/latest' }));
     assert.match(named.printed, /^Report: reports\/latest\/allure-report\/index\.html$/m);
   });
+});
+
+it('a protocol tested as a variant says so in its heading', () => {
+  const lab = sampleRun().result.protocols[0];
+  assert.ok(lab);
+  assert.match(protocolTable({ ...lab, variant: 'plsp' })[0] ?? '', /, variant plsp\): /);
 });

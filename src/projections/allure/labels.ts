@@ -22,7 +22,10 @@ export function labelsFor(protocol: ProtocolResult, checkpoint: CheckpointResult
     { name: 'epic', value: protocol.title },
     { name: 'feature', value: useCase },
     { name: 'story', value: `${checkpoint.id} ${checkpoint.title}` },
-    { name: 'parentSuite', value: `${protocol.title} ${protocol.version}` },
+    {
+      name: 'parentSuite',
+      value: `${protocol.title} ${protocol.version}${protocol.variant ? ` (${protocol.variant})` : ''}`,
+    },
     { name: 'suite', value: useCase },
     { name: 'severity', value: severityByGrade[checkpoint.grade] },
     { name: 'grade', value: checkpoint.grade },
@@ -31,6 +34,7 @@ export function labelsFor(protocol: ProtocolResult, checkpoint: CheckpointResult
     { name: 'framework', value: 'certbench' },
     { name: 'package', value: protocol.id },
   ];
+  if (protocol.variant) labels.push({ name: 'variant', value: protocol.variant });
   if (checkpoint.waiver)
     labels.push({ name: 'waiver', value: checkpoint.waiver.id }, { name: 'tag', value: 'waived' });
   if (checkpoint.provisional) labels.push({ name: 'tag', value: 'provisional' });
