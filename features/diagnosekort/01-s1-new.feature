@@ -177,3 +177,8 @@ Feature: Diagnosekort S1-new: the GP system shares a new Diagnosekort
   @cp:DK-3.4.9
   Scenario: Metadata identifies the same patient
     Then the sharing metadata identifies the patient by the CPR "2509479989"
+
+  @cp:DK-3.3.1.32
+  Scenario: The GP sees the Diagnosekort as it was shared
+    Then the GP's Diagnosekort view shows the diagnoses on the card
+    And the assessor judges "Viser systemets Diagnosekort de fire valgte diagnoser med diagnosetekst, koder og status som registreret?" / "Does the system's Diagnosekort view show the four selected diagnoses with text, codes and status as registered?"

@@ -149,7 +149,7 @@ export function observeDiagnoses(ctx: GpContext, cpr: unknown): unknown[] {
       codes: d.codes,
       text: d.text,
       type: d.type,
-      status: d.status,
+      status: ctx.faults.has('view-shows-resolved-as-current') ? 'current' : d.status,
       ...(d.onset === undefined ? {} : { onset: d.onset }),
       ...(d.abatement === undefined ? {} : { abatement: d.abatement }),
       ...(d.note === undefined ? {} : { note: d.note }),

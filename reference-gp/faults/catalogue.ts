@@ -156,6 +156,10 @@ export const FAULTS = {
     'DK-3.3.3.3',
   ),
   'ignore-encounter-diagnoses': behaviour('Kontaktdiagnoser are never shared', 'DK-3.3.4.1', 'DK-3.3.4.2'),
+  'view-shows-resolved-as-current': behaviour(
+    "The GP's Diagnosekort view shows resolved (relevant) diagnoses as current",
+    'DK-3.3.1.32',
+  ),
   // --- automation API ---
   'automation-invalid-json': automation(
     'The share action answers 200 with a body that is not JSON',

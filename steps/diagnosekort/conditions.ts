@@ -12,7 +12,9 @@ import {
   typeCategoryAsRegistered,
 } from '../../src/rules/conditionlist/condition-rules.ts';
 import type { RegisteredDiagnosis } from '../../src/rules/conditionlist/registration.ts';
+import { viewShowsRegistered } from '../../src/rules/conditionlist/view-rules.ts';
 import type { CertbenchWorld } from '../../src/steps-api/world.ts';
+import { automaticOnly } from '../common/assessment.ts';
 import { latestDocument, registrationsWithWindows, scenarioOf } from './state.ts';
 
 /** The registrations that should be on the latest version: not deselected or deleted. */
@@ -118,3 +120,19 @@ Then(
     );
   },
 );
+
+Then("the GP's Diagnosekort view shows the diagnoses on the card", async function (this: CertbenchWorld) {
+  // A manual run has no automation API to read: the assessor looks at the screen instead (next step).
+  if (!automaticOnly(this)) return;
+  const expected = await onTheCard(this);
+  const driver = this.ctx.makeDriver((exchange) => this.attachExchange(exchange));
+  const observed = await driver.observe('diagnosekort.diagnoses', { patient: scenarioOf(this).patient });
+  this.verify(
+    'the Diagnosekort view shows the selected diagnoses as registered',
+    viewShowsRegistered(observed, expected),
+    {
+      location: 'observation diagnosekort.diagnoses',
+      expected: expected.map((r) => `${r.text} (${r.status})`).join(', '),
+    },
+  );
+});

@@ -70,3 +70,32 @@ test('an interrupted run keeps its decisions: --resume does not ask again, a fre
   const fresh = session(outDir, '', false);
   await assert.rejects(fresh.manual.assess(QUESTION), RunInterrupted);
 });
+
+test('lab results get an id the operator knows them by, and later instructions name the result', async () => {
+  const outDir = await tempDir();
+  const { manual, output } = session(outDir, '\n\n\n');
+  const driver = manual.driver({ vendor: 'V', system: 'S', version: '1' });
+  const registered = await driver.perform('lab.register-result', {
+    patient: '0201919996',
+    samplingTime: '2026-11-25T09:30:00+01:00',
+    analyses: [{ npu: 'NPU19748', display: 'P—C-reaktivt protein', value: 12, unit: 'mg/L' }],
+  });
+  assert.equal(registered['resultId'], 'manual-1');
+  await driver.perform('lab.cancel-result', {
+    patient: '0201919996',
+    resultId: 'manual-1',
+    reason: 'forkert patient',
+  });
+  assert.match(output(), /NPU19748 P—C-reaktivt protein = 12 mg\/L/);
+  assert.match(output(), /the result of step 1 .* was registered on the wrong patient/);
+  const delivered = await driver.deliver({
+    channel: 'lab-report',
+    contentType: 'application/xml',
+    body: '<Emessage/>',
+    description: 'XRPT01 report 1',
+  });
+  assert.equal(delivered.kind, 'manual');
+  assert.equal(readFileSync(join(outDir, 'inbound', '3-lab-report.xml'), 'utf8'), '<Emessage/>');
+  assert.match(output(), /Load the file .*3-lab-report\.xml \(XRPT01 report 1\)/);
+  manual.close();
+});

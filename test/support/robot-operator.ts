@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { request } from 'undici';
 import type {
   ActionAnswer,
@@ -27,26 +28,45 @@ export class RobotOperator implements Operator {
   async instruct(instruction: Instruction): Promise<ActionAnswer | undefined> {
     this.seen.push(instruction);
     const input = { ...instruction.input };
-    if (typeof input['diagnosisId'] === 'string')
-      input['diagnosisId'] = this.ids.get(input['diagnosisId']) ?? input['diagnosisId'];
-    const [method, path, body] =
-      instruction.action === 'session.configure'
-        ? (['PUT', '/session', { runId: 'manual', counterparts: input }] as const)
-        : (['POST', `/actions/${instruction.action}`, { input }] as const);
+    for (const key of ['diagnosisId', 'resultId'])
+      if (typeof input[key] === 'string') input[key] = this.ids.get(input[key]) ?? input[key];
+    const [method, path, contentType, body] = this.request(instruction.action, input);
     const answer = await request(`${this.sut.baseUrl}/certbench/v1${path}`, {
       method,
       headers: {
-        'content-type': 'application/json',
+        'content-type': contentType,
         ...(this.sut.token ? { authorization: `Bearer ${this.sut.token}` } : {}),
       },
-      body: JSON.stringify(body),
+      body,
     });
     const text = await answer.body.text();
     if (answer.statusCode >= 300)
       return { done: false, comment: `the system said ${answer.statusCode}: ${text}` };
-    const output = (text ? (JSON.parse(text) as { output?: { diagnosisId?: string } }) : {}).output;
-    if (output?.diagnosisId) this.ids.set(`manual-${instruction.number}`, output.diagnosisId);
+    if (instruction.action.startsWith('inbound.')) return { done: true };
+    const output = (text ? (JSON.parse(text) as { output?: Record<string, unknown> }) : {}).output;
+    for (const key of ['diagnosisId', 'resultId']) {
+      const id = output?.[key];
+      if (typeof id === 'string') this.ids.set(`manual-${instruction.number}`, id);
+    }
     return { done: true };
+  }
+
+  /** What a person does for the instruction, as an automation API request: method, path, content type, body. */
+  private request(action: string, input: Record<string, unknown>): ['PUT' | 'POST', string, string, string] {
+    if (action === 'session.configure')
+      return [
+        'PUT',
+        '/session',
+        'application/json',
+        JSON.stringify({ runId: 'manual', counterparts: input }),
+      ];
+    // "Load the file into the system as if it arrived from the network."
+    if (action.startsWith('inbound.')) {
+      const file = String(input['file']);
+      const type = file.endsWith('.xml') ? 'application/xml' : 'application/fhir+json';
+      return ['POST', `/inbound/${action.slice('inbound.'.length)}`, type, readFileSync(file, 'utf8')];
+    }
+    return ['POST', `/actions/${action}`, 'application/json', JSON.stringify({ input })];
   }
 
   assess(question: AssessmentQuestion): Promise<Omit<Assessment, 'assessor' | 'at'> | undefined> {

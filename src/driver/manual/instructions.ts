@@ -11,10 +11,16 @@ const SYSTEM_NAMES: Record<string, string> = {
  * What the operator is asked to do for an automation action, in Danish and English. An action without its own
  * text gets a generic one that still names the action and shows every test data field.
  */
-export function instructionFor(action: string, input: Record<string, unknown>, known: DiagnosisNames): Texts {
+export function instructionFor(
+  action: string,
+  input: Record<string, unknown>,
+  known: RegisteredNames,
+): Texts {
   const patient = field(input, 'patient', '');
   const diagnosis =
     typeof input['diagnosisId'] === 'string' ? (known.get(input['diagnosisId']) ?? input['diagnosisId']) : '';
+  const result =
+    typeof input['resultId'] === 'string' ? (known.get(input['resultId']) ?? input['resultId']) : '';
   switch (action) {
     case 'patient.reset':
       return texts(
@@ -64,6 +70,72 @@ export function instructionFor(action: string, input: Record<string, unknown>, k
           `Share the Diagnosekort of ${patient} (send it to national document sharing).`,
         ],
       );
+    case 'patient.transfer-journal':
+      return input['to'] === 'new-clinic'
+        ? texts(
+            ['Patienten skifter læge', 'The patient changes clinic'],
+            [
+              `Overfør journalen for ${patient} til patientens nye lægepraksis, som systemet gør ved lægeskift.`,
+              `Transfer the record of ${patient} to the patient's new clinic, as the system does when a patient changes GP.`,
+            ],
+          )
+        : texts(
+            ['Praksis lukker', 'The clinic closes'],
+            [
+              `Luk praksis: aflevér journalen for ${patient} til Styrelsen for Patientsikkerhed.`,
+              `Close the clinic: hand the record of ${patient} over to Styrelsen for Patientsikkerhed.`,
+            ],
+          );
+    case 'lab.register-result':
+      return texts(
+        ['Registrér eget laboratoriesvar', 'Register a lab result of the clinic'],
+        [
+          `Registrér hos ${patient} et svar på analyser udført i klinikken, prøvetagningstidspunkt ${field(input, 'samplingTime')}: ${describeAnalyses(input)}.${input['refusedConsent'] === true ? ' Patienten har nægtet samtykke til deling: markér det.' : ''}`,
+          `For ${patient}, register a result of analyses performed in the clinic, sampling time ${field(input, 'samplingTime')}: ${describeAnalyses(input)}.${input['refusedConsent'] === true ? ' The patient refuses sharing (nægtet samtykke): mark it.' : ''}`,
+        ],
+      );
+    case 'lab.correct-result':
+      return texts(
+        ['Ret laboratoriesvar', 'Correct a lab result'],
+        [
+          `Ret ${result} hos ${patient}: ${describeAnalyses(input)}.`,
+          `Correct ${result} of ${patient}: ${describeAnalyses(input)}.`,
+        ],
+      );
+    case 'lab.cancel-result':
+      return texts(
+        ['Annullér laboratoriesvar', 'Cancel a lab result'],
+        [
+          `${result} er registreret på forkert patient: annullér det med kommentaren "${field(input, 'reason')}".`,
+          `${result} was registered on the wrong patient: cancel it with the comment "${field(input, 'reason')}".`,
+        ],
+      );
+    case 'lab.delete-result':
+      return texts(
+        ['Slet laboratoriesvar lokalt', 'Delete a lab result locally'],
+        [`Slet ${result} hos ${patient} i systemet.`, `Delete ${result} of ${patient} in the system.`],
+      );
+    case 'lab.refuse-consent':
+      return texts(
+        ['Nægtet samtykke', 'Consent refused'],
+        [
+          `${patient} nægter samtykke til deling af ${result}: registrér det.`,
+          `${patient} refuses sharing of ${result}: register it.`,
+        ],
+      );
+    case 'lab.withdraw-refusal':
+      return texts(
+        ['Samtykke givet igen', 'Refusal withdrawn'],
+        [
+          `${patient} trækker sit nægtede samtykke for ${result} tilbage: registrér det.`,
+          `${patient} withdraws the refusal for ${result}: register it.`,
+        ],
+      );
+    case 'lab.resend-result':
+      return texts(
+        ['Gensend laboratoriesvar', 'Resend a lab result'],
+        [`Gensend ${result} hos ${patient}.`, `Resend ${result} of ${patient}.`],
+      );
     default:
       if (action.startsWith('inbound.'))
         return texts(
@@ -80,8 +152,8 @@ export function instructionFor(action: string, input: Record<string, unknown>, k
   }
 }
 
-/** Names the operator knows a registered diagnosis by, keyed by the id the manual driver handed out. */
-export type DiagnosisNames = Map<string, string>;
+/** Names the operator knows a registered diagnosis or lab result by, keyed by the id the manual driver handed out. */
+export type RegisteredNames = Map<string, string>;
 
 export function describe(input: Record<string, unknown>): string {
   const codes = Array.isArray(input['codes'])
@@ -90,6 +162,23 @@ export function describe(input: Record<string, unknown>): string {
         .join(', ')
     : '';
   return `"${field(input, 'text', '')}" (${codes}; ${field(input, 'type', '')}, ${field(input, 'status', '')})`;
+}
+
+/** The analyses of a lab result as the operator enters them: name, value with unit, grade or organism. */
+export function describeAnalyses(input: Record<string, unknown>): string {
+  const analyses = Array.isArray(input['analyses']) ? (input['analyses'] as Record<string, unknown>[]) : [];
+  return analyses
+    .map((a) => {
+      const name = [field(a, 'npu'), field(a, 'display')].filter(Boolean).join(' ');
+      const value =
+        a['value'] !== undefined
+          ? `${field(a, 'comparator')}${field(a, 'value')} ${field(a, 'unit')}`.trim()
+          : a['organism'] !== undefined
+            ? field(a['organism'] as Record<string, unknown>, 'display')
+            : field(a, 'grade');
+      return `${name || '(analysis)'} = ${value}`;
+    })
+    .join('; ');
 }
 
 /** Test data as the operator reads it: every input field, flattened. */

@@ -3,7 +3,13 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import { basename, join } from 'node:path';
 import { CheckFailed, RunInterrupted } from '../../checks/check-failed.ts';
 import type { InboundAnswer, InboundMessage, SessionConfig, SutDriver, SutInfo } from '../types.ts';
-import { field, instructionFor, testDataOf, type DiagnosisNames } from './instructions.ts';
+import {
+  describeAnalyses,
+  field,
+  instructionFor,
+  testDataOf,
+  type RegisteredNames,
+} from './instructions.ts';
 import type { DecisionJournal } from './journal.ts';
 import type { Assessment, AssessmentQuestion, Operator } from './operator.ts';
 
@@ -27,7 +33,7 @@ export class ManualSession {
   private readonly assessor: string;
   private readonly outDir: string;
   private readonly clock: () => Date;
-  private readonly names: DiagnosisNames = new Map();
+  private readonly names: RegisteredNames = new Map();
   private counter = 0;
 
   constructor(options: {
@@ -103,11 +109,20 @@ export class ManualSession {
     if (!answer) throw new RunInterrupted('the operator stopped the run; resume it with --resume');
     if (!answer.done)
       throw new CheckFailed(`step ${number} "${texts.title.en}" could not be performed: ${answer.comment}`);
-    if (action !== 'diagnosekort.register-diagnosis') return {};
-    // The operator knows the diagnosis by its text and codes; later instructions name it that way.
+    // The operator knows what was registered by its content; later instructions name it that way.
     const id = `manual-${number}`;
-    this.names.set(id, field(input, 'text', id));
-    return { diagnosisId: id };
+    if (action === 'diagnosekort.register-diagnosis') {
+      this.names.set(id, field(input, 'text', id));
+      return { diagnosisId: id };
+    }
+    if (action === 'lab.register-result') {
+      this.names.set(
+        id,
+        `prøvesvaret fra trin ${number} / the result of step ${number} (${describeAnalyses(input)})`,
+      );
+      return { resultId: id };
+    }
+    return {};
   }
 
   /**
