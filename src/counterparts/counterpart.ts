@@ -29,12 +29,17 @@ export interface Counterpart {
 
 /** A FHIR OperationOutcome that says what was expected, for any request a counterpart cannot accept. */
 export function operationOutcome(status: number, diagnostics: string, code = 'invalid'): CounterpartResponse {
+  return fhirAnswer(status, {
+    resourceType: 'OperationOutcome',
+    issue: [{ severity: 'error', code, diagnostics }],
+  });
+}
+
+/** An answer carrying one FHIR resource as JSON. */
+export function fhirAnswer(status: number, resource: object): CounterpartResponse {
   return {
     status,
     headers: { 'content-type': 'application/fhir+json' },
-    body: JSON.stringify({
-      resourceType: 'OperationOutcome',
-      issue: [{ severity: 'error', code, diagnostics }],
-    }),
+    body: JSON.stringify(resource),
   };
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { fhirAnswer } from './counterpart.ts';
 import { bundleOfType, FhirRecipient } from './fhir-recipient.ts';
 
 /**
@@ -13,18 +14,14 @@ export function createDocumentSharingRecipient(): FhirRecipient {
     refuse: (body) => bundleOfType(body, ['transaction']),
     accept: (body) => {
       const entries = (body as { entry?: unknown }).entry;
-      return {
-        status: 200,
-        headers: { 'content-type': 'application/fhir+json' },
-        body: JSON.stringify({
-          resourceType: 'Bundle',
-          id: randomUUID(),
-          type: 'transaction-response',
-          entry: Array.from({ length: Array.isArray(entries) ? entries.length : 0 }, () => ({
-            response: { status: '201 Created' },
-          })),
-        }),
-      };
+      return fhirAnswer(200, {
+        resourceType: 'Bundle',
+        id: randomUUID(),
+        type: 'transaction-response',
+        entry: Array.from({ length: Array.isArray(entries) ? entries.length : 0 }, () => ({
+          response: { status: '201 Created' },
+        })),
+      });
     },
   });
 }

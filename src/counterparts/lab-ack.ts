@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { messageIdOf, readMessage } from '../rules/lab/message.ts';
 import { receiverProblems } from '../rules/lab/receiver-rules.ts';
-import type { CounterpartResponse } from './counterpart.ts';
+import { fhirAnswer, type CounterpartResponse } from './counterpart.ts';
 
 /** MedCom acknowledgement codes: ok (AA), transient-error (AR: resend), fatal-error (AE: invalid content). */
 export type AckCode = 'ok' | 'transient-error' | 'fatal-error';
@@ -86,15 +86,11 @@ function acknowledgement(
       fullUrl: `urn:uuid:${outcomeId}`,
       resource: { resourceType: 'OperationOutcome', id: outcomeId, issue: issues },
     });
-  return {
-    status: 200,
-    headers: { 'content-type': 'application/fhir+json' },
-    body: JSON.stringify({
-      resourceType: 'Bundle',
-      id: randomUUID(),
-      type: 'message',
-      timestamp: new Date().toISOString(),
-      entry: entries,
-    }),
-  };
+  return fhirAnswer(200, {
+    resourceType: 'Bundle',
+    id: randomUUID(),
+    type: 'message',
+    timestamp: new Date().toISOString(),
+    entry: entries,
+  });
 }

@@ -9,7 +9,7 @@ import { startReferenceGp } from '../../reference-gp/index.ts';
 import type { CertificationResult } from '../../src/result/types.ts';
 import { PACKAGE_ROOT } from '../../src/run/package-root.ts';
 import { runCertification } from '../../src/run/run-certification.ts';
-import { quietEnvironment } from '../support/run.ts';
+import { quietEnvironment, runReference } from '../support/run.ts';
 import { tempDir, writeTemp } from '../support/temp.ts';
 
 const TOKEN = 'variant-test-token';
@@ -65,55 +65,28 @@ test('a system that does not send as the declared variant fails the sender check
   );
 });
 
+/** The PLSP profile with a short wait, its variant line replaced by `variantLine`. */
+async function plspProfile(variantLine = 'variant: plsp'): Promise<string> {
+  const text = readFileSync(join(PACKAGE_ROOT, 'profiles', 'reference-gp-plsp.yaml'), 'utf8')
+    .replace(/waitTimeoutMs: \d+/, 'waitTimeoutMs: 400')
+    .replace('variant: plsp', variantLine);
+  return writeTemp(await tempDir(), 'plsp.yaml', text);
+}
+
 test('the main command takes the variant from the profile: the PLSP profile passes against the reference GP', async () => {
-  const dir = await tempDir();
-  const profile = readFileSync(join(PACKAGE_ROOT, 'profiles', 'reference-gp-plsp.yaml'), 'utf8').replace(
-    /waitTimeoutMs: \d+/,
-    'waitTimeoutMs: 400',
-  );
-  const { result } = await runCertification(
-    {
-      profileFile: await writeTemp(dir, 'plsp.yaml', profile),
-      referenceGp: { faults: [] },
-      protocols: 'all',
-      mode: 'self-test',
-      outDir: join(dir, 'out'),
-      strict: false,
-      html: false,
-      summary: false,
-    },
-    quietEnvironment(),
-  );
+  const { result } = await runReference({ profileFile: await plspProfile() });
   assert.equal(result.protocols[0]?.variant, 'plsp');
   assert.equal(result.protocols[0]?.approval, 'Godkendt');
 });
 
 test('a profile naming no variant, or an unknown one, stops the run before it starts', async () => {
-  const dir = await tempDir();
-  const base = readFileSync(join(PACKAGE_ROOT, 'profiles', 'reference-gp-plsp.yaml'), 'utf8');
   for (const [replacement, expected] of [
     ['variant: pharmacy', /protocols\.lab-sharing\.variant.*"pharmacy" is not a variant of lab-sharing/s],
     ['useCases: []', /protocols\.lab-sharing\.variant.*choose the variant tested: gp-system or plsp/s],
   ] as const) {
-    const file = await writeTemp(dir, 'bad.yaml', base.replace('variant: plsp', replacement));
-    await assert.rejects(
-      runCertification(
-        {
-          profileFile: file,
-          referenceGp: { faults: [] },
-          protocols: 'all',
-          mode: 'self-test',
-          outDir: join(dir, 'out'),
-          strict: false,
-          html: false,
-          summary: false,
-        },
-        quietEnvironment(),
-      ),
-      (error: Error) => {
-        assert.match(`${error.message} ${JSON.stringify(error)}`, expected);
-        return true;
-      },
-    );
+    await assert.rejects(runReference({ profileFile: await plspProfile(replacement) }), (error: Error) => {
+      assert.match(`${error.message} ${JSON.stringify(error)}`, expected);
+      return true;
+    });
   }
 });

@@ -2,22 +2,17 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ValidationIssue } from '../../src/validation/validator/issue.ts';
-import { createValidator } from '../../src/validation/validator/validator.ts';
 import {
-  CONDITIONLIST,
   CONDITIONLIST_BUNDLE,
   entry,
   errors,
+  exampleValidators,
   example,
-  HOMECARE,
   HOMECARE_MESSAGE,
   show,
-  sharedTestCache,
 } from './support.ts';
 
-const cache = sharedTestCache();
-const conditionList = await createValidator(cache, CONDITIONLIST);
-const homeCare = await createValidator(cache, HOMECARE);
+const { conditionList, homeCare } = await exampleValidators();
 
 type Json = Record<string, unknown>;
 type Expected = { location: string; elementId: string; code: ValidationIssue['code']; message?: RegExp };

@@ -4,22 +4,17 @@
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { test } from 'node:test';
-import { createValidator } from '../../src/validation/validator/validator.ts';
 import {
-  CONDITIONLIST,
   CONDITIONLIST_BUNDLE,
   errors,
+  exampleValidators,
   example,
   EXAMPLES,
-  HOMECARE,
   HOMECARE_MESSAGE,
   show,
-  sharedTestCache,
 } from './support.ts';
 
-const cache = sharedTestCache();
-const conditionList = await createValidator(cache, CONDITIONLIST);
-const homeCare = await createValidator(cache, HOMECARE);
+const { conditionList, homeCare } = await exampleValidators();
 
 /** The examples that do not conform, and the error each must give: [location, element id, message]. */
 const INVALID: Record<string, [RegExp, string, RegExp]> = {

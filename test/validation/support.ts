@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { medplumDefinitions } from '../../src/validation/packages/r4-core.ts';
 import { VENDORED_FOLDER } from '../../src/validation/packages/vendored.ts';
 import type { PackageRef } from '../../src/validation/packages/package-ref.ts';
+import { createValidator, type Validator } from '../../src/validation/validator/validator.ts';
 import type { ValidationIssue } from '../../src/validation/validator/issue.ts';
 import { SHARED } from '../support/temp.ts';
 
@@ -52,4 +53,13 @@ export function sharedTestCache(): string {
   );
   hash.update(medplumDefinitions().version);
   return join(tmpdir(), `certbench-test-fhir-packages-${hash.digest('hex').slice(0, 16)}`);
+}
+
+/** Validators for the ConditionList and HomeCareObservation packages over the shared test cache. */
+export async function exampleValidators(): Promise<{ conditionList: Validator; homeCare: Validator }> {
+  const cache = sharedTestCache();
+  return {
+    conditionList: await createValidator(cache, CONDITIONLIST),
+    homeCare: await createValidator(cache, HOMECARE),
+  };
 }

@@ -3,13 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import { basename, join } from 'node:path';
 import { CheckFailed, RunInterrupted } from '../../checks/check-failed.ts';
 import type { InboundAnswer, InboundMessage, SessionConfig, SutDriver, SutInfo } from '../types.ts';
-import {
-  describeAnalyses,
-  field,
-  instructionFor,
-  testDataOf,
-  type RegisteredNames,
-} from './instructions.ts';
+import { describeAnalyses, field, instructionFor, testDataOf, type RegisteredNames } from './instructions.ts';
 import type { DecisionJournal } from './journal.ts';
 import type { Assessment, AssessmentQuestion, Operator } from './operator.ts';
 
