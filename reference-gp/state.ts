@@ -75,7 +75,9 @@ export function createState(): GpState {
     patients,
     lab: new Map(),
     inbox: createInboxState(),
-    organizationId: randomUUID(), practitionerId: randomUUID() };
+    organizationId: randomUUID(),
+    practitionerId: randomUUID(),
+  };
 }
 
 /** Diagnoses still in the record (deleted ones excluded). */

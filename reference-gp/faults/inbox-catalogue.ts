@@ -3,7 +3,12 @@
 import type { FaultInfo } from './catalogue.ts';
 
 function behaviour(description: string, ...breaks: string[]) {
-  return { description, kind: 'behaviour', protocol: 'intelligent-indbakke', breaks } as const satisfies FaultInfo;
+  return {
+    description,
+    kind: 'behaviour',
+    protocol: 'intelligent-indbakke',
+    breaks,
+  } as const satisfies FaultInfo;
 }
 
 export const INBOX_FAULTS = {
@@ -14,25 +19,41 @@ export const INBOX_FAULTS = {
     'II-3.4.2',
   ),
   // --- autosvar ved normal ---
-  'inbox-no-auto-reply': behaviour('Normal results are archived but no reply is sent to the patient', 'II-3.3.1.1'),
+  'inbox-no-auto-reply': behaviour(
+    'Normal results are archived but no reply is sent to the patient',
+    'II-3.3.1.1',
+  ),
   'inbox-auto-reply-stays-in-inbox': behaviour(
     'After the automatic reply the requisition stays in the doctor’s inbox',
     'II-3.3.1.2',
   ),
-  'inbox-fee-on-auto-reply': behaviour('An e-konsultation fee (ydelse) is registered for the automatic reply', 'II-3.3.1.3'),
-  'inbox-no-audit': behaviour('Automatic actions are not written to the audit log', 'II-3.3.1.4', 'II-3.3.6.4'),
+  'inbox-fee-on-auto-reply': behaviour(
+    'An e-konsultation fee (ydelse) is registered for the automatic reply',
+    'II-3.3.1.3',
+  ),
+  'inbox-no-audit': behaviour(
+    'Automatic actions are not written to the audit log',
+    'II-3.3.1.4',
+    'II-3.3.6.4',
+  ),
   // --- what blocks an automatic reply ---
   'inbox-ignores-abnormal-flag': behaviour(
     'The laboratory’s abnormal flag (ResultValidation) is ignored; only the value is judged',
     'II-3.3.2.1',
   ),
-  'inbox-trusts-flags-only': behaviour('Only the abnormal flag is judged; the value is not compared with the limits', 'II-3.3.2.2'),
+  'inbox-trusts-flags-only': behaviour(
+    'Only the abnormal flag is judged; the value is not compared with the limits',
+    'II-3.3.2.2',
+  ),
   'inbox-no-limits-is-normal': behaviour('A result without limits counts as normal', 'II-3.3.2.3'),
   'inbox-autoanswers-alphanumeric': behaviour(
     'An alphanumeric result equal to the laboratory’s interval text counts as normal',
     'II-3.3.2.4',
   ),
-  'inbox-autoanswers-operator': behaviour('A value with an operator (<, >) is judged as the bare number', 'II-3.3.2.5'),
+  'inbox-autoanswers-operator': behaviour(
+    'A value with an operator (<, >) is judged as the bare number',
+    'II-3.3.2.5',
+  ),
   'inbox-autoanswers-provisional': behaviour(
     'Provisional results (svar_midlertidigt, proeve_modtaget) are judged as final',
     'II-3.3.2.6',
@@ -52,7 +73,10 @@ export const INBOX_FAULTS = {
     'II-3.3.4.3',
   ),
   // --- several laboratories ---
-  'inbox-one-item-per-report': behaviour('Every report becomes its own inbox item, not grouped by requisition', 'II-3.3.4.1'),
+  'inbox-one-item-per-report': behaviour(
+    'Every report becomes its own inbox item, not grouped by requisition',
+    'II-3.3.4.1',
+  ),
   'inbox-producer-of-first-report': behaviour(
     'Every result of a requisition shows the producer of its first report',
     'II-3.3.4.2',
@@ -68,13 +92,19 @@ export const INBOX_FAULTS = {
     'Arkiver til aftale is handled as autosvar: the patient gets a reply and nothing resurfaces',
     'II-3.3.6.1',
   ),
-  'inbox-never-resurfaces': behaviour('A requisition archived until the appointment never returns to the inbox', 'II-3.3.6.2'),
+  'inbox-never-resurfaces': behaviour(
+    'A requisition archived until the appointment never returns to the inbox',
+    'II-3.3.6.2',
+  ),
   'inbox-archives-abnormal-until-appointment': behaviour(
     'Abnormal results of an arkiver-til-aftale requisition are archived until the appointment too',
     'II-3.3.6.3',
   ),
   // --- ingen ---
-  'inbox-ignores-handling-type': behaviour('Every requisition is handled as autosvar ved normal, also "Ingen"', 'II-3.3.7.1'),
+  'inbox-ignores-handling-type': behaviour(
+    'Every requisition is handled as autosvar ved normal, also "Ingen"',
+    'II-3.3.7.1',
+  ),
   // --- corrections ---
   'inbox-correction-stays-archived': behaviour(
     'A corrected result (svar_rettet) after an automatic reply is filed silently; the requisition stays archived',

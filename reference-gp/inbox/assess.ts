@@ -3,7 +3,8 @@
 import type { FaultName } from '../faults/catalogue.ts';
 import type { InboxItem, Limits, ReceivedResult, Requisition } from './model.ts';
 
-export type Assessment = { normal: true } | { normal: false; reason: string };
+/** `pending`: not final yet (proeve_modtaget, svar_midlertidigt); a later report may make it final. */
+export type Assessment = { normal: true } | { normal: false; reason: string; pending?: boolean };
 
 const FINAL = new Set(['svar_endeligt', 'svar_rettet']);
 
@@ -26,10 +27,14 @@ export function assessResult(
   faults: ReadonlySet<FaultName>,
 ): Assessment {
   if (!FINAL.has(result.status) && !faults.has('inbox-autoanswers-provisional'))
-    return { normal: false, reason: `${result.npu} is ${result.status}` };
+    return { normal: false, reason: `${result.npu} is ${result.status}`, pending: true };
   if (result.type === 'alfanumerisk') {
     // The fault: a text value equal to the laboratory's interval text counts as normal.
-    if (faults.has('inbox-autoanswers-alphanumeric') && result.value === result.interval?.text && !result.flag)
+    if (
+      faults.has('inbox-autoanswers-alphanumeric') &&
+      result.value === result.interval?.text &&
+      !result.flag
+    )
       return { normal: true };
     return { normal: false, reason: `${result.npu} is alphanumeric` };
   }
@@ -37,14 +42,14 @@ export function assessResult(
     return { normal: false, reason: `${result.npu} has an operator (${result.operator})` };
   if (result.flag && !faults.has('inbox-ignores-abnormal-flag'))
     return { normal: false, reason: `${result.npu} is flagged ${result.flag}` };
-  const limits =
-    (faults.has('inbox-ignores-clinic-limits') ? undefined : clinicLimits) ?? labLimits(result);
+  const limits = (faults.has('inbox-ignores-clinic-limits') ? undefined : clinicLimits) ?? labLimits(result);
   if (!limits)
     return faults.has('inbox-no-limits-is-normal')
       ? { normal: true }
       : { normal: false, reason: `${result.npu} has no limits` };
   const value = numberOf(result.value);
-  if (value === undefined) return { normal: false, reason: `${result.npu} value "${result.value}" is not a number` };
+  if (value === undefined)
+    return { normal: false, reason: `${result.npu} value "${result.value}" is not a number` };
   if (faults.has('inbox-trusts-flags-only')) return { normal: true };
   if (limits.lower !== undefined && value < limits.lower)
     return { normal: false, reason: `${result.npu} ${value} is below ${limits.lower}` };
@@ -61,24 +66,26 @@ export type Decision =
 
 /**
  * What happens to a requisition after a report: an abnormal or non-assessable result sends it to the inbox at
- * once; otherwise it waits until every ordered analysis has a final result and no laboratory's latest report is
- * partial (del_svar or modtaget), and then the auto-handling type decides.
+ * once; otherwise it waits until every ordered analysis has arrived and no laboratory's latest report is partial
+ * (del_svar or modtaget). A complete requisition with a result still provisional goes to the inbox; otherwise the
+ * auto-handling type decides.
  */
 export function decide(requisition: Requisition, item: InboxItem, faults: ReadonlySet<FaultName>): Decision {
-  const handling = faults.has('inbox-ignores-handling-type') ? 'autosvar-ved-normal' : requisition.autoHandling;
+  const handling = faults.has('inbox-ignores-handling-type')
+    ? 'autosvar-ved-normal'
+    : requisition.autoHandling;
   if (handling === 'ingen') return { kind: 'inbox', reasons: ['auto-handling ingen'] };
   const partialReportsOnly = faults.has('inbox-decides-on-partial-report');
   const judged = partialReportsOnly ? item.results.filter((r) => FINAL.has(r.status)) : item.results;
   const limitsOf = (npu: string) => requisition.analyses.find((a) => a.npu === npu)?.clinicLimits;
-  const reasons = judged.flatMap((r) => {
-    const assessment = assessResult(r, limitsOf(r.npu), faults);
-    return assessment.normal ? [] : [assessment.reason];
-  });
-  if (reasons.length > 0) return { kind: 'inbox', reasons };
-  if (!partialReportsOnly) {
-    const waiting = missingOrPartial(requisition, item, faults);
-    if (waiting.length > 0) return { kind: 'wait', reasons: waiting };
-  }
+  const assessments = judged.map((r) => assessResult(r, limitsOf(r.npu), faults));
+  const blocking = assessments.flatMap((a) => (a.normal || a.pending ? [] : [a.reason]));
+  if (blocking.length > 0) return { kind: 'inbox', reasons: blocking };
+  const pending = assessments.flatMap((a) => (!a.normal && a.pending ? [a.reason] : []));
+  const waiting = partialReportsOnly ? [] : missingOrPartial(requisition, item, faults);
+  if (waiting.length > 0) return { kind: 'wait', reasons: [...waiting, ...pending] };
+  // Complete, yet a result is still provisional: the laboratory will not finish it on this requisition.
+  if (pending.length > 0) return { kind: 'inbox', reasons: pending };
   if (handling === 'arkiver-til-aftale' && !faults.has('inbox-appointment-sends-reply'))
     return { kind: 'archive-until-appointment', until: requisition.appointment ?? '' };
   return { kind: 'auto-reply' };

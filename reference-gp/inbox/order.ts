@@ -7,7 +7,8 @@ import { AUTO_HANDLING_TYPES, type Limits, type OrderedAnalysis } from './model.
 function limit(input: Input, key: string): number | undefined {
   const value = input[key];
   if (value === undefined) return undefined;
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw invalid(`clinicLimits.${key} must be a number`);
+  if (typeof value !== 'number' || !Number.isFinite(value))
+    throw invalid(`clinicLimits.${key} must be a number`);
   return value;
 }
 
@@ -20,14 +21,18 @@ function analysis(value: unknown, index: number): OrderedAnalysis {
   const lower = limit(limits, 'lower');
   const upper = limit(limits, 'upper');
   if (lower === undefined && upper === undefined) throw invalid('clinicLimits needs lower or upper');
-  const clinicLimits: Limits = { ...(lower !== undefined ? { lower } : {}), ...(upper !== undefined ? { upper } : {}) };
+  const clinicLimits: Limits = {
+    ...(lower !== undefined ? { lower } : {}),
+    ...(upper !== undefined ? { upper } : {}),
+  };
   return { npu, clinicLimits };
 }
 
 export function orderRequisition(ctx: GpContext, input: Input): Record<string, unknown> {
   const record = patientRecord(ctx.state, input['patient']);
   const number = requiredString(input, 'requisition');
-  if (number.length > 15) throw invalid('input.requisition must be at most 15 characters (RequesterSampleIdentifier)');
+  if (number.length > 15)
+    throw invalid('input.requisition must be at most 15 characters (RequesterSampleIdentifier)');
   if (ctx.state.inbox.requisitions.has(number)) throw invalid(`requisition ${number} is already ordered`);
   const autoHandling = requiredEnum(input, 'autoHandling', AUTO_HANDLING_TYPES);
   const appointment = optionalDate(input, 'appointment');

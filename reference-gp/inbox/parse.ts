@@ -86,8 +86,20 @@ export function readReport(xml: string, faults: ReadonlySet<FaultName>): Receive
     letterId: required(root, 'letter identifier', 'Letter', 'Identifier'),
     senderCode: required(root, 'sending laboratory', 'Sender', 'FromLabIdentifier'),
     cpr: required(root, 'patient', 'Patient', 'CivilRegistrationNumber'),
-    requisition: required(root, 'requisition number', 'RequisitionInformation', 'Sample', 'RequesterSampleIdentifier'),
-    reportStatus: required(root, 'report status', 'LaboratoryResults', 'GeneralResultInformation', 'ReportStatusCode'),
+    requisition: required(
+      root,
+      'requisition number',
+      'RequisitionInformation',
+      'Sample',
+      'RequesterSampleIdentifier',
+    ),
+    reportStatus: required(
+      root,
+      'report status',
+      'LaboratoryResults',
+      'GeneralResultInformation',
+      'ReportStatusCode',
+    ),
     results: results.map(result),
   };
 }

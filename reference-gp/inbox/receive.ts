@@ -53,12 +53,15 @@ function merge(ctx: GpContext, item: InboxItem, results: ReceivedResult[]): void
 export function receiveLabReport(ctx: GpContext, request: InboundRequest): InboundResponse {
   if (ctx.faults.has('inbox-refuses-reports')) return json(503, { error: 'the lab inbox is not available' });
   if (!/\bxml\b/i.test(request.contentType))
-    return json(415, { error: `expected an XML lab report, got ${request.contentType || 'no content type'}` });
+    return json(415, {
+      error: `expected an XML lab report, got ${request.contentType || 'no content type'}`,
+    });
   let report: ReceivedReport;
   try {
     report = readReport(request.body.toString('utf8'), ctx.faults);
   } catch (error) {
-    if (error instanceof UnreadableReport) return json(400, { error: `lab report refused: ${error.message}` });
+    if (error instanceof UnreadableReport)
+      return json(400, { error: `lab report refused: ${error.message}` });
     throw error;
   }
   const ordered = ctx.state.inbox.requisitions.get(report.requisition);
@@ -80,7 +83,11 @@ export function receiveLabReport(ctx: GpContext, request: InboundRequest): Inbou
     ];
   } else if (item.autoHandled && !ctx.faults.has('inbox-autoanswers-correction')) {
     if (!ctx.faults.has('inbox-correction-stays-archived'))
-      returnToInbox(ctx, item, report.results.some((r) => r.status === 'svar_rettet'));
+      returnToInbox(
+        ctx,
+        item,
+        report.results.some((r) => r.status === 'svar_rettet'),
+      );
   } else if (item.state !== 'inbox' && !(sawPartial && ctx.faults.has('inbox-never-completes'))) {
     const decision = decide(requisition, item, ctx.faults);
     const archiveAnyway =

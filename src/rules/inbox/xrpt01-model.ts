@@ -5,7 +5,12 @@ export const XRPT01_NAMESPACE = 'http://rep.oio.dk/medcom.dk/xml/schemas/2014/10
 export const XRPT01_VERSION_CODE = 'XR0131K';
 export const XRPT01_TYPE_CODE = 'XRPT01';
 
-export const RESULT_STATUSES = ['proeve_modtaget', 'svar_midlertidigt', 'svar_endeligt', 'svar_rettet'] as const;
+export const RESULT_STATUSES = [
+  'proeve_modtaget',
+  'svar_midlertidigt',
+  'svar_endeligt',
+  'svar_rettet',
+] as const;
 export const REPORT_STATUSES = ['modtaget', 'del_svar', 'komplet_svar'] as const;
 export const RESULT_FLAGS = ['for_hoej', 'for_lav', 'unormal'] as const;
 export const OPERATORS = ['mindre_end', 'stoerre_end'] as const;

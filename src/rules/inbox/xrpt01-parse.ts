@@ -84,7 +84,11 @@ function readResult(result: Node, index: number): ReportResult {
           },
         }
       : {}),
-    type: oneOf(['numerisk', 'alfanumerisk'] as const, text(result, 'ResultType', path), `${path}/ResultType`),
+    type: oneOf(
+      ['numerisk', 'alfanumerisk'] as const,
+      text(result, 'ResultType', path),
+      `${path}/ResultType`,
+    ),
     ...(operator !== undefined ? { operator: oneOf(OPERATORS, operator, `${path}/Operator`) } : {}),
     value: text(result, 'Value', path),
     ...(unit !== undefined ? { unit } : {}),
@@ -101,7 +105,11 @@ export function parseLabReport(xml: string): LabReport {
   const sender = node(root, 'Sender', 'LaboratoryReport');
   const receiver = node(root, 'Receiver', 'LaboratoryReport');
   const patient = node(root, 'Patient', 'LaboratoryReport');
-  const sample = node(node(root, 'RequisitionInformation', 'LaboratoryReport'), 'Sample', 'RequisitionInformation');
+  const sample = node(
+    node(root, 'RequisitionInformation', 'LaboratoryReport'),
+    'Sample',
+    'RequisitionInformation',
+  );
   const results = node(root, 'LaboratoryResults', 'LaboratoryReport');
   const general = node(results, 'GeneralResultInformation', 'LaboratoryResults');
   const given = optionalText(patient, 'PersonGivenName');
