@@ -64,6 +64,14 @@ export function instructionFor(action: string, input: Record<string, unknown>, k
           `Share the Diagnosekort of ${patient} (send it to national document sharing).`,
         ],
       );
+    case 'inbox.order-requisition':
+      return texts(
+        ['Bestil laboratorieanalyser', 'Order lab analyses'],
+        [
+          `Opret rekvisition ${field(input, 'requisition')} for ${patient} med analyserne ${field(input, 'analyses')} og autohåndtering "${field(input, 'autoHandling')}"${input['appointment'] ? ` (aftale ${field(input, 'appointment')})` : ''}. Angiv klinikkens egne grænser, hvor de er givet.`,
+          `Create requisition ${field(input, 'requisition')} for ${patient} with the analyses ${field(input, 'analyses')} and auto-handling "${field(input, 'autoHandling')}"${input['appointment'] ? ` (appointment ${field(input, 'appointment')})` : ''}. Set the clinic's own limits where given.`,
+        ],
+      );
     default:
       if (action.startsWith('inbound.'))
         return texts(

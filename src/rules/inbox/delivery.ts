@@ -85,7 +85,7 @@ export function labReportOf(spec: ReportSpec): LabReport {
     requisition: spec.requisition,
     labSampleId: `${lab.code}${spec.serial}`.slice(0, 20),
     sampled: danishLocal(new Date(spec.now.getTime() - 3 * 3_600_000)),
-    reportStatus: oneOf(REPORT_STATUSES, spec.reportStatus, 'report status') as ReportStatus,
+    reportStatus: oneOf<ReportStatus>(REPORT_STATUSES, spec.reportStatus, 'report status'),
     productionId: `${lab.code}-${spec.serial}`,
     resultsAt: now,
     results: spec.rows.map((row) => resultOf(row, spec.lab)),

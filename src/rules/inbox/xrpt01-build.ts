@@ -91,5 +91,5 @@ export function buildLabReport(report: LabReport): string {
       },
     },
   };
-  return builder.build(document) as string;
+  return builder.build(document);
 }
