@@ -20,15 +20,19 @@ Feature: Intelligent indbakke R1: normal results are answered and archived autom
   @cp:II-3.3.1.1
   Scenario: The patient gets one automatic reply
     Then requisition "A1" is answered automatically: the patient got exactly one automatic reply
+    And the assessor judges "Patienten har fået præcis ét automatisk svar om rekvisitionen, og svaret siger, at prøvesvarene er normale" / "The patient got exactly one automatic reply about the requisition, saying the results are normal"
 
   @cp:II-3.3.1.2
   Scenario: The requisition is archived
     Then requisition "A1" is archived and no longer in the doctor's inbox
+    And the assessor judges "Rekvisitionen er arkiveret og ligger ikke i lægens indbakke" / "The requisition is archived and not in the doctor's inbox"
 
   @cp:II-3.3.1.3
   Scenario: No fee for an automatic reply
     Then no fee (ydelse) is registered for the automatic reply on requisition "A1"
+    And the assessor judges "Der er ikke registreret nogen ydelse for det automatiske svar" / "No fee (ydelse) is registered for the automatic reply"
 
   @cp:II-3.3.1.4
   Scenario: Automatic actions are logged
     Then the audit log records the automatic reply and the archiving of requisition "A1", each with its time
+    And the assessor judges "Auditloggen viser det automatiske svar og arkiveringen med tidspunkt" / "The audit log shows the automatic reply and the archiving, with their times"

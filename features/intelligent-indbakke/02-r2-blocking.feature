@@ -60,23 +60,29 @@ Feature: Intelligent indbakke R2: what keeps a requisition in the doctor's inbox
   @cp:II-3.3.2.1
   Scenario: An abnormal flag blocks the whole requisition
     Then requisition "B1" stays in the doctor's inbox and the patient gets no automatic reply
+    And the assessor judges "Rekvisitionen ligger i lægens indbakke, og patienten har ikke fået automatisk svar" / "The requisition is in the doctor's inbox and the patient got no automatic reply"
 
   @cp:II-3.3.2.2
   Scenario: A value outside the limits blocks the whole requisition, flag or no flag
     Then requisition "B2" stays in the doctor's inbox and the patient gets no automatic reply
+    And the assessor judges "Rekvisitionen ligger i lægens indbakke, og patienten har ikke fået automatisk svar" / "The requisition is in the doctor's inbox and the patient got no automatic reply"
 
   @cp:II-3.3.2.3
   Scenario: A result without limits is never auto-answered
     Then requisition "B3" stays in the doctor's inbox and the patient gets no automatic reply
+    And the assessor judges "Rekvisitionen ligger i lægens indbakke, og patienten har ikke fået automatisk svar" / "The requisition is in the doctor's inbox and the patient got no automatic reply"
 
   @cp:II-3.3.2.4
   Scenario: An alphanumeric result is never auto-answered
     Then requisition "B4" stays in the doctor's inbox and the patient gets no automatic reply
+    And the assessor judges "Rekvisitionen ligger i lægens indbakke, og patienten har ikke fået automatisk svar" / "The requisition is in the doctor's inbox and the patient got no automatic reply"
 
   @cp:II-3.3.2.5
   Scenario: A result with an operator is never auto-answered
     Then requisition "B5" stays in the doctor's inbox and the patient gets no automatic reply
+    And the assessor judges "Rekvisitionen ligger i lægens indbakke, og patienten har ikke fået automatisk svar" / "The requisition is in the doctor's inbox and the patient got no automatic reply"
 
   @cp:II-3.3.2.6
   Scenario: A provisional result is never auto-answered
     Then requisition "B6" stays in the doctor's inbox and the patient gets no automatic reply
+    And the assessor judges "Rekvisitionen ligger i lægens indbakke, og patienten har ikke fået automatisk svar" / "The requisition is in the doctor's inbox and the patient got no automatic reply"

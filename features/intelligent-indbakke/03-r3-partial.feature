@@ -26,7 +26,9 @@ Feature: Intelligent indbakke R3: a partial report waits for the complete one
   @cp:II-3.3.3.1
   Scenario: The partial report is not answered
     Then after report 1, requisition "C1" is neither answered nor archived automatically
+    And the assessor judges "Efter delsvaret var rekvisitionen hverken besvaret eller arkiveret automatisk" / "After the partial report the requisition was neither answered nor archived automatically"
 
   @cp:II-3.3.3.2
   Scenario: The complete report is answered
     Then after report 2, requisition "C1" is answered automatically and archived
+    And the assessor judges "Efter det komplette svar er rekvisitionen besvaret automatisk én gang og arkiveret" / "After the complete report the requisition is answered automatically once and archived"

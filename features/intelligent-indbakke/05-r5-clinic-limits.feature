@@ -27,7 +27,9 @@ Feature: Intelligent indbakke R5: the clinic's own limits replace the laboratory
   @cp:II-3.3.5.1
   Scenario: A tighter clinic limit keeps the requisition in the inbox
     Then requisition "E1" stays in the doctor's inbox and the patient gets no automatic reply
+    And the assessor judges "Rekvisitionen ligger i lægens indbakke, fordi CRP er over klinikkens grænse; intet automatisk svar" / "The requisition is in the doctor's inbox because CRP is above the clinic's limit; no automatic reply"
 
   @cp:II-3.3.5.2
   Scenario: A wider clinic limit lets the requisition be answered
     Then requisition "E2" is answered automatically: the patient got exactly one automatic reply
+    And the assessor judges "Rekvisitionen er besvaret automatisk, fordi HbA1c er inden for klinikkens grænse" / "The requisition is answered automatically because HbA1c is within the clinic's limit"

@@ -27,15 +27,19 @@ Feature: Intelligent indbakke R6: archive until the appointment
   @cp:II-3.3.6.1
   Scenario: Normal results are archived without a reply until the appointment
     Then requisition "F1" is archived without a reply, and still archived on the day before the appointment
+    And the assessor judges "Rekvisitionen er arkiveret til aftalen uden svar til patienten" / "The requisition is archived until the appointment, without a reply to the patient"
 
   @cp:II-3.3.6.2
   Scenario: The requisition resurfaces on the appointment day
     Then on the appointment day, requisition "F1" is back in the doctor's inbox
+    And the assessor judges "Med systemets dato sat til aftaledagen ligger rekvisitionen igen i lægens indbakke" / "With the system date set to the appointment day, the requisition is back in the doctor's inbox"
 
   @cp:II-3.3.6.3
   Scenario: Abnormal results go to the inbox at once
     Then requisition "F2" stays in the doctor's inbox and the patient gets no automatic reply
+    And the assessor judges "Rekvisitionen med det forhøjede CRP ligger straks i lægens indbakke" / "The requisition with the raised CRP is in the doctor's inbox at once"
 
   @cp:II-3.3.6.4
   Scenario: Archiving until the appointment is logged
     Then the audit log records that requisition "F1" was archived until the appointment
+    And the assessor judges "Auditloggen viser arkiveringen til aftalen med tidspunkt" / "The audit log shows the archiving until the appointment, with its time"

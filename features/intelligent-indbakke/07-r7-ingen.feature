@@ -17,3 +17,4 @@ Feature: Intelligent indbakke R7: "Ingen" handles nothing automatically
   @cp:II-3.3.7.1
   Scenario: Nothing is handled automatically
     Then nothing is handled automatically for requisition "G1": it is in the doctor's inbox, no reply is sent and no automatic action is logged
+    And the assessor judges "Rekvisitionen ligger i lægens indbakke; intet automatisk svar og intet i auditloggen" / "The requisition is in the doctor's inbox; no automatic reply and nothing in the audit log"

@@ -21,7 +21,9 @@ Feature: Intelligent indbakke R8: a corrected result after an automatic reply
   @cp:II-3.3.8.1
   Scenario: The correction returns the requisition to the inbox
     Then after the correction, requisition "H1" is back in the doctor's inbox
+    And the assessor judges "Efter det rettede svar ligger rekvisitionen igen i lægens indbakke" / "After the corrected result the requisition is back in the doctor's inbox"
 
   @cp:II-3.3.8.2
   Scenario: The correction is not answered automatically
     Then the correction of requisition "H1" is not answered automatically: the patient got only the first reply
+    And the assessor judges "Patienten har kun fået det første automatiske svar" / "The patient got only the first automatic reply"

@@ -27,11 +27,14 @@ Feature: Intelligent indbakke R9 and 3.4: an unknown patient and a malformed rep
   @cp:II-3.4.1 @usecase:T
   Scenario: The receiving endpoint accepts a well-formed XRPT01
     Then every well-formed report was answered with a 2xx status
+    And the assessor judges "Systemet modtog laboratoriesvaret uden fejl" / "The system received the lab report without error"
 
   @cp:II-3.3.9.1 @usecase:R9
   Scenario: A report for an unknown patient is never auto-handled
     Then the report on requisition "J1" for the unknown patient "3112999998" is in the doctor's inbox and nothing is handled automatically
+    And the assessor judges "Svaret på den ukendte patient ligger i lægens indbakke og er ikke håndteret automatisk" / "The report for the unknown patient is in the doctor's inbox and was not handled automatically"
 
   @cp:II-3.4.2 @usecase:T
   Scenario: A malformed report is not auto-handled silently
     Then the cut-off report on requisition "K1" is refused or shown in the doctor's inbox, and never answered or archived automatically
+    And the assessor judges "Systemet afviste det afkortede svar eller viser det i indbakken; intet automatisk svar eller arkivering" / "The system refused the cut-off report or shows it in the inbox; no automatic reply or archiving"

@@ -95,7 +95,9 @@ export function planDelivery(
         description: `XRPT01 ${reportStatus} from ${report.lab} on requisition ${requisition}${cutOff ? ' (cut off)' : ''}`,
       });
       const snapshots: Record<string, InboxSnapshot> = {};
-      for (const patient of patients) snapshots[patient] = await snapshotOf(driver, patient);
+      // A manual driver has no observations: the assessor looks at the screen instead.
+      if (driver.kind === 'http')
+        for (const patient of patients) snapshots[patient] = await snapshotOf(driver, patient);
       return { answer: answerOf(answer), snapshots };
     },
   });
@@ -112,6 +114,7 @@ export function planAppointmentLook(world: CertbenchWorld, patient: string, inDa
         dayBefore: danishDateAfter(now, inDays - 1),
         appointmentDay: danishDateAfter(now, inDays),
       };
+      if (driver.kind === 'manual') return { dates, dayBefore: undefined, appointmentDay: undefined };
       return {
         dates,
         dayBefore: await driver.observe('inbox.items', { patient, asOf: dates.dayBefore }),
