@@ -136,6 +136,14 @@ export function instructionFor(
         ['Gensend laboratoriesvar', 'Resend a lab result'],
         [`Gensend ${result} hos ${patient}.`, `Resend ${result} of ${patient}.`],
       );
+    case 'inbox.order-requisition':
+      return texts(
+        ['Bestil laboratorieanalyser', 'Order lab analyses'],
+        [
+          `Opret rekvisition ${field(input, 'requisition')} for ${patient} med analyserne ${field(input, 'analyses')} og autohåndtering "${field(input, 'autoHandling')}"${input['appointment'] ? ` (aftale ${field(input, 'appointment')})` : ''}. Angiv klinikkens egne grænser, hvor de er givet.`,
+          `Create requisition ${field(input, 'requisition')} for ${patient} with the analyses ${field(input, 'analyses')} and auto-handling "${field(input, 'autoHandling')}"${input['appointment'] ? ` (appointment ${field(input, 'appointment')})` : ''}. Set the clinic's own limits where given.`,
+        ],
+      );
     default:
       if (action.startsWith('inbound.'))
         return texts(

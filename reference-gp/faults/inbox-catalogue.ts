@@ -1,0 +1,122 @@
+// Faults of the lab inbox (protocols/intelligent-indbakke.yaml): wrong decisions in receiving and auto-handling lab
+// reports, each code in the flow it breaks (reference-gp/inbox/).
+import type { FaultInfo } from './catalogue.ts';
+
+function behaviour(description: string, ...breaks: string[]) {
+  return {
+    description,
+    kind: 'behaviour',
+    protocol: 'intelligent-indbakke',
+    breaks,
+  } as const satisfies FaultInfo;
+}
+
+export const INBOX_FAULTS = {
+  // --- receiving ---
+  'inbox-refuses-reports': behaviour('The lab report endpoint answers 503 to every report', 'II-3.4.1'),
+  'inbox-lenient-parser': behaviour(
+    'A report that is not well-formed XML is read as far as it goes and auto-handled',
+    'II-3.4.2',
+  ),
+  // --- autosvar ved normal ---
+  'inbox-no-auto-reply': behaviour(
+    'Normal results are archived but no reply is sent to the patient',
+    'II-3.3.1.1',
+  ),
+  'inbox-auto-reply-stays-in-inbox': behaviour(
+    'After the automatic reply the requisition stays in the doctor’s inbox',
+    'II-3.3.1.2',
+  ),
+  'inbox-fee-on-auto-reply': behaviour(
+    'An e-konsultation fee (ydelse) is registered for the automatic reply',
+    'II-3.3.1.3',
+  ),
+  'inbox-no-audit': behaviour(
+    'Automatic actions are not written to the audit log',
+    'II-3.3.1.4',
+    'II-3.3.6.4',
+  ),
+  // --- what blocks an automatic reply ---
+  'inbox-ignores-abnormal-flag': behaviour(
+    'The laboratory’s abnormal flag (ResultValidation) is ignored; only the value is judged',
+    'II-3.3.2.1',
+  ),
+  'inbox-trusts-flags-only': behaviour(
+    'Only the abnormal flag is judged; the value is not compared with the limits',
+    'II-3.3.2.2',
+  ),
+  'inbox-no-limits-is-normal': behaviour('A result without limits counts as normal', 'II-3.3.2.3'),
+  'inbox-autoanswers-alphanumeric': behaviour(
+    'An alphanumeric result equal to the laboratory’s interval text counts as normal',
+    'II-3.3.2.4',
+  ),
+  'inbox-autoanswers-operator': behaviour(
+    'A value with an operator (<, >) is judged as the bare number',
+    'II-3.3.2.5',
+  ),
+  'inbox-autoanswers-provisional': behaviour(
+    'Provisional results (svar_midlertidigt, proeve_modtaget) are judged as final',
+    'II-3.3.2.6',
+  ),
+  // --- completeness ---
+  'inbox-decides-on-partial-report': behaviour(
+    'Each report is auto-handled on its own final results; missing analyses and del_svar are ignored',
+    'II-3.3.3.1',
+  ),
+  'inbox-never-completes': behaviour(
+    'After a del_svar, the complete report is stored but the requisition is never decided',
+    'II-3.3.3.2',
+  ),
+  'inbox-trusts-report-status': behaviour(
+    'A komplet_svar from one laboratory completes the requisition, even when another laboratory’s analysis is missing',
+    'II-3.3.3.3',
+    'II-3.3.4.3',
+  ),
+  // --- several laboratories ---
+  'inbox-one-item-per-report': behaviour(
+    'Every report becomes its own inbox item, not grouped by requisition',
+    'II-3.3.4.1',
+  ),
+  'inbox-producer-of-first-report': behaviour(
+    'Every result of a requisition shows the producer of its first report',
+    'II-3.3.4.2',
+  ),
+  // --- the clinic's own limits ---
+  'inbox-ignores-clinic-limits': behaviour(
+    'The clinic’s own limits are ignored; the laboratory’s interval is always used',
+    'II-3.3.5.1',
+    'II-3.3.5.2',
+  ),
+  // --- arkiver til aftale ---
+  'inbox-appointment-sends-reply': behaviour(
+    'Arkiver til aftale is handled as autosvar: the patient gets a reply and nothing resurfaces',
+    'II-3.3.6.1',
+  ),
+  'inbox-never-resurfaces': behaviour(
+    'A requisition archived until the appointment never returns to the inbox',
+    'II-3.3.6.2',
+  ),
+  'inbox-archives-abnormal-until-appointment': behaviour(
+    'Abnormal results of an arkiver-til-aftale requisition are archived until the appointment too',
+    'II-3.3.6.3',
+  ),
+  // --- ingen ---
+  'inbox-ignores-handling-type': behaviour(
+    'Every requisition is handled as autosvar ved normal, also "Ingen"',
+    'II-3.3.7.1',
+  ),
+  // --- corrections ---
+  'inbox-correction-stays-archived': behaviour(
+    'A corrected result (svar_rettet) after an automatic reply is filed silently; the requisition stays archived',
+    'II-3.3.8.1',
+  ),
+  'inbox-autoanswers-correction': behaviour(
+    'A corrected result after an automatic reply is judged again and answered automatically a second time',
+    'II-3.3.8.2',
+  ),
+  // --- patient matching ---
+  'inbox-matches-requisition-only': behaviour(
+    'Reports are matched by requisition number alone: a report naming an unknown patient is auto-handled',
+    'II-3.3.9.1',
+  ),
+} as const satisfies Record<string, FaultInfo>;

@@ -1,0 +1,108 @@
+// The auto-handling rules, pure: is one result normal, and what should happen to a requisition now. The rules are
+// the safe reading of shared/domain/medcom-standards-addendum.md §A.6 (see protocols/intelligent-indbakke.yaml).
+import type { FaultName } from '../faults/catalogue.ts';
+import type { InboxItem, Limits, ReceivedResult, Requisition } from './model.ts';
+
+/** `pending`: not final yet (proeve_modtaget, svar_midlertidigt); a later report may make it final. */
+export type Assessment = { normal: true } | { normal: false; reason: string; pending?: boolean };
+
+const FINAL = new Set(['svar_endeligt', 'svar_rettet']);
+
+/** Numbers on the wire may carry a decimal comma. */
+export function numberOf(value: string | undefined): number | undefined {
+  if (value === undefined || !/^-?\d+([.,]\d+)?$/.test(value.trim())) return undefined;
+  return Number(value.trim().replace(',', '.'));
+}
+
+function labLimits(result: ReceivedResult): Limits | undefined {
+  const lower = numberOf(result.interval?.lower);
+  const upper = numberOf(result.interval?.upper);
+  if (lower === undefined && upper === undefined) return undefined;
+  return { ...(lower !== undefined ? { lower } : {}), ...(upper !== undefined ? { upper } : {}) };
+}
+
+export function assessResult(
+  result: ReceivedResult,
+  clinicLimits: Limits | undefined,
+  faults: ReadonlySet<FaultName>,
+): Assessment {
+  if (!FINAL.has(result.status) && !faults.has('inbox-autoanswers-provisional'))
+    return { normal: false, reason: `${result.npu} is ${result.status}`, pending: true };
+  if (result.type === 'alfanumerisk') {
+    // The fault: a text value equal to the laboratory's interval text counts as normal.
+    if (
+      faults.has('inbox-autoanswers-alphanumeric') &&
+      result.value === result.interval?.text &&
+      !result.flag
+    )
+      return { normal: true };
+    return { normal: false, reason: `${result.npu} is alphanumeric` };
+  }
+  if (result.operator && !faults.has('inbox-autoanswers-operator'))
+    return { normal: false, reason: `${result.npu} has an operator (${result.operator})` };
+  if (result.flag && !faults.has('inbox-ignores-abnormal-flag'))
+    return { normal: false, reason: `${result.npu} is flagged ${result.flag}` };
+  const limits = (faults.has('inbox-ignores-clinic-limits') ? undefined : clinicLimits) ?? labLimits(result);
+  if (!limits)
+    return faults.has('inbox-no-limits-is-normal')
+      ? { normal: true }
+      : { normal: false, reason: `${result.npu} has no limits` };
+  const value = numberOf(result.value);
+  if (value === undefined)
+    return { normal: false, reason: `${result.npu} value "${result.value}" is not a number` };
+  if (faults.has('inbox-trusts-flags-only')) return { normal: true };
+  if (limits.lower !== undefined && value < limits.lower)
+    return { normal: false, reason: `${result.npu} ${value} is below ${limits.lower}` };
+  if (limits.upper !== undefined && value > limits.upper)
+    return { normal: false, reason: `${result.npu} ${value} is above ${limits.upper}` };
+  return { normal: true };
+}
+
+export type Decision =
+  | { kind: 'wait'; reasons: string[] }
+  | { kind: 'inbox'; reasons: string[] }
+  | { kind: 'auto-reply' }
+  | { kind: 'archive-until-appointment'; until: string };
+
+/**
+ * What happens to a requisition after a report: an abnormal or non-assessable result sends it to the inbox at
+ * once; otherwise it waits until every ordered analysis has arrived and no laboratory's latest report is partial
+ * (del_svar or modtaget). A complete requisition with a result still provisional goes to the inbox; otherwise the
+ * auto-handling type decides.
+ */
+export function decide(requisition: Requisition, item: InboxItem, faults: ReadonlySet<FaultName>): Decision {
+  const handling = faults.has('inbox-ignores-handling-type')
+    ? 'autosvar-ved-normal'
+    : requisition.autoHandling;
+  if (handling === 'ingen') return { kind: 'inbox', reasons: ['auto-handling ingen'] };
+  const partialReportsOnly = faults.has('inbox-decides-on-partial-report');
+  const judged = partialReportsOnly ? item.results.filter((r) => FINAL.has(r.status)) : item.results;
+  const limitsOf = (npu: string) => requisition.analyses.find((a) => a.npu === npu)?.clinicLimits;
+  const assessments = judged.map((r) => assessResult(r, limitsOf(r.npu), faults));
+  const blocking = assessments.flatMap((a) => (a.normal || a.pending ? [] : [a.reason]));
+  if (blocking.length > 0) return { kind: 'inbox', reasons: blocking };
+  const pending = assessments.flatMap((a) => (!a.normal && a.pending ? [a.reason] : []));
+  const waiting = partialReportsOnly ? [] : missingOrPartial(requisition, item, faults);
+  if (waiting.length > 0) return { kind: 'wait', reasons: [...waiting, ...pending] };
+  // Complete, yet a result is still provisional: the laboratory will not finish it on this requisition.
+  if (pending.length > 0) return { kind: 'inbox', reasons: pending };
+  if (handling === 'arkiver-til-aftale' && !faults.has('inbox-appointment-sends-reply'))
+    return { kind: 'archive-until-appointment', until: requisition.appointment ?? '' };
+  return { kind: 'auto-reply' };
+}
+
+function missingOrPartial(
+  requisition: Requisition,
+  item: InboxItem,
+  faults: ReadonlySet<FaultName>,
+): string[] {
+  const partial = [...item.reportStatus]
+    .filter(([, status]) => status !== 'komplet_svar')
+    .map(([lab, status]) => `the latest report from ${lab} is ${status}`);
+  // The fault trusts a complete report from any laboratory instead of checking the ordered analyses.
+  if (faults.has('inbox-trusts-report-status')) return partial;
+  const missing = requisition.analyses
+    .filter((a) => !item.results.some((r) => r.npu === a.npu))
+    .map((a) => `${a.npu} has not arrived`);
+  return [...partial, ...missing];
+}

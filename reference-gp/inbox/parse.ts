@@ -1,0 +1,105 @@
+// Reads a received XRPT01 LaboratoryReport into the inbox model. A report that is not well-formed XML, or lacks the
+// patient, the requisition number or a result's code, status or value, is refused (the laboratory is told).
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { FaultName } from '../faults/catalogue.ts';
+import type { ReceivedReport, ReceivedResult } from './model.ts';
+
+export class UnreadableReport extends Error {}
+
+type Element = Record<string, unknown>;
+
+const parser = new XMLParser({
+  ignoreAttributes: true,
+  removeNSPrefix: true,
+  parseTagValue: false,
+  isArray: (name) => name === 'Result',
+});
+
+function child(parent: unknown, ...path: string[]): unknown {
+  let here = parent;
+  for (const key of path) {
+    if (typeof here !== 'object' || here === null) return undefined;
+    here = (here as Element)[key];
+  }
+  return here;
+}
+
+function textAt(parent: unknown, ...path: string[]): string | undefined {
+  const value = child(parent, ...path);
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+function required(parent: unknown, what: string, ...path: string[]): string {
+  const value = textAt(parent, ...path);
+  if (value === undefined) throw new UnreadableReport(`${what} (${path.join('/')}) is missing`);
+  return value;
+}
+
+function optional<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, string>);
+}
+
+function result(element: unknown, index: number): ReceivedResult {
+  const where = `Result ${index + 1}`;
+  const interval = child(element, 'ReferenceInterval');
+  return {
+    npu: required(element, `${where}: analysis code`, 'Analysis', 'AnalysisCode'),
+    name: textAt(element, 'Analysis', 'AnalysisCompleteName') ?? '',
+    status: required(element, `${where}: status`, 'ResultStatusCode'),
+    type: required(element, `${where}: result type`, 'ResultType'),
+    value: required(element, `${where}: value`, 'Value'),
+    ...optional('operator', textAt(element, 'Operator')),
+    ...optional('unit', textAt(element, 'Unit')),
+    ...optional('flag', textAt(element, 'ResultValidation')),
+    ...(interval === undefined
+      ? {}
+      : {
+          interval: {
+            ...optional('lower', textAt(interval, 'LowerLimit')),
+            ...optional('upper', textAt(interval, 'UpperLimit')),
+            ...optional('text', textAt(interval, 'IntervalText')),
+          },
+        }),
+    producer: {
+      identifier: textAt(element, 'ProducerOfLabResult', 'Identifier') ?? '',
+      code: textAt(element, 'ProducerOfLabResult', 'IdentifierCode') ?? '',
+    },
+  };
+}
+
+export function readReport(xml: string, faults: ReadonlySet<FaultName>): ReceivedReport {
+  // The fault skips the well-formedness check and reads whatever the parser makes of the text.
+  if (!faults.has('inbox-lenient-parser')) {
+    const valid = XMLValidator.validate(xml);
+    if (valid !== true) throw new UnreadableReport(`not well-formed XML: ${valid.err.msg}`);
+  }
+  let root: unknown;
+  try {
+    root = child(parser.parse(xml), 'LaboratoryReport');
+  } catch (error) {
+    throw new UnreadableReport(`unreadable XML: ${(error as Error).message}`);
+  }
+  if (root === undefined) throw new UnreadableReport('the root element is not LaboratoryReport');
+  const results = child(root, 'LaboratoryResults', 'Result');
+  if (!Array.isArray(results) || results.length === 0) throw new UnreadableReport('the report has no Result');
+  return {
+    letterId: required(root, 'letter identifier', 'Letter', 'Identifier'),
+    senderCode: required(root, 'sending laboratory', 'Sender', 'FromLabIdentifier'),
+    cpr: required(root, 'patient', 'Patient', 'CivilRegistrationNumber'),
+    requisition: required(
+      root,
+      'requisition number',
+      'RequisitionInformation',
+      'Sample',
+      'RequesterSampleIdentifier',
+    ),
+    reportStatus: required(
+      root,
+      'report status',
+      'LaboratoryResults',
+      'GeneralResultInformation',
+      'ReportStatusCode',
+    ),
+    results: results.map(result),
+  };
+}

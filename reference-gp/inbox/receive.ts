@@ -1,0 +1,104 @@
+// The receiving endpoint for lab reports (INBOUND channel lab-report): an XRPT01 is read, matched to its
+// requisition by requisition number and patient, merged with earlier reports and auto-handled when complete.
+import type { GpContext } from '../context.ts';
+import type { InboundRequest, InboundResponse } from '../inbound.ts';
+import { decide } from './assess.ts';
+import { applyDecision, returnToInbox } from './handle.ts';
+import type { InboxItem, ReceivedReport, ReceivedResult, Requisition } from './model.ts';
+import { readReport, UnreadableReport } from './parse.ts';
+
+function json(status: number, body: object): InboundResponse {
+  return { status, contentType: 'application/json', body: JSON.stringify(body) };
+}
+
+function newItem(key: string, report: ReceivedReport, requisition: Requisition | undefined): InboxItem {
+  return {
+    key,
+    requisition: report.requisition,
+    patient: report.cpr,
+    autoHandling: requisition?.autoHandling ?? 'ingen',
+    state: 'awaiting-results',
+    results: [],
+    reportStatus: new Map(),
+    autoHandled: false,
+    reasons: [],
+  };
+}
+
+function itemFor(ctx: GpContext, report: ReceivedReport, requisition: Requisition | undefined): InboxItem {
+  const inbox = ctx.state.inbox;
+  // A report that matches no requisition of this patient gets an item of its own, never auto-handled.
+  const key = !requisition
+    ? `${report.requisition}/${report.cpr}`
+    : ctx.faults.has('inbox-one-item-per-report')
+      ? `${report.requisition}/${report.letterId}`
+      : report.requisition;
+  let item = inbox.items.find((i) => i.key === key);
+  if (!item) {
+    item = newItem(key, report, requisition);
+    inbox.items.push(item);
+  }
+  return item;
+}
+
+function merge(ctx: GpContext, item: InboxItem, results: ReceivedResult[]): void {
+  const first = item.results[0]?.producer;
+  for (const result of results) {
+    const shown =
+      first && ctx.faults.has('inbox-producer-of-first-report') ? { ...result, producer: first } : result;
+    item.results = [...item.results.filter((r) => r.npu !== result.npu), shown];
+  }
+}
+
+export function receiveLabReport(ctx: GpContext, request: InboundRequest): InboundResponse {
+  if (ctx.faults.has('inbox-refuses-reports')) return json(503, { error: 'the lab inbox is not available' });
+  if (!/\bxml\b/i.test(request.contentType))
+    return json(415, {
+      error: `expected an XML lab report, got ${request.contentType || 'no content type'}`,
+    });
+  let report: ReceivedReport;
+  try {
+    report = readReport(request.body.toString('utf8'), ctx.faults);
+  } catch (error) {
+    if (error instanceof UnreadableReport)
+      return json(400, { error: `lab report refused: ${error.message}` });
+    throw error;
+  }
+  const ordered = ctx.state.inbox.requisitions.get(report.requisition);
+  const matches =
+    ordered !== undefined &&
+    (ctx.faults.has('inbox-matches-requisition-only') ||
+      (ctx.state.patients.has(report.cpr) && ordered.patient === report.cpr));
+  const requisition = matches ? ordered : undefined;
+  const item = itemFor(ctx, report, requisition);
+  const sawPartial = [...item.reportStatus.values()].some((s) => s !== 'komplet_svar');
+  merge(ctx, item, report.results);
+  item.reportStatus.set(report.senderCode, report.reportStatus);
+  if (!requisition) {
+    item.state = 'inbox';
+    item.reasons = [
+      ctx.state.patients.has(report.cpr)
+        ? 'no requisition of this patient has this number'
+        : 'the patient is not known in the system',
+    ];
+  } else if (item.autoHandled && !ctx.faults.has('inbox-autoanswers-correction')) {
+    if (!ctx.faults.has('inbox-correction-stays-archived'))
+      returnToInbox(
+        ctx,
+        item,
+        report.results.some((r) => r.status === 'svar_rettet'),
+      );
+  } else if (item.state !== 'inbox' && !(sawPartial && ctx.faults.has('inbox-never-completes'))) {
+    const decision = decide(requisition, item, ctx.faults);
+    const archiveAnyway =
+      decision.kind === 'inbox' &&
+      requisition.autoHandling === 'arkiver-til-aftale' &&
+      ctx.faults.has('inbox-archives-abnormal-until-appointment');
+    applyDecision(
+      ctx,
+      item,
+      archiveAnyway ? { kind: 'archive-until-appointment', until: requisition.appointment ?? '' } : decision,
+    );
+  }
+  return json(200, { received: report.letterId, requisition: report.requisition });
+}

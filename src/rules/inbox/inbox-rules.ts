@@ -1,0 +1,130 @@
+// Checks of the GP system's automatic handling of received lab results, over what its inbox shows. Each returns
+// problems naming the requisition, what was expected and what the SUT shows; none means the check passed.
+import { DATETIME_WITH_SECONDS_AND_ZONE } from '../../fhir/datetime.ts';
+import {
+  readAudit,
+  readFees,
+  readItems,
+  readMessages,
+  type InboxSnapshot,
+  type ItemView,
+} from './inbox-view.ts';
+
+function describe(items: ItemView[]): string {
+  return items.length === 0 ? 'no item' : items.map((i) => `state "${i.state}"`).join(', ');
+}
+
+/** The single inbox item of a requisition; several items or none is a problem. */
+export function itemOf(
+  snapshot: InboxSnapshot,
+  requisition: string,
+  problems: string[],
+): ItemView | undefined {
+  const items = readItems(snapshot.items, problems).filter((i) => i.requisition === requisition);
+  if (items.length === 1) return items[0];
+  problems.push(
+    `inbox.items shows ${items.length} items for requisition ${requisition}, expected exactly one`,
+  );
+  return undefined;
+}
+
+export function repliesAbout(snapshot: InboxSnapshot, requisition: string, problems: string[]): number {
+  return readMessages(snapshot.messages, problems).filter((m) => m.requisition === requisition).length;
+}
+
+/** Answered automatically: exactly one reply to the patient about the requisition. */
+export function answeredOnce(snapshot: InboxSnapshot, requisition: string): string[] {
+  const problems: string[] = [];
+  const replies = repliesAbout(snapshot, requisition, problems);
+  if (replies !== 1)
+    problems.push(
+      `the patient got ${replies} automatic replies about requisition ${requisition}, expected exactly one`,
+    );
+  return problems;
+}
+
+export function stateIs(snapshot: InboxSnapshot, requisition: string, expected: string): string[] {
+  const problems: string[] = [];
+  const item = itemOf(snapshot, requisition, problems);
+  if (item && item.state !== expected)
+    problems.push(`requisition ${requisition} is in state "${item.state}", expected "${expected}"`);
+  return problems;
+}
+
+/** Neither answered nor archived automatically (it may wait for results or be in the inbox). */
+export function notAutoHandled(snapshot: InboxSnapshot, requisition: string): string[] {
+  const problems: string[] = [];
+  const replies = repliesAbout(snapshot, requisition, problems);
+  if (replies > 0)
+    problems.push(
+      `the patient got ${replies} automatic replies about requisition ${requisition}, expected none`,
+    );
+  const archived = readItems(snapshot.items, problems).filter(
+    (i) => i.requisition === requisition && i.state === 'archived',
+  );
+  if (archived.length > 0)
+    problems.push(`requisition ${requisition} was archived automatically (${describe(archived)})`);
+  return problems;
+}
+
+/** In the doctor's inbox and never answered automatically. */
+export function keptForTheDoctor(snapshot: InboxSnapshot, requisition: string): string[] {
+  return [...stateIs(snapshot, requisition, 'inbox'), ...notAutoHandled(snapshot, requisition)];
+}
+
+export function noFees(snapshot: InboxSnapshot, requisition: string): string[] {
+  const problems: string[] = [];
+  const fees = readFees(snapshot.fees, problems);
+  if (fees.length > 0)
+    problems.push(
+      `${fees.length} fee(s) registered (${fees.map((f) => `${f.code}${f.requisition ? ` on ${f.requisition}` : ''}`).join(', ')}) although only the automatic reply on requisition ${requisition} happened`,
+    );
+  return problems;
+}
+
+/** The audit log has each action for the requisition, each with a dateTime with seconds and zone. */
+export function auditedActions(snapshot: InboxSnapshot, requisition: string, actions: string[]): string[] {
+  const problems: string[] = [];
+  const entries = readAudit(snapshot.audit, problems).filter((a) => a.requisition === requisition);
+  for (const action of actions) {
+    const entry = entries.find((e) => e.action === action);
+    if (!entry) problems.push(`the audit log has no "${action}" entry for requisition ${requisition}`);
+    else if (!entry.at || !DATETIME_WITH_SECONDS_AND_ZONE.test(entry.at))
+      problems.push(
+        `the "${action}" audit entry of requisition ${requisition} has no time with seconds and zone (at = ${entry.at ?? 'missing'})`,
+      );
+  }
+  return problems;
+}
+
+/** No automatic action of any kind is logged for the requisition. */
+export function nothingAudited(snapshot: InboxSnapshot, requisition: string): string[] {
+  const problems: string[] = [];
+  const entries = readAudit(snapshot.audit, problems).filter((a) => a.requisition === requisition);
+  if (entries.length > 0)
+    problems.push(
+      `the audit log records automatic actions for requisition ${requisition}: ${entries.map((e) => e.action).join(', ')}`,
+    );
+  return problems;
+}
+
+/** One item holds every expected result, each with the producer the laboratory reported. */
+export function groupedWithProducers(
+  snapshot: InboxSnapshot,
+  requisition: string,
+  expected: { npu: string; producer: string }[],
+  checkProducers: boolean,
+): string[] {
+  const problems: string[] = [];
+  const item = itemOf(snapshot, requisition, problems);
+  if (!item) return problems;
+  for (const { npu, producer } of expected) {
+    const result = item.results.find((r) => r.npu === npu);
+    if (!result) problems.push(`requisition ${requisition} does not show the result ${npu}`);
+    else if (checkProducers && result.producerCode !== producer)
+      problems.push(
+        `${npu} on requisition ${requisition} shows producer ${result.producerCode ?? '(none)'}, expected ${producer}`,
+      );
+  }
+  return problems;
+}

@@ -1,0 +1,98 @@
+// What the automation API shows of the lab inbox (observations inbox.items, inbox.patient-messages, inbox.fees,
+// inbox.audit), read defensively: a SUT answering another shape yields problems, never an exception.
+
+export interface ItemView {
+  requisition: string;
+  state: string;
+  archivedUntil?: string;
+  results: { npu: string; producerCode?: string }[];
+}
+
+export interface MessageView {
+  requisition: string;
+  sentAt?: string;
+}
+
+export interface AuditView {
+  requisition: string;
+  action: string;
+  at?: string;
+}
+
+export interface FeeView {
+  code: string;
+  requisition?: string;
+}
+
+/** The four observations of one patient at one moment. */
+export interface InboxSnapshot {
+  items: unknown;
+  messages: unknown;
+  fees: unknown;
+  audit: unknown;
+}
+
+type Row = Record<string, unknown>;
+
+function rows(value: unknown, observation: string, problems: string[]): Row[] {
+  if (!Array.isArray(value)) {
+    problems.push(
+      `${observation} is not an array (found ${JSON.stringify(value)?.slice(0, 120) ?? 'nothing'})`,
+    );
+    return [];
+  }
+  return value.filter((row, index): row is Row => {
+    const ok = typeof row === 'object' && row !== null && !Array.isArray(row);
+    if (!ok) problems.push(`${observation}[${index}] is not an object`);
+    return ok;
+  });
+}
+
+function str(row: Row, key: string): string | undefined {
+  const value = row[key];
+  return typeof value === 'string' ? value : undefined;
+}
+
+export function readItems(value: unknown, problems: string[]): ItemView[] {
+  return rows(value, 'inbox.items', problems).map((row) => {
+    const archivedUntil = str(row, 'archivedUntil');
+    const results = Array.isArray(row['results']) ? (row['results'] as unknown[]) : [];
+    return {
+      requisition: str(row, 'requisition') ?? '',
+      state: str(row, 'state') ?? '(no state)',
+      ...(archivedUntil ? { archivedUntil } : {}),
+      results: results.map((r) => {
+        const result = (typeof r === 'object' && r !== null ? r : {}) as Row;
+        const producer = result['producer'];
+        const code =
+          typeof producer === 'object' && producer !== null ? str(producer as Row, 'code') : undefined;
+        return { npu: str(result, 'npu') ?? '', ...(code ? { producerCode: code } : {}) };
+      }),
+    };
+  });
+}
+
+export function readMessages(value: unknown, problems: string[]): MessageView[] {
+  return rows(value, 'inbox.patient-messages', problems).map((row) => {
+    const sentAt = str(row, 'sentAt');
+    return { requisition: str(row, 'requisition') ?? '', ...(sentAt ? { sentAt } : {}) };
+  });
+}
+
+export function readAudit(value: unknown, problems: string[]): AuditView[] {
+  return rows(value, 'inbox.audit', problems).map((row) => {
+    const at = str(row, 'at');
+    return {
+      requisition: str(row, 'requisition') ?? '',
+      action: str(row, 'action') ?? '',
+      ...(at ? { at } : {}),
+    };
+  });
+}
+
+export function readFees(value: unknown, problems: string[]): FeeView[] {
+  return rows(value, 'inbox.fees', problems).map((row) => {
+    const requisition = str(row, 'requisition');
+    return { code: str(row, 'code') ?? '', ...(requisition ? { requisition } : {}) };
+  });
+}

@@ -1,0 +1,125 @@
+// Plan steps of the intelligent-indbakke protocol: reset and order through the automation API, deliver XRPT01
+// reports as a laboratory, and look at the inbox right after each delivery.
+import { buildLabReport } from '../../src/rules/inbox/xrpt01-build.ts';
+import { labReportOf } from '../../src/rules/inbox/delivery.ts';
+import type { InboxSnapshot } from '../../src/rules/inbox/inbox-view.ts';
+import { danishDateAfter } from '../../src/rules/inbox/local-time.ts';
+import type { SutDriver } from '../../src/driver/types.ts';
+import type { CertbenchWorld } from '../../src/steps-api/world.ts';
+import {
+  answerOf,
+  inboxScenario,
+  requisitionNumber,
+  type AppointmentOutput,
+  type DeliveredReport,
+  type DeliveryOutput,
+} from './state.ts';
+
+export const LAB_REPORT_CHANNEL = 'lab-report';
+
+async function snapshotOf(driver: SutDriver, patient: string): Promise<InboxSnapshot> {
+  return {
+    items: await driver.observe('inbox.items', { patient }),
+    messages: await driver.observe('inbox.patient-messages', { patient }),
+    fees: await driver.observe('inbox.fees', { patient }),
+    audit: await driver.observe('inbox.audit', { patient }),
+  };
+}
+
+export function planReset(world: CertbenchWorld, patient: string): void {
+  world.addToPlan({
+    name: `reset ${patient}`,
+    key: patient,
+    run: ({ driver }) => driver.perform('patient.reset', { patient }),
+  });
+}
+
+export interface OrderSpec {
+  ref: string;
+  patient: string;
+  autoHandling: string;
+  appointmentInDays?: number;
+  analyses: { npu: string; clinicLimits?: { lower?: number; upper?: number } }[];
+}
+
+export function planOrder(world: CertbenchWorld, spec: OrderSpec): void {
+  world.addToPlan({
+    name: `order ${spec.ref}`,
+    key: spec,
+    run: ({ ctx, driver }) =>
+      driver.perform('inbox.order-requisition', {
+        patient: spec.patient,
+        requisition: requisitionNumber(ctx.runId, spec.ref),
+        autoHandling: spec.autoHandling,
+        ...(spec.appointmentInDays !== undefined
+          ? { appointment: danishDateAfter(ctx.clock.now(), spec.appointmentInDays) }
+          : {}),
+        analyses: spec.analyses,
+      }),
+  });
+}
+
+/** Delivers one report; `cutOff` sends it without its closing tags (not well-formed XML). */
+export function planDelivery(
+  world: CertbenchWorld,
+  report: Omit<DeliveredReport, 'step'>,
+  reportStatus: string,
+  cutOff = false,
+): void {
+  const scenario = inboxScenario(world);
+  const step = `report ${scenario.deliveries.length + 1}`;
+  scenario.deliveries.push({ ...report, step, ...(cutOff ? { cutOff } : {}) });
+  const patients = [...scenario.patients];
+  world.addToPlan({
+    name: step,
+    key: [report, reportStatus, cutOff, patients],
+    run: async ({ ctx, driver }): Promise<DeliveryOutput> => {
+      const requisition = requisitionNumber(ctx.runId, report.requisition);
+      const now = ctx.clock.now();
+      const xml = buildLabReport(
+        labReportOf({
+          lab: report.lab,
+          reportStatus,
+          requisition,
+          cpr: report.cpr,
+          rows: report.rows,
+          serial: `${requisition}${step.slice(7)}`,
+          now,
+        }),
+      );
+      const body = cutOff ? xml.slice(0, xml.lastIndexOf('</Result>')) : xml;
+      const answer = await driver.deliver({
+        channel: LAB_REPORT_CHANNEL,
+        contentType: 'application/xml',
+        body,
+        description: `XRPT01 ${reportStatus} from ${report.lab} on requisition ${requisition}${cutOff ? ' (cut off)' : ''}`,
+      });
+      const snapshots: Record<string, InboxSnapshot> = {};
+      // A manual driver has no observations: the assessor looks at the screen instead.
+      if (driver.kind === 'http')
+        for (const patient of patients) snapshots[patient] = await snapshotOf(driver, patient);
+      return { answer: answerOf(answer), snapshots };
+    },
+  });
+}
+
+/** Looks at the inbox as of the day before the appointment and the appointment day. */
+export function planAppointmentLook(world: CertbenchWorld, patient: string, inDays: number): void {
+  world.addToPlan({
+    name: `appointment ${patient}`,
+    key: [patient, inDays],
+    run: async ({ ctx, driver }): Promise<AppointmentOutput> => {
+      const now = ctx.clock.now();
+      const dates = {
+        dayBefore: danishDateAfter(now, inDays - 1),
+        appointmentDay: danishDateAfter(now, inDays),
+      };
+      if (driver.kind === 'manual') return { dates, dayBefore: undefined, appointmentDay: undefined };
+      return {
+        dates,
+        dayBefore: await driver.observe('inbox.items', { patient, asOf: dates.dayBefore }),
+        appointmentDay: await driver.observe('inbox.items', { patient, asOf: dates.appointmentDay }),
+      };
+    },
+  });
+}

@@ -1,0 +1,106 @@
+// The protocol against the reference GP: conforming it passes; under a fault it fails with evidence; and when the
+// SUT's receiving endpoint refuses, hangs or answers garbage, checkpoints fail with evidence and the run goes on.
+import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import { listFaults } from '../../reference-gp/index.ts';
+import { fastReferenceProfileYaml } from '../../reference-gp/test-profile.ts';
+import { checkpoint, checkpoints, runReference } from '../support/run.ts';
+import { tempDir, writeTemp } from '../support/temp.ts';
+
+const PROTOCOL = 'intelligent-indbakke';
+
+async function profile(inboundUrl?: string): Promise<string> {
+  const yaml = fastReferenceProfileYaml(
+    { vendor: 'MedCom (certbench)', system: 'certbench reference GP system', version: '1.0.0' },
+    `  ${PROTOCOL}: {}\n`,
+  );
+  const withInbound = inboundUrl
+    ? yaml.replace(
+        '  maxBodyBytes: 1048576\n',
+        `  maxBodyBytes: 1048576\n  inboundUrls:\n    lab-report: ${inboundUrl}\n`,
+      )
+    : yaml;
+  return writeTemp(await tempDir(), 'profile.yaml', withInbound);
+}
+
+describe('intelligent-indbakke against the reference GP', () => {
+  it('passes every checkpoint of the conforming system', async () => {
+    const { result } = await runReference({ profileFile: await profile(), protocols: [PROTOCOL] });
+    const all = checkpoints(result);
+    assert.equal(all.length, 28);
+    assert.deepEqual(
+      all.filter((c) => c.status !== 'passed').map((c) => `${c.id} ${c.status} ${c.message ?? ''}`),
+      [],
+    );
+    assert.deepEqual(result.harnessErrors, []);
+  });
+
+  it('has a fault for every checkpoint, each naming only this protocol’s checkpoints', async () => {
+    const { parse } = await import('yaml');
+    const { readFileSync } = await import('node:fs');
+    const ids = (
+      parse(readFileSync(`protocols/${PROTOCOL}.yaml`, 'utf8')) as { checkpoints: { id: string }[] }
+    ).checkpoints.map((c) => c.id);
+    const faults = listFaults().filter((f) => f.protocol === PROTOCOL);
+    const broken = new Set(faults.flatMap((f) => f.breaks));
+    assert.deepEqual(
+      ids.filter((id) => !broken.has(id)),
+      [],
+    );
+    assert.deepEqual(
+      [...broken].filter((id) => !ids.includes(id)),
+      [],
+    );
+  });
+
+  it('fails the checkpoint a fault breaks, saying what the SUT did wrong', async () => {
+    const { result } = await runReference({
+      profileFile: await profile(),
+      protocols: [PROTOCOL],
+      faults: ['inbox-fee-on-auto-reply'],
+    });
+    const fee = checkpoint(result, 'II-3.3.1.3');
+    assert.equal(fee.status, 'failed');
+    assert.match(fee.message ?? '', /1 fee\(s\) registered \(0105 on A1/);
+    assert.equal(checkpoint(result, 'II-3.3.1.1').status, 'passed');
+  });
+});
+
+describe('a receiving endpoint that misbehaves', () => {
+  let server: Server;
+  let base = '';
+  before(async () => {
+    server = createServer((request, response) => {
+      request.resume();
+      if (request.url === '/hang') return; // never answers
+      response.writeHead(200, { 'content-type': 'text/html' }).end('\u0000\u0001<html>garbage');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  after(() => {
+    server.closeAllConnections();
+    server.close();
+  });
+
+  for (const [what, path] of [
+    ['hangs', '/hang'],
+    ['answers garbage', '/garbage'],
+  ] as const)
+    it(`${what}: checkpoints fail with evidence, no harness error, the run completes`, async () => {
+      const { result } = await runReference({
+        profileFile: await profile(`${base}${path}`),
+        protocols: [PROTOCOL],
+      });
+      const all = checkpoints(result);
+      assert.equal(all.length, 28);
+      assert.deepEqual(result.harnessErrors, []);
+      const reply = checkpoint(result, 'II-3.3.1.1');
+      assert.equal(reply.status, 'failed');
+      if (what === 'hangs') assert.match(reply.message ?? '', /delivering XRPT01/);
+      else assert.match(reply.message ?? '', /0 automatic replies/);
+      assert.ok(reply.evidence.length > 0, 'the exchanges are kept as evidence');
+    });
+});
