@@ -1,11 +1,14 @@
 // What the automation API lets certbench read: state the GP system shows its user, by observation name.
 import type { GpContext } from './context.ts';
 import { observeDiagnoses } from './diagnosekort/record-actions.ts';
+import { observeInbox, observeLabChart } from './homecare/observe.ts';
 import { observeLabResults } from './lab/observe.ts';
 
 export type Observation = (ctx: GpContext, query: URLSearchParams) => unknown;
 
 export const OBSERVATIONS: Record<string, Observation> = {
   'diagnosekort.diagnoses': (ctx, query) => observeDiagnoses(ctx, query.get('patient') ?? undefined),
+  'homecare.inbox': (ctx, query) => observeInbox(ctx, query.get('patient') ?? undefined),
+  'homecare.lab-chart': (ctx, query) => observeLabChart(ctx, query.get('patient') ?? undefined),
   'lab.results': (ctx, query) => observeLabResults(ctx, query.get('patient') ?? undefined),
 };

@@ -114,10 +114,11 @@ function observationProblems(bundle: Resource, observation: Resource): string[] 
   );
   if (!coded) problems.push(`${where}.code has no coding with system and code`);
   const quantity = observation['valueQuantity'] as Any | undefined;
-  const value = quantity ? quantity['value'] : observation['valueString'];
-  if (value !== undefined && String(value).length > MAX_RESULT_LENGTH)
+  const raw = quantity ? quantity['value'] : observation['valueString'];
+  const value = typeof raw === 'number' || typeof raw === 'string' ? String(raw) : undefined;
+  if (value !== undefined && value.length > MAX_RESULT_LENGTH)
     problems.push(
-      `${where} result "${String(value)}" has ${String(value).length} characters, at most ${MAX_RESULT_LENGTH} are allowed`,
+      `${where} result "${value}" has ${value.length} characters, at most ${MAX_RESULT_LENGTH} are allowed`,
     );
   if (quantity && !['<', '>', undefined].includes(quantity['comparator'] as string | undefined))
     problems.push(`${where}.valueQuantity.comparator "${String(quantity['comparator'])}" is not < or >`);

@@ -144,8 +144,8 @@ function readAttachment(media: Resource): HcoAttachment {
   const data = text(content['data']) ?? '';
   return {
     id: media.id ?? '?',
-    ...(text(content['title']) ? { title: text(content['title']) as string } : {}),
-    ...(text(content['contentType']) ? { contentType: text(content['contentType']) as string } : {}),
+    ...(text(content['title']) ? { title: text(content['title']) } : {}),
+    ...(text(content['contentType']) ? { contentType: text(content['contentType']) } : {}),
     bytes: Buffer.from(data, 'base64').length,
   };
 }

@@ -115,7 +115,7 @@ export function wrapInSbdh(bundle: fhir4.Bundle, fields: SbdhFields): string {
       },
     },
   };
-  return new XMLBuilder({ ignoreAttributes: false, format: true }).build(document) as string;
+  return new XMLBuilder({ ignoreAttributes: false, format: true }).build(document);
 }
 
 type Node = Record<string, unknown>;
