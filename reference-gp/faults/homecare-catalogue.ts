@@ -68,7 +68,6 @@ export const HOMECARE_FAULTS = {
   'hco-reject-attachments': behaviour(
     'A message with attachments is rejected with fatal-error',
     'KP-3.3.2.1',
-    'KP-3.3.3.1',
     'KP-3.4.5',
   ),
   // --- R1.A1 ---
