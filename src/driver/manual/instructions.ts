@@ -64,6 +64,14 @@ export function instructionFor(action: string, input: Record<string, unknown>, k
           `Share the Diagnosekort of ${patient} (send it to national document sharing).`,
         ],
       );
+    case 'inbound.homecareobservation':
+      return texts(
+        ['Indlæs kommunalt prøvesvar', 'Load a kommunalt prøvesvar'],
+        [
+          `Indlæs filen ${field(input, 'file')} (${field(input, 'description')}) i systemet som et prøvesvar modtaget fra kommunens akutfunktion, og gem systemets kvittering i samme mappe.`,
+          `Load the file ${field(input, 'file')} (${field(input, 'description')}) into the system as a HomeCareObservation received from the municipal acute-care team, and save the system's acknowledgement in the same folder.`,
+        ],
+      );
     default:
       if (action.startsWith('inbound.'))
         return texts(
