@@ -18,7 +18,12 @@ export interface Envelope {
 export function openEnvelope(xml: string): Envelope | { error: string } {
   let document: Document;
   try {
-    document = new DOMParser().parseFromString(xml, 'text/xml') as unknown as Document;
+    document = new DOMParser({
+      // Errors go into the answer, never to the console.
+      onError: (level, message) => {
+        if (level === 'fatalError') throw new Error(message);
+      },
+    }).parseFromString(xml, 'text/xml') as unknown as Document;
   } catch (error) {
     return { error: `XML Parsing Error: ${(error as Error).message.split('\n')[0] ?? 'not well-formed'}` };
   }
