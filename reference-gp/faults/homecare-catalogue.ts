@@ -70,6 +70,22 @@ export const HOMECARE_FAULTS = {
     'KP-3.3.2.1',
     'KP-3.4.5',
   ),
+  // --- what the GP sees (manual checkpoints, judged on homecare.inbox in automatic runs) ---
+  'hco-no-notification': behaviour('A new report is filed without notifying the user', 'KP-3.3.1.4'),
+  'hco-signature-without-phone': behaviour(
+    "The sender's phone number is not shown with the signature",
+    'KP-3.3.1.10',
+  ),
+  'hco-analysis-comment-on-report': behaviour(
+    'Analysis comments are merged into the clinical comment instead of shown on their result',
+    'KP-3.3.2.4',
+  ),
+  'hco-cancel-without-reason': behaviour('A cancellation is shown without its reason', 'KP-3.3.5.2'),
+  'hco-correction-unmarked': behaviour(
+    'A correction replaces the report without the "R" marking or what changed',
+    'KP-3.3.4.2',
+    'KP-3.3.4.4',
+  ),
   // --- R1.A1 ---
   'hco-ignore-refused-consent': behaviour(
     'Refused consent (meta.security R) is not kept or shown',

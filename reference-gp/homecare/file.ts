@@ -3,24 +3,32 @@
 // changed; a cancellation marks the report cancelled with its reason and archives it, deleting nothing.
 import type { GpContext } from '../context.ts';
 import { danishDateTime } from '../time.ts';
+import type { FaultName } from '../faults/catalogue.ts';
 import type { ReceivedMessage } from './read.ts';
 import type { HomecareItem, HomecareResult } from './records.ts';
 
-function itemOf(message: ReceivedMessage, receivedAt: string): HomecareItem {
+function itemOf(message: ReceivedMessage, receivedAt: string, faults: ReadonlySet<FaultName>): HomecareItem {
+  const merged = faults.has('hco-analysis-comment-on-report');
+  const comments = message.results.flatMap((r) => (r.analysisComment ? [r.analysisComment] : []));
+  const clinicalComment = merged
+    ? [message.clinicalComment, ...comments].filter(Boolean).join('\n')
+    : message.clinicalComment;
   return {
     messageId: message.messageId,
     versions: [message.messageId],
-    notified: true,
+    notified: !faults.has('hco-no-notification'),
     addressedTo: message.addressedTo,
     patient: { id: message.patient.id, name: message.patient.name },
     receiver: message.receiver,
     producer: message.producer,
-    signature: message.signature,
+    signature: faults.has('hco-signature-without-phone')
+      ? { ...message.signature, phone: '' }
+      : message.signature,
     reportStatus: message.reportStatus,
     sentAt: message.sentAt || receivedAt,
     receivedAt,
-    ...(message.clinicalComment !== undefined ? { clinicalComment: message.clinicalComment } : {}),
-    results: message.results,
+    ...(clinicalComment ? { clinicalComment } : {}),
+    results: merged ? message.results.map(({ analysisComment: _comment, ...r }) => r) : message.results,
     attachments: message.attachments,
     refusedConsent: message.refusedConsent,
     cancelled: false,
@@ -60,7 +68,7 @@ export function fileMessage(ctx: GpContext, message: ReceivedMessage): void {
   const index = message.previous ? items.findIndex((i) => i.versions.includes(message.previous ?? '')) : -1;
   const earlier = items[index];
   if (!earlier || message.activity === 'new-message' || faults.has('hco-correction-as-new-report')) {
-    items.push(itemOf(message, receivedAt));
+    items.push(itemOf(message, receivedAt, faults));
     return;
   }
   if (message.activity === 'retract-message') {
@@ -72,16 +80,18 @@ export function fileMessage(ctx: GpContext, message: ReceivedMessage): void {
     earlier.messageId = message.messageId;
     earlier.cancelled = true;
     earlier.archived = true;
-    if (message.clinicalComment !== undefined) earlier.cancellationReason = message.clinicalComment;
+    if (message.clinicalComment !== undefined && !faults.has('hco-cancel-without-reason'))
+      earlier.cancellationReason = message.clinicalComment;
     return;
   }
-  const corrected = itemOf(message, receivedAt);
+  const corrected = itemOf(message, receivedAt, faults);
   items[index] = {
     ...corrected,
     versions: faults.has('hco-correction-forgets-history')
       ? [message.messageId]
       : [...earlier.versions, message.messageId],
-    marking: 'R',
-    changes: changesBetween(earlier, corrected),
+    ...(faults.has('hco-correction-unmarked')
+      ? {}
+      : { marking: 'R' as const, changes: changesBetween(earlier, corrected) }),
   };
 }

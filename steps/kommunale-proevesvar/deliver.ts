@@ -70,8 +70,11 @@ function planDelivery(world: CertbenchWorld, spec: DeliverySpec): void {
       };
       const bundle = spec.build(now, earlier);
       const problems = hcoProblems(bundle);
+      // Both are bugs in certbench: a check can only mean something if the message is what it claims to be.
       if (spec.valid && problems.length > 0)
         throw new Error(`certbench built an invalid message for "${spec.ref}": ${problems.join('; ')}`);
+      if (!spec.valid && problems.length === 0)
+        throw new Error(`certbench meant "${spec.ref}" to be invalid, but its rules find nothing wrong`);
       const answer = await driver.deliver({
         channel: CHANNEL,
         ...encode(bundle, spec.form, now),
