@@ -13,6 +13,7 @@ import {
 } from './codes.ts';
 import { idOfReference } from './message.ts';
 import { readSbdh } from './sbdh.ts';
+import { objects as array, type Json } from './json.ts';
 
 export interface HttpAnswer {
   status: number;
@@ -20,11 +21,7 @@ export interface HttpAnswer {
   body: Buffer;
 }
 
-type Any = Record<string, unknown>;
-
-function array(value: unknown): Any[] {
-  return Array.isArray(value) ? (value.filter((v) => typeof v === 'object' && v !== null) as Any[]) : [];
-}
+type Any = Json;
 
 function excerpt(body: Buffer): string {
   const text = body.subarray(0, 200).toString('utf8');

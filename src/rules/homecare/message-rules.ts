@@ -10,12 +10,9 @@ import {
   type Resource,
 } from '../../fhir/bundle.ts';
 import { DEFINITION_PATTERN, HCO, HCO_ACTIVITIES, HCO_EVENT, MAX_RESULT_LENGTH } from './codes.ts';
+import { objects as array, type Json } from './json.ts';
 
-type Any = Record<string, unknown>;
-
-function array(value: unknown): Any[] {
-  return Array.isArray(value) ? (value.filter((v) => typeof v === 'object' && v !== null) as Any[]) : [];
-}
+type Any = Json;
 
 function codings(concept: unknown): Any[] {
   return array((concept as Any | undefined)?.['coding']);

@@ -2,6 +2,7 @@
 // content: every part may be missing, so rules and checks can say what is wrong instead of throwing.
 import { isResource, referenceOf, resolveInBundle, resourcesOf, type Resource } from '../../fhir/bundle.ts';
 import { HCO } from './codes.ts';
+import { objects as array, text, type Json } from './json.ts';
 
 export interface HcoResult {
   observationId: string;
@@ -52,15 +53,7 @@ export interface HcoMessage {
   sentAt?: string;
 }
 
-type Any = Record<string, unknown>;
-
-function array(value: unknown): Any[] {
-  return Array.isArray(value) ? (value.filter((v) => typeof v === 'object' && v !== null) as Any[]) : [];
-}
-
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
-}
+type Any = Json;
 
 function identifier(resource: Resource | undefined, system: string): string | undefined {
   return text(array(resource?.['identifier']).find((i) => i['system'] === system)?.['value']);

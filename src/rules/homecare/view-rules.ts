@@ -2,13 +2,12 @@
 // (medcom-standards.md §7.3 requirements on the receiving system; observations homecare.inbox and
 // homecare.lab-chart of the automation API). Each rule returns problems naming the element, the expected and the
 // found value.
+import { objects } from './json.ts';
 import type { HcoMessage, HcoResult } from './message.ts';
 
 export type View = Record<string, unknown>;
 
-function views(value: unknown): View[] {
-  return Array.isArray(value) ? (value.filter((v) => typeof v === 'object' && v !== null) as View[]) : [];
-}
+const views = objects;
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const show = (v: unknown): string => (v === undefined ? '(missing)' : JSON.stringify(v));
