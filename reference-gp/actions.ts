@@ -34,6 +34,7 @@ export const ACTIONS: Record<string, Action> = {
     record.shared = [];
     ctx.state.lab.delete(record.patient.cpr);
     resetInbox(ctx.state.inbox, record.patient.cpr);
+    ctx.state.homecare.items = ctx.state.homecare.items.filter((i) => i.patient.id !== record.patient.cpr);
     return {};
   },
   'patient.transfer-journal': transferJournal,

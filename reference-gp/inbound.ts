@@ -3,6 +3,7 @@
 // registers its channel here.
 import type { GpContext } from './context.ts';
 import { receiveLabReport } from './inbox/receive.ts';
+import { receiveHomecareObservation } from './homecare/receive.ts';
 
 /** A message as it arrived: raw bytes and the content type the sender declared. */
 export interface InboundRequest {
@@ -24,4 +25,5 @@ export type InboundHandler = (
 
 export const INBOUND: Record<string, InboundHandler> = {
   'lab-report': receiveLabReport,
+  homecareobservation: receiveHomecareObservation,
 };

@@ -2,12 +2,15 @@
 import type { GpContext } from './context.ts';
 import { observeDiagnoses } from './diagnosekort/record-actions.ts';
 import { observeAudit, observeFees, observeInboxItems, observePatientMessages } from './inbox/observe.ts';
+import { observeInbox, observeLabChart } from './homecare/observe.ts';
 import { observeLabResults } from './lab/observe.ts';
 
 export type Observation = (ctx: GpContext, query: URLSearchParams) => unknown;
 
 export const OBSERVATIONS: Record<string, Observation> = {
   'diagnosekort.diagnoses': (ctx, query) => observeDiagnoses(ctx, query.get('patient') ?? undefined),
+  'homecare.inbox': (ctx, query) => observeInbox(ctx, query.get('patient') ?? undefined),
+  'homecare.lab-chart': (ctx, query) => observeLabChart(ctx, query.get('patient') ?? undefined),
   'lab.results': (ctx, query) => observeLabResults(ctx, query.get('patient') ?? undefined),
   'inbox.items': observeInboxItems,
   'inbox.patient-messages': observePatientMessages,

@@ -1,6 +1,7 @@
 // The GP system's in-memory record: test patients with their diagnoses and the history of shared documents.
 import { randomUUID } from 'node:crypto';
 import { createInboxState, type InboxState } from './inbox/model.ts';
+import { createHomecareState, type HomecareState } from './homecare/records.ts';
 import type { LabResult } from './lab/records.ts';
 import { TEST_PATIENTS, type TestPatient } from './test-data.ts';
 
@@ -62,6 +63,8 @@ export interface GpState {
   lab: Map<string, LabResult[]>;
   /** Lab inbox: requisitions, received reports and automatic handling (intelligent-indbakke). */
   inbox: InboxState;
+  /** Received kommunale prøvesvar (HomeCareObservation messages), their acknowledgements and the technical log. */
+  homecare: HomecareState;
   organizationId: string;
   practitionerId: string;
 }
@@ -75,6 +78,7 @@ export function createState(): GpState {
     patients,
     lab: new Map(),
     inbox: createInboxState(),
+    homecare: createHomecareState(),
     organizationId: randomUUID(),
     practitionerId: randomUUID(),
   };

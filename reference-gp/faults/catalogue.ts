@@ -5,6 +5,7 @@
 //   behaviour   a wrong decision inside the GP workflow (code in the flow it breaks)
 //   automation  a broken answer from the automation API to the share action (faults/automation.ts)
 import { INBOX_FAULTS } from './inbox-catalogue.ts';
+import { HOMECARE_FAULTS } from './homecare-catalogue.ts';
 import { LAB_FAULTS } from './lab-catalogue.ts';
 
 export interface FaultInfo {
@@ -171,6 +172,7 @@ export const FAULTS = {
   'automation-hangs': automation('The share action never answers', 'DK-3.3.1.1'),
   ...LAB_FAULTS,
   ...INBOX_FAULTS,
+  ...HOMECARE_FAULTS,
 } as const satisfies Record<string, FaultInfo>;
 
 export type FaultName = keyof typeof FAULTS;

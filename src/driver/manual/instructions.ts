@@ -144,6 +144,14 @@ export function instructionFor(
           `Create requisition ${field(input, 'requisition')} for ${patient} with the analyses ${field(input, 'analyses')} and auto-handling "${field(input, 'autoHandling')}"${input['appointment'] ? ` (appointment ${field(input, 'appointment')})` : ''}. Set the clinic's own limits where given.`,
         ],
       );
+    case 'inbound.homecareobservation':
+      return texts(
+        ['Indlæs kommunalt prøvesvar', 'Load a kommunalt prøvesvar'],
+        [
+          `Indlæs filen ${field(input, 'file')} (${field(input, 'description')}) i systemet som et prøvesvar modtaget fra kommunens akutfunktion, og gem systemets kvittering i samme mappe.`,
+          `Load the file ${field(input, 'file')} (${field(input, 'description')}) into the system as a HomeCareObservation received from the municipal acute-care team, and save the system's acknowledgement in the same folder.`,
+        ],
+      );
     default:
       if (action.startsWith('inbound.'))
         return texts(

@@ -1,0 +1,253 @@
+// How the reference GP reads a received HomeCareObservation message: the parts it stores and shows, and the
+// validation that decides between a positive and a negative acknowledgement. Deliberately its own code (not
+// certbench's rules), as a vendor's receiver would be.
+import type { FaultName } from '../faults/catalogue.ts';
+import type { HomecareAttachment, HomecareResult } from './records.ts';
+
+type Json = Record<string, unknown>;
+
+const NPU = 'urn:oid:1.2.208.176.2.1';
+const SOR = 'urn:oid:1.2.208.176.1.1';
+const GLN = 'https://www.gs1.org/gln';
+const PRODUCER_ID = 'http://medcomfhir.dk/ig/terminology/CodeSystem/MedComProducentID';
+const CPR = 'urn:oid:1.2.208.176.1.2';
+const NOT_INTERPRETED = 'http://medcomfhir.dk/ig/terminology/CodeSystem/medcom-core-interpretation-codes';
+const HCO_ACTIVITIES = new Set(['new-message', 'reply-message', 'retract-message', 'modified-message']);
+
+export interface Rejection {
+  /** Detail code of value set medcom-acknowledgement-issue-details. */
+  detail: { system: string; code: string };
+  text: string;
+}
+
+export const MEDCOM_DETAILS =
+  'http://medcomfhir.dk/ig/terminology/CodeSystem/medcom-acknowledgement-error-codes';
+export const HL7_DETAILS = 'http://terminology.hl7.org/CodeSystem/operation-outcome';
+
+export interface ReceivedMessage {
+  bundleId: string;
+  messageId: string;
+  activity: string;
+  /** MessageHeader.id of the earlier message a correction or cancellation is about. */
+  previous?: string;
+  sentAt: string;
+  senderGln: string;
+  receiverGln: string;
+  addressedTo: string;
+  patient: { id: string; system: string; name: string };
+  receiver: { name: string; sor: string };
+  producer: { name: string; sor: string; producerId: string };
+  signature: { name: string; title: string; phone: string };
+  reportStatus: string;
+  clinicalComment?: string;
+  results: HomecareResult[];
+  attachments: HomecareAttachment[];
+  refusedConsent: boolean;
+  /** Result count the report names (a broken reference makes it differ from `results`). */
+  namedResults: number;
+}
+
+const list = (v: unknown): Json[] =>
+  Array.isArray(v) ? v.filter((x): x is Json => typeof x === 'object' && x !== null) : [];
+const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
+const obj = (v: unknown): Json =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : {};
+const lastSegment = (reference: string): string => reference.split(/[/:]/).pop() ?? '';
+
+class Message {
+  private readonly byRef = new Map<string, Json>();
+  readonly resources: Json[];
+
+  constructor(bundle: Json) {
+    this.resources = list(bundle['entry']).map((e) => obj(e['resource']));
+    list(bundle['entry']).forEach((e, i) => {
+      const resource = this.resources[i] ?? {};
+      if (typeof e['fullUrl'] === 'string') this.byRef.set(e['fullUrl'], resource);
+      this.byRef.set(`${str(resource['resourceType'])}/${str(resource['id'])}`, resource);
+    });
+  }
+
+  resolve(reference: unknown): Json | undefined {
+    const ref = str(obj(reference)['reference']);
+    return this.byRef.get(ref) ?? [...this.byRef.entries()].find(([k]) => k.endsWith(`/${ref}`))?.[1];
+  }
+
+  first(type: string): Json {
+    return this.resources.find((r) => r['resourceType'] === type) ?? {};
+  }
+}
+
+function identifierValue(resource: Json, system: string): string {
+  return str(list(resource['identifier']).find((i) => i['system'] === system)?.['value']);
+}
+
+function nameOf(resource: Json): string {
+  const name = list(resource['name'])[0] ?? {};
+  return [...(Array.isArray(name['given']) ? name['given'].map(str) : []), str(name['family'])]
+    .filter(Boolean)
+    .join(' ');
+}
+
+function resultOf(observation: Json, faults: ReadonlySet<FaultName>): HomecareResult {
+  const coding = list(obj(observation['code'])['coding'])[0] ?? {};
+  const quantity = obj(observation['valueQuantity']);
+  const comparator = faults.has('hco-drop-comparator') ? '' : str(quantity['comparator']);
+  const value = observation['valueQuantity']
+    ? `${comparator}${str(quantity['value'])}`
+    : str(observation['valueString']);
+  const unit = str(quantity['unit']) || str(quantity['code']);
+  const comment = list(observation['note'])
+    .map((n) => str(n['text']))
+    .filter(Boolean)
+    .join('\n');
+  return {
+    code: str(coding['code']),
+    system: str(coding['system']),
+    ...(faults.has('hco-chart-drops-long-name') || typeof coding['display'] !== 'string'
+      ? {}
+      : { longName: coding['display'] }),
+    value,
+    ...(unit ? { unit } : {}),
+    samplingTime: str(observation['effectiveDateTime']),
+    status: str(observation['status']),
+    notReferenceEvaluated: list(observation['interpretation']).some((i) =>
+      list(obj(i)['coding']).some((c) => c['system'] === NOT_INTERPRETED && c['code'] === 'NI'),
+    ),
+    ...(comment ? { analysisComment: comment } : {}),
+  };
+}
+
+function attachmentOf(media: Json): HomecareAttachment {
+  const content = obj(media['content']);
+  return {
+    title: str(content['title']),
+    contentType: str(content['contentType']),
+    bytes: Buffer.from(str(content['data']), 'base64').length,
+  };
+}
+
+/** Reads the parts the GP system keeps. */
+export function readMessage(bundle: Json, faults: ReadonlySet<FaultName>): ReceivedMessage {
+  const m = new Message(bundle);
+  const header = m.first('MessageHeader');
+  const report = m.resolve(list(header['focus'])[0]) ?? m.first('DiagnosticReport');
+  const patient = m.resolve(report['subject']) ?? m.first('Patient');
+  const performers = list(report['performer']).map((p) => m.resolve(p) ?? {});
+  const producer =
+    performers.find((p) => p['resourceType'] === 'Organization') ?? m.resolve(header['sender']) ?? {};
+  const role = performers.find((p) => p['resourceType'] === 'PractitionerRole') ?? {};
+  const practitioner = m.resolve(role['practitioner']) ?? {};
+  const receiver = m.resolve(obj(list(header['destination'])[0])['receiver']) ?? {};
+  const sender = m.resolve(header['sender']) ?? producer;
+  const messageId = str(header['id']);
+  const own =
+    m.resources.find(
+      (r) =>
+        r['resourceType'] === 'Provenance' &&
+        list(r['target']).some((t) => lastSegment(str(t['reference'])) === messageId),
+    ) ?? {};
+  const entity = list(own['entity'])[0];
+  const given = obj(list(receiver['contact'])[0])['name'];
+  const initialsText = Array.isArray(obj(given)['given'])
+    ? (obj(given)['given'] as unknown[]).map(str).join(' ')
+    : '';
+  const roleCoding = list(obj(list(role['code'])[0])['coding'])[0] ?? {};
+  const patientIdentifier = list(patient['identifier'])[0] ?? {};
+  const observations = list(report['result']).map((r) => m.resolve(r));
+  return {
+    bundleId: str(bundle['id']),
+    messageId,
+    activity: str(list(obj(own['activity'])['coding'])[0]?.['code']),
+    ...(entity ? { previous: lastSegment(str(obj(entity['what'])['reference'])) } : {}),
+    sentAt: faults.has('hco-sent-time-is-receipt-time') ? '' : str(own['recorded']),
+    senderGln: identifierValue(sender, GLN),
+    receiverGln: identifierValue(receiver, GLN),
+    addressedTo: initialsText && !faults.has('hco-ignore-initials') ? initialsText : 'unknown',
+    patient: {
+      id: str(patientIdentifier['value']),
+      system: str(patientIdentifier['system']),
+      name: nameOf(patient),
+    },
+    receiver: { name: str(receiver['name']), sor: identifierValue(receiver, SOR) },
+    producer: {
+      name: str(producer['name']),
+      sor: identifierValue(producer, SOR),
+      producerId: identifierValue(producer, PRODUCER_ID),
+    },
+    signature: {
+      name: nameOf(practitioner),
+      title: str(roleCoding['display']) || str(roleCoding['code']),
+      phone: str(list(practitioner['telecom']).find((t) => t['system'] === 'phone')?.['value']),
+    },
+    reportStatus: str(report['status']),
+    ...(typeof report['conclusion'] === 'string' ? { clinicalComment: report['conclusion'] } : {}),
+    results: observations.filter((o): o is Json => o !== undefined).map((o) => resultOf(o, faults)),
+    attachments: list(report['media'])
+      .map((l) => m.resolve(obj(l)['link']))
+      .filter((x): x is Json => x !== undefined)
+      .map(attachmentOf),
+    refusedConsent:
+      !faults.has('hco-ignore-refused-consent') &&
+      list(obj(report['meta'])['security']).some((s) => s['code'] === 'R'),
+    namedResults: observations.length,
+  };
+}
+
+/** Why the message must be rejected (fatal-error), or undefined when it is acceptable. */
+export function rejectionOf(
+  bundle: Json,
+  message: ReceivedMessage,
+  faults: ReadonlySet<FaultName>,
+): Rejection | undefined {
+  const header = new Message(bundle).first('MessageHeader');
+  if (bundle['type'] !== 'message' || header['resourceType'] !== 'MessageHeader' || message.messageId === '')
+    return {
+      detail: { system: HL7_DETAILS, code: 'MSG_RESOURCE_REQUIRED' },
+      text: 'not a FHIR message with a MessageHeader',
+    };
+  if (str(obj(header['eventCoding'])['code']) !== 'homecareobservation-message')
+    return {
+      detail: { system: MEDCOM_DETAILS, code: 'MSG_RECEIVER_UNABLE_TO_RECEIVE_MSG_TYPE' },
+      text: 'not a HomeCareObservation message',
+    };
+  if (
+    !HCO_ACTIVITIES.has(message.activity) ||
+    (faults.has('hco-reject-cancellations') && message.activity === 'retract-message')
+  )
+    return {
+      detail: { system: MEDCOM_DETAILS, code: 'MSG_VALUESET_VALUE_UNKNOWN' },
+      text: `Provenance.activity "${message.activity}" is not a HomeCareObservation activity`,
+    };
+  if (message.namedResults !== message.results.length && !faults.has('hco-ignores-broken-references'))
+    return {
+      detail: { system: HL7_DETAILS, code: 'MSG_LOCAL_FAIL' },
+      text: 'DiagnosticReport.result names an Observation that is not in the message',
+    };
+  const long = message.results.find((r) => r.value.replace(/^[<>]/, '').length > 12);
+  if (long && !faults.has('hco-accepts-long-results'))
+    return {
+      detail: { system: MEDCOM_DETAILS, code: 'MSG_Element_To_Long' },
+      text: `result ${long.code} "${long.value}" is longer than 12 characters`,
+    };
+  if (message.results.some((r) => r.system !== NPU && !r.system.startsWith('http://medcomfhir.dk/')))
+    return {
+      detail: { system: MEDCOM_DETAILS, code: 'MSG_CodeSystem_VALUE_UNKNOWN' },
+      text: 'a result is neither NPU nor MedCom coded',
+    };
+  if (faults.has('hco-reject-ecpr') && message.patient.system !== CPR)
+    return {
+      detail: { system: MEDCOM_DETAILS, code: 'MSG_Datatype_Wrong' },
+      text: 'the patient has no CPR number',
+    };
+  if (faults.has('hco-reject-attachments') && message.attachments.length > 0)
+    return {
+      detail: { system: MEDCOM_DETAILS, code: 'MSG_Datatype_Wrong' },
+      text: 'attachments are not supported',
+    };
+  if (faults.has('hco-reject-unknown-initials') && message.addressedTo === 'unknown')
+    return {
+      detail: { system: MEDCOM_DETAILS, code: 'MSG_Receiver_Identifier_MISSING' },
+      text: 'no GP initials',
+    };
+  return undefined;
+}

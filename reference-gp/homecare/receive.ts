@@ -1,0 +1,136 @@
+// The reference GP's receiving endpoint for kommunale prøvesvar (INBOUND channel `homecareobservation`): it opens
+// an EHMI SBDH envelope if there is one, answers a duplicate with the acknowledgement it gave before, rejects
+// invalid content with a negative acknowledgement (storing nothing), and otherwise files the report, its
+// correction or its cancellation, answering with a positive acknowledgement in the body of the HTTP answer.
+import type { GpContext } from '../context.ts';
+import type { InboundRequest, InboundResponse } from '../inbound.ts';
+import { danishDateTime } from '../time.ts';
+import { acknowledgement } from './ack.ts';
+import { openEnvelope, type Envelope } from './envelope.ts';
+import { fileMessage } from './file.ts';
+import {
+  MEDCOM_DETAILS,
+  HL7_DETAILS,
+  readMessage,
+  rejectionOf,
+  type ReceivedMessage,
+  type Rejection,
+} from './read.ts';
+import type { AckContent } from './records.ts';
+
+function problem(status: number, error: string): InboundResponse {
+  return { status, contentType: 'application/json', body: JSON.stringify({ error }) };
+}
+
+function envelopeRejection(envelope: Envelope, message: ReceivedMessage): Rejection | undefined {
+  const differences = [
+    envelope.receiverGln !== message.receiverGln &&
+      `Receiver GLN ${envelope.receiverGln} is not the message's receiver ${message.receiverGln}`,
+    envelope.senderGln !== message.senderGln &&
+      `Sender GLN ${envelope.senderGln} is not the message's sender ${message.senderGln}`,
+    envelope.scope('MESSAGEIDENTIFIER') !== message.messageId &&
+      'MESSAGEIDENTIFIER is not the MessageHeader.id',
+    envelope.scope('MESSAGEENVELOPEIDENTIFIER') !== message.bundleId &&
+      'MESSAGEENVELOPEIDENTIFIER is not the Bundle.id',
+  ].filter((d): d is string => typeof d === 'string');
+  if (differences.length === 0) return undefined;
+  return {
+    detail: { system: MEDCOM_DETAILS, code: 'MSG_Receiver_Identifier_UNKNOWN' },
+    text: differences.join('; '),
+  };
+}
+
+function answer(ctx: GpContext, message: ReceivedMessage, content: AckContent): InboundResponse {
+  const body = acknowledgement(
+    message.messageId,
+    message.bundleId,
+    content,
+    { senderGln: message.senderGln, receiverGln: message.receiverGln },
+    ctx.clock(),
+    ctx.faults,
+  );
+  return { status: 200, contentType: 'application/fhir+json', body: JSON.stringify(body) };
+}
+
+function rejected(rejection: Rejection): AckContent {
+  return {
+    code: 'fatal-error',
+    issues: [{ severity: 'error', code: 'invalid', detail: rejection.detail, text: rejection.text }],
+  };
+}
+
+/** What the endpoint makes of the bytes: the message and its envelope, or an HTTP problem. */
+function open(
+  request: InboundRequest,
+): { bundle: Record<string, unknown>; envelope?: Envelope } | InboundResponse {
+  let text = request.body.toString('utf8');
+  let envelope: Envelope | undefined;
+  if (/xml/i.test(request.contentType)) {
+    const opened = openEnvelope(text);
+    if ('error' in opened) return problem(400, opened.error);
+    envelope = opened;
+    text = opened.payload;
+  } else if (!/json/i.test(request.contentType)) {
+    return problem(
+      415,
+      `content type ${request.contentType || 'none'}: send application/fhir+json or an SBDH as application/xml`,
+    );
+  }
+  let bundle: unknown;
+  try {
+    bundle = JSON.parse(text);
+  } catch (error) {
+    return problem(400, `the message is not JSON: ${(error as Error).message}`);
+  }
+  if (typeof bundle !== 'object' || bundle === null || Array.isArray(bundle))
+    return problem(400, 'the message is not a FHIR resource');
+  return { bundle: bundle as Record<string, unknown>, ...(envelope ? { envelope } : {}) };
+}
+
+export function receiveHomecareObservation(ctx: GpContext, request: InboundRequest): InboundResponse {
+  const { faults, state } = ctx;
+  if (faults.has('hco-reject-sbdh') && /xml/i.test(request.contentType))
+    return problem(415, 'SBDH envelopes are not supported');
+  if (faults.has('hco-ack-not-fhir')) return { status: 200, contentType: 'text/plain', body: 'OK' };
+  const opened = open(request);
+  if ('status' in opened) return opened;
+  const message = readMessage(opened.bundle, faults);
+  const log = (event: string) =>
+    state.homecare.log.push({ at: danishDateTime(ctx.clock()), messageId: message.messageId, event });
+  const known = state.homecare.acks.get(message.messageId);
+  if (known && !faults.has('hco-shows-duplicates')) {
+    log(`duplicate (Bundle.id ${message.bundleId}): answered as before, not shown again`);
+    if (!faults.has('hco-duplicate-fatal-error')) return answer(ctx, message, known);
+    return answer(
+      ctx,
+      message,
+      rejected({
+        detail: { system: HL7_DETAILS, code: 'MSG_DUPLICATE_ID' },
+        text: 'message already received',
+      }),
+    );
+  }
+  const earlier = message.previous ? state.homecare.acks.get(message.previous) : undefined;
+  if (
+    faults.has('hco-correction-as-duplicate') &&
+    message.activity === 'modified-message' &&
+    earlier &&
+    message.previous
+  )
+    return answer(ctx, { ...message, messageId: message.previous }, earlier);
+  const rejection =
+    (opened.envelope && !faults.has('hco-ignores-envelope')
+      ? envelopeRejection(opened.envelope, message)
+      : undefined) ?? rejectionOf(opened.bundle, message, faults);
+  if (rejection) {
+    log(`rejected: ${rejection.text}`);
+    if (faults.has('hco-stores-rejected')) fileMessage(ctx, message);
+    const content = rejected(rejection);
+    state.homecare.acks.set(message.messageId, content);
+    return answer(ctx, message, content);
+  }
+  fileMessage(ctx, message);
+  const content: AckContent = { code: 'ok', issues: [] };
+  state.homecare.acks.set(message.messageId, content);
+  return answer(ctx, message, content);
+}

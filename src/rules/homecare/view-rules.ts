@@ -1,0 +1,172 @@
+// What the receiving GP system shows and stores of a HomeCareObservation message, judged against the message
+// (medcom-standards.md §7.3 requirements on the receiving system; observations homecare.inbox and
+// homecare.lab-chart of the automation API). Each rule returns problems naming the element, the expected and the
+// found value.
+import { objects } from './json.ts';
+import type { HcoMessage, HcoResult } from './message.ts';
+
+export type View = Record<string, unknown>;
+
+const views = objects;
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const show = (v: unknown): string => (v === undefined ? '(missing)' : JSON.stringify(v));
+
+/** The observation must be an array of objects. */
+export function listProblems(observation: string, value: unknown): string[] {
+  return Array.isArray(value) ? [] : [`observation ${observation} must be an array, found ${show(value)}`];
+}
+
+/** MessageHeader.ids an inbox item stands for: its newest and every earlier version. */
+export function idsOf(item: View): string[] {
+  const versions = Array.isArray(item['versions'])
+    ? item['versions'].filter((v): v is string => typeof v === 'string')
+    : [];
+  const newest = str(item['messageId']);
+  return newest && !versions.includes(newest) ? [...versions, newest] : versions;
+}
+
+/** Inbox items that stand for a message. */
+export function itemsFor(inbox: unknown, messageId: string | undefined): View[] {
+  if (!messageId) return [];
+  return views(inbox).filter((item) => idsOf(item).includes(messageId));
+}
+
+/** The one inbox item for a message, or the problem. */
+export function oneItem(
+  inbox: unknown,
+  message: HcoMessage,
+  what: string,
+): { item?: View; problems: string[] } {
+  const found = itemsFor(inbox, message.messageId);
+  if (found.length === 1) return { item: found[0], problems: [] };
+  return {
+    problems: [
+      found.length === 0
+        ? `${what} (MessageHeader.id ${message.messageId ?? '?'}) is not in homecare.inbox`
+        : `${what} (MessageHeader.id ${message.messageId ?? '?'}) is in homecare.inbox ${found.length} times`,
+    ],
+  };
+}
+
+function field(item: View, path: string): unknown {
+  return path
+    .split('.')
+    .reduce<unknown>((v, key) => (typeof v === 'object' && v !== null ? (v as View)[key] : undefined), item);
+}
+
+/** Fields that must equal the message's values: [path in the view, expected]. */
+export function fieldProblems(item: View, expected: [string, unknown][]): string[] {
+  return expected
+    .filter(([path, value]) => field(item, path) !== value)
+    .map(([path, value]) => `${path} is ${show(field(item, path))}, expected ${show(value)}`);
+}
+
+function resultViews(item: View): View[] {
+  return views(item['results']);
+}
+
+/** For every result of the message, the shown result with the same code and what differs. */
+export function resultProblems(
+  rows: View[],
+  message: HcoMessage,
+  compare: (row: View, result: HcoResult) => string[],
+  where = 'results',
+): string[] {
+  return message.results.flatMap((result) => {
+    const matching = rows.filter((r) => r['code'] === result.code);
+    if (matching.length === 0) return [`${where}: no result with code ${result.code ?? '?'}`];
+    if (matching.length > 1)
+      return [`${where}: result ${result.code ?? '?'} appears ${matching.length} times`];
+    return compare(matching[0] as View, result).map((p) => `${where} ${result.code ?? '?'}: ${p}`);
+  });
+}
+
+export function shownResults(item: View, message: HcoMessage): string[] {
+  return resultProblems(resultViews(item), message, (row, result) => [
+    ...fieldProblems(row, [
+      ['value', result.value],
+      ['unit', result.unit],
+    ]),
+    ...(row['notReferenceEvaluated'] === true
+      ? []
+      : [`notReferenceEvaluated is ${show(row['notReferenceEvaluated'])}, expected true`]),
+  ]);
+}
+
+/** Every result is kept with its code and code system (technical data, receive step 13). */
+export function shownCodes(item: View, message: HcoMessage): string[] {
+  return resultProblems(resultViews(item), message, (row, result) =>
+    fieldProblems(row, [['system', result.system]]),
+  );
+}
+
+export function shownSamplingTimes(item: View, message: HcoMessage): string[] {
+  return resultProblems(resultViews(item), message, (row, result) =>
+    fieldProblems(row, [['samplingTime', result.samplingTime]]),
+  );
+}
+
+export function shownStatuses(item: View, message: HcoMessage): string[] {
+  return [
+    ...fieldProblems(item, [['reportStatus', message.reportStatus]]),
+    ...resultProblems(resultViews(item), message, (row, result) =>
+      fieldProblems(row, [['status', result.status]]),
+    ),
+  ];
+}
+
+export function shownComments(item: View, message: HcoMessage): string[] {
+  return [
+    ...fieldProblems(item, [['clinicalComment', message.clinicalComment]]),
+    ...resultProblems(resultViews(item), message, (row, result) =>
+      fieldProblems(row, [['analysisComment', result.analysisComment]]),
+    ),
+  ];
+}
+
+export function shownAttachments(item: View, message: HcoMessage): string[] {
+  const shown = views(item['attachments']);
+  const problems =
+    shown.length === message.attachments.length
+      ? []
+      : [`${shown.length} attachments shown, the message has ${message.attachments.length}`];
+  for (const attachment of message.attachments) {
+    const match = shown.find((a) => a['title'] === attachment.title);
+    if (!match) problems.push(`attachment "${attachment.title ?? '?'}" is not shown`);
+    else
+      problems.push(
+        ...fieldProblems(match, [
+          ['contentType', attachment.contentType],
+          ['bytes', attachment.bytes],
+        ]).map((p) => `attachment "${attachment.title ?? '?'}": ${p}`),
+      );
+  }
+  return problems;
+}
+
+/** Lab chart rows of a message (its newest MessageHeader.id). */
+export function chartRowsFor(chart: unknown, messageIds: string[]): View[] {
+  return views(chart).filter((row) => messageIds.includes(str(row['messageId']) ?? ''));
+}
+
+/** Every result of the message is in the chart with code, long name, value, unit, sampling time and NI. */
+export function chartProblems(rows: View[], message: HcoMessage): string[] {
+  return resultProblems(
+    rows,
+    message,
+    (row, result) => [
+      ...fieldProblems(row, [
+        ['system', result.system],
+        ['longName', result.display],
+        ['value', result.value],
+        ['unit', result.unit],
+        ['samplingTime', result.samplingTime],
+      ]),
+      ...(row['notReferenceEvaluated'] === true
+        ? []
+        : [`notReferenceEvaluated is ${show(row['notReferenceEvaluated'])}, expected true`]),
+    ],
+    'homecare.lab-chart',
+  );
+}

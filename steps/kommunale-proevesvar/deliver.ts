@@ -1,0 +1,214 @@
+// Set-up steps of kommunale prøvesvar: certbench plays the municipal acute-care team's EOJ and delivers MedCom's
+// test examples (and variants derived from them) to the SUT's receiving endpoint; the GP then opens what arrived.
+// Steps only plan; the first check performs the plan.
+import { Given, When } from '@cucumber/cucumber';
+import { isExampleId, loadExample, type ExampleId } from '../../src/rules/homecare/examples.ts';
+import { readHco } from '../../src/rules/homecare/message.ts';
+import { hcoProblems } from '../../src/rules/homecare/message-rules.ts';
+import { envelopeFields, wrapInSbdh } from '../../src/rules/homecare/sbdh.ts';
+import {
+  cancellationOf,
+  correctionOf,
+  freshMessage,
+  resendOf,
+  withBrokenReference,
+  withComparators,
+  withTooLongResult,
+  withUnknownInitials,
+} from '../../src/rules/homecare/variants.ts';
+import type { PlanEnv } from '../../src/steps-api/plan.ts';
+import type { CertbenchWorld } from '../../src/steps-api/world.ts';
+import { observeStep, plannedRefs, stepOfDelivery, type Delivered, type Observed } from './state.ts';
+
+export const CHANNEL = 'homecareobservation';
+
+type Form = 'json' | 'sbdh' | 'sbdh-other-receiver';
+
+interface DeliverySpec {
+  ref: string;
+  /** Everything that determines the message (plan key). */
+  key: unknown[];
+  patient: string;
+  /** Whether certbench means the message to be valid (a harness bug otherwise). */
+  valid: boolean;
+  form: Form;
+  description: string;
+  build: (now: Date, earlier: (ref: string) => fhir4.Bundle) => fhir4.Bundle;
+}
+
+function example(id: string): ExampleId {
+  if (!isExampleId(id)) throw new Error(`no MedCom test example "${id}"`);
+  return id;
+}
+
+function patientOf(bundle: fhir4.Bundle): string {
+  return readHco(bundle).patient?.id ?? '';
+}
+
+function encode(bundle: fhir4.Bundle, form: Form, now: Date): { contentType: string; body: string } {
+  if (form === 'json') return { contentType: 'application/fhir+json', body: JSON.stringify(bundle) };
+  const fields = envelopeFields(bundle, now);
+  // Addressed backwards: the envelope names the sender as receiver, so its GLNs contradict the MessageHeader.
+  const envelope =
+    form === 'sbdh' ? fields : { ...fields, senderGln: fields.receiverGln, receiverGln: fields.senderGln };
+  return { contentType: 'application/xml', body: wrapInSbdh(bundle, envelope) };
+}
+
+function planDelivery(world: CertbenchWorld, spec: DeliverySpec): void {
+  const refs = plannedRefs(world);
+  if (refs.has(spec.ref)) throw new Error(`a delivery "${spec.ref}" is planned twice`);
+  refs.set(spec.ref, spec.patient);
+  world.addToPlan({
+    name: stepOfDelivery(spec.ref),
+    key: [...spec.key, spec.form],
+    run: async ({ ctx, driver, outputs }: PlanEnv): Promise<Delivered> => {
+      const now = ctx.clock.now();
+      const earlier = (ref: string) => {
+        const found = outputs.get(stepOfDelivery(ref)) as Delivered | undefined;
+        if (!found) throw new Error(`"${spec.ref}" needs "${ref}" delivered before it`);
+        return found.bundle;
+      };
+      const bundle = spec.build(now, earlier);
+      const problems = hcoProblems(bundle);
+      // Both are bugs in certbench: a check can only mean something if the message is what it claims to be.
+      if (spec.valid && problems.length > 0)
+        throw new Error(`certbench built an invalid message for "${spec.ref}": ${problems.join('; ')}`);
+      if (!spec.valid && problems.length === 0)
+        throw new Error(`certbench meant "${spec.ref}" to be invalid, but its rules find nothing wrong`);
+      const answer = await driver.deliver({
+        channel: CHANNEL,
+        ...encode(bundle, spec.form, now),
+        description: `HomeCareObservation ${spec.description}`,
+      });
+      return { bundle, answer };
+    },
+  });
+}
+
+const VARIANTS: Record<string, { valid: boolean; apply: (b: fhir4.Bundle) => fhir4.Bundle }> = {
+  'as published': { valid: true, apply: (b) => b },
+  'unknown GP initials and comparators': {
+    valid: true,
+    apply: (b) => withComparators(withUnknownInitials(b)),
+  },
+  'a result over 12 characters': { valid: false, apply: withTooLongResult },
+  'a broken reference': { valid: false, apply: withBrokenReference },
+};
+
+function fromExample(world: CertbenchWorld, ref: string, id: string, variant: string, form: Form): void {
+  const exampleId = example(id);
+  const change = VARIANTS[variant];
+  if (!change) throw new Error(`no variant "${variant}"`);
+  planDelivery(world, {
+    ref,
+    key: [exampleId, variant],
+    patient: patientOf(loadExample(exampleId)),
+    valid: change.valid,
+    form,
+    description: `${exampleId} (${variant}${form === 'json' ? '' : `, ${form}`})`,
+    build: (now) => change.apply(freshMessage(loadExample(exampleId), now)),
+  });
+}
+
+Given(
+  "the acute-care team sends {string}: MedCom's test example {string}",
+  function (this: CertbenchWorld, ref: string, id: string) {
+    fromExample(this, ref, id, 'as published', 'json');
+  },
+);
+
+Given(
+  "the acute-care team sends {string}: MedCom's test example {string} with unknown GP initials and results written with comparators",
+  function (this: CertbenchWorld, ref: string, id: string) {
+    fromExample(this, ref, id, 'unknown GP initials and comparators', 'json');
+  },
+);
+
+Given(
+  "the acute-care team sends {string}: MedCom's test example {string} with a result over 12 characters",
+  function (this: CertbenchWorld, ref: string, id: string) {
+    fromExample(this, ref, id, 'a result over 12 characters', 'json');
+  },
+);
+
+Given(
+  "the acute-care team sends {string}: MedCom's test example {string} whose report names a result that is not in the message",
+  function (this: CertbenchWorld, ref: string, id: string) {
+    fromExample(this, ref, id, 'a broken reference', 'json');
+  },
+);
+
+Given(
+  "the acute-care team sends {string}: MedCom's test example {string} in an EHMI SBDH envelope",
+  function (this: CertbenchWorld, ref: string, id: string) {
+    fromExample(this, ref, id, 'as published', 'sbdh');
+  },
+);
+
+Given(
+  "the acute-care team sends {string}: MedCom's test example {string} in an EHMI SBDH envelope whose Sender and Receiver contradict the message",
+  function (this: CertbenchWorld, ref: string, id: string) {
+    fromExample(this, ref, id, 'as published', 'sbdh-other-receiver');
+  },
+);
+
+function followUp(
+  world: CertbenchWorld,
+  ref: string,
+  of: string,
+  what: string,
+  build: (now: Date, earlier: fhir4.Bundle) => fhir4.Bundle,
+): void {
+  const patient = plannedRefs(world).get(of);
+  if (patient === undefined) throw new Error(`"${ref}" follows "${of}", which is not planned before it`);
+  planDelivery(world, {
+    ref,
+    key: [of, what],
+    patient,
+    valid: true,
+    form: 'json',
+    description: `${what} of ${of}`,
+    build: (now, earlier) => build(now, earlier(of)),
+  });
+}
+
+When(
+  'the team sends {string}: a correction of {string} with the glucose result {float}',
+  function (this: CertbenchWorld, ref: string, of: string, value: number) {
+    followUp(this, ref, of, `correction (glucose ${value})`, (now, earlier) =>
+      correctionOf(earlier, now, value),
+    );
+  },
+);
+
+When(
+  'the team sends {string}: a cancellation of {string} with the reason {string}',
+  function (this: CertbenchWorld, ref: string, of: string, reason: string) {
+    followUp(this, ref, of, `cancellation (${reason})`, (now, earlier) =>
+      cancellationOf(earlier, now, reason),
+    );
+  },
+);
+
+When(
+  'the team resends {string} as {string}: the same message in a new envelope, no acknowledgement having arrived',
+  function (this: CertbenchWorld, of: string, ref: string) {
+    followUp(this, ref, of, 'resend', (now, earlier) => resendOf(earlier, now));
+  },
+);
+
+When(
+  'the GP opens the received prøvesvar and the laboratory chart of {string}',
+  function (this: CertbenchWorld, patient: string) {
+    // A manual run has no automation API to read: the assessor looks at the screen instead.
+    if (this.ctx.manual) return;
+    this.addToPlan({
+      name: observeStep(patient),
+      key: patient,
+      run: async ({ driver }): Promise<Observed> => ({
+        inbox: await driver.observe('homecare.inbox', { patient }),
+        chart: await driver.observe('homecare.lab-chart', { patient }),
+      }),
+    });
+  },
+);

@@ -1,0 +1,221 @@
+// R1 and R1.A1: what the GP system shows of a received report (most are manual checkpoints: in an automatic run
+// their observable part is judged here, in a manual run the assessor decides) and what it saves to the lab chart.
+import { Then } from '@cucumber/cucumber';
+import {
+  chartProblems,
+  fieldProblems,
+  shownAttachments,
+  shownCodes,
+  shownComments,
+  shownResults,
+  shownSamplingTimes,
+  shownStatuses,
+} from '../../src/rules/homecare/view-rules.ts';
+import type { CertbenchWorld } from '../../src/steps-api/world.ts';
+import { chartRowsOfItem, judgeItem } from './view.ts';
+
+Then('the GP is notified of the new report {string}', async function (this: CertbenchWorld, ref: string) {
+  await judgeItem(this, ref, `the GP is notified of ${ref}`, (item) =>
+    item['notified'] === true ? [] : [`notified is ${JSON.stringify(item['notified'])}, expected true`],
+  );
+});
+
+Then(
+  'the report {string} is addressed to the GP initials {string}',
+  async function (this: CertbenchWorld, ref: string, initials: string) {
+    await judgeItem(this, ref, `${ref} is distributed to ${initials}`, (item) =>
+      fieldProblems(item, [['addressedTo', initials]]),
+    );
+  },
+);
+
+Then(
+  "the report {string} shows the patient's CPR and name and the receiving clinic",
+  async function (this: CertbenchWorld, ref: string) {
+    await judgeItem(this, ref, `${ref} shows patient and receiver`, (item, { message }) =>
+      fieldProblems(item, [
+        ['patient.id', message.patient?.id],
+        ['patient.name', message.patient?.name],
+        ['receiver.name', message.receiver?.name],
+        ['receiver.sor', message.receiver?.sor],
+      ]),
+    );
+  },
+);
+
+Then(
+  'the report {string} shows every result with value and unit, marked not reference-evaluated',
+  async function (this: CertbenchWorld, ref: string) {
+    await judgeItem(this, ref, `${ref} shows its results as not reference-evaluated`, (item, { message }) =>
+      shownResults(item, message),
+    );
+  },
+);
+
+Then(
+  'the report {string} shows the sampling time of every result',
+  async function (this: CertbenchWorld, ref: string) {
+    await judgeItem(this, ref, `${ref} shows sampling times`, (item, { message }) =>
+      shownSamplingTimes(item, message),
+    );
+  },
+);
+
+Then(
+  'the report {string} shows the report and result statuses',
+  async function (this: CertbenchWorld, ref: string) {
+    await judgeItem(this, ref, `${ref} shows statuses`, (item, { message }) => shownStatuses(item, message));
+  },
+);
+
+Then(
+  'the report {string} shows the producer with its SOR id and producer id',
+  async function (this: CertbenchWorld, ref: string) {
+    await judgeItem(this, ref, `${ref} shows the producer`, (item, { message }) =>
+      fieldProblems(item, [
+        ['producer.name', message.producer?.name],
+        ['producer.sor', message.producer?.sor],
+        ['producer.producerId', message.producer?.producerId],
+      ]),
+    );
+  },
+);
+
+Then(
+  "the report {string} shows the sender's signature: name, title and phone",
+  async function (this: CertbenchWorld, ref: string) {
+    await judgeItem(this, ref, `${ref} shows the signature`, (item, { message }) =>
+      fieldProblems(item, [
+        ['signature.name', message.signature?.name],
+        ['signature.title', message.signature?.role],
+        ['signature.phone', message.signature?.phone],
+      ]),
+    );
+  },
+);
+
+Then(
+  'the report {string} shows the clinical comment for the whole report and each analysis comment on its own result',
+  async function (this: CertbenchWorld, ref: string) {
+    await judgeItem(this, ref, `${ref} shows its comments`, (item, { message }) =>
+      shownComments(item, message),
+    );
+  },
+);
+
+Then('the report {string} shows its attachments', async function (this: CertbenchWorld, ref: string) {
+  await judgeItem(this, ref, `${ref} shows its attachments`, (item, { message }) =>
+    shownAttachments(item, message),
+  );
+});
+
+Then(
+  'the laboratory chart holds every result of {string} with its code, long name, value, unit, sampling time and marked not reference-evaluated',
+  async function (this: CertbenchWorld, ref: string) {
+    await judgeItem(
+      this,
+      ref,
+      `the results of ${ref} are saved to the laboratory chart`,
+      (item, shown) => chartProblems(chartRowsOfItem(shown, item), shown.message),
+      'one chart row per result: code, long name, value, unit, sampling time, notReferenceEvaluated',
+    );
+  },
+);
+
+Then(
+  'every chart row of {string} leads back to the received report',
+  async function (this: CertbenchWorld, ref: string) {
+    await judgeItem(this, ref, `the chart rows of ${ref} open the report`, (item, shown) => {
+      const rows = chartRowsOfItem(shown, item);
+      return rows.length === shown.message.results.length
+        ? []
+        : [
+            `${rows.length} chart rows name the report's MessageHeader.id, expected ${shown.message.results.length}`,
+          ];
+    });
+  },
+);
+
+Then(
+  'the laboratory chart holds the results of {string} with their comparators: {string}',
+  async function (this: CertbenchWorld, ref: string, list: string) {
+    await judgeItem(
+      this,
+      ref,
+      `the comparators of ${ref} are kept`,
+      (item, shown) => {
+        const rows = chartRowsOfItem(shown, item);
+        return list.split(',').flatMap((entry) => {
+          const [code, value, unit] = entry.trim().split(/\s+/);
+          const row = rows.find((r) => r['code'] === code);
+          if (!row) return [`no chart row ${code ?? '?'}`];
+          return fieldProblems(row, [
+            ['value', value],
+            ['unit', unit],
+          ]).map((p) => `chart row ${code ?? '?'}: ${p}`);
+        });
+      },
+      list,
+    );
+  },
+);
+
+Then(
+  'the technical data of {string} are stored: MessageHeader.id, sending time and result codes with their code system',
+  async function (this: CertbenchWorld, ref: string) {
+    await judgeItem(this, ref, `the technical data of ${ref} are stored`, (item, { message }) => [
+      ...fieldProblems(item, [
+        ['messageId', message.messageId],
+        ['sentAt', message.sentAt],
+      ]),
+      ...shownCodes(item, message),
+    ]);
+  },
+);
+
+Then(
+  'the report {string} and its chart rows are marked as refused consent',
+  async function (this: CertbenchWorld, ref: string) {
+    await judgeItem(this, ref, `the refused consent of ${ref} is visible`, (item, shown) => {
+      const rows = chartRowsOfItem(shown, item);
+      return [
+        ...(item['refusedConsent'] === true
+          ? []
+          : [`refusedConsent is ${JSON.stringify(item['refusedConsent'])}, expected true`]),
+        ...(rows.length === 0 ? ['the report has no chart rows'] : []),
+        ...rows
+          .filter((r) => r['refusedConsent'] !== true)
+          .map(
+            (r) =>
+              `chart row ${String(r['code'])}: refusedConsent is ${JSON.stringify(r['refusedConsent'])}, expected true`,
+          ),
+      ];
+    });
+  },
+);
+
+Then(
+  'the patient of {string} is shown with the X-eCPR {string} and the name {string}',
+  async function (this: CertbenchWorld, ref: string, ecpr: string, name: string) {
+    await judgeItem(this, ref, `${ref} is filed under the X-eCPR ${ecpr}`, (item) =>
+      fieldProblems(item, [
+        ['patient.id', ecpr],
+        ['patient.name', name],
+      ]),
+    );
+  },
+);
+
+Then(
+  'every result and attachment of the large message {string} is kept',
+  async function (this: CertbenchWorld, ref: string) {
+    await judgeItem(this, ref, `the large message ${ref} is kept whole`, (item, shown) => [
+      ...chartProblems(chartRowsOfItem(shown, item), shown.message),
+      ...shownAttachments(item, shown.message),
+    ]);
+  },
+);
+
+Then('the report {string} is filed in the inbox once', async function (this: CertbenchWorld, ref: string) {
+  await judgeItem(this, ref, `${ref} is filed`, () => []);
+});

@@ -1,0 +1,173 @@
+// The receiver rules accept every official MedCom HomeCareObservation example (as published and as certbench
+// freshens and varies it) and reject invalid variants; the vendored copies equal the shared originals.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { EXAMPLES, EXAMPLES_DIR, loadExample, type ExampleId } from '../../src/rules/homecare/examples.ts';
+import { readHco } from '../../src/rules/homecare/message.ts';
+import { hcoProblems } from '../../src/rules/homecare/message-rules.ts';
+import {
+  cancellationOf,
+  correctionOf,
+  freshMessage,
+  headerOf,
+  reportOf,
+  resendOf,
+  withBrokenReference,
+  withComparators,
+  withTooLongResult,
+  withUnknownInitials,
+} from '../../src/rules/homecare/variants.ts';
+import { PACKAGE_ROOT } from '../../src/run/package-root.ts';
+
+const SHARED = join(PACKAGE_ROOT, '..', 'shared', 'examples', 'medcom');
+const IDS = Object.keys(EXAMPLES) as ExampleId[];
+const NOW = new Date('2026-03-02T09:15:00Z');
+
+test('the vendored examples are byte-for-byte the shared originals', (t) => {
+  if (!existsSync(SHARED)) return t.skip('no ../shared beside the repository');
+  for (const id of IDS)
+    assert.ok(
+      readFileSync(join(EXAMPLES_DIR, EXAMPLES[id])).equals(readFileSync(join(SHARED, EXAMPLES[id]))),
+      `${EXAMPLES[id]} differs from the shared original`,
+    );
+});
+
+test('every official example is acceptable, as published and as certbench sends it', () => {
+  for (const id of IDS) {
+    assert.deepEqual(hcoProblems(loadExample(id)), [], `${id} as published`);
+    assert.deepEqual(hcoProblems(freshMessage(loadExample(id), NOW)), [], `${id} freshened`);
+  }
+});
+
+test('a freshened message has new UUIDs and the sending time, and its references follow the renamed resources', () => {
+  const sent = freshMessage(loadExample('R1-3.3.1.1'), NOW);
+  const message = readHco(sent);
+  assert.match(sent.id ?? '', /^[0-9a-f-]{36}$/);
+  assert.match(message.messageId ?? '', /^[0-9a-f-]{36}$/);
+  assert.equal(sent.timestamp, '2026-03-02T10:15:00+01:00');
+  assert.equal(message.sentAt, '2026-03-02T10:15:00+01:00');
+  assert.equal(message.activity, 'new-message');
+  assert.notEqual(freshMessage(loadExample('R1-3.3.1.1'), NOW).id, sent.id);
+});
+
+test('the reader finds what a receiver must show', () => {
+  const message = readHco(loadExample('R1-3.3.1.1'));
+  assert.deepEqual(message.patient, {
+    id: '2509479989',
+    system: 'urn:oid:1.2.208.176.1.2',
+    name: 'Bruno Elmer',
+  });
+  assert.deepEqual(message.producer, {
+    name: 'Pleje og Rehabilitering',
+    sor: '1267041000016006',
+    producerId: 'KAF',
+  });
+  assert.equal(message.receiver?.initials, 'ALP');
+  assert.deepEqual(message.signature, { name: 'John', role: 'sygeplejerske', phone: '+45 05577668' });
+  assert.deepEqual(
+    message.results.map((r) => [r.code, r.value, r.unit, r.notInterpreted]),
+    [
+      ['NPU22089', '6.8', 'mmol/L', true],
+      ['NPU21692', '147', '1/min', true],
+    ],
+  );
+  assert.equal(message.results[1]?.analysisComment, 'Patienten har været ud og løbe lige inden målingen.');
+  assert.equal(readHco(loadExample('R1A1-3.3.3.1')).refusedConsent, true);
+  assert.equal(readHco(loadExample('3.4.1')).patient?.id, '0703921VJ5');
+  assert.equal(readHco(loadExample('3.4.5')).attachments.length, 2);
+});
+
+test('the variants certbench derives are valid and carry what the protocol needs', () => {
+  const example2 = withComparators(withUnknownInitials(freshMessage(loadExample('R1-3.3.2.1'), NOW)));
+  assert.deepEqual(hcoProblems(example2), []);
+  const read = readHco(example2);
+  assert.equal(read.receiver?.initials, 'unknown');
+  assert.deepEqual(
+    read.results.filter((r) => r.comparator).map((r) => `${r.code} ${r.value ?? ''} ${r.unit ?? ''}`),
+    ['NPU22089 >33.3 mmol/L', 'NPU19748 <5 mg/L'],
+  );
+  const sent = freshMessage(loadExample('R1-3.3.1.1'), NOW);
+  const later = new Date(NOW.getTime() + 60_000);
+  const correction = correctionOf(sent, later, 7.2);
+  const cancellation = cancellationOf(sent, later, 'Prøvesvaret er sendt på forkert CPR-nummer');
+  for (const [name, bundle, activity, role] of [
+    ['correction', correction, 'modified-message', 'revision'],
+    ['cancellation', cancellation, 'retract-message', 'removal'],
+  ] as const) {
+    assert.deepEqual(hcoProblems(bundle), [], name);
+    const m = readHco(bundle);
+    assert.equal(m.activity, activity);
+    assert.equal(m.entityRole, role);
+    assert.equal(m.previousMessageId, headerOf(sent).id);
+    assert.notEqual(m.messageId, headerOf(sent).id, `${name} is a new message`);
+  }
+  assert.equal(readHco(correction).results[0]?.value, '7.2');
+  assert.equal(reportOf(cancellation).conclusion, 'Prøvesvaret er sendt på forkert CPR-nummer');
+  const resend = resendOf(sent, later);
+  assert.deepEqual(hcoProblems(resend), []);
+  assert.equal(headerOf(resend).id, headerOf(sent).id);
+  assert.notEqual(resend.id, sent.id);
+});
+
+/** Invalid variants of test example 1 and the problem each must produce. */
+const INVALID: [string, (b: fhir4.Bundle) => void, RegExp][] = [
+  ['a result over 12 characters', (b) => void withTooLongResult(b), /14 characters, at most 12/],
+  ['a broken reference', (b) => void withBrokenReference(b), /does not resolve inside the message/],
+  [
+    'another event',
+    (b) => void (headerOf(b).eventCoding = { ...headerOf(b).eventCoding, code: 'carecommunication-message' }),
+    /eventCoding/,
+  ],
+  [
+    "the IG text's activity modify-message",
+    (b) => {
+      const provenance = b.entry?.find((e) => e.resource?.resourceType === 'Provenance')
+        ?.resource as fhir4.Provenance;
+      provenance.activity = { coding: [{ code: 'modify-message' }] };
+    },
+    /not in medcom-HomeCareObservation-messagingActivities/,
+  ],
+  [
+    'a result without the NI interpretation',
+    (b) => {
+      for (const e of b.entry ?? [])
+        if (e.resource?.resourceType === 'Observation')
+          delete (e.resource as fhir4.Observation).interpretation;
+    },
+    /not reference-evaluated/,
+  ],
+  [
+    'a cc destination',
+    (b) => void headerOf(b).destination?.push({ endpoint: 'https://sor2.sum.dsdn.dk/#id=1', extension: [] }),
+    /exactly one primary/,
+  ],
+  [
+    'a receiver contact with neither initials nor data-absent-reason',
+    (b) => {
+      for (const e of b.entry ?? [])
+        if (e.resource?.resourceType === 'Organization' && (e.resource as fhir4.Organization).contact)
+          (e.resource as fhir4.Organization).contact = [{}];
+    },
+    /medcom-homecareObservation-4/,
+  ],
+  ['a report with status preliminary', (b) => void (reportOf(b).status = 'preliminary'), /expected final/],
+  ['a Bundle of type collection', (b) => void (b.type = 'collection'), /expected message/],
+];
+
+for (const [name, change, expected] of INVALID)
+  test(`the rules reject a message with ${name}`, () => {
+    const bundle = freshMessage(loadExample('R1-3.3.1.1'), NOW);
+    change(bundle);
+    const problems = hcoProblems(bundle);
+    assert.ok(
+      problems.some((p) => expected.test(p)),
+      `expected a problem matching ${String(expected)}, got ${JSON.stringify(problems)}`,
+    );
+  });
+
+test('something that is not a Bundle is rejected', () => {
+  assert.deepEqual(hcoProblems({ resourceType: 'Patient' }), ['the message is not a FHIR Bundle']);
+  assert.deepEqual(hcoProblems('garbage'), ['the message is not a FHIR Bundle']);
+});

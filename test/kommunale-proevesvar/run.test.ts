@@ -1,0 +1,170 @@
+// Kommunale prøvesvar end to end: the reference GP passes every checkpoint; named faults fail the checkpoints they
+// break with messages that say what the receiver did wrong; a receiving endpoint that refuses, hangs or answers
+// garbage fails the checkpoints with evidence while the run goes on; and in a manual run the acknowledgement
+// checkpoints fall to the assessor.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { request } from 'undici';
+import { startReferenceGp } from '../../reference-gp/index.ts';
+import { fastReferenceProfileYaml } from '../../reference-gp/test-profile.ts';
+import type { AssessmentQuestion, Instruction, Operator } from '../../src/driver/manual/operator.ts';
+import { runCertification } from '../../src/run/run-certification.ts';
+import { RobotOperator } from '../support/robot-operator.ts';
+import {
+  checkpoint,
+  checkpoints,
+  fastReferenceProfile,
+  quietEnvironment,
+  runReference,
+} from '../support/run.ts';
+import { localServer } from '../support/server.ts';
+import { tempDir, writeTemp } from '../support/temp.ts';
+
+const PROTOCOL = 'kommunale-proevesvar';
+const CLAIM = `  ${PROTOCOL}: {}\n`;
+
+test('the reference GP passes every checkpoint of kommunale prøvesvar', async () => {
+  const { result } = await runReference({
+    profileFile: await fastReferenceProfile(CLAIM),
+    protocols: [PROTOCOL],
+  });
+  assert.deepEqual(
+    checkpoints(result)
+      .filter((c) => c.status !== 'passed')
+      .map((c) => `${c.id} ${c.status} ${c.message ?? ''}`),
+    [],
+  );
+  assert.equal(checkpoints(result).length, 37);
+  assert.equal(result.protocols[0]?.approval, 'Godkendt');
+});
+
+test('named faults fail their checkpoints with messages that say what the receiver did wrong', async () => {
+  const { result } = await runReference({
+    profileFile: await fastReferenceProfile(CLAIM),
+    protocols: [PROTOCOL],
+    faults: ['hco-drop-comparator', 'hco-cancel-deletes', 'hco-ack-wrong-identifier', 'hco-shows-duplicates'],
+  });
+  const message = (id: string) => {
+    const found = checkpoint(result, id);
+    assert.equal(found.status, 'failed', id);
+    return found.message ?? '';
+  };
+  assert.match(message('KP-3.3.2.3'), /chart row NPU19748: value is "5", expected "<5"/);
+  assert.match(message('KP-3.3.5.3'), /0 reports in homecare.inbox stand for annullering/);
+  assert.match(
+    message('KP-3.3.1.1'),
+    /response.identifier is "[0-9a-f-]{36}", expected the acknowledged MessageHeader.id "[0-9a-f-]{36}"/,
+  );
+  assert.match(
+    message('KP-3.5.1'),
+    /MessageHeader.id [0-9a-f-]{36} is in homecare.inbox 2 times, expected once/,
+  );
+  assert.deepEqual(result.harnessErrors, []);
+});
+
+test('a receiving endpoint that refuses, hangs or answers garbage fails the checkpoints with evidence; the run goes on', async () => {
+  const modes = ['refuse', 'hang', 'garbage'] as const;
+  let count = 0;
+  const seen: string[] = [];
+  const receiver = await localServer((req, res) => {
+    const mode = modes[count++ % modes.length] ?? 'garbage';
+    seen.push(mode);
+    req.resume();
+    if (mode === 'refuse') req.socket.destroy();
+    else if (mode === 'garbage') res.writeHead(200, { 'content-type': 'text/html' }).end('<html>busy</html>');
+    // 'hang': never answers; certbench's timeout ends the exchange.
+  });
+  const token = 'homecare-robustness';
+  const gp = await startReferenceGp({ token });
+  try {
+    const profile = fastReferenceProfileYaml({ vendor: 'Fake', system: 'fake receiver', version: '0' }, CLAIM)
+      .replace('baseUrl: http://127.0.0.1:1', `baseUrl: ${gp.url}`)
+      .replace(
+        '  timeoutMs: 400\n',
+        `  timeoutMs: 400\n  inboundUrls: { homecareobservation: ${receiver}/receive }\n`,
+      );
+    const dir = await tempDir();
+    const { result } = await runCertification(
+      {
+        profileFile: await writeTemp(dir, 'fake.yaml', profile),
+        protocols: [PROTOCOL],
+        mode: 'self-test',
+        outDir: `${dir}/out`,
+        strict: false,
+        html: false,
+        summary: false,
+      },
+      quietEnvironment({ CERTBENCH_REFERENCE_GP_TOKEN: token }),
+    );
+    assert.deepEqual(result.harnessErrors, [], 'a misbehaving SUT is never a harness error');
+    assert.deepEqual(new Set(seen), new Set(modes));
+    const automatic = checkpoints(result).filter((c) => c.mode === 'automatic');
+    assert.deepEqual(
+      automatic.filter((c) => c.status !== 'failed').map((c) => c.id),
+      [],
+      'every automatic checkpoint fails when nothing is received',
+    );
+    for (const c of automatic) assert.ok(c.evidence.length > 0, `${c.id} has evidence`);
+    const messages = automatic.map((c) => c.message ?? '').join('\n');
+    assert.match(messages, /content type "text\/html"|neither a FHIR acknowledgement/);
+    assert.match(messages, /delivering HomeCareObservation .*(timeout|time out|timed out|aborted)/i);
+    assert.match(messages, /delivering HomeCareObservation .*(socket|ECONNRESET|closed|other side)/i);
+  } finally {
+    await gp.stop();
+  }
+});
+
+/** A testcamp operator who loads each message file into the reference GP's receiving endpoint and approves. */
+class LoadingOperator implements Operator {
+  readonly asked: string[] = [];
+  private readonly robot: RobotOperator;
+  private readonly sut: { baseUrl: string; token?: string };
+
+  constructor(sut: { baseUrl: string; token?: string }) {
+    this.sut = sut;
+    this.robot = new RobotOperator(sut);
+  }
+
+  async instruct(instruction: Instruction) {
+    if (!instruction.action.startsWith('inbound.')) return this.robot.instruct(instruction);
+    const file = String(instruction.input['file']);
+    const answer = await request(`${this.sut.baseUrl}/certbench/v1/inbound/${instruction.action.slice(8)}`, {
+      method: 'POST',
+      headers: {
+        'content-type': file.endsWith('.xml') ? 'application/xml' : 'application/fhir+json',
+        ...(this.sut.token ? { authorization: `Bearer ${this.sut.token}` } : {}),
+      },
+      body: readFileSync(file),
+    });
+    await answer.body.text();
+    return { done: true } as const;
+  }
+
+  assess(question: AssessmentQuestion) {
+    this.asked.push(question.checkpointId);
+    return Promise.resolve({ decision: 'OK' as const, evidenceFiles: [] });
+  }
+
+  close(): void {}
+}
+
+test('in a manual run the operator loads each message, and acknowledgement checkpoints fall to the assessor', async () => {
+  let operator: LoadingOperator | undefined;
+  const { result } = await runReference({
+    profileFile: await fastReferenceProfile(CLAIM),
+    protocols: [PROTOCOL],
+    driver: 'manual',
+    assessor: 'Anne Assessor',
+    operatorFactory: (sut) => (operator = new LoadingOperator(sut)),
+  });
+  assert.deepEqual(
+    checkpoints(result)
+      .filter((c) => c.status !== 'passed')
+      .map((c) => `${c.id} ${c.status} ${c.message ?? ''}`),
+    [],
+  );
+  for (const id of ['KP-3.3.1.1', 'KP-3.4.2', 'KP-3.5.2', 'KP-3.3.1.4'])
+    assert.ok(operator?.asked.includes(id), `the assessor decides ${id}`);
+  assert.equal(checkpoint(result, 'KP-3.3.1.1').assessment?.decision, 'OK');
+});
