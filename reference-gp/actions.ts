@@ -17,6 +17,8 @@ import {
   transferJournal,
 } from './lab/changes.ts';
 import { registerResult } from './lab/register.ts';
+import { registerVisit } from './pregnancy/register.ts';
+import { sharePregnancy } from './pregnancy/share.ts';
 
 export type Action = (
   ctx: GpContext,
@@ -31,6 +33,7 @@ export const ACTIONS: Record<string, Action> = {
     record.diagnoses = [];
     record.shared = [];
     ctx.state.lab.delete(record.patient.cpr);
+    ctx.state.pregnancies.delete(record.patient.cpr);
     return {};
   },
   'patient.transfer-journal': transferJournal,
@@ -46,4 +49,6 @@ export const ACTIONS: Record<string, Action> = {
   'lab.refuse-consent': (ctx, input) => changeConsent(ctx, input, true),
   'lab.withdraw-refusal': (ctx, input) => changeConsent(ctx, input, false),
   'lab.resend-result': resendResult,
+  'pregnancy.register-visit': registerVisit,
+  'pregnancy.share': sharePregnancy,
 };

@@ -1,6 +1,7 @@
 // The GP system's in-memory record: test patients with their diagnoses and the history of shared documents.
 import { randomUUID } from 'node:crypto';
 import type { LabResult } from './lab/records.ts';
+import type { PregnancyRecord } from './pregnancy/records.ts';
 import { TEST_PATIENTS, type TestPatient } from './test-data.ts';
 
 export const SKS_D = 'urn:oid:1.2.208.176.2.4.12';
@@ -59,6 +60,8 @@ export interface GpState {
   patients: Map<string, PatientRecord>;
   /** Local lab results by the person's id (CPR, or replacement CPR), deleted and cancelled ones included. */
   lab: Map<string, LabResult[]>;
+  /** Pregnancies (svangreforløb) by CPR, oldest first, with their visits and shared GMv2 documents. */
+  pregnancies: Map<string, PregnancyRecord[]>;
   organizationId: string;
   practitionerId: string;
 }
@@ -68,7 +71,13 @@ export function createState(): GpState {
   for (const patient of TEST_PATIENTS) {
     patients.set(patient.cpr, { patient, resourceId: randomUUID(), diagnoses: [], shared: [] });
   }
-  return { patients, lab: new Map(), organizationId: randomUUID(), practitionerId: randomUUID() };
+  return {
+    patients,
+    lab: new Map(),
+    pregnancies: new Map(),
+    organizationId: randomUUID(),
+    practitionerId: randomUUID(),
+  };
 }
 
 /** Diagnoses still in the record (deleted ones excluded). */

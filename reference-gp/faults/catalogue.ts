@@ -5,6 +5,7 @@
 //   behaviour   a wrong decision inside the GP workflow (code in the flow it breaks)
 //   automation  a broken answer from the automation API to the share action (faults/automation.ts)
 import { LAB_FAULTS } from './lab-catalogue.ts';
+import { PREGNANCY_FAULTS } from './pregnancy-catalogue.ts';
 
 export interface FaultInfo {
   description: string;
@@ -165,6 +166,7 @@ export const FAULTS = {
   'automation-huge-body': automation('The share action answers with a ~50 MB JSON body', 'DK-3.3.1.1'),
   'automation-hangs': automation('The share action never answers', 'DK-3.3.1.1'),
   ...LAB_FAULTS,
+  ...PREGNANCY_FAULTS,
 } as const satisfies Record<string, FaultInfo>;
 
 export type FaultName = keyof typeof FAULTS;
