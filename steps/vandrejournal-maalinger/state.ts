@@ -165,7 +165,11 @@ export function documentOf(shared: SharedDocument): GmDocument {
       `the ${shared.share.kind} document could not be read from the submission: ${[...read.unpacked.problems, shared.submission.parseError ?? ''].filter(Boolean).join('; ') || 'the Binary holds neither XML nor JSON'}`,
     );
   }
-  return read.read.document;
+  const { document, problems } = read.read;
+  // A reader that could not find the document at all returns an empty one: judging it would only blur the cause.
+  if (document.kind === '' && document.entries.length === 0 && problems.length > 0)
+    throw new CheckFailed(`the ${shared.share.kind} document could not be read: ${problems.join('; ')}`);
+  return document;
 }
 
 /** The visits registered before a share. */
