@@ -19,6 +19,8 @@ import {
   transferJournal,
 } from './lab/changes.ts';
 import { registerResult } from './lab/register.ts';
+import { registerVisit } from './pregnancy/register.ts';
+import { sharePregnancy } from './pregnancy/share.ts';
 
 export type Action = (
   ctx: GpContext,
@@ -35,6 +37,7 @@ export const ACTIONS: Record<string, Action> = {
     ctx.state.lab.delete(record.patient.cpr);
     resetInbox(ctx.state.inbox, record.patient.cpr);
     ctx.state.homecare.items = ctx.state.homecare.items.filter((i) => i.patient.id !== record.patient.cpr);
+    ctx.state.pregnancies.delete(record.patient.cpr);
     return {};
   },
   'patient.transfer-journal': transferJournal,
@@ -51,4 +54,6 @@ export const ACTIONS: Record<string, Action> = {
   'lab.withdraw-refusal': (ctx, input) => changeConsent(ctx, input, false),
   'lab.resend-result': resendResult,
   'inbox.order-requisition': orderRequisition,
+  'pregnancy.register-visit': registerVisit,
+  'pregnancy.share': sharePregnancy,
 };

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { createInboxState, type InboxState } from './inbox/model.ts';
 import { createHomecareState, type HomecareState } from './homecare/records.ts';
 import type { LabResult } from './lab/records.ts';
+import type { PregnancyRecord } from './pregnancy/records.ts';
 import { TEST_PATIENTS, type TestPatient } from './test-data.ts';
 
 export const SKS_D = 'urn:oid:1.2.208.176.2.4.12';
@@ -65,6 +66,8 @@ export interface GpState {
   inbox: InboxState;
   /** Received kommunale prøvesvar (HomeCareObservation messages), their acknowledgements and the technical log. */
   homecare: HomecareState;
+  /** Pregnancies (svangreforløb) by CPR, oldest first, with their visits and shared GMv2 documents. */
+  pregnancies: Map<string, PregnancyRecord[]>;
   organizationId: string;
   practitionerId: string;
 }
@@ -79,6 +82,7 @@ export function createState(): GpState {
     lab: new Map(),
     inbox: createInboxState(),
     homecare: createHomecareState(),
+    pregnancies: new Map(),
     organizationId: randomUUID(),
     practitionerId: randomUUID(),
   };

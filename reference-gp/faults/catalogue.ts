@@ -7,6 +7,7 @@
 import { INBOX_FAULTS } from './inbox-catalogue.ts';
 import { HOMECARE_FAULTS } from './homecare-catalogue.ts';
 import { LAB_FAULTS } from './lab-catalogue.ts';
+import { PREGNANCY_FAULTS } from './pregnancy-catalogue.ts';
 
 export interface FaultInfo {
   description: string;
@@ -173,6 +174,7 @@ export const FAULTS = {
   ...LAB_FAULTS,
   ...INBOX_FAULTS,
   ...HOMECARE_FAULTS,
+  ...PREGNANCY_FAULTS,
 } as const satisfies Record<string, FaultInfo>;
 
 export type FaultName = keyof typeof FAULTS;
