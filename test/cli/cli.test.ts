@@ -78,7 +78,7 @@ test('a missing token variable and a malformed waiver register are input errors 
 test('lint passes on the shipped protocols and fails (exit 3) on a broken manifest', async () => {
   const ok = await certbench(['lint']);
   assert.equal(ok.code, EXIT.ok, ok.stderr);
-  assert.match(ok.stdout, /ok diagnosekort 1\.0\.0: 52 checkpoints, 52 scenarios/);
+  assert.match(ok.stdout, /ok diagnosekort 1\.0\.0: (\d+) checkpoints, \1 scenarios/);
   const root = await tempDir();
   await cp(join(PACKAGE_ROOT, 'protocols'), join(root, 'protocols'), { recursive: true });
   await cp(join(PACKAGE_ROOT, 'features'), join(root, 'features'), { recursive: true });

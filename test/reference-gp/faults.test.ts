@@ -22,6 +22,8 @@ interface Sent {
 interface Run {
   statuses: number[];
   transactions: Sent[];
+  /** The Diagnosekort view after the last share (full scenario only). */
+  view?: unknown;
 }
 
 /**
@@ -54,7 +56,13 @@ async function runScenario(faults: string[], firstShareOnly = false): Promise<Ru
     await act('diagnosekort.deselect-diagnosis', { diagnosisId: kol });
     await act('diagnosekort.delete-diagnosis', { diagnosisId: hypertension });
     await act('diagnosekort.share', {});
-    return { statuses, transactions: bench.recipient.received.map((t) => unpackLenient(t)) };
+    // What the GP sees counts too: some behaviour faults change only the view.
+    const view = await bench.client.call('GET', `/observations/diagnosekort.diagnoses?patient=${ELMER}`);
+    return {
+      statuses,
+      transactions: bench.recipient.received.map((t) => unpackLenient(t)),
+      view: view.body,
+    };
   } finally {
     await bench.stop();
   }
@@ -79,7 +87,7 @@ function fingerprint(run: Run): string {
     const attachment = t.documentReference.content[0]?.attachment;
     return { transaction: t.transaction, document: t.document, hashOk: attachment?.hash === sha1(t.bytes) };
   });
-  const text = JSON.stringify({ statuses: run.statuses, sent }, (key, value: unknown) =>
+  const text = JSON.stringify({ statuses: run.statuses, sent, view: run.view }, (key, value: unknown) =>
     key === 'data' || key === 'hash' || key === 'size' ? undefined : value,
   );
   const seen = new Map<string, number>();
