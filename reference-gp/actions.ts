@@ -7,6 +7,8 @@ import {
   registerDiagnosis,
   updateDiagnosis,
 } from './diagnosekort/record-actions.ts';
+import { firstConsultation } from './dsj/consultation.ts';
+import { sendReferral } from './dsj/send-referral.ts';
 import { patientRecord, type Input } from './input.ts';
 import {
   cancelResult,
@@ -31,6 +33,7 @@ export const ACTIONS: Record<string, Action> = {
     record.diagnoses = [];
     record.shared = [];
     ctx.state.lab.delete(record.patient.cpr);
+    ctx.state.dsj.delete(record.patient.cpr);
     return {};
   },
   'patient.transfer-journal': transferJournal,
@@ -46,4 +49,6 @@ export const ACTIONS: Record<string, Action> = {
   'lab.refuse-consent': (ctx, input) => changeConsent(ctx, input, true),
   'lab.withdraw-refusal': (ctx, input) => changeConsent(ctx, input, false),
   'lab.resend-result': resendResult,
+  'dsj.first-consultation': firstConsultation,
+  'dsj.send-referral': sendReferral,
 };

@@ -2,6 +2,7 @@
 // patient would (POST /certbench/v1/inbound/<channel>). Each protocol that tests the GP system as a receiver
 // registers its channel here.
 import type { GpContext } from './context.ts';
+import { receiveQuestionnaire } from './dsj/questionnaire.ts';
 
 /** A message as it arrived: raw bytes and the content type the sender declared. */
 export interface InboundRequest {
@@ -21,4 +22,6 @@ export type InboundHandler = (
   request: InboundRequest,
 ) => InboundResponse | Promise<InboundResponse>;
 
-export const INBOUND: Record<string, InboundHandler> = {};
+export const INBOUND: Record<string, InboundHandler> = {
+  'pregnancy-questionnaire': receiveQuestionnaire,
+};

@@ -1,5 +1,6 @@
 // The GP system's in-memory record: test patients with their diagnoses and the history of shared documents.
 import { randomUUID } from 'node:crypto';
+import type { DsjRecord } from './dsj/records.ts';
 import type { LabResult } from './lab/records.ts';
 import { TEST_PATIENTS, type TestPatient } from './test-data.ts';
 
@@ -59,6 +60,8 @@ export interface GpState {
   patients: Map<string, PatientRecord>;
   /** Local lab results by the person's id (CPR, or replacement CPR), deleted and cancelled ones included. */
   lab: Map<string, LabResult[]>;
+  /** Digital Svangrejournal per pregnant patient's CPR (dsj-gmv2). */
+  dsj: Map<string, DsjRecord>;
   organizationId: string;
   practitionerId: string;
 }
@@ -68,7 +71,7 @@ export function createState(): GpState {
   for (const patient of TEST_PATIENTS) {
     patients.set(patient.cpr, { patient, resourceId: randomUUID(), diagnoses: [], shared: [] });
   }
-  return { patients, lab: new Map(), organizationId: randomUUID(), practitionerId: randomUUID() };
+  return { patients, lab: new Map(), dsj: new Map(), organizationId: randomUUID(), practitionerId: randomUUID() };
 }
 
 /** Diagnoses still in the record (deleted ones excluded). */

@@ -4,6 +4,7 @@
 //               faults/lab-mutations.ts)
 //   behaviour   a wrong decision inside the GP workflow (code in the flow it breaks)
 //   automation  a broken answer from the automation API to the share action (faults/automation.ts)
+import { DSJ_FAULTS } from './dsj-catalogue.ts';
 import { LAB_FAULTS } from './lab-catalogue.ts';
 
 export interface FaultInfo {
@@ -165,6 +166,7 @@ export const FAULTS = {
   'automation-huge-body': automation('The share action answers with a ~50 MB JSON body', 'DK-3.3.1.1'),
   'automation-hangs': automation('The share action never answers', 'DK-3.3.1.1'),
   ...LAB_FAULTS,
+  ...DSJ_FAULTS,
 } as const satisfies Record<string, FaultInfo>;
 
 export type FaultName = keyof typeof FAULTS;

@@ -1,0 +1,72 @@
+// What a DSJ scenario planned (the woman's answers, the GP's entries, the birthplaces) and what its plan produced.
+import type { Submission } from '../../src/counterparts/fhir-recipient.ts';
+import type { InboundAnswer } from '../../src/driver/types.ts';
+import type { ExpectedField } from '../../src/rules/dsj/prefill-rules.ts';
+import type { QuestionnaireAnswer } from '../../src/rules/dsj/questionnaire.ts';
+import type { Birthplace } from '../../src/rules/dsj/referral-rules.ts';
+import type { CertbenchWorld } from '../../src/steps-api/world.ts';
+
+export interface DsjPatient {
+  cpr: string;
+  /** Full name as the test person list gives it, e.g. "Else Test Lauridsen". */
+  name: string;
+  family: string;
+}
+
+export interface DsjScenario {
+  patient?: DsjPatient;
+  answers: QuestionnaireAnswer[];
+  /** What the GP entered or corrected at the first consultation. */
+  entries: ExpectedField[];
+  birthplaces: Map<string, Birthplace>;
+  chosen?: Birthplace;
+}
+
+/** What one planned DSJ step produced. */
+export interface DsjStepOutput {
+  answer?: InboundAnswer;
+  output?: Record<string, unknown>;
+  observed?: unknown;
+  /** What the hospital referral and document sharing counterparts received meanwhile. */
+  referrals: Submission[];
+  documents: Submission[];
+}
+
+const scenarios = new WeakMap<CertbenchWorld, DsjScenario>();
+
+export function dsjScenario(world: CertbenchWorld): DsjScenario {
+  let scenario = scenarios.get(world);
+  if (!scenario) {
+    scenario = { answers: [], entries: [], birthplaces: new Map() };
+    scenarios.set(world, scenario);
+  }
+  return scenario;
+}
+
+export function scenarioPatient(world: CertbenchWorld): DsjPatient {
+  const patient = dsjScenario(world).patient;
+  if (!patient) throw new Error('no pregnant test patient in this scenario');
+  return patient;
+}
+
+export function chosenBirthplace(world: CertbenchWorld): Birthplace {
+  const birthplace = dsjScenario(world).chosen;
+  if (!birthplace) throw new Error('no birthplace chosen in this scenario');
+  return birthplace;
+}
+
+/** The output of a planned step, after performing the plan. */
+export async function stepOutput(world: CertbenchWorld, name: string): Promise<DsjStepOutput> {
+  const outcome = await world.realise();
+  const output = outcome.outputs.get(name) as DsjStepOutput | undefined;
+  if (!output) throw new Error(`no DSJ step "${name}" in this scenario`);
+  return output;
+}
+
+export const STEP = {
+  reset: 'reset',
+  questionnaire: 'deliver questionnaire',
+  firstConsultation: 'first consultation',
+  sendReferral: 'send referral',
+  observe: 'observe dsj',
+} as const;
