@@ -71,7 +71,13 @@ export function createState(): GpState {
   for (const patient of TEST_PATIENTS) {
     patients.set(patient.cpr, { patient, resourceId: randomUUID(), diagnoses: [], shared: [] });
   }
-  return { patients, lab: new Map(), dsj: new Map(), organizationId: randomUUID(), practitionerId: randomUUID() };
+  return {
+    patients,
+    lab: new Map(),
+    dsj: new Map(),
+    organizationId: randomUUID(),
+    practitionerId: randomUUID(),
+  };
 }
 
 /** Diagnoses still in the record (deleted ones excluded). */

@@ -4,7 +4,7 @@ import type { GpContext } from '../context.ts';
 import { invalid } from '../http/problem.ts';
 import { asObject, patientRecord, requiredString, type Input } from '../input.ts';
 import { DSJ_FORM, type DsjValue } from './fields.ts';
-import { dsjRecord, type Birthplace, type DsjRecord } from './records.ts';
+import { dsjRecord, type Birthplace, type DsjFieldValue, type DsjRecord } from './records.ts';
 
 export function readEntries(input: Input): { field: string; value: DsjValue }[] {
   const entries = input['entries'] ?? [];
@@ -13,7 +13,9 @@ export function readEntries(input: Input): { field: string; value: DsjValue }[] 
     const entry = asObject(raw, `input.entries[${i}]`);
     const field = requiredString(entry, 'field');
     if (!Object.hasOwn(DSJ_FORM, field))
-      throw invalid(`input.entries[${i}].field "${field}" is not a DSJ field (${Object.keys(DSJ_FORM).join(', ')})`);
+      throw invalid(
+        `input.entries[${i}].field "${field}" is not a DSJ field (${Object.keys(DSJ_FORM).join(', ')})`,
+      );
     const value = entry['value'];
     if (!['string', 'number', 'boolean'].includes(typeof value))
       throw invalid(`input.entries[${i}].value must be a string, number or boolean`);
@@ -22,7 +24,11 @@ export function readEntries(input: Input): { field: string; value: DsjValue }[] 
 }
 
 /** The GP's entries and corrections; each becomes the GP's, keeping the woman's answer beside it. */
-export function recordEntries(ctx: GpContext, record: DsjRecord, entries: { field: string; value: DsjValue }[]): void {
+export function recordEntries(
+  ctx: GpContext,
+  record: DsjRecord,
+  entries: { field: string; value: DsjValue }[],
+): void {
   for (const { field, value } of entries) {
     const previous = record.fields.get(field);
     // Fault: a field the questionnaire filled in cannot be changed by the GP.
@@ -59,7 +65,7 @@ export function observeDsj(ctx: GpContext, cpr: string | undefined): unknown {
   const record = ctx.state.dsj.get(patient.patient.cpr);
   return {
     patient: patient.patient.cpr,
-    fields: [...(record?.fields ?? new Map())].map(([field, v]) => ({
+    fields: [...(record?.fields ?? new Map<string, DsjFieldValue>())].map(([field, v]) => ({
       field,
       label: DSJ_FORM[field]?.label ?? field,
       value: v.value,

@@ -15,7 +15,10 @@ export const DSJ_FORM: Readonly<Record<string, FieldSpec>> = {
   'vaegt-foer-graviditet': { label: 'Vægt før graviditet (kg)', section: 'fysiske-data' },
   blodtryk: { label: 'Blodtryk (mmHg)', section: 'fysiske-data' },
   fertilitetsbehandling: { label: 'Fertilitetsbehandling', section: 'fertilitetsbehandling' },
-  'arvelige-sygdomme': { label: 'Arvelige sygdomme i familien', section: 'familiehistorie-arvelige-sygdomme' },
+  'arvelige-sygdomme': {
+    label: 'Arvelige sygdomme i familien',
+    section: 'familiehistorie-arvelige-sygdomme',
+  },
   konsangvinitet: { label: 'Beslægtet med barnets far', section: 'konsangvinitet' },
   'oensker-risikovurdering': {
     label: 'Ønsker prænatal risikovurdering',

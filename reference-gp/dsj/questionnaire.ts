@@ -30,7 +30,12 @@ export function receiveQuestionnaire(ctx: GpContext, request: InboundRequest): I
   // Fault: the receiving endpoint fails on every questionnaire.
   if (ctx.faults.has('dsj-questionnaire-refused'))
     return outcome(500, 'error', 'spørgeskemaet kunne ikke modtages');
-  let response: { resourceType?: unknown; status?: unknown; subject?: { identifier?: { system?: unknown; value?: unknown } }; item?: ResponseItem[] };
+  let response: {
+    resourceType?: unknown;
+    status?: unknown;
+    subject?: { identifier?: { system?: unknown; value?: unknown } };
+    item?: ResponseItem[];
+  };
   try {
     response = JSON.parse(request.body.toString('utf8')) as typeof response;
   } catch (error) {
@@ -49,7 +54,11 @@ export function receiveQuestionnaire(ctx: GpContext, request: InboundRequest): I
     const key = VALUE_KEYS.find((k) => answer[k] !== undefined);
     const value = key ? answer[key] : undefined;
     if (typeof item.linkId !== 'string' || !['string', 'number', 'boolean'].includes(typeof value)) continue;
-    items.push({ field: item.linkId, question: typeof item.text === 'string' ? item.text : item.linkId, value: value as DsjValue });
+    items.push({
+      field: item.linkId,
+      question: typeof item.text === 'string' ? item.text : item.linkId,
+      value: value as DsjValue,
+    });
   }
   record.questionnaire = items;
   for (const { field, value } of items) {

@@ -57,7 +57,12 @@ export function buildReferral(
     identifier,
     sent,
     letter: { versionCode: 'XH0130R', statisticalCode: 'REF01', typeCode: 'XREF01', statusCode: 'nytbrev' },
-    sender: { ean: PRACTICE_EAN, identifier: PRACTICE.ydernummer, identifierCode: 'ydernummer', name: PRACTICE.name },
+    sender: {
+      ean: PRACTICE_EAN,
+      identifier: PRACTICE.ydernummer,
+      identifierCode: 'ydernummer',
+      name: PRACTICE.name,
+    },
     receiver: {
       ean: birthplace.ean,
       identifier: birthplace.shak,
@@ -149,5 +154,7 @@ export function referralXml(r: OutgoingReferral): string {
       },
     },
   };
-  return new XMLBuilder({ ignoreAttributes: false, format: true, suppressEmptyNode: true }).build(message) as string;
+  return new XMLBuilder({ ignoreAttributes: false, format: true, suppressEmptyNode: true }).build(
+    message,
+  );
 }

@@ -14,11 +14,17 @@ const TIMEOUT_MS = 30_000;
 
 export async function sendReferral(ctx: GpContext, input: Input): Promise<Record<string, unknown>> {
   const url = ctx.session?.counterparts['hospitalReferral'];
-  if (!url) throw invalid('no hospital referral address: PUT /certbench/v1/session with counterparts.hospitalReferral first');
+  if (!url)
+    throw invalid(
+      'no hospital referral address: PUT /certbench/v1/session with counterparts.hospitalReferral first',
+    );
   const patient = patientRecord(ctx.state, input['patient']);
   const record = dsjRecord(ctx.state, patient.patient.cpr);
   const birthplace = record.birthplace;
-  if (!birthplace) throw invalid(`no birthplace chosen in the DSJ of ${patient.patient.cpr}: hold the first consultation first`);
+  if (!birthplace)
+    throw invalid(
+      `no birthplace chosen in the DSJ of ${patient.patient.cpr}: hold the first consultation first`,
+    );
 
   let journal = await svangerskabsjournalPdf(ctx, patient, record, birthplace);
   let answers = await questionnairePdf(patient, record, birthplace);
@@ -31,10 +37,16 @@ export async function sendReferral(ctx: GpContext, input: Input): Promise<Record
   const now = danishDateTime(instant);
   // Letter and envelope identifiers have at most 14 characters.
   const identifier = `DSJ${String(instant.getTime()).slice(-11)}`;
-  const referral = buildReferral(patient, birthplace, identifier, { date: now.slice(0, 10), time: now.slice(11, 16) }, [
-    attachment('Svangerskabsjournal', journal),
-    attachment('Graviditetsspørgeskema, besvaret i Min Læge', answers),
-  ]);
+  const referral = buildReferral(
+    patient,
+    birthplace,
+    identifier,
+    { date: now.slice(0, 10), time: now.slice(11, 16) },
+    [
+      attachment('Svangerskabsjournal', journal),
+      attachment('Graviditetsspørgeskema, besvaret i Min Læge', answers),
+    ],
+  );
   applyDsjContentFaults(referral, ctx.faults);
   await post(ctx, url, referralXml(referral));
   record.referrals.push(identifier);
@@ -56,7 +68,11 @@ async function post(ctx: GpContext, url: string, xml: string): Promise<void> {
     status = response.statusCode;
     answer = await response.body.text();
   } catch (error) {
-    throw new HttpProblem(502, `hospital referral address ${url} could not be reached: ${(error as Error).message}`);
+    throw new HttpProblem(
+      502,
+      `hospital referral address ${url} could not be reached: ${(error as Error).message}`,
+    );
   }
-  if (status < 200 || status > 299) throw new HttpProblem(502, `birthplace answered HTTP ${status}: ${answer.slice(0, 300)}`);
+  if (status < 200 || status > 299)
+    throw new HttpProblem(502, `birthplace answered HTTP ${status}: ${answer.slice(0, 300)}`);
 }

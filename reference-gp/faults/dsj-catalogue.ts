@@ -21,7 +21,7 @@ export const DSJ_FAULTS = {
     'DSJ-3.3.1.3',
   ),
   'dsj-questionnaire-overrides-gp': behaviour(
-    'A field the questionnaire filled in ignores the GP\'s correction',
+    "A field the questionnaire filled in ignores the GP's correction",
     'DSJ-3.3.1.4',
   ),
   // --- the REF01 referral ---
@@ -29,7 +29,10 @@ export const DSJ_FAULTS = {
     'The referral goes to a fixed hospital instead of the birthplace chosen in the DSJ',
     'DSJ-3.3.2.1',
   ),
-  'dsj-referral-wrong-version-code': content('Letter/VersionCode is XH0230R instead of XH0130R', 'DSJ-3.3.2.2'),
+  'dsj-referral-wrong-version-code': content(
+    'Letter/VersionCode is XH0230R instead of XH0130R',
+    'DSJ-3.3.2.2',
+  ),
   'dsj-referral-sender-sor': content(
     'The sender is identified by its SOR code instead of its ydernummer',
     'DSJ-3.3.2.3',
@@ -47,10 +50,7 @@ export const DSJ_FAULTS = {
     'The BinaryLetter leaves out the questionnaire PDF that the referral references',
     'DSJ-3.3.2.6',
   ),
-  'dsj-attachment-not-pdf': behaviour(
-    'The forms are attached as plain text declared as pdf',
-    'DSJ-3.3.2.7',
-  ),
+  'dsj-attachment-not-pdf': behaviour('The forms are attached as plain text declared as pdf', 'DSJ-3.3.2.7'),
   'dsj-pdf-without-sections': behaviour(
     'The svangerskabsjournal PDF prints its fields in one list without the PRF sections',
     'DSJ-3.3.2.8',

@@ -33,7 +33,9 @@ export function sessionAddresses(
   host: CounterpartHost,
   counterparts: RunCounterparts,
 ): Record<string, string> {
-  return Object.fromEntries(allCounterparts(counterparts).map((c) => [c.sessionKey, host.urlOf(c, c.endpoint)]));
+  return Object.fromEntries(
+    allCounterparts(counterparts).map((c) => [c.sessionKey, host.urlOf(c, c.endpoint)]),
+  );
 }
 
 export function allCounterparts(counterparts: RunCounterparts): FhirRecipient[] {

@@ -4,37 +4,50 @@ import { Then } from '@cucumber/cucumber';
 import { pdfReferenceProblems, unreferencedObjects } from '../../src/rules/dsj/attachment-rules.ts';
 import { missingHeadings, patientShown, valuesShown } from '../../src/rules/dsj/pdf-content-rules.ts';
 import { readDsjFields } from '../../src/rules/dsj/prefill-rules.ts';
-import type { FieldValue } from '../../src/rules/dsj/questionnaire.ts';
 import type { CertbenchWorld } from '../../src/steps-api/world.ts';
 import { attachments, receivedReferral } from './referral.ts';
 import { chosenBirthplace, scenarioPatient, stepOutput, STEP } from './state.ts';
 
-Then('every attachment is referenced as a PDF binary object with a short description and its size', async function (this: CertbenchWorld) {
-  const { referral, problems } = await receivedReferral(this);
-  const references = referral?.references ?? [];
-  this.verify(
-    'attachment references',
-    [
-      ...problems,
-      ...(referral && references.length === 0 ? ['the referral has no Reference'] : []),
-      ...references.flatMap((r, i) => pdfReferenceProblems(r).map((p) => `Reference ${i + 1}: ${p}`)),
-    ],
-    {
-      location: 'HospitalReferral/Reference',
-      expected: 'RefDescription 1–70 characters; BIN with UUID ObjectIdentifier, ObjectCode, ObjectExtensionCode pdf, OriginalObjectSize',
-    },
-  );
-});
+Then(
+  'every attachment is referenced as a PDF binary object with a short description and its size',
+  async function (this: CertbenchWorld) {
+    const { referral, problems } = await receivedReferral(this);
+    const references = referral?.references ?? [];
+    this.verify(
+      'attachment references',
+      [
+        ...problems,
+        ...(referral && references.length === 0 ? ['the referral has no Reference'] : []),
+        ...references.flatMap((r, i) => pdfReferenceProblems(r).map((p) => `Reference ${i + 1}: ${p}`)),
+      ],
+      {
+        location: 'HospitalReferral/Reference',
+        expected:
+          'RefDescription 1–70 characters; BIN with UUID ObjectIdentifier, ObjectCode, ObjectExtensionCode pdf, OriginalObjectSize',
+      },
+    );
+  },
+);
 
-Then('every attachment reference resolves to exactly one binary object of the stated size', async function (this: CertbenchWorld) {
-  const { interchange } = await receivedReferral(this);
-  const { found, problems } = await attachments(this);
-  this.verify(
-    'references resolve',
-    [...problems, ...found.flatMap((a) => a.problems.map((p) => `${a.label}: ${p}`)), ...(interchange ? unreferencedObjects(interchange) : [])],
-    { location: 'BinaryLetter/BinaryObject', expected: 'one BinaryObject per reference, decoded size = OriginalObjectSize' },
-  );
-});
+Then(
+  'every attachment reference resolves to exactly one binary object of the stated size',
+  async function (this: CertbenchWorld) {
+    const { interchange } = await receivedReferral(this);
+    const { found, problems } = await attachments(this);
+    this.verify(
+      'references resolve',
+      [
+        ...problems,
+        ...found.flatMap((a) => a.problems.map((p) => `${a.label}: ${p}`)),
+        ...(interchange ? unreferencedObjects(interchange) : []),
+      ],
+      {
+        location: 'BinaryLetter/BinaryObject',
+        expected: 'one BinaryObject per reference, decoded size = OriginalObjectSize',
+      },
+    );
+  },
+);
 
 Then('every attached PDF opens', async function (this: CertbenchWorld) {
   const { found, problems } = await attachments(this);
@@ -43,7 +56,11 @@ Then('every attached PDF opens', async function (this: CertbenchWorld) {
     [
       ...problems,
       ...found.flatMap((a) =>
-        !a.reading ? [`${a.label} could not be resolved`] : a.reading.opened ? [] : [`${a.label} does not open as a PDF: ${a.reading.error}`],
+        !a.reading
+          ? [`${a.label} could not be resolved`]
+          : a.reading.opened
+            ? []
+            : [`${a.label} does not open as a PDF: ${a.reading.error}`],
       ),
     ],
     { location: 'BinaryObject/Object_Base64Encoded', expected: 'a PDF document a viewer can open' },
@@ -61,13 +78,20 @@ Then(
       'form content',
       [
         ...problems,
-        ...(texts.length === 0 ? ['no attached PDF could be read'] : missingHeadings(texts.map((t) => t.text).join(' '))),
+        ...(texts.length === 0
+          ? ['no attached PDF could be read']
+          : missingHeadings(texts.map((t) => t.text).join(' '))),
         ...texts.flatMap(({ label, text }) => [
           ...patientShown(text, patient.cpr, patient.name).map((p) => `${label}: ${p}`),
-          ...(text.includes(birthplace.name) ? [] : [`${label}: the birthplace "${birthplace.name}" is not named`]),
+          ...(text.includes(birthplace.name)
+            ? []
+            : [`${label}: the birthplace "${birthplace.name}" is not named`]),
         ]),
       ],
-      { location: 'PDF text', expected: `PRF section headings; ${patient.name}, CPR ${patient.cpr}; ${birthplace.name}` },
+      {
+        location: 'PDF text',
+        expected: `PRF section headings; ${patient.name}, CPR ${patient.cpr}; ${birthplace.name}`,
+      },
     );
   },
 );
@@ -77,13 +101,17 @@ Then('the forms show every DSJ field as the GP left it', async function (this: C
   const observed = readDsjFields((await stepOutput(this, STEP.observe)).observed);
   const shown = [...observed.fields.values()].flatMap((f) =>
     typeof f.value === 'string' || typeof f.value === 'number' || typeof f.value === 'boolean'
-      ? [{ label: typeof f.label === 'string' ? f.label : f.field, value: f.value as FieldValue }]
+      ? [{ label: typeof f.label === 'string' ? f.label : f.field, value: f.value }]
       : [],
   );
   const text = found.flatMap((a) => (a.reading?.opened ? [a.reading.text] : [])).join(' ');
   this.verify(
     'forms match the DSJ',
-    [...problems, ...observed.problems, ...(text === '' ? ['no attached PDF could be read'] : valuesShown(text, shown))],
+    [
+      ...problems,
+      ...observed.problems,
+      ...(text === '' ? ['no attached PDF could be read'] : valuesShown(text, shown)),
+    ],
     { location: 'PDF text vs observation dsj.record', expected: '"<label>: <value>" for every DSJ field' },
   );
 });

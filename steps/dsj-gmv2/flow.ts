@@ -101,7 +101,9 @@ When('the GP sends the DSJ to the birthplace', function (this: CertbenchWorld) {
     name: STEP.sendReferral,
     key: patient.cpr,
     expect: { referrals: 1 },
-    act: async ({ driver }) => ({ output: await driver.perform('dsj.send-referral', { patient: patient.cpr }) }),
+    act: async ({ driver }) => ({
+      output: await driver.perform('dsj.send-referral', { patient: patient.cpr }),
+    }),
   });
 });
 

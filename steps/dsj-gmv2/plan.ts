@@ -24,9 +24,17 @@ export function planDsjStep(world: CertbenchWorld, step: DsjPlanStep): void {
       const result = await step.act(env);
       const timeout = env.ctx.profile.counterparts.waitTimeoutMs;
       if (step.expect?.referrals)
-        await waitForSubmissions([{ recipient: hospitalReferral, after: marks.referrals }], step.expect.referrals, timeout);
+        await waitForSubmissions(
+          [{ recipient: hospitalReferral, after: marks.referrals }],
+          step.expect.referrals,
+          timeout,
+        );
       if (step.expect?.documents)
-        await waitForSubmissions([{ recipient: documentSharing, after: marks.documents }], step.expect.documents, timeout);
+        await waitForSubmissions(
+          [{ recipient: documentSharing, after: marks.documents }],
+          step.expect.documents,
+          timeout,
+        );
       const referrals = hospitalReferral.submissionsSince(marks.referrals);
       const documents = documentSharing.submissionsSince(marks.documents);
       for (const s of [...referrals, ...documents]) env.record(s.exchange);

@@ -19,45 +19,69 @@ async function observedFields(world: CertbenchWorld) {
   return readDsjFields((await stepOutput(world, STEP.observe)).observed);
 }
 
-Then("the GP system's receiving endpoint accepts the questionnaire answers", async function (this: CertbenchWorld) {
-  const { answer } = await stepOutput(this, STEP.questionnaire);
-  const problems =
-    answer?.kind === 'http' && (answer.status < 200 || answer.status > 299)
-      ? [`the endpoint answered HTTP ${answer.status}: ${answer.body.toString('utf8').slice(0, 200)}`]
-      : [];
-  this.verify('questionnaire answers accepted', problems, {
-    location: 'POST /certbench/v1/inbound/pregnancy-questionnaire',
-    expected: 'HTTP 2xx',
-  });
-});
+Then(
+  "the GP system's receiving endpoint accepts the questionnaire answers",
+  async function (this: CertbenchWorld) {
+    const { answer } = await stepOutput(this, STEP.questionnaire);
+    const problems =
+      answer?.kind === 'http' && (answer.status < 200 || answer.status > 299)
+        ? [`the endpoint answered HTTP ${answer.status}: ${answer.body.toString('utf8').slice(0, 200)}`]
+        : [];
+    this.verify('questionnaire answers accepted', problems, {
+      location: 'POST /certbench/v1/inbound/pregnancy-questionnaire',
+      expected: 'HTTP 2xx',
+    });
+  },
+);
 
-Then('every answer the GP did not change is pre-filled into its DSJ field', async function (this: CertbenchWorld) {
-  if (!automaticOnly(this)) return;
-  const { fields, problems } = await observedFields(this);
-  this.verify('answers pre-filled', [...problems, ...fieldProblems(fields, untouchedAnswers(this), 'questionnaire', 'value')], {
-    location: 'observation dsj.record fields[].value',
-  });
-});
+Then(
+  'every answer the GP did not change is pre-filled into its DSJ field',
+  async function (this: CertbenchWorld) {
+    if (!automaticOnly(this)) return;
+    const { fields, problems } = await observedFields(this);
+    this.verify(
+      'answers pre-filled',
+      [...problems, ...fieldProblems(fields, untouchedAnswers(this), 'questionnaire', 'value')],
+      {
+        location: 'observation dsj.record fields[].value',
+      },
+    );
+  },
+);
 
-Then("every pre-filled field is marked as the woman's answer from the questionnaire", async function (this: CertbenchWorld) {
-  if (!automaticOnly(this)) return;
-  const { fields, problems } = await observedFields(this);
-  this.verify('pre-filled fields marked', [...problems, ...fieldProblems(fields, untouchedAnswers(this), 'questionnaire', 'source')], {
-    location: 'observation dsj.record fields[].source',
-    expected: 'questionnaire',
-  });
-});
+Then(
+  "every pre-filled field is marked as the woman's answer from the questionnaire",
+  async function (this: CertbenchWorld) {
+    if (!automaticOnly(this)) return;
+    const { fields, problems } = await observedFields(this);
+    this.verify(
+      'pre-filled fields marked',
+      [...problems, ...fieldProblems(fields, untouchedAnswers(this), 'questionnaire', 'source')],
+      {
+        location: 'observation dsj.record fields[].source',
+        expected: 'questionnaire',
+      },
+    );
+  },
+);
 
-Then("the GP's entries and corrections are in the DSJ, marked as the GP's", async function (this: CertbenchWorld) {
-  if (!automaticOnly(this)) return;
-  const { fields, problems } = await observedFields(this);
-  const { entries } = dsjScenario(this);
-  this.verify(
-    "GP's entries",
-    [...problems, ...fieldProblems(fields, entries, 'gp', 'value'), ...fieldProblems(fields, entries, 'gp', 'source')],
-    { location: 'observation dsj.record fields[]', expected: 'the value the GP entered, source gp' },
-  );
-});
+Then(
+  "the GP's entries and corrections are in the DSJ, marked as the GP's",
+  async function (this: CertbenchWorld) {
+    if (!automaticOnly(this)) return;
+    const { fields, problems } = await observedFields(this);
+    const { entries } = dsjScenario(this);
+    this.verify(
+      "GP's entries",
+      [
+        ...problems,
+        ...fieldProblems(fields, entries, 'gp', 'value'),
+        ...fieldProblems(fields, entries, 'gp', 'source'),
+      ],
+      { location: 'observation dsj.record fields[]', expected: 'the value the GP entered, source gp' },
+    );
+  },
+);
 
 Then("the DSJ shows the woman's answers apart from the GP's entries", async function (this: CertbenchWorld) {
   if (!automaticOnly(this)) return;

@@ -29,23 +29,42 @@ Then('one REF01 reaches the birthplace chosen in the DSJ', async function (this:
   );
 });
 
-Then('the referral is a REF01 letter with MedCom\'s codes and identifiers', async function (this: CertbenchWorld) {
-  const { interchange, referral, problems } = await receivedReferral(this);
-  this.verify('REF01 letter codes', [...problems, ...(interchange && referral ? letterProblems(interchange, referral) : [])], {
-    location: 'Emessage/Envelope, HospitalReferral/Letter',
-    expected: 'VersionCode XH0130R, StatisticalCode REF01, TypeCode XREF01, StatusCode nytbrev; identifiers of 1–14 characters',
-  });
-});
+Then(
+  "the referral is a REF01 letter with MedCom's codes and identifiers",
+  async function (this: CertbenchWorld) {
+    const { interchange, referral, problems } = await receivedReferral(this);
+    this.verify(
+      'REF01 letter codes',
+      [...problems, ...(interchange && referral ? letterProblems(interchange, referral) : [])],
+      {
+        location: 'Emessage/Envelope, HospitalReferral/Letter',
+        expected:
+          'VersionCode XH0130R, StatisticalCode REF01, TypeCode XREF01, StatusCode nytbrev; identifiers of 1–14 characters',
+      },
+    );
+  },
+);
 
-Then('the referral names the practice by EAN and ydernummer and the patient by CPR', async function (this: CertbenchWorld) {
-  const { referral, problems } = await receivedReferral(this);
-  const patient = scenarioPatient(this);
-  this.verify(
-    'sender and patient',
-    [...problems, ...(referral ? [...senderProblems(referral), ...patientProblems(referral, patient.cpr, patient.family)] : [])],
-    { location: 'HospitalReferral/Sender, HospitalReferral/Patient', expected: `sender GLN + ydernummer; patient ${patient.cpr}` },
-  );
-});
+Then(
+  'the referral names the practice by EAN and ydernummer and the patient by CPR',
+  async function (this: CertbenchWorld) {
+    const { referral, problems } = await receivedReferral(this);
+    const patient = scenarioPatient(this);
+    this.verify(
+      'sender and patient',
+      [
+        ...problems,
+        ...(referral
+          ? [...senderProblems(referral), ...patientProblems(referral, patient.cpr, patient.family)]
+          : []),
+      ],
+      {
+        location: 'HospitalReferral/Sender, HospitalReferral/Patient',
+        expected: `sender GLN + ydernummer; patient ${patient.cpr}`,
+      },
+    );
+  },
+);
 
 Then('the referral carries a pregnancy referral diagnosis', async function (this: CertbenchWorld) {
   const { referral, problems } = await receivedReferral(this);

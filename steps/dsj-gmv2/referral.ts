@@ -1,7 +1,12 @@
 // Access to the REF01 interchange the birthplace received and to its PDF attachments, read once per run.
 import { resolveReference } from '../../src/rules/dsj/attachment-rules.ts';
 import { readPdf, type PdfReading } from '../../src/rules/dsj/pdf.ts';
-import type { BinaryObjectView, Ref01Interchange, Ref01Referral, ReferenceView } from '../../src/rules/dsj/ref01.ts';
+import type {
+  BinaryObjectView,
+  Ref01Interchange,
+  Ref01Referral,
+  ReferenceView,
+} from '../../src/rules/dsj/ref01.ts';
 import type { CertbenchWorld } from '../../src/steps-api/world.ts';
 import { stepOutput, STEP } from './state.ts';
 
@@ -16,8 +21,10 @@ export async function receivedReferral(world: CertbenchWorld): Promise<ReceivedR
   const { referrals } = await stepOutput(world, STEP.sendReferral);
   const first = referrals[0];
   if (!first) return { problems: ['no REF01 reached the birthplace'] };
-  const problems = referrals.length > 1 ? [`${referrals.length} interchanges reached the birthplace, expected one`] : [];
-  if (first.parseError) return { problems: [...problems, `the interchange is not well-formed XML: ${first.parseError}`] };
+  const problems =
+    referrals.length > 1 ? [`${referrals.length} interchanges reached the birthplace, expected one`] : [];
+  if (first.parseError)
+    return { problems: [...problems, `the interchange is not well-formed XML: ${first.parseError}`] };
   const interchange = first.bundle as Ref01Interchange;
   const referral = interchange.referrals[0];
   if (!referral) return { interchange, problems: [...problems, 'the interchange has no HospitalReferral'] };
@@ -34,10 +41,13 @@ export interface Attachment {
 }
 
 /** Every referenced attachment, resolved and (when it resolves) opened as a PDF. */
-export async function attachments(world: CertbenchWorld): Promise<{ found: Attachment[]; problems: string[] }> {
+export async function attachments(
+  world: CertbenchWorld,
+): Promise<{ found: Attachment[]; problems: string[] }> {
   const { interchange, referral, problems } = await receivedReferral(world);
   if (!interchange || !referral) return { found: [], problems };
-  if (referral.references.length === 0) return { found: [], problems: [...problems, 'the referral has no Reference'] };
+  if (referral.references.length === 0)
+    return { found: [], problems: [...problems, 'the referral has no Reference'] };
   const found = await Promise.all(
     referral.references.map(async (reference, i): Promise<Attachment> => {
       const label = `Reference ${i + 1} "${reference.description ?? ''}"`;

@@ -64,6 +64,29 @@ export function instructionFor(action: string, input: Record<string, unknown>, k
           `Share the Diagnosekort of ${patient} (send it to national document sharing).`,
         ],
       );
+    case 'dsj.first-consultation': {
+      const birthplace = (input['birthplace'] ?? {}) as Record<string, unknown>;
+      const entries = Array.isArray(input['entries'])
+        ? (input['entries'] as { field?: string; value?: unknown }[])
+            .map((e) => `${e.field ?? ''} = ${JSON.stringify(e.value)}`)
+            .join('; ')
+        : '';
+      return texts(
+        ['Første graviditetskonsultation (DSJ)', 'First pregnancy consultation (DSJ)'],
+        [
+          `Åbn Digital Svangrejournal for ${patient}. Ret eller udfyld: ${entries}. Vælg fødestedet ${field(birthplace, 'name')} (${field(birthplace, 'department')}, EAN ${field(birthplace, 'ean')}).`,
+          `Open the Digital Svangrejournal of ${patient}. Correct or fill in: ${entries}. Choose the birthplace ${field(birthplace, 'name')} (${field(birthplace, 'department')}, EAN ${field(birthplace, 'ean')}).`,
+        ],
+      );
+    }
+    case 'dsj.send-referral':
+      return texts(
+        ['Send svangrejournalen til fødestedet', 'Send the DSJ to the birthplace'],
+        [
+          `Send svangrejournalen for ${patient} til det valgte fødested (sygehushenvisning med svangreskemaerne som PDF-bilag).`,
+          `Send the DSJ of ${patient} to the chosen birthplace (hospital referral with the svangre forms as PDF attachments).`,
+        ],
+      );
     default:
       if (action.startsWith('inbound.'))
         return texts(

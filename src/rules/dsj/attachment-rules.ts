@@ -12,7 +12,9 @@ export function pdfReferenceProblems(reference: ReferenceView): string[] {
   const description = reference.description ?? '';
   if (description.length === 0) problems.push('RefDescription is missing or empty');
   else if (description.length > 70)
-    problems.push(`RefDescription has ${description.length} characters, at most 70 allowed: "${description}"`);
+    problems.push(
+      `RefDescription has ${description.length} characters, at most 70 allowed: "${description}"`,
+    );
   if (reference.kind !== 'BIN') {
     problems.push(`expected a BIN reference (an attached binary object), found ${reference.kind}`);
     return problems;
@@ -20,7 +22,9 @@ export function pdfReferenceProblems(reference: ReferenceView): string[] {
   if (!UUID_PATTERN.test(reference.objectIdentifier ?? ''))
     problems.push(`ObjectIdentifier must be a UUID, found "${reference.objectIdentifier ?? ''}"`);
   if (!PDF_OBJECT_CODES.includes(reference.objectCode ?? ''))
-    problems.push(`ObjectCode must be one of ${PDF_OBJECT_CODES.join(', ')}, found "${reference.objectCode ?? ''}"`);
+    problems.push(
+      `ObjectCode must be one of ${PDF_OBJECT_CODES.join(', ')}, found "${reference.objectCode ?? ''}"`,
+    );
   if (reference.extensionCode !== 'pdf')
     problems.push(`ObjectExtensionCode must be pdf, found "${reference.extensionCode ?? ''}"`);
   if (!/^[1-9][0-9]*$/.test(reference.originalSize ?? ''))
@@ -46,7 +50,11 @@ export function resolveReference(
   const id = reference.objectIdentifier ?? '';
   const matches = binaryObjects(interchange).filter((o) => o.objectIdentifier === id);
   if (matches.length !== 1)
-    return { problems: [`ObjectIdentifier ${id || '(none)'} matches ${matches.length} binary objects, expected exactly 1`] };
+    return {
+      problems: [
+        `ObjectIdentifier ${id || '(none)'} matches ${matches.length} binary objects, expected exactly 1`,
+      ],
+    };
   const object = matches[0] as BinaryObjectView;
   const problems: string[] = [];
   for (const [field, mine, theirs] of [
@@ -54,7 +62,10 @@ export function resolveReference(
     ['ObjectExtensionCode', reference.extensionCode, object.extensionCode],
     ['OriginalObjectSize', reference.originalSize, object.originalSize],
   ] as const)
-    if (mine !== theirs) problems.push(`${field} is "${mine ?? ''}" in the reference but "${theirs ?? ''}" in the binary object`);
+    if (mine !== theirs)
+      problems.push(
+        `${field} is "${mine ?? ''}" in the reference but "${theirs ?? ''}" in the binary object`,
+      );
   const base64 = (object.base64 ?? '').replace(/\s+/g, '');
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64) || base64.length === 0) {
     problems.push(`binary object ${id} has no valid Object_Base64Encoded content`);
@@ -62,7 +73,9 @@ export function resolveReference(
   }
   const bytes = Buffer.from(base64, 'base64');
   if (String(bytes.length) !== reference.originalSize)
-    problems.push(`binary object ${id} decodes to ${bytes.length} bytes, OriginalObjectSize says ${reference.originalSize ?? ''}`);
+    problems.push(
+      `binary object ${id} decodes to ${bytes.length} bytes, OriginalObjectSize says ${reference.originalSize ?? ''}`,
+    );
   return { bytes, object, problems };
 }
 

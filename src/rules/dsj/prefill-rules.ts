@@ -20,8 +20,7 @@ export interface ExpectedField {
 export function readDsjFields(observed: unknown): { fields: Map<string, DsjField>; problems: string[] } {
   const fields = new Map<string, DsjField>();
   const list = (observed as { fields?: unknown } | null)?.fields;
-  if (!Array.isArray(list))
-    return { fields, problems: ['observation dsj.record has no fields array'] };
+  if (!Array.isArray(list)) return { fields, problems: ['observation dsj.record has no fields array'] };
   const problems: string[] = [];
   for (const entry of list as unknown[]) {
     const f = entry as Partial<DsjField> | null;

@@ -27,7 +27,8 @@ export type FieldValue = string | number | boolean;
 export function typedValue(answer: string, type: AnswerType): FieldValue {
   switch (type) {
     case 'boolean':
-      if (answer !== 'ja' && answer !== 'nej') throw new Error(`boolean answer must be ja or nej, got "${answer}"`);
+      if (answer !== 'ja' && answer !== 'nej')
+        throw new Error(`boolean answer must be ja or nej, got "${answer}"`);
       return answer === 'ja';
     case 'integer':
     case 'decimal': {

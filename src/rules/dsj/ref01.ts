@@ -152,7 +152,8 @@ function children(parent: Element | undefined, name: string): Element[] {
   if (!parent) return [];
   const found: Element[] = [];
   for (let node = parent.firstChild; node; node = node.nextSibling)
-    if (node.nodeType === node.ELEMENT_NODE && (node as Element).localName === name) found.push(node as Element);
+    if (node.nodeType === node.ELEMENT_NODE && (node as Element).localName === name)
+      found.push(node as Element);
   return found;
 }
 

@@ -31,7 +31,8 @@ export function isGln(value: string | undefined): boolean {
 /** The interchange is a MedCom Emessage with exactly one HospitalReferral. */
 export function oneReferral(interchange: Ref01Interchange): string[] {
   const problems: string[] = [];
-  if (interchange.rootName !== 'Emessage') problems.push(`root element is ${interchange.rootName}, expected Emessage`);
+  if (interchange.rootName !== 'Emessage')
+    problems.push(`root element is ${interchange.rootName}, expected Emessage`);
   if (interchange.namespace !== MEDCOM_XML_NAMESPACE)
     problems.push(`namespace is ${interchange.namespace ?? '(none)'}, expected ${MEDCOM_XML_NAMESPACE}`);
   if (interchange.referrals.length !== 1)
@@ -43,7 +44,9 @@ export function receiverProblems(referral: Ref01Referral, birthplace: Birthplace
   const r = referral.receiver;
   const problems: string[] = [];
   if (r.ean !== birthplace.ean)
-    problems.push(`Receiver EANIdentifier is "${r.ean ?? ''}", expected ${birthplace.ean} (${birthplace.name})`);
+    problems.push(
+      `Receiver EANIdentifier is "${r.ean ?? ''}", expected ${birthplace.ean} (${birthplace.name})`,
+    );
   if (r.identifier !== birthplace.shak || r.identifierCode !== 'sygehusafdelingsnummer')
     problems.push(
       `Receiver Identifier is "${r.identifier ?? ''}" (${r.identifierCode ?? 'no IdentifierCode'}), expected ${birthplace.shak} (sygehusafdelingsnummer)`,
@@ -62,7 +65,10 @@ export function letterProblems(interchange: Ref01Interchange, referral: Ref01Ref
     ['Letter/Identifier', referral.letter.identifier],
   ] as const)
     if (!id || id.length > 14) problems.push(`${where} must have 1–14 characters, found "${id ?? ''}"`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(interchange.envelope.sentDate ?? '') || !/^\d{2}:\d{2}$/.test(interchange.envelope.sentTime ?? ''))
+  if (
+    !/^\d{4}-\d{2}-\d{2}$/.test(interchange.envelope.sentDate ?? '') ||
+    !/^\d{2}:\d{2}$/.test(interchange.envelope.sentTime ?? '')
+  )
     problems.push(
       `Envelope/Sent must be Date YYYY-MM-DD and Time hh:mm, found "${interchange.envelope.sentDate ?? ''}" "${interchange.envelope.sentTime ?? ''}"`,
     );
@@ -72,7 +78,8 @@ export function letterProblems(interchange: Ref01Interchange, referral: Ref01Ref
 export function senderProblems(referral: Ref01Referral): string[] {
   const s = referral.sender;
   const problems: string[] = [];
-  if (!isGln(s.ean)) problems.push(`Sender EANIdentifier "${s.ean ?? ''}" is not a GLN (13 digits, GS1 check digit)`);
+  if (!isGln(s.ean))
+    problems.push(`Sender EANIdentifier "${s.ean ?? ''}" is not a GLN (13 digits, GS1 check digit)`);
   if (s.identifierCode !== 'ydernummer' || !/^\d{6}$/.test(s.identifier ?? ''))
     problems.push(
       `Sender must be identified by ydernummer (6 digits), found "${s.identifier ?? ''}" (${s.identifierCode ?? 'no IdentifierCode'})`,
@@ -85,8 +92,10 @@ export function patientProblems(referral: Ref01Referral, cpr: string, family: st
   const p = referral.patient;
   const problems: string[] = [];
   if (p.cpr !== cpr) problems.push(`Patient CivilRegistrationNumber is "${p.cpr ?? ''}", expected ${cpr}`);
-  else if (!CPR_PATTERN.test(p.cpr)) problems.push(`Patient CivilRegistrationNumber "${p.cpr}" is not a CPR number`);
-  if (p.surname !== family) problems.push(`Patient PersonSurnameName is "${p.surname ?? ''}", expected ${family}`);
+  else if (!CPR_PATTERN.test(p.cpr))
+    problems.push(`Patient CivilRegistrationNumber "${p.cpr}" is not a CPR number`);
+  if (p.surname !== family)
+    problems.push(`Patient PersonSurnameName is "${p.surname ?? ''}", expected ${family}`);
   return problems;
 }
 
