@@ -19,6 +19,8 @@ import {
   transferJournal,
 } from './lab/changes.ts';
 import { registerResult } from './lab/register.ts';
+import { registerVisit } from './pregnancy/register.ts';
+import { sharePregnancy } from './pregnancy/share.ts';
 
 export type Action = (
   ctx: GpContext,
@@ -34,6 +36,7 @@ export const ACTIONS: Record<string, Action> = {
     record.shared = [];
     ctx.state.lab.delete(record.patient.cpr);
     ctx.state.dsj.delete(record.patient.cpr);
+    ctx.state.pregnancies.delete(record.patient.cpr);
     return {};
   },
   'patient.transfer-journal': transferJournal,
@@ -51,4 +54,6 @@ export const ACTIONS: Record<string, Action> = {
   'lab.resend-result': resendResult,
   'dsj.first-consultation': firstConsultation,
   'dsj.send-referral': sendReferral,
+  'pregnancy.register-visit': registerVisit,
+  'pregnancy.share': sharePregnancy,
 };

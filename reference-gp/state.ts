@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DsjRecord } from './dsj/records.ts';
 import type { LabResult } from './lab/records.ts';
+import type { PregnancyRecord } from './pregnancy/records.ts';
 import { TEST_PATIENTS, type TestPatient } from './test-data.ts';
 
 export const SKS_D = 'urn:oid:1.2.208.176.2.4.12';
@@ -62,6 +63,8 @@ export interface GpState {
   lab: Map<string, LabResult[]>;
   /** Digital Svangrejournal per pregnant patient's CPR (dsj-gmv2). */
   dsj: Map<string, DsjRecord>;
+  /** Pregnancies (svangreforløb) by CPR, oldest first, with their visits and shared GMv2 documents. */
+  pregnancies: Map<string, PregnancyRecord[]>;
   organizationId: string;
   practitionerId: string;
 }
@@ -75,6 +78,7 @@ export function createState(): GpState {
     patients,
     lab: new Map(),
     dsj: new Map(),
+    pregnancies: new Map(),
     organizationId: randomUUID(),
     practitionerId: randomUUID(),
   };

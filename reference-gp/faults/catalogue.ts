@@ -6,6 +6,7 @@
 //   automation  a broken answer from the automation API to the share action (faults/automation.ts)
 import { DSJ_FAULTS } from './dsj-catalogue.ts';
 import { LAB_FAULTS } from './lab-catalogue.ts';
+import { PREGNANCY_FAULTS } from './pregnancy-catalogue.ts';
 
 export interface FaultInfo {
   description: string;
@@ -167,6 +168,7 @@ export const FAULTS = {
   'automation-hangs': automation('The share action never answers', 'DK-3.3.1.1'),
   ...LAB_FAULTS,
   ...DSJ_FAULTS,
+  ...PREGNANCY_FAULTS,
 } as const satisfies Record<string, FaultInfo>;
 
 export type FaultName = keyof typeof FAULTS;

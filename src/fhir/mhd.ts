@@ -15,8 +15,12 @@ export interface ProvideDocumentBundle {
 /**
  * Unpacks an ITI-65 transaction: exactly one DocumentReference whose content.attachment.url points to a Binary
  * entry holding the document (base64), as MHD requires. Never throws: problems are listed for checkpoints to judge.
+ * `fhirDocument: false` is for documents that are not FHIR JSON (e.g. CDA): only their bytes are unpacked.
  */
-export function unpackProvideDocumentBundle(transaction: unknown): ProvideDocumentBundle {
+export function unpackProvideDocumentBundle(
+  transaction: unknown,
+  options: { fhirDocument?: boolean } = {},
+): ProvideDocumentBundle {
   const problems: string[] = [];
   const t = transaction as { resourceType?: unknown; type?: unknown } | undefined;
   if (t?.resourceType !== 'Bundle' || t.type !== 'transaction') {
@@ -61,12 +65,14 @@ export function unpackProvideDocumentBundle(transaction: unknown): ProvideDocume
   }
   const documentBytes = Buffer.from(binary.data, 'base64');
   let document: Resource | undefined;
-  try {
-    const parsed: unknown = JSON.parse(documentBytes.toString('utf8'));
-    if (isResource(parsed)) document = parsed;
-    else problems.push('the Binary data is JSON but not a FHIR resource');
-  } catch (error) {
-    problems.push(`the Binary data is not JSON: ${(error as Error).message}`);
+  if (options.fhirDocument !== false) {
+    try {
+      const parsed: unknown = JSON.parse(documentBytes.toString('utf8'));
+      if (isResource(parsed)) document = parsed;
+      else problems.push('the Binary data is JSON but not a FHIR resource');
+    } catch (error) {
+      problems.push(`the Binary data is not JSON: ${(error as Error).message}`);
+    }
   }
   if (attachment?.size !== documentBytes.length) {
     problems.push(

@@ -1,0 +1,208 @@
+// The entries of each GMv2 document type, from the GP's pregnancy record (PSCR, PMR) or from answers (PRF).
+import {
+  COMPONENT,
+  MEASUREMENT,
+  PRF_MANDATORY_SECTIONS,
+  PSCR_SECTIONS,
+} from '../../src/rules/pregnancy/codes.ts';
+import { naegeleDueDate } from '../../src/rules/pregnancy/content-rules.ts';
+import type { GmValue } from '../../src/rules/pregnancy/model.ts';
+import { danishDateTime } from '../time.ts';
+import { latest, type PregnancyRecord, type PregnancyVisit } from './records.ts';
+import { quantity, type GmComponentSpec, type GmEntrySpec } from './spec.ts';
+
+/** The observation time of a visit: late morning Danish time on the visit date. */
+export const visitTime = (date: string): string => danishDateTime(new Date(`${date}T10:00:00Z`));
+
+const bool = (value: boolean): GmValue => ({ type: 'boolean', value });
+const text = (value: string): GmValue => ({ type: 'string', value });
+const date = (value: string): GmValue => ({ type: 'dateTime', value });
+
+function component(code: string, display: string, value: GmValue | undefined): GmComponentSpec[] {
+  return value === undefined ? [] : [{ code, display, value }];
+}
+
+/** Vandrejournal: the latest terminsberegning, lifestyle answers and assessment of the pregnancy. */
+export function pscrEntries(pregnancy: PregnancyRecord): GmEntrySpec[] {
+  const entries: GmEntrySpec[] = [];
+  const termin = latest(pregnancy, (v) => v.terminsberegning);
+  if (termin) {
+    const t = termin.value;
+    const c = COMPONENT.terminsberegning;
+    entries.push({
+      slice: 'terminsberegning',
+      code: PSCR_SECTIONS.terminsberegning,
+      display: 'Terminsberegning',
+      effective: visitTime(termin.visit.date),
+      components: [
+        ...component(c.lastMenstrualPeriod, 'Sidste menstruations 1. dag', date(t.lastMenstrualPeriod)),
+        ...component(c.cycleDays, 'Dage i cyklus', text(String(t.cycleDays))),
+        ...component(
+          c.naegeleDueDate,
+          'Naegeles termin',
+          date(naegeleDueDate(t.lastMenstrualPeriod, t.cycleDays)),
+        ),
+        ...component(c.certain, 'Terminsberegning sikker', bool(t.certain)),
+      ],
+    });
+  }
+  const life = latest(pregnancy, (v) => v.lifestyle);
+  if (life) {
+    const l = life.value;
+    const effective = visitTime(life.visit.date);
+    const tobak = [
+      ...component(
+        COMPONENT.tobak.smokingBefore,
+        'Rygning før graviditet',
+        l.smokingBefore === undefined ? undefined : bool(l.smokingBefore),
+      ),
+      ...component(
+        COMPONENT.tobak.smokingDuring,
+        'Rygning under graviditet',
+        l.smokingDuring === undefined ? undefined : text(l.smokingDuring),
+      ),
+    ];
+    if (tobak.length)
+      entries.push({
+        slice: 'tobak',
+        code: PSCR_SECTIONS.tobak,
+        display: 'Tobak',
+        effective,
+        components: tobak,
+      });
+    const alkohol = [
+      ...component(
+        COMPONENT.alkohol.before,
+        'Alkoholindtag før graviditet',
+        l.alcoholBefore === undefined ? undefined : bool(l.alcoholBefore),
+      ),
+      ...component(
+        COMPONENT.alkohol.during,
+        'Alkoholindtag under graviditet',
+        l.alcoholDuring === undefined ? undefined : bool(l.alcoholDuring),
+      ),
+      ...component(
+        COMPONENT.alkohol.drinksPerWeek,
+        'Genstande pr. uge under graviditet',
+        l.drinksPerWeek === undefined ? undefined : { type: 'integer', value: l.drinksPerWeek },
+      ),
+    ];
+    if (alkohol.length)
+      entries.push({
+        slice: 'alkohol',
+        code: PSCR_SECTIONS.alkohol,
+        display: 'Alkohol',
+        effective,
+        components: alkohol,
+      });
+  }
+  const assessment = latest(pregnancy, (v) => v.assessment);
+  if (assessment) {
+    const a = assessment.value;
+    entries.push({
+      slice: 'samlet-vurdering',
+      code: PSCR_SECTIONS['samlet-vurdering'],
+      display: 'Samlet vurdering',
+      effective: visitTime(assessment.visit.date),
+      components: [
+        ...component(
+          COMPONENT['samlet-vurdering'].assessment,
+          'Vurdering ud fra anamnese, undersøgelser og psykosociale forhold',
+          text(a.text),
+        ),
+        ...component(
+          COMPONENT['samlet-vurdering'].careLevel,
+          'Omsorgsniveau',
+          a.careLevel === undefined ? undefined : text(a.careLevel),
+        ),
+      ],
+    });
+  }
+  return entries;
+}
+
+function visitMeasurements(visit: PregnancyVisit): GmEntrySpec[] {
+  const m = visit.measurements;
+  const effective = visitTime(visit.date);
+  const out: GmEntrySpec[] = [];
+  const { weight, symphysisFundus, bloodPressure, ultrasoundDueDate, fetalHeartSound } = MEASUREMENT;
+  if (m.weightKg !== undefined)
+    out.push({
+      slice: weight.slice,
+      code: weight.code,
+      display: 'Vægt',
+      effective,
+      value: quantity(m.weightKg, weight.unit, weight.unitCode),
+    });
+  if (m.symphysisFundusMm !== undefined)
+    out.push({
+      slice: symphysisFundus.slice,
+      code: symphysisFundus.code,
+      display: 'Symfyse-fundus-mål',
+      effective,
+      value: quantity(m.symphysisFundusMm, symphysisFundus.unit, symphysisFundus.unitCode),
+    });
+  if (m.ultrasoundDueDate !== undefined)
+    out.push({
+      slice: ultrasoundDueDate.slice,
+      code: ultrasoundDueDate.code,
+      display: 'UL-bestemt termin',
+      effective,
+      value: date(m.ultrasoundDueDate),
+    });
+  if (m.bloodPressure)
+    out.push({
+      slice: bloodPressure.slice,
+      code: bloodPressure.code,
+      display: 'Blodtryk',
+      effective,
+      value: {
+        type: 'interval',
+        low: { value: m.bloodPressure.diastolic, unit: bloodPressure.unit, unitCode: bloodPressure.unitCode },
+        high: { value: m.bloodPressure.systolic, unit: bloodPressure.unit, unitCode: bloodPressure.unitCode },
+      },
+    });
+  if (m.fetalHeartSound)
+    out.push({
+      slice: fetalHeartSound.slice,
+      code: fetalHeartSound.code,
+      display: 'Hjertelyd',
+      effective,
+      fetus: m.fetalHeartSound.fetus,
+      value: { type: 'coded', text: m.fetalHeartSound.heard ? 'Hjertelyd hørt' : 'Hjertelyd ikke hørt' },
+    });
+  return out;
+}
+
+/** Målinger: every measurement of every visit of the pregnancy. */
+export function pmrEntries(pregnancy: PregnancyRecord): GmEntrySpec[] {
+  return pregnancy.visits.flatMap(visitMeasurements);
+}
+
+/** Answers for the Svangerskabsjournal's eleven mandatory model elements (DSJ fills them from its form). */
+export type PrfAnswers = Record<keyof typeof PRF_MANDATORY_SECTIONS, GmComponentSpec[]>;
+
+const PRF_DISPLAY: Record<keyof typeof PRF_MANDATORY_SECTIONS, string> = {
+  'familiehistorie-arvelige-sygdomme': 'Familiehistorie, arvelige sygdomme',
+  fertilitetsbehandling: 'Fertilitetsbehandling',
+  'fysiske-data': 'Fysiske data',
+  konsangvinitet: 'Konsangvinitet',
+  'praenatal-risikovurderingsoenskes': 'Prænatal risikovurdering ønskes',
+  'praenatal-ultralyd': 'Prænatal ultralyd',
+  'psykisk-sygdom-af-relevans': 'Psykisk sygdom af relevans',
+  'social-saarbarhed-af-relevans': 'Social sårbarhed af relevans',
+  'somatisk-sygdom': 'Somatisk sygdom',
+  sprog: 'Sprog',
+  'tidligere-operation-af-relevans': 'Tidligere operation af relevans',
+};
+
+/** Svangerskabsjournal: one entry per mandatory model element, with the given components. */
+export function prfEntries(answers: PrfAnswers, effective: string): GmEntrySpec[] {
+  return (Object.keys(PRF_MANDATORY_SECTIONS) as (keyof typeof PRF_MANDATORY_SECTIONS)[]).map((slice) => ({
+    slice,
+    code: PRF_MANDATORY_SECTIONS[slice],
+    display: PRF_DISPLAY[slice],
+    effective,
+    components: answers[slice],
+  }));
+}

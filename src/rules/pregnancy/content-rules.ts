@@ -1,0 +1,302 @@
+// Clinical content rules of GMv2 documents, written once on the format-neutral model (model.ts); each returns
+// problems naming the element, the expected and the found value, or nothing when the document conforms.
+import { danishOffsetAt, DATETIME_WITH_SECONDS_AND_ZONE } from '../../fhir/datetime.ts';
+import { CPR_PATTERN, SOR_PATTERN } from '../../fhir/identifiers.ts';
+import {
+  COMPONENT,
+  CPR_OID,
+  DOCUMENT_TYPES,
+  FETUS_OID,
+  FINAL_STATUS,
+  MEASUREMENT,
+  MEDCOM_OID,
+  observationCodeSystem,
+  PREGNANCY_EPISODE_OID,
+  PRF_MANDATORY_SECTIONS,
+  PSCR_MAX_ENTRIES,
+  SOR_OID,
+  systemFor,
+  type DocumentKind,
+} from './codes.ts';
+import { componentOf, entriesOf, showValue, type GmDocument, type GmEntry, type GmValue } from './model.ts';
+
+const label = (entry: GmEntry): string => `${entry.slice} (${entry.code})`;
+
+/** Type code under the MedCom OID, and the title the draft fixes for the type. */
+export function documentType(document: GmDocument, kind: DocumentKind): string[] {
+  const problems: string[] = [];
+  const system = systemFor(document.format, MEDCOM_OID);
+  if (document.kind !== kind || document.kindSystem !== system)
+    problems.push(`document type is ${document.kindSystem}|${document.kind}, expected ${system}|${kind}`);
+  const title = DOCUMENT_TYPES[kind].title;
+  if (document.title !== title)
+    problems.push(`title is ${JSON.stringify(document.title)}, expected "${title}"`);
+  return problems;
+}
+
+/** A dateTime with seconds and the Danish offset that applies at that instant. */
+export function danishDateTimeProblems(value: string | undefined, what: string): string[] {
+  if (value === undefined) return [`${what} is missing`];
+  const match = DATETIME_WITH_SECONDS_AND_ZONE.exec(value);
+  if (!match) return [`${what} ${JSON.stringify(value)} has no seconds or no zone`];
+  const expected = danishOffsetAt(new Date(value));
+  return match[8] === expected
+    ? []
+    : [`${what} ${value} has offset ${match[8]}, expected the Danish ${expected}`];
+}
+
+export function documentTime(document: GmDocument): string[] {
+  return danishDateTimeProblems(
+    document.time,
+    document.format === 'cda' ? 'effectiveTime' : 'Composition.date',
+  );
+}
+
+/** The patient is identified by exactly one CPR number, the registered one. */
+export function patientIsCpr(document: GmDocument, cpr: string): string[] {
+  const system = systemFor(document.format, CPR_OID);
+  const cprs = document.patientIds.filter((i) => i.system === system);
+  if (cprs.length !== 1)
+    return [
+      `the patient has ${cprs.length} identifiers with system ${system}, expected one CPR (found ${JSON.stringify(document.patientIds)})`,
+    ];
+  const value = cprs[0]?.value ?? '';
+  if (!CPR_PATTERN.test(value)) return [`the CPR ${JSON.stringify(value)} is not a CPR number`];
+  return value === cpr ? [] : [`the CPR is ${value}, expected the registered patient ${cpr}`];
+}
+
+/** Exactly one author, an organisation identified by exactly one SOR id (GMBaseOrganization). */
+export function authorIsOneSorOrganization(document: GmDocument): string[] {
+  if (document.authors.length !== 1)
+    return [`the document has ${document.authors.length} authors, expected one organisation`];
+  const ids = document.authors[0]?.ids ?? [];
+  const system = systemFor(document.format, SOR_OID);
+  if (ids.length !== 1)
+    return [
+      `the author organisation has ${ids.length} identifiers ${JSON.stringify(ids)}, expected exactly one SOR id`,
+    ];
+  const [only] = ids;
+  if (only?.system !== system)
+    return [`the author's identifier system is ${JSON.stringify(only?.system)}, expected ${system}`];
+  return SOR_PATTERN.test(only.value)
+    ? []
+    : [`the author's SOR id ${JSON.stringify(only.value)} is not 11 or more digits`];
+}
+
+/** The official pregnancy episode reference, when sent, is one id under 1.2.208.176.7.4.1 (written bare). */
+export function pregnancyEpisodeReference(document: GmDocument): string[] {
+  if (document.pregnancyIds.length > 1)
+    return [
+      `the document has ${document.pregnancyIds.length} official pregnancy episode references, at most one is allowed`,
+    ];
+  return document.pregnancyIds.flatMap((id) => [
+    ...(id.system === PREGNANCY_EPISODE_OID
+      ? []
+      : [
+          `the pregnancy episode reference has system ${JSON.stringify(id.system)}, expected "${PREGNANCY_EPISODE_OID}"`,
+        ]),
+    ...(id.value ? [] : ['the pregnancy episode reference has no value']),
+  ]);
+}
+
+/** Every entry is final, has its time with a zone, is about the patient, and carries no constrained element. */
+export function entriesFinal(document: GmDocument, cpr: string): string[] {
+  if (document.entries.length === 0) return ['the document has no entries'];
+  const status = FINAL_STATUS[document.format];
+  return document.entries.flatMap((entry) => {
+    const problems: string[] = [];
+    if (entry.status !== status)
+      problems.push(`status is ${JSON.stringify(entry.status)}, expected "${status}"`);
+    if (entry.effective === undefined) problems.push('the observation time (effective) is missing');
+    else if (!/T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(entry.effective))
+      problems.push(`the observation time ${entry.effective} is not a dateTime with a zone`);
+    if (entry.subjectCpr !== undefined && entry.subjectCpr !== cpr)
+      problems.push(`the subject is CPR ${entry.subjectCpr}, expected ${cpr}`);
+    if (entry.forbidden.length > 0)
+      problems.push(`has ${entry.forbidden.join(', ')}, which the draft does not allow`);
+    return problems.map((p) => `${label(entry)}: ${p}`);
+  });
+}
+
+/** Entry and component codes use the code system the format fixes (see observationCodeSystem). */
+export function entryCodeSystems(document: GmDocument): string[] {
+  const expected = observationCodeSystem(document.format);
+  return document.entries.flatMap((entry) => [
+    ...(entry.codeSystem === expected
+      ? []
+      : [`${label(entry)}: code system ${JSON.stringify(entry.codeSystem)}, expected ${expected}`]),
+    ...entry.components
+      .filter((c) => c.codeSystem !== expected)
+      .map(
+        (c) =>
+          `${label(entry)}: component ${c.code} has code system ${JSON.stringify(c.codeSystem)}, expected ${expected}`,
+      ),
+  ]);
+}
+
+/** PSCR: 1–16 entries, each model element at most once. */
+export function pscrSections(document: GmDocument): string[] {
+  const problems: string[] = [];
+  const n = document.entries.length;
+  if (n < 1 || n > PSCR_MAX_ENTRIES)
+    problems.push(`the Vandrejournal has ${n} entries, expected 1 to ${PSCR_MAX_ENTRIES}`);
+  const seen = new Map<string, number>();
+  for (const e of document.entries) seen.set(e.code, (seen.get(e.code) ?? 0) + 1);
+  for (const [code, count] of seen)
+    if (count > 1)
+      problems.push(
+        `the model element ${code} (${document.entries.find((e) => e.code === code)?.slice}) occurs ${count} times, at most once is allowed`,
+      );
+  return problems;
+}
+
+/** PRF: each of the eleven mandatory model elements exactly once. */
+export function prfSections(document: GmDocument): string[] {
+  return Object.entries(PRF_MANDATORY_SECTIONS).flatMap(([name, code]) => {
+    const count = document.entries.filter((e) => e.code === code).length;
+    return count === 1 ? [] : [`the mandatory entry ${name} (${code}) occurs ${count} times, expected once`];
+  });
+}
+
+/** Compares a sent value with the registered one (dates by calendar day). */
+export function sameValue(actual: GmValue | undefined, expected: GmValue): boolean {
+  if (!actual || actual.type !== expected.type) return false;
+  switch (expected.type) {
+    case 'dateTime':
+      return actual.type === 'dateTime' && actual.value.slice(0, 10) === expected.value.slice(0, 10);
+    case 'quantity':
+      return (
+        actual.type === 'quantity' &&
+        actual.quantity.value === expected.quantity.value &&
+        actual.quantity.unit === expected.quantity.unit
+      );
+    case 'interval':
+      return (
+        actual.type === 'interval' &&
+        actual.low?.value === expected.low?.value &&
+        actual.high?.value === expected.high?.value &&
+        actual.low?.unit === expected.low?.unit &&
+        actual.high?.unit === expected.high?.unit
+      );
+    case 'coded':
+      return actual.type === 'coded' && actual.code === expected.code && actual.text === expected.text;
+    default:
+      return 'value' in actual && actual.value === expected.value;
+  }
+}
+
+export interface ExpectedComponent {
+  name: string;
+  code: string;
+  value: GmValue;
+}
+
+/** The one entry of a model element carries each expected component exactly once, with the registered value. */
+export function componentsAsRegistered(
+  document: GmDocument,
+  slice: string,
+  expected: ExpectedComponent[],
+): string[] {
+  const entries = entriesOf(document, slice);
+  if (entries.length !== 1) return [`the document has ${entries.length} ${slice} entries, expected one`];
+  const entry = entries[0] as GmEntry;
+  return expected.flatMap((e) => {
+    const found = componentOf(entry, e.code);
+    if (found.length !== 1)
+      return [`${slice}: component ${e.name} (${e.code}) occurs ${found.length} times, expected once`];
+    const value = found[0]?.value;
+    return sameValue(value, e.value)
+      ? []
+      : [
+          `${slice}: ${e.name} (${e.code}) is ${showValue(value)} (${value?.type ?? 'no value'}), expected ${showValue(e.value)} (${e.value.type})`,
+        ];
+  });
+}
+
+/** Naegele's rule with cycle adjustment: LMP + 280 days + (cycle length − 28). `YYYY-MM-DD` in and out. */
+export function naegeleDueDate(lastMenstrualPeriod: string, cycleDays = 28): string {
+  const date = new Date(`${lastMenstrualPeriod.slice(0, 10)}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + 280 + (cycleDays - 28));
+  return date.toISOString().slice(0, 10);
+}
+
+/** A measurement entry with this code and the registered value. */
+export function measurementAsRegistered(
+  document: GmDocument,
+  code: string,
+  name: string,
+  expected: GmValue,
+): string[] {
+  const found = document.entries.filter((e) => e.code === code);
+  if (found.length === 0) return [`no ${name} measurement (${code}) in the document`];
+  return found.some((e) => sameValue(e.value, expected))
+    ? []
+    : [
+        `${name} (${code}) is ${found.map((e) => showValue(e.value)).join(', ')}, expected ${showValue(expected)}`,
+      ];
+}
+
+/** Every interval measurement has low and high, each with a value and a unit. */
+export function intervalMeasurements(document: GmDocument): string[] {
+  const intervals = entriesOf(document, 'interval-maalinger');
+  if (intervals.length === 0) return ['the document has no interval measurement'];
+  return intervals.flatMap((entry) => {
+    const v = entry.value;
+    if (v?.type !== 'interval') return [`${label(entry)}: no interval value`];
+    return (['low', 'high'] as const).flatMap((end) => {
+      const q = v[end];
+      if (!q) return [`${label(entry)}: the interval has no ${end}`];
+      return q.unit ? [] : [`${label(entry)}: the interval's ${end} has no unit`];
+    });
+  });
+}
+
+/** Every fetus measurement points to a fetus (relationship CHILD) identified under 1.2.208.184.100.4. */
+export function fetusMeasurements(document: GmDocument, motherCpr: string): string[] {
+  const fetal = entriesOf(document, 'fostermaalinger');
+  if (fetal.length === 0) return ['the document has no fetus measurement'];
+  const system = systemFor(document.format, FETUS_OID);
+  return fetal.flatMap((entry) => {
+    const f = entry.fetus;
+    if (!f) return [`${label(entry)}: no fetus`];
+    return [
+      ...(f.identifierSystem === system
+        ? []
+        : [
+            `${label(entry)}: the fetus identifier system is ${JSON.stringify(f.identifierSystem)}, expected "${system}"`,
+          ]),
+      ...(f.identifierValue ? [] : [`${label(entry)}: the fetus identifier has no value`]),
+      ...(f.relationship === 'CHILD'
+        ? []
+        : [`${label(entry)}: the fetus relationship is ${JSON.stringify(f.relationship)}, expected CHILD`]),
+      ...(entry.value ? [] : [`${label(entry)}: no value`]),
+      ...(f.motherCpr === undefined || f.motherCpr === motherCpr
+        ? []
+        : [`${label(entry)}: the fetus belongs to CPR ${f.motherCpr}, expected ${motherCpr}`]),
+    ];
+  });
+}
+
+/** The due dates a document carries: Naegele (terminsberegning) and ultrasound (ul-bestemt-termin). */
+export function dueDatesOf(document: GmDocument): { naegele?: string; ultrasound?: string } {
+  const naegele = entriesOf(document, 'terminsberegning')
+    .flatMap((e) => componentOf(e, COMPONENT.terminsberegning.naegeleDueDate))
+    .map((c) => c.value)
+    .find((v) => v?.type === 'dateTime');
+  const ultrasound = document.entries.find(
+    (e) => e.code === MEASUREMENT.ultrasoundDueDate.code && e.value?.type === 'dateTime',
+  )?.value;
+  return {
+    ...(naegele?.type === 'dateTime' ? { naegele: naegele.value.slice(0, 10) } : {}),
+    ...(ultrasound?.type === 'dateTime' ? { ultrasound: ultrasound.value.slice(0, 10) } : {}),
+  };
+}
+
+/** The clinical date of a document: its latest observation (the consultation), else the document time. */
+export function consultationDateOf(document: GmDocument): string | undefined {
+  const times = document.entries
+    .map((e) => e.effective?.slice(0, 10))
+    .filter((t): t is string => !!t)
+    .sort();
+  return times.at(-1) ?? document.time?.slice(0, 10);
+}
