@@ -7,7 +7,7 @@ import {
   registerDiagnosis,
   updateDiagnosis,
 } from './diagnosekort/record-actions.ts';
-import { firstConsultation } from './dsj/consultation.ts';
+import { firstConsultation, laterConsultation } from './dsj/consultation.ts';
 import { sendReferral } from './dsj/send-referral.ts';
 import { patientRecord, type Input } from './input.ts';
 import {
@@ -54,6 +54,7 @@ export const ACTIONS: Record<string, Action> = {
   'lab.resend-result': resendResult,
   'dsj.first-consultation': firstConsultation,
   'dsj.send-referral': sendReferral,
+  'dsj.consultation': laterConsultation,
   'pregnancy.register-visit': registerVisit,
   'pregnancy.share': sharePregnancy,
 };

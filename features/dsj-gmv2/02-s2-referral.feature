@@ -23,7 +23,7 @@ Feature: DSJ S2: the svangre forms go to the birthplace as PDF attachments to a 
       | tobak                   | Ryger du?                                                        | nej                   | boolean |
       | alkohol                 | Hvor mange genstande drikker du om ugen?                         | 0                     | integer |
     When Min Læge delivers the questionnaire answers to the GP system
-    And the GP holds the first pregnancy consultation with birthplace "Testfødested Øst (certbench)", entering:
+    And the GP holds the first pregnancy consultation on "2026-02-16" with birthplace "Testfødested Øst (certbench)", entering:
       | felt                  | værdi                                   | type    |
       | alkohol               | 1                                       | integer |
       | blodtryk              | 118/76                                  | string  |

@@ -2,8 +2,10 @@
 // the birthplace) and what the DSJ screen shows (observation dsj.record).
 import type { GpContext } from '../context.ts';
 import { invalid } from '../http/problem.ts';
-import { asObject, patientRecord, requiredString, type Input } from '../input.ts';
+import { asObject, optionalDate, patientRecord, requiredString, type Input } from '../input.ts';
+import { danishDate } from '../time.ts';
 import { DSJ_FORM, type DsjValue } from './fields.ts';
+import { registerDsjVisit, sharePscr } from './gmv2.ts';
 import { dsjRecord, type Birthplace, type DsjFieldValue, type DsjRecord } from './records.ts';
 
 export function readEntries(input: Input): { field: string; value: DsjValue }[] {
@@ -51,12 +53,34 @@ function readBirthplace(input: Input): Birthplace {
   };
 }
 
+/** The consultation date (YYYY-MM-DD), today when not given. */
+function consultationDate(ctx: GpContext, input: Input): string {
+  return optionalDate(input, 'date') ?? danishDate(ctx.clock());
+}
+
 export function firstConsultation(ctx: GpContext, input: Input): Record<string, unknown> {
   const patient = patientRecord(ctx.state, input['patient']);
   const record = dsjRecord(ctx.state, patient.patient.cpr);
   const entries = readEntries(input);
   record.birthplace = readBirthplace(input);
   recordEntries(ctx, record, entries);
+  const date = consultationDate(ctx, input);
+  record.firstConsultation = date;
+  registerDsjVisit(ctx, patient, record, date);
+  return { fields: record.fields.size };
+}
+
+/** A later pregnancy consultation: the GP updates the DSJ, and the Vandrejournal is shared as a new version. */
+export async function laterConsultation(ctx: GpContext, input: Input): Promise<Record<string, unknown>> {
+  const patient = patientRecord(ctx.state, input['patient']);
+  const record = ctx.state.dsj.get(patient.patient.cpr);
+  if (!record?.firstConsultation)
+    throw invalid(`patient ${patient.patient.cpr} has no DSJ: hold the first consultation first`);
+  recordEntries(ctx, record, readEntries(input));
+  // Fault: the consultation is kept in the DSJ but never reaches the pregnancy record the Vandrejournal is made from.
+  if (!ctx.faults.has('dsj-pscr-not-updated'))
+    registerDsjVisit(ctx, patient, record, consultationDate(ctx, input));
+  await sharePscr(ctx, patient);
   return { fields: record.fields.size };
 }
 

@@ -27,6 +27,8 @@ export interface DsjRecord {
   fields: Map<string, DsjFieldValue>;
   questionnaire: QuestionnaireItem[];
   birthplace?: Birthplace;
+  /** Date of the first consultation, YYYY-MM-DD. */
+  firstConsultation?: string;
   referrals: string[];
 }
 

@@ -154,7 +154,5 @@ export function referralXml(r: OutgoingReferral): string {
       },
     },
   };
-  return new XMLBuilder({ ignoreAttributes: false, format: true, suppressEmptyNode: true }).build(
-    message,
-  );
+  return new XMLBuilder({ ignoreAttributes: false, format: true, suppressEmptyNode: true }).build(message);
 }

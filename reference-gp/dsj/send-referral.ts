@@ -7,6 +7,7 @@ import { HttpProblem, invalid } from '../http/problem.ts';
 import { patientRecord, type Input } from '../input.ts';
 import { danishDateTime } from '../time.ts';
 import { questionnairePdf, svangerskabsjournalPdf } from './forms-pdf.ts';
+import { sharePrf, sharePscr } from './gmv2.ts';
 import { dsjRecord } from './records.ts';
 import { attachment, buildReferral, referralXml } from './referral.ts';
 
@@ -50,6 +51,9 @@ export async function sendReferral(ctx: GpContext, input: Input): Promise<Record
   applyDsjContentFaults(referral, ctx.faults);
   await post(ctx, url, referralXml(referral));
   record.referrals.push(identifier);
+  // The coupling to GMv2: the same svangerskabsjournal as a PRF document, and the first Vandrejournal.
+  await sharePrf(ctx, patient, record, record.firstConsultation ?? now.slice(0, 10));
+  await sharePscr(ctx, patient);
   return { referralId: identifier };
 }
 

@@ -59,6 +59,39 @@ export const DSJ_FAULTS = {
     "The svangerskabsjournal PDF prints the woman's answers instead of the GP's corrections",
     'DSJ-3.3.2.9',
   ),
+  // --- coupling to GMv2: svangerskabsjournal (PRF) and Vandrejournal (PSCR) ---
+  'dsj-prf-not-shared': behaviour(
+    'Sending the DSJ does not share the svangerskabsjournal with GMv2',
+    'DSJ-3.3.3.1',
+  ),
+  'dsj-prf-typed-as-pscr': behaviour(
+    'The svangerskabsjournal is shared typed as a Vandrejournal (PSCR)',
+    'DSJ-3.3.3.1',
+  ),
+  'dsj-prf-section-missing': behaviour(
+    'The shared svangerskabsjournal leaves out the mandatory konsangvinitet section',
+    'DSJ-3.3.3.2',
+  ),
+  'dsj-prf-physical-data-empty': behaviour(
+    'The fysiske-data section of the svangerskabsjournal carries no height or weight',
+    'DSJ-3.3.3.3',
+  ),
+  'dsj-pscr-not-shared': behaviour(
+    'No Vandrejournal is shared, neither with the DSJ nor later',
+    'DSJ-3.3.4.1',
+  ),
+  'dsj-pscr-stale-alcohol': behaviour(
+    "The Vandrejournal carries the woman's alcohol answer instead of the GP's correction",
+    'DSJ-3.3.4.1',
+  ),
+  'dsj-pscr-new-document-each-time': behaviour(
+    'A later consultation shares a new Vandrejournal instead of a new version of the shared one',
+    'DSJ-3.3.4.2',
+  ),
+  'dsj-pscr-not-updated': behaviour(
+    "A later consultation's changes do not reach the Vandrejournal shared after it",
+    'DSJ-3.3.4.3',
+  ),
 } as const satisfies Record<string, FaultInfo>;
 
 export type DsjFault = keyof typeof DSJ_FAULTS;

@@ -64,20 +64,26 @@ When('Min Læge delivers the questionnaire answers to the GP system', function (
   });
 });
 
+/** The GP's entries of a consultation table (felt, værdi, type). */
+function entriesOf(table: DataTable) {
+  return table.hashes().map((row) => ({
+    field: row['felt'] ?? '',
+    value: typedValue(row['værdi'] ?? '', answerType(row['type'])),
+  }));
+}
+
 When(
-  'the GP holds the first pregnancy consultation with birthplace {string}, entering:',
-  function (this: CertbenchWorld, birthplaceName: string, table: DataTable) {
+  'the GP holds the first pregnancy consultation on {string} with birthplace {string}, entering:',
+  function (this: CertbenchWorld, date: string, birthplaceName: string, table: DataTable) {
     const scenario = dsjScenario(this);
     const birthplace = scenario.birthplaces.get(birthplaceName);
     if (!birthplace) throw new Error(`birthplace "${birthplaceName}" is not declared in this feature`);
     scenario.chosen = birthplace;
-    scenario.entries = table.hashes().map((row) => ({
-      field: row['felt'] ?? '',
-      value: typedValue(row['værdi'] ?? '', answerType(row['type'])),
-    }));
+    scenario.entries = entriesOf(table);
     const patient = scenarioPatient(this);
     const input = {
       patient: patient.cpr,
+      date,
       birthplace: {
         ean: birthplace.ean,
         shak: birthplace.shak,
@@ -100,7 +106,8 @@ When('the GP sends the DSJ to the birthplace', function (this: CertbenchWorld) {
   planDsjStep(this, {
     name: STEP.sendReferral,
     key: patient.cpr,
-    expect: { referrals: 1 },
+    // The REF01, and (the GMv2 coupling) the svangerskabsjournal and the first Vandrejournal.
+    expect: { referrals: 1, documents: 2 },
     act: async ({ driver }) => ({
       output: await driver.perform('dsj.send-referral', { patient: patient.cpr }),
     }),
@@ -115,3 +122,18 @@ When('the GP opens the DSJ of the patient', function (this: CertbenchWorld) {
     act: async ({ driver }) => ({ observed: await driver.observe('dsj.record', { patient: patient.cpr }) }),
   });
 });
+
+When(
+  'at a later consultation on {string} the GP enters:',
+  function (this: CertbenchWorld, date: string, table: DataTable) {
+    const scenario = dsjScenario(this);
+    scenario.later = entriesOf(table);
+    const input = { patient: scenarioPatient(this).cpr, date, entries: scenario.later };
+    planDsjStep(this, {
+      name: STEP.laterConsultation,
+      key: input,
+      expect: { documents: 1 },
+      act: async ({ driver }) => ({ output: await driver.perform('dsj.consultation', input) }),
+    });
+  },
+);

@@ -2,7 +2,7 @@
 import type { Submission } from '../../src/counterparts/fhir-recipient.ts';
 import type { InboundAnswer } from '../../src/driver/types.ts';
 import type { ExpectedField } from '../../src/rules/dsj/prefill-rules.ts';
-import type { QuestionnaireAnswer } from '../../src/rules/dsj/questionnaire.ts';
+import { typedValue, type FieldValue, type QuestionnaireAnswer } from '../../src/rules/dsj/questionnaire.ts';
 import type { Birthplace } from '../../src/rules/dsj/referral-rules.ts';
 import type { CertbenchWorld } from '../../src/steps-api/world.ts';
 
@@ -18,6 +18,8 @@ export interface DsjScenario {
   answers: QuestionnaireAnswer[];
   /** What the GP entered or corrected at the first consultation. */
   entries: ExpectedField[];
+  /** What the GP entered at a later consultation. */
+  later?: ExpectedField[];
   birthplaces: Map<string, Birthplace>;
   chosen?: Birthplace;
 }
@@ -69,4 +71,20 @@ export const STEP = {
   firstConsultation: 'first consultation',
   sendReferral: 'send referral',
   observe: 'observe dsj',
+  laterConsultation: 'later consultation',
 } as const;
+
+/** A DSJ field's value after the first consultation, or after the later one: the GP's entry, else the answer. */
+export function dsjValue(
+  world: CertbenchWorld,
+  field: string,
+  after: 'first' | 'later' = 'first',
+): FieldValue | undefined {
+  const scenario = dsjScenario(world);
+  const later = after === 'later' ? scenario.later?.find((e) => e.field === field) : undefined;
+  if (later) return later.value;
+  const entry = scenario.entries.find((e) => e.field === field);
+  if (entry) return entry.value;
+  const answer = scenario.answers.find((a) => a.field === field);
+  return answer ? typedValue(answer.answer, answer.type) : undefined;
+}

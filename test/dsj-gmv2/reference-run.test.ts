@@ -21,9 +21,9 @@ const MANIFEST = parse(readFileSync(join(PACKAGE_ROOT, 'protocols', 'dsj-gmv2.ya
 };
 const PENDING = MANIFEST.checkpoints.filter((c) => c.notTestable !== undefined);
 
-async function run(faults: string[] = []) {
+async function run(faults: string[] = [], variant = 'cda') {
   return runReference({
-    profileFile: await fastReferenceProfile('  dsj-gmv2: {}\n'),
+    profileFile: await fastReferenceProfile(`  dsj-gmv2: { variant: ${variant} }\n`),
     protocols: ['dsj-gmv2'],
     faults,
   });
@@ -74,8 +74,22 @@ describe('dsj-gmv2 against the reference GP', () => {
     }
   });
 
+  it('couples to GMv2 in the FHIR variant as well as in CDA', async () => {
+    const { result } = await run([], 'fhir');
+    const coupling = checkpoints(result).filter((c) => /^DSJ-3\.3\.[34]\./.test(c.id));
+    assert.equal(coupling.length, 6);
+    assert.deepEqual(
+      coupling.filter((c) => c.status !== 'passed').map((c) => `${c.id} ${c.message ?? ''}`),
+      [],
+    );
+  });
+
   it('reports a fault with the element, the expectation and what was found', async () => {
-    const { result } = await run(['dsj-attachment-size-in-kilobytes', 'dsj-pdf-questionnaire-values']);
+    const { result } = await run([
+      'dsj-attachment-size-in-kilobytes',
+      'dsj-pdf-questionnaire-values',
+      'dsj-pscr-stale-alcohol',
+    ]);
     const failed = Object.fromEntries(
       checkpoints(result)
         .filter((c) => c.status === 'failed')
@@ -83,6 +97,7 @@ describe('dsj-gmv2 against the reference GP', () => {
     );
     assert.match(failed['DSJ-3.3.2.6'] ?? '', /decodes to \d+ bytes, OriginalObjectSize says \d+/);
     assert.match(failed['DSJ-3.3.2.9'] ?? '', /"Alkohol \(genstande pr\. uge\): 1" is not shown/);
+    assert.match(failed['DSJ-3.3.4.1'] ?? '', /drinks per week \(228958009\) is 0 \(integer\), expected 1/);
     assert.deepEqual(result.harnessErrors, []);
   });
 });

@@ -66,19 +66,23 @@ export function instructionFor(action: string, input: Record<string, unknown>, k
       );
     case 'dsj.first-consultation': {
       const birthplace = (input['birthplace'] ?? {}) as Record<string, unknown>;
-      const entries = Array.isArray(input['entries'])
-        ? (input['entries'] as { field?: string; value?: unknown }[])
-            .map((e) => `${e.field ?? ''} = ${JSON.stringify(e.value)}`)
-            .join('; ')
-        : '';
+      const entries = entriesText(input);
       return texts(
         ['Første graviditetskonsultation (DSJ)', 'First pregnancy consultation (DSJ)'],
         [
-          `Åbn Digital Svangrejournal for ${patient}. Ret eller udfyld: ${entries}. Vælg fødestedet ${field(birthplace, 'name')} (${field(birthplace, 'department')}, EAN ${field(birthplace, 'ean')}).`,
-          `Open the Digital Svangrejournal of ${patient}. Correct or fill in: ${entries}. Choose the birthplace ${field(birthplace, 'name')} (${field(birthplace, 'department')}, EAN ${field(birthplace, 'ean')}).`,
+          `Åbn Digital Svangrejournal for ${patient} (konsultation ${field(input, 'date', 'i dag')}). Ret eller udfyld: ${entries}. Vælg fødestedet ${field(birthplace, 'name')} (${field(birthplace, 'department')}, EAN ${field(birthplace, 'ean')}).`,
+          `Open the Digital Svangrejournal of ${patient} (consultation ${field(input, 'date', 'today')}). Correct or fill in: ${entries}. Choose the birthplace ${field(birthplace, 'name')} (${field(birthplace, 'department')}, EAN ${field(birthplace, 'ean')}).`,
         ],
       );
     }
+    case 'dsj.consultation':
+      return texts(
+        ['Senere graviditetskonsultation (DSJ)', 'Later pregnancy consultation (DSJ)'],
+        [
+          `Hold konsultationen ${field(input, 'date')} for ${patient} og ret i svangrejournalen: ${entriesText(input)}. Del Vandrejournalen.`,
+          `Hold the consultation of ${field(input, 'date')} for ${patient} and change in the DSJ: ${entriesText(input)}. Share the Vandrejournal.`,
+        ],
+      );
     case 'dsj.send-referral':
       return texts(
         ['Send svangrejournalen til fødestedet', 'Send the DSJ to the birthplace'],
@@ -101,6 +105,15 @@ export function instructionFor(action: string, input: Record<string, unknown>, k
         ['Udfør handlingen med testdata nedenfor.', 'Perform the action with the test data below.'],
       );
   }
+}
+
+/** DSJ field entries as the operator reads them: `alkohol = 1; termin = "2026-10-12"`. */
+function entriesText(input: Record<string, unknown>): string {
+  return Array.isArray(input['entries'])
+    ? (input['entries'] as { field?: string; value?: unknown }[])
+        .map((e) => `${e.field ?? ''} = ${JSON.stringify(e.value)}`)
+        .join('; ')
+    : '';
 }
 
 /** Names the operator knows a registered diagnosis by, keyed by the id the manual driver handed out. */
