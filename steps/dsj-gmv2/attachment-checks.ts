@@ -3,10 +3,9 @@
 import { Then } from '@cucumber/cucumber';
 import { pdfReferenceProblems, unreferencedObjects } from '../../src/rules/dsj/attachment-rules.ts';
 import { missingHeadings, patientShown, valuesShown } from '../../src/rules/dsj/pdf-content-rules.ts';
-import { readDsjFields } from '../../src/rules/dsj/prefill-rules.ts';
 import type { CertbenchWorld } from '../../src/steps-api/world.ts';
 import { attachments, receivedReferral } from './referral.ts';
-import { chosenBirthplace, scenarioPatient, stepOutput, STEP } from './state.ts';
+import { chosenBirthplace, NO_OBSERVATION, observedDsj, scenarioPatient } from './state.ts';
 
 Then(
   'every attachment is referenced as a PDF binary object with a short description and its size',
@@ -98,7 +97,8 @@ Then(
 
 Then('the forms show every DSJ field as the GP left it', async function (this: CertbenchWorld) {
   const { found, problems } = await attachments(this);
-  const observed = readDsjFields((await stepOutput(this, STEP.observe)).observed);
+  const observed = await observedDsj(this);
+  if (!observed) return this.pending(NO_OBSERVATION);
   const shown = [...observed.fields.values()].flatMap((f) =>
     typeof f.value === 'string' || typeof f.value === 'number' || typeof f.value === 'boolean'
       ? [{ label: typeof f.label === 'string' ? f.label : f.field, value: f.value }]

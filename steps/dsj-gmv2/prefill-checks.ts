@@ -1,10 +1,10 @@
 // S1: the questionnaire answers reach the GP system and pre-fill the DSJ; the GP's entries are the GP's.
 import { Then } from '@cucumber/cucumber';
-import { fieldProblems, readDsjFields, type ExpectedField } from '../../src/rules/dsj/prefill-rules.ts';
+import { fieldProblems, type ExpectedField } from '../../src/rules/dsj/prefill-rules.ts';
 import { typedValue } from '../../src/rules/dsj/questionnaire.ts';
 import type { CertbenchWorld } from '../../src/steps-api/world.ts';
 import { automaticOnly } from '../common/assessment.ts';
-import { dsjScenario, stepOutput, STEP } from './state.ts';
+import { dsjScenario, NO_OBSERVATION, observedDsj, stepOutput, STEP } from './state.ts';
 
 /** The answers the GP left as the woman gave them, as typed values. */
 function untouchedAnswers(world: CertbenchWorld): ExpectedField[] {
@@ -13,10 +13,6 @@ function untouchedAnswers(world: CertbenchWorld): ExpectedField[] {
   return answers
     .filter((a) => !changed.has(a.field))
     .map((a) => ({ field: a.field, value: typedValue(a.answer, a.type) }));
-}
-
-async function observedFields(world: CertbenchWorld) {
-  return readDsjFields((await stepOutput(world, STEP.observe)).observed);
 }
 
 Then(
@@ -37,8 +33,9 @@ Then(
 Then(
   'every answer the GP did not change is pre-filled into its DSJ field',
   async function (this: CertbenchWorld) {
-    if (!automaticOnly(this)) return;
-    const { fields, problems } = await observedFields(this);
+    const observed = await observedDsj(this);
+    if (!observed) return this.pending(NO_OBSERVATION);
+    const { fields, problems } = observed;
     this.verify(
       'answers pre-filled',
       [...problems, ...fieldProblems(fields, untouchedAnswers(this), 'questionnaire', 'value')],
@@ -52,8 +49,9 @@ Then(
 Then(
   "every pre-filled field is marked as the woman's answer from the questionnaire",
   async function (this: CertbenchWorld) {
-    if (!automaticOnly(this)) return;
-    const { fields, problems } = await observedFields(this);
+    const observed = await observedDsj(this);
+    if (!observed) return this.pending(NO_OBSERVATION);
+    const { fields, problems } = observed;
     this.verify(
       'pre-filled fields marked',
       [...problems, ...fieldProblems(fields, untouchedAnswers(this), 'questionnaire', 'source')],
@@ -68,8 +66,9 @@ Then(
 Then(
   "the GP's entries and corrections are in the DSJ, marked as the GP's",
   async function (this: CertbenchWorld) {
-    if (!automaticOnly(this)) return;
-    const { fields, problems } = await observedFields(this);
+    const observed = await observedDsj(this);
+    if (!observed) return this.pending(NO_OBSERVATION);
+    const { fields, problems } = observed;
     const { entries } = dsjScenario(this);
     this.verify(
       "GP's entries",
@@ -85,7 +84,9 @@ Then(
 
 Then("the DSJ shows the woman's answers apart from the GP's entries", async function (this: CertbenchWorld) {
   if (!automaticOnly(this)) return;
-  const { fields, problems } = await observedFields(this);
+  const observed = await observedDsj(this);
+  if (!observed) return;
+  const { fields, problems } = observed;
   const { entries } = dsjScenario(this);
   this.verify(
     'answers and entries told apart',

@@ -1,7 +1,7 @@
 // What a DSJ scenario planned (the woman's answers, the GP's entries, the birthplaces) and what its plan produced.
 import type { Submission } from '../../src/counterparts/fhir-recipient.ts';
 import type { InboundAnswer } from '../../src/driver/types.ts';
-import type { ExpectedField } from '../../src/rules/dsj/prefill-rules.ts';
+import { readDsjFields, type ExpectedField } from '../../src/rules/dsj/prefill-rules.ts';
 import { typedValue, type FieldValue, type QuestionnaireAnswer } from '../../src/rules/dsj/questionnaire.ts';
 import type { Birthplace } from '../../src/rules/dsj/referral-rules.ts';
 import type { CertbenchWorld } from '../../src/steps-api/world.ts';
@@ -87,4 +87,16 @@ export function dsjValue(
   if (entry) return entry.value;
   const answer = scenario.answers.find((a) => a.field === field);
   return answer ? typedValue(answer.answer, answer.type) : undefined;
+}
+
+/** Why a check that reads observation dsj.record is pending in a manual run. */
+export const NO_OBSERVATION =
+  'a manual run has no automation API observation dsj.record; the DSJ screen is judged by the assessor (DSJ-3.3.1.5)';
+
+/** The observed DSJ fields, or undefined in a manual run (no observation was made). */
+export async function observedDsj(
+  world: CertbenchWorld,
+): Promise<ReturnType<typeof readDsjFields> | undefined> {
+  const { observed } = await stepOutput(world, STEP.observe);
+  return world.ctx.manual && observed === undefined ? undefined : readDsjFields(observed);
 }
