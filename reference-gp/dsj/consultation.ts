@@ -78,8 +78,10 @@ export async function laterConsultation(ctx: GpContext, input: Input): Promise<R
     throw invalid(`patient ${patient.patient.cpr} has no DSJ: hold the first consultation first`);
   recordEntries(ctx, record, readEntries(input));
   // Fault: the consultation is kept in the DSJ but never reaches the pregnancy record the Vandrejournal is made from.
+  // Fault: every consultation opens a new pregnancy, so the Vandrejournal starts over instead of a new version.
+  const opensNew = ctx.faults.has('dsj-consultation-opens-new-pregnancy');
   if (!ctx.faults.has('dsj-pscr-not-updated'))
-    registerDsjVisit(ctx, patient, record, consultationDate(ctx, input));
+    registerDsjVisit(ctx, patient, record, consultationDate(ctx, input), opensNew);
   await sharePscr(ctx, patient);
   return { fields: record.fields.size };
 }

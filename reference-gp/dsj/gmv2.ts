@@ -6,9 +6,9 @@ import type { GpContext } from '../context.ts';
 import { invalid } from '../http/problem.ts';
 import type { PatientRecord } from '../state.ts';
 import { danishDateTime } from '../time.ts';
-import { prfEntries, pscrEntries, visitTime, type PrfAnswers } from '../pregnancy/entries.ts';
+import { prfEntries, visitTime, type PrfAnswers } from '../pregnancy/entries.ts';
 import { pregnanciesOf, registerVisit } from '../pregnancy/register.ts';
-import { nextVersion } from '../pregnancy/share.ts';
+import { nextVersion, shareCurrentPregnancy } from '../pregnancy/share.ts';
 import { quantity, type GmComponentSpec } from '../pregnancy/spec.ts';
 import { submitGmDocument, type GmSubmitHooks } from '../pregnancy/submit.ts';
 import type { DsjRecord } from './records.ts';
@@ -37,6 +37,7 @@ export function registerDsjVisit(
   patient: PatientRecord,
   record: DsjRecord,
   date: string,
+  newPregnancy = false,
 ): void {
   const lmp = textOf(record, 'sidste-menstruation');
   const smoking = record.fields.get('tobak')?.value;
@@ -51,6 +52,7 @@ export function registerDsjVisit(
   registerVisit(ctx, {
     patient: patient.patient.cpr,
     visitDate: date,
+    newPregnancy,
     ...(lmp ? { terminsberegning: { lastMenstrualPeriod: lmp, cycleDays: 28, certain: true } } : {}),
     lifestyle: {
       ...(typeof smoking === 'boolean' ? { smokingDuring: smoking ? 'ja' : 'nej' } : {}),
@@ -141,16 +143,7 @@ export async function sharePrf(
 
 /** Shares the Vandrejournal (PSCR) as it stands, as the next version of the pregnancy's PSCR. */
 export async function sharePscr(ctx: GpContext, patient: PatientRecord): Promise<void> {
-  const pregnancy = currentPregnancy(ctx, patient);
-  const { faults } = ctx;
-  // Fault: every consultation starts a new Vandrejournal instead of a new version of the one shared.
-  const previous = faults.has('dsj-pscr-new-document-each-time')
-    ? undefined
-    : pregnancy.shared.filter((s) => s.kind === 'PSCR').at(-1);
-  const entries = pscrEntries(pregnancy);
-  const spec = nextVersion('PSCR', patient.patient, entries, danishDateTime(ctx.clock()), previous);
-  const hooks: GmSubmitHooks = { send: !faults.has('dsj-pscr-not-shared') };
-  pregnancy.shared.push(
-    await submitGmDocument(ctx, { spec, format: dsjFormat(ctx), ...(previous ? { previous } : {}), hooks }),
-  );
+  // Fault: no Vandrejournal is ever shared.
+  if (ctx.faults.has('dsj-pscr-not-shared')) return;
+  await shareCurrentPregnancy(ctx, patient.patient, ['PSCR'], dsjFormat(ctx));
 }

@@ -84,8 +84,8 @@ export const DSJ_FAULTS = {
     "The Vandrejournal carries the woman's alcohol answer instead of the GP's correction",
     'DSJ-3.3.4.1',
   ),
-  'dsj-pscr-new-document-each-time': behaviour(
-    'A later consultation shares a new Vandrejournal instead of a new version of the shared one',
+  'dsj-consultation-opens-new-pregnancy': behaviour(
+    'A later consultation opens a new pregnancy, so its Vandrejournal is a new document, not a new version',
     'DSJ-3.3.4.2',
   ),
   'dsj-pscr-not-updated': behaviour(

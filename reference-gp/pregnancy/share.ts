@@ -55,15 +55,22 @@ function kindsOf(input: Input): ('PSCR' | 'PMR')[] {
   return [...new Set(value as ('PSCR' | 'PMR')[])];
 }
 
-export async function sharePregnancy(ctx: GpContext, input: Input): Promise<Record<string, unknown>> {
-  const record = patientRecord(ctx.state, input['patient']);
-  const pregnancies = pregnanciesOf(ctx, record.patient.cpr);
+/**
+ * Shares the current pregnancy's documents of these kinds in this format, each as the next version of that
+ * pregnancy's document; returns what was shared. Reusable by other flows (DSJ updates the Vandrejournal).
+ */
+export async function shareCurrentPregnancy(
+  ctx: GpContext,
+  patient: TestPatient,
+  kinds: readonly ('PSCR' | 'PMR')[],
+  format: DocumentFormat,
+): Promise<SharedGmDocument[]> {
+  const pregnancies = pregnanciesOf(ctx, patient.cpr);
   const pregnancy = pregnancies.at(-1);
-  if (!pregnancy) throw invalid(`patient ${record.patient.cpr} has no pregnancy: register a visit first`);
-  const format = documentFormat(ctx);
+  if (!pregnancy) throw invalid(`patient ${patient.cpr} has no pregnancy: register a visit first`);
   const { faults } = ctx;
-  const documents: Record<string, unknown>[] = [];
-  for (const kind of kindsOf(input)) {
+  const out: SharedGmDocument[] = [];
+  for (const kind of kinds) {
     const entries = ENTRIES[kind](pregnancy);
     if (entries.length === 0) throw invalid(`the pregnancy has nothing to share in a ${kind} document yet`);
     // Fault: the version chain runs across pregnancies, so a new pregnancy's document replaces the old one's.
@@ -71,13 +78,19 @@ export async function sharePregnancy(ctx: GpContext, input: Input): Promise<Reco
       ? pregnancies.flatMap((p) => p.shared)
       : pregnancy.shared;
     const previous = chain.filter((s) => s.kind === kind).at(-1);
-    const spec = nextVersion(kind, record.patient, entries, danishDateTime(ctx.clock()), previous);
+    const spec = nextVersion(kind, patient, entries, danishDateTime(ctx.clock()), previous);
     const hooks: GmSubmitHooks = pregnancyHooks(faults, { format, pregnancies, previous });
     // Fault: the Målinger are built but never sent.
     if (kind === 'PMR' && faults.has('gm-pmr-not-sent')) hooks.send = false;
     const shared = await submitGmDocument(ctx, { spec, format, ...(previous ? { previous } : {}), hooks });
     pregnancy.shared.push(shared);
-    documents.push({ type: kind, documentId: shared.documentId, version: shared.version });
+    out.push(shared);
   }
-  return { documents };
+  return out;
+}
+
+export async function sharePregnancy(ctx: GpContext, input: Input): Promise<Record<string, unknown>> {
+  const record = patientRecord(ctx.state, input['patient']);
+  const shared = await shareCurrentPregnancy(ctx, record.patient, kindsOf(input), documentFormat(ctx));
+  return { documents: shared.map((s) => ({ type: s.kind, documentId: s.documentId, version: s.version })) };
 }

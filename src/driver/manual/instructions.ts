@@ -91,6 +91,22 @@ export function instructionFor(action: string, input: Record<string, unknown>, k
           `Send the DSJ of ${patient} to the chosen birthplace (hospital referral with the svangre forms as PDF attachments).`,
         ],
       );
+    case 'pregnancy.register-visit':
+      return texts(
+        ['Registrér svangreundersøgelse', 'Register a pregnancy visit'],
+        [
+          `Registrér en svangreundersøgelse den ${field(input, 'visitDate')} hos ${patient}${input['newPregnancy'] === true ? ' i et nyt graviditetsforløb' : ''} med terminsberegning, målinger, livsstilssvar og samlet vurdering som i testdata nedenfor. Del endnu ikke.`,
+          `For ${patient}, register a pregnancy visit on ${field(input, 'visitDate')}${input['newPregnancy'] === true ? ' in a new pregnancy' : ''} with the terminsberegning, measurements, lifestyle answers and assessment in the test data below. Do not share yet.`,
+        ],
+      );
+    case 'pregnancy.share':
+      return texts(
+        ['Del med Graviditetsmappen', 'Share with Graviditetsmappen'],
+        [
+          `Del ${field(input, 'documents', 'Vandrejournal og Målinger')} for ${patient}s aktuelle graviditet med Graviditetsmappen.`,
+          `Share ${field(input, 'documents', 'the Vandrejournal and Målinger')} of ${patient}'s current pregnancy with Graviditetsmappen.`,
+        ],
+      );
     default:
       if (action.startsWith('inbound.'))
         return texts(

@@ -1,6 +1,8 @@
 // Sharing metadata of a GMv2 document (the DocumentReference of the ITI-65 submission, mirroring XDS metadata):
 // formatCode, typeCode, classCode and the MIME type of the format.
 import type { Resource } from '../../fhir/bundle.ts';
+import { UUID_PATTERN } from '../../fhir/identifiers.ts';
+import type { GmDocument } from './model.ts';
 import {
   CLASS_CODE_CLINICAL_REPORT,
   CLASS_CODE_SYSTEM,
@@ -58,5 +60,38 @@ export function contentTypeOfFormat(documentReference: Resource, format: Documen
     ? []
     : [
         `content.attachment.contentType is ${JSON.stringify(type)}, expected "${CONTENT_TYPE[format]}" for a ${format.toUpperCase()} document`,
+      ];
+}
+
+/** masterIdentifier names the document: the CDA id, or the FHIR Bundle.identifier when one is sent. */
+export function masterIdentifierNamesDocument(
+  documentReference: Resource,
+  document: GmDocument,
+  bundle?: unknown,
+): string[] {
+  const master = (documentReference['masterIdentifier'] as { value?: unknown } | undefined)?.value;
+  if (typeof master !== 'string' || master === '') return ['DocumentReference.masterIdentifier has no value'];
+  const names: string[] = [];
+  if (document.format === 'cda' && document.id) {
+    const { system, value } = document.id;
+    names.push(
+      value
+        ? `${system}^${value}`
+        : UUID_PATTERN.test(system)
+          ? `urn:uuid:${system.toLowerCase()}`
+          : `urn:oid:${system}`,
+    );
+  }
+  const bundleIdentifier = (bundle as { identifier?: { value?: unknown } } | undefined)?.identifier?.value;
+  if (document.format === 'fhir') {
+    if (typeof bundleIdentifier === 'string') names.push(bundleIdentifier);
+    else if (/^urn:(uuid|oid):/.test(master)) return [];
+  }
+  if (names.length === 0)
+    return [`the document has no id for masterIdentifier ${JSON.stringify(master)} to name`];
+  return names.includes(master.toLowerCase()) || names.includes(master)
+    ? []
+    : [
+        `DocumentReference.masterIdentifier is ${JSON.stringify(master)}, expected the document's id ${JSON.stringify(names[0])}`,
       ];
 }

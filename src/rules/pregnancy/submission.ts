@@ -28,6 +28,17 @@ export function formatOfBytes(bytes: Buffer | undefined): DocumentFormat | undef
 
 /** Never throws; what cannot be read is in `unpacked.problems` / `read.problems`. */
 export function readSubmission(transaction: unknown): GmSubmission {
+  try {
+    return read(transaction);
+  } catch (error) {
+    // The readers are tolerant; this is the last guard against input no one foresaw.
+    return {
+      unpacked: { problems: [`the submission could not be read: ${(error as Error).message}`] },
+    };
+  }
+}
+
+function read(transaction: unknown): GmSubmission {
   const unpacked = unpackProvideDocumentBundle(transaction, { fhirDocument: false });
   const format = formatOfBytes(unpacked.documentBytes);
   if (!unpacked.documentBytes || !format) return { unpacked, ...(format ? { format } : {}) };

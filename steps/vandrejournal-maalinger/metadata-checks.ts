@@ -1,0 +1,54 @@
+// Checks on the sharing metadata (DocumentReference) of every shared Vandrejournal and Målinger.
+import { Then } from '@cucumber/cucumber';
+import type { Resource } from '../../src/fhir/bundle.ts';
+import { metadataPatient } from '../../src/rules/mhd/metadata-rules.ts';
+import {
+  contentTypeOfFormat,
+  formatCode,
+  typeAndClassCode,
+} from '../../src/rules/pregnancy/metadata-rules.ts';
+import type { CertbenchWorld } from '../../src/steps-api/world.ts';
+import { declaredFormat, scenarioOf, sharedDocuments, type SharedDocument } from './state.ts';
+
+async function overMetadata(
+  world: CertbenchWorld,
+  rule: (r: Resource, s: SharedDocument) => string[],
+): Promise<string[]> {
+  return (await sharedDocuments(world)).flatMap((s) => {
+    const reference = s.read.unpacked.documentReference;
+    if (!reference) return [`${s.share.name}: no DocumentReference`];
+    return rule(reference, s).map((p) => `${s.share.name}: ${p}`);
+  });
+}
+
+Then('the formatCode of each document is its GMv2 format code', async function (this: CertbenchWorld) {
+  const problems = await overMetadata(this, (r, s) => formatCode(r, s.share.kind));
+  this.verify('formatCode', problems, {
+    expected: 'urn:ad:dk:medcom:pscr-v1.0:full / urn:ad:dk:medcom:pmr-v1.0:full',
+  });
+});
+
+Then(
+  'the typeCode of each document is its type under the MedCom OID and the classCode is 001',
+  async function (this: CertbenchWorld) {
+    const problems = await overMetadata(this, (r, s) => typeAndClassCode(r, s.share.kind));
+    this.verify('typeCode and classCode', problems, {
+      expected: 'urn:oid:1.2.208.184.100.1|PSCR or PMR; urn:oid:1.2.208.184.100.9|001',
+    });
+  },
+);
+
+Then(
+  "the metadata carries the document's MIME type and the pregnant woman's CPR",
+  async function (this: CertbenchWorld) {
+    const format = declaredFormat(this);
+    const { patient } = scenarioOf(this);
+    const problems = await overMetadata(this, (r) => [
+      ...contentTypeOfFormat(r, format),
+      ...metadataPatient(r, patient),
+    ]);
+    this.verify('MIME type and patient', problems, {
+      expected: `${format === 'cda' ? 'text/xml' : 'application/fhir+json'}; CPR ${patient}`,
+    });
+  },
+);

@@ -1,0 +1,187 @@
+// The content rules, written once on the neutral model, accept conforming PSCR/PMR documents in both formats and
+// reject broken ones; the CDA header and FHIR structure rules do the same for their format.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import {
+  cdaConfidentialityAndLanguage,
+  cdaCustodian,
+  cdaEffectiveTime,
+  cdaIdentity,
+  cdaRecordTarget,
+  declaresCdaStandard,
+} from '../../src/rules/pregnancy/cda-header-rules.ts';
+import { isoToTs, tsToIso } from '../../src/rules/pregnancy/cda-time.ts';
+import { COMPONENT, PRF_MANDATORY_SECTIONS } from '../../src/rules/pregnancy/codes.ts';
+import * as rules from '../../src/rules/pregnancy/content-rules.ts';
+import { compositionConstraints } from '../../src/rules/pregnancy/fhir-structure-rules.ts';
+import { expectedTerminsberegning, expectedLifestyle } from '../../src/rules/pregnancy/registered.ts';
+import { readFhirDocument } from '../../src/rules/pregnancy/fhir-reader.ts';
+import { readCdaDocument } from '../../src/rules/pregnancy/cda-reader.ts';
+import { buildCdaDocument } from '../../reference-gp/pregnancy/cda-document.ts';
+import { buildFhirDocument } from '../../reference-gp/pregnancy/fhir-document.ts';
+import { prfEntries, type PrfAnswers } from '../../reference-gp/pregnancy/entries.ts';
+import type { GmDocument } from '../../src/rules/pregnancy/model.ts';
+import { CPR, FORMATS, roundTrip, spec } from './fixtures.ts';
+
+const registered = [
+  {
+    patient: CPR,
+    date: '2025-04-22',
+    newPregnancy: false,
+    terminsberegning: { lastMenstrualPeriod: '2025-03-03', cycleDays: 30, certain: true },
+    measurements: {},
+    lifestyle: {
+      smokingBefore: true,
+      smokingDuring: 'Stoppet',
+      alcoholBefore: true,
+      alcoholDuring: false,
+      drinksPerWeek: 0,
+    },
+  },
+];
+
+function allContentProblems(d: GmDocument, kind: 'PSCR' | 'PMR'): string[] {
+  return [
+    ...rules.documentType(d, kind),
+    ...rules.documentTime(d),
+    ...rules.patientIsCpr(d, CPR),
+    ...rules.authorIsOneSorOrganization(d),
+    ...rules.pregnancyEpisodeReference(d),
+    ...rules.entriesFinal(d, CPR),
+    ...rules.entryCodeSystems(d),
+    ...(kind === 'PSCR'
+      ? [
+          ...rules.pscrSections(d),
+          ...rules.componentsAsRegistered(d, 'terminsberegning', [
+            ...expectedTerminsberegning(registered).registered,
+            ...expectedTerminsberegning(registered).naegele,
+          ]),
+          ...rules.componentsAsRegistered(d, 'tobak', expectedLifestyle(registered).tobak),
+          ...rules.componentsAsRegistered(d, 'alkohol', expectedLifestyle(registered).alkohol),
+        ]
+      : [...rules.intervalMeasurements(d), ...rules.fetusMeasurements(d, CPR)]),
+  ];
+}
+
+for (const format of FORMATS) {
+  for (const kind of ['PSCR', 'PMR'] as const) {
+    test(`${format}: a conforming ${kind} passes every content rule`, () => {
+      const read = roundTrip(format, spec(kind));
+      assert.deepEqual(read.problems, []);
+      assert.deepEqual(allContentProblems(read.document, kind), []);
+    });
+  }
+
+  test(`${format}: broken content is rejected with the element, the expected and the found value`, () => {
+    const pscr = (change: Parameters<typeof spec>[1]) => roundTrip(format, spec('PSCR', change)).document;
+    const naegele = COMPONENT.terminsberegning.naegeleDueDate;
+    const wrongDue = pscr((s) => {
+      for (const e of s.entries)
+        for (const c of e.components ?? [])
+          if (c.code === naegele) c.value = { type: 'dateTime', value: '2025-12-08' };
+    });
+    assert.match(
+      rules
+        .componentsAsRegistered(wrongDue, 'terminsberegning', expectedTerminsberegning(registered).naegele)
+        .join(),
+      /Naegeles termin \(289206005\) is 2025-12-08 .*expected 2025-12-10/,
+    );
+    const twice = pscr((s) => s.entries.push(structuredClone(s.entries[1] as (typeof s.entries)[0])));
+    assert.match(rules.pscrSections(twice).join(), /occurs 2 times, at most once/);
+    const utc = pscr((s) => (s.time = '2025-07-29T10:30:00.000+00:00'));
+    assert.match(rules.documentTime(utc).join(), /offset \+00:00, expected the Danish \+02:00/);
+    const otherPatient = pscr((s) => (s.patient = { ...s.patient, cpr: '0201919996' }));
+    assert.match(
+      rules.patientIsCpr(otherPatient, CPR).join(),
+      /the CPR is 0201919996, expected the registered patient 0201919990/,
+    );
+    const badSor = pscr((s) => (s.author = { ...s.author, sor: '123' }));
+    assert.match(rules.authorIsOneSorOrganization(badSor).join(), /SOR id "123" is not 11 or more digits/);
+    const prefixed = pscr((s) => (s.pregnancyId = { system: 'urn:oid:1.2.208.176.7.4.1', value: 'x' }));
+    assert.match(rules.pregnancyEpisodeReference(prefixed).join(), /expected "1.2.208.176.7.4.1"/);
+    const noInterval = roundTrip(
+      format,
+      spec('PMR', (s) => (s.entries = s.entries.filter((e) => e.value?.type !== 'interval'))),
+    ).document;
+    assert.match(rules.intervalMeasurements(noInterval).join(), /no interval measurement/);
+  });
+
+  test(`${format}: a PRF built from answers has the eleven mandatory model elements once each`, () => {
+    const answers = Object.fromEntries(
+      Object.keys(PRF_MANDATORY_SECTIONS).map((k) => [
+        k,
+        [{ code: '398005008', display: 'Bemærkning', value: { type: 'string', value: 'Ingen' } }],
+      ]),
+    ) as PrfAnswers;
+    const s = spec('PSCR', (x) => {
+      x.kind = 'PRF';
+      x.entries = prfEntries(answers, '2025-04-22T12:00:00.000+02:00');
+    });
+    const d = roundTrip(format, s).document;
+    assert.deepEqual(
+      [...rules.documentType(d, 'PRF'), ...rules.prfSections(d), ...rules.entriesFinal(d, CPR)],
+      [],
+    );
+    const missing = roundTrip(format, { ...s, entries: s.entries.slice(1) }).document;
+    assert.match(
+      rules.prfSections(missing).join(),
+      /familiehistorie-arvelige-sygdomme \(416471007\) occurs 0 times/,
+    );
+  });
+}
+
+test('cda: the header rules accept the reference header and name what is wrong', () => {
+  const text = buildCdaDocument(spec('PSCR'));
+  const ok = readCdaDocument(text).header;
+  assert.ok(ok);
+  assert.deepEqual(
+    [
+      ...declaresCdaStandard(ok),
+      ...cdaIdentity(ok),
+      ...cdaEffectiveTime(ok),
+      ...cdaConfidentialityAndLanguage(ok),
+      ...cdaCustodian(ok),
+      ...cdaRecordTarget(ok),
+    ],
+    [],
+  );
+  const broken = readCdaDocument(
+    text
+      .replace('extension="POCD_HD000040"', 'extension="POCD_HD000041"')
+      .replace('<confidentialityCode code="N"', '<confidentialityCode code="R"')
+      .replace('<languageCode code="da-DK"/>', '<languageCode code="en-US"/>')
+      .replace(/<versionNumber value="1"\/>/, '<versionNumber value="0"/>')
+      .replace(/<effectiveTime value="(\d{12})\d\d(\.\d+)?\+0200"\/>/, '<effectiveTime value="$1+0200"/>'),
+  ).header;
+  assert.ok(broken);
+  assert.match(declaresCdaStandard(broken).join(), /POCD_HD000041/);
+  assert.match(cdaConfidentialityAndLanguage(broken).join(), /\|"R".*languageCode is "en-US"/s);
+  assert.match(cdaIdentity(broken).join(), /versionNumber is "0"/);
+  assert.match(cdaEffectiveTime(broken).join(), /needs seconds and a zone/);
+});
+
+test('cda: malformed XML and a foreign root are problems, never exceptions', () => {
+  assert.match(readCdaDocument('<ClinicalDocument').problems.join(), /not well-formed XML/);
+  assert.match(
+    readCdaDocument('<x xmlns="urn:hl7-org:v2"/>').problems.join(),
+    /expected \{urn:hl7-org:v3\}ClinicalDocument/,
+  );
+  assert.equal(tsToIso('20250422101500+0200'), '2025-04-22T10:15:00+02:00');
+  assert.equal(isoToTs('2025-04-22T10:15:00.123+02:00'), '20250422101500.123+0200');
+});
+
+test('fhir: the structure rules accept the reference Bundle and reject a collection, identifiers and confidentiality', () => {
+  const bundle = buildFhirDocument(spec('PMR'));
+  assert.deepEqual([...readFhirDocument(bundle).problems, ...compositionConstraints(bundle)], []);
+  const composition = bundle.entry?.[0]?.resource as fhir4.Composition;
+  composition.identifier = { value: 'x' };
+  composition.confidentiality = 'N';
+  composition.status = 'preliminary';
+  assert.match(
+    compositionConstraints(bundle).join(),
+    /status is "preliminary".*identifier, confidentiality/s,
+  );
+  bundle.type = 'collection';
+  assert.match(readFhirDocument(bundle).problems.join(), /Bundle.type is "collection"/);
+  assert.match(readFhirDocument({ resourceType: 'Patient' }).problems.join(), /not a FHIR Bundle/);
+});
