@@ -2,6 +2,7 @@
 // CDA text or FHIR Bundle, on the metadata, or on whether it is sent. The compiler checks every fault of the
 // protocol has an entry; behaviour faults decided in share.ts have an empty one here.
 import { randomUUID } from 'node:crypto';
+import { resourcesOf } from '../../src/fhir/bundle.ts';
 import {
   COMPONENT,
   MEDCOM_OID,
@@ -27,14 +28,9 @@ export interface ShareContext {
 type Bundle = fhir4.Bundle<fhir4.FhirResource>;
 type Hooks = (c: ShareContext) => GmSubmitHooks;
 
-function all<T extends fhir4.FhirResource['resourceType']>(
-  b: Bundle,
-  type: T,
-): Extract<fhir4.FhirResource, { resourceType: T }>[] {
-  return (b.entry ?? []).flatMap((e) =>
-    e.resource?.resourceType === type ? [e.resource as Extract<fhir4.FhirResource, { resourceType: T }>] : [],
-  );
-}
+/** The entries of one resource type (the generic Bundle reader, typed for the mutations). */
+const all = <T extends fhir4.FhirResource['resourceType']>(b: Bundle, type: T) =>
+  resourcesOf(b, type) as unknown as Extract<fhir4.FhirResource, { resourceType: T }>[];
 const composition = (b: Bundle) => all(b, 'Composition')[0] as fhir4.Composition;
 const components = (entries: GmEntrySpec[], code: string) =>
   entries.flatMap((e) => (e.components ?? []).filter((c) => c.code === code));

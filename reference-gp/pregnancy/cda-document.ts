@@ -1,6 +1,7 @@
 // CDA binding, writing: a GMv2 document as HL7 CDA R2 with the header MedCom's Danish CDA profiles share. The
 // GMv2 templates are not public (addendum §C.2): the templateId and the body layout (one section, observations
 // with their components as COMP entryRelationships, a fetus as SBJ participant) are certbench's provisional choice.
+import { xmlAttribute } from '../../src/projections/xml-escape.ts';
 import { isoToTs } from '../../src/rules/pregnancy/cda-time.ts';
 import {
   CDA_TYPE_ID,
@@ -20,9 +21,8 @@ const CODE_SYSTEM = observationCodeSystem('cda');
 /** Provisional template id: MedCom's OID with the document type (the approved templates are not public). */
 export const TEMPLATE_ID = (kind: string) => ({ root: MEDCOM_OID, extension: kind });
 
-export function xml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
+/** Escapes text and attribute values alike (the shared XML escaping). */
+const xml = xmlAttribute;
 
 const pq = (tag: string, q: { value: number; unit: string }, type = ''): string =>
   `<${tag}${type} value="${q.value}" unit="${xml(q.unit)}"/>`;
