@@ -9,6 +9,8 @@ import {
 } from './diagnosekort/record-actions.ts';
 import { resetInbox } from './inbox/model.ts';
 import { orderRequisition } from './inbox/order.ts';
+import { firstConsultation, laterConsultation } from './dsj/consultation.ts';
+import { sendReferral } from './dsj/send-referral.ts';
 import { patientRecord, type Input } from './input.ts';
 import {
   cancelResult,
@@ -37,6 +39,7 @@ export const ACTIONS: Record<string, Action> = {
     ctx.state.lab.delete(record.patient.cpr);
     resetInbox(ctx.state.inbox, record.patient.cpr);
     ctx.state.homecare.items = ctx.state.homecare.items.filter((i) => i.patient.id !== record.patient.cpr);
+    ctx.state.dsj.delete(record.patient.cpr);
     ctx.state.pregnancies.delete(record.patient.cpr);
     return {};
   },
@@ -54,6 +57,9 @@ export const ACTIONS: Record<string, Action> = {
   'lab.withdraw-refusal': (ctx, input) => changeConsent(ctx, input, false),
   'lab.resend-result': resendResult,
   'inbox.order-requisition': orderRequisition,
+  'dsj.first-consultation': firstConsultation,
+  'dsj.send-referral': sendReferral,
+  'dsj.consultation': laterConsultation,
   'pregnancy.register-visit': registerVisit,
   'pregnancy.share': sharePregnancy,
 };

@@ -4,6 +4,7 @@
 import type { GpContext } from './context.ts';
 import { receiveLabReport } from './inbox/receive.ts';
 import { receiveHomecareObservation } from './homecare/receive.ts';
+import { receiveQuestionnaire } from './dsj/questionnaire.ts';
 
 /** A message as it arrived: raw bytes and the content type the sender declared. */
 export interface InboundRequest {
@@ -26,4 +27,5 @@ export type InboundHandler = (
 export const INBOUND: Record<string, InboundHandler> = {
   'lab-report': receiveLabReport,
   homecareobservation: receiveHomecareObservation,
+  'pregnancy-questionnaire': receiveQuestionnaire,
 };

@@ -3,6 +3,7 @@ import type { GpContext } from './context.ts';
 import { observeDiagnoses } from './diagnosekort/record-actions.ts';
 import { observeAudit, observeFees, observeInboxItems, observePatientMessages } from './inbox/observe.ts';
 import { observeInbox, observeLabChart } from './homecare/observe.ts';
+import { observeDsj } from './dsj/consultation.ts';
 import { observeLabResults } from './lab/observe.ts';
 
 export type Observation = (ctx: GpContext, query: URLSearchParams) => unknown;
@@ -16,4 +17,5 @@ export const OBSERVATIONS: Record<string, Observation> = {
   'inbox.patient-messages': observePatientMessages,
   'inbox.fees': observeFees,
   'inbox.audit': observeAudit,
+  'dsj.record': (ctx, query) => observeDsj(ctx, query.get('patient') ?? undefined),
 };

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { createInboxState, type InboxState } from './inbox/model.ts';
 import { createHomecareState, type HomecareState } from './homecare/records.ts';
+import type { DsjRecord } from './dsj/records.ts';
 import type { LabResult } from './lab/records.ts';
 import type { PregnancyRecord } from './pregnancy/records.ts';
 import { TEST_PATIENTS, type TestPatient } from './test-data.ts';
@@ -66,6 +67,8 @@ export interface GpState {
   inbox: InboxState;
   /** Received kommunale prøvesvar (HomeCareObservation messages), their acknowledgements and the technical log. */
   homecare: HomecareState;
+  /** Digital Svangrejournal per pregnant patient's CPR (dsj-gmv2). */
+  dsj: Map<string, DsjRecord>;
   /** Pregnancies (svangreforløb) by CPR, oldest first, with their visits and shared GMv2 documents. */
   pregnancies: Map<string, PregnancyRecord[]>;
   organizationId: string;
@@ -82,6 +85,7 @@ export function createState(): GpState {
     lab: new Map(),
     inbox: createInboxState(),
     homecare: createHomecareState(),
+    dsj: new Map(),
     pregnancies: new Map(),
     organizationId: randomUUID(),
     practitionerId: randomUUID(),

@@ -6,6 +6,7 @@
 //   automation  a broken answer from the automation API to the share action (faults/automation.ts)
 import { INBOX_FAULTS } from './inbox-catalogue.ts';
 import { HOMECARE_FAULTS } from './homecare-catalogue.ts';
+import { DSJ_FAULTS } from './dsj-catalogue.ts';
 import { LAB_FAULTS } from './lab-catalogue.ts';
 import { PREGNANCY_FAULTS } from './pregnancy-catalogue.ts';
 
@@ -174,6 +175,7 @@ export const FAULTS = {
   ...LAB_FAULTS,
   ...INBOX_FAULTS,
   ...HOMECARE_FAULTS,
+  ...DSJ_FAULTS,
   ...PREGNANCY_FAULTS,
 } as const satisfies Record<string, FaultInfo>;
 

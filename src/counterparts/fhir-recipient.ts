@@ -28,6 +28,10 @@ export interface FhirRecipientOptions {
   refuse(body: unknown): string | undefined;
   /** The answer to an accepted body. */
   accept(body: unknown): CounterpartResponse;
+  /** Path under the prefix the SUT posts to; `/fhir` unless the counterpart is not a FHIR endpoint. */
+  endpoint?: string;
+  /** Reads the body (throws when it cannot); JSON unless the counterpart receives another format. */
+  parse?: (body: Buffer) => unknown;
 }
 
 /**
@@ -39,6 +43,7 @@ export class FhirRecipient implements Counterpart {
   readonly id: string;
   readonly pathPrefix: string;
   readonly sessionKey: string;
+  readonly endpoint: string;
   private readonly options: FhirRecipientOptions;
   private readonly submissions: Submission[] = [];
   private readonly waiters = new Set<() => void>();
@@ -48,13 +53,14 @@ export class FhirRecipient implements Counterpart {
     this.id = options.id;
     this.sessionKey = options.sessionKey;
     this.pathPrefix = `/${options.id}`;
+    this.endpoint = options.endpoint ?? '/fhir';
   }
 
   handle(request: IncomingRequest, exchange: Exchange): CounterpartResponse {
-    if (request.method !== 'POST' || !['/fhir', '/fhir/'].includes(request.path)) {
+    if (request.method !== 'POST' || ![this.endpoint, `${this.endpoint}/`].includes(request.path)) {
       return operationOutcome(
         404,
-        `${this.options.what} is POST ${this.pathPrefix}/fhir; got ${request.method} ${this.pathPrefix}${request.path}`,
+        `${this.options.what} is POST ${this.pathPrefix}${this.endpoint}; got ${request.method} ${this.pathPrefix}${request.path}`,
         'not-supported',
       );
     }
@@ -65,12 +71,15 @@ export class FhirRecipient implements Counterpart {
     };
     let answer: CounterpartResponse;
     try {
-      submission.bundle = JSON.parse(request.body.toString('utf8'));
+      submission.bundle = this.options.parse
+        ? this.options.parse(request.body)
+        : JSON.parse(request.body.toString('utf8'));
       const refusal = this.options.refuse(submission.bundle);
       answer = refusal ? operationOutcome(400, refusal) : this.options.accept(submission.bundle);
     } catch (error) {
       submission.parseError = (error as Error).message;
-      answer = operationOutcome(400, `body is not JSON: ${submission.parseError}`, 'structure');
+      const format = this.options.parse ? 'readable' : 'JSON';
+      answer = operationOutcome(400, `body is not ${format}: ${submission.parseError}`, 'structure');
     }
     this.submissions.push(submission);
     for (const wake of this.waiters) wake();
@@ -108,7 +117,7 @@ export class FhirRecipient implements Counterpart {
         cleanup();
         reject(
           new CheckFailed(`no ${this.options.what} reached ${this.id} within ${timeoutMs} ms`, {
-            expected: `a submission to ${this.pathPrefix}/fhir`,
+            expected: `a submission to ${this.pathPrefix}${this.endpoint}`,
             actual: 'none',
           }),
         );

@@ -1,6 +1,7 @@
 import { createDocumentSharingRecipient } from './document-sharing.ts';
 import type { FhirRecipient } from './fhir-recipient.ts';
 import type { CounterpartHost } from './host.ts';
+import { createHospitalReferralRecipient } from './hospital-referral.ts';
 import { LabDatabaseRecipient } from './lab-database.ts';
 
 /**
@@ -13,6 +14,8 @@ export interface RunCounterparts {
   readonly laba: LabDatabaseRecipient;
   /** MiBA, the national microbiology database (lab-sharing). */
   readonly miba: LabDatabaseRecipient;
+  /** The birthplace's visitation, receiving REF01 sygehushenvisninger in MedCom XML (dsj-gmv2). */
+  readonly hospitalReferral: FhirRecipient;
 }
 export type CounterpartName = keyof RunCounterparts;
 
@@ -21,6 +24,7 @@ export function createCounterparts(): RunCounterparts {
     documentSharing: createDocumentSharingRecipient(),
     laba: new LabDatabaseRecipient('laba'),
     miba: new LabDatabaseRecipient('miba'),
+    hospitalReferral: createHospitalReferralRecipient(),
   };
 }
 
@@ -29,9 +33,11 @@ export function sessionAddresses(
   host: CounterpartHost,
   counterparts: RunCounterparts,
 ): Record<string, string> {
-  return Object.fromEntries(allCounterparts(counterparts).map((c) => [c.sessionKey, host.urlOf(c, '/fhir')]));
+  return Object.fromEntries(
+    allCounterparts(counterparts).map((c) => [c.sessionKey, host.urlOf(c, c.endpoint)]),
+  );
 }
 
 export function allCounterparts(counterparts: RunCounterparts): FhirRecipient[] {
-  return [counterparts.documentSharing, counterparts.laba, counterparts.miba];
+  return [counterparts.documentSharing, counterparts.laba, counterparts.miba, counterparts.hospitalReferral];
 }

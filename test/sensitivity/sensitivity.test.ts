@@ -32,24 +32,34 @@ test('the main profile claims every protocol certbench ships', () => {
 
 test('the conforming reference GP system passes every automatic checkpoint', async () => {
   const { result } = await runReference({ profileFile: await allProtocols() });
-  const notPassed = checkpoints(result).filter((c) => c.mode === 'automatic' && c.status !== 'passed');
+  const notPassed = checkpoints(result).filter(
+    (c) => c.mode === 'automatic' && c.status !== 'passed' && !notTestableIds().has(c.id),
+  );
   assert.deepEqual(
     notPassed.map((c) => `${c.id}: ${c.status} ${c.message ?? ''}`),
     [],
   );
   assert.deepEqual(
     result.protocols.map((p) => [p.id, p.approval]),
-    PROTOCOLS.map((id) => [id, 'Godkendt']),
+    // A protocol with checkpoints not yet testable (pending with their reason) is at best Delvist godkendt.
+    PROTOCOLS.map((id) => [id, checkpointIds(id, true).length > 0 ? 'Delvist godkendt' : 'Godkendt']),
   );
   assert.equal(result.outcome.exitCode, 0);
 });
 
-/** Checkpoint ids of a protocol, from its manifest. */
-function checkpointIds(protocol: string): string[] {
+/** Checkpoint ids of a protocol, from its manifest; with `notTestable`, only those marked not yet testable. */
+function checkpointIds(protocol: string, notTestable = false): string[] {
   const manifest = parse(readFileSync(join(PACKAGE_ROOT, 'protocols', `${protocol}.yaml`), 'utf8')) as {
-    checkpoints: { id: string }[];
+    checkpoints: { id: string; notTestable?: string }[];
   };
-  return manifest.checkpoints.map((c) => c.id);
+  return manifest.checkpoints.filter((c) => !notTestable || c.notTestable !== undefined).map((c) => c.id);
+}
+
+/** Checkpoints no run can judge yet: reported pending with their reason, so no fault can fail them. */
+let notTestable: Set<string> | undefined;
+function notTestableIds(): Set<string> {
+  notTestable ??= new Set(PROTOCOLS.flatMap((p) => checkpointIds(p, true)));
+  return notTestable;
 }
 
 /** A test plan deferring every checkpoint of the protocol the fault does not claim to break. */
@@ -78,7 +88,8 @@ for (const protocol of PROTOCOLS)
         protocols: [FAULTS[fault].protocol],
         ...(planFile ? { planFile } : {}),
       });
-      for (const c of checkpoints(result)) if (c.mode === 'automatic') automatic.add(c.id);
+      for (const c of checkpoints(result))
+        if (c.mode === 'automatic' && !notTestableIds().has(c.id)) automatic.add(c.id);
       const failed = checkpoints(result)
         .filter((c) => c.status === 'failed')
         .map((c) => c.id);

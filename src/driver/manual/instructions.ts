@@ -152,6 +152,33 @@ export function instructionFor(
           `Load the file ${field(input, 'file')} (${field(input, 'description')}) into the system as a HomeCareObservation received from the municipal acute-care team, and save the system's acknowledgement in the same folder.`,
         ],
       );
+    case 'dsj.first-consultation': {
+      const birthplace = (input['birthplace'] ?? {}) as Record<string, unknown>;
+      const entries = entriesText(input);
+      return texts(
+        ['Første graviditetskonsultation (DSJ)', 'First pregnancy consultation (DSJ)'],
+        [
+          `Åbn Digital Svangrejournal for ${patient} (konsultation ${field(input, 'date', 'i dag')}). Ret eller udfyld: ${entries}. Vælg fødestedet ${field(birthplace, 'name')} (${field(birthplace, 'department')}, EAN ${field(birthplace, 'ean')}).`,
+          `Open the Digital Svangrejournal of ${patient} (consultation ${field(input, 'date', 'today')}). Correct or fill in: ${entries}. Choose the birthplace ${field(birthplace, 'name')} (${field(birthplace, 'department')}, EAN ${field(birthplace, 'ean')}).`,
+        ],
+      );
+    }
+    case 'dsj.consultation':
+      return texts(
+        ['Senere graviditetskonsultation (DSJ)', 'Later pregnancy consultation (DSJ)'],
+        [
+          `Hold konsultationen ${field(input, 'date')} for ${patient} og ret i svangrejournalen: ${entriesText(input)}. Del Vandrejournalen.`,
+          `Hold the consultation of ${field(input, 'date')} for ${patient} and change in the DSJ: ${entriesText(input)}. Share the Vandrejournal.`,
+        ],
+      );
+    case 'dsj.send-referral':
+      return texts(
+        ['Send svangrejournalen til fødestedet', 'Send the DSJ to the birthplace'],
+        [
+          `Send svangrejournalen for ${patient} til det valgte fødested (sygehushenvisning med svangreskemaerne som PDF-bilag).`,
+          `Send the DSJ of ${patient} to the chosen birthplace (hospital referral with the svangre forms as PDF attachments).`,
+        ],
+      );
     case 'pregnancy.register-visit':
       return texts(
         ['Registrér svangreundersøgelse', 'Register a pregnancy visit'],
@@ -186,6 +213,17 @@ export function instructionFor(
 
 /** Names the operator knows a registered diagnosis or lab result by, keyed by the id the manual driver handed out. */
 export type RegisteredNames = Map<string, string>;
+/** DSJ field entries as the operator reads them: `alkohol = 1; termin = "2026-10-12"`. */
+function entriesText(input: Record<string, unknown>): string {
+  return Array.isArray(input['entries'])
+    ? (input['entries'] as { field?: string; value?: unknown }[])
+        .map((e) => `${e.field ?? ''} = ${JSON.stringify(e.value)}`)
+        .join('; ')
+    : '';
+}
+
+/** Names the operator knows a registered diagnosis by, keyed by the id the manual driver handed out. */
+export type DiagnosisNames = Map<string, string>;
 
 export function describe(input: Record<string, unknown>): string {
   const codes = Array.isArray(input['codes'])

@@ -1,0 +1,62 @@
+// The reference GP's DSJ form: every field the GP system keeps, with the label its screen and PDF forms show and
+// the svangerskabsjournal section (PRF section of GMv2, medcom-standards.md §4) the field belongs to. Fields of no
+// PRF section (KRAM, termin, the GP's assessment) go to the vandrejournal (PSCR).
+export interface FieldSpec {
+  label: string;
+  /** PRF section code, or undefined for fields printed under "Øvrige oplysninger". */
+  section?: string;
+  /** The PSCR section entry it feeds, for the vandrejournal. */
+  pscr?: string;
+}
+
+export const DSJ_FORM: Readonly<Record<string, FieldSpec>> = {
+  sprog: { label: 'Sprog', section: 'sprog' },
+  hoejde: { label: 'Højde (cm)', section: 'fysiske-data' },
+  'vaegt-foer-graviditet': { label: 'Vægt før graviditet (kg)', section: 'fysiske-data' },
+  blodtryk: { label: 'Blodtryk (mmHg)', section: 'fysiske-data' },
+  fertilitetsbehandling: { label: 'Fertilitetsbehandling', section: 'fertilitetsbehandling' },
+  'arvelige-sygdomme': {
+    label: 'Arvelige sygdomme i familien',
+    section: 'familiehistorie-arvelige-sygdomme',
+  },
+  konsangvinitet: { label: 'Beslægtet med barnets far', section: 'konsangvinitet' },
+  'oensker-risikovurdering': {
+    label: 'Ønsker prænatal risikovurdering',
+    section: 'praenatal-risikovurderingsoenskes',
+  },
+  'oensker-ultralyd': { label: 'Ønsker misdannelsesscanning', section: 'praenatal-ultralyd' },
+  'psykisk-sygdom': { label: 'Psykisk sygdom', section: 'psykisk-sygdom-af-relevans' },
+  'somatisk-sygdom': { label: 'Somatisk sygdom', section: 'somatisk-sygdom' },
+  'tidligere-operationer': { label: 'Tidligere operationer', section: 'tidligere-operation-af-relevans' },
+  civilstand: { label: 'Civilstand', section: 'social-saarbarhed-af-relevans' },
+  'sidste-menstruation': { label: 'Sidste menstruation, 1. dag', pscr: 'terminsberegning' },
+  termin: { label: 'Terminsdato', pscr: 'terminsberegning' },
+  tobak: { label: 'Ryger', pscr: 'tobak' },
+  alkohol: { label: 'Alkohol (genstande pr. uge)', pscr: 'alkohol' },
+  'samlet-vurdering': { label: 'Samlet vurdering', pscr: 'samlet-vurdering' },
+};
+
+/** The PRF sections in the order the svangerskabsjournal prints them, with their headings. */
+export const JOURNAL_SECTIONS: readonly [string, string][] = [
+  ['sprog', 'Sprog'],
+  ['fysiske-data', 'Fysiske data'],
+  ['fertilitetsbehandling', 'Fertilitetsbehandling'],
+  ['familiehistorie-arvelige-sygdomme', 'Familiehistorie og arvelige sygdomme'],
+  ['konsangvinitet', 'Konsangvinitet'],
+  ['praenatal-risikovurderingsoenskes', 'Prænatal risikovurdering ønskes'],
+  ['praenatal-ultralyd', 'Prænatal ultralyd'],
+  ['somatisk-sygdom', 'Somatisk sygdom'],
+  ['psykisk-sygdom-af-relevans', 'Psykisk sygdom af relevans'],
+  ['tidligere-operation-af-relevans', 'Tidligere operation af relevans'],
+  ['social-saarbarhed-af-relevans', 'Social sårbarhed af relevans'],
+];
+
+export type DsjValue = string | number | boolean;
+
+/** How the forms print a value: Ja/Nej, decimal comma, Danish dates. */
+export function printed(value: DsjValue): string {
+  if (typeof value === 'boolean') return value ? 'Ja' : 'Nej';
+  if (typeof value === 'number') return String(value).replace('.', ',');
+  const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  return date ? `${date[3]}-${date[2]}-${date[1]}` : value;
+}

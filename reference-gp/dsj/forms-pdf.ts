@@ -1,0 +1,100 @@
+// The svangre forms as PDF files (pdf-lib), as DSJ attaches them to the referral: the svangerskabsjournal with the
+// PRF sections, and the woman's questionnaire answers as she gave them.
+import { PDFDocument, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
+import type { GpContext } from '../context.ts';
+import type { PatientRecord } from '../state.ts';
+import { fullName, PRACTICE } from '../test-data.ts';
+import { DSJ_FORM, JOURNAL_SECTIONS, printed } from './fields.ts';
+import type { Birthplace, DsjRecord } from './records.ts';
+
+interface Line {
+  text: string;
+  heading?: boolean;
+}
+
+const PAGE: [number, number] = [595, 842];
+const MARGIN = 50;
+const WRAP = 95;
+
+async function writePdf(title: string, lines: Line[]): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  pdf.setTitle(title);
+  const regular = await pdf.embedFont(StandardFonts.Helvetica);
+  const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
+  let page: PDFPage = pdf.addPage(PAGE);
+  let y = PAGE[1] - MARGIN;
+  const draw = (text: string, font: PDFFont, size: number) => {
+    if (y < MARGIN) {
+      page = pdf.addPage(PAGE);
+      y = PAGE[1] - MARGIN;
+    }
+    page.drawText(text, { x: MARGIN, y, size, font });
+    y -= size + 6;
+  };
+  draw(title, bold, 16);
+  for (const line of lines)
+    for (const part of wrap(line.text)) draw(part, line.heading ? bold : regular, line.heading ? 12 : 10);
+  return pdf.save();
+}
+
+function wrap(text: string): string[] {
+  const parts: string[] = [];
+  let rest = text;
+  while (rest.length > WRAP) {
+    const cut = rest.lastIndexOf(' ', WRAP);
+    const at = cut > 0 ? cut : WRAP;
+    parts.push(rest.slice(0, at));
+    rest = rest.slice(at).trimStart();
+  }
+  return [...parts, rest];
+}
+
+function header(patient: PatientRecord, birthplace: Birthplace): Line[] {
+  const cpr = patient.patient.cpr;
+  return [
+    { text: `Patient: ${fullName(patient.patient)}, CPR ${cpr.slice(0, 6)}-${cpr.slice(6)}` },
+    { text: `Modtager: ${birthplace.name}, ${birthplace.department}` },
+    { text: `Afsender: ${PRACTICE.name}, ydernummer ${PRACTICE.ydernummer}` },
+  ];
+}
+
+export async function svangerskabsjournalPdf(
+  ctx: GpContext,
+  patient: PatientRecord,
+  record: DsjRecord,
+  birthplace: Birthplace,
+): Promise<Uint8Array> {
+  // Fault: the form prints what the woman answered, not the journal as the GP left it.
+  const stale = ctx.faults.has('dsj-pdf-questionnaire-values');
+  const line = (field: string): Line => {
+    const v = record.fields.get(field);
+    const value = v ? (stale && v.answered !== undefined ? v.answered : v.value) : '';
+    return { text: `${DSJ_FORM[field]?.label ?? field}: ${printed(value)}` };
+  };
+  const filled = [...record.fields.keys()];
+  const lines: Line[] = [...header(patient, birthplace)];
+  if (ctx.faults.has('dsj-pdf-without-sections')) {
+    // Fault: one flat list without the svangerskabsjournal's sections.
+    lines.push(...filled.map(line));
+  } else {
+    for (const [code, heading] of JOURNAL_SECTIONS) {
+      const inSection = filled.filter((f) => DSJ_FORM[f]?.section === code);
+      lines.push({ text: heading, heading: true });
+      lines.push(...(inSection.length > 0 ? inSection.map(line) : [{ text: 'Ingen oplysninger' }]));
+    }
+    lines.push({ text: 'Øvrige oplysninger', heading: true });
+    lines.push(...filled.filter((f) => DSJ_FORM[f]?.section === undefined).map(line));
+  }
+  return writePdf('Svangerskabsjournal', lines);
+}
+
+export async function questionnairePdf(
+  patient: PatientRecord,
+  record: DsjRecord,
+  birthplace: Birthplace,
+): Promise<Uint8Array> {
+  return writePdf('Graviditetsspørgeskema, besvaret i Min Læge', [
+    ...header(patient, birthplace),
+    ...record.questionnaire.map((q) => ({ text: `${q.question} Svar: ${printed(q.value)}` })),
+  ]);
+}

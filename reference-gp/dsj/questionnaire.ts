@@ -1,0 +1,73 @@
+// Receiving endpoint for the pregnant woman's questionnaire answers (channel pregnancy-questionnaire), sent from
+// Min Læge via PLSP: a FHIR QuestionnaireResponse whose item linkIds name DSJ fields. Answers pre-fill the DSJ and
+// stay editable; a field the GP has already filled in keeps the GP's value.
+import type { GpContext } from '../context.ts';
+import type { InboundRequest, InboundResponse } from '../inbound.ts';
+import { DSJ_FORM, type DsjValue } from './fields.ts';
+import { dsjRecord, type QuestionnaireItem } from './records.ts';
+
+const CPR_SYSTEM = 'urn:oid:1.2.208.176.1.2';
+const VALUE_KEYS = ['valueString', 'valueInteger', 'valueDecimal', 'valueBoolean', 'valueDate'] as const;
+
+function outcome(status: number, severity: 'information' | 'error', diagnostics: string): InboundResponse {
+  return {
+    status,
+    contentType: 'application/fhir+json',
+    body: JSON.stringify({
+      resourceType: 'OperationOutcome',
+      issue: [{ severity, code: severity === 'error' ? 'invalid' : 'informational', diagnostics }],
+    }),
+  };
+}
+
+interface ResponseItem {
+  linkId?: unknown;
+  text?: unknown;
+  answer?: Record<string, unknown>[];
+}
+
+export function receiveQuestionnaire(ctx: GpContext, request: InboundRequest): InboundResponse {
+  // Fault: the receiving endpoint fails on every questionnaire.
+  if (ctx.faults.has('dsj-questionnaire-refused'))
+    return outcome(500, 'error', 'spørgeskemaet kunne ikke modtages');
+  let response: {
+    resourceType?: unknown;
+    status?: unknown;
+    subject?: { identifier?: { system?: unknown; value?: unknown } };
+    item?: ResponseItem[];
+  };
+  try {
+    response = JSON.parse(request.body.toString('utf8')) as typeof response;
+  } catch (error) {
+    return outcome(400, 'error', `body is not JSON: ${(error as Error).message}`);
+  }
+  if (response.resourceType !== 'QuestionnaireResponse' || response.status !== 'completed')
+    return outcome(400, 'error', 'expected a completed QuestionnaireResponse');
+  const identifier = response.subject?.identifier;
+  const cpr = identifier?.system === CPR_SYSTEM ? identifier.value : undefined;
+  if (typeof cpr !== 'string' || !ctx.state.patients.has(cpr))
+    return outcome(422, 'error', 'subject must identify a patient of this clinic by CPR');
+  const record = dsjRecord(ctx.state, cpr);
+  const items: QuestionnaireItem[] = [];
+  for (const item of response.item ?? []) {
+    const answer = item.answer?.[0] ?? {};
+    const key = VALUE_KEYS.find((k) => answer[k] !== undefined);
+    const value = key ? answer[key] : undefined;
+    if (typeof item.linkId !== 'string' || !['string', 'number', 'boolean'].includes(typeof value)) continue;
+    items.push({
+      field: item.linkId,
+      question: typeof item.text === 'string' ? item.text : item.linkId,
+      value: value as DsjValue,
+    });
+  }
+  record.questionnaire = items;
+  for (const { field, value } of items) {
+    if (!Object.hasOwn(DSJ_FORM, field) || record.fields.get(field)?.source === 'gp') continue;
+    // Fault: yes/no answers are not carried into the DSJ.
+    if (typeof value === 'boolean' && ctx.faults.has('dsj-prefill-drops-booleans')) continue;
+    // Fault: pre-filled values are not marked as the woman's answers.
+    const source = ctx.faults.has('dsj-prefill-unmarked') ? 'gp' : 'questionnaire';
+    record.fields.set(field, { value, source, answered: value });
+  }
+  return outcome(200, 'information', `${items.length} svar modtaget og indsat i svangrejournalen`);
+}

@@ -1,0 +1,82 @@
+// Sending the DSJ to the birthplace: the forms as PDF files attached to one REF01, posted in MedCom XML to the
+// hospital referral address of the session (in production it travels over VANS to the birthplace's EAN).
+import { request } from 'undici';
+import type { GpContext } from '../context.ts';
+import { applyDsjContentFaults } from '../faults/dsj-mutations.ts';
+import { HttpProblem, invalid } from '../http/problem.ts';
+import { patientRecord, type Input } from '../input.ts';
+import { danishDateTime } from '../time.ts';
+import { questionnairePdf, svangerskabsjournalPdf } from './forms-pdf.ts';
+import { sharePrf, sharePscr } from './gmv2.ts';
+import { dsjRecord } from './records.ts';
+import { attachment, buildReferral, referralXml } from './referral.ts';
+
+const TIMEOUT_MS = 30_000;
+
+export async function sendReferral(ctx: GpContext, input: Input): Promise<Record<string, unknown>> {
+  const url = ctx.session?.counterparts['hospitalReferral'];
+  if (!url)
+    throw invalid(
+      'no hospital referral address: PUT /certbench/v1/session with counterparts.hospitalReferral first',
+    );
+  const patient = patientRecord(ctx.state, input['patient']);
+  const record = dsjRecord(ctx.state, patient.patient.cpr);
+  const birthplace = record.birthplace;
+  if (!birthplace)
+    throw invalid(
+      `no birthplace chosen in the DSJ of ${patient.patient.cpr}: hold the first consultation first`,
+    );
+
+  let journal = await svangerskabsjournalPdf(ctx, patient, record, birthplace);
+  let answers = await questionnairePdf(patient, record, birthplace);
+  // Fault: the forms are plain text, declared as pdf.
+  if (ctx.faults.has('dsj-attachment-not-pdf')) {
+    journal = Buffer.from(`Svangerskabsjournal for ${patient.patient.cpr}`);
+    answers = Buffer.from(`Graviditetsspørgeskema for ${patient.patient.cpr}`);
+  }
+  const instant = ctx.clock();
+  const now = danishDateTime(instant);
+  // Letter and envelope identifiers have at most 14 characters.
+  const identifier = `DSJ${String(instant.getTime()).slice(-11)}`;
+  const referral = buildReferral(
+    patient,
+    birthplace,
+    identifier,
+    { date: now.slice(0, 10), time: now.slice(11, 16) },
+    [
+      attachment('Svangerskabsjournal', journal),
+      attachment('Graviditetsspørgeskema, besvaret i Min Læge', answers),
+    ],
+  );
+  applyDsjContentFaults(referral, ctx.faults);
+  await post(ctx, url, referralXml(referral));
+  record.referrals.push(identifier);
+  // The coupling to GMv2: the same svangerskabsjournal as a PRF document, and the first Vandrejournal.
+  await sharePrf(ctx, patient, record, record.firstConsultation ?? now.slice(0, 10));
+  await sharePscr(ctx, patient);
+  return { referralId: identifier };
+}
+
+async function post(ctx: GpContext, url: string, xml: string): Promise<void> {
+  let status: number;
+  let answer: string;
+  try {
+    const response = await request(url, {
+      method: 'POST',
+      dispatcher: ctx.dispatcher,
+      headers: { 'content-type': 'application/xml; charset=utf-8' },
+      body: xml,
+      headersTimeout: TIMEOUT_MS,
+      bodyTimeout: TIMEOUT_MS,
+    });
+    status = response.statusCode;
+    answer = await response.body.text();
+  } catch (error) {
+    throw new HttpProblem(
+      502,
+      `hospital referral address ${url} could not be reached: ${(error as Error).message}`,
+    );
+  }
+  if (status < 200 || status > 299)
+    throw new HttpProblem(502, `birthplace answered HTTP ${status}: ${answer.slice(0, 300)}`);
+}

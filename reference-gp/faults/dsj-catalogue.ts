@@ -1,0 +1,100 @@
+// Faults of the DSJ and GMv2 flows (protocols/dsj-gmv2.yaml): content faults mutate the outgoing REF01
+// (faults/dsj-mutations.ts); behaviour faults are code in the flow they break (reference-gp/dsj/).
+import type { FaultInfo } from './catalogue.ts';
+
+function content(description: string, ...breaks: string[]) {
+  return { description, kind: 'content', protocol: 'dsj-gmv2', breaks } as const satisfies FaultInfo;
+}
+function behaviour(description: string, ...breaks: string[]) {
+  return { description, kind: 'behaviour', protocol: 'dsj-gmv2', breaks } as const satisfies FaultInfo;
+}
+
+export const DSJ_FAULTS = {
+  // --- questionnaire and pre-filling ---
+  'dsj-questionnaire-refused': behaviour(
+    'The receiving endpoint answers 500 to every questionnaire',
+    'DSJ-3.3.1.1',
+  ),
+  'dsj-prefill-drops-booleans': behaviour('Yes/no answers are not pre-filled into the DSJ', 'DSJ-3.3.1.2'),
+  'dsj-prefill-unmarked': behaviour(
+    "Pre-filled fields are shown as the GP's entries, not as the woman's answers",
+    'DSJ-3.3.1.3',
+  ),
+  'dsj-questionnaire-overrides-gp': behaviour(
+    "A field the questionnaire filled in ignores the GP's correction",
+    'DSJ-3.3.1.4',
+  ),
+  // --- the REF01 referral ---
+  'dsj-referral-wrong-birthplace': content(
+    'The referral goes to a fixed hospital instead of the birthplace chosen in the DSJ',
+    'DSJ-3.3.2.1',
+  ),
+  'dsj-referral-wrong-version-code': content(
+    'Letter/VersionCode is XH0230R instead of XH0130R',
+    'DSJ-3.3.2.2',
+  ),
+  'dsj-referral-sender-sor': content(
+    'The sender is identified by its SOR code instead of its ydernummer',
+    'DSJ-3.3.2.3',
+  ),
+  'dsj-referral-without-diagnosis': content('The referral carries no referral diagnosis', 'DSJ-3.3.2.4'),
+  'dsj-attachment-long-description': content(
+    'RefDescription of each attachment is longer than 70 characters',
+    'DSJ-3.3.2.5',
+  ),
+  'dsj-attachment-size-in-kilobytes': content(
+    'OriginalObjectSize is given in kilobytes, not bytes',
+    'DSJ-3.3.2.6',
+  ),
+  'dsj-attachment-binary-missing': content(
+    'The BinaryLetter leaves out the questionnaire PDF that the referral references',
+    'DSJ-3.3.2.6',
+  ),
+  'dsj-attachment-not-pdf': behaviour('The forms are attached as plain text declared as pdf', 'DSJ-3.3.2.7'),
+  'dsj-pdf-without-sections': behaviour(
+    'The svangerskabsjournal PDF prints its fields in one list without the PRF sections',
+    'DSJ-3.3.2.8',
+  ),
+  'dsj-pdf-questionnaire-values': behaviour(
+    "The svangerskabsjournal PDF prints the woman's answers instead of the GP's corrections",
+    'DSJ-3.3.2.9',
+  ),
+  // --- coupling to GMv2: svangerskabsjournal (PRF) and Vandrejournal (PSCR) ---
+  'dsj-prf-not-shared': behaviour(
+    'Sending the DSJ does not share the svangerskabsjournal with GMv2',
+    'DSJ-3.3.3.1',
+  ),
+  'dsj-prf-typed-as-pscr': behaviour(
+    'The svangerskabsjournal is shared typed as a Vandrejournal (PSCR)',
+    'DSJ-3.3.3.1',
+  ),
+  'dsj-prf-section-missing': behaviour(
+    'The shared svangerskabsjournal leaves out the mandatory konsangvinitet section',
+    'DSJ-3.3.3.2',
+  ),
+  'dsj-prf-physical-data-empty': behaviour(
+    'The fysiske-data section of the svangerskabsjournal carries no height or weight',
+    'DSJ-3.3.3.3',
+  ),
+  'dsj-pscr-not-shared': behaviour(
+    'No Vandrejournal is shared, neither with the DSJ nor later',
+    'DSJ-3.3.4.1',
+  ),
+  'dsj-pscr-stale-alcohol': behaviour(
+    "The Vandrejournal carries the woman's alcohol answer instead of the GP's correction",
+    'DSJ-3.3.4.1',
+  ),
+  'dsj-consultation-opens-new-pregnancy': behaviour(
+    'A later consultation opens a new pregnancy, so its Vandrejournal is a new document, not a new version',
+    'DSJ-3.3.4.2',
+  ),
+  'dsj-pscr-not-updated': behaviour(
+    "A later consultation's changes do not reach the Vandrejournal shared after it",
+    'DSJ-3.3.4.3',
+  ),
+} as const satisfies Record<string, FaultInfo>;
+
+export type DsjFault = keyof typeof DSJ_FAULTS;
+export type DsjContentFault = {
+  [N in DsjFault]: (typeof DSJ_FAULTS)[N]['kind'] extends 'content' ? N : never;
+}[DsjFault];

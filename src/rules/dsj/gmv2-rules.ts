@@ -1,0 +1,93 @@
+// The DSJ's GMv2 documents as document sharing received them, judged with the pregnancy foundation's readers and
+// rules (src/rules/pregnancy/): which submission is the svangerskabsjournal (PRF) or a Vandrejournal (PSCR), in the
+// format the SUT profile declares, and what the DSJ data become in them.
+import { COMPONENT, type DocumentFormat, type DocumentKind } from '../pregnancy/codes.ts';
+import type { ExpectedComponent } from '../pregnancy/content-rules.ts';
+import { documentType } from '../pregnancy/content-rules.ts';
+import { contentTypeOfFormat, formatCode, typeAndClassCode } from '../pregnancy/metadata-rules.ts';
+import { readSubmission, type GmSubmission } from '../pregnancy/submission.ts';
+
+/** The type code the metadata gives a submission (DocumentReference.type), else the document's own. */
+export function kindOf(submission: GmSubmission): string | undefined {
+  const type = submission.unpacked.documentReference?.['type'] as
+    { coding?: { code?: unknown }[] } | undefined;
+  const code = type?.coding?.[0]?.code;
+  return typeof code === 'string' ? code : submission.read?.document.kind;
+}
+
+/** The submissions (ITI-65 bodies) of one kind, read into the neutral model. */
+export function submissionsOfKind(bodies: unknown[], kind: DocumentKind): GmSubmission[] {
+  return bodies.map(readSubmission).filter((s) => kindOf(s) === kind || s.read?.document.kind === kind);
+}
+
+/** Exactly one document of the kind, readable, in the declared format, with the GMv2 type and format codes. */
+export function oneDocumentOfKind(
+  found: GmSubmission[],
+  kind: DocumentKind,
+  format: DocumentFormat,
+  received: number,
+): string[] {
+  if (found.length !== 1)
+    return [`expected exactly one ${kind} among the ${received} documents shared, found ${found.length}`];
+  const s = found[0] as GmSubmission;
+  const problems = [...s.unpacked.problems, ...(s.read?.problems ?? [])];
+  if (s.format !== format)
+    problems.push(`the document is ${s.format ?? 'unreadable'}, the profile declares ${format}`);
+  const reference = s.unpacked.documentReference;
+  if (reference)
+    problems.push(
+      ...formatCode(reference, kind),
+      ...typeAndClassCode(reference, kind),
+      ...contentTypeOfFormat(reference, format),
+    );
+  if (s.read) problems.push(...documentType(s.read.document, kind));
+  return problems;
+}
+
+const quantity = (value: number, unit: string) => ({ type: 'quantity' as const, quantity: { value, unit } });
+
+/** PRF fysiske-data as the DSJ holds them: height in cm and weight before the pregnancy in kg (certbench mapping). */
+export function expectedPhysicalData(height: number, weightKg: number): ExpectedComponent[] {
+  const c = COMPONENT['fysiske-data'];
+  return [
+    { name: 'height', code: c.height, value: quantity(height, 'cm') },
+    { name: 'weight at start', code: c.weightAtStart, value: quantity(weightKg, 'kg') },
+  ];
+}
+
+export function expectedLanguage(language: string): ExpectedComponent[] {
+  return [{ name: 'language', code: COMPONENT.sprog.language, value: { type: 'string', value: language } }];
+}
+
+/** PSCR terminsberegning from the DSJ: first day of the last period and the termin the GP recorded. */
+export function expectedTermin(lastMenstrualPeriod: string, termin: string): ExpectedComponent[] {
+  const c = COMPONENT.terminsberegning;
+  return [
+    {
+      name: 'last menstrual period',
+      code: c.lastMenstrualPeriod,
+      value: { type: 'dateTime', value: lastMenstrualPeriod },
+    },
+    { name: 'Naegele due date', code: c.naegeleDueDate, value: { type: 'dateTime', value: termin } },
+  ];
+}
+
+export function expectedAlcohol(drinksPerWeek: number): ExpectedComponent[] {
+  return [
+    {
+      name: 'drinks per week',
+      code: COMPONENT.alkohol.drinksPerWeek,
+      value: { type: 'integer', value: drinksPerWeek },
+    },
+  ];
+}
+
+export function expectedAssessment(text: string): ExpectedComponent[] {
+  return [
+    {
+      name: 'assessment',
+      code: COMPONENT['samlet-vurdering'].assessment,
+      value: { type: 'string', value: text },
+    },
+  ];
+}

@@ -1,0 +1,117 @@
+// S2: the PDF attachments of the referral: well-formed references, each resolving to its binary object, each a
+// PDF that opens and says what the DSJ says.
+import { Then } from '@cucumber/cucumber';
+import { pdfReferenceProblems, unreferencedObjects } from '../../src/rules/dsj/attachment-rules.ts';
+import { missingHeadings, patientShown, valuesShown } from '../../src/rules/dsj/pdf-content-rules.ts';
+import type { CertbenchWorld } from '../../src/steps-api/world.ts';
+import { attachments, receivedReferral } from './referral.ts';
+import { chosenBirthplace, NO_OBSERVATION, observedDsj, scenarioPatient } from './state.ts';
+
+Then(
+  'every attachment is referenced as a PDF binary object with a short description and its size',
+  async function (this: CertbenchWorld) {
+    const { referral, problems } = await receivedReferral(this);
+    const references = referral?.references ?? [];
+    this.verify(
+      'attachment references',
+      [
+        ...problems,
+        ...(referral && references.length === 0 ? ['the referral has no Reference'] : []),
+        ...references.flatMap((r, i) => pdfReferenceProblems(r).map((p) => `Reference ${i + 1}: ${p}`)),
+      ],
+      {
+        location: 'HospitalReferral/Reference',
+        expected:
+          'RefDescription 1–70 characters; BIN with UUID ObjectIdentifier, ObjectCode, ObjectExtensionCode pdf, OriginalObjectSize',
+      },
+    );
+  },
+);
+
+Then(
+  'every attachment reference resolves to exactly one binary object of the stated size',
+  async function (this: CertbenchWorld) {
+    const { interchange } = await receivedReferral(this);
+    const { found, problems } = await attachments(this);
+    this.verify(
+      'references resolve',
+      [
+        ...problems,
+        ...found.flatMap((a) => a.problems.map((p) => `${a.label}: ${p}`)),
+        ...(interchange ? unreferencedObjects(interchange) : []),
+      ],
+      {
+        location: 'BinaryLetter/BinaryObject',
+        expected: 'one BinaryObject per reference, decoded size = OriginalObjectSize',
+      },
+    );
+  },
+);
+
+Then('every attached PDF opens', async function (this: CertbenchWorld) {
+  const { found, problems } = await attachments(this);
+  this.verify(
+    'PDFs open',
+    [
+      ...problems,
+      ...found.flatMap((a) =>
+        !a.reading
+          ? [`${a.label} could not be resolved`]
+          : a.reading.opened
+            ? []
+            : [`${a.label} does not open as a PDF: ${a.reading.error}`],
+      ),
+    ],
+    { location: 'BinaryObject/Object_Base64Encoded', expected: 'a PDF document a viewer can open' },
+  );
+});
+
+Then(
+  'the forms carry the svangerskabsjournal sections, and every PDF names the patient and the birthplace',
+  async function (this: CertbenchWorld) {
+    const { found, problems } = await attachments(this);
+    const patient = scenarioPatient(this);
+    const birthplace = chosenBirthplace(this);
+    const texts = found.flatMap((a) => (a.reading?.opened ? [{ label: a.label, text: a.reading.text }] : []));
+    this.verify(
+      'form content',
+      [
+        ...problems,
+        ...(texts.length === 0
+          ? ['no attached PDF could be read']
+          : missingHeadings(texts.map((t) => t.text).join(' '))),
+        ...texts.flatMap(({ label, text }) => [
+          ...patientShown(text, patient.cpr, patient.name).map((p) => `${label}: ${p}`),
+          ...(text.includes(birthplace.name)
+            ? []
+            : [`${label}: the birthplace "${birthplace.name}" is not named`]),
+        ]),
+      ],
+      {
+        location: 'PDF text',
+        expected: `PRF section headings; ${patient.name}, CPR ${patient.cpr}; ${birthplace.name}`,
+      },
+    );
+  },
+);
+
+Then('the forms show every DSJ field as the GP left it', async function (this: CertbenchWorld) {
+  const { found, problems } = await attachments(this);
+  const observed = await observedDsj(this);
+  if (!observed) return this.pending(NO_OBSERVATION);
+  const shown = [...observed.fields.values()].flatMap((f) =>
+    typeof f.value === 'string' || typeof f.value === 'number' || typeof f.value === 'boolean'
+      ? [{ label: typeof f.label === 'string' ? f.label : f.field, value: f.value }]
+      : [],
+  );
+  const text = found.flatMap((a) => (a.reading?.opened ? [a.reading.text] : [])).join(' ');
+  this.verify(
+    'forms match the DSJ',
+    [
+      ...problems,
+      ...observed.problems,
+      ...(text === '' ? ['no attached PDF could be read'] : valuesShown(text, shown)),
+    ],
+    { location: 'PDF text vs observation dsj.record', expected: '"<label>: <value>" for every DSJ field' },
+  );
+});

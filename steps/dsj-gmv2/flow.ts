@@ -1,0 +1,143 @@
+// Set-up steps of the DSJ protocol: they only plan; the first check performs the plan.
+import { randomUUID } from 'node:crypto';
+import { Given, When, type DataTable } from '@cucumber/cucumber';
+import {
+  ANSWER_TYPES,
+  buildQuestionnaireResponse,
+  QUESTIONNAIRE_CHANNEL,
+  typedValue,
+  type AnswerType,
+} from '../../src/rules/dsj/questionnaire.ts';
+import type { CertbenchWorld } from '../../src/steps-api/world.ts';
+import { planDsjStep } from './plan.ts';
+import { chosenBirthplace, dsjScenario, scenarioPatient, STEP } from './state.ts';
+
+function answerType(value: string | undefined): AnswerType {
+  const type = (value ?? 'string') as AnswerType;
+  if (!ANSWER_TYPES.includes(type)) throw new Error(`unknown answer type "${value ?? ''}"`);
+  return type;
+}
+
+Given(
+  'the birthplace {string} receives sygehushenvisninger at EAN {string}, sygehusafdelingsnummer {string}, department {string}',
+  function (this: CertbenchWorld, name: string, ean: string, shak: string, department: string) {
+    dsjScenario(this).birthplaces.set(name, { ref: name, name, ean, shak, department });
+  },
+);
+
+Given(
+  /^test patient "(\d{10})" \(([^)]+)\) is pregnant and has answered the DSJ questionnaire in Min Læge:$/,
+  function (this: CertbenchWorld, cpr: string, name: string, table: DataTable) {
+    const scenario = dsjScenario(this);
+    scenario.patient = { cpr, name, family: name.split(' ').at(-1) ?? name };
+    scenario.answers = table.hashes().map((row) => ({
+      field: row['felt'] ?? '',
+      question: row['spørgsmål'] ?? '',
+      answer: row['svar'] ?? '',
+      type: answerType(row['type']),
+    }));
+    planDsjStep(this, {
+      name: STEP.reset,
+      key: cpr,
+      act: async ({ driver }) => ({ output: await driver.perform('patient.reset', { patient: cpr }) }),
+    });
+  },
+);
+
+When('Min Læge delivers the questionnaire answers to the GP system', function (this: CertbenchWorld) {
+  const { answers } = dsjScenario(this);
+  const patient = scenarioPatient(this);
+  planDsjStep(this, {
+    name: STEP.questionnaire,
+    key: [patient.cpr, answers],
+    act: async ({ ctx, driver }) => {
+      const authored = ctx.clock.now().toISOString();
+      const response = buildQuestionnaireResponse(patient.cpr, answers, authored, randomUUID());
+      const answer = await driver.deliver({
+        channel: QUESTIONNAIRE_CHANNEL,
+        contentType: 'application/fhir+json',
+        body: JSON.stringify(response),
+        description: `DSJ questionnaire answers of ${patient.cpr} (QuestionnaireResponse)`,
+      });
+      return { answer };
+    },
+  });
+});
+
+/** The GP's entries of a consultation table (felt, værdi, type). */
+function entriesOf(table: DataTable) {
+  return table.hashes().map((row) => ({
+    field: row['felt'] ?? '',
+    value: typedValue(row['værdi'] ?? '', answerType(row['type'])),
+  }));
+}
+
+When(
+  'the GP holds the first pregnancy consultation on {string} with birthplace {string}, entering:',
+  function (this: CertbenchWorld, date: string, birthplaceName: string, table: DataTable) {
+    const scenario = dsjScenario(this);
+    const birthplace = scenario.birthplaces.get(birthplaceName);
+    if (!birthplace) throw new Error(`birthplace "${birthplaceName}" is not declared in this feature`);
+    scenario.chosen = birthplace;
+    scenario.entries = entriesOf(table);
+    const patient = scenarioPatient(this);
+    const input = {
+      patient: patient.cpr,
+      date,
+      birthplace: {
+        ean: birthplace.ean,
+        shak: birthplace.shak,
+        name: birthplace.name,
+        department: birthplace.department,
+      },
+      entries: scenario.entries,
+    };
+    planDsjStep(this, {
+      name: STEP.firstConsultation,
+      key: input,
+      act: async ({ driver }) => ({ output: await driver.perform('dsj.first-consultation', input) }),
+    });
+  },
+);
+
+When('the GP sends the DSJ to the birthplace', function (this: CertbenchWorld) {
+  const patient = scenarioPatient(this);
+  chosenBirthplace(this);
+  planDsjStep(this, {
+    name: STEP.sendReferral,
+    key: patient.cpr,
+    // The REF01, and (the GMv2 coupling) the svangerskabsjournal and the first Vandrejournal.
+    expect: { referrals: 1, documents: 2 },
+    act: async ({ driver }) => ({
+      output: await driver.perform('dsj.send-referral', { patient: patient.cpr }),
+    }),
+  });
+});
+
+When('the GP opens the DSJ of the patient', function (this: CertbenchWorld) {
+  const patient = scenarioPatient(this);
+  planDsjStep(this, {
+    name: STEP.observe,
+    key: patient.cpr,
+    // A manual run has no observations: the checks that need one are then pending, the assessor sees the screen.
+    act: async ({ driver }) =>
+      driver.kind === 'manual'
+        ? {}
+        : { observed: await driver.observe('dsj.record', { patient: patient.cpr }) },
+  });
+});
+
+When(
+  'at a later consultation on {string} the GP enters:',
+  function (this: CertbenchWorld, date: string, table: DataTable) {
+    const scenario = dsjScenario(this);
+    scenario.later = entriesOf(table);
+    const input = { patient: scenarioPatient(this).cpr, date, entries: scenario.later };
+    planDsjStep(this, {
+      name: STEP.laterConsultation,
+      key: input,
+      expect: { documents: 1 },
+      act: async ({ driver }) => ({ output: await driver.perform('dsj.consultation', input) }),
+    });
+  },
+);

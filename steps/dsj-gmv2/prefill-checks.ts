@@ -1,0 +1,100 @@
+// S1: the questionnaire answers reach the GP system and pre-fill the DSJ; the GP's entries are the GP's.
+import { Then } from '@cucumber/cucumber';
+import { fieldProblems, type ExpectedField } from '../../src/rules/dsj/prefill-rules.ts';
+import { typedValue } from '../../src/rules/dsj/questionnaire.ts';
+import type { CertbenchWorld } from '../../src/steps-api/world.ts';
+import { automaticOnly } from '../common/assessment.ts';
+import { dsjScenario, NO_OBSERVATION, observedDsj, stepOutput, STEP } from './state.ts';
+
+/** The answers the GP left as the woman gave them, as typed values. */
+function untouchedAnswers(world: CertbenchWorld): ExpectedField[] {
+  const { answers, entries } = dsjScenario(world);
+  const changed = new Set(entries.map((e) => e.field));
+  return answers
+    .filter((a) => !changed.has(a.field))
+    .map((a) => ({ field: a.field, value: typedValue(a.answer, a.type) }));
+}
+
+Then(
+  "the GP system's receiving endpoint accepts the questionnaire answers",
+  async function (this: CertbenchWorld) {
+    const { answer } = await stepOutput(this, STEP.questionnaire);
+    const problems =
+      answer?.kind === 'http' && (answer.status < 200 || answer.status > 299)
+        ? [`the endpoint answered HTTP ${answer.status}: ${answer.body.toString('utf8').slice(0, 200)}`]
+        : [];
+    this.verify('questionnaire answers accepted', problems, {
+      location: 'POST /certbench/v1/inbound/pregnancy-questionnaire',
+      expected: 'HTTP 2xx',
+    });
+  },
+);
+
+Then(
+  'every answer the GP did not change is pre-filled into its DSJ field',
+  async function (this: CertbenchWorld) {
+    const observed = await observedDsj(this);
+    if (!observed) return this.pending(NO_OBSERVATION);
+    const { fields, problems } = observed;
+    this.verify(
+      'answers pre-filled',
+      [...problems, ...fieldProblems(fields, untouchedAnswers(this), 'questionnaire', 'value')],
+      {
+        location: 'observation dsj.record fields[].value',
+      },
+    );
+  },
+);
+
+Then(
+  "every pre-filled field is marked as the woman's answer from the questionnaire",
+  async function (this: CertbenchWorld) {
+    const observed = await observedDsj(this);
+    if (!observed) return this.pending(NO_OBSERVATION);
+    const { fields, problems } = observed;
+    this.verify(
+      'pre-filled fields marked',
+      [...problems, ...fieldProblems(fields, untouchedAnswers(this), 'questionnaire', 'source')],
+      {
+        location: 'observation dsj.record fields[].source',
+        expected: 'questionnaire',
+      },
+    );
+  },
+);
+
+Then(
+  "the GP's entries and corrections are in the DSJ, marked as the GP's",
+  async function (this: CertbenchWorld) {
+    const observed = await observedDsj(this);
+    if (!observed) return this.pending(NO_OBSERVATION);
+    const { fields, problems } = observed;
+    const { entries } = dsjScenario(this);
+    this.verify(
+      "GP's entries",
+      [
+        ...problems,
+        ...fieldProblems(fields, entries, 'gp', 'value'),
+        ...fieldProblems(fields, entries, 'gp', 'source'),
+      ],
+      { location: 'observation dsj.record fields[]', expected: 'the value the GP entered, source gp' },
+    );
+  },
+);
+
+Then("the DSJ shows the woman's answers apart from the GP's entries", async function (this: CertbenchWorld) {
+  if (!automaticOnly(this)) return;
+  const observed = await observedDsj(this);
+  if (!observed) return;
+  const { fields, problems } = observed;
+  const { entries } = dsjScenario(this);
+  this.verify(
+    'answers and entries told apart',
+    [
+      ...problems,
+      ...fieldProblems(fields, untouchedAnswers(this), 'questionnaire', 'source'),
+      ...fieldProblems(fields, entries, 'gp', 'source'),
+    ],
+    { location: 'observation dsj.record fields[].source' },
+  );
+});

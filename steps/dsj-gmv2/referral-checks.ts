@@ -1,0 +1,75 @@
+// S2: the REF01 sygehushenvisning that carries the DSJ forms: receiver, letter codes, parties and diagnosis.
+import { Then } from '@cucumber/cucumber';
+import {
+  diagnosisProblems,
+  letterProblems,
+  oneReferral,
+  patientProblems,
+  receiverProblems,
+  senderProblems,
+} from '../../src/rules/dsj/referral-rules.ts';
+import type { CertbenchWorld } from '../../src/steps-api/world.ts';
+import { receivedReferral } from './referral.ts';
+import { chosenBirthplace, scenarioPatient } from './state.ts';
+
+Then('one REF01 reaches the birthplace chosen in the DSJ', async function (this: CertbenchWorld) {
+  const { interchange, referral, problems } = await receivedReferral(this);
+  const birthplace = chosenBirthplace(this);
+  this.verify(
+    'one REF01 to the chosen birthplace',
+    [
+      ...problems,
+      ...(interchange ? oneReferral(interchange) : []),
+      ...(referral ? receiverProblems(referral, birthplace) : []),
+    ],
+    {
+      location: 'Emessage/HospitalReferral/Receiver',
+      expected: `one HospitalReferral to ${birthplace.name}, EAN ${birthplace.ean}, sygehusafdelingsnummer ${birthplace.shak}`,
+    },
+  );
+});
+
+Then(
+  "the referral is a REF01 letter with MedCom's codes and identifiers",
+  async function (this: CertbenchWorld) {
+    const { interchange, referral, problems } = await receivedReferral(this);
+    this.verify(
+      'REF01 letter codes',
+      [...problems, ...(interchange && referral ? letterProblems(interchange, referral) : [])],
+      {
+        location: 'Emessage/Envelope, HospitalReferral/Letter',
+        expected:
+          'VersionCode XH0130R, StatisticalCode REF01, TypeCode XREF01, StatusCode nytbrev; identifiers of 1–14 characters',
+      },
+    );
+  },
+);
+
+Then(
+  'the referral names the practice by EAN and ydernummer and the patient by CPR',
+  async function (this: CertbenchWorld) {
+    const { referral, problems } = await receivedReferral(this);
+    const patient = scenarioPatient(this);
+    this.verify(
+      'sender and patient',
+      [
+        ...problems,
+        ...(referral
+          ? [...senderProblems(referral), ...patientProblems(referral, patient.cpr, patient.family)]
+          : []),
+      ],
+      {
+        location: 'HospitalReferral/Sender, HospitalReferral/Patient',
+        expected: `sender GLN + ydernummer; patient ${patient.cpr}`,
+      },
+    );
+  },
+);
+
+Then('the referral carries a pregnancy referral diagnosis', async function (this: CertbenchWorld) {
+  const { referral, problems } = await receivedReferral(this);
+  this.verify('referral diagnosis', [...problems, ...(referral ? diagnosisProblems(referral) : [])], {
+    location: 'HospitalReferral/Referral/Refer',
+    expected: 'SKSdiagnosekode DZ30–DZ39 (e.g. DZ349) or ICPCkode W78, with DiagnoseText',
+  });
+});

@@ -1,0 +1,102 @@
+// What a DSJ scenario planned (the woman's answers, the GP's entries, the birthplaces) and what its plan produced.
+import type { Submission } from '../../src/counterparts/fhir-recipient.ts';
+import type { InboundAnswer } from '../../src/driver/types.ts';
+import { readDsjFields, type ExpectedField } from '../../src/rules/dsj/prefill-rules.ts';
+import { typedValue, type FieldValue, type QuestionnaireAnswer } from '../../src/rules/dsj/questionnaire.ts';
+import type { Birthplace } from '../../src/rules/dsj/referral-rules.ts';
+import type { CertbenchWorld } from '../../src/steps-api/world.ts';
+
+export interface DsjPatient {
+  cpr: string;
+  /** Full name as the test person list gives it, e.g. "Else Test Lauridsen". */
+  name: string;
+  family: string;
+}
+
+export interface DsjScenario {
+  patient?: DsjPatient;
+  answers: QuestionnaireAnswer[];
+  /** What the GP entered or corrected at the first consultation. */
+  entries: ExpectedField[];
+  /** What the GP entered at a later consultation. */
+  later?: ExpectedField[];
+  birthplaces: Map<string, Birthplace>;
+  chosen?: Birthplace;
+}
+
+/** What one planned DSJ step produced. */
+export interface DsjStepOutput {
+  answer?: InboundAnswer;
+  output?: Record<string, unknown>;
+  observed?: unknown;
+  /** What the hospital referral and document sharing counterparts received meanwhile. */
+  referrals: Submission[];
+  documents: Submission[];
+}
+
+const scenarios = new WeakMap<CertbenchWorld, DsjScenario>();
+
+export function dsjScenario(world: CertbenchWorld): DsjScenario {
+  let scenario = scenarios.get(world);
+  if (!scenario) {
+    scenario = { answers: [], entries: [], birthplaces: new Map() };
+    scenarios.set(world, scenario);
+  }
+  return scenario;
+}
+
+export function scenarioPatient(world: CertbenchWorld): DsjPatient {
+  const patient = dsjScenario(world).patient;
+  if (!patient) throw new Error('no pregnant test patient in this scenario');
+  return patient;
+}
+
+export function chosenBirthplace(world: CertbenchWorld): Birthplace {
+  const birthplace = dsjScenario(world).chosen;
+  if (!birthplace) throw new Error('no birthplace chosen in this scenario');
+  return birthplace;
+}
+
+/** The output of a planned step, after performing the plan. */
+export async function stepOutput(world: CertbenchWorld, name: string): Promise<DsjStepOutput> {
+  const outcome = await world.realise();
+  const output = outcome.outputs.get(name) as DsjStepOutput | undefined;
+  if (!output) throw new Error(`no DSJ step "${name}" in this scenario`);
+  return output;
+}
+
+export const STEP = {
+  reset: 'reset',
+  questionnaire: 'deliver questionnaire',
+  firstConsultation: 'first consultation',
+  sendReferral: 'send referral',
+  observe: 'observe dsj',
+  laterConsultation: 'later consultation',
+} as const;
+
+/** A DSJ field's value after the first consultation, or after the later one: the GP's entry, else the answer. */
+export function dsjValue(
+  world: CertbenchWorld,
+  field: string,
+  after: 'first' | 'later' = 'first',
+): FieldValue | undefined {
+  const scenario = dsjScenario(world);
+  const later = after === 'later' ? scenario.later?.find((e) => e.field === field) : undefined;
+  if (later) return later.value;
+  const entry = scenario.entries.find((e) => e.field === field);
+  if (entry) return entry.value;
+  const answer = scenario.answers.find((a) => a.field === field);
+  return answer ? typedValue(answer.answer, answer.type) : undefined;
+}
+
+/** Why a check that reads observation dsj.record is pending in a manual run. */
+export const NO_OBSERVATION =
+  'a manual run has no automation API observation dsj.record; the DSJ screen is judged by the assessor (DSJ-3.3.1.5)';
+
+/** The observed DSJ fields, or undefined in a manual run (no observation was made). */
+export async function observedDsj(
+  world: CertbenchWorld,
+): Promise<ReturnType<typeof readDsjFields> | undefined> {
+  const { observed } = await stepOutput(world, STEP.observe);
+  return world.ctx.manual && observed === undefined ? undefined : readDsjFields(observed);
+}

@@ -1,0 +1,80 @@
+// PDF checks of the svangre forms: opening with pdfjs, and what the text must show.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { readPdf } from '../../src/rules/dsj/pdf.ts';
+import {
+  displayForms,
+  missingHeadings,
+  patientShown,
+  PRF_SECTIONS,
+  valuesShown,
+} from '../../src/rules/dsj/pdf-content-rules.ts';
+import { pdfWith } from './fixtures.ts';
+
+describe('reading PDF attachments', () => {
+  it('opens a PDF and extracts its text, Danish letters included', async () => {
+    const reading = await readPdf(await pdfWith(['Svangerskabsjournal', 'Vægt før graviditet (kg): 64,5']));
+    assert.ok(reading.opened);
+    assert.equal(reading.pages, 1);
+    assert.match(reading.text, /Vægt før graviditet \(kg\): 64,5/);
+  });
+
+  it('reports bytes that are not a PDF, or a truncated PDF, as not opening', async () => {
+    const text = await readPdf(Buffer.from('Svangerskabsjournal for 0201919990'));
+    assert.equal(text.opened, false);
+    const whole = await pdfWith(['Svangerskabsjournal']);
+    const truncated = await readPdf(whole.slice(0, 200));
+    assert.equal(truncated.opened, false);
+  });
+});
+
+describe('form content rules', () => {
+  it('requires every mandatory PRF section heading', () => {
+    const all = PRF_SECTIONS.map((s) => s.heading).join(' ');
+    assert.deepEqual(missingHeadings(all), []);
+    const withoutOne = PRF_SECTIONS.filter((s) => s.code !== 'konsangvinitet')
+      .map((s) => s.heading)
+      .join(' ');
+    assert.deepEqual(missingHeadings(withoutOne), [
+      'section "Konsangvinitet" (konsangvinitet) is not in the forms',
+    ]);
+  });
+
+  it('finds the patient by CPR, with or without the hyphen, and by name', () => {
+    assert.deepEqual(
+      patientShown('Patient: Else Test Lauridsen, CPR 020191-9990', '0201919990', 'Else Test Lauridsen'),
+      [],
+    );
+    assert.deepEqual(patientShown('Else Test Lauridsen 0201919990', '0201919990', 'Else Test Lauridsen'), []);
+    assert.deepEqual(patientShown('Ellen Test Lauridsen 0201919996', '0201919990', 'Else Test Lauridsen'), [
+      'CPR 0201919990 is not shown',
+      'patient name "Else Test Lauridsen" is not shown',
+    ]);
+  });
+
+  it('prints values in their Danish forms', () => {
+    assert.deepEqual(displayForms(true), ['Ja']);
+    assert.deepEqual(displayForms(64.5), ['64,5', '64.5']);
+    assert.deepEqual(displayForms('2026-10-12'), ['12-10-2026', '12.10.2026', '2026-10-12']);
+  });
+
+  it('matches "<label>: <value>" exactly, so a stale 0 is not taken for 1 and 1 not for 10', () => {
+    const text =
+      'Alkohol (genstande pr. uge): 1 Ryger: Nej Vægt før graviditet (kg): 64,5 Terminsdato: 12-10-2026';
+    const fields = [
+      { label: 'Alkohol (genstande pr. uge)', value: 1 },
+      { label: 'Ryger', value: false },
+      { label: 'Vægt før graviditet (kg)', value: 64.5 },
+      { label: 'Terminsdato', value: '2026-10-12' },
+    ];
+    assert.deepEqual(valuesShown(text, fields), []);
+    assert.deepEqual(
+      valuesShown('Alkohol (genstande pr. uge): 10', [{ label: 'Alkohol (genstande pr. uge)', value: 1 }]),
+      ['"Alkohol (genstande pr. uge): 1" is not shown'],
+    );
+    assert.deepEqual(
+      valuesShown('Alkohol (genstande pr. uge): 0', [{ label: 'Alkohol (genstande pr. uge)', value: 1 }]),
+      ['"Alkohol (genstande pr. uge): 1" is not shown'],
+    );
+  });
+});
