@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { PACKAGE_ROOT } from '../../src/run/package-root.ts';
+import { startReferenceGp } from '../../reference-gp/index.ts';
 import { fastReferenceProfileYaml } from '../../reference-gp/test-profile.ts';
 import { Writable } from 'node:stream';
 import { makeEnvironment, type RunEnvironment } from '../../src/environment/environment.ts';
@@ -86,4 +87,53 @@ export function checkpoint(result: CertificationResult, id: string): CheckpointR
   const found = checkpoints(result).find((c) => c.id === id);
   if (!found) throw new Error(`no checkpoint ${id}`);
   return found;
+}
+
+/**
+ * A shipped profile of the reference GP (profiles/<file>) with a short wait, its `variant:` line set to `declared`
+ * (removed when undefined). With `baseUrl`, the profile points at a reference GP started by the test instead of one
+ * the run starts.
+ */
+export async function variantProfile(
+  file: string,
+  declared: string | undefined,
+  baseUrl?: string,
+): Promise<string> {
+  let text = readFileSync(join(PACKAGE_ROOT, 'profiles', file), 'utf8')
+    .replace(/waitTimeoutMs: \d+/, 'waitTimeoutMs: 400')
+    .replace(/variant: \S+/, declared === undefined ? 'useCases: []' : `variant: ${declared}`);
+  if (baseUrl) text = text.replace('http://127.0.0.1:8080', baseUrl);
+  return writeTemp(await tempDir(), file, text);
+}
+
+/**
+ * Runs `protocol` against a reference GP started as variant `runsAs`, with the profile `file` declaring
+ * `declared`: shows what happens when a system does not send as its profile says.
+ */
+export async function runAsVariant(
+  protocol: string,
+  file: string,
+  runsAs: string,
+  declared: string,
+): Promise<CertificationResult> {
+  const token = 'variant-test-token';
+  const gp = await startReferenceGp({ token, variants: { [protocol]: runsAs } });
+  try {
+    const dir = await tempDir();
+    const { result } = await runCertification(
+      {
+        profileFile: await variantProfile(file, declared, gp.url),
+        protocols: [protocol],
+        mode: 'self-test',
+        outDir: join(dir, 'out'),
+        strict: false,
+        html: false,
+        summary: false,
+      },
+      quietEnvironment({ CERTBENCH_REFERENCE_GP_TOKEN: token }),
+    );
+    return result;
+  } finally {
+    await gp.stop();
+  }
 }

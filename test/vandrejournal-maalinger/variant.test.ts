@@ -3,45 +3,19 @@
 // checkpoints; and under the FHIR variant every fault of the catalogue breaks what it claims, as the sensitivity
 // test shows for the CDA variant the main profile claims.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { test } from 'node:test';
-import { FAULTS, startReferenceGp, type FaultName } from '../../reference-gp/index.ts';
-import type { CertificationResult } from '../../src/result/types.ts';
-import { PACKAGE_ROOT } from '../../src/run/package-root.ts';
-import { runCertification } from '../../src/run/run-certification.ts';
-import { checkpoints, fastReferenceProfile, quietEnvironment, runReference } from '../support/run.ts';
-import { tempDir, writeTemp } from '../support/temp.ts';
+import { FAULTS, type FaultName } from '../../reference-gp/index.ts';
+import {
+  checkpoints,
+  fastReferenceProfile,
+  runAsVariant,
+  runReference,
+  variantProfile,
+} from '../support/run.ts';
 
 const PROTOCOL = 'vandrejournal-maalinger';
-const TOKEN = 'pregnancy-variant-token';
-
-/** Runs the protocol against a reference GP started as `runsAs`, with the FHIR profile declaring `declared`. */
-async function run(runsAs: string, declared: string): Promise<CertificationResult> {
-  const gp = await startReferenceGp({ token: TOKEN, variants: { [PROTOCOL]: runsAs } });
-  try {
-    const dir = await tempDir();
-    const profile = readFileSync(join(PACKAGE_ROOT, 'profiles', 'reference-gp-fhir.yaml'), 'utf8')
-      .replace('http://127.0.0.1:8080', gp.url)
-      .replace(/waitTimeoutMs: \d+/, 'waitTimeoutMs: 400')
-      .replace('variant: fhir', `variant: ${declared}`);
-    const { result } = await runCertification(
-      {
-        profileFile: await writeTemp(dir, 'fhir.yaml', profile),
-        protocols: [PROTOCOL],
-        mode: 'self-test',
-        outDir: join(dir, 'out'),
-        strict: false,
-        html: false,
-        summary: false,
-      },
-      quietEnvironment({ CERTBENCH_REFERENCE_GP_TOKEN: TOKEN }),
-    );
-    return result;
-  } finally {
-    await gp.stop();
-  }
-}
+const run = (runsAs: string, declared: string) =>
+  runAsVariant(PROTOCOL, 'reference-gp-fhir.yaml', runsAs, declared);
 
 test('with the FHIR draft as the format every checkpoint passes, and the result records the variant', async () => {
   const result = await run('fhir', 'fhir');
@@ -62,24 +36,9 @@ test('a system that sends CDA while its profile declares FHIR fails the format c
 });
 
 test('the main command takes the variant from the profile: the FHIR profile passes against the reference GP', async () => {
-  const dir = await tempDir();
-  const profile = readFileSync(join(PACKAGE_ROOT, 'profiles', 'reference-gp-fhir.yaml'), 'utf8').replace(
-    /waitTimeoutMs: \d+/,
-    'waitTimeoutMs: 400',
-  );
-  const { result } = await runCertification(
-    {
-      profileFile: await writeTemp(dir, 'fhir.yaml', profile),
-      referenceGp: { faults: [] },
-      protocols: 'all',
-      mode: 'self-test',
-      outDir: join(dir, 'out'),
-      strict: false,
-      html: false,
-      summary: false,
-    },
-    quietEnvironment(),
-  );
+  const { result } = await runReference({
+    profileFile: await variantProfile('reference-gp-fhir.yaml', 'fhir'),
+  });
   assert.equal(result.protocols[0]?.variant, 'fhir');
   assert.equal(result.protocols[0]?.approval, 'Godkendt');
 });
