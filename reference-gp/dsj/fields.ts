@@ -1,6 +1,8 @@
 // The reference GP's DSJ form: every field the GP system keeps, with the label its screen and PDF forms show and
 // the svangerskabsjournal section (PRF section of GMv2, medcom-standards.md §4) the field belongs to. Fields of no
 // PRF section (KRAM, termin, the GP's assessment) go to the vandrejournal (PSCR).
+import { PRF_SECTION_NAMES } from '../../src/rules/pregnancy/codes.ts';
+
 export interface FieldSpec {
   label: string;
   /** PRF section code, or undefined for fields printed under "Øvrige oplysninger". */
@@ -37,19 +39,21 @@ export const DSJ_FORM: Readonly<Record<string, FieldSpec>> = {
 };
 
 /** The PRF sections in the order the svangerskabsjournal prints them, with their headings. */
-export const JOURNAL_SECTIONS: readonly [string, string][] = [
-  ['sprog', 'Sprog'],
-  ['fysiske-data', 'Fysiske data'],
-  ['fertilitetsbehandling', 'Fertilitetsbehandling'],
-  ['familiehistorie-arvelige-sygdomme', 'Familiehistorie og arvelige sygdomme'],
-  ['konsangvinitet', 'Konsangvinitet'],
-  ['praenatal-risikovurderingsoenskes', 'Prænatal risikovurdering ønskes'],
-  ['praenatal-ultralyd', 'Prænatal ultralyd'],
-  ['somatisk-sygdom', 'Somatisk sygdom'],
-  ['psykisk-sygdom-af-relevans', 'Psykisk sygdom af relevans'],
-  ['tidligere-operation-af-relevans', 'Tidligere operation af relevans'],
-  ['social-saarbarhed-af-relevans', 'Social sårbarhed af relevans'],
-];
+export const JOURNAL_SECTIONS: readonly [string, string][] = (
+  [
+    'sprog',
+    'fysiske-data',
+    'fertilitetsbehandling',
+    'familiehistorie-arvelige-sygdomme',
+    'konsangvinitet',
+    'praenatal-risikovurderingsoenskes',
+    'praenatal-ultralyd',
+    'somatisk-sygdom',
+    'psykisk-sygdom-af-relevans',
+    'tidligere-operation-af-relevans',
+    'social-saarbarhed-af-relevans',
+  ] as const
+).map((code) => [code, PRF_SECTION_NAMES[code]]);
 
 export type DsjValue = string | number | boolean;
 

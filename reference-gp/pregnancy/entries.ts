@@ -3,6 +3,7 @@ import {
   COMPONENT,
   MEASUREMENT,
   PRF_MANDATORY_SECTIONS,
+  PRF_SECTION_NAMES,
   PSCR_SECTIONS,
 } from '../../src/rules/pregnancy/codes.ts';
 import { naegeleDueDate } from '../../src/rules/pregnancy/content-rules.ts';
@@ -182,26 +183,12 @@ export function pmrEntries(pregnancy: PregnancyRecord): GmEntrySpec[] {
 /** Answers for the Svangerskabsjournal's eleven mandatory model elements (DSJ fills them from its form). */
 export type PrfAnswers = Record<keyof typeof PRF_MANDATORY_SECTIONS, GmComponentSpec[]>;
 
-const PRF_DISPLAY: Record<keyof typeof PRF_MANDATORY_SECTIONS, string> = {
-  'familiehistorie-arvelige-sygdomme': 'Familiehistorie, arvelige sygdomme',
-  fertilitetsbehandling: 'Fertilitetsbehandling',
-  'fysiske-data': 'Fysiske data',
-  konsangvinitet: 'Konsangvinitet',
-  'praenatal-risikovurderingsoenskes': 'Prænatal risikovurdering ønskes',
-  'praenatal-ultralyd': 'Prænatal ultralyd',
-  'psykisk-sygdom-af-relevans': 'Psykisk sygdom af relevans',
-  'social-saarbarhed-af-relevans': 'Social sårbarhed af relevans',
-  'somatisk-sygdom': 'Somatisk sygdom',
-  sprog: 'Sprog',
-  'tidligere-operation-af-relevans': 'Tidligere operation af relevans',
-};
-
 /** Svangerskabsjournal: one entry per mandatory model element, with the given components. */
 export function prfEntries(answers: PrfAnswers, effective: string): GmEntrySpec[] {
   return (Object.keys(PRF_MANDATORY_SECTIONS) as (keyof typeof PRF_MANDATORY_SECTIONS)[]).map((slice) => ({
     slice,
     code: PRF_MANDATORY_SECTIONS[slice],
-    display: PRF_DISPLAY[slice],
+    display: PRF_SECTION_NAMES[slice],
     effective,
     components: answers[slice],
   }));

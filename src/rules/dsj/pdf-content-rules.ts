@@ -2,27 +2,12 @@
 // sections of the GMv2 model, medcom-standards.md §4, as headings), the right patient and receiver, and the DSJ
 // values as the GP left them. The DSJ PDF layout is not public, so the headings and the "label: value" form are
 // certbench's reading of the paper svangerskabsjournal (provisional).
-import type { PRF_MANDATORY_SECTIONS } from '../pregnancy/codes.ts';
+import { PRF_SECTION_NAMES } from '../pregnancy/codes.ts';
 import type { FieldValue } from './questionnaire.ts';
 
-/** The Danish heading a form shows for each of the 11 mandatory PRF sections (GMPRFComposition). */
-const HEADINGS: Record<keyof typeof PRF_MANDATORY_SECTIONS, string> = {
-  'familiehistorie-arvelige-sygdomme': 'Familiehistorie og arvelige sygdomme',
-  fertilitetsbehandling: 'Fertilitetsbehandling',
-  'fysiske-data': 'Fysiske data',
-  konsangvinitet: 'Konsangvinitet',
-  'praenatal-risikovurderingsoenskes': 'Prænatal risikovurdering ønskes',
-  'praenatal-ultralyd': 'Prænatal ultralyd',
-  'psykisk-sygdom-af-relevans': 'Psykisk sygdom af relevans',
-  'social-saarbarhed-af-relevans': 'Social sårbarhed af relevans',
-  'somatisk-sygdom': 'Somatisk sygdom',
-  sprog: 'Sprog',
-  'tidligere-operation-af-relevans': 'Tidligere operation af relevans',
-};
-
-export const PRF_SECTIONS: readonly { code: string; heading: string }[] = Object.entries(HEADINGS).map(
-  ([code, heading]) => ({ code, heading }),
-);
+export const PRF_SECTIONS: readonly { code: string; heading: string }[] = Object.entries(
+  PRF_SECTION_NAMES,
+).map(([code, heading]) => ({ code, heading }));
 
 /** The ways a form may print a value: Ja/Nej, decimal comma or point, dates Danish or ISO. */
 export function displayForms(value: FieldValue): string[] {

@@ -87,6 +87,23 @@ export const PRF_MANDATORY_SECTIONS = {
   'tidligere-operation-af-relevans': '161615003',
 } as const;
 
+export type PrfSection = keyof typeof PRF_MANDATORY_SECTIONS;
+
+/** The Danish name of each mandatory PRF section: the coding display, and the heading the printed forms show. */
+export const PRF_SECTION_NAMES: Record<PrfSection, string> = {
+  'familiehistorie-arvelige-sygdomme': 'Familiehistorie og arvelige sygdomme',
+  fertilitetsbehandling: 'Fertilitetsbehandling',
+  'fysiske-data': 'Fysiske data',
+  konsangvinitet: 'Konsangvinitet',
+  'praenatal-risikovurderingsoenskes': 'Prænatal risikovurdering ønskes',
+  'praenatal-ultralyd': 'Prænatal ultralyd',
+  'psykisk-sygdom-af-relevans': 'Psykisk sygdom af relevans',
+  'social-saarbarhed-af-relevans': 'Social sårbarhed af relevans',
+  'somatisk-sygdom': 'Somatisk sygdom',
+  sprog: 'Sprog',
+  'tidligere-operation-af-relevans': 'Tidligere operation af relevans',
+};
+
 /** Component codes of the model elements certbench fills in (component slices are keyed by code). */
 export const COMPONENT = {
   terminsberegning: {
