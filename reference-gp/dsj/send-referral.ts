@@ -1,17 +1,15 @@
 // Sending the DSJ to the birthplace: the forms as PDF files attached to one REF01, posted in MedCom XML to the
 // hospital referral address of the session (in production it travels over VANS to the birthplace's EAN).
-import { request } from 'undici';
 import type { GpContext } from '../context.ts';
 import { applyDsjContentFaults } from '../faults/dsj-mutations.ts';
-import { HttpProblem, invalid } from '../http/problem.ts';
+import { deliverTo } from '../http/post.ts';
+import { invalid } from '../http/problem.ts';
 import { patientRecord, type Input } from '../input.ts';
 import { danishDateTime } from '../time.ts';
 import { questionnairePdf, svangerskabsjournalPdf } from './forms-pdf.ts';
 import { sharePrf, sharePscr } from './gmv2.ts';
 import { dsjRecord } from './records.ts';
 import { attachment, buildReferral, referralXml } from './referral.ts';
-
-const TIMEOUT_MS = 30_000;
 
 export async function sendReferral(ctx: GpContext, input: Input): Promise<Record<string, unknown>> {
   const url = ctx.session?.counterparts['hospitalReferral'];
@@ -57,26 +55,11 @@ export async function sendReferral(ctx: GpContext, input: Input): Promise<Record
   return { referralId: identifier };
 }
 
-async function post(ctx: GpContext, url: string, xml: string): Promise<void> {
-  let status: number;
-  let answer: string;
-  try {
-    const response = await request(url, {
-      method: 'POST',
-      dispatcher: ctx.dispatcher,
-      headers: { 'content-type': 'application/xml; charset=utf-8' },
-      body: xml,
-      headersTimeout: TIMEOUT_MS,
-      bodyTimeout: TIMEOUT_MS,
-    });
-    status = response.statusCode;
-    answer = await response.body.text();
-  } catch (error) {
-    throw new HttpProblem(
-      502,
-      `hospital referral address ${url} could not be reached: ${(error as Error).message}`,
-    );
-  }
-  if (status < 200 || status > 299)
-    throw new HttpProblem(502, `birthplace answered HTTP ${status}: ${answer.slice(0, 300)}`);
+function post(ctx: GpContext, url: string, xml: string): Promise<void> {
+  return deliverTo(ctx.dispatcher, {
+    recipient: 'birthplace (hospital referral address)',
+    url,
+    contentType: 'application/xml; charset=utf-8',
+    body: xml,
+  });
 }

@@ -5,11 +5,11 @@ import { randomUUID } from 'node:crypto';
 import { request } from 'undici';
 import type { GpContext } from '../context.ts';
 import { applyLabContentFaults } from '../faults/lab-mutations.ts';
-import { HttpProblem, invalid } from '../http/problem.ts';
+import { postTo } from '../http/post.ts';
+import { invalid } from '../http/problem.ts';
 import { danishDateTime } from '../time.ts';
 import type { Database, LabResult, SentMessage, Sharing } from './records.ts';
 
-const TIMEOUT_MS = 30_000;
 const MAX_RESENDS = 2;
 
 type AckCode = 'ok' | 'transient-error' | 'fatal-error' | 'refused';
@@ -66,25 +66,12 @@ async function post(ctx: GpContext, sent: SentMessage, fresh: boolean): Promise<
     sent.bundle.timestamp = danishDateTime(ctx.clock());
   }
   const url = databaseUrl(ctx, sent.database);
-  let status: number;
-  let text: string;
-  try {
-    const response = await request(url, {
-      method: 'POST',
-      dispatcher: ctx.dispatcher,
-      headers: { 'content-type': 'application/fhir+json', accept: 'application/fhir+json' },
-      body: JSON.stringify(sent.bundle),
-      headersTimeout: TIMEOUT_MS,
-      bodyTimeout: TIMEOUT_MS,
-    });
-    status = response.statusCode;
-    text = await response.body.text();
-  } catch (error) {
-    throw new HttpProblem(
-      502,
-      `${sent.database} at ${url} could not be reached: ${(error as Error).message}`,
-    );
-  }
+  const { status, text } = await postTo(ctx.dispatcher, {
+    recipient: sent.database,
+    url,
+    contentType: 'application/fhir+json',
+    body: JSON.stringify(sent.bundle),
+  });
   if (status < 200 || status > 299) return 'refused';
   return ackCode(text);
 }
@@ -107,7 +94,7 @@ export async function deleteInDatabase(ctx: GpContext, result: LabResult): Promi
   const response = await request(url, {
     method: 'DELETE',
     dispatcher: ctx.dispatcher,
-    headersTimeout: TIMEOUT_MS,
+    headersTimeout: 30_000,
   });
   await response.body.text();
 }
