@@ -44,7 +44,7 @@ export function overviewTable(result: CertificationResult): string[] {
   );
   rows.push(['Total', '', '', ...countCells(total)]);
   const columns = [
-    { header: 'Protocol', align: 'left', maxWidth: 20 },
+    { header: 'Protocol', align: 'left', maxWidth: 24 },
     { header: 'Version', align: 'left', maxWidth: 9 },
     { header: 'Approval', align: 'left' },
     ...countColumns,
