@@ -19,6 +19,7 @@ export const DSJ_FAULTS = {
   'dsj-prefill-unmarked': behaviour(
     "Pre-filled fields are shown as the GP's entries, not as the woman's answers",
     'DSJ-3.3.1.3',
+    'DSJ-3.3.1.5',
   ),
   'dsj-questionnaire-overrides-gp': behaviour(
     "A field the questionnaire filled in ignores the GP's correction",

@@ -42,7 +42,26 @@ export const HOMECARE_FAULTS = {
   'hco-ignore-initials': behaviour(
     'Every report goes to the shared inbox as "unknown", also when the GP initials are given',
     'KP-3.3.1.3',
+    'KP-3.3.1.11',
   ),
+  // --- what the screen shows (the observable part of the manual display checkpoints) ---
+  'hco-view-without-name': behaviour("The report is shown without the patient's name", 'KP-3.3.1.5'),
+  'hco-view-reference-evaluated': behaviour(
+    'Results are shown without the "not reference-evaluated" marking',
+    'KP-3.3.1.6',
+  ),
+  'hco-view-without-sampling-time': behaviour('Results are shown without their sampling time', 'KP-3.3.1.7'),
+  'hco-view-without-statuses': behaviour('The report and result statuses are not shown', 'KP-3.3.1.8'),
+  'hco-view-without-producer-id': behaviour('The producer is shown without its producer id', 'KP-3.3.1.9'),
+  'hco-chart-rows-unlinked': behaviour(
+    'Laboratory chart rows do not say which received report they came from (it cannot be reopened)',
+    'KP-3.3.1.13',
+  ),
+  'hco-view-unknown-initials-blank': behaviour(
+    'A report without known GP initials shows no initials instead of "unknown"',
+    'KP-3.3.2.2',
+  ),
+  'hco-view-without-attachments': behaviour('Attachments are received but not shown', 'KP-3.3.2.5'),
   'hco-chart-not-stored': behaviour(
     'Results are shown in the inbox but never saved to the laboratory chart',
     'KP-3.3.1.12',

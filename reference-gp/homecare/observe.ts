@@ -1,6 +1,7 @@
 // What the GP sees of received kommunale prøvesvar: the inbox items of a patient (observation homecare.inbox) and
 // the rows of the laboratory chart they were saved to (observation homecare.lab-chart).
 import type { GpContext } from '../context.ts';
+import type { FaultName } from '../faults/catalogue.ts';
 import type { HomecareItem } from './records.ts';
 
 function itemsOf(ctx: GpContext, patient: unknown): HomecareItem[] {
@@ -8,14 +9,31 @@ function itemsOf(ctx: GpContext, patient: unknown): HomecareItem[] {
 }
 
 export function observeInbox(ctx: GpContext, patient: unknown): HomecareItem[] {
-  return itemsOf(ctx, patient);
+  return itemsOf(ctx, patient).map((item) => shown(item, ctx.faults));
+}
+
+/** The item as the screen shows it; faults of the display leave out or misstate what the GP should see. */
+function shown(item: HomecareItem, faults: ReadonlySet<FaultName>): HomecareItem {
+  const view = structuredClone(item);
+  if (faults.has('hco-view-without-name')) view.patient.name = '';
+  if (faults.has('hco-view-without-producer-id')) view.producer.producerId = '';
+  if (faults.has('hco-view-without-attachments')) view.attachments = [];
+  if (faults.has('hco-view-unknown-initials-blank') && view.addressedTo === 'unknown') view.addressedTo = '';
+  if (faults.has('hco-view-without-statuses')) view.reportStatus = '';
+  for (const result of view.results) {
+    if (faults.has('hco-view-reference-evaluated')) result.notReferenceEvaluated = false;
+    if (faults.has('hco-view-without-sampling-time')) result.samplingTime = '';
+    if (faults.has('hco-view-without-statuses')) result.status = '';
+  }
+  return view;
 }
 
 export function observeLabChart(ctx: GpContext, patient: unknown): object[] {
   if (ctx.faults.has('hco-chart-not-stored')) return [];
   return itemsOf(ctx, patient).flatMap((item) =>
     item.results.map((result) => ({
-      messageId: item.messageId,
+      // Fault: the chart row keeps the results but not which report they came from.
+      messageId: ctx.faults.has('hco-chart-rows-unlinked') ? '' : item.messageId,
       ...result,
       producerId: item.producer.producerId,
       status: item.cancelled ? 'cancelled' : item.marking ? 'corrected' : 'final',
