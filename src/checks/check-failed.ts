@@ -14,6 +14,13 @@ export class CheckFailed extends Error {
 export const SUT_FAILURE_TYPES: readonly string[] = ['CheckFailed'];
 
 /**
+ * The SUT refused to perform an action: the automation API answered 422 (invalid input), or in a manual run the
+ * operator could not do it in the user interface. A failure unless the protocol allows the refusal (invalid input
+ * the system may refuse instead of sending on).
+ */
+export class ActionRefused extends CheckFailed {}
+
+/**
  * Thrown when the operator of a manual run stops it (end of input, Ctrl-D). Not a failure of the SUT nor of
  * certbench: the checkpoints not yet done are pending, and recorded decisions are kept for `--resume`.
  */

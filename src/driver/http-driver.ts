@@ -1,4 +1,4 @@
-import { CheckFailed } from '../checks/check-failed.ts';
+import { ActionRefused, CheckFailed } from '../checks/check-failed.ts';
 import type { EvidenceClient, HttpOutcome } from '../evidence/http-client.ts';
 import type { InboundAnswer, InboundMessage, SessionConfig, SutDriver, SutInfo } from './types.ts';
 
@@ -119,7 +119,8 @@ export function parseJsonAnswer(outcome: HttpOutcome, name: string): unknown {
   }
   if (outcome.status < 200 || outcome.status > 299) {
     const excerpt = outcome.body.subarray(0, 300).toString('utf8');
-    throw new CheckFailed(`${name}: the SUT answered HTTP ${outcome.status}`, {
+    const Failure = outcome.status === 422 ? ActionRefused : CheckFailed;
+    throw new Failure(`${name}: the SUT answered HTTP ${outcome.status}`, {
       expected: '2xx',
       actual: `${outcome.status} ${excerpt}`,
     });

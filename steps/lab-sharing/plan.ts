@@ -1,6 +1,6 @@
 // Plan steps of the lab sharing protocol: each GP action is performed through the automation API while certbench
 // notes what LABA and MiBA receive; expected messages are waited for (softly: what arrives is judged by checks).
-import { CheckFailed } from '../../src/checks/check-failed.ts';
+import { ActionRefused, CheckFailed } from '../../src/checks/check-failed.ts';
 import { waitForSubmissions } from '../../src/counterparts/wait.ts';
 import type { AckCode } from '../../src/counterparts/lab-ack.ts';
 import type { Database } from '../../src/rules/lab/model.ts';
@@ -39,8 +39,7 @@ export function planLabAction(world: CertbenchWorld, spec: LabAction): void {
       try {
         output = await driver.perform(spec.action, spec.input(env.outputs));
       } catch (error) {
-        if (!(spec.allowRefusal && error instanceof CheckFailed && /answered HTTP 422\b/.test(error.message)))
-          throw error;
+        if (!(spec.allowRefusal && error instanceof ActionRefused)) throw error;
         refused = error.message;
       }
       if (spec.expect > 0)

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import type { CertificationResult } from '../../src/result/types.ts';
 import { PACKAGE_ROOT } from '../../src/run/package-root.ts';
-import { checkpoints, runReference } from '../support/run.ts';
+import { checkpoints, fastReferenceProfile, runReference } from '../support/run.ts';
 import { RobotOperator } from '../support/robot-operator.ts';
 import { tempDir } from '../support/temp.ts';
 
@@ -74,4 +74,25 @@ test('a manual run needs an assessor', async () => {
     '',
   );
   assert.equal(run.code, 3);
+});
+
+test('in a manual run, checkpoints that need an observation are pending with the reason, never harness errors', async () => {
+  const { result } = await runReference({
+    profileFile: await fastReferenceProfile('  lab-sharing: { variant: gp-system }\n'),
+    protocols: ['lab-sharing'],
+    driver: 'manual',
+    assessor: 'Anne Assessor',
+    operatorFactory: (sut) => new RobotOperator(sut),
+  });
+  assert.deepEqual(result.harnessErrors, []);
+  const pending = checkpoints(result).filter((c) => c.status === 'pending');
+  assert.ok(pending.length > 0, 'lab-sharing reads lab.results in some checkpoints');
+  for (const c of pending)
+    assert.match(c.message ?? '', /observation lab\.results cannot be read in a manual run/);
+  assert.deepEqual(
+    checkpoints(result)
+      .filter((c) => c.status === 'failed')
+      .map((c) => `${c.id} ${c.message ?? ''}`),
+    [],
+  );
 });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { CheckFailed, RunInterrupted } from '../../checks/check-failed.ts';
+import { ActionRefused, RunInterrupted } from '../../checks/check-failed.ts';
 import type { InboundAnswer, InboundMessage, SessionConfig, SutDriver, SutInfo } from '../types.ts';
 import { describeAnalyses, field, instructionFor, testDataOf, type RegisteredNames } from './instructions.ts';
 import type { DecisionJournal } from './journal.ts';
@@ -53,10 +53,12 @@ export class ManualSession {
       },
       perform: (action, input) => this.perform(action, input),
       deliver: (message) => this.deliver(message),
+      // Nobody can read the screen for certbench: what needs an observation is pending in a manual run (manual
+      // checkpoints skip their observable part and the assessor judges the screen instead).
       observe: (observation) =>
         Promise.reject(
-          new Error(
-            `observation ${observation} has no manual form; mark its checkpoint manual and use an assessment step`,
+          new RunInterrupted(
+            `observation ${observation} cannot be read in a manual run: pending until an automatic run or the assessor judges it`,
           ),
         ),
     };
@@ -102,7 +104,7 @@ export class ManualSession {
     });
     if (!answer) throw new RunInterrupted('the operator stopped the run; resume it with --resume');
     if (!answer.done)
-      throw new CheckFailed(`step ${number} "${texts.title.en}" could not be performed: ${answer.comment}`);
+      throw new ActionRefused(`step ${number} "${texts.title.en}" could not be performed: ${answer.comment}`);
     // The operator knows what was registered by its content; later instructions name it that way.
     const id = `manual-${number}`;
     if (action === 'diagnosekort.register-diagnosis') {
