@@ -41,7 +41,7 @@ export function resolveInBundle(bundle: unknown, reference: unknown): Resource |
         (isResource(e.resource) &&
           e.resource.resourceType === relative[1] &&
           e.resource.id === relative[2]) ||
-        (e.fullUrl !== undefined && e.fullUrl.endsWith(`/${reference}`)),
+        (typeof e.fullUrl === 'string' && e.fullUrl.endsWith(`/${reference}`)),
     )?.resource;
     return isResource(found) ? found : undefined;
   }

@@ -13,7 +13,7 @@ import {
 } from './codes.ts';
 import { idOfReference } from './message.ts';
 import { readSbdh } from './sbdh.ts';
-import { objects as array, type Json } from './json.ts';
+import { objects as array, type Json } from '../../fhir/json.ts';
 
 export interface HttpAnswer {
   status: number;

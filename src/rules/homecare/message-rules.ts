@@ -10,7 +10,7 @@ import {
   type Resource,
 } from '../../fhir/bundle.ts';
 import { DEFINITION_PATTERN, HCO, HCO_ACTIVITIES, HCO_EVENT, MAX_RESULT_LENGTH } from './codes.ts';
-import { objects as array, type Json } from './json.ts';
+import { objects as array, type Json } from '../../fhir/json.ts';
 
 type Any = Json;
 

@@ -2,7 +2,7 @@
 // content: every part may be missing, so rules and checks can say what is wrong instead of throwing.
 import { isResource, referenceOf, resolveInBundle, resourcesOf, type Resource } from '../../fhir/bundle.ts';
 import { HCO } from './codes.ts';
-import { objects as array, text, type Json } from './json.ts';
+import { objects as array, text, type Json } from '../../fhir/json.ts';
 
 export interface HcoResult {
   observationId: string;

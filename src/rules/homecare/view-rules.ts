@@ -2,7 +2,7 @@
 // (medcom-standards.md §7.3 requirements on the receiving system; observations homecare.inbox and
 // homecare.lab-chart of the automation API). Each rule returns problems naming the element, the expected and the
 // found value.
-import { objects } from './json.ts';
+import { objects } from '../../fhir/json.ts';
 import type { HcoMessage, HcoResult } from './message.ts';
 
 export type View = Record<string, unknown>;

@@ -1,3 +1,4 @@
+import { objects, type Json } from '../../fhir/json.ts';
 import { createHash } from 'node:crypto';
 import type { Resource } from '../../fhir/bundle.ts';
 import { isUuidValue, SYSTEM } from '../../fhir/identifiers.ts';
@@ -70,18 +71,21 @@ export function metadataPatient(documentReference: Resource, expectedCpr: string
 
 /** A new version's DocumentReference replaces the previous one (IHE XDS/MHD replace). */
 export function replacesPrevious(documentReference: Resource, previous: Resource): string[] {
-  const previousIds = ((previous.identifier as { value?: string }[] | undefined) ?? []).map((i) => i.value);
-  const relations =
-    (documentReference.relatesTo as
-      { code?: string; target?: { identifier?: { value?: string }; reference?: string } }[] | undefined) ??
-    [];
-  const replaces = relations.filter((r) => r.code === 'replaces');
+  // Whatever the SUT sent is judged, never trusted to have the right shape.
+  const previousIds = objects(previous.identifier).map((i) => i['value']);
+  const replaces = objects(documentReference.relatesTo).filter((r) => r['code'] === 'replaces');
   if (replaces.length === 0)
     return ['DocumentReference.relatesTo has no "replaces" relation to the previous document'];
-  return replaces.some((r) => previousIds.includes(r.target?.identifier?.value))
+  const targets = replaces.map((r) => r['target']);
+  return targets.some((t) => {
+    const identifier = typeof t === 'object' && t !== null ? (t as Json)['identifier'] : undefined;
+    const value =
+      typeof identifier === 'object' && identifier !== null ? (identifier as Json)['value'] : undefined;
+    return value !== undefined && previousIds.includes(value);
+  })
     ? []
     : [
-        `relatesTo replaces ${JSON.stringify(replaces.map((r) => r.target))}, expected the previous DocumentReference identifier ${JSON.stringify(previousIds)}`,
+        `relatesTo replaces ${JSON.stringify(targets)}, expected the previous DocumentReference identifier ${JSON.stringify(previousIds)}`,
       ];
 }
 

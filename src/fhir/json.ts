@@ -1,4 +1,4 @@
-// Tolerant readers for parsed JSON: the homecare rules judge whatever arrived, so nothing here throws.
+// Tolerant readers for parsed JSON from a SUT: rules judge whatever arrived, so nothing here throws.
 
 export type Json = Record<string, unknown>;
 
