@@ -160,6 +160,10 @@ export const HOMECARE_FAULTS = {
     'The SBDH envelope is not checked: a message whose envelope names another receiver is accepted and stored',
     'KP-3.4.7',
   ),
+  'hco-envelope-mismatch-crashes': behaviour(
+    'An envelope that contradicts its message makes the endpoint answer HTTP 500 instead of refusing it',
+    'KP-3.4.7',
+  ),
   // --- reliable messaging ---
   'hco-shows-duplicates': behaviour(
     'A resent message (new Bundle.id, same MessageHeader.id) is shown again',

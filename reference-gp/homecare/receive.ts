@@ -123,6 +123,9 @@ export function receiveHomecareObservation(ctx: GpContext, request: InboundReque
       ? envelopeRejection(opened.envelope, message)
       : undefined) ?? rejectionOf(opened.bundle, message, faults);
   if (rejection) {
+    // Fault: the receiver breaks on a contradicting envelope instead of refusing it.
+    if (opened.envelope && faults.has('hco-envelope-mismatch-crashes'))
+      return problem(500, 'internal error while reading the envelope');
     log(`rejected: ${rejection.text}`);
     if (faults.has('hco-stores-rejected')) fileMessage(ctx, message);
     const content = rejected(rejection);

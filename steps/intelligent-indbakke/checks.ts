@@ -362,8 +362,9 @@ Then(
   async function (this: CertbenchWorld, ref: string) {
     if (!(await observed(this))) return;
     const found = await seen(this, ref);
-    const delivery = inboxScenario(this).deliveries.find((d) => d.requisition === ref);
-    const answer = delivery ? (found.outputs.get(delivery.step) as DeliveryOutput).answer : {};
+    const delivery = inboxScenario(this).deliveries.find((d) => d.requisition === ref && d.cutOff);
+    if (!delivery) throw new Error(`the scenario delivers no cut-off report on requisition ${ref}`);
+    const answer = (found.outputs.get(delivery.step) as DeliveryOutput).answer;
     const refused = answer.status !== undefined && answer.status >= 400 && answer.status <= 499;
     const problems = notAutoHandled(found.latest, found.requisition);
     if (!refused) {

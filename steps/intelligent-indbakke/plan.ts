@@ -3,7 +3,7 @@
 import { buildLabReport } from '../../src/rules/inbox/xrpt01-build.ts';
 import { labReportOf } from '../../src/rules/inbox/delivery.ts';
 import type { InboxSnapshot } from '../../src/rules/inbox/inbox-view.ts';
-import { danishDateAfter } from '../../src/rules/inbox/local-time.ts';
+import { danishDateAfter, shiftDate } from '../../src/rules/inbox/local-time.ts';
 import type { SutDriver } from '../../src/driver/types.ts';
 import type { CertbenchWorld } from '../../src/steps-api/world.ts';
 import {
@@ -46,16 +46,21 @@ export function planOrder(world: CertbenchWorld, spec: OrderSpec): void {
   world.addToPlan({
     name: `order ${spec.ref}`,
     key: spec,
-    run: ({ ctx, driver }) =>
-      driver.perform('inbox.order-requisition', {
+    run: async ({ ctx, driver }) => {
+      const appointment =
+        spec.appointmentInDays === undefined
+          ? undefined
+          : danishDateAfter(ctx.clock.now(), spec.appointmentInDays);
+      const output = await driver.perform('inbox.order-requisition', {
         patient: spec.patient,
         requisition: requisitionNumber(ctx.runId, spec.ref),
         autoHandling: spec.autoHandling,
-        ...(spec.appointmentInDays !== undefined
-          ? { appointment: danishDateAfter(ctx.clock.now(), spec.appointmentInDays) }
-          : {}),
+        ...(appointment ? { appointment } : {}),
         analyses: spec.analyses,
-      }),
+      });
+      // Later steps look at the inbox on the day ordered, even if the run crosses midnight meanwhile.
+      return appointment ? { ...output, appointment } : output;
+    },
   });
 }
 
@@ -103,17 +108,23 @@ export function planDelivery(
   });
 }
 
+/** The appointment date an earlier order step of the plan used, if any. */
+function orderedAppointment(outputs: ReadonlyMap<string, unknown>): string | undefined {
+  for (const output of outputs.values()) {
+    const appointment = (output as { appointment?: unknown } | undefined)?.appointment;
+    if (typeof appointment === 'string') return appointment;
+  }
+  return undefined;
+}
+
 /** Looks at the inbox as of the day before the appointment and the appointment day. */
 export function planAppointmentLook(world: CertbenchWorld, patient: string, inDays: number): void {
   world.addToPlan({
     name: `appointment ${patient}`,
     key: [patient, inDays],
-    run: async ({ ctx, driver }): Promise<AppointmentOutput> => {
-      const now = ctx.clock.now();
-      const dates = {
-        dayBefore: danishDateAfter(now, inDays - 1),
-        appointmentDay: danishDateAfter(now, inDays),
-      };
+    run: async ({ ctx, driver, outputs }): Promise<AppointmentOutput> => {
+      const appointmentDay = orderedAppointment(outputs) ?? danishDateAfter(ctx.clock.now(), inDays);
+      const dates = { dayBefore: shiftDate(appointmentDay, -1), appointmentDay };
       if (driver.kind === 'manual') return { dates, dayBefore: undefined, appointmentDay: undefined };
       return {
         dates,

@@ -84,12 +84,17 @@ Then(
 
 /**
  * An envelope that contradicts its message must not be accepted (addendum §D.4 item 7): the endpoint refuses it
- * (HTTP 4xx/5xx), answers an SBDH ReceiptException, or acknowledges the message with fatal-error.
+ * (HTTP 4xx), answers an SBDH ReceiptException, or acknowledges the message with fatal-error. A 5xx is the endpoint
+ * breaking, not refusing.
  */
 export function refusedEnvelopeProblems(outcome: HomecareOutcome, ref: string): string[] {
   const { answer, message } = outcome.delivered(ref);
   if (answer.kind === 'manual') return [];
-  if (answer.status >= 400) return [];
+  if (answer.status >= 400 && answer.status <= 499) return [];
+  if (answer.status >= 500)
+    return [
+      `the endpoint answered HTTP ${answer.status} (a server error), not a refusal: ${answer.body.subarray(0, 200).toString('utf8')}`,
+    ];
   // An SBDH envelope receipt of type ReceiptException refuses the envelope.
   if (/xml/i.test(answer.contentType) && /<(\w+:)?Type>ReceiptException</.test(answer.body.toString('utf8')))
     return [];

@@ -2,6 +2,7 @@
 // SUT's inbox shows (src/rules/inbox/inbox-rules.ts), including a SUT answering another shape.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { danishDateAfter, shiftDate } from '../../src/rules/inbox/local-time.ts';
 import type { FaultName } from '../../reference-gp/faults/catalogue.ts';
 import { assessResult, decide, numberOf } from '../../reference-gp/inbox/assess.ts';
 import type { InboxItem, ReceivedResult, Requisition } from '../../reference-gp/inbox/model.ts';
@@ -126,4 +127,15 @@ describe('inbox checks', () => {
       /inbox.audit\[0\] is not an object/,
     );
   });
+});
+
+it('appointment dates are counted in calendar days, also across the end of summer time', () => {
+  // 00:30 Danish summer time on 24 October 2026; summer time ends on the 25th.
+  const justAfterMidnight = new Date('2026-10-23T22:30:00Z');
+  assert.deepEqual(
+    [1, 2, 3].map((days) => danishDateAfter(justAfterMidnight, days)),
+    ['2026-10-25', '2026-10-26', '2026-10-27'],
+  );
+  assert.equal(shiftDate('2027-01-01', -1), '2026-12-31');
+  assert.equal(shiftDate('2027-03-28', 1), '2027-03-29');
 });

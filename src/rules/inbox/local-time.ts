@@ -9,7 +9,14 @@ export function danishLocal(instant: Date): { date: string; time: string } {
   return { date: local.slice(0, 10), time: local.slice(11, 16) };
 }
 
-/** The Danish calendar date `days` after the instant. */
+/** The calendar date `days` after a calendar date (YYYY-MM-DD), counted in days, not hours (DST-proof). */
+export function shiftDate(date: string, days: number): string {
+  const shifted = new Date(`${date}T00:00:00Z`);
+  shifted.setUTCDate(shifted.getUTCDate() + days);
+  return shifted.toISOString().slice(0, 10);
+}
+
+/** The Danish calendar date `days` after the instant's Danish date. */
 export function danishDateAfter(instant: Date, days: number): string {
-  return danishLocal(new Date(instant.getTime() + days * 86_400_000)).date;
+  return shiftDate(danishLocal(instant).date, days);
 }
