@@ -13,12 +13,17 @@ export interface Birthplace {
   shak: string;
 }
 
+/**
+ * The letter codes a REF01 in MedCom XML carries, each with the values accepted. VersionCode: XH0130R is the XML
+ * form in the public 2004-06-01 schemas; MedCom's approved-systems register lists REF01 version H0131R, whose XML
+ * form is presumably XH0131R. Both are accepted until MedCom confirms (provisional).
+ */
 export const LETTER_CODES = {
-  versionCode: 'XH0130R',
-  statisticalCode: 'REF01',
-  typeCode: 'XREF01',
-  statusCode: 'nytbrev',
-} as const;
+  versionCode: ['XH0130R', 'XH0131R'],
+  statisticalCode: ['REF01'],
+  typeCode: ['XREF01'],
+  statusCode: ['nytbrev'],
+} as const satisfies Record<string, readonly string[]>;
 
 /** GS1 GLN: 13 digits with a mod-10 check digit (dk-core GLNIdentifier). */
 export function isGln(value: string | undefined): boolean {
@@ -58,7 +63,9 @@ export function letterProblems(interchange: Ref01Interchange, referral: Ref01Ref
   const problems = Object.entries(LETTER_CODES).flatMap(([key, expected]) => {
     const found = referral.letter[key as keyof typeof LETTER_CODES];
     const element = key[0]?.toUpperCase() + key.slice(1);
-    return found === expected ? [] : [`Letter/${element} is "${found ?? ''}", expected ${expected}`];
+    return (expected as readonly string[]).includes(found ?? '')
+      ? []
+      : [`Letter/${element} is "${found ?? ''}", expected ${expected.join(' or ')}`];
   });
   for (const [where, id] of [
     ['Envelope/Identifier', interchange.envelope.identifier],
