@@ -119,10 +119,10 @@ Then(
       ...(s.read.format === 'cda' && s.read.header ? cdaIdentity(s.read.header) : []),
       ...(s.read.unpacked.documentReference
         ? masterIdentifierNamesDocument(s.read.unpacked.documentReference, d, s.read.bundle)
-        : []),
+        : ['the submission has no DocumentReference whose masterIdentifier could name the document']),
     ]);
     this.verify('document identity', problems, {
-      location: 'CDA id/setId/versionNumber; DocumentReference.masterIdentifier',
+      location: 'CDA id/setId/versionNumber / FHIR Bundle.identifier; DocumentReference.masterIdentifier',
     });
   },
 );

@@ -9,6 +9,10 @@ import {
 } from '../../src/rules/pregnancy/content-rules.ts';
 import { groupPregnancies } from '../../src/rules/pregnancy/grouping.ts';
 import {
+  documentReferenceIdentifiers,
+  relatedIdentifiers,
+} from '../../src/rules/pregnancy/metadata-rules.ts';
+import {
   currentPregnancy,
   expectedAssessment,
   expectedMeasurements,
@@ -80,33 +84,33 @@ Then(
     const earlier = all.filter((s) => pregnancyOf(this, s) === 1);
     const later = all.filter((s) => pregnancyOf(this, s) > 1);
     if (later.length === 0) throw new Error('the scenario shares nothing for a second pregnancy');
+    // Malformed metadata is a problem of its own: it could hide a relation to the first pregnancy.
+    const problems: string[] = [];
     const earlierIds = new Set(
-      earlier.flatMap((s) =>
-        ((s.read.unpacked.documentReference?.['identifier'] as { value?: string }[] | undefined) ?? []).map(
-          (i) => i.value,
-        ),
-      ),
+      earlier.flatMap((s) => {
+        const reference = s.read.unpacked.documentReference;
+        if (!reference) return [];
+        const { values, problems: shape } = documentReferenceIdentifiers(reference);
+        problems.push(...shape.map((p) => `${s.share.name}: ${p}`));
+        return values;
+      }),
     );
     const earlierSets = new Set(
       earlier.flatMap((s) =>
         s.read.read?.document.setId ? [JSON.stringify(s.read.read.document.setId)] : [],
       ),
     );
-    const problems = later.flatMap((s) => {
-      const out: string[] = [];
-      const relations =
-        (s.read.unpacked.documentReference?.['relatesTo'] as
-          { target?: { identifier?: { value?: string } } }[] | undefined) ?? [];
-      for (const r of relations)
-        if (earlierIds.has(r.target?.identifier?.value))
-          out.push(
-            `${s.share.name} replaces the first pregnancy's document ${String(r.target?.identifier?.value)}`,
-          );
+    for (const s of later) {
+      const reference = s.read.unpacked.documentReference;
+      const related = reference ? relatedIdentifiers(reference) : { values: [], problems: [] };
+      problems.push(...related.problems.map((p) => `${s.share.name}: ${p}`));
+      for (const value of related.values)
+        if (earlierIds.has(value))
+          problems.push(`${s.share.name} replaces the first pregnancy's document ${value}`);
       const setId = s.read.read?.document.setId;
       if (setId && earlierSets.has(JSON.stringify(setId)))
-        out.push(`${s.share.name} continues the first pregnancy's setId ${setId.system}`);
-      return out;
-    });
+        problems.push(`${s.share.name} continues the first pregnancy's setId ${setId.system}`);
+    }
     this.verify('new pregnancy, new documents', problems, {
       expected: "no relation to the first pregnancy's documents",
     });

@@ -38,9 +38,7 @@ interface AllureResult {
 
 describe('dsj-gmv2 against the reference GP', () => {
   it('passes every runnable automatic checkpoint and reports the others pending with their reason', async () => {
-    const started = Date.now();
     const { result, outDir } = await run();
-    const took = Date.now() - started;
     const all = checkpoints(result);
     assert.deepEqual(
       all
@@ -50,7 +48,6 @@ describe('dsj-gmv2 against the reference GP', () => {
     );
     assert.ok(PENDING.length >= 4, 'the protocol declares its not-yet-testable checkpoints');
     assert.equal(result.protocols[0]?.approval, 'Delvist godkendt');
-    assert.ok(took < 20_000, `a run takes seconds, took ${took} ms`);
 
     // certification-result.json as written, not only the object in memory.
     const written = JSON.parse(

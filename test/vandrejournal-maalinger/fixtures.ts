@@ -1,5 +1,5 @@
 // Conforming GMv2 documents in both formats, built by the reference GP's builders from one pregnancy record.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { buildCdaDocument } from '../../reference-gp/pregnancy/cda-document.ts';
 import { pmrEntries, pscrEntries } from '../../reference-gp/pregnancy/entries.ts';
 import { buildFhirDocument } from '../../reference-gp/pregnancy/fhir-document.ts';
@@ -83,4 +83,31 @@ export function roundTrip(
   const bundle = buildFhirDocument(s);
   mutate.fhir?.(bundle);
   return { ...readFhirDocument(JSON.parse(JSON.stringify(bundle))), bundle };
+}
+
+/** An ITI-65 transaction holding the document bytes as a Binary, its DocumentReference extended or overridden. */
+export function transaction(bytes: Buffer, documentReference: Record<string, unknown> = {}): unknown {
+  return {
+    resourceType: 'Bundle',
+    type: 'transaction',
+    entry: [
+      {
+        fullUrl: 'urn:uuid:dr',
+        resource: {
+          resourceType: 'DocumentReference',
+          content: [
+            {
+              attachment: {
+                url: 'urn:uuid:bin',
+                size: bytes.length,
+                hash: createHash('sha1').update(bytes).digest('base64'),
+              },
+            },
+          ],
+          ...documentReference,
+        },
+      },
+      { fullUrl: 'urn:uuid:bin', resource: { resourceType: 'Binary', data: bytes.toString('base64') } },
+    ],
+  };
 }

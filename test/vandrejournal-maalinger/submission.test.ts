@@ -1,38 +1,11 @@
 // Reading what a SUT submits never throws: garbage in the transaction, the Binary or the document becomes a
 // problem a checkpoint reports, and a conforming submission in either format reads back without problems.
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import { test } from 'node:test';
 import { renderDocument } from '../../reference-gp/pregnancy/submit.ts';
 import { formatCode, typeAndClassCode } from '../../src/rules/pregnancy/metadata-rules.ts';
 import { readSubmission } from '../../src/rules/pregnancy/submission.ts';
-import { FORMATS, spec } from './fixtures.ts';
-
-function transaction(bytes: Buffer, documentReference: Record<string, unknown> = {}): unknown {
-  return {
-    resourceType: 'Bundle',
-    type: 'transaction',
-    entry: [
-      {
-        fullUrl: 'urn:uuid:dr',
-        resource: {
-          resourceType: 'DocumentReference',
-          content: [
-            {
-              attachment: {
-                url: 'urn:uuid:bin',
-                size: bytes.length,
-                hash: createHash('sha1').update(bytes).digest('base64'),
-              },
-            },
-          ],
-          ...documentReference,
-        },
-      },
-      { fullUrl: 'urn:uuid:bin', resource: { resourceType: 'Binary', data: bytes.toString('base64') } },
-    ],
-  };
-}
+import { FORMATS, spec, transaction } from './fixtures.ts';
 
 test('garbage submissions are problems, never exceptions', () => {
   assert.match(readSubmission(undefined).unpacked.problems.join(), /expected a Bundle of type transaction/);

@@ -2,6 +2,7 @@
 // formatCode, typeCode, classCode and the MIME type of the format.
 import type { Resource } from '../../fhir/bundle.ts';
 import { UUID_PATTERN } from '../../fhir/identifiers.ts';
+import { objects, text, type Json } from '../../fhir/json.ts';
 import type { GmDocument } from './model.ts';
 import {
   CLASS_CODE_CLINICAL_REPORT,
@@ -14,13 +15,19 @@ import {
   type DocumentKind,
 } from './codes.ts';
 
-interface Coding {
-  system?: string;
-  code?: string;
-}
-const codings = (concept: unknown): Coding[] => (concept as { coding?: Coding[] } | undefined)?.coding ?? [];
-const show = (c: Coding[]): string =>
-  c.map((x) => `${x.system ?? '(no system)'}|${x.code ?? '(no code)'}`).join(', ') || 'nothing';
+// Everything below reads what the SUT sent: elements of the wrong shape are reported, never trusted.
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null;
+const codings = (concept: unknown): Json[] => (isObject(concept) ? objects(concept['coding']) : []);
+const show = (c: Json[]): string =>
+  c.map((x) => `${text(x['system']) ?? '(no system)'}|${text(x['code']) ?? '(no code)'}`).join(', ') ||
+  'nothing';
+/** Problems when an element that must be a list of objects is something else. */
+const notAList = (documentReference: Resource, element: string): string[] => {
+  const value = documentReference[element];
+  return value === undefined || (Array.isArray(value) && value.every(isObject))
+    ? []
+    : [`${element} is ${JSON.stringify(value)}, expected a list of objects`];
+};
 
 export const CONTENT_TYPE: Record<DocumentFormat, string> = {
   cda: 'text/xml',
@@ -29,22 +36,25 @@ export const CONTENT_TYPE: Record<DocumentFormat, string> = {
 
 /** formatCode urn:ad:dk:medcom:<type>-v1.0:full in MedCom's FormatCode system. */
 export function formatCode(documentReference: Resource, kind: DocumentKind): string[] {
-  const contents = (documentReference['content'] as { format?: Coding }[] | undefined) ?? [];
   const expected = DOCUMENT_TYPES[kind].formatCode;
-  const found = contents.map((c) => c.format ?? {});
-  return found.length === 1 && found[0]?.system === FORMAT_CODE_SYSTEM && found[0].code === expected
-    ? []
-    : [`content.format is ${show(found)}, expected ${FORMAT_CODE_SYSTEM}|${expected}`];
+  const found = objects(documentReference['content']).map((c) => (isObject(c['format']) ? c['format'] : {}));
+  const first = found[0];
+  return [
+    ...notAList(documentReference, 'content'),
+    ...(found.length === 1 && first?.['system'] === FORMAT_CODE_SYSTEM && first['code'] === expected
+      ? []
+      : [`content.format is ${show(found)}, expected ${FORMAT_CODE_SYSTEM}|${expected}`]),
+  ];
 }
 
 /** typeCode PSCR/PMR/PRF under the MedCom OID (not the value set's misspelt PFR) and classCode 001. */
 export function typeAndClassCode(documentReference: Resource, kind: DocumentKind): string[] {
-  const problems: string[] = [];
+  const problems: string[] = notAList(documentReference, 'category');
   const type = codings(documentReference['type']);
-  if (!type.some((c) => c.system === urnOid(MEDCOM_OID) && c.code === kind))
+  if (!type.some((c) => c['system'] === urnOid(MEDCOM_OID) && c['code'] === kind))
     problems.push(`type is ${show(type)}, expected ${urnOid(MEDCOM_OID)}|${kind}`);
-  const category = ((documentReference['category'] as unknown[] | undefined) ?? []).flatMap(codings);
-  if (!category.some((c) => c.system === CLASS_CODE_SYSTEM && c.code === CLASS_CODE_CLINICAL_REPORT))
+  const category = objects(documentReference['category']).flatMap(codings);
+  if (!category.some((c) => c['system'] === CLASS_CODE_SYSTEM && c['code'] === CLASS_CODE_CLINICAL_REPORT))
     problems.push(
       `category (classCode) is ${show(category)}, expected ${CLASS_CODE_SYSTEM}|${CLASS_CODE_CLINICAL_REPORT}`,
     );
@@ -53,9 +63,8 @@ export function typeAndClassCode(documentReference: Resource, kind: DocumentKind
 
 /** The attachment's MIME type says the format the document is in. */
 export function contentTypeOfFormat(documentReference: Resource, format: DocumentFormat): string[] {
-  const contents =
-    (documentReference['content'] as { attachment?: { contentType?: string } }[] | undefined) ?? [];
-  const type = contents[0]?.attachment?.contentType;
+  const attachment = objects(documentReference['content'])[0]?.['attachment'];
+  const type = isObject(attachment) ? attachment['contentType'] : undefined;
   return type === CONTENT_TYPE[format]
     ? []
     : [
@@ -63,35 +72,62 @@ export function contentTypeOfFormat(documentReference: Resource, format: Documen
       ];
 }
 
-/** masterIdentifier names the document: the CDA id, or the FHIR Bundle.identifier when one is sent. */
+/** masterIdentifier names the document: the CDA id, or the FHIR Bundle.identifier (the document's own id). */
 export function masterIdentifierNamesDocument(
   documentReference: Resource,
   document: GmDocument,
   bundle?: unknown,
 ): string[] {
-  const master = (documentReference['masterIdentifier'] as { value?: unknown } | undefined)?.value;
+  const masterIdentifier = documentReference['masterIdentifier'];
+  const master = isObject(masterIdentifier) ? masterIdentifier['value'] : undefined;
   if (typeof master !== 'string' || master === '') return ['DocumentReference.masterIdentifier has no value'];
-  const names: string[] = [];
+  let name: string | undefined;
   if (document.format === 'cda' && document.id) {
     const { system, value } = document.id;
-    names.push(
-      value
-        ? `${system}^${value}`
-        : UUID_PATTERN.test(system)
-          ? `urn:uuid:${system.toLowerCase()}`
-          : `urn:oid:${system}`,
-    );
+    name = value
+      ? `${system}^${value}`
+      : UUID_PATTERN.test(system)
+        ? `urn:uuid:${system.toLowerCase()}`
+        : `urn:oid:${system}`;
   }
-  const bundleIdentifier = (bundle as { identifier?: { value?: unknown } } | undefined)?.identifier?.value;
   if (document.format === 'fhir') {
-    if (typeof bundleIdentifier === 'string') names.push(bundleIdentifier);
-    else if (/^urn:(uuid|oid):/.test(master)) return [];
+    const identifier = isObject(bundle) ? bundle['identifier'] : undefined;
+    name = isObject(identifier) ? text(identifier['value']) : undefined;
+    if (!name)
+      return [
+        `the Bundle has no identifier.value, so masterIdentifier ${JSON.stringify(master)} names no document id`,
+      ];
   }
-  if (names.length === 0)
-    return [`the document has no id for masterIdentifier ${JSON.stringify(master)} to name`];
-  return names.includes(master.toLowerCase()) || names.includes(master)
+  if (!name) return [`the document has no id for masterIdentifier ${JSON.stringify(master)} to name`];
+  return master === name || master.toLowerCase() === name
     ? []
     : [
-        `DocumentReference.masterIdentifier is ${JSON.stringify(master)}, expected the document's id ${JSON.stringify(names[0])}`,
+        `DocumentReference.masterIdentifier is ${JSON.stringify(master)}, expected the document's id ${JSON.stringify(name)}`,
       ];
+}
+
+/** A list of identifier values read from the metadata, and what was wrong with its shape. */
+export interface IdentifierValues {
+  values: string[];
+  problems: string[];
+}
+
+/** DocumentReference.identifier values: what a later version's relatesTo must name. */
+export function documentReferenceIdentifiers(documentReference: Resource): IdentifierValues {
+  return {
+    values: objects(documentReference['identifier']).flatMap((i) => text(i['value']) ?? []),
+    problems: notAList(documentReference, 'identifier'),
+  };
+}
+
+/** The identifier values the relatesTo targets name: the DocumentReferences this one relates to. */
+export function relatedIdentifiers(documentReference: Resource): IdentifierValues {
+  return {
+    values: objects(documentReference['relatesTo']).flatMap((relation) => {
+      const target = relation['target'];
+      const identifier = isObject(target) ? target['identifier'] : undefined;
+      return (isObject(identifier) ? text(identifier['value']) : undefined) ?? [];
+    }),
+    problems: notAList(documentReference, 'relatesTo'),
+  };
 }
