@@ -15,6 +15,38 @@ export function danishOffsetAt(instant: Date): string {
   return match?.[1] ?? '+00:00';
 }
 
+const LOCAL = new Intl.DateTimeFormat('en-US', {
+  timeZone: 'Europe/Copenhagen',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+  timeZoneName: 'longOffset',
+});
+
+/** Danish local date (`YYYY-MM-DD`), time (`hh:mm:ss`) and UTC offset (`+01:00`/`+02:00`) at an instant. */
+export function danishLocalParts(instant: Date): { date: string; time: string; offset: string } {
+  const parts: Record<string, string> = {};
+  for (const part of LOCAL.formatToParts(instant)) parts[part.type] = part.value;
+  // Intl writes the offset as "GMT+01:00" (or plain "GMT" for a zero offset).
+  const zone = (parts['timeZoneName'] ?? 'GMT').replace('GMT', '');
+  return {
+    date: `${parts['year']}-${parts['month']}-${parts['day']}`,
+    time: `${parts['hour']}:${parts['minute']}:${parts['second']}`,
+    offset: zone === '' ? '+00:00' : zone,
+  };
+}
+
+/** The calendar date `days` after a calendar date (YYYY-MM-DD), counted in days, not hours (DST-proof). */
+export function shiftDate(date: string, days: number): string {
+  const shifted = new Date(`${date}T00:00:00Z`);
+  shifted.setUTCDate(shifted.getUTCDate() + days);
+  return shifted.toISOString().slice(0, 10);
+}
+
 export function offsetOf(dateTime: string): string | undefined {
   return DATETIME_WITH_SECONDS_AND_ZONE.exec(dateTime)?.[8];
 }

@@ -3,7 +3,7 @@
 // correction, a cancellation, invalid content) change the least they must. Choices where the IG is unclear are
 // documented in protocols/kommunale-proevesvar.yaml.
 import { randomUUID } from 'node:crypto';
-import { danishOffsetAt } from '../../fhir/datetime.ts';
+import { danishLocalParts } from '../../fhir/datetime.ts';
 import { HCO } from './codes.ts';
 import { loadExample } from './examples.ts';
 
@@ -12,10 +12,8 @@ type Resource = fhir4.FhirResource;
 
 /** `YYYY-MM-DDThh:mm:ss+hh:mm` in Danish time, the form MedCom's examples use. */
 export function danishSeconds(instant: Date): string {
-  const offset = danishOffsetAt(instant);
-  const sign = offset.startsWith('-') ? -1 : 1;
-  const minutes = sign * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)));
-  return `${new Date(instant.getTime() + minutes * 60_000).toISOString().slice(0, 19)}${offset}`;
+  const { date, time, offset } = danishLocalParts(instant);
+  return `${date}T${time}${offset}`;
 }
 
 function resources<T extends Resource['resourceType']>(bundle: Bundle, type: T) {
