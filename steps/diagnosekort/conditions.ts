@@ -122,9 +122,10 @@ Then(
 );
 
 Then("the GP's Diagnosekort view shows the diagnoses on the card", async function (this: CertbenchWorld) {
-  // A manual run has no automation API to read: the assessor looks at the screen instead (next step).
-  if (!automaticOnly(this)) return;
+  // The set-up runs first (in a manual run the operator performs it); a manual run has no automation API to
+  // read, so the assessor looks at the screen instead (next step).
   const expected = await onTheCard(this);
+  if (!automaticOnly(this)) return;
   const driver = this.ctx.makeDriver((exchange) => this.attachExchange(exchange));
   const observed = await driver.observe('diagnosekort.diagnoses', { patient: scenarioOf(this).patient });
   this.verify(
