@@ -5,6 +5,7 @@ import { readDsjFields, type ExpectedField } from '../../src/rules/dsj/prefill-r
 import { typedValue, type FieldValue, type QuestionnaireAnswer } from '../../src/rules/dsj/questionnaire.ts';
 import type { Birthplace } from '../../src/rules/dsj/referral-rules.ts';
 import type { CertbenchWorld } from '../../src/steps-api/world.ts';
+import { scenarioState } from '../../src/steps-api/scenario-state.ts';
 
 export interface DsjPatient {
   cpr: string;
@@ -34,16 +35,11 @@ export interface DsjStepOutput {
   documents: Submission[];
 }
 
-const scenarios = new WeakMap<CertbenchWorld, DsjScenario>();
-
-export function dsjScenario(world: CertbenchWorld): DsjScenario {
-  let scenario = scenarios.get(world);
-  if (!scenario) {
-    scenario = { answers: [], entries: [], birthplaces: new Map() };
-    scenarios.set(world, scenario);
-  }
-  return scenario;
-}
+export const dsjScenario = scenarioState<DsjScenario>(() => ({
+  answers: [],
+  entries: [],
+  birthplaces: new Map(),
+}));
 
 export function scenarioPatient(world: CertbenchWorld): DsjPatient {
   const patient = dsjScenario(world).patient;

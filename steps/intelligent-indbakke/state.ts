@@ -5,6 +5,7 @@ import type { InboundAnswer } from '../../src/driver/types.ts';
 import type { InboxSnapshot } from '../../src/rules/inbox/inbox-view.ts';
 import type { ResultRow } from '../../src/rules/inbox/delivery.ts';
 import type { CertbenchWorld } from '../../src/steps-api/world.ts';
+import { scenarioState } from '../../src/steps-api/scenario-state.ts';
 
 export interface OrderedRequisition {
   ref: string;
@@ -41,16 +42,11 @@ export interface InboxScenario {
   deliveries: DeliveredReport[];
 }
 
-const scenarios = new WeakMap<CertbenchWorld, InboxScenario>();
-
-export function inboxScenario(world: CertbenchWorld): InboxScenario {
-  let scenario = scenarios.get(world);
-  if (!scenario) {
-    scenario = { patients: [], requisitions: new Map(), deliveries: [] };
-    scenarios.set(world, scenario);
-  }
-  return scenario;
-}
+export const inboxScenario = scenarioState<InboxScenario>(() => ({
+  patients: [],
+  requisitions: new Map(),
+  deliveries: [],
+}));
 
 /**
  * The requisition number sent for a feature's reference: unique per run, so a SUT that keeps requisitions across

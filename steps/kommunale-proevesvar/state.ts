@@ -3,6 +3,7 @@
 import type { InboundAnswer } from '../../src/driver/types.ts';
 import { readHco, type HcoMessage } from '../../src/rules/homecare/message.ts';
 import type { CertbenchWorld } from '../../src/steps-api/world.ts';
+import { scenarioState } from '../../src/steps-api/scenario-state.ts';
 
 export interface Delivered {
   /** The FHIR message as sent (inside the envelope, when there is one). */
@@ -19,16 +20,7 @@ const deliveryStep = (ref: string) => `deliver ${ref}`;
 export const observeStep = (patient: string) => `observe ${patient}`;
 
 /** Refs planned in this scenario, with the patient each message is about. */
-const planned = new WeakMap<CertbenchWorld, Map<string, string>>();
-
-export function plannedRefs(world: CertbenchWorld): Map<string, string> {
-  let refs = planned.get(world);
-  if (!refs) {
-    refs = new Map();
-    planned.set(world, refs);
-  }
-  return refs;
-}
+export const plannedRefs = scenarioState(() => new Map<string, string>());
 
 export function stepOfDelivery(ref: string): string {
   return deliveryStep(ref);

@@ -5,6 +5,7 @@ import type { RegisteredResult } from '../../src/rules/lab/registered.ts';
 import type { OtherRequest } from '../../src/rules/lab/history-rules.ts';
 import type { ReceivedMessage } from '../../src/rules/lab/routing-rules.ts';
 import type { CertbenchWorld } from '../../src/steps-api/world.ts';
+import { scenarioState } from '../../src/steps-api/scenario-state.ts';
 
 /** What a lab sharing scenario planned: the results as registered and what the GP did to them, in order. */
 export interface LabScenario {
@@ -28,16 +29,13 @@ export interface LabStepOutput {
   observed?: unknown;
 }
 
-const scenarios = new WeakMap<CertbenchWorld, LabScenario>();
-
-export function labScenario(world: CertbenchWorld): LabScenario {
-  let scenario = scenarios.get(world);
-  if (!scenario) {
-    scenario = { patients: new Set(), results: new Map(), corrected: new Map(), steps: [], extraNext: 0 };
-    scenarios.set(world, scenario);
-  }
-  return scenario;
-}
+export const labScenario = scenarioState<LabScenario>(() => ({
+  patients: new Set(),
+  results: new Map(),
+  corrected: new Map(),
+  steps: [],
+  extraNext: 0,
+}));
 
 export function registered(world: CertbenchWorld, ref: string): RegisteredResult {
   const result = labScenario(world).results.get(ref);
