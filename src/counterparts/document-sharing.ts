@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { fhirAnswer } from './counterpart.ts';
-import { bundleOfType, FhirRecipient } from './fhir-recipient.ts';
+import { bundleOfType, Recipient } from './recipient.ts';
 
 /**
  * National document sharing recipient, IHE MHD style: accepts a Provide Document Bundle (ITI-65), a FHIR
  * transaction posted to its FHIR base URL, and answers with a transaction-response.
  */
-export function createDocumentSharingRecipient(): FhirRecipient {
-  return new FhirRecipient({
+export function createDocumentSharingRecipient(): Recipient {
+  return new Recipient({
     id: 'document-sharing',
     sessionKey: 'documentSharing',
     what: 'Provide Document Bundle (ITI-65)',

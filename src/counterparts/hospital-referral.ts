@@ -1,5 +1,5 @@
 import { readInterchange } from '../rules/dsj/ref01.ts';
-import { FhirRecipient } from './fhir-recipient.ts';
+import { Recipient } from './recipient.ts';
 
 /**
  * The birthplace's visitation as a receiver of REF01 sygehushenvisninger in MedCom XML: the SUT POSTs one Emessage
@@ -7,8 +7,8 @@ import { FhirRecipient } from './fhir-recipient.ts';
  * content is judged by the dsj-gmv2 checkpoints. The VANS/EDIFACT transport itself is out of scope (certbench
  * receives the XML form over HTTP, provisional).
  */
-export function createHospitalReferralRecipient(): FhirRecipient {
-  return new FhirRecipient({
+export function createHospitalReferralRecipient(): Recipient {
+  return new Recipient({
     id: 'hospital-referral',
     sessionKey: 'hospitalReferral',
     what: 'REF01 sygehushenvisning (MedCom XML)',

@@ -2,7 +2,7 @@ import type { Exchange } from '../evidence/exchange.ts';
 import { DATABASE_NAME, type Database } from '../rules/lab/model.ts';
 import { AckBook, type AckCode } from './lab-ack.ts';
 import { operationOutcome, type CounterpartResponse, type IncomingRequest } from './counterpart.ts';
-import { bundleOfType, FhirRecipient } from './fhir-recipient.ts';
+import { bundleOfType, Recipient } from './recipient.ts';
 
 /** A request to a database that is not a message submission, kept so checkpoints can see e.g. a DELETE. */
 export interface OtherRequest {
@@ -16,7 +16,7 @@ export interface OtherRequest {
  * SUT posts lab result messages to (POST `<base>`), answered with a MedCom-style acknowledgement. It keeps every
  * message, and every other request, for the checkpoints.
  */
-export class LabDatabaseRecipient extends FhirRecipient {
+export class LabDatabaseRecipient extends Recipient {
   readonly database: Database;
   private readonly others: OtherRequest[] = [];
   private readonly acks: AckBook;

@@ -1,5 +1,5 @@
 import { createDocumentSharingRecipient } from './document-sharing.ts';
-import type { FhirRecipient } from './fhir-recipient.ts';
+import type { Recipient } from './recipient.ts';
 import type { CounterpartHost } from './host.ts';
 import { createHospitalReferralRecipient } from './hospital-referral.ts';
 import { LabDatabaseRecipient } from './lab-database.ts';
@@ -9,13 +9,13 @@ import { LabDatabaseRecipient } from './lab-database.ts';
  * adds it here; the session tells the SUT each one's FHIR base URL under its `sessionKey`.
  */
 export interface RunCounterparts {
-  readonly documentSharing: FhirRecipient;
+  readonly documentSharing: Recipient;
   /** LABA, the national biochemistry database (lab-sharing). */
   readonly laba: LabDatabaseRecipient;
   /** MiBA, the national microbiology database (lab-sharing). */
   readonly miba: LabDatabaseRecipient;
   /** The birthplace's visitation, receiving REF01 sygehushenvisninger in MedCom XML (dsj-gmv2). */
-  readonly hospitalReferral: FhirRecipient;
+  readonly hospitalReferral: Recipient;
 }
 export type CounterpartName = keyof RunCounterparts;
 
@@ -38,6 +38,6 @@ export function sessionAddresses(
   );
 }
 
-export function allCounterparts(counterparts: RunCounterparts): FhirRecipient[] {
+export function allCounterparts(counterparts: RunCounterparts): Recipient[] {
   return [counterparts.documentSharing, counterparts.laba, counterparts.miba, counterparts.hospitalReferral];
 }

@@ -1,11 +1,11 @@
-import type { FhirRecipient } from './fhir-recipient.ts';
+import type { Recipient } from './recipient.ts';
 
 /**
  * Waits until the recipients together received `expected` submissions after the given counts, or the time is up.
  * Never fails: what arrived is judged by the checkpoints, so a message sent to the wrong recipient is seen at once.
  */
 export async function waitForSubmissions(
-  recipients: { recipient: FhirRecipient; after: number }[],
+  recipients: { recipient: Recipient; after: number }[],
   expected: number,
   timeoutMs: number,
 ): Promise<void> {

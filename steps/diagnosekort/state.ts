@@ -1,6 +1,6 @@
 import type { DataTable } from '@cucumber/cucumber';
 import { CheckFailed } from '../../src/checks/check-failed.ts';
-import type { Submission } from '../../src/counterparts/fhir-recipient.ts';
+import type { Submission } from '../../src/counterparts/recipient.ts';
 import type { Resource } from '../../src/fhir/bundle.ts';
 import { SYSTEM } from '../../src/fhir/identifiers.ts';
 import { unpackProvideDocumentBundle, type ProvideDocumentBundle } from '../../src/fhir/mhd.ts';

@@ -1,5 +1,5 @@
 // What a DSJ scenario planned (the woman's answers, the GP's entries, the birthplaces) and what its plan produced.
-import type { Submission } from '../../src/counterparts/fhir-recipient.ts';
+import type { Submission } from '../../src/counterparts/recipient.ts';
 import type { InboundAnswer } from '../../src/driver/types.ts';
 import { readDsjFields, type ExpectedField } from '../../src/rules/dsj/prefill-rules.ts';
 import { typedValue, type FieldValue, type QuestionnaireAnswer } from '../../src/rules/dsj/questionnaire.ts';

@@ -1,4 +1,4 @@
-import type { Submission } from '../../src/counterparts/fhir-recipient.ts';
+import type { Submission } from '../../src/counterparts/recipient.ts';
 import { readMessage, type LabMessage } from '../../src/rules/lab/message.ts';
 import type { Database } from '../../src/rules/lab/model.ts';
 import type { RegisteredResult } from '../../src/rules/lab/registered.ts';

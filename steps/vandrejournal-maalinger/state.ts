@@ -2,7 +2,7 @@
 // submitted documents, read into the format-neutral model.
 import type { DataTable } from '@cucumber/cucumber';
 import { CheckFailed } from '../../src/checks/check-failed.ts';
-import type { Submission } from '../../src/counterparts/fhir-recipient.ts';
+import type { Submission } from '../../src/counterparts/recipient.ts';
 import type { DocumentFormat, DocumentKind } from '../../src/rules/pregnancy/codes.ts';
 import type { GmDocument } from '../../src/rules/pregnancy/model.ts';
 import type { RegisteredVisit } from '../../src/rules/pregnancy/registered.ts';

@@ -7,17 +7,17 @@ import {
   type IncomingRequest,
 } from './counterpart.ts';
 
-/** One FHIR Bundle as received by a counterpart, whether or not it could be parsed. */
+/** One submission as received by a counterpart (a FHIR Bundle, or a MedCom XML letter), parsed or not. */
 export interface Submission {
   seq: number;
   receivedAt: string;
   exchange: Exchange;
-  /** The parsed body, when it was JSON. */
+  /** The parsed body, when it could be parsed (JSON unless the counterpart has its own parser). */
   bundle?: unknown;
   parseError?: string;
 }
 
-export interface FhirRecipientOptions {
+export interface RecipientOptions {
   /** Counterpart id, used in evidence names, e.g. `document-sharing`. */
   id: string;
   /** Key of this counterpart's FHIR base URL in the automation API session, e.g. `documentSharing`. */
@@ -35,20 +35,21 @@ export interface FhirRecipientOptions {
 }
 
 /**
- * A FHIR endpoint certbench hosts for the SUT to submit to (POST to its FHIR base `<prefix>/fhir`). It keeps every
+ * An endpoint certbench hosts for the SUT to submit to: a FHIR base `<prefix>/fhir` by default, or another path and
+ * parser (the hospital referral receives MedCom XML). It keeps every
  * submission, accepted or not, and lets steps wait for the next one. It accepts leniently, so content problems are
  * judged by checkpoints with evidence rather than by this endpoint.
  */
-export class FhirRecipient implements Counterpart {
+export class Recipient implements Counterpart {
   readonly id: string;
   readonly pathPrefix: string;
   readonly sessionKey: string;
   readonly endpoint: string;
-  private readonly options: FhirRecipientOptions;
+  private readonly options: RecipientOptions;
   private readonly submissions: Submission[] = [];
   private readonly waiters = new Set<() => void>();
 
-  constructor(options: FhirRecipientOptions) {
+  constructor(options: RecipientOptions) {
     this.options = options;
     this.id = options.id;
     this.sessionKey = options.sessionKey;
