@@ -6,6 +6,8 @@ export interface Writer {
   write(relativePath: string, content: string | Buffer): Promise<void>;
   /** Reads a file relative to the run folder (evidence written during the run). */
   read(relativePath: string): Promise<Buffer>;
+  /** Gives an existing file a second name (a hard link where the filesystem allows, else a copy). */
+  copy(fromRelativePath: string, toRelativePath: string): Promise<void>;
 }
 
 export interface ProjectionContext {

@@ -1,19 +1,75 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Writer } from './types.ts';
 
+/** Files written at once: a run writes thousands of small files, one at a time is slow, all at once hits EMFILE. */
+const CONCURRENT_WRITES = 32;
+
 export class FileSystemWriter implements Writer {
   private readonly root: string;
+  /** Folders already created (or being created), so each is made once, not once per file. */
+  private readonly folders = new Map<string, Promise<unknown>>();
+  private active = 0;
+  private readonly queue: (() => void)[] = [];
+
   constructor(root: string) {
     this.root = root;
   }
-  async write(relativePath: string, content: string | Buffer): Promise<void> {
-    const target = join(this.root, relativePath);
-    await mkdir(dirname(target), { recursive: true });
-    await writeFile(target, content);
+
+  write(relativePath: string, content: string | Buffer): Promise<void> {
+    return this.make(relativePath, (target) => writeFile(target, content));
   }
+
+  copy(fromRelativePath: string, toRelativePath: string): Promise<void> {
+    const source = join(this.root, fromRelativePath);
+    // A link costs no space: Allure needs one file per citation of an exchange, the bytes are the same.
+    return this.make(toRelativePath, (target) =>
+      link(source, target).catch((error: unknown) => {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EXDEV' || code === 'EPERM' || code === 'ENOTSUP' || code === 'EMLINK')
+          return copyFile(source, target);
+        throw error;
+      }),
+    );
+  }
+
+  private async make(relativePath: string, create: (target: string) => Promise<void>): Promise<void> {
+    const target = join(this.root, relativePath);
+    await this.folder(dirname(target));
+    await this.slot();
+    try {
+      await create(target);
+    } finally {
+      this.release();
+    }
+  }
+
   read(relativePath: string): Promise<Buffer> {
     return readFile(join(this.root, relativePath));
+  }
+
+  private folder(path: string): Promise<unknown> {
+    let made = this.folders.get(path);
+    if (!made) {
+      made = mkdir(path, { recursive: true });
+      this.folders.set(path, made);
+    }
+    return made;
+  }
+
+  private slot(): Promise<void> {
+    if (this.active < CONCURRENT_WRITES) {
+      this.active++;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.queue.push(resolve));
+  }
+
+  /** Hands the slot to the next waiting write, or frees it. */
+  private release(): void {
+    const next = this.queue.shift();
+    if (next) next();
+    else this.active--;
   }
 }
 
@@ -27,6 +83,9 @@ export class InMemoryWriter implements Writer {
   read(relativePath: string): Promise<Buffer> {
     const file = this.files.get(relativePath);
     return file ? Promise.resolve(file) : Promise.reject(new Error(`no file ${relativePath}`));
+  }
+  async copy(fromRelativePath: string, toRelativePath: string): Promise<void> {
+    this.files.set(toRelativePath, await this.read(fromRelativePath));
   }
   text(relativePath: string): string {
     const file = this.files.get(relativePath);

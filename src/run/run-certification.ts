@@ -287,7 +287,7 @@ export async function runCertification(
     );
     if (validation.length > 0) result.validation = validation;
     const writer = new FileSystemWriter(outDir);
-    for (const [file, text] of verdicts.evidenceFiles) await writer.write(file, text);
+    await Promise.all([...verdicts.evidenceFiles].map(([file, text]) => writer.write(file, text)));
     await writeFile(join(outDir, 'certification-result.json'), `${JSON.stringify(result, null, 2)}\n`);
     const projections = [builtinProjections['allure-results'], builtinProjections.junit];
     if (options.summary)

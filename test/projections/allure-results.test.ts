@@ -155,18 +155,29 @@ describe('allure-results projection', () => {
     );
   });
 
-  it('reads each evidence file once however often it is cited', async () => {
+  it('gives each citation its own name for the evidence file, without reading it', async () => {
     const run = sampleRun();
     const reads: string[] = [];
+    const copies: string[] = [];
     const writer = {
       write: run.writer.write.bind(run.writer),
       read: (path: string) => {
         reads.push(path);
         return run.writer.read(path);
       },
+      copy: (from: string, to: string) => {
+        copies.push(from);
+        return run.writer.copy(from, to);
+      },
     };
     await allureResultsProjection.project({ result: run.result, writer, stdout });
-    assert.deepEqual(reads.sort(), ['evidence/ev-1.json', 'evidence/ev-2.json']);
+    assert.deepEqual(reads, []);
+    const citations = run.result.protocols.flatMap((p) => p.checkpoints.flatMap((c) => c.evidence));
+    assert.equal(copies.length, citations.length);
+    assert.deepEqual(
+      [...new Set(copies)].sort(),
+      [...new Set(citations)].map((id) => `evidence/${id}.json`).sort(),
+    );
   });
 
   it('keeps file names stable for a run and history ids stable across runs', async () => {
@@ -210,7 +221,7 @@ describe('allure-results projection', () => {
     run.writer.files.delete('evidence/ev-2.json');
     await assert.rejects(
       allureResultsProjection.project({ ...run, stdout }),
-      /cannot read evidence ev-2 from evidence\/ev-2\.json/,
+      /cannot copy evidence ev-2 from evidence\/ev-2\.json/,
     );
   });
 

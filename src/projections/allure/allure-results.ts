@@ -16,18 +16,25 @@ export const allureResultsProjection: Projection = {
     const attachments = evidenceAttachments(result, writer, ALLURE_RESULTS_DIR);
     let cursor = Date.parse(result.run.startedAt);
     if (Number.isNaN(cursor)) throw new Error(`run.startedAt is not a timestamp: ${result.run.startedAt}`);
+    // The files are written side by side (the writer bounds how many at once); the times chain in order.
+    const writes: Promise<void>[] = [];
     for (const protocol of result.protocols) {
       for (const checkpoint of protocol.checkpoints) {
+        const { attachments: cited, written } = attachments.forCheckpoint(protocol.id, checkpoint);
         const testResult = checkpointTestResult(result, {
           protocol,
           checkpoint,
           start: cursor,
-          attachments: await attachments.forCheckpoint(protocol.id, checkpoint),
+          attachments: cited,
         });
         cursor = testResult.stop;
-        await writer.write(`${ALLURE_RESULTS_DIR}/${testResult.uuid}-result.json`, json(testResult));
+        writes.push(
+          written,
+          writer.write(`${ALLURE_RESULTS_DIR}/${testResult.uuid}-result.json`, json(testResult)),
+        );
       }
     }
+    await Promise.all(writes);
     await writer.write(
       `${ALLURE_RESULTS_DIR}/environment.properties`,
       formatProperties(environmentEntries(result)),

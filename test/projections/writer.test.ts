@@ -1,0 +1,32 @@
+import assert from 'node:assert/strict';
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { FileSystemWriter } from '../../src/projections/writer.ts';
+import { tempDir } from '../support/temp.ts';
+
+test('the file system writer writes many files at once into new folders, none lost', async () => {
+  const root = await tempDir();
+  const writer = new FileSystemWriter(root);
+  const names = Array.from({ length: 300 }, (_, i) => `deep/${i % 7}/file-${i}.json`);
+  await Promise.all(names.map((name, i) => writer.write(name, `{"n":${i}}`)));
+  const texts = await Promise.all(names.map((name) => readFile(join(root, name), 'utf8')));
+  assert.deepEqual(
+    texts,
+    names.map((_, i) => `{"n":${i}}`),
+  );
+});
+
+test('a copy has the same bytes under a second name, as a link where the file system allows', async () => {
+  const root = await tempDir();
+  const writer = new FileSystemWriter(root);
+  await writer.write('evidence/ev-1.json', '{"exchange":1}');
+  await writer.copy('evidence/ev-1.json', 'allure-results/a-attachment.json');
+  await writer.copy('evidence/ev-1.json', 'allure-results/b-attachment.json');
+  assert.equal(await readFile(join(root, 'allure-results/b-attachment.json'), 'utf8'), '{"exchange":1}');
+  const [original, linked] = await Promise.all(
+    ['evidence/ev-1.json', 'allure-results/a-attachment.json'].map((f) => stat(join(root, f))),
+  );
+  assert.equal(linked?.ino, original?.ino, 'on one local file system the copy is a hard link');
+  await assert.rejects(writer.copy('evidence/missing.json', 'allure-results/c.json'), /ENOENT/);
+});
