@@ -8,6 +8,7 @@ import {
   updateDiagnosis,
 } from './diagnosekort/record-actions.ts';
 import { resetInbox } from './inbox/model.ts';
+import { changeAutoHandling, setDefaultAutoHandling } from './inbox/handling-type.ts';
 import { orderRequisition } from './inbox/order.ts';
 import { firstConsultation, laterConsultation } from './dsj/consultation.ts';
 import { sendReferral } from './dsj/send-referral.ts';
@@ -57,6 +58,8 @@ export const ACTIONS: Record<string, Action> = {
   'lab.withdraw-refusal': (ctx, input) => changeConsent(ctx, input, false),
   'lab.resend-result': resendResult,
   'inbox.order-requisition': orderRequisition,
+  'inbox.set-default-auto-handling': setDefaultAutoHandling,
+  'inbox.change-auto-handling': changeAutoHandling,
   'dsj.first-consultation': firstConsultation,
   'dsj.send-referral': sendReferral,
   'dsj.consultation': laterConsultation,

@@ -105,6 +105,20 @@ export const INBOX_FAULTS = {
     'Every requisition is handled as autosvar ved normal, also "Ingen"',
     'II-3.3.7.1',
   ),
+  // --- the type: the clinic's default and a change after ordering ---
+  'inbox-ignores-clinic-default': behaviour(
+    'A requisition ordered without its own type is handled as "Ingen", whatever the clinic’s default',
+    'II-3.3.10.1',
+  ),
+  'inbox-clinic-default-overrides-requisition': behaviour(
+    'The clinic’s default type replaces the type chosen for the requisition',
+    'II-3.3.10.2',
+  ),
+  'inbox-type-fixed-at-ordering': behaviour(
+    'A change of the type after ordering is accepted but not used: the type chosen at ordering stays in force',
+    'II-3.3.10.3',
+    'II-3.3.10.4',
+  ),
   // --- corrections ---
   'inbox-correction-stays-archived': behaviour(
     'A corrected result (svar_rettet) after an automatic reply is filed silently; the requisition stays archived',

@@ -92,6 +92,8 @@ export interface AuditEntry {
 }
 
 export interface InboxState {
+  /** The clinic's default type, for a requisition ordered without one; "Ingen" until the clinic sets another. */
+  defaultAutoHandling: AutoHandling;
   requisitions: Map<string, Requisition>;
   items: InboxItem[];
   messages: PatientMessage[];
@@ -100,7 +102,14 @@ export interface InboxState {
 }
 
 export function createInboxState(): InboxState {
-  return { requisitions: new Map(), items: [], messages: [], fees: [], audit: [] };
+  return {
+    defaultAutoHandling: 'ingen',
+    requisitions: new Map(),
+    items: [],
+    messages: [],
+    fees: [],
+    audit: [],
+  };
 }
 
 /** Forgets everything certbench created for a patient (patient.reset). */

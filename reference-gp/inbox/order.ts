@@ -1,8 +1,9 @@
-// inbox.order-requisition: the GP orders analyses and chooses the auto-handling type for the requisition.
+// inbox.order-requisition: the GP orders analyses and chooses the auto-handling type for the requisition, or leaves
+// it to the clinic's default.
 import { invalid } from '../http/problem.ts';
-import { asObject, optionalDate, patientRecord, requiredEnum, requiredString, type Input } from '../input.ts';
+import { asObject, optionalDate, optionalEnum, patientRecord, requiredString, type Input } from '../input.ts';
 import type { GpContext } from '../context.ts';
-import { AUTO_HANDLING_TYPES, type Limits, type OrderedAnalysis } from './model.ts';
+import { AUTO_HANDLING_TYPES, type AutoHandling, type Limits, type OrderedAnalysis } from './model.ts';
 
 function limit(input: Input, key: string): number | undefined {
   const value = input[key];
@@ -28,13 +29,23 @@ function analysis(value: unknown, index: number): OrderedAnalysis {
   return { npu, clinicLimits };
 }
 
+/** The type in force for a new requisition: the one chosen for it, else the clinic's default. */
+function handlingOf(ctx: GpContext, chosen: AutoHandling | undefined): AutoHandling {
+  const { defaultAutoHandling } = ctx.state.inbox;
+  if (chosen === undefined)
+    return ctx.faults.has('inbox-ignores-clinic-default') ? 'ingen' : defaultAutoHandling;
+  return ctx.faults.has('inbox-clinic-default-overrides-requisition') && defaultAutoHandling !== 'ingen'
+    ? defaultAutoHandling
+    : chosen;
+}
+
 export function orderRequisition(ctx: GpContext, input: Input): Record<string, unknown> {
   const record = patientRecord(ctx.state, input['patient']);
   const number = requiredString(input, 'requisition');
   if (number.length > 15)
     throw invalid('input.requisition must be at most 15 characters (RequesterSampleIdentifier)');
   if (ctx.state.inbox.requisitions.has(number)) throw invalid(`requisition ${number} is already ordered`);
-  const autoHandling = requiredEnum(input, 'autoHandling', AUTO_HANDLING_TYPES);
+  const autoHandling = handlingOf(ctx, optionalEnum(input, 'autoHandling', AUTO_HANDLING_TYPES));
   const appointment = optionalDate(input, 'appointment');
   if (autoHandling === 'arkiver-til-aftale' && !appointment)
     throw invalid('input.appointment is required for arkiver-til-aftale');

@@ -2,7 +2,15 @@
 import { Given, When, type DataTable } from '@cucumber/cucumber';
 import type { ResultRow } from '../../src/rules/inbox/delivery.ts';
 import type { CertbenchWorld } from '../../src/steps-api/world.ts';
-import { planAppointmentLook, planDelivery, planOrder, planReset, type OrderSpec } from './plan.ts';
+import {
+  planAppointmentLook,
+  planDefaultHandling,
+  planDelivery,
+  planHandlingChange,
+  planOrder,
+  planReset,
+  type OrderSpec,
+} from './plan.ts';
 import { inboxScenario, ordered } from './state.ts';
 
 function usePatient(world: CertbenchWorld, patient: string, reset: boolean): void {
@@ -27,7 +35,7 @@ function order(
   world: CertbenchWorld,
   patient: string,
   ref: string,
-  autoHandling: string,
+  autoHandling: string | undefined,
   table: DataTable,
   days?: number,
 ) {
@@ -46,7 +54,7 @@ function order(
   planOrder(world, {
     ref,
     patient,
-    autoHandling,
+    ...(autoHandling !== undefined ? { autoHandling } : {}),
     ...(days !== undefined ? { appointmentInDays: days } : {}),
     analyses,
   });
@@ -70,6 +78,27 @@ Given(
     table: DataTable,
   ) {
     order(this, patient, ref, handling, table, days);
+  },
+);
+
+Given(
+  'test patient {string} has requisition {string} ordered without choosing an auto-handling type for:',
+  function (this: CertbenchWorld, patient: string, ref: string, table: DataTable) {
+    order(this, patient, ref, undefined, table);
+  },
+);
+
+Given(
+  /^the clinic's default auto-handling type is (?:set back to )?"([^"]+)"$/,
+  function (this: CertbenchWorld, handling: string) {
+    planDefaultHandling(this, handling);
+  },
+);
+
+Given(
+  'the GP changes the auto-handling type of requisition {string} to {string}',
+  function (this: CertbenchWorld, ref: string, handling: string) {
+    planHandlingChange(this, ref, ordered(this, ref).patient, handling);
   },
 );
 

@@ -37,7 +37,8 @@ export function planReset(world: CertbenchWorld, patient: string): void {
 export interface OrderSpec {
   ref: string;
   patient: string;
-  autoHandling: string;
+  /** Absent: the GP does not choose, the clinic's default applies. */
+  autoHandling?: string;
   appointmentInDays?: number;
   analyses: { npu: string; clinicLimits?: { lower?: number; upper?: number } }[];
 }
@@ -54,13 +55,43 @@ export function planOrder(world: CertbenchWorld, spec: OrderSpec): void {
       const output = await driver.perform('inbox.order-requisition', {
         patient: spec.patient,
         requisition: requisitionNumber(ctx.runId, spec.ref),
-        autoHandling: spec.autoHandling,
+        ...(spec.autoHandling !== undefined ? { autoHandling: spec.autoHandling } : {}),
         ...(appointment ? { appointment } : {}),
         analyses: spec.analyses,
       });
       // Later steps look at the inbox on the day ordered, even if the run crosses midnight meanwhile.
       return appointment ? { ...output, appointment } : output;
     },
+  });
+}
+
+/** Sets the clinic's default auto-handling type (a clinic-wide setting, so a scenario that sets it sets it back). */
+export function planDefaultHandling(world: CertbenchWorld, autoHandling: string): void {
+  const scenario = inboxScenario(world);
+  const step = `clinic default ${autoHandling} (${++scenario.settings})`;
+  world.addToPlan({
+    name: step,
+    key: autoHandling,
+    run: ({ driver }) => driver.perform('inbox.set-default-auto-handling', { autoHandling }),
+  });
+}
+
+/** The GP changes the auto-handling type of a requisition already ordered (before its results are in). */
+export function planHandlingChange(
+  world: CertbenchWorld,
+  ref: string,
+  patient: string,
+  autoHandling: string,
+): void {
+  world.addToPlan({
+    name: `change ${ref} to ${autoHandling}`,
+    key: [ref, patient, autoHandling],
+    run: ({ ctx, driver }) =>
+      driver.perform('inbox.change-auto-handling', {
+        patient,
+        requisition: requisitionNumber(ctx.runId, ref),
+        autoHandling,
+      }),
   });
 }
 

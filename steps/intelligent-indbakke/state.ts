@@ -40,12 +40,15 @@ export interface InboxScenario {
   patients: string[];
   requisitions: Map<string, OrderedRequisition>;
   deliveries: DeliveredReport[];
+  /** How many clinic settings the scenario changed, to name each plan step. */
+  settings: number;
 }
 
 export const inboxScenario = scenarioState<InboxScenario>(() => ({
   patients: [],
   requisitions: new Map(),
   deliveries: [],
+  settings: 0,
 }));
 
 /**

@@ -136,12 +136,39 @@ export function instructionFor(
         ['Gensend laboratoriesvar', 'Resend a lab result'],
         [`Gensend ${result} hos ${patient}.`, `Resend ${result} of ${patient}.`],
       );
-    case 'inbox.order-requisition':
+    case 'inbox.order-requisition': {
+      const chosen = input['autoHandling'] !== undefined;
+      const handling = chosen
+        ? [
+            `autohåndtering "${field(input, 'autoHandling')}"`,
+            `auto-handling "${field(input, 'autoHandling')}"`,
+          ]
+        : [
+            'uden at vælge autohåndtering (klinikkens standardtype gælder)',
+            "without choosing an auto-handling type (the clinic's default applies)",
+          ];
       return texts(
         ['Bestil laboratorieanalyser', 'Order lab analyses'],
         [
-          `Opret rekvisition ${field(input, 'requisition')} for ${patient} med analyserne ${field(input, 'analyses')} og autohåndtering "${field(input, 'autoHandling')}"${input['appointment'] ? ` (aftale ${field(input, 'appointment')})` : ''}. Angiv klinikkens egne grænser, hvor de er givet.`,
-          `Create requisition ${field(input, 'requisition')} for ${patient} with the analyses ${field(input, 'analyses')} and auto-handling "${field(input, 'autoHandling')}"${input['appointment'] ? ` (appointment ${field(input, 'appointment')})` : ''}. Set the clinic's own limits where given.`,
+          `Opret rekvisition ${field(input, 'requisition')} for ${patient} med analyserne ${field(input, 'analyses')} og ${handling[0]}${input['appointment'] ? ` (aftale ${field(input, 'appointment')})` : ''}. Angiv klinikkens egne grænser, hvor de er givet.`,
+          `Create requisition ${field(input, 'requisition')} for ${patient} with the analyses ${field(input, 'analyses')} and ${handling[1]}${input['appointment'] ? ` (appointment ${field(input, 'appointment')})` : ''}. Set the clinic's own limits where given.`,
+        ],
+      );
+    }
+    case 'inbox.set-default-auto-handling':
+      return texts(
+        ['Klinikkens standardtype for autohåndtering', "The clinic's default auto-handling type"],
+        [
+          `Sæt klinikkens standardtype for autohåndtering (Indstillinger › Rekvisitioner › Autohåndtering) til "${field(input, 'autoHandling')}".`,
+          `Set the clinic's default auto-handling type (settings for requisitions) to "${field(input, 'autoHandling')}".`,
+        ],
+      );
+    case 'inbox.change-auto-handling':
+      return texts(
+        ['Skift autohåndtering på en rekvisition', 'Change the auto-handling of a requisition'],
+        [
+          `Skift autohåndteringen af rekvisition ${field(input, 'requisition')} for ${patient} til "${field(input, 'autoHandling')}". Der er endnu ikke kommet svar på den.`,
+          `Change the auto-handling of requisition ${field(input, 'requisition')} of ${patient} to "${field(input, 'autoHandling')}". No results have arrived for it yet.`,
         ],
       );
     case 'inbound.homecareobservation':

@@ -32,13 +32,15 @@ export function repliesAbout(snapshot: InboxSnapshot, requisition: string, probl
   return readMessages(snapshot.messages, problems).filter((m) => m.requisition === requisition).length;
 }
 
+const replyCount = (n: number) => `${n} automatic ${n === 1 ? 'reply' : 'replies'}`;
+
 /** Answered automatically: exactly one reply to the patient about the requisition. */
 export function answeredOnce(snapshot: InboxSnapshot, requisition: string): string[] {
   const problems: string[] = [];
   const replies = repliesAbout(snapshot, requisition, problems);
   if (replies !== 1)
     problems.push(
-      `the patient got ${replies} automatic replies about requisition ${requisition}, expected exactly one`,
+      `the patient got ${replyCount(replies)} about requisition ${requisition}, expected exactly one`,
     );
   return problems;
 }
@@ -56,9 +58,7 @@ export function notAutoHandled(snapshot: InboxSnapshot, requisition: string): st
   const problems: string[] = [];
   const replies = repliesAbout(snapshot, requisition, problems);
   if (replies > 0)
-    problems.push(
-      `the patient got ${replies} automatic replies about requisition ${requisition}, expected none`,
-    );
+    problems.push(`the patient got ${replyCount(replies)} about requisition ${requisition}, expected none`);
   const archived = readItems(snapshot.items, problems).filter(
     (i) => i.requisition === requisition && i.state === 'archived',
   );
