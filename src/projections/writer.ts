@@ -1,4 +1,4 @@
-import { copyFile, link, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Writer } from './types.ts';
 
@@ -23,14 +23,16 @@ export class FileSystemWriter implements Writer {
   copy(fromRelativePath: string, toRelativePath: string): Promise<void> {
     const source = join(this.root, fromRelativePath);
     // A link costs no space: Allure needs one file per citation of an exchange, the bytes are the same.
-    return this.make(toRelativePath, (target) =>
-      link(source, target).catch((error: unknown) => {
+    return this.make(toRelativePath, async (target) => {
+      // Like write, a copy replaces what is there (`certbench report` projects again into an existing folder).
+      await rm(target, { force: true });
+      await link(source, target).catch((error: unknown) => {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'EXDEV' || code === 'EPERM' || code === 'ENOTSUP' || code === 'EMLINK')
           return copyFile(source, target);
         throw error;
-      }),
-    );
+      });
+    });
   }
 
   private async make(relativePath: string, create: (target: string) => Promise<void>): Promise<void> {

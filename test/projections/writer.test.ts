@@ -28,5 +28,12 @@ test('a copy has the same bytes under a second name, as a link where the file sy
     ['evidence/ev-1.json', 'allure-results/a-attachment.json'].map((f) => stat(join(root, f))),
   );
   assert.equal(linked?.ino, original?.ino, 'on one local file system the copy is a hard link');
+  await writer.write('evidence/ev-2.json', '{"exchange":2}');
+  await writer.copy('evidence/ev-2.json', 'allure-results/a-attachment.json');
+  assert.equal(
+    await readFile(join(root, 'allure-results/a-attachment.json'), 'utf8'),
+    '{"exchange":2}',
+    'a copy replaces what is there, as a write does',
+  );
   await assert.rejects(writer.copy('evidence/missing.json', 'allure-results/c.json'), /ENOENT/);
 });
