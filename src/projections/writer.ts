@@ -22,17 +22,7 @@ export class FileSystemWriter implements Writer {
 
   copy(fromRelativePath: string, toRelativePath: string): Promise<void> {
     const source = join(this.root, fromRelativePath);
-    // A link costs no space: Allure needs one file per citation of an exchange, the bytes are the same.
-    return this.make(toRelativePath, async (target) => {
-      // Like write, a copy replaces what is there (`certbench report` projects again into an existing folder).
-      await rm(target, { force: true });
-      await link(source, target).catch((error: unknown) => {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'EXDEV' || code === 'EPERM' || code === 'ENOTSUP' || code === 'EMLINK')
-          return copyFile(source, target);
-        throw error;
-      });
-    });
+    return this.make(toRelativePath, (target) => linkOrCopy(source, target));
   }
 
   private async make(relativePath: string, create: (target: string) => Promise<void>): Promise<void> {
@@ -72,6 +62,25 @@ export class FileSystemWriter implements Writer {
     const next = this.queue.shift();
     if (next) next();
     else this.active--;
+  }
+}
+
+/**
+ * A hard link costs no space (Allure needs one file per citation of an exchange, the bytes are the same); a copy
+ * where links are not possible. Like a write, it replaces what is there (`certbench report` projects again).
+ */
+async function linkOrCopy(source: string, target: string, replace = true): Promise<void> {
+  try {
+    await link(source, target);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' && replace) {
+      await rm(target, { force: true });
+      return linkOrCopy(source, target, false);
+    }
+    if (code === 'EXDEV' || code === 'EPERM' || code === 'ENOTSUP' || code === 'EMLINK')
+      return copyFile(source, target);
+    throw error;
   }
 }
 
