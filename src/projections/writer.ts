@@ -43,7 +43,11 @@ export class FileSystemWriter implements Writer {
   private folder(path: string): Promise<unknown> {
     let made = this.folders.get(path);
     if (!made) {
-      made = mkdir(path, { recursive: true });
+      // A failed attempt is forgotten, so the next file tries again (e.g. after a passing EMFILE).
+      made = mkdir(path, { recursive: true }).catch((error: unknown) => {
+        this.folders.delete(path);
+        throw error;
+      });
       this.folders.set(path, made);
     }
     return made;
@@ -78,10 +82,20 @@ async function linkOrCopy(source: string, target: string, replace = true): Promi
       await rm(target, { force: true });
       return linkOrCopy(source, target, false);
     }
-    if (code === 'EXDEV' || code === 'EPERM' || code === 'ENOTSUP' || code === 'EMLINK')
-      return copyFile(source, target);
-    throw error;
+    // A missing source is the caller's error; anything else (another device, a file system without links, a
+    // link limit, no permission to link) still allows a copy.
+    if (code === 'ENOENT' || code === 'EISDIR' || code === 'EEXIST') throw error;
+    return copyFile(source, target);
   }
+}
+
+/**
+ * Waits for every write, then fails with the first error: nothing is left running behind a failure, and no
+ * rejection goes unhandled.
+ */
+export async function allWritten(writes: readonly Promise<unknown>[]): Promise<void> {
+  const failed = (await Promise.allSettled(writes)).find((w) => w.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 /** For tests: files kept in a map; `read` serves what was written or seeded. */

@@ -23,7 +23,7 @@ import type { LoadedManifest } from '../protocols/schema.ts';
 import { profileVariants, variantIssues } from '../protocols/variants.ts';
 import { createConsoleSummaryProjection } from '../projections/console-summary.ts';
 import { builtinProjections, runProjections } from '../projections/index.ts';
-import { FileSystemWriter } from '../projections/writer.ts';
+import { allWritten, FileSystemWriter } from '../projections/writer.ts';
 import { generateAllureHtml } from '../report/allure-html.ts';
 import { ALLURE_CONFIG_FILE } from '../report/allure-config.ts';
 import { assembleResult } from '../result/assemble.ts';
@@ -287,7 +287,7 @@ export async function runCertification(
     );
     if (validation.length > 0) result.validation = validation;
     const writer = new FileSystemWriter(outDir);
-    await Promise.all([...verdicts.evidenceFiles].map(([file, text]) => writer.write(file, text)));
+    await allWritten([...verdicts.evidenceFiles].map(([file, text]) => writer.write(file, text)));
     await writeFile(join(outDir, 'certification-result.json'), `${JSON.stringify(result, null, 2)}\n`);
     const projections = [builtinProjections['allure-results'], builtinProjections.junit];
     if (options.summary)

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { FileSystemWriter } from '../../src/projections/writer.ts';
+import { allWritten, FileSystemWriter } from '../../src/projections/writer.ts';
 import { tempDir } from '../support/temp.ts';
 
 test('the file system writer writes many files at once into new folders, none lost', async () => {
@@ -35,5 +35,25 @@ test('a copy has the same bytes under a second name, as a link where the file sy
     '{"exchange":2}',
     'a copy replaces what is there, as a write does',
   );
+  assert.equal(
+    await readFile(join(root, 'evidence/ev-1.json'), 'utf8'),
+    '{"exchange":1}',
+    'replacing a linked copy never writes through to the evidence it was linked to',
+  );
   await assert.rejects(writer.copy('evidence/missing.json', 'allure-results/c.json'), /ENOENT/);
+});
+
+test('allWritten waits for every write and then fails with the first error', async () => {
+  const done: string[] = [];
+  const slow = new Promise<void>((resolve) =>
+    setTimeout(() => {
+      done.push('slow');
+      resolve();
+    }, 20),
+  );
+  await assert.rejects(
+    allWritten([Promise.reject(new Error('first')), slow, Promise.reject(new Error('second'))]),
+    /first/,
+  );
+  assert.deepEqual(done, ['slow'], 'nothing is left running behind the failure');
 });

@@ -1,5 +1,6 @@
 import type { Projection } from '../types.ts';
-import { evidenceAttachments } from './attachments.ts';
+import { allWritten } from '../writer.ts';
+import { evidenceAttachments, type EvidenceCopy } from './attachments.ts';
 import { formatProperties } from './properties.ts';
 import { certbenchCategories, environmentEntries, executor } from './run-files.ts';
 import { checkpointTestResult } from './test-result.ts';
@@ -13,28 +14,31 @@ export const allureResultsProjection: Projection = {
   name: 'allure-results',
   description: 'Allure results (one test per checkpoint, evidence attached) in allure-results/',
   async project({ result, writer }) {
-    const attachments = evidenceAttachments(result, writer, ALLURE_RESULTS_DIR);
+    const attachments = evidenceAttachments(result, ALLURE_RESULTS_DIR);
     let cursor = Date.parse(result.run.startedAt);
     if (Number.isNaN(cursor)) throw new Error(`run.startedAt is not a timestamp: ${result.run.startedAt}`);
-    // The files are written side by side (the writer bounds how many at once); the times chain in order.
-    const writes: Promise<void>[] = [];
+    // Every test result is made before any file is written, so an inconsistent record writes nothing.
+    const files: { name: string; text: string }[] = [];
+    const copies: EvidenceCopy[] = [];
     for (const protocol of result.protocols) {
       for (const checkpoint of protocol.checkpoints) {
-        const { attachments: cited, written } = attachments.forCheckpoint(protocol.id, checkpoint);
+        const cited = attachments.forCheckpoint(protocol.id, checkpoint);
         const testResult = checkpointTestResult(result, {
           protocol,
           checkpoint,
           start: cursor,
-          attachments: cited,
+          attachments: cited.attachments,
         });
         cursor = testResult.stop;
-        writes.push(
-          written,
-          writer.write(`${ALLURE_RESULTS_DIR}/${testResult.uuid}-result.json`, json(testResult)),
-        );
+        files.push({ name: `${ALLURE_RESULTS_DIR}/${testResult.uuid}-result.json`, text: json(testResult) });
+        copies.push(...cited.copies);
       }
     }
-    await Promise.all(writes);
+    // Side by side (the writer bounds how many at once).
+    await allWritten([
+      ...files.map((f) => writer.write(f.name, f.text)),
+      ...copies.map((c) => attachments.copy(writer, c)),
+    ]);
     await writer.write(
       `${ALLURE_RESULTS_DIR}/environment.properties`,
       formatProperties(environmentEntries(result)),

@@ -3,27 +3,32 @@ import type { Writer } from '../types.ts';
 import { nameBasedUuid } from './ids.ts';
 import type { Attachment } from './model.ts';
 
+/** One attachment file to make from an evidence file of the run (paths run-relative). */
+export interface EvidenceCopy {
+  id: string;
+  from: string;
+  to: string;
+}
+
 export interface CheckpointAttachments {
   attachments: Attachment[];
-  /** Settles when the attachment files are in the results folder. */
-  written: Promise<void>;
+  /** The attachment files to make in the results folder. */
+  copies: EvidenceCopy[];
 }
 
 export interface EvidenceAttachments {
-  /** The checkpoint's exchanges as Allure attachments, and their copying into the results folder. */
+  /** The checkpoint's exchanges as Allure attachments, and the files to copy for them (no I/O yet). */
   forCheckpoint(protocolId: string, checkpoint: CheckpointResult): CheckpointAttachments;
+  /** Makes the attachment files; an error names the evidence. */
+  copy(writer: Writer, copy: EvidenceCopy): Promise<void>;
 }
 
-export function evidenceAttachments(
-  result: CertificationResult,
-  writer: Writer,
-  resultsDir: string,
-): EvidenceAttachments {
+export function evidenceAttachments(result: CertificationResult, resultsDir: string): EvidenceAttachments {
   const records = new Map(result.evidence.map((record) => [record.id, record]));
 
   return {
     forCheckpoint(protocolId, checkpoint) {
-      const copies = checkpoint.evidence.map((id) => {
+      const cited = checkpoint.evidence.map((id) => {
         const record = records.get(id);
         // An id without a record means the result is inconsistent; losing evidence silently is worse.
         if (!record)
@@ -34,19 +39,22 @@ export function evidenceAttachments(
         return { record, source };
       });
       return {
-        attachments: copies.map(({ record, source }) => ({
+        attachments: cited.map(({ record, source }) => ({
           name: attachmentName(record),
           source,
           type: 'application/json',
         })),
-        written: Promise.all(
-          copies.map(({ record, source }) =>
-            writer.copy(record.file, `${resultsDir}/${source}`).catch((error: unknown) => {
-              throw new Error(`cannot copy evidence ${record.id} from ${record.file}`, { cause: error });
-            }),
-          ),
-        ).then(() => undefined),
+        copies: cited.map(({ record, source }) => ({
+          id: record.id,
+          from: record.file,
+          to: `${resultsDir}/${source}`,
+        })),
       };
+    },
+    copy(writer, { id, from, to }) {
+      return writer.copy(from, to).catch((error: unknown) => {
+        throw new Error(`cannot copy evidence ${id} from ${from}`, { cause: error });
+      });
     },
   };
 }
