@@ -111,13 +111,13 @@ export const INBOX_FAULTS = {
     'II-3.3.10.1',
   ),
   'inbox-clinic-default-overrides-requisition': behaviour(
-    'The clinic’s default type replaces the type chosen for the requisition',
+    'A clinic default other than "Ingen" replaces the type chosen for the requisition',
     'II-3.3.10.2',
   ),
   'inbox-type-fixed-at-ordering': behaviour(
     'A change of the type after ordering is accepted but not used: the type chosen at ordering stays in force',
-    'II-3.3.10.3',
-    'II-3.3.10.4',
+    'II-3.3.11.1',
+    'II-3.3.11.2',
   ),
   // --- corrections ---
   'inbox-correction-stays-archived': behaviour(

@@ -1,14 +1,16 @@
 // The auto-handling type after ordering: the clinic's default (inbox.set-default-auto-handling) and a change of one
-// requisition's type before its results are in (inbox.change-auto-handling), as in EG Clinea's manual (addendum §A.2).
+// requisition's type before any result has arrived (inbox.change-auto-handling), as in EG Clinea's manual (addendum §A.2).
 import { invalid } from '../http/problem.ts';
 import { optionalDate, patientRecord, requiredEnum, requiredString, type Input } from '../input.ts';
 import type { GpContext } from '../context.ts';
 import { AUTO_HANDLING_TYPES } from './model.ts';
 
+/** Output `previous`: the setting before, so the caller can put it back. */
 export function setDefaultAutoHandling(ctx: GpContext, input: Input): Record<string, unknown> {
   const autoHandling = requiredEnum(input, 'autoHandling', AUTO_HANDLING_TYPES);
+  const previous = ctx.state.inbox.defaultAutoHandling;
   ctx.state.inbox.defaultAutoHandling = autoHandling;
-  return { autoHandling };
+  return { autoHandling, previous };
 }
 
 export function changeAutoHandling(ctx: GpContext, input: Input): Record<string, unknown> {
@@ -22,10 +24,10 @@ export function changeAutoHandling(ctx: GpContext, input: Input): Record<string,
   if (autoHandling === 'arkiver-til-aftale' && !appointment)
     throw invalid('input.appointment is required for arkiver-til-aftale');
   const item = ctx.state.inbox.items.find((i) => i.requisition === number && i.patient === patient);
-  // Once the results are judged, a new type would rewrite history: the doctor handles the requisition instead.
-  if (item && (item.state !== 'awaiting-results' || item.autoHandled))
+  // Once results have arrived, a new type would judge them after the fact: the doctor handles them instead.
+  if (item && (item.results.length > 0 || item.state !== 'awaiting-results'))
     throw invalid(
-      `requisition ${number} was already judged (state ${item.state}); its auto-handling type can no longer change`,
+      `requisition ${number} already has results (state ${item.state}); its auto-handling type can no longer change`,
     );
   if (ctx.faults.has('inbox-type-fixed-at-ordering')) return { requisition: number, autoHandling };
   requisition.autoHandling = autoHandling;

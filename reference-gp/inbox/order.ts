@@ -45,10 +45,15 @@ export function orderRequisition(ctx: GpContext, input: Input): Record<string, u
   if (number.length > 15)
     throw invalid('input.requisition must be at most 15 characters (RequesterSampleIdentifier)');
   if (ctx.state.inbox.requisitions.has(number)) throw invalid(`requisition ${number} is already ordered`);
-  const autoHandling = handlingOf(ctx, optionalEnum(input, 'autoHandling', AUTO_HANDLING_TYPES));
+  const chosen = optionalEnum(input, 'autoHandling', AUTO_HANDLING_TYPES);
+  const autoHandling = handlingOf(ctx, chosen);
   const appointment = optionalDate(input, 'appointment');
   if (autoHandling === 'arkiver-til-aftale' && !appointment)
-    throw invalid('input.appointment is required for arkiver-til-aftale');
+    throw invalid(
+      chosen === undefined
+        ? "input.appointment is required: the clinic's default auto-handling type is arkiver-til-aftale"
+        : 'input.appointment is required for arkiver-til-aftale',
+    );
   if (!Array.isArray(input['analyses']) || input['analyses'].length === 0)
     throw invalid('input.analyses must be a non-empty array');
   const analyses = input['analyses'].map(analysis);

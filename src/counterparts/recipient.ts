@@ -20,7 +20,7 @@ export interface Submission {
 export interface RecipientOptions {
   /** Counterpart id, used in evidence names, e.g. `document-sharing`. */
   id: string;
-  /** Key of this counterpart's FHIR base URL in the automation API session, e.g. `documentSharing`. */
+  /** Key of this counterpart's base URL in the automation API session, e.g. `documentSharing`. */
   sessionKey: string;
   /** What the SUT submits here, for messages, e.g. `Provide Document Bundle (ITI-65)`. */
   what: string;

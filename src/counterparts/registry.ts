@@ -6,7 +6,7 @@ import { LabDatabaseRecipient } from './lab-database.ts';
 
 /**
  * Every counterpart certbench hosts in a run, by the name step code uses. A protocol that needs a new counterpart
- * adds it here; the session tells the SUT each one's FHIR base URL under its `sessionKey`.
+ * adds it here; the session tells the SUT each one's base URL under its `sessionKey`.
  */
 export interface RunCounterparts {
   readonly documentSharing: Recipient;
@@ -28,7 +28,7 @@ export function createCounterparts(): RunCounterparts {
   };
 }
 
-/** The counterpart addresses for the automation API session: session key → FHIR base URL. */
+/** The counterpart addresses for the automation API session: session key → base URL. */
 export function sessionAddresses(
   host: CounterpartHost,
   counterparts: RunCounterparts,

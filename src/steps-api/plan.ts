@@ -23,6 +23,11 @@ export interface PlanStep {
   /** Everything that determines the step's effect: equal keys in equal order mean an equal outcome. */
   key: unknown;
   run(env: PlanEnv): Promise<unknown>;
+  /**
+   * Puts back what the plan changed outside its test patients (a clinic-wide setting): runs even after an earlier
+   * step failed or certbench itself failed, but not once the operator of a manual run has stopped.
+   */
+  cleanup?: boolean;
 }
 
 export interface PlanOutcome {
@@ -32,7 +37,7 @@ export interface PlanOutcome {
   exchanges: Exchange[];
   /** Set when the operator of a manual run stopped during the plan; later steps were not performed. */
   interrupted?: string;
-  /** The first SUT failure; later steps were not performed. */
+  /** The first SUT failure; later steps were not performed, except clean-up steps. */
   failure?: { step: string; message: string; details: CheckFailed['details'] };
 }
 
@@ -40,7 +45,11 @@ export async function performPlan(ctx: RunContext, steps: PlanStep[]): Promise<P
   const outcome: PlanOutcome = { outputs: new Map(), windows: new Map(), exchanges: [] };
   const record = (exchange: Exchange) => void outcome.exchanges.push(exchange);
   const driver = ctx.makeDriver(record);
+  // After a failure only clean-up steps run; a bug in step code is thrown once they have.
+  let stopped = false;
+  let bug: Error | undefined;
   for (const step of steps) {
+    if (stopped && !step.cleanup) continue;
     const start = ctx.clock.now();
     try {
       outcome.outputs.set(step.name, await step.run({ ctx, driver, outputs: outcome.outputs, record }));
@@ -51,13 +60,14 @@ export async function performPlan(ctx: RunContext, steps: PlanStep[]): Promise<P
         outcome.interrupted = error.message;
         break;
       }
-      if (!(error instanceof CheckFailed)) throw error;
-      outcome.failure = { step: step.name, message: error.message, details: error.details };
-      break;
+      stopped = true;
+      if (!(error instanceof CheckFailed)) bug ??= error instanceof Error ? error : new Error(String(error));
+      else outcome.failure ??= { step: step.name, message: error.message, details: error.details };
     } finally {
       outcome.windows.set(step.name, { start, end: ctx.clock.now() });
     }
   }
+  if (bug) throw bug;
   return outcome;
 }
 

@@ -9,6 +9,7 @@ import {
   planHandlingChange,
   planOrder,
   planReset,
+  planRestoreDefault,
   type OrderSpec,
 } from './plan.ts';
 import { inboxScenario, ordered } from './state.ts';
@@ -89,9 +90,16 @@ Given(
 );
 
 Given(
-  /^the clinic's default auto-handling type is (?:set back to )?"([^"]+)"$/,
+  "the clinic's default auto-handling type is {string}",
   function (this: CertbenchWorld, handling: string) {
     planDefaultHandling(this, handling);
+  },
+);
+
+Given(
+  "afterwards the clinic's default auto-handling type is set back to what it was, even if a step failed",
+  function (this: CertbenchWorld) {
+    planRestoreDefault(this);
   },
 );
 

@@ -17,6 +17,9 @@ import {
 
 export const LAB_REPORT_CHANNEL = 'lab-report';
 
+/** The auto-handling types of the automation API (inbox.order-requisition). */
+const AUTO_HANDLING = new Set(['ingen', 'autosvar-ved-normal', 'arkiver-til-aftale']);
+
 async function snapshotOf(driver: SutDriver, patient: string): Promise<InboxSnapshot> {
   return {
     items: await driver.observe('inbox.items', { patient }),
@@ -65,14 +68,34 @@ export function planOrder(world: CertbenchWorld, spec: OrderSpec): void {
   });
 }
 
-/** Sets the clinic's default auto-handling type (a clinic-wide setting, so a scenario that sets it sets it back). */
+/** Sets the clinic's default auto-handling type, a clinic-wide setting: see planRestoreDefault. */
 export function planDefaultHandling(world: CertbenchWorld, autoHandling: string): void {
   const scenario = inboxScenario(world);
-  const step = `clinic default ${autoHandling} (${++scenario.settings})`;
+  const step = `clinic default ${autoHandling} (${scenario.defaultSettings.length + 1})`;
+  scenario.defaultSettings.push(step);
   world.addToPlan({
     name: step,
     key: autoHandling,
     run: ({ driver }) => driver.perform('inbox.set-default-auto-handling', { autoHandling }),
+  });
+}
+
+/**
+ * Puts the clinic's default back as it was before the scenario's first change (the `previous` the SUT reported;
+ * "ingen", the default as delivered, when it reported none). A clean-up step: it runs even when the plan failed.
+ */
+export function planRestoreDefault(world: CertbenchWorld): void {
+  const first = inboxScenario(world).defaultSettings[0];
+  if (!first) throw new Error("the scenario does not change the clinic's default auto-handling type");
+  world.addToPlan({
+    name: 'clinic default restored',
+    key: first,
+    cleanup: true,
+    run: ({ driver, outputs }) => {
+      const previous = (outputs.get(first) as { previous?: unknown } | undefined)?.previous;
+      const autoHandling = typeof previous === 'string' && AUTO_HANDLING.has(previous) ? previous : 'ingen';
+      return driver.perform('inbox.set-default-auto-handling', { autoHandling, restore: true });
+    },
   });
 }
 

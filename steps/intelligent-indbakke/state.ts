@@ -40,15 +40,15 @@ export interface InboxScenario {
   patients: string[];
   requisitions: Map<string, OrderedRequisition>;
   deliveries: DeliveredReport[];
-  /** How many clinic settings the scenario changed, to name each plan step. */
-  settings: number;
+  /** Plan steps that changed the clinic's default auto-handling type, in order. */
+  defaultSettings: string[];
 }
 
 export const inboxScenario = scenarioState<InboxScenario>(() => ({
   patients: [],
   requisitions: new Map(),
   deliveries: [],
-  settings: 0,
+  defaultSettings: [],
 }));
 
 /**

@@ -30,7 +30,11 @@ async function act(ctx: GpContext, action: string, input: Record<string, unknown
 test('a requisition ordered without a type gets the clinic default; "Ingen" until the clinic sets another', async () => {
   const ctx = gp();
   await act(ctx, 'inbox.order-requisition', { patient: PATIENT, requisition: 'Q1', analyses });
-  await act(ctx, 'inbox.set-default-auto-handling', { autoHandling: 'autosvar-ved-normal' });
+  assert.deepEqual(
+    await act(ctx, 'inbox.set-default-auto-handling', { autoHandling: 'autosvar-ved-normal' }),
+    { autoHandling: 'autosvar-ved-normal', previous: 'ingen' },
+    'the setting before is returned, so certbench can put it back',
+  );
   await act(ctx, 'inbox.order-requisition', { patient: PATIENT, requisition: 'Q2', analyses });
   await act(ctx, 'inbox.order-requisition', {
     patient: PATIENT,
@@ -46,7 +50,7 @@ test('a requisition ordered without a type gets the clinic default; "Ingen" unti
   ]);
 });
 
-test('a type changes while the requisition waits for results, not after it was judged, and not for another patient', async () => {
+test('a type changes before any result has arrived, not after, and not for another patient', async () => {
   const ctx = gp();
   await act(ctx, 'inbox.order-requisition', {
     patient: PATIENT,
@@ -78,9 +82,17 @@ test('a type changes while the requisition waits for results, not after it was j
   );
   const item = ctx.state.inbox.items.find((i) => i.requisition === 'Q1');
   assert.ok(item);
-  item.state = 'inbox';
+  // A partial report: the requisition still waits, but results have arrived.
+  item.results.push({
+    npu: 'NPU19748',
+    name: 'CRP',
+    status: 'svar_endeligt',
+    type: 'numerisk',
+    value: '3',
+    producer: { identifier: 'TLA', code: 'lab' },
+  });
   await assert.rejects(
     act(ctx, 'inbox.change-auto-handling', { patient: PATIENT, requisition: 'Q1', autoHandling: 'ingen' }),
-    /already judged \(state inbox\); its auto-handling type can no longer change/,
+    /already has results \(state awaiting-results\); its auto-handling type can no longer change/,
   );
 });

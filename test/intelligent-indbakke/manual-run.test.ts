@@ -54,7 +54,7 @@ it('a manual run: the operator performs every instruction and the assessor judge
     'profile.yaml',
     fastReferenceProfileYaml(
       { vendor: 'MedCom (certbench)', system: 'certbench reference GP system', version: '1.0.0' },
-      `  ${PROTOCOL}: {}\n`,
+      `  ${PROTOCOL}:\n    useCases: [R10]\n`,
     ),
   );
   const { result } = await runReference({

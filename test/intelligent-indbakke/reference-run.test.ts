@@ -4,9 +4,10 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { listFaults } from '../../reference-gp/index.ts';
+import { request } from 'undici';
+import { listFaults, startReferenceGp } from '../../reference-gp/index.ts';
 import { fastReferenceProfileYaml } from '../../reference-gp/test-profile.ts';
-import { checkpoint, checkpoints, runReference } from '../support/run.ts';
+import { checkpoint, checkpoints, runAgainst, runReference } from '../support/run.ts';
 import { tempDir, writeTemp } from '../support/temp.ts';
 
 const PROTOCOL = 'intelligent-indbakke';
@@ -14,7 +15,7 @@ const PROTOCOL = 'intelligent-indbakke';
 async function profile(inboundUrl?: string): Promise<string> {
   const yaml = fastReferenceProfileYaml(
     { vendor: 'MedCom (certbench)', system: 'certbench reference GP system', version: '1.0.0' },
-    `  ${PROTOCOL}: {}\n`,
+    `  ${PROTOCOL}:\n    useCases: [R10]\n`,
   );
   const withInbound = inboundUrl
     ? yaml.replace(
@@ -103,4 +104,35 @@ describe('a receiving endpoint that misbehaves', () => {
       else assert.match(reply.message ?? '', /0 automatic replies/);
       assert.ok(reply.evidence.length > 0, 'the exchanges are kept as evidence');
     });
+});
+
+describe("the clinic's default type, a clinic-wide setting", () => {
+  it('is put back to what it was before the run, not just to "ingen"', async () => {
+    const token = 'clinic-default-test';
+    const gp = await startReferenceGp({ token });
+    const setDefault = async (autoHandling: string) => {
+      const answer = await request(`${gp.url}/certbench/v1/actions/inbox.set-default-auto-handling`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ input: { autoHandling } }),
+      });
+      return (await answer.body.json()) as { output?: { previous?: string } };
+    };
+    try {
+      await setDefault('arkiver-til-aftale');
+      const yaml = fastReferenceProfileYaml(
+        { vendor: 'MedCom (certbench)', system: 'certbench reference GP system', version: '1.0.0' },
+        `  ${PROTOCOL}:\n    useCases: [R10]\n`,
+      ).replace('baseUrl: http://127.0.0.1:1', `baseUrl: ${gp.url}`);
+      const result = await runAgainst(
+        await writeTemp(await tempDir(), 'profile.yaml', yaml),
+        [PROTOCOL],
+        token,
+      );
+      assert.equal(checkpoint(result, 'II-3.3.10.1').status, 'passed');
+      assert.equal((await setDefault('ingen')).output?.previous, 'arkiver-til-aftale');
+    } finally {
+      await gp.stop();
+    }
+  });
 });

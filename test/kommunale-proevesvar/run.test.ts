@@ -9,15 +9,8 @@ import { request } from 'undici';
 import { startReferenceGp } from '../../reference-gp/index.ts';
 import { fastReferenceProfileYaml } from '../../reference-gp/test-profile.ts';
 import type { AssessmentQuestion, Instruction, Operator } from '../../src/driver/manual/operator.ts';
-import { runCertification } from '../../src/run/run-certification.ts';
 import { RobotOperator } from '../support/robot-operator.ts';
-import {
-  checkpoint,
-  checkpoints,
-  fastReferenceProfile,
-  quietEnvironment,
-  runReference,
-} from '../support/run.ts';
+import { checkpoint, checkpoints, fastReferenceProfile, runAgainst, runReference } from '../support/run.ts';
 import { localServer } from '../support/server.ts';
 import { tempDir, writeTemp } from '../support/temp.ts';
 
@@ -84,18 +77,10 @@ test('a receiving endpoint that refuses, hangs or answers garbage fails the chec
         '  timeoutMs: 400\n',
         `  timeoutMs: 400\n  inboundUrls: { homecareobservation: ${receiver}/receive }\n`,
       );
-    const dir = await tempDir();
-    const { result } = await runCertification(
-      {
-        profileFile: await writeTemp(dir, 'fake.yaml', profile),
-        protocols: [PROTOCOL],
-        mode: 'self-test',
-        outDir: `${dir}/out`,
-        strict: false,
-        html: false,
-        summary: false,
-      },
-      quietEnvironment({ CERTBENCH_REFERENCE_GP_TOKEN: token }),
+    const result = await runAgainst(
+      await writeTemp(await tempDir(), 'fake.yaml', profile),
+      [PROTOCOL],
+      token,
     );
     assert.deepEqual(result.harnessErrors, [], 'a misbehaving SUT is never a harness error');
     assert.deepEqual(new Set(seen), new Set(modes));

@@ -79,6 +79,28 @@ export async function runReference(
   return { result, output: env.output(), outDir };
 }
 
+/** Runs protocols against a system already listening (e.g. a reference GP the test started), self-test, no HTML. */
+export async function runAgainst(
+  profileFile: string,
+  protocols: string[],
+  token: string,
+): Promise<CertificationResult> {
+  const dir = await tempDir();
+  const { result } = await runCertification(
+    {
+      profileFile,
+      protocols,
+      mode: 'self-test',
+      outDir: join(dir, 'out'),
+      strict: false,
+      html: false,
+      summary: false,
+    },
+    quietEnvironment({ CERTBENCH_REFERENCE_GP_TOKEN: token }),
+  );
+  return result;
+}
+
 export function checkpoints(result: CertificationResult): CheckpointResult[] {
   return result.protocols.flatMap((p) => p.checkpoints);
 }
@@ -119,20 +141,7 @@ export async function runAsVariant(
   const token = 'variant-test-token';
   const gp = await startReferenceGp({ token, variants: { [protocol]: runsAs } });
   try {
-    const dir = await tempDir();
-    const { result } = await runCertification(
-      {
-        profileFile: await variantProfile(file, declared, gp.url),
-        protocols: [protocol],
-        mode: 'self-test',
-        outDir: join(dir, 'out'),
-        strict: false,
-        html: false,
-        summary: false,
-      },
-      quietEnvironment({ CERTBENCH_REFERENCE_GP_TOKEN: token }),
-    );
-    return result;
+    return await runAgainst(await variantProfile(file, declared, gp.url), [protocol], token);
   } finally {
     await gp.stop();
   }

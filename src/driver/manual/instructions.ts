@@ -156,13 +156,21 @@ export function instructionFor(
       );
     }
     case 'inbox.set-default-auto-handling':
-      return texts(
-        ['Klinikkens standardtype for autohåndtering', "The clinic's default auto-handling type"],
-        [
-          `Sæt klinikkens standardtype for autohåndtering (Indstillinger › Rekvisitioner › Autohåndtering) til "${field(input, 'autoHandling')}".`,
-          `Set the clinic's default auto-handling type (settings for requisitions) to "${field(input, 'autoHandling')}".`,
-        ],
-      );
+      return input['restore'] === true
+        ? texts(
+            ['Klinikkens standardtype sættes tilbage', "The clinic's default type is put back"],
+            [
+              `Sæt klinikkens standardtype for autohåndtering tilbage til den, der gjaldt før testen (som leveret: "Ingen"; certbench kender den som "${field(input, 'autoHandling')}").`,
+              `Put the clinic's default auto-handling type back to what it was before the test (as delivered: "Ingen"; certbench knows it as "${field(input, 'autoHandling')}").`,
+            ],
+          )
+        : texts(
+            ['Klinikkens standardtype for autohåndtering', "The clinic's default auto-handling type"],
+            [
+              `Notér klinikkens nuværende standardtype for autohåndtering, og sæt den til "${field(input, 'autoHandling')}". Den sættes tilbage, når testen er færdig.`,
+              `Note the clinic's current default auto-handling type and set it to "${field(input, 'autoHandling')}". It is put back when the test is done.`,
+            ],
+          );
     case 'inbox.change-auto-handling':
       return texts(
         ['Skift autohåndtering på en rekvisition', 'Change the auto-handling of a requisition'],
