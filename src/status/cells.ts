@@ -35,6 +35,21 @@ export function cellHistories(results: readonly LoadedResult[], outDir: string):
   return histories;
 }
 
+/**
+ * The run whose approval a cell shows: the latest certification run (MedCom's, mode certify), so a vendor's later
+ * self-test never replaces a certification in the steering group's report; a self-test where no certification run
+ * exists. `runs` are oldest first.
+ */
+export function countingRun(runs: readonly CellRun[]): CellRun | undefined {
+  return runs.findLast((run) => run.mode === 'certify') ?? runs.at(-1);
+}
+
+/** The newest self-test after the certification run that counts, shown beside it. */
+export function newerSelfTest(runs: readonly CellRun[], counting: CellRun): CellRun | undefined {
+  const newest = runs.at(-1);
+  return newest && newest !== counting && newest.mode === 'self-test' ? newest : undefined;
+}
+
 /** Oldest first; the run id breaks ties so the order never depends on the file order. */
 export function byFinish(a: CellRun, b: CellRun): number {
   return (

@@ -1,7 +1,7 @@
-// What changed since the last meeting, per cell: the cell's state then (its latest run before that day) against
-// its state now. Only cells with a run since then can have changed.
+// What changed since the last meeting, per cell: the cell's state then (the run that counted before that day) against
+// its state now (the run that counts, see countingRun). Only cells whose counting run is that recent can have changed.
 import type { Approval } from '../result/types.ts';
-import type { CellHistory } from './cells.ts';
+import { countingRun, type CellHistory } from './cells.ts';
 import { dayStart } from './dates.ts';
 import { compareProtocolRows, compareSystems } from './identity.ts';
 import type { CellChange, Day, StatusChanges } from './types.ts';
@@ -18,9 +18,9 @@ export function changesSince(histories: Iterable<CellHistory>, since: Day): Stat
   const cutoff = dayStart(since);
   const changes: StatusChanges = { since, approved: [], regressions: [], improved: [], firstTested: [] };
   for (const history of histories) {
-    const latest = history.runs.at(-1);
+    const latest = countingRun(history.runs);
     if (!latest || Date.parse(latest.finishedAt) < cutoff) continue;
-    const before = history.runs.findLast((run) => Date.parse(run.finishedAt) < cutoff)?.approval;
+    const before = countingRun(history.runs.filter((run) => Date.parse(run.finishedAt) < cutoff))?.approval;
     const change: CellChange = {
       system: history.system,
       protocol: history.protocol,

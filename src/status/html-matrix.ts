@@ -83,12 +83,17 @@ function cellHtml(
       >`
     : html``;
   const link = run.allureHref ? html`<span><a href="${run.allureHref}">${t.allureLink}</a></span>` : html``;
+  const selfTest = cell.newerSelfTest
+    ? html`<span class="small newer-self-test"
+        >${t.newerSelfTest(t.shortDate(cell.newerSelfTest.finishedAt), t.approval[cell.newerSelfTest.approval])}</span
+      >`
+    : html``;
   return html`<td class="a-${APPROVAL_CLASS[approval]}" ${data} ${counts}>
     ${label}<span
       >${t.systemVersion(run.systemVersion)} ·
       <time datetime="${run.finishedAt}">${t.shortDate(run.finishedAt)}</time></span
     ><span>${t.counts(c)}</span>${remarks}${lapsed}<span class="small">${t.mode[run.mode]}</span
-    >${trendHtml(cell, t)}${link}
+    >${selfTest}${trendHtml(cell, t)}${link}
   </td>`;
 }
 

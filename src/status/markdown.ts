@@ -48,11 +48,14 @@ export function renderStatusMarkdown(model: StatusModel, t: StatusTexts): string
           ...(run.remarks > 0 ? [t.remarks(run.remarks)] : []),
           ...(cell.lapsedWaivers.length ? [`⚠ ${t.lapsedWaivers(cell.lapsedWaivers.join(', '))}`] : []),
         ].map((note) => `<br>${md(note)}`);
+        const selfTest = cell.newerSelfTest
+          ? `<br>${md(t.newerSelfTest(t.shortDate(cell.newerSelfTest.finishedAt), t.approval[cell.newerSelfTest.approval]))}`
+          : '';
         const link = run.allureHref ? `<br>[${md(t.allureLink)}](<${run.allureHref}>)` : '';
         return (
           `**${APPROVAL_SYMBOL[run.approval]} ${md(t.approval[run.approval])}**` +
           `<br>${md(t.systemVersion(run.systemVersion))} · ${md(t.shortDate(run.finishedAt))}` +
-          `<br>${md(t.counts(run.counts))}${notes.join('')}<br>${md(t.mode[run.mode])}${trend}${link}`
+          `<br>${md(t.counts(run.counts))}${notes.join('')}<br>${md(t.mode[run.mode])}${selfTest}${trend}${link}`
         );
       });
       const title = `${protocol.title}${protocol.variant ? ` (${protocol.variant})` : ''} ${protocol.version}`;

@@ -1,6 +1,6 @@
 // The status report as one pure function over loaded results (design example 5): every date comes in through the
 // options, so the same folder gives the same page for the same "as of" day.
-import { cellHistories, type CellHistory } from './cells.ts';
+import { cellHistories, countingRun, newerSelfTest, type CellHistory } from './cells.ts';
 import { changesSince } from './changes.ts';
 import { dayStart } from './dates.ts';
 import { cellKey, compareProtocolRows, compareSystems } from './identity.ts';
@@ -23,8 +23,9 @@ const DEFAULT_TREND_LENGTH = 6;
  * Builds the report's model.
  *
  * @remarks
- * Per system × protocol × protocol version the latest run (by `run.finishedAt`) wins and older runs give the
- * trend. Runs finished after the `asOf` day are left out (a report "as of" a past day shows that day), and so are
+ * Per system × protocol × protocol version the latest certification run (by `run.finishedAt`) wins, or the
+ * latest self-test where the cell has no certification run; a newer self-test is shown beside a certification, and
+ * the runs give the trend. Runs finished after the `asOf` day are left out (a report "as of" a past day shows that day), and so are
  * runs with harness errors: such a run is not valid and says nothing about the system.
  */
 export function buildStatusModel(results: readonly LoadedResult[], options: StatusOptions): StatusModel {
@@ -44,12 +45,14 @@ export function buildStatusModel(results: readonly LoadedResult[], options: Stat
   const trendLength = options.trendLength ?? DEFAULT_TREND_LENGTH;
   const cells = new Map<string, StatusCell>();
   for (const [key, history] of histories) {
-    const latest = history.runs.at(-1);
+    const latest = countingRun(history.runs);
     if (!latest) continue;
+    const selfTest = newerSelfTest(history.runs, latest);
     cells.set(key, {
       systemKey: history.system.key,
       protocolKey: history.protocol.key,
       latest,
+      ...(selfTest ? { newerSelfTest: selfTest } : {}),
       trend: history.runs.slice(-trendLength).map((run) => run.approval),
       runs: history.runs.length,
       // `expires` is the first day a waiver no longer applies.
@@ -105,7 +108,7 @@ function latestResults(
   const byRunId = new Map(valid.map((loaded) => [loaded.result.run.id, loaded.result]));
   const winners = new Map<string, { system: SystemColumn; result: LoadedResult['result'] }>();
   for (const history of histories) {
-    const runId = history.runs.at(-1)?.runId;
+    const runId = countingRun(history.runs)?.runId;
     const result = runId === undefined ? undefined : byRunId.get(runId);
     if (runId !== undefined && result) winners.set(runId, { system: history.system, result });
   }

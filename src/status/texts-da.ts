@@ -70,6 +70,7 @@ export const danish: StatusTexts = {
   remarks: (n) => plural(n, 'bemærkning', 'bemærkninger'),
   lapsedWaivers: (ids) => `Dispensation udløbet: ${ids}`,
   allureLink: 'Allure-rapport',
+  newerSelfTest: (date, approval) => `Nyere selvtest ${date}: ${approval}`,
   trend: (approvals) => `Seneste kørsler, ældste først: ${approvals.join(', ')}`,
   totalsCaption: 'Antal celler i matricen pr. status',
   waiverSummary: (active, beforeMeeting, expired) =>
@@ -113,7 +114,7 @@ export const danish: StatusTexts = {
   legendWaivers:
     'En dispensation udløber den angivne dag (første dag, den ikke gælder). Markeret: udløber før næste møde.',
   footer: (generator, counted) =>
-    `Genereret af ${generator} ud fra ${plural(counted, 'certificeringsresultat', 'certificeringsresultater')}. Den seneste kørsel pr. system, protokol og version gælder.`,
+    `Genereret af ${generator} ud fra ${plural(counted, 'certificeringsresultat', 'certificeringsresultater')}. Pr. system, protokol og version gælder den seneste certificeringskørsel (MedComs); findes ingen, den seneste selvtest. En nyere selvtest vises ved siden af en certificering, men erstatter den ikke.`,
   ignored: (reason, n) =>
     reason === 'harness-error'
       ? `${plural(n, 'kørsel', 'kørsler')} med harness-fejl (fejl i certbench selv) er ikke medregnet.`

@@ -38,6 +38,8 @@ export interface StatusTexts {
   /** In a cell whose waived checkpoints rest on waivers that have lapsed since the run. */
   lapsedWaivers(ids: string): string;
   allureLink: string;
+  /** Beside a certification: "Nyere selvtest 20.11.2026: Ikke godkendt". */
+  newerSelfTest(date: string, approval: string): string;
   trend(approvals: string[]): string;
   totalsCaption: string;
   waiverSummary(active: number, beforeMeeting: number, expired: number): string;

@@ -63,11 +63,17 @@ export interface CellRun {
   allureHref?: string;
 }
 
-/** One system × protocol version: the latest valid run wins; older runs give the trend. */
+/**
+ * One system × protocol version: the latest valid certification run wins (the latest self-test where there is
+ * none); the runs give the trend.
+ */
 export interface StatusCell {
   systemKey: string;
   protocolKey: string;
+  /** The run that counts (see countingRun): not always the newest. */
   latest: CellRun;
+  /** A self-test newer than the certification run that counts: shown beside it, never instead of it. */
+  newerSelfTest?: CellRun;
   /** Approvals of the last runs, oldest first, ending with the latest. */
   trend: Approval[];
   /** How many valid runs the cell has in all. */

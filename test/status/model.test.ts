@@ -35,6 +35,53 @@ describe('cells', () => {
     );
   });
 
+  test("a later self-test never replaces MedCom's certification; it is shown beside it", () => {
+    const runs = [
+      run({ at: '2026-09-01', mode: 'certify', version: '4.2.0', protocols: [{ approval: 'Godkendt' }] }),
+      run({
+        at: '2026-10-01',
+        mode: 'self-test',
+        version: '4.3.0',
+        protocols: [{ approval: 'Ikke godkendt' }],
+      }),
+      run({
+        at: '2026-08-01',
+        mode: 'self-test',
+        version: '4.1.0',
+        protocols: [{ approval: 'Delvist godkendt' }],
+      }),
+    ];
+    const c = cell(buildStatusModel(runs, OPTIONS));
+    assert.equal(c?.latest.mode, 'certify');
+    assert.equal(c?.latest.approval, 'Godkendt');
+    assert.equal(c?.newerSelfTest?.approval, 'Ikke godkendt');
+    assert.equal(c?.newerSelfTest?.systemVersion, '4.3.0');
+    assert.deepEqual(c?.trend, ['Delvist godkendt', 'Godkendt', 'Ikke godkendt']);
+    // Without a certification the latest self-test counts, and nothing is shown beside it.
+    const selfTestsOnly = cell(buildStatusModel([runs[1]!, runs[2]!], OPTIONS));
+    assert.equal(selfTestsOnly?.latest.approval, 'Ikke godkendt');
+    assert.equal(selfTestsOnly?.newerSelfTest, undefined);
+    // A newer certification replaces the older one, and an older self-test is not "newer".
+    const recertified = cell(
+      buildStatusModel(
+        [...runs, run({ at: '2026-11-01', mode: 'certify', protocols: [{ approval: 'Delvist godkendt' }] })],
+        OPTIONS,
+      ),
+    );
+    assert.equal(recertified?.latest.approval, 'Delvist godkendt');
+    assert.equal(recertified?.newerSelfTest, undefined);
+  });
+
+  test('changes compare the runs that count: a self-test after a certification is not a regression', () => {
+    const runs = [
+      run({ at: '2026-09-01', mode: 'certify', protocols: [{ approval: 'Godkendt' }] }),
+      run({ at: '2026-10-01', mode: 'self-test', protocols: [{ approval: 'Ikke godkendt' }] }),
+    ];
+    const changes = buildStatusModel(runs, { ...OPTIONS, since: '2026-09-15' }).changes;
+    assert.deepEqual(changes?.regressions, []);
+    assert.deepEqual(changes?.firstTested, []);
+  });
+
   test('the trend keeps the last N runs', () => {
     const runs = ['01', '02', '03', '04', '05', '06', '07', '08'].map((m) =>
       run({ at: `2026-${m}-01`, protocols: [{ approval: m === '08' ? 'Ikke godkendt' : 'Godkendt' }] }),

@@ -124,3 +124,24 @@ test('an empty folder still gives a page that says so', () => {
   assert.match(renderStatusHtml(empty, danish), /ingen gyldige certificeringsresultater/);
   assert.match(renderStatusMarkdown(empty, english), /no valid certification results/);
 });
+
+test('a cell shows the certification that counts and, beside it, a newer self-test, in HTML and Markdown', () => {
+  const certified = buildStatusModel(
+    [
+      run({ at: '2026-09-01', mode: 'certify', protocols: [{ approval: 'Godkendt' }] }),
+      run({ at: '2026-10-01', mode: 'self-test', protocols: [{ approval: 'Ikke godkendt' }] }),
+    ],
+    OPTIONS,
+  );
+  const page = renderStatusHtml(certified, danish);
+  assert.match(page, /data-approval="Godkendt"/);
+  assert.match(
+    page,
+    /certificering<\/span\s*><span class="small newer-self-test"\s*>Nyere selvtest 01\.10\.2026: Ikke godkendt/,
+  );
+  assert.match(renderStatusHtml(certified, english), /Newer self-test [^<]*: Not approved/);
+  assert.match(
+    renderStatusMarkdown(certified, danish),
+    /Godkendt\*\*.*certificering<br>Nyere selvtest 01\.10\.2026: Ikke godkendt/,
+  );
+});
