@@ -9,26 +9,11 @@ import { HOMECARE_FAULTS } from './homecare-catalogue.ts';
 import { DSJ_FAULTS } from './dsj-catalogue.ts';
 import { LAB_FAULTS } from './lab-catalogue.ts';
 import { PREGNANCY_FAULTS } from './pregnancy-catalogue.ts';
+import { faultsOf, type FaultInfo } from './fault-info.ts';
 
-export interface FaultInfo {
-  description: string;
-  kind: 'content' | 'behaviour' | 'automation';
-  /** The protocol whose checkpoints the fault is meant to break. */
-  protocol: string;
-  /** Checkpoint ids the fault is meant to break. */
-  breaks: string[];
-}
+export type { FaultInfo } from './fault-info.ts';
 
-// Each helper keeps its literal kind in the type, so code can require e.g. a mutation for every content fault.
-function content(description: string, ...breaks: string[]) {
-  return { description, kind: 'content', protocol: 'diagnosekort', breaks } as const satisfies FaultInfo;
-}
-function behaviour(description: string, ...breaks: string[]) {
-  return { description, kind: 'behaviour', protocol: 'diagnosekort', breaks } as const satisfies FaultInfo;
-}
-function automation(description: string, ...breaks: string[]) {
-  return { description, kind: 'automation', protocol: 'diagnosekort', breaks } as const satisfies FaultInfo;
-}
+const { content, behaviour, automation } = faultsOf('diagnosekort');
 
 export const FAULTS = {
   // --- transport ---

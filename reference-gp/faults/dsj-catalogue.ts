@@ -1,13 +1,8 @@
 // Faults of the DSJ and GMv2 flows (protocols/dsj-gmv2.yaml): content faults mutate the outgoing REF01
 // (faults/dsj-mutations.ts); behaviour faults are code in the flow they break (reference-gp/dsj/).
-import type { FaultInfo } from './catalogue.ts';
+import { faultsOf, type FaultInfo } from './fault-info.ts';
 
-function content(description: string, ...breaks: string[]) {
-  return { description, kind: 'content', protocol: 'dsj-gmv2', breaks } as const satisfies FaultInfo;
-}
-function behaviour(description: string, ...breaks: string[]) {
-  return { description, kind: 'behaviour', protocol: 'dsj-gmv2', breaks } as const satisfies FaultInfo;
-}
+const { content, behaviour } = faultsOf('dsj-gmv2');
 
 export const DSJ_FAULTS = {
   // --- questionnaire and pre-filling ---

@@ -1,15 +1,8 @@
 // Faults of the receiving flow of kommunale prøvesvar (protocols/kommunale-proevesvar.yaml): each is code in the
 // flow it breaks (reference-gp/homecare/), the way a vendor's receiver might go wrong.
-import type { FaultInfo } from './catalogue.ts';
+import { faultsOf, type FaultInfo } from './fault-info.ts';
 
-function behaviour(description: string, ...breaks: string[]) {
-  return {
-    description,
-    kind: 'behaviour',
-    protocol: 'kommunale-proevesvar',
-    breaks,
-  } as const satisfies FaultInfo;
-}
+const { behaviour } = faultsOf('kommunale-proevesvar');
 
 /** Every checkpoint that judges a positive acknowledgement. */
 const POSITIVE_ACKS = [

@@ -1,15 +1,8 @@
 // Faults of the lab inbox (protocols/intelligent-indbakke.yaml): wrong decisions in receiving and auto-handling lab
 // reports, each code in the flow it breaks (reference-gp/inbox/).
-import type { FaultInfo } from './catalogue.ts';
+import { faultsOf, type FaultInfo } from './fault-info.ts';
 
-function behaviour(description: string, ...breaks: string[]) {
-  return {
-    description,
-    kind: 'behaviour',
-    protocol: 'intelligent-indbakke',
-    breaks,
-  } as const satisfies FaultInfo;
-}
+const { behaviour } = faultsOf('intelligent-indbakke');
 
 export const INBOX_FAULTS = {
   // --- receiving ---

@@ -1,13 +1,8 @@
 // Faults of the lab sharing flow (protocols/lab-sharing.yaml): content faults mutate every outgoing lab message
 // (faults/lab-mutations.ts); behaviour faults are code in the flow they break (reference-gp/lab/).
-import type { FaultInfo } from './catalogue.ts';
+import { faultsOf, type FaultInfo } from './fault-info.ts';
 
-function content(description: string, ...breaks: string[]) {
-  return { description, kind: 'content', protocol: 'lab-sharing', breaks } as const satisfies FaultInfo;
-}
-function behaviour(description: string, ...breaks: string[]) {
-  return { description, kind: 'behaviour', protocol: 'lab-sharing', breaks } as const satisfies FaultInfo;
-}
+const { content, behaviour } = faultsOf('lab-sharing');
 
 export const LAB_FAULTS = {
   // --- the message ---

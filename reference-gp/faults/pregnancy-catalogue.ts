@@ -2,15 +2,9 @@
 // format-neutral document before it is written (so they break CDA and FHIR alike) or its CDA/FHIR rendering or
 // metadata with one mutation per format (faults/pregnancy-mutations.ts); behaviour faults are decisions in the
 // share flow (reference-gp/pregnancy/share.ts).
-import type { FaultInfo } from './catalogue.ts';
+import { faultsOf, type FaultInfo } from './fault-info.ts';
 
-const PROTOCOL = 'vandrejournal-maalinger';
-function content(description: string, ...breaks: string[]) {
-  return { description, kind: 'content', protocol: PROTOCOL, breaks } as const satisfies FaultInfo;
-}
-function behaviour(description: string, ...breaks: string[]) {
-  return { description, kind: 'behaviour', protocol: PROTOCOL, breaks } as const satisfies FaultInfo;
-}
+const { content, behaviour } = faultsOf('vandrejournal-maalinger');
 
 export const PREGNANCY_FAULTS = {
   // --- transport and format ---

@@ -1,8 +1,9 @@
 // The GP system's lab inbox: requisitions with the auto-handling type chosen at ordering, what the laboratories
 // reported on them, and what the system did automatically (patient replies, fees, audit log).
 
-export const AUTO_HANDLING_TYPES = ['ingen', 'autosvar-ved-normal', 'arkiver-til-aftale'] as const;
-export type AutoHandling = (typeof AUTO_HANDLING_TYPES)[number];
+import type { AutoHandling } from '../../src/rules/inbox/auto-handling.ts';
+
+export { AUTO_HANDLING_TYPES, type AutoHandling } from '../../src/rules/inbox/auto-handling.ts';
 
 export interface Limits {
   lower?: number;

@@ -1,5 +1,6 @@
 // Plan steps of the intelligent-indbakke protocol: reset and order through the automation API, deliver XRPT01
 // reports as a laboratory, and look at the inbox right after each delivery.
+import { isAutoHandling } from '../../src/rules/inbox/auto-handling.ts';
 import { buildLabReport } from '../../src/rules/inbox/xrpt01-build.ts';
 import { labReportOf } from '../../src/rules/inbox/delivery.ts';
 import type { InboxSnapshot } from '../../src/rules/inbox/inbox-view.ts';
@@ -16,9 +17,6 @@ import {
 } from './state.ts';
 
 export const LAB_REPORT_CHANNEL = 'lab-report';
-
-/** The auto-handling types of the automation API (inbox.order-requisition). */
-const AUTO_HANDLING = new Set(['ingen', 'autosvar-ved-normal', 'arkiver-til-aftale']);
 
 async function snapshotOf(driver: SutDriver, patient: string): Promise<InboxSnapshot> {
   return {
@@ -93,7 +91,7 @@ export function planRestoreDefault(world: CertbenchWorld): void {
     cleanup: true,
     run: ({ driver, outputs }) => {
       const previous = (outputs.get(first) as { previous?: unknown } | undefined)?.previous;
-      const autoHandling = typeof previous === 'string' && AUTO_HANDLING.has(previous) ? previous : 'ingen';
+      const autoHandling = isAutoHandling(previous) ? previous : 'ingen';
       return driver.perform('inbox.set-default-auto-handling', { autoHandling, restore: true });
     },
   });

@@ -19,6 +19,19 @@ function testPatient(cpr: string): TestPatient {
 }
 export const PATIENT = testPatient(CPR);
 
+/** What the first visit registers; the rules tests expect exactly these values in the documents. */
+export const FIRST_VISIT = {
+  date: '2025-04-22',
+  terminsberegning: { lastMenstrualPeriod: '2025-03-03', cycleDays: 30, certain: true },
+  lifestyle: {
+    smokingBefore: true,
+    smokingDuring: 'Stoppet',
+    alcoholBefore: true,
+    alcoholDuring: false,
+    drinksPerWeek: 0,
+  },
+} as const;
+
 export function pregnancy(): PregnancyRecord {
   return {
     id: randomUUID(),
@@ -26,15 +39,9 @@ export function pregnancy(): PregnancyRecord {
     visits: [
       {
         id: 'v1',
-        date: '2025-04-22',
-        terminsberegning: { lastMenstrualPeriod: '2025-03-03', cycleDays: 30, certain: true },
-        lifestyle: {
-          smokingBefore: true,
-          smokingDuring: 'Stoppet',
-          alcoholBefore: true,
-          alcoholDuring: false,
-          drinksPerWeek: 0,
-        },
+        date: FIRST_VISIT.date,
+        terminsberegning: { ...FIRST_VISIT.terminsberegning },
+        lifestyle: { ...FIRST_VISIT.lifestyle },
         assessment: { text: 'Ukompliceret graviditet', careLevel: 'Niveau 1' },
         measurements: { weightKg: 68, bloodPressure: { systolic: 118, diastolic: 76 } },
       },

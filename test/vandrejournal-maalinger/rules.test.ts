@@ -21,22 +21,16 @@ import { buildCdaDocument } from '../../reference-gp/pregnancy/cda-document.ts';
 import { buildFhirDocument } from '../../reference-gp/pregnancy/fhir-document.ts';
 import { prfEntries, type PrfAnswers } from '../../reference-gp/pregnancy/entries.ts';
 import type { GmDocument } from '../../src/rules/pregnancy/model.ts';
-import { CPR, FORMATS, roundTrip, spec } from './fixtures.ts';
+import { CPR, FIRST_VISIT, FORMATS, roundTrip, spec } from './fixtures.ts';
 
 const registered = [
   {
     patient: CPR,
-    date: '2025-04-22',
+    date: FIRST_VISIT.date,
     newPregnancy: false,
-    terminsberegning: { lastMenstrualPeriod: '2025-03-03', cycleDays: 30, certain: true },
+    terminsberegning: { ...FIRST_VISIT.terminsberegning },
     measurements: {},
-    lifestyle: {
-      smokingBefore: true,
-      smokingDuring: 'Stoppet',
-      alcoholBefore: true,
-      alcoholDuring: false,
-      drinksPerWeek: 0,
-    },
+    lifestyle: { ...FIRST_VISIT.lifestyle },
   },
 ];
 

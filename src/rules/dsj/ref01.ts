@@ -83,10 +83,7 @@ export function readInterchange(xml: string): Ref01Interchange {
       patientCpr: text(child(letter, 'Patient'), 'CivilRegistrationNumber'),
       receiverEan: text(child(letter, 'Receiver'), 'EANIdentifier'),
       objects: children(letter, 'BinaryObject').map((o) => ({
-        objectIdentifier: text(o, 'ObjectIdentifier'),
-        objectCode: text(o, 'ObjectCode'),
-        extensionCode: text(o, 'ObjectExtensionCode'),
-        originalSize: text(o, 'OriginalObjectSize'),
+        ...objectFields(o),
         base64: text(o, 'Object_Base64Encoded'),
       })),
     })),
@@ -134,18 +131,20 @@ function readReference(reference: Element): ReferenceView {
   const bin = child(reference, 'BIN');
   const description = text(reference, 'RefDescription');
   const base = description === undefined ? {} : { description };
-  if (bin)
-    return {
-      ...base,
-      kind: 'BIN',
-      objectIdentifier: text(bin, 'ObjectIdentifier'),
-      objectCode: text(bin, 'ObjectCode'),
-      extensionCode: text(bin, 'ObjectExtensionCode'),
-      originalSize: text(bin, 'OriginalObjectSize'),
-    };
+  if (bin) return { ...base, kind: 'BIN', ...objectFields(bin) };
   if (child(reference, 'URL')) return { ...base, kind: 'URL' };
   if (child(reference, 'SUP')) return { ...base, kind: 'SUP' };
   return { ...base, kind: 'none' };
+}
+
+/** What a BIN reference and the binary object it points at both state about the object. */
+function objectFields(element: Element): Omit<BinaryObjectView, 'base64'> {
+  return {
+    objectIdentifier: text(element, 'ObjectIdentifier'),
+    objectCode: text(element, 'ObjectCode'),
+    extensionCode: text(element, 'ObjectExtensionCode'),
+    originalSize: text(element, 'OriginalObjectSize'),
+  };
 }
 
 function children(parent: Element | undefined, name: string): Element[] {
