@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { writtenProfileSchema } from '../profile/schema.ts';
+import { officialProtocolSchema } from '../protocols/official.ts';
 import { manifestSchema } from '../protocols/schema.ts';
 import { testPlanSchema } from '../test-plan/schema.ts';
 import { waiverRegisterSchema } from '../waivers/schema.ts';
@@ -15,5 +16,6 @@ export function jsonSchemas(): Record<string, unknown> {
     'waiver-register.schema.json': generate(waiverRegisterSchema, 'certbench waiver register'),
     'protocol-manifest.schema.json': generate(manifestSchema, 'certbench protocol manifest'),
     'test-plan.schema.json': generate(testPlanSchema, 'certbench test plan'),
+    'official-protocol.schema.json': generate(officialProtocolSchema, 'MedCom test protocol as data'),
   };
 }

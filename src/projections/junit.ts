@@ -38,6 +38,9 @@ function testsuite(result: CertificationResult, protocol: ProtocolResult): strin
     title: protocol.title,
     version: protocol.version,
     standard: `${protocol.standard.packageId} ${protocol.standard.version}`,
+    ...(protocol.officialProtocol
+      ? { 'medcom.testProtocol': `${protocol.officialProtocol.title} ${protocol.officialProtocol.version}` }
+      : {}),
     approval: protocol.approval,
     'sut.vendor': result.sut.vendor,
     'sut.system': result.sut.system,
@@ -58,11 +61,17 @@ function testsuite(result: CertificationResult, protocol: ProtocolResult): strin
 function testcase(protocol: ProtocolResult, checkpoint: CheckpointResult): string {
   const open = `    <testcase${attributes({
     classname: `${protocol.id}.${checkpoint.useCase}`,
-    name: `${checkpoint.id} ${checkpoint.title}`,
+    name: `${checkpoint.id} ${checkpoint.title}${stepsNote(checkpoint)}`,
     time: seconds(checkpoint.durationMs),
   })}`;
   const body = outcome(checkpoint);
   return body === undefined ? `${open}/>` : `${open}>\n      ${body}\n    </testcase>`;
+}
+
+/** MedCom's step numbers where the id alone does not say them all. */
+function stepsNote(checkpoint: CheckpointResult): string {
+  const steps = checkpoint.officialSteps ?? [];
+  return steps.length > 1 ? ` (MedCom steps ${steps.join(', ')})` : '';
 }
 
 function outcome(checkpoint: CheckpointResult): string | undefined {

@@ -3,13 +3,17 @@ import { join, relative } from 'node:path';
 import { InvalidInputError } from '../errors/index.ts';
 import { readYamlFile } from '../input/yaml-file.ts';
 import { parseFeatureFolder, type ParsedScenario } from './gherkin.ts';
+import { officialCoverage, type CoverageReport } from './coverage.ts';
 import { lintAcrossProtocols, lintProtocol } from './lint.ts';
+import { officialProtocolSchema, type LoadedOfficialProtocol } from './official.ts';
 import { manifestSchema, type LoadedManifest } from './schema.ts';
 
 export interface ProtocolCatalogue {
   root: string;
   manifests: LoadedManifest[];
   scenarios: Map<string, ParsedScenario[]>;
+  /** By manifest id: the official MedCom protocol it implements, and how its steps are covered. */
+  official: Map<string, { protocol: LoadedOfficialProtocol; coverage: CoverageReport }>;
 }
 
 /** Loads every manifest in `<root>/protocols` with its feature files and lints them; any problem is an input error. */
@@ -28,14 +32,35 @@ export async function loadProtocols(root: string): Promise<ProtocolCatalogue> {
     manifests.push({ ...manifest, file });
   }
   const scenarios = new Map<string, ParsedScenario[]>();
+  const official: ProtocolCatalogue['official'] = new Map();
   const issues = lintAcrossProtocols(manifests);
   for (const manifest of manifests) {
     const parsed = await parseFeatureFolder(root, manifest.features);
     scenarios.set(manifest.id, parsed);
     issues.push(...lintProtocol(manifest, parsed));
+    if (manifest.officialProtocol) {
+      const file = manifest.officialProtocol.file;
+      const protocol = {
+        ...(await readYamlFile(join(root, file), officialProtocolSchema, 'official test protocol')),
+        file,
+      };
+      const { issues: coverageIssues, report } = officialCoverage(manifest, protocol);
+      issues.push(...coverageIssues);
+      official.set(manifest.id, { protocol, coverage: report });
+      manifest.official = {
+        title: protocol.title,
+        version: protocol.version,
+        date: protocol.date,
+        source: {
+          repository: protocol.source.repository,
+          commit: protocol.source.commit,
+          path: protocol.source.path,
+        },
+      };
+    }
   }
   if (issues.length > 0) throw new InvalidInputError(issues, 'protocol lint failed');
-  return { root, manifests, scenarios };
+  return { root, manifests, scenarios, official };
 }
 
 export function selectProtocols(catalogue: ProtocolCatalogue, ids: string[] | 'all'): LoadedManifest[] {

@@ -1,8 +1,14 @@
 import { z } from 'zod';
 
+// An official step's number, with a letter where one step has several checkpoints (DK-3.4.2.2-b), or a family and a
+// number for certbench's own checks beyond the official protocol (DK-XDS-1).
 const checkpointId = z
   .string()
-  .regex(/^[A-Z]{2,6}-\d+(\.\d+)*$/, 'must look like DK-3.3.1.2 (prefix, dot-separated numbers)');
+  .regex(
+    /^[A-Z]{2,6}-(\d+(\.\d+)*(-[a-z])?|[A-Z]{2,5}-\d+)$/,
+    'must look like DK-3.3.1.2, DK-3.4.2.2-b (official step, letter) or DK-XDS-1 (own check family, number)',
+  );
+const stepNumber = z.string().regex(/^\d+(\.\d+)+$/, 'must be an official step number such as 3.3.1.2');
 
 /** A protocol manifest as written in `protocols/<id>.yaml`. */
 export const manifestSchema = z.strictObject({
@@ -18,6 +24,38 @@ export const manifestSchema = z.strictObject({
     canonical: z.url(),
   }),
   channel: z.enum(['send', 'receive', 'send-receive']),
+  officialProtocol: z
+    .strictObject({
+      file: z.string().min(1).describe('the official protocol as data, relative to the certbench root'),
+      notCovered: z
+        .array(
+          z.strictObject({
+            steps: z.array(stepNumber).min(1),
+            reason: z.string().min(10),
+            standIns: z
+              .array(checkpointId)
+              .optional()
+              .describe("certbench's checkpoints that stand in for the step"),
+          }),
+        )
+        .optional()
+        .describe('official steps no checkpoint implements, each with the reason'),
+    })
+    .optional()
+    .describe("MedCom's published test protocol this manifest implements, step by step"),
+  changelog: z
+    .array(
+      z.strictObject({
+        version: z.string().regex(/^\d+\.\d+\.\d+$/),
+        date: z.iso.date(),
+        description: z.string().min(1),
+        renamed: z
+          .record(z.string(), z.union([z.array(checkpointId).min(1), z.null()]))
+          .optional()
+          .describe('earlier checkpoint id -> the ids that took its place (null: dropped)'),
+      }),
+    )
+    .optional(),
   features: z.string().min(1).describe('folder of the feature files, relative to the certbench root'),
   variants: z
     .array(
@@ -46,6 +84,11 @@ export const manifestSchema = z.strictObject({
         useCase: z.string().min(1),
         grade: z.enum(['F1', 'F2', 'F3', 'F4']),
         mode: z.enum(['automatic', 'manual']),
+        officialSteps: z
+          .array(stepNumber)
+          .min(1)
+          .optional()
+          .describe("the official protocol's steps this checkpoint implements"),
         requirements: z.array(z.strictObject({ text: z.string().min(1), url: z.url().optional() })).min(1),
         provisional: z.strictObject({ source: z.string().min(10) }).optional(),
         notTestable: z
@@ -65,4 +108,14 @@ export type Grade = ManifestCheckpoint['grade'];
 /** A manifest with where it came from. */
 export interface LoadedManifest extends Manifest {
   file: string;
+  /** The official MedCom protocol it implements, as recorded in each result (set when the protocols load). */
+  official?: OfficialProtocolRef;
+}
+
+/** Which official protocol, and where MedCom publishes it. */
+export interface OfficialProtocolRef {
+  title: string;
+  version: string;
+  date: string;
+  source: { repository: string; commit: string; path: string };
 }

@@ -2,7 +2,7 @@
  * The certification result: the record of a run (`certification-result.json`). Every report is a projection of it.
  * Bump `RESULT_SCHEMA_VERSION` on any incompatible change and describe it in docs/certification-result.md.
  */
-import type { Grade } from '../protocols/schema.ts';
+import type { Grade, OfficialProtocolRef } from '../protocols/schema.ts';
 import type { ValidationRecord } from '../validation/shared.ts';
 
 export const RESULT_SCHEMA_VERSION = '1.0';
@@ -67,6 +67,8 @@ export interface ProtocolResult {
   title: string;
   version: string;
   standard: { name: string; packageId: string; version: string; canonical: string };
+  /** MedCom's published test protocol this protocol implements step by step (checkpoints name its steps). */
+  officialProtocol?: OfficialProtocolRef;
   /** The protocol variant the SUT was tested as (e.g. the sender: gp-system or plsp), from the SUT profile. */
   variant?: string;
   approval: Approval;
@@ -84,6 +86,8 @@ export interface CheckpointResult {
   grade: Grade;
   mode: 'automatic' | 'manual';
   requirements: { text: string; url?: string }[];
+  /** The official protocol's steps this checkpoint implements; absent for certbench's own checks. */
+  officialSteps?: string[];
   provisional?: { source: string };
   status: CheckpointStatus;
   /** Why it failed, is pending, not applicable or a harness error. */

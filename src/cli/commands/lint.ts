@@ -1,5 +1,6 @@
 import type { RunEnvironment } from '../../environment/environment.ts';
 import { EXIT } from '../../errors/exit-codes.ts';
+import { coverageLine } from '../../protocols/coverage.ts';
 import { loadProtocols } from '../../protocols/load.ts';
 import { resolve } from 'node:path';
 import { PACKAGE_ROOT } from '../../run/package-root.ts';
@@ -11,6 +12,8 @@ export async function lintCommand(env: RunEnvironment, root?: string): Promise<n
     env.stdout.write(
       `ok ${m.id} ${m.version}: ${m.checkpoints.length} checkpoints, ${catalogue.scenarios.get(m.id)?.length ?? 0} scenarios\n`,
     );
+    const official = catalogue.official.get(m.id);
+    if (official) env.stdout.write(`   ${coverageLine(official.coverage)}\n`);
   }
   return EXIT.ok;
 }

@@ -35,6 +35,10 @@ export function labelsFor(protocol: ProtocolResult, checkpoint: CheckpointResult
     { name: 'package', value: protocol.id },
   ];
   if (protocol.variant) labels.push({ name: 'variant', value: protocol.variant });
+  // The step numbers of MedCom's test protocol, so a MedCom tester finds "3.4.3.2" in the report.
+  for (const step of checkpoint.officialSteps ?? []) labels.push({ name: 'medcomStep', value: step });
+  if (protocol.officialProtocol && !checkpoint.officialSteps)
+    labels.push({ name: 'tag', value: 'certbench-own-check' });
   if (checkpoint.waiver)
     labels.push({ name: 'waiver', value: checkpoint.waiver.id }, { name: 'tag', value: 'waived' });
   if (checkpoint.provisional) labels.push({ name: 'tag', value: 'provisional' });

@@ -27,7 +27,7 @@ export function checkpointTestResult(
     name: `${checkpoint.id} ${checkpoint.title}`,
     fullName: `${protocol.id}:${checkpoint.id}`,
     titlePath: [protocol.title, useCaseTitle(protocol, checkpoint.useCase)],
-    description: description(checkpoint),
+    description: description(checkpoint, protocol),
     status: allureStatus(checkpoint.status),
     stage: 'finished',
     start,
@@ -48,10 +48,18 @@ export function checkpointTestResult(
 }
 
 /** Markdown: requirements (also those without a link), provisional source and scenario location. */
-function description(checkpoint: CheckpointResult): string {
+function description(checkpoint: CheckpointResult, protocol: ProtocolResult): string {
   const lines = [
     `**Grade:** ${checkpoint.grade} · **Mode:** ${checkpoint.mode} · **Verdict:** ${checkpoint.status}`,
   ];
+  const official = protocol.officialProtocol;
+  if (official)
+    lines.push(
+      '',
+      checkpoint.officialSteps
+        ? `**MedCom test step${checkpoint.officialSteps.length > 1 ? 's' : ''}:** ${checkpoint.officialSteps.join(', ')} (${official.title} ${official.version})`
+        : `**certbench's own check**, beyond ${official.title} ${official.version}`,
+    );
   if (checkpoint.requirements.length > 0) {
     lines.push('', '**Requirements**', '');
     for (const requirement of checkpoint.requirements) {
