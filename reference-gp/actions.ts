@@ -5,6 +5,8 @@ import {
   deleteDiagnosis,
   deselectDiagnosis,
   registerDiagnosis,
+  selectClinic,
+  selectDiagnosis,
   updateDiagnosis,
 } from './diagnosekort/record-actions.ts';
 import { resetInbox } from './inbox/model.ts';
@@ -35,7 +37,9 @@ export const SHARE_ACTION = 'diagnosekort.share';
 export const ACTIONS: Record<string, Action> = {
   'patient.reset': (ctx, input) => {
     const record = patientRecord(ctx.state, input['patient']);
-    record.diagnoses = [];
+    // Fault: the diagnoses of an earlier run stay (the protocol starts with a patient without diagnoses).
+    if (!ctx.faults.has('reset-keeps-diagnoses')) record.diagnoses = [];
+    record.clinic = 'current';
     record.shared = [];
     ctx.state.lab.delete(record.patient.cpr);
     resetInbox(ctx.state.inbox, record.patient.cpr);
@@ -45,8 +49,10 @@ export const ACTIONS: Record<string, Action> = {
     return {};
   },
   'patient.transfer-journal': transferJournal,
+  'diagnosekort.select-clinic': selectClinic,
   'diagnosekort.register-diagnosis': registerDiagnosis,
   'diagnosekort.update-diagnosis': updateDiagnosis,
+  'diagnosekort.select-diagnosis': selectDiagnosis,
   'diagnosekort.deselect-diagnosis': deselectDiagnosis,
   'diagnosekort.delete-diagnosis': deleteDiagnosis,
   [SHARE_ACTION]: (ctx, input) => shareDiagnosekort(ctx, patientRecord(ctx.state, input['patient'])),

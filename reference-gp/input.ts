@@ -1,7 +1,7 @@
 // Validation of automation API input; every failure is a 422 problem naming the offending field.
 import { invalid } from './http/problem.ts';
 import type { GpState, PatientRecord } from './state.ts';
-import { isCalendarDate } from './time.ts';
+import { isCalendarDate, normaliseMoment } from './time.ts';
 
 export type Input = Record<string, unknown>;
 
@@ -45,6 +45,23 @@ export function requiredEnum<T extends string>(input: Input, key: string, allowe
 export function optionalDate(input: Input, key: string): string | undefined {
   const value = optionalString(input, key);
   if (value !== undefined && !isCalendarDate(value)) throw invalid(`input.${key} must be a date YYYY-MM-DD`);
+  return value;
+}
+
+/** A FHIR date (YYYY-MM-DD) or dateTime with seconds and zone; a dateTime comes back in Danish local time. */
+export function optionalMoment(input: Input, key: string): string | undefined {
+  const value = optionalString(input, key);
+  if (value === undefined) return undefined;
+  const moment = normaliseMoment(value);
+  if (moment === undefined)
+    throw invalid(`input.${key} must be a date YYYY-MM-DD or a dateTime like 2011-09-26T11:23:00+02:00`);
+  return moment;
+}
+
+export function optionalBoolean(input: Input, key: string): boolean | undefined {
+  const value = input[key];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'boolean') throw invalid(`input.${key} must be true or false`);
   return value;
 }
 

@@ -1,6 +1,6 @@
 // What the automation API lets certbench read: state the GP system shows its user, by observation name.
 import type { GpContext } from './context.ts';
-import { observeDiagnoses } from './diagnosekort/record-actions.ts';
+import { observeDiagnoses } from './diagnosekort/view.ts';
 import { observeAudit, observeFees, observeInboxItems, observePatientMessages } from './inbox/observe.ts';
 import { observeInbox, observeLabChart } from './homecare/observe.ts';
 import { observeDsj } from './dsj/consultation.ts';

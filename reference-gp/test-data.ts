@@ -55,16 +55,38 @@ export const TEST_PATIENTS: readonly TestPatient[] = [
   },
 ];
 
+export type ClinicKey = 'previous' | 'current';
+
+export interface Clinic {
+  name: string;
+  /** SOR id of the clinic (14 digits). */
+  sor: string;
+  ydernummer: string;
+  practitioner: { given: readonly string[]; family: string };
+}
+
+/** The clinic certbench tests in: every protocol but the Diagnosekort's clinic change uses only this one. */
 export const PRACTICE = {
   name: 'Agerskov lægepraksis',
   sor: '73091000016008',
   ydernummer: '045861',
-} as const;
+  practitioner: { given: ['Lene', 'Test'], family: 'Lægesen' },
+} as const satisfies Clinic;
 
-export const PRACTITIONER = {
-  given: ['Lene', 'Test'],
-  family: 'Lægesen',
-} as const;
+/** The patient's former clinic (ConditionList send protocol 3.3.1.2: historical diagnoses of another clinic). */
+export const PREVIOUS_PRACTICE = {
+  name: 'Tønder lægehus',
+  sor: '48961000016002',
+  ydernummer: '071534',
+  practitioner: { given: ['Peter', 'Test'], family: 'Tidligere' },
+} as const satisfies Clinic;
+
+export const CLINICS: Readonly<Record<ClinicKey, Clinic>> = {
+  previous: PREVIOUS_PRACTICE,
+  current: PRACTICE,
+};
+
+export const PRACTITIONER = PRACTICE.practitioner;
 
 export function fullName(person: { given: readonly string[]; family: string }): string {
   return [...person.given, person.family].join(' ');

@@ -19,6 +19,6 @@ automation:
 counterparts: { waitTimeoutMs: 400 }
 clockToleranceMs: 1000
 protocols:
-  diagnosekort: { useCases: [S1.A1] }
+  diagnosekort: { useCases: [] }
 ${extra}`;
 }

@@ -43,3 +43,29 @@ export function monotonicClock(now: () => Date): () => Date {
     return new Date(next);
   };
 }
+
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?(Z|[+-](0\d|1[0-4]):[0-5]\d)$/;
+
+/**
+ * A FHIR date as it is, or a dateTime with zone rewritten in Danish local time with seconds (the offset valid at
+ * that instant, as MedCom wants); undefined when the value is neither.
+ */
+export function normaliseMoment(value: string): string | undefined {
+  if (isCalendarDate(value)) return value;
+  if (!DATE_TIME.test(value) || !isCalendarDate(value.slice(0, 10))) return undefined;
+  const instant = new Date(value);
+  if (Number.isNaN(instant.getTime())) return undefined;
+  const { date, time, offset } = danishLocalParts(instant);
+  return `${date}T${time}${offset}`;
+}
+
+/**
+ * Orders two FHIR dates/dateTimes. Two dateTimes compare as instants; when either is a date alone, the Danish
+ * calendar dates compare, so a dateTime on the same day as a date counts as equal.
+ */
+export function compareMoments(a: string, b: string): number {
+  const dateOnly = (v: string) => isCalendarDate(v);
+  if (!dateOnly(a) && !dateOnly(b)) return new Date(a).getTime() - new Date(b).getTime();
+  const day = (v: string) => (dateOnly(v) ? v : danishDate(new Date(v)));
+  return day(a) < day(b) ? -1 : day(a) > day(b) ? 1 : 0;
+}

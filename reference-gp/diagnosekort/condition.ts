@@ -1,7 +1,8 @@
-// One MedCom ConditionList Condition per shared diagnosis. The tillægstekst (note) is deliberately never copied.
+// One MedCom ConditionList Condition per shared diagnosis, its codes and displays exactly as registered (MedCom's
+// missing-content example: a coding may lack its code or display). The tillægstekst (note) is never copied.
 import { randomUUID } from 'node:crypto';
 import type { FaultName } from '../faults/catalogue.ts';
-import { SKS_D, type Diagnosis } from '../state.ts';
+import { diagnosisText, SKS_D, type Diagnosis, type DiagnosisCode } from '../state.ts';
 import { narrative } from './narrative.ts';
 import {
   CONDITION_CATEGORY,
@@ -20,6 +21,29 @@ export interface ConditionContext {
   faults: ReadonlySet<FaultName>;
 }
 
+/** A code entry as the GP reads it, e.g. `SKS-D DE119a` or `ICPC-2 (uden kode) "Fedme"`. */
+export function describeCode(c: DiagnosisCode): string {
+  const system = c.system === SKS_D ? 'SKS-D' : 'ICPC-2';
+  return `${system} ${c.code ?? '(uden kode)'}${c.display === undefined ? '' : ` "${c.display}"`}`;
+}
+
+/** "Forløbsdiagnose, Aktuel"; the type is left out when none was registered. */
+export function describeKind(d: Diagnosis): string {
+  return [d.type === undefined ? undefined : DANISH[d.type], DANISH[d.status]].filter(Boolean).join(', ');
+}
+
+/** Condition.code: one coding per code entry, text derived; absent altogether when there is neither. */
+function codeOf(diagnosis: Diagnosis): fhir4.CodeableConcept | undefined {
+  const coding = diagnosis.codes.map((c) => ({
+    system: c.system,
+    ...(c.code === undefined ? {} : { code: c.code }),
+    ...(c.display === undefined ? {} : { display: c.display }),
+  }));
+  const text = diagnosisText(diagnosis.codes);
+  if (coding.length === 0 && text === undefined) return undefined;
+  return { ...(coding.length === 0 ? {} : { coding }), ...(text === undefined ? {} : { text }) };
+}
+
 export function buildCondition(diagnosis: Diagnosis, context: ConditionContext): fhir4.Condition {
   const { faults } = context;
   // Fault: identity is regenerated for each document instead of kept with the diagnosis.
@@ -28,8 +52,12 @@ export function buildCondition(diagnosis: Diagnosis, context: ConditionContext):
   const identifier = fresh ? randomUUID() : diagnosis.identifier;
   // Fault: the registration time is forgotten and the sharing time used instead.
   const recordedDate = faults.has('recorded-date-is-share-time') ? context.timestamp : diagnosis.recordedDate;
+  const code = codeOf(diagnosis);
+  // FHIR con-4: an abated condition is resolved, whatever status the GP left it in.
+  const clinical =
+    diagnosis.abatement !== undefined || diagnosis.status === 'resolved' ? 'resolved' : 'active';
 
-  const codes = diagnosis.codes.map((c) => `${c.system === SKS_D ? 'SKS-D' : 'ICPC-2'} ${c.code}`).join(', ');
+  const codes = diagnosis.codes.map(describeCode).join(', ');
   const period = [
     diagnosis.onset ? `Debut: ${diagnosis.onset}` : undefined,
     diagnosis.abatement ? `Afsluttet: ${diagnosis.abatement}` : undefined,
@@ -40,28 +68,21 @@ export function buildCondition(diagnosis: Diagnosis, context: ConditionContext):
     resourceType: 'Condition',
     id,
     meta: { profile: [PROFILES.condition] },
-    text: narrative('Condition', id, diagnosis.text, [
-      `Koder: ${codes}`,
-      `${DANISH[diagnosis.type]}, status ${DANISH[diagnosis.status]}`,
+    text: narrative('Condition', id, code?.text ?? 'Diagnose uden diagnosetekst', [
+      `Koder: ${codes === '' ? 'ingen' : codes}`,
+      describeKind(diagnosis),
       period.join('; '),
       `Patient: ${context.patientReference}`,
     ]),
     identifier: [{ system: URI, value: `urn:uuid:${identifier}` }],
-    clinicalStatus: {
-      coding: [{ system: CONDITION_CLINICAL, code: diagnosis.status === 'current' ? 'active' : 'resolved' }],
-    },
+    clinicalStatus: { coding: [{ system: CONDITION_CLINICAL, code: clinical }] },
     category: [
-      { coding: [{ system: CONDITION_CATEGORY, code: diagnosis.type }] },
+      ...(diagnosis.type === undefined
+        ? []
+        : [{ coding: [{ system: CONDITION_CATEGORY, code: diagnosis.type }] }]),
       { coding: [{ system: SNOMED, code: STATUS_CODES[diagnosis.status] }] },
     ],
-    code: {
-      coding: diagnosis.codes.map((c) => ({
-        system: c.system,
-        code: c.code,
-        ...(c.display === undefined ? {} : { display: c.display }),
-      })),
-      text: diagnosis.text,
-    },
+    ...(code === undefined ? {} : { code }),
     subject: { reference: context.patientReference },
     ...(diagnosis.onset === undefined ? {} : { onsetDateTime: diagnosis.onset }),
     ...(diagnosis.abatement === undefined ? {} : { abatementDateTime: diagnosis.abatement }),

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FaultName } from '../faults/catalogue.ts';
 import type { PatientRecord, SharedDocument } from '../state.ts';
-import { PRACTICE } from '../test-data.ts';
+import { CLINICS } from '../test-data.ts';
 import { narrative } from './narrative.ts';
 import { containedOrganization, containedPatient, containedPractitioner } from './participants.ts';
 import {
@@ -32,6 +32,8 @@ export interface MetadataInput {
 
 export function buildDocumentReference(input: MetadataInput): fhir4.DocumentReference {
   const id = randomUUID();
+  // The author is the clinic the patient belongs to now, as in the document.
+  const clinic = CLINICS[input.record.clinic];
   // Fault: a new version is registered as an unrelated document instead of replacing the previous one.
   const replaces =
     input.previous && !input.faults.has('no-replaces-relation')
@@ -48,12 +50,12 @@ export function buildDocumentReference(input: MetadataInput): fhir4.DocumentRefe
     meta: { profile: [PROFILES.documentReference] },
     text: narrative('DocumentReference', id, input.title, [
       `Dokument: ${input.documentIdentifier}, oprettet ${input.timestamp}`,
-      `Forfatter: ${PRACTICE.name}`,
+      `Forfatter: ${clinic.name}`,
     ]),
     contained: [
       containedPatient(input.record.patient, 'patient'),
-      containedOrganization('organization'),
-      containedPractitioner('practitioner'),
+      containedOrganization('organization', clinic),
+      containedPractitioner('practitioner', clinic),
     ],
     extension: [
       {

@@ -4,11 +4,11 @@
 import { randomUUID } from 'node:crypto';
 import type { FaultName } from '../faults/catalogue.ts';
 import type { Diagnosis, GpState, PatientRecord } from '../state.ts';
-import { PRACTICE, fullName } from '../test-data.ts';
-import { buildCondition } from './condition.ts';
+import { CLINICS, fullName } from '../test-data.ts';
+import { buildCondition, describeKind } from './condition.ts';
 import { narrative } from './narrative.ts';
 import { organizationEntry, patientEntry, practitionerEntry } from './participants.ts';
-import { DANISH, LOINC, PROBLEM_LIST_LOINC, PROFILES, URI } from './systems.ts';
+import { LOINC, PROBLEM_LIST_LOINC, PROFILES, URI } from './systems.ts';
 
 export interface DocumentInput {
   state: GpState;
@@ -42,6 +42,10 @@ export const documentTitle = (cpr: string): string => `Diagnoseoversigt for ${cp
 
 export function buildDocument(input: DocumentInput): BuiltDocument {
   const { record, state } = input;
+  // The author is the clinic the patient belongs to now.
+  const clinic = CLINICS[record.clinic];
+  const organizationId = state.organizationIds[record.clinic];
+  const practitionerId = state.practitionerIds[record.clinic];
   const patientRef = ref(record.resourceId);
   const conditions = input.diagnoses.map((diagnosis) => ({
     diagnosis,
@@ -61,32 +65,35 @@ export function buildDocument(input: DocumentInput): BuiltDocument {
     text: narrative('Composition', compositionId, title, [
       `Patient: ${fullName(record.patient)} (${patientRef})`,
       `Senest opdateret: ${input.compositionDate}`,
-      `Forfatter: ${PRACTICE.name} (${ref(state.organizationId)})`,
+      `Forfatter: ${clinic.name} (${ref(organizationId)})`,
       ...conditions.map(
         ({ diagnosis: d, resource }) =>
-          `${d.text}: ${DANISH[d.type]}, ${DANISH[d.status]} (${ref(resource.id ?? '')})`,
+          `${resource.code?.text ?? 'Diagnose uden diagnosetekst'}: ${describeKind(d)} (${ref(resource.id ?? '')})`,
       ),
     ]),
     status: 'final',
     type: { coding: [{ system: LOINC, ...PROBLEM_LIST_LOINC }] },
     subject: { reference: patientRef },
     date: input.compositionDate,
-    author: [{ reference: ref(state.organizationId) }, { reference: ref(state.practitionerId) }],
+    author: [{ reference: ref(organizationId) }, { reference: ref(practitionerId) }],
     title,
     confidentiality: 'N',
-    attester: [{ mode: 'official', party: { reference: ref(state.practitionerId) } }],
+    attester: [{ mode: 'official', party: { reference: ref(practitionerId) } }],
     section: [
       {
         title: 'Diagnoser',
-        entry: conditions.map(({ resource }) => ({ reference: ref(resource.id ?? '') })),
+        // Empty only under the share-empty-card fault (an honest GP refuses to share an empty card).
+        ...(conditions.length === 0
+          ? {}
+          : { entry: conditions.map(({ resource }) => ({ reference: ref(resource.id ?? '') })) }),
       },
     ],
   };
   const resources: fhir4.FhirResource[] = [
     composition,
     patientEntry(record.patient, record.resourceId),
-    organizationEntry(state.organizationId),
-    practitionerEntry(state.practitionerId),
+    organizationEntry(organizationId, clinic),
+    practitionerEntry(practitionerId, clinic),
     ...conditions.map((c) => c.resource),
   ];
   const bundle: fhir4.Bundle<fhir4.FhirResource> = {

@@ -1,5 +1,5 @@
 // Patient, author Organization and GP Practitioner, as document entries and as contained metadata resources.
-import { PRACTICE, PRACTITIONER, fullName, type TestPatient } from '../test-data.ts';
+import { fullName, type Clinic, type TestPatient } from '../test-data.ts';
 import { narrative } from './narrative.ts';
 import { CPR, DANISH, PROFILES, SOR, YDERNUMMER } from './systems.ts';
 
@@ -29,43 +29,43 @@ export function patientEntry(patient: TestPatient, id: string): fhir4.Patient {
   };
 }
 
-function organizationCore() {
+function organizationCore(clinic: Clinic) {
   return {
     identifier: [
-      { system: SOR, value: PRACTICE.sor },
-      { system: YDERNUMMER, value: PRACTICE.ydernummer },
+      { system: SOR, value: clinic.sor },
+      { system: YDERNUMMER, value: clinic.ydernummer },
     ],
-    name: PRACTICE.name,
+    name: clinic.name,
   };
 }
 
-export function organizationEntry(id: string): fhir4.Organization {
+/** The author: the clinic the patient belongs to when the Diagnosekort is shared. */
+export function organizationEntry(id: string, clinic: Clinic): fhir4.Organization {
   return {
     resourceType: 'Organization',
     id,
     meta: { profile: [PROFILES.organization] },
     text: narrative('Organization', id, 'Afsender', [
-      `${PRACTICE.name}, SOR ${PRACTICE.sor}, ydernummer ${PRACTICE.ydernummer}`,
+      `${clinic.name}, SOR ${clinic.sor}, ydernummer ${clinic.ydernummer}`,
     ]),
-    ...organizationCore(),
+    ...organizationCore(clinic),
   };
 }
 
-function practitionerCore() {
-  return {
-    name: [{ use: 'official' as const, family: PRACTITIONER.family, given: [...PRACTITIONER.given] }],
-  };
+function practitionerCore(clinic: Clinic) {
+  const { family, given } = clinic.practitioner;
+  return { name: [{ use: 'official' as const, family, given: [...given] }] };
 }
 
-export function practitionerEntry(id: string): fhir4.Practitioner {
+export function practitionerEntry(id: string, clinic: Clinic): fhir4.Practitioner {
   return {
     resourceType: 'Practitioner',
     id,
     meta: { profile: [PROFILES.practitioner] },
     text: narrative('Practitioner', id, 'Praktiserende læge', [
-      `${fullName(PRACTITIONER)}, ${PRACTICE.name}`,
+      `${fullName(clinic.practitioner)}, ${clinic.name}`,
     ]),
-    ...practitionerCore(),
+    ...practitionerCore(clinic),
   };
 }
 
@@ -74,10 +74,10 @@ export function containedPatient(patient: TestPatient, id: string): fhir4.Patien
   return { resourceType: 'Patient', id, ...patientCore(patient) };
 }
 
-export function containedOrganization(id: string): fhir4.Organization {
-  return { resourceType: 'Organization', id, ...organizationCore() };
+export function containedOrganization(id: string, clinic: Clinic): fhir4.Organization {
+  return { resourceType: 'Organization', id, ...organizationCore(clinic) };
 }
 
-export function containedPractitioner(id: string): fhir4.Practitioner {
-  return { resourceType: 'Practitioner', id, ...practitionerCore() };
+export function containedPractitioner(id: string, clinic: Clinic): fhir4.Practitioner {
+  return { resourceType: 'Practitioner', id, ...practitionerCore(clinic) };
 }

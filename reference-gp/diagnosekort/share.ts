@@ -23,9 +23,13 @@ export async function shareDiagnosekort(
       'no document sharing address: PUT /certbench/v1/session with counterparts.documentSharing first',
     );
   const diagnoses = diagnosesToShare(record, faults);
-  const changedAt = lastChange(record);
-  if (diagnoses.length === 0 || changedAt === undefined) {
-    throw invalid(`patient ${record.patient.cpr} has no diagnoses selected for the Diagnosekort`);
+  // Protocol 3.3.7.2: with nothing to share no ConditionList document is made; the GP system refuses.
+  // Fault: a document with an empty section is assembled and submitted instead.
+  if (diagnoses.length === 0 && !faults.has('share-empty-card')) {
+    throw invalid(
+      `the Diagnosekort of patient ${record.patient.cpr} at the ${record.clinic} clinic has nothing to share ` +
+        '(no diagnosis on the card that is neither Private nor deleted): no ConditionList document is made',
+    );
   }
   const first = record.shared[0];
   const previous = record.shared.at(-1);
@@ -34,9 +38,12 @@ export async function shareDiagnosekort(
   const documentIdentifier = reused?.documentIdentifier ?? `urn:uuid:${randomUUID()}`;
   const bundleId = reused?.bundleId ?? randomUUID();
   // Fault: Composition.date is frozen at the first version's value.
-  const compositionDate =
-    (faults.has('stale-composition-date') ? first?.compositionDate : undefined) ?? changedAt;
   const timestamp = danishDateTime(ctx.clock());
+  // Only a faulty empty share can meet a card that never changed; it is then dated at the assembly.
+  const compositionDate =
+    (faults.has('stale-composition-date') ? first?.compositionDate : undefined) ??
+    lastChange(record) ??
+    timestamp;
 
   const document = buildDocument({
     state: ctx.state,
@@ -71,5 +78,6 @@ export async function shareDiagnosekort(
   if (!silent) await submitTransaction(ctx.dispatcher, documentSharing, body);
 
   record.shared.push({ documentIdentifier, bundleId, documentReferenceIdentifier, compositionDate });
-  return { documentId: documentIdentifier };
+  // The answer names the document as it was sent, also when a content fault changed its identifier.
+  return { documentId: pkg.document.identifier?.value ?? documentIdentifier };
 }

@@ -1,13 +1,26 @@
 // Content faults in the document itself: each breaks one rule of the Bundle, Composition, Patient or Conditions.
 import { randomUUID } from 'node:crypto';
 import { SKS_D } from '../state.ts';
-import { CONDITION_CATEGORY, LOINC, SNOMED, SOR, STATUS_CODES, X_ECPR } from '../diagnosekort/systems.ts';
+import {
+  CONDITION_CATEGORY,
+  LOINC,
+  SNOMED,
+  SOR,
+  STATUS_CODES,
+  URI,
+  X_ECPR,
+} from '../diagnosekort/systems.ts';
 import type { SharePackage } from '../diagnosekort/transaction.ts';
 import type { ContentFault } from './catalogue.ts';
 import { danishDateTime, shiftDays, utcDateTime } from '../time.ts';
 import { composition, conditions, organization, patient } from './package-access.ts';
 
 export type Mutation = (pkg: SharePackage) => void;
+
+function setDocumentIdentifier(pkg: SharePackage, value: string): void {
+  pkg.document.identifier = { system: URI, value };
+  pkg.documentReference.masterIdentifier = { system: URI, value };
+}
 
 export const BUNDLE_MUTATIONS = {
   'bundle-type-collection': (pkg) => {
@@ -23,6 +36,15 @@ export const BUNDLE_MUTATIONS = {
   },
   'bundle-identifier-missing': (pkg) => {
     delete pkg.document.identifier;
+  },
+  // The two identifier faults keep masterIdentifier equal to Bundle.identifier, so only the identity rule breaks.
+  'bundle-identifier-equals-id': (pkg) => {
+    setDocumentIdentifier(pkg, `urn:uuid:${pkg.document.id ?? randomUUID()}`);
+  },
+  'bundle-identifier-not-v4': (pkg) => {
+    const uuid = randomUUID();
+    // The version digit opens the third group: 1 is a time-based UUID.
+    setDocumentIdentifier(pkg, `urn:uuid:${uuid.slice(0, 14)}1${uuid.slice(15)}`);
   },
   'timestamp-utc-offset': (pkg) => {
     if (pkg.document.timestamp) pkg.document.timestamp = utcDateTime(pkg.document.timestamp);
@@ -67,6 +89,19 @@ export const COMPOSITION_MUTATIONS = {
     const org = organization(pkg);
     org.identifier = (org.identifier ?? []).filter((i) => i.system !== SOR);
   },
+  'composition-without-meta-profile': (pkg) => {
+    delete composition(pkg).meta;
+  },
+  'composition-type-without-display': (pkg) => {
+    for (const coding of composition(pkg).type.coding ?? []) delete coding.display;
+  },
+  'composition-narrative-missing': (pkg) => {
+    delete composition(pkg).text;
+  },
+  'attester-mode-invalid': (pkg) => {
+    const [attester] = composition(pkg).attester ?? [];
+    if (attester) Object.assign(attester, { mode: 'signed' });
+  },
   'narrative-with-script': (pkg) => {
     const text = composition(pkg).text;
     if (text) text.div = text.div.replace(/<\/div>$/, '<script>alert("diagnosekort")</script></div>');
@@ -81,6 +116,9 @@ export const PATIENT_MUTATIONS = {
     const p = patient(pkg);
     p.identifier = [...(p.identifier ?? []), { use: 'temp', system: X_ECPR, value: '0703921VJ5' }];
   },
+  'patient-without-birthdate': (pkg) => {
+    delete patient(pkg).birthDate;
+  },
   'dangling-condition-subject': (pkg) => {
     for (const c of conditions(pkg)) c.subject = { reference: `urn:uuid:${randomUUID()}` };
   },
@@ -93,6 +131,7 @@ export const CONDITION_MUTATIONS = {
       const kept = (c.code.coding ?? []).filter((coding) => coding.system !== SKS_D);
       if (kept.length > 0) c.code.coding = kept;
       else delete c.code.coding;
+      if (c.code.text === undefined && c.code.coding === undefined) delete c.code;
     }
   },
   'missing-code-text': (pkg) => {

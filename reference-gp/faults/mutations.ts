@@ -9,6 +9,7 @@ import {
   PATIENT_MUTATIONS,
   type Mutation,
 } from './document-mutations.ts';
+import { CLINICAL_STATUS_MUTATIONS, CODE_MUTATIONS } from './condition-mutations.ts';
 import { METADATA_MUTATIONS, TRANSPORT_MUTATIONS } from './metadata-mutations.ts';
 
 const MUTATIONS: Record<ContentFault, Mutation> = {
@@ -16,6 +17,8 @@ const MUTATIONS: Record<ContentFault, Mutation> = {
   ...COMPOSITION_MUTATIONS,
   ...PATIENT_MUTATIONS,
   ...CONDITION_MUTATIONS,
+  ...CODE_MUTATIONS,
+  ...CLINICAL_STATUS_MUTATIONS,
   ...TRANSPORT_MUTATIONS,
   ...METADATA_MUTATIONS,
 };

@@ -15,6 +15,7 @@ import {
 import { CONTENT_TYPE } from '../../src/rules/pregnancy/metadata-rules.ts';
 import type { GpContext } from '../context.ts';
 import { containedOrganization, containedPatient } from '../diagnosekort/participants.ts';
+import { PRACTICE } from '../test-data.ts';
 import { submitTransaction } from '../diagnosekort/submit.ts';
 import { CONFIDENTIALITY, HOME_COMMUNITY, PROFILES, SNOMED_OID, URI } from '../diagnosekort/systems.ts';
 import { buildPackage, entryUrl, sealPackage } from '../diagnosekort/transaction.ts';
@@ -74,7 +75,7 @@ export function gmDocumentReference(input: MetadataInput): fhir4.DocumentReferen
   return {
     resourceType: 'DocumentReference',
     id: randomUUID(),
-    contained: [patient, containedOrganization('organization')],
+    contained: [patient, containedOrganization('organization', PRACTICE)],
     extension: [
       {
         url: PROFILES.homeCommunityExtension,

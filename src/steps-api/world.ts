@@ -43,9 +43,10 @@ export class CertbenchWorld extends World<WorldParameters> {
 
   /**
    * Performs the scenario's plan (or reuses the outcome of an identical plan earlier in the run), attaches its
-   * evidence, and fails the checkpoint when the SUT failed during set-up.
+   * evidence, and fails the checkpoint when the SUT failed during set-up. Given `upTo`, the checkpoint needs the
+   * plan only up to that step: a failure later in the plan does not fail it.
    */
-  async realise(): Promise<PlanOutcome> {
+  async realise(upTo?: string): Promise<PlanOutcome> {
     const ctx = this.ctx;
     if (ctx.preflightFailure) {
       for (const exchange of ctx.preflightFailure.exchanges) this.attachExchange(exchange);
@@ -59,7 +60,10 @@ export class CertbenchWorld extends World<WorldParameters> {
     }
     if (this.outcome.interrupted) throw new RunInterrupted(this.outcome.interrupted);
     const failure = this.outcome.failure;
-    if (failure)
+    const names = this.plan.map((s) => s.name);
+    const needed = upTo === undefined ? names.length - 1 : names.indexOf(upTo);
+    if (upTo !== undefined && needed < 0) throw new Error(`the plan has no step "${upTo}"`);
+    if (failure && names.indexOf(failure.step) <= needed)
       throw new CheckFailed(`set-up step "${failure.step}" failed: ${failure.message}`, failure.details);
     return this.outcome;
   }

@@ -4,12 +4,18 @@ import { Then } from '@cucumber/cucumber';
 import type { CertbenchWorld } from '../../src/steps-api/world.ts';
 import { validatorKey } from '../../src/run/context.ts';
 import { checkProfile, formatIssue } from '../../src/validation/index.ts';
-import { latestDocument } from './state.ts';
+import { documentAt, documentOf, NothingShared } from './state.ts';
 
 Then(
-  'the document conforms to the profile {string} of the FHIR package {string}',
-  async function (this: CertbenchWorld, profile: string, pkg: string) {
-    const document = await latestDocument(this);
+  'the document of step {string} conforms to the profile {string} of the FHIR package {string}',
+  async function (this: CertbenchWorld, step: string, profile: string, pkg: string) {
+    let document;
+    try {
+      document = documentOf(await documentAt(this, step));
+    } catch (error) {
+      if (error instanceof NothingShared) return this.pending(error.message);
+      throw error;
+    }
     this.ctx.validatorsUsed.add(validatorKey(this.ctx.fhirPackages, pkg));
     const check = await checkProfile(document, {
       profile,
@@ -34,9 +40,14 @@ Then(
       this.verify(`known issue ${expired.id} expired on ${expired.expires} and no longer applies`, [], {
         location: expired.location,
       });
-    this.verify(`validation against ${profile}`, check.errors.map(formatIssue), {
-      location: 'Bundle',
-      expected: 'no errors',
-    });
+    this.verify(
+      `validation of the document of step ${step} against ${profile}`,
+      check.errors.map(formatIssue),
+      {
+        location: 'Bundle',
+        expected: 'no errors',
+      },
+    );
+    return undefined;
   },
 );

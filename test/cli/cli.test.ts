@@ -41,7 +41,7 @@ test('run against the reference GP system: exit 0 and a summary; with a fault: e
     out,
   ]);
   assert.equal(bad.code, EXIT.blockingFailure);
-  assert.match(bad.stdout, /DK-3\.3\.1\.22/);
+  assert.match(bad.stdout, /DK-3\.3\.2\.2-e/);
 });
 
 test('a malformed profile stops the run with exit 3, naming file, line and field', async () => {
@@ -78,19 +78,19 @@ test('a missing token variable and a malformed waiver register are input errors 
 test('lint passes on the shipped protocols and fails (exit 3) on a broken manifest', async () => {
   const ok = await certbench(['lint']);
   assert.equal(ok.code, EXIT.ok, ok.stderr);
-  assert.match(ok.stdout, /ok diagnosekort 1\.0\.0: (\d+) checkpoints, \1 scenarios/);
+  assert.match(ok.stdout, /ok diagnosekort 1\.0\.2: (\d+) checkpoints, \1 scenarios/);
   const root = await tempDir();
   await cp(join(PACKAGE_ROOT, 'protocols'), join(root, 'protocols'), { recursive: true });
   await cp(join(PACKAGE_ROOT, 'features'), join(root, 'features'), { recursive: true });
   const manifest = join(root, 'protocols/diagnosekort.yaml');
   await writeFile(
     manifest,
-    (await readFile(manifest, 'utf8')).replace('id: DK-3.3.3.3\n', 'id: DK-3.3.3.9\n'),
+    (await readFile(manifest, 'utf8')).replace('id: DK-3.3.6.2\n', 'id: DK-3.3.6.9\n'),
   );
   const broken = await certbench(['lint', '--root', root]);
   assert.equal(broken.code, EXIT.invalidInput);
-  assert.match(broken.stderr, /checkpoint DK-3\.3\.3\.9 has no scenario/);
-  assert.match(broken.stderr, /@cp:DK-3\.3\.3\.3 is not a checkpoint/);
+  assert.match(broken.stderr, /checkpoint DK-3\.3\.6\.9 has no scenario/);
+  assert.match(broken.stderr, /@cp:DK-3\.3\.6\.2 is not a checkpoint/);
 });
 
 test('report regenerates the Allure HTML report from a run folder', async () => {

@@ -99,3 +99,18 @@ test('lab results get an id the operator knows them by, and later instructions n
   assert.match(output(), /Load the file .*3-lab-report\.xml \(XRPT01 report 1\)/);
   manual.close();
 });
+
+test('a registered diagnosis is named by its codes and displays in later instructions', async () => {
+  const outDir = await tempDir();
+  const { manual, output } = session(outDir, '\n\n');
+  const driver = manual.driver({ vendor: 'V', system: 'S', version: '1' });
+  const registered = await driver.perform('diagnosekort.register-diagnosis', {
+    patient: '2509479989',
+    codes: [{ system: 'urn:oid:1.2.208.176.2.4.12', code: 'DB349', display: 'Virusinfektion UNS' }],
+    status: 'resolved',
+  });
+  assert.equal(registered['diagnosisId'], 'manual-1');
+  await driver.perform('diagnosekort.delete-diagnosis', { patient: '2509479989', diagnosisId: 'manual-1' });
+  assert.match(output(), /Slet diagnosen SKS-D DB349 "Virusinfektion UNS" \(trin\/step 1\)/);
+  manual.close();
+});

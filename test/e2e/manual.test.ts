@@ -17,10 +17,10 @@ test('a manual run with an operator who performs every instruction passes like a
     driver: 'manual',
     assessor: 'Anne Assessor',
     operatorFactory: (sut) =>
-      (robot = new RobotOperator(sut, { 'DK-3.3.1.32': { decision: 'OK', evidenceFiles: [] } })),
+      (robot = new RobotOperator(sut, { 'DK-3.3.2.1': { decision: 'OK', evidenceFiles: [] } })),
   });
   assert.equal(result.run.driver, 'manual');
-  const judged = checkpoints(result).find((c) => c.id === 'DK-3.3.1.32');
+  const judged = checkpoints(result).find((c) => c.id === 'DK-3.3.2.1');
   assert.equal(judged?.assessment?.decision, 'OK', "the manual checkpoint is the assessor's decision");
   assert.equal(judged.assessment.assessor, 'Anne Assessor');
   assert.deepEqual(

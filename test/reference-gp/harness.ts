@@ -101,42 +101,32 @@ export const ELMER = '2509479989';
 export const SKS_D = 'urn:oid:1.2.208.176.2.4.12';
 export const ICPC_2 = 'urn:oid:1.2.208.176.2.31';
 
+export const sks = (code?: string, display?: string) => codeEntry(SKS_D, code, display);
+export const icpc = (code?: string, display?: string) => codeEntry(ICPC_2, code, display);
+function codeEntry(system: string, code?: string, display?: string) {
+  return { system, ...(code === undefined ? {} : { code }), ...(display === undefined ? {} : { display }) };
+}
+
 export const DIAGNOSES = {
   diabetes: {
-    codes: [
-      { system: SKS_D, code: 'DE119', display: 'Type 2-diabetes uden komplikationer' },
-      { system: ICPC_2, code: 'T90' },
-    ],
-    text: 'Type 2-diabetes uden komplikationer',
+    codes: [sks('DE119', 'Type 2-diabetes uden komplikationer'), icpc('T90')],
     type: 'problem-list-item',
     status: 'current',
     onset: '2019-03-01',
   },
   kol: {
-    codes: [
-      { system: SKS_D, code: 'DJ449' },
-      { system: ICPC_2, code: 'R95' },
-    ],
-    text: 'Kronisk obstruktiv lungesygdom',
+    codes: [sks('DJ449', 'Kronisk obstruktiv lungesygdom'), icpc('R95')],
     type: 'problem-list-item',
     status: 'current',
     note: 'Ryger 20 cigaretter dagligt <trods råd>',
   },
   hypertension: {
-    codes: [
-      { system: SKS_D, code: 'DI109' },
-      { system: ICPC_2, code: 'K86' },
-    ],
-    text: 'Essentiel hypertension',
+    codes: [sks('DI109', 'Essentiel hypertension'), icpc('K86')],
     type: 'problem-list-item',
     status: 'current',
   },
   depression: {
-    codes: [
-      { system: SKS_D, code: 'DF329' },
-      { system: ICPC_2, code: 'P76' },
-    ],
-    text: 'Depression',
+    codes: [sks('DF329', 'Depression'), icpc('P76')],
     type: 'encounter-diagnosis',
     status: 'resolved',
     onset: '2022-01-10',

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startReferenceGp } from '../../reference-gp/index.ts';
 import { danishDate, danishDateTime, monotonicClock, utcDateTime } from '../../reference-gp/time.ts';
-import { Client, DIAGNOSES, ELMER, SKS_D, startBench, startRecipient } from './harness.ts';
+import { Client, DIAGNOSES, ELMER, icpc, sks, SKS_D, startBench, startRecipient } from './harness.ts';
 
 describe('reference GP automation API', () => {
   let bench: Awaited<ReturnType<typeof startBench>>;
@@ -12,6 +12,7 @@ describe('reference GP automation API', () => {
     bench = await startBench({ token: 'secret-token' });
   });
   after(() => bench.stop());
+  const observe = () => bench.client.call('GET', `/observations/diagnosekort.diagnoses?patient=${ELMER}`);
 
   it('answers 401 without the bearer token and with a wrong one', async () => {
     for (const client of [new Client(bench.gp.url), new Client(bench.gp.url, 'wrong')]) {
@@ -52,39 +53,171 @@ describe('reference GP automation API', () => {
         ...DIAGNOSES.diabetes,
         ...input,
       });
+    const kept = await bench.client.done('diagnosekort.register-diagnosis', {
+      patient: ELMER,
+      ...DIAGNOSES.kol,
+    });
+    const update = (input: Record<string, unknown>) =>
+      bench.client.act('diagnosekort.update-diagnosis', {
+        patient: ELMER,
+        diagnosisId: kept['diagnosisId'],
+        ...input,
+      });
     const cases = [
-      register({ text: '' }),
       register({ patient: '1234567890' }),
       register({ patient: 'abc' }),
-      register({ codes: [] }),
+      register({ codes: undefined }),
+      register({ codes: [sks('A'), icpc('B'), sks('C')] }),
+      register({ codes: [sks('DE119'), sks('DE11')] }),
+      register({ codes: [{ system: SKS_D }] }),
+      register({ codes: [{ system: SKS_D, code: '' }] }),
       register({ codes: [{ system: 'http://snomed.info/sct', code: '44054006' }] }),
       register({ type: 'chronic' }),
+      register({ status: undefined }),
       register({ onset: '2023-02-30' }),
+      register({ onset: '2011-09-26T11:23' }),
+      register({ onset: '2011-09-26T11:23:00' }),
       register({ onset: '2999-01-01' }),
       register({ status: 'current', abatement: '2023-01-01' }),
       register({ status: 'resolved', onset: '2023-05-01', abatement: '2023-01-01' }),
+      register({
+        status: 'resolved',
+        onset: '2023-05-01T10:00:00+02:00',
+        abatement: '2023-05-01T09:59:59+02:00',
+      }),
+      register({ recordedDate: '2999-01-01T10:00:00+01:00' }),
+      register({ recordedDate: '2019-01-01', onset: '2019-03-01' }),
+      register({ onCard: 'yes' }),
+      register({ private: 'no' }),
+      update({}),
+      update({ codes: [] }),
+      update({ abatement: '2024-01-01' }),
+      update({ private: 1 }),
       bench.client.act('diagnosekort.update-diagnosis', {
         patient: ELMER,
         diagnosisId: 'nope',
         status: 'resolved',
       }),
+      bench.client.act('diagnosekort.select-diagnosis', { patient: ELMER, diagnosisId: 'nope' }),
+      bench.client.act('diagnosekort.select-clinic', { patient: ELMER, clinic: 'other' }),
       bench.client.call('POST', '/actions/patient.reset', { notInput: true }),
     ];
-    for (const answer of await Promise.all(cases)) {
-      assert.equal(answer.status, 422, JSON.stringify(answer.body));
+    for (const [index, answer] of (await Promise.all(cases)).entries()) {
+      assert.equal(answer.status, 422, `case ${index}: ${JSON.stringify(answer.body)}`);
       assert.equal(typeof answer.body['error'], 'string');
     }
   });
 
-  it('refuses to share an empty Diagnosekort', async () => {
+  it('accepts historical codes and displays as they are, and dates as FHIR dates or Danish dateTimes', async () => {
     await bench.client.done('patient.reset', { patient: ELMER });
+    const codes = [sks('D B001'), icpc(undefined, 'Herpes simplex')];
+    const registered = await bench.client.done('diagnosekort.register-diagnosis', {
+      patient: ELMER,
+      codes,
+      status: 'resolved',
+      recordedDate: '2011-09-26T09:23:00Z',
+      onset: '2011-09-26T11:23:00+02:00',
+      abatement: '2011-09-26',
+    });
+    assert.equal(registered['recordedDate'], '2011-09-26T11:23:00+02:00');
+    const dated = await bench.client.done('diagnosekort.register-diagnosis', {
+      patient: ELMER,
+      codes: [],
+      status: 'current',
+      recordedDate: '2024-03-15',
+    });
+    assert.equal(dated['recordedDate'], '2024-03-15');
+    const [first, second] = (await observe()).body['value'] as Array<Record<string, unknown>>;
+    assert.deepEqual(first?.['codes'], codes);
+    assert.equal(first?.['text'], 'Herpes simplex');
+    assert.deepEqual([first?.['onset'], first?.['abatement']], ['2011-09-26T11:23:00+02:00', '2011-09-26']);
+    assert.equal(first?.['type'], undefined);
+    assert.deepEqual(
+      [second?.['text'], second?.['private'], second?.['clinic']],
+      [undefined, false, 'current'],
+    );
+  });
+
+  it('updates codes, the Private marking and the abatement date, each update a change', async () => {
+    await bench.client.done('patient.reset', { patient: ELMER });
+    const { diagnosisId } = await bench.client.done('diagnosekort.register-diagnosis', {
+      patient: ELMER,
+      ...DIAGNOSES.depression,
+      private: true,
+    });
+    const change = (input: Record<string, unknown>) =>
+      bench.client.done('diagnosekort.update-diagnosis', { patient: ELMER, diagnosisId, ...input });
+    const changes = [
+      await change({ codes: [sks('DF339', 'Periodisk depression UNS')] }),
+      await change({ private: false }),
+      await change({ abatement: null }),
+    ];
+    const [seen] = (await observe()).body['value'] as Array<Record<string, unknown>>;
+    assert.deepEqual(seen?.['codes'], [sks('DF339', 'Periodisk depression UNS'), icpc('P76')]);
+    assert.equal(seen?.['text'], 'Periodisk depression UNS');
+    assert.equal(seen?.['private'], false);
+    assert.equal(seen?.['abatement'], undefined);
+    assert.equal(seen?.['status'], 'resolved');
+    assert.equal(seen?.['lastChanged'], changes[2]?.['changedAt']);
+    assert.equal(new Set(changes.map((c) => c['changedAt'])).size, 3);
+  });
+
+  it('works on the patient’s current clinic only, and reset brings the patient back there', async () => {
+    await bench.client.done('patient.reset', { patient: ELMER });
+    assert.deepEqual(
+      await bench.client.done('diagnosekort.select-clinic', { patient: ELMER, clinic: 'previous' }),
+      {
+        clinic: 'previous',
+      },
+    );
+    const { diagnosisId } = await bench.client.done('diagnosekort.register-diagnosis', {
+      patient: ELMER,
+      ...DIAGNOSES.kol,
+    });
+    assert.equal(((await observe()).body['value'] as unknown[]).length, 1);
+    await bench.client.done('diagnosekort.select-clinic', { patient: ELMER, clinic: 'current' });
+    assert.deepEqual((await observe()).body['value'], []);
+    const elsewhere = await bench.client.act('diagnosekort.delete-diagnosis', {
+      patient: ELMER,
+      diagnosisId,
+    });
+    assert.equal(elsewhere.status, 422);
+    await bench.client.done('diagnosekort.select-clinic', { patient: ELMER, clinic: 'previous' });
+    await bench.client.done('patient.reset', { patient: ELMER });
+    await bench.client.done('diagnosekort.register-diagnosis', { patient: ELMER, ...DIAGNOSES.kol });
+    const [seen] = (await observe()).body['value'] as Array<Record<string, unknown>>;
+    assert.equal(seen?.['clinic'], 'current');
+  });
+
+  it('refuses to share a Diagnosekort with nothing to share, and submits nothing', async () => {
+    await bench.client.done('patient.reset', { patient: ELMER });
+    const before = bench.recipient.received.length;
+    assert.equal((await bench.client.act('diagnosekort.share', { patient: ELMER })).status, 422);
+    await bench.client.done('diagnosekort.register-diagnosis', {
+      patient: ELMER,
+      ...DIAGNOSES.kol,
+      private: true,
+    });
+    const off = await bench.client.done('diagnosekort.register-diagnosis', {
+      patient: ELMER,
+      ...DIAGNOSES.diabetes,
+      onCard: false,
+    });
     const answer = await bench.client.act('diagnosekort.share', { patient: ELMER });
     assert.equal(answer.status, 422);
+    assert.match(String(answer.body['error']), /nothing to share/);
+    await bench.client.done('diagnosekort.select-diagnosis', {
+      patient: ELMER,
+      diagnosisId: off['diagnosisId'],
+    });
+    assert.equal(bench.recipient.received.length, before);
+    await bench.client.done('diagnosekort.share', { patient: ELMER });
+    assert.equal(bench.recipient.received.length, before + 1);
   });
 
   it('shows the local Diagnosekort, tillægstekst included, and forgets it on reset', async () => {
+    await bench.client.done('patient.reset', { patient: ELMER });
     await bench.client.done('diagnosekort.register-diagnosis', { patient: ELMER, ...DIAGNOSES.kol });
-    const observe = () => bench.client.call('GET', `/observations/diagnosekort.diagnoses?patient=${ELMER}`);
     const seen = await observe();
     assert.equal(seen.body['observation'], 'diagnosekort.diagnoses');
     const value = seen.body['value'] as Array<{ note?: string; codes: Array<{ system: string }> }>;

@@ -33,11 +33,11 @@ function asserts(name: string): { expression: string; description: string }[] {
     .map((a) => ({ expression: a.expression, description: a.description ?? a.expression }));
 }
 
-/** The document a checkpoint judged, read back from the run's evidence. */
-function documentOf(outDir: string, result: CertificationResult, checkpointId: string): unknown {
+/** The n-th document the flow shared (0: step 3.3.1.3), read back from the evidence of a checkpoint. */
+function documentOf(outDir: string, result: CertificationResult, checkpointId: string, n: number): unknown {
   const ids = new Set(checkpoint(result, checkpointId).evidence);
-  const incoming = result.evidence.filter((e) => ids.has(e.id) && e.direction === 'incoming').at(-1);
-  assert.ok(incoming, `no submission in the evidence of ${checkpointId}`);
+  const incoming = result.evidence.filter((e) => ids.has(e.id) && e.direction === 'incoming')[n];
+  assert.ok(incoming, `no submission ${n} in the evidence of ${checkpointId}`);
   const exchange = JSON.parse(readFileSync(join(outDir, incoming.file), 'utf8')) as Exchange;
   const unpacked = unpackProvideDocumentBundle(JSON.parse(exchange.request.body?.text ?? '{}'));
   assert.ok(unpacked.document, unpacked.problems.join('; '));
@@ -46,8 +46,9 @@ function documentOf(outDir: string, result: CertificationResult, checkpointId: s
 
 test("the reference GP system's documents pass MedCom's send TestScript asserts for their scenario", async () => {
   const { result, outDir } = await runReference();
-  const s1New = documentOf(outDir, result, 'DK-3.3.1.1');
-  const s1A1 = documentOf(outDir, result, 'DK-3.3.4.1');
+  // The documents of steps 3.3.2.2 (three diagnoses) and 3.3.5.2 (five, both types, an ended one).
+  const s1New = documentOf(outDir, result, 'DK-MHD-1', 2);
+  const s1A1 = documentOf(outDir, result, 'DK-MHD-1', 5);
   const cases: [string, unknown][] = [
     ['bundle-timestamp-not-equal-to-composition-date', s1New],
     ['more-than-one-condition', s1New],

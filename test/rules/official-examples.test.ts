@@ -9,36 +9,43 @@ import type { Resource } from '../../src/fhir/bundle.ts';
 import * as document from '../../src/rules/document/bundle-rules.ts';
 import * as composition from '../../src/rules/conditionlist/composition-rules.ts';
 import * as condition from '../../src/rules/conditionlist/condition-rules.ts';
-import { expectCoding, expectSingleValue } from '../../src/rules/values.ts';
+import { expectSingleValue } from '../../src/rules/values.ts';
 import { SHARED } from '../support/temp.ts';
 
 const RULES: Record<string, (b: Resource) => string[]> = {
-  'DK-3.3.1.3 type and first entry': (b) => document.documentTypeAndFirstEntry(b),
-  'DK-3.3.1.4 Bundle.id uuid': (b) => document.bundleIdIsUuid(b),
-  'DK-3.3.1.5 Bundle.identifier': (b) => document.bundleIdentifierIsUuid(b),
-  'DK-3.3.1.6 timestamp': (b) => document.timestampDanish(b),
-  'DK-3.3.1.7 timestamp != date': (b) => document.timestampDiffersFromCompositionDate(b),
-  'DK-3.3.1.8 structure': (b) => document.structurallyValid(b),
-  'DK-3.3.1.9 LOINC': (b) => expectCoding(b, 'Composition.type', 'http://loinc.org', '11450-4'),
-  'DK-3.3.1.10 title': (b) =>
+  'DK-3.4.3.1 structure': (b) => document.structurallyValid(b),
+  'DK-3.4.3.2 identity': (b) => document.bundleIdentity(b),
+  'DK-3.4.3.3 type and first entry': (b) => document.documentTypeAndFirstEntry(b),
+  'DK-3.4.3.5 author SOR': (b) => composition.authorOrganizationWithSor(b),
+  'DK-3.4.3.6 section': (b) => composition.sectionListsExactlyTheConditions(b),
+  'DK-3.4.3.7 confidentiality': (b) => expectSingleValue(b, 'Composition.confidentiality', 'N'),
+  'DK-3.4.3.8 meta.profile': (b) =>
+    composition.compositionProfileDeclared(
+      b,
+      'http://medcomfhir.dk/ig/conditionlist/StructureDefinition/medcom-conditionlist-composition',
+    ),
+  'DK-3.4.3.9 title': (b) =>
     String(compositionTitle(b)).startsWith('Diagnoseoversigt for ') ? [] : ['title'],
-  'DK-3.3.1.11 status': (b) => expectSingleValue(b, 'Composition.status', 'final'),
-  'DK-3.3.1.12 confidentiality': (b) => expectSingleValue(b, 'Composition.confidentiality', 'N'),
-  'DK-3.3.1.13 language': (b) => expectSingleValue(b, 'Composition.language', 'da'),
-  'DK-3.3.1.15 section': (b) => composition.sectionListsExactlyTheConditions(b),
-  'DK-3.3.1.16 author SOR': (b) => composition.authorOrganizationWithSor(b),
-  'DK-3.3.1.18 only CPR': (b) => composition.patientHasOnlyCpr(b),
-  'DK-3.3.1.19 subjects': (b) => composition.subjectsResolveToThePatient(b),
-  'DK-3.3.1.20 codes': (b) => condition.registeredCodesShared(b, []),
-  'DK-3.3.1.21 code.text': (b) => condition.codeTextAsRegistered(b, []),
-  'DK-3.3.1.22 recordedDate': (b) => condition.recordedDateIsRegistrationTime(b, []),
-  'DK-3.3.1.23 status category': (b) => condition.statusCategoryAsRegistered(b, []),
-  'DK-3.3.1.25 no note': (b) => condition.noNoteShared(b),
-  'DK-3.3.1.26 onset <= recorded': (b) => condition.onsetNotAfterRecordedDate(b),
-  'DK-3.3.1.27 onset < abatement': (b) => condition.abatementAfterOnset(b, []),
-  'DK-3.3.1.28 identifiers': (b) => condition.conditionIdentifiersUnique(b),
-  'DK-3.3.1.29 narrative': (b) => document.narrativesPresent(b),
-  'DK-3.3.1.30 narrative safe': (b) => document.narrativesSafe(b),
+  'DK-3.4.3.10 status': (b) => expectSingleValue(b, 'Composition.status', 'final'),
+  'DK-3.4.3.11 LOINC': (b) => composition.compositionTypeProblemList(b),
+  'DK-3.4.3.12 language': (b) => expectSingleValue(b, 'Composition.language', 'da'),
+  'DK-3.4.3.13 subject': (b) => composition.compositionSubjectIsThePatient(b),
+  'DK-3.4.3.14 Composition narrative': (b) => composition.compositionNarrative(b),
+  'DK-3.4.3.15 narrative': (b) => document.narrativesPresent(b),
+  'DK-3.4.3.16 only CPR': (b) => composition.patientHasOnlyCpr(b),
+  'DK-3.4.3.17 demographics': (b) => composition.patientDemographics(b),
+  'DK-3.4.3.18 attester': (b) => composition.attesterModes(b),
+  'DK-3.3.1.8 clinicalStatus when abated': (b) => condition.clinicalStatusWhenAbated(b),
+  'DK-3.3.1.9 clinicalStatus on problem list': (b) => condition.clinicalStatusOnProblemList(b),
+  'DK-3.3.1.11 no note': (b) => condition.noNoteShared(b),
+  'DK-3.3.2.2-c status category': (b) => condition.statusCategoryAsRegistered(b, []),
+  'DK-CB-1 timestamp != date': (b) => document.timestampInstantDiffersFromCompositionDate(b),
+  'DK-CB-2 Danish offset': (b) => document.timestampHasDanishOffset(b),
+  'DK-CB-3 condition subjects': (b) => composition.conditionSubjectsResolve(b),
+  'DK-CB-4 narrative safe': (b) => document.narrativesSafe(b),
+  'DK-CB-5 onset <= recorded': (b) => condition.onsetNotAfterRecordedDate(b),
+  'DK-CB-6 abatement >= onset': (b) => condition.abatementNotBeforeOnset(b),
+  'DK-CB-7 identifiers': (b) => condition.conditionIdentifiersStable([{ name: 'example', bundle: b }], []),
 };
 
 function compositionTitle(b: Resource): unknown {
@@ -46,27 +53,37 @@ function compositionTitle(b: Resource): unknown {
 }
 
 // Why each official example fails a rule. COMPILED: SUSHI output has no narrative (the IG Publisher adds it).
-const IG = ['DK-3.3.1.7 timestamp != date', 'DK-3.3.1.28 identifiers', 'DK-3.3.1.29 narrative'];
-const RECEIVE = ['DK-3.3.1.25 no note', 'DK-3.3.1.28 identifiers'];
+const IG = ['DK-CB-1 timestamp != date', 'DK-3.4.3.14 Composition narrative', 'DK-3.4.3.15 narrative'];
+const RECEIVE = ['DK-3.3.1.11 no note'];
 const EXPECTED_FAILURES: Record<string, string[]> = {
-  'conditionlist-example-1-minimal.json': IG,
-  'conditionlist-example-2-maximum.json': [...IG, 'DK-3.3.1.25 no note'],
-  'conditionlist-example-3-one-code.json': [...IG, 'DK-3.3.1.21 code.text'],
-  'conditionlist-example-4-only-text.json': [...IG, 'DK-3.3.1.20 codes'],
-  'conditionlist-example-5-no-code.json': [...IG, 'DK-3.3.1.20 codes', 'DK-3.3.1.21 code.text'],
-  'conditionlist-example-6-other-code.json': [...IG, 'DK-3.3.1.20 codes', 'DK-3.3.1.21 code.text'],
-  'conditionlist-example-7-no-system.json': [...IG, 'DK-3.3.1.20 codes', 'DK-3.3.1.21 code.text'],
+  // The IG examples predate send protocol 1.0.2: a forløbsdiagnose without clinicalStatus (3.3.1.9).
+  'conditionlist-example-1-minimal.json': [
+    ...IG,
+    'DK-CB-2 Danish offset',
+    'DK-3.3.1.9 clinicalStatus on problem list',
+  ],
+  'conditionlist-example-2-maximum.json': [
+    ...IG,
+    'DK-3.3.1.11 no note',
+    'DK-CB-2 Danish offset',
+    'DK-3.3.1.9 clinicalStatus on problem list',
+  ],
+  'conditionlist-example-3-one-code.json': [...IG, 'DK-CB-2 Danish offset'],
+  'conditionlist-example-4-only-text.json': [...IG, 'DK-CB-2 Danish offset'],
+  'conditionlist-example-5-no-code.json': [...IG, 'DK-CB-2 Danish offset'],
+  'conditionlist-example-6-other-code.json': [
+    ...IG,
+    'DK-CB-2 Danish offset',
+    'DK-3.3.1.9 clinicalStatus on problem list',
+  ],
+  'conditionlist-example-7-no-system.json': [...IG, 'DK-CB-2 Danish offset'],
   'conditionlist-receive-r1-1-selftest.json': RECEIVE,
   'conditionlist-receive-r1-2-selftest.json': RECEIVE,
   'conditionlist-receive-r1-3-selftest.json': RECEIVE,
-  'conditionlist-receive-r1-4-selftest.json': [...RECEIVE, 'DK-3.3.1.19 subjects'],
-  'conditionlist-receive-r1-5-selftest.json': [...RECEIVE, 'DK-3.3.1.19 subjects'],
-  'conditionlist-receive-missing-content-selftest.json': [
-    ...RECEIVE,
-    'DK-3.3.1.20 codes',
-    'DK-3.3.1.21 code.text',
-  ].filter((r) => r !== 'DK-3.3.1.25 no note'),
-  'conditionlist-receive-invalid-selftest.json': [...RECEIVE, 'DK-3.3.1.23 status category'],
+  'conditionlist-receive-r1-4-selftest.json': [...RECEIVE, 'DK-CB-3 condition subjects'],
+  'conditionlist-receive-r1-5-selftest.json': [...RECEIVE, 'DK-CB-3 condition subjects'],
+  'conditionlist-receive-missing-content-selftest.json': [],
+  'conditionlist-receive-invalid-selftest.json': [...RECEIVE, 'DK-3.3.2.2-c status category'],
 };
 
 const dir = join(SHARED, 'examples', 'medcom');
@@ -99,6 +116,9 @@ test('the invalid receive example is rejected for its missing diagnosis status, 
 test('a summer timestamp with the winter offset is caught by the sharing window', () => {
   const bundle = { resourceType: 'Bundle', timestamp: '2026-07-10T12:50:00+01:00' } as Resource;
   const sharedAt = new Date('2026-07-10T10:50:00Z'); // 12:50 Danish summer time
-  const problems = document.timestampDanish(bundle, { start: sharedAt, end: sharedAt, toleranceMs: 1000 });
-  assert.match(problems[0] ?? '', /Danish offset at that time is \+02:00/);
+  assert.equal(
+    document.timestampIsAssemblyTime(bundle, { start: sharedAt, end: sharedAt, toleranceMs: 1000 }).length,
+    1,
+  );
+  assert.match(document.timestampHasDanishOffset(bundle)[0] ?? '', /Danish time at that instant is \+02:00/);
 });

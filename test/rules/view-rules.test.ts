@@ -1,49 +1,43 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { RegisteredDiagnosis } from '../../src/rules/conditionlist/registration.ts';
-import { viewShowsRegistered } from '../../src/rules/conditionlist/view-rules.ts';
+import { SYSTEM } from '../../src/fhir/identifiers.ts';
+import { viewShowsCard, type CardDiagnosis } from '../../src/rules/conditionlist/view-rules.ts';
 
-const SKS_D = 'urn:oid:1.2.208.176.2.4.12';
-const diabetes: RegisteredDiagnosis = {
+const diabetes: CardDiagnosis = {
   ref: 'diabetes',
-  codes: [{ system: SKS_D, code: 'DE119' }],
-  text: 'Type 2-diabetes',
-  type: 'problem-list-item',
+  codes: [
+    { system: SYSTEM.icpc2, code: 'T90', display: 'Diabetes Type 2' },
+    { system: SYSTEM.sksD, code: 'DE119a' },
+  ],
   status: 'current',
 };
-const depression: RegisteredDiagnosis = {
-  ...diabetes,
+const depression: CardDiagnosis = {
   ref: 'depression',
-  codes: [{ system: SKS_D, code: 'DF329' }],
-  text: 'Depression',
-  status: 'resolved',
+  codes: [{ system: SYSTEM.sksD, code: 'DF339', display: 'Periodisk depression UNS' }],
+  status: 'current',
+  private: true,
 };
-const view = (d: RegisteredDiagnosis, status: string = d.status) => ({
-  text: d.text,
-  status,
+const shown = (d: CardDiagnosis, extra: Record<string, unknown> = {}) => ({
   codes: d.codes,
+  text: d.codes.find((c) => c.system === SYSTEM.sksD)?.display ?? d.codes.find((c) => c.display)?.display,
+  status: d.status,
+  private: d.private === true,
+  ...extra,
 });
 
-test('a view that shows exactly the registered diagnoses passes', () => {
-  assert.deepEqual(viewShowsRegistered([view(diabetes), view(depression)], [diabetes, depression]), []);
+test('a view showing the card as registered, the Private marking included, passes', () => {
+  assert.deepEqual(viewShowsCard([shown(diabetes), shown(depression)], [diabetes, depression]), []);
 });
 
-test('a wrong status, a missing, a doubled or an extra diagnosis is named', () => {
-  assert.match(
-    viewShowsRegistered([view(diabetes), view(depression, 'current')], [diabetes, depression]).join(),
-    /"Depression" is shown with status "current", registered resolved/,
+test('a wrong status, a lost Private marking, a missing or an extra diagnosis are named', () => {
+  const problems = viewShowsCard(
+    [shown(diabetes, { status: 'resolved' }), shown(depression, { private: false })],
+    [diabetes, depression],
   );
-  assert.match(
-    viewShowsRegistered([view(diabetes)], [diabetes, depression]).join(),
-    /"Depression" is shown 0 times/,
-  );
-  assert.match(
-    viewShowsRegistered([view(diabetes), view(diabetes)], [diabetes]).join(),
-    /"Type 2-diabetes" is shown 2 times/,
-  );
-  assert.match(
-    viewShowsRegistered([view(diabetes), view(depression)], [diabetes]).join(),
-    /"Depression" is shown on the Diagnosekort but was not selected/,
-  );
-  assert.match(viewShowsRegistered({ items: [] }, [diabetes]).join(), /not a list of diagnoses/);
+  assert.equal(problems.length, 2);
+  assert.match(problems[0] ?? '', /status "resolved"/);
+  assert.match(problems[1] ?? '', /not marked Private/);
+  assert.match(viewShowsCard([], [diabetes])[0] ?? '', /is not shown/);
+  assert.match(viewShowsCard([shown(diabetes)], [])[0] ?? '', /is not on it/);
+  assert.match(viewShowsCard({}, [])[0] ?? '', /not a list/);
 });

@@ -1,4 +1,4 @@
-// DK-3.3.1.31 in a run against the reference GP system: the conforming system passes with the validation as
+// DK-3.4.3.1 in a run against the reference GP system: the conforming system passes with the validation as
 // evidence, and content faults fail it with the broken element named.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -11,9 +11,9 @@ import { sharedTestCache } from './support.ts';
 process.env[FHIR_PACKAGES_ENV] = sharedTestCache();
 
 const checkpoint = (result: Awaited<ReturnType<typeof runReference>>['result']) =>
-  checkpoints(result).find((c) => c.id === 'DK-3.3.1.31');
+  checkpoints(result).find((c) => c.id === 'DK-3.4.3.1');
 
-test('the reference GP system passes DK-3.3.1.31, with the validator and packages in the evidence', async () => {
+test('the reference GP system passes DK-3.4.3.1, with the validator and packages in the evidence', async () => {
   const { result } = await runReference();
   const cp = checkpoint(result);
   assert.equal(cp?.status, 'passed', cp?.message);
@@ -36,7 +36,7 @@ for (const [fault, element] of [
   ['composition-status-preliminary', /Composition\.status is "preliminary"/],
   ['unknown-element', /unknown element "severityText"/],
 ] as const) {
-  test(`fault ${fault} fails DK-3.3.1.31 naming the element`, async () => {
+  test(`fault ${fault} fails DK-3.4.3.1 naming the element`, async () => {
     const { result } = await runReference({ faults: [fault] });
     const cp = checkpoint(result);
     assert.equal(cp?.status, 'failed');

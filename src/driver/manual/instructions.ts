@@ -30,20 +30,64 @@ export function instructionFor(
           `Remove every diagnosis and shared document earlier tests created for test patient ${patient}.`,
         ],
       );
-    case 'diagnosekort.register-diagnosis':
+    case 'diagnosekort.select-clinic':
+      return input['clinic'] === 'previous'
+        ? texts(
+            ['Vælg klinik: en anden klinik', 'Choose the clinic: another clinic'],
+            [
+              `Vælg en anden klinik end den, som bruges i resten af testen (patientens tidligere klinik), og registrér derfra for ${patient}.`,
+              `Choose another clinic than the one used for the rest of the test (the patient's previous clinic) and work from there for ${patient}.`,
+            ],
+          )
+        : texts(
+            ['Vælg klinik: testens klinik', 'Choose the clinic: the test clinic'],
+            [
+              `Vælg den klinik, som bruges i resten af testen, og gør den til ${patient}s klinik.`,
+              `Choose the clinic used for the rest of the test and make it the clinic of ${patient}.`,
+            ],
+          );
+    case 'diagnosekort.register-diagnosis': {
+      const da = [
+        `Registrér hos ${patient} diagnosen ${describe(input)}.`,
+        input['onCard'] === false
+          ? 'Tilføj den IKKE til Diagnosekortet (kun til journalen).'
+          : 'Tilføj den til Diagnosekortet.',
+        input['private'] === true ? 'Markér diagnosen "Privat".' : '',
+        input['recordedDate']
+          ? `Tilbagedatér registreringstidspunktet til ${field(input, 'recordedDate')}.`
+          : '',
+        input['note'] ? `Skriv tillægsteksten "${field(input, 'note')}".` : '',
+      ];
+      const en = [
+        `For ${patient}, register the diagnosis ${describe(input)}.`,
+        input['onCard'] === false
+          ? 'Do NOT add it to the Diagnosekort (record only).'
+          : 'Add it to the Diagnosekort.',
+        input['private'] === true ? 'Mark the diagnosis "Private".' : '',
+        input['recordedDate'] ? `Backdate the registration time to ${field(input, 'recordedDate')}.` : '',
+        input['note'] ? `Enter the note (tillægstekst) "${field(input, 'note')}".` : '',
+      ];
       return texts(
         ['Registrér diagnose', 'Register a diagnosis'],
-        [
-          `Registrér hos ${patient} diagnosen ${describe(input)} og vælg den til Diagnosekortet.${input['note'] ? ` Skriv tillægsteksten "${field(input, 'note')}".` : ''}`,
-          `For ${patient}, register the diagnosis ${describe(input)} and select it for the Diagnosekort.${input['note'] ? ` Enter the note (tillægstekst) "${field(input, 'note')}".` : ''}`,
-        ],
+        [da.filter(Boolean).join(' '), en.filter(Boolean).join(' ')],
       );
-    case 'diagnosekort.update-diagnosis':
+    }
+    case 'diagnosekort.update-diagnosis': {
+      const [da, en] = describeChanges(input);
       return texts(
         ['Ændr diagnose', 'Change a diagnosis'],
         [
-          `Ændr diagnosen ${diagnosis} hos ${patient}: status ${field(input, 'status', '')}, afslutningsdato ${field(input, 'abatement', '-')}.`,
-          `Change the diagnosis ${diagnosis} of ${patient}: status ${field(input, 'status', '')}, end date ${field(input, 'abatement', '-')}.`,
+          `Ændr diagnosen ${diagnosis} hos ${patient}: ${da}.`,
+          `Change the diagnosis ${diagnosis} of ${patient}: ${en}.`,
+        ],
+      );
+    }
+    case 'diagnosekort.select-diagnosis':
+      return texts(
+        ['Tilføj diagnose til Diagnosekortet', 'Add a diagnosis to the Diagnosekort'],
+        [
+          `Tilføj diagnosen ${diagnosis} hos ${patient} til Diagnosekortet.`,
+          `Add the diagnosis ${diagnosis} of ${patient} to the Diagnosekort.`,
         ],
       );
     case 'diagnosekort.deselect-diagnosis':
@@ -260,13 +304,60 @@ function entriesText(input: Record<string, unknown>): string {
 /** Names the operator knows a registered diagnosis by, keyed by the id the manual driver handed out. */
 export type DiagnosisNames = Map<string, string>;
 
+/** Code entries as the operator enters them: `SKS-D DE119a, ICPC-2 T90 "Diabetes Type 2"`. */
+export function describeCodes(codes: unknown): string {
+  if (!Array.isArray(codes) || codes.length === 0) return '';
+  return (codes as { system?: string; code?: string; display?: string }[])
+    .map((c) => {
+      const system = SYSTEM_NAMES[c.system ?? ''] ?? c.system ?? '';
+      return `${system} ${c.code ?? '(-)'}${c.display === undefined ? '' : ` "${c.display}"`}`;
+    })
+    .join(', ');
+}
+
+/** A diagnosis by its codes and displays (the text is the system's own), type, status and dates. */
 export function describe(input: Record<string, unknown>): string {
-  const codes = Array.isArray(input['codes'])
-    ? (input['codes'] as { system?: string; code?: string }[])
-        .map((c) => `${SYSTEM_NAMES[c.system ?? ''] ?? c.system ?? ''} ${c.code ?? ''}`)
-        .join(', ')
-    : '';
-  return `"${field(input, 'text', '')}" (${codes}; ${field(input, 'type', '')}, ${field(input, 'status', '')})`;
+  const codes = describeCodes(input['codes']) || 'uden kode og tekst / without code and text';
+  const details = [
+    field(input, 'type'),
+    field(input, 'status'),
+    input['onset'] ? `debut/onset ${field(input, 'onset')}` : '',
+    input['abatement'] ? `afsluttet/abatement ${field(input, 'abatement')}` : '',
+  ].filter(Boolean);
+  return `${codes} (${details.join(', ')})`;
+}
+
+/** The changes of an update, in Danish and English. */
+function describeChanges(input: Record<string, unknown>): [string, string] {
+  const da: string[] = [];
+  const en: string[] = [];
+  if (input['status'] !== undefined) {
+    da.push(`status ${field(input, 'status')}`);
+    en.push(`status ${field(input, 'status')}`);
+  }
+  if (input['type'] !== undefined) {
+    da.push(`type ${field(input, 'type')}`);
+    en.push(`type ${field(input, 'type')}`);
+  }
+  if (input['abatement'] === null) {
+    da.push('slet afslutningsdatoen');
+    en.push('delete the end date (abatement)');
+  } else if (input['abatement'] !== undefined) {
+    da.push(`afslutningsdato ${field(input, 'abatement')}`);
+    en.push(`end date ${field(input, 'abatement')}`);
+  }
+  if (input['codes'] !== undefined) {
+    da.push(`ret koden til ${describeCodes(input['codes'])} (med dens tekst)`);
+    en.push(`change the code to ${describeCodes(input['codes'])} (with its text)`);
+  }
+  if (input['private'] === true) {
+    da.push('markér den "Privat"');
+    en.push('mark it "Private"');
+  } else if (input['private'] === false) {
+    da.push('fjern markeringen "Privat" (den bliver på Diagnosekortet)');
+    en.push('remove the "Private" marking (it stays on the Diagnosekort)');
+  }
+  return [da.join('; ') || '-', en.join('; ') || '-'];
 }
 
 /** The analyses of a lab result as the operator enters them: name, value with unit, grade or organism. */

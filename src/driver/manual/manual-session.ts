@@ -3,7 +3,13 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import { basename, join } from 'node:path';
 import { ActionRefused, RunInterrupted } from '../../checks/check-failed.ts';
 import type { InboundAnswer, InboundMessage, SessionConfig, SutDriver, SutInfo } from '../types.ts';
-import { describeAnalyses, field, instructionFor, testDataOf, type RegisteredNames } from './instructions.ts';
+import {
+  describeAnalyses,
+  describeCodes,
+  instructionFor,
+  testDataOf,
+  type RegisteredNames,
+} from './instructions.ts';
 import type { DecisionJournal } from './journal.ts';
 import type { Assessment, AssessmentQuestion, Operator } from './operator.ts';
 
@@ -108,7 +114,8 @@ export class ManualSession {
     // The operator knows what was registered by its content; later instructions name it that way.
     const id = `manual-${number}`;
     if (action === 'diagnosekort.register-diagnosis') {
-      this.names.set(id, field(input, 'text', id));
+      // The GP system derives the diagnosetekst; the operator knows the diagnosis by what was entered.
+      this.names.set(id, `${describeCodes(input['codes']) || 'uden kode og tekst'} (trin/step ${number})`);
       return { diagnosisId: id };
     }
     if (action === 'lab.register-result') {

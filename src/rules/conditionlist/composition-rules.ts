@@ -5,7 +5,7 @@ import {
   resourcesOf,
   type Resource,
 } from '../../fhir/bundle.ts';
-import { instantOf } from '../../fhir/datetime.ts';
+import { calendarDateOf, instantOf } from '../../fhir/datetime.ts';
 import { CPR_PATTERN, SOR_PATTERN, SYSTEM } from '../../fhir/identifiers.ts';
 
 /** Rules on the ConditionList Composition, Patient and author. Each returns problems; none means pass. */
@@ -14,19 +14,30 @@ function composition(bundle: Resource): Resource | undefined {
   return resourcesOf(bundle, 'Composition')[0];
 }
 
-/** Composition.date is the GP's last update: not before the last change, not after the sharing. */
-export function compositionDateWithin(
+/**
+ * Composition.date is "the last date and time a diagnosis was created, updated or deleted on the diagnosis card"
+ * (send protocol 3.3.1.10). Two readings are accepted: the time the last change was made in the SUT (not before
+ * that change, not after the sharing), or the latest registration or abatement time of the shared diagnoses as the
+ * test data gives them, to the calendar day (what MedCom's own PLSP examples of this flow carry).
+ */
+export function compositionDateCorrect(
   bundle: Resource,
-  window: { start: Date; end: Date; toleranceMs: number },
+  expected: { lastChange: Date; sharedBy: Date; toleranceMs: number; latestClinicalTime?: string },
 ): string[] {
   const date = composition(bundle)?.date;
   const instant = instantOf(date);
   if (!instant) return [`Composition.date ${JSON.stringify(date)} is missing or not a dateTime`];
-  if (instant.getTime() < window.start.getTime() - window.toleranceMs)
-    return [`Composition.date ${String(date)} is before the last change at ${window.start.toISOString()}`];
-  if (instant.getTime() > window.end.getTime() + window.toleranceMs)
-    return [`Composition.date ${String(date)} is after the sharing ended at ${window.end.toISOString()}`];
-  return [];
+  const inWindow =
+    instant.getTime() >= expected.lastChange.getTime() - expected.toleranceMs &&
+    instant.getTime() <= expected.sharedBy.getTime() + expected.toleranceMs;
+  const clinical =
+    expected.latestClinicalTime !== undefined &&
+    calendarDateOf(date) === calendarDateOf(expected.latestClinicalTime);
+  return inWindow || clinical
+    ? []
+    : [
+        `Composition.date ${String(date)} is neither the time of the last change (${expected.lastChange.toISOString()} – ${expected.sharedBy.toISOString()}) nor the latest registration or abatement time of the shared diagnoses (${expected.latestClinicalTime ?? 'none'})`,
+      ];
 }
 
 /** The section lists every Condition of the document exactly once, and nothing else. */
@@ -101,16 +112,99 @@ export function patientHasOnlyCpr(bundle: Resource): string[] {
   );
 }
 
-export function subjectsResolveToThePatient(bundle: Resource): string[] {
+/** Composition.subject resolves to the document's one Patient (send protocol 3.4.3.13). */
+export function compositionSubjectIsThePatient(bundle: Resource): string[] {
   const patients = resourcesOf(bundle, 'Patient');
   if (patients.length !== 1) return [`the Bundle has ${patients.length} Patients, expected one`];
+  const reference = referenceOf(composition(bundle)?.subject);
+  return resolveInBundle(bundle, reference) === patients[0]
+    ? []
+    : [`Composition.subject ${JSON.stringify(reference)} does not resolve to the Bundle's Patient`];
+}
+
+/** Every Condition.subject resolves to the document's Patient (FHIR R4 document rules: references resolve inside). */
+export function conditionSubjectsResolve(bundle: Resource): string[] {
+  const patients = resourcesOf(bundle, 'Patient');
+  if (patients.length !== 1) return [`the Bundle has ${patients.length} Patients, expected one`];
+  return resourcesOf(bundle, 'Condition')
+    .filter((c) => resolveInBundle(bundle, referenceOf(c.subject)) !== patients[0])
+    .map(
+      (c) =>
+        `${describeResource(bundle, c)}.subject ${JSON.stringify(referenceOf(c.subject))} does not resolve to the Bundle's Patient`,
+    );
+}
+
+const GENDERS = new Set(['male', 'female', 'other', 'unknown']);
+
+/**
+ * The Patient's name, gender and birth date are included (send protocol 3.4.3.17). Not compared with the CPR
+ * number's date part: MedCom's own receive examples R1(4) and R1(5) differ there.
+ */
+export function patientDemographics(bundle: Resource): string[] {
+  const patient = patientOf(bundle);
+  if (!patient) return ['Composition.subject does not resolve to a Patient in the Bundle'];
   const problems: string[] = [];
-  const check = (owner: string, reference: string | undefined) => {
-    if (resolveInBundle(bundle, reference) !== patients[0])
-      problems.push(`${owner}.subject ${JSON.stringify(reference)} does not resolve to the Bundle's Patient`);
-  };
-  check('Composition', referenceOf(composition(bundle)?.subject));
-  for (const condition of resourcesOf(bundle, 'Condition'))
-    check(describeResource(bundle, condition), referenceOf(condition.subject));
+  const name = (Array.isArray(patient.name) ? patient.name : [])[0] as
+    { family?: unknown; given?: unknown } | undefined;
+  if (typeof name?.family !== 'string' || name.family.trim() === '')
+    problems.push('Patient.name.family is missing');
+  if (!Array.isArray(name?.given) || !name.given.some((g) => typeof g === 'string' && g.trim() !== ''))
+    problems.push('Patient.name.given is missing');
+  if (typeof patient.gender !== 'string' || !GENDERS.has(patient.gender))
+    problems.push(
+      `Patient.gender is ${JSON.stringify(patient.gender)}, expected male, female, other or unknown`,
+    );
+  const birthDate = patient.birthDate;
+  if (typeof birthDate !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(birthDate)) {
+    problems.push(`Patient.birthDate is ${JSON.stringify(birthDate)}, expected a date`);
+    return problems;
+  }
   return problems;
+}
+
+/** Composition.type is LOINC 11450-4 with its display (send protocol 3.4.3.11: "Problem List"). */
+export function compositionTypeProblemList(bundle: Resource): string[] {
+  const codings = (
+    (
+      composition(bundle)?.type as
+        { coding?: { system?: string; code?: string; display?: unknown }[] } | undefined
+    )?.coding ?? []
+  ).filter((c) => c.system === SYSTEM.loinc && c.code === '11450-4');
+  if (codings.length !== 1)
+    return [`Composition.type has ${codings.length} codings ${SYSTEM.loinc}|11450-4, expected one`];
+  const display = codings[0]?.display;
+  // The protocol writes "Problem List", LOINC and every MedCom example "Problem list - Reported": both are the display.
+  return typeof display === 'string' && /^problem list\b/i.test(display)
+    ? []
+    : [
+        `Composition.type's display is ${JSON.stringify(display)}, expected "Problem List" (LOINC: "Problem list - Reported")`,
+      ];
+}
+
+export function compositionProfileDeclared(bundle: Resource, canonical: string): string[] {
+  const profiles = (composition(bundle)?.meta as { profile?: unknown } | undefined)?.profile;
+  return Array.isArray(profiles) && profiles.includes(canonical)
+    ? []
+    : [`Composition.meta.profile is ${JSON.stringify(profiles)}, expected it to include ${canonical}`];
+}
+
+const ATTESTATION_MODES = new Set(['personal', 'professional', 'legal', 'official']);
+
+/** An attester, where the SUT includes one, has a mode from composition-attestation-mode (send protocol 3.4.3.18). */
+export function attesterModes(bundle: Resource): string[] {
+  const attesters = composition(bundle)?.attester;
+  return (Array.isArray(attesters) ? (attesters as { mode?: unknown }[]) : [])
+    .filter((a) => typeof a.mode !== 'string' || !ATTESTATION_MODES.has(a.mode))
+    .map(
+      (a) =>
+        `Composition.attester.mode ${JSON.stringify(a.mode)} is not in http://hl7.org/fhir/ValueSet/composition-attestation-mode (personal, professional, legal, official)`,
+    );
+}
+
+/** The Composition has its own narrative (send protocol 3.4.3.14). */
+export function compositionNarrative(bundle: Resource): string[] {
+  const text = composition(bundle)?.text as { div?: unknown } | undefined;
+  return typeof text?.div === 'string' && text.div.trim() !== ''
+    ? []
+    : ['the Composition has no narrative (text.div)'];
 }

@@ -1,91 +1,53 @@
 import { resourcesOf, type Resource } from '../../fhir/bundle.ts';
 import { instantOf } from '../../fhir/datetime.ts';
-import { conditionIdentifier } from './condition-rules.ts';
-import { codingsOf, conditionFor, label, type RegisteredDiagnosis } from './registration.ts';
 
-/** Rules comparing two versions of a Diagnosekort (S1-update, S1-remove). */
+/** Rules across the documents of one flow: identities never reused, times moving on after a change. */
 
-export function newDocumentIdentity(previous: Resource, next: Resource): string[] {
+/** Every document has its own Bundle.id and Bundle.identifier ("newly generated", send protocol 3.4.3.2). */
+export function identitiesNeverReused(documents: { name: string; bundle: Resource }[]): string[] {
   const problems: string[] = [];
-  const prevId = (previous.identifier as { value?: unknown } | undefined)?.value;
-  const nextId = (next.identifier as { value?: unknown } | undefined)?.value;
-  if (nextId === undefined || nextId === prevId)
-    problems.push(`Bundle.identifier ${JSON.stringify(nextId)} is reused from the previous version`);
-  if (next.id === undefined || next.id === previous.id)
-    problems.push(`Bundle.id ${JSON.stringify(next.id)} is reused from the previous version`);
-  return problems;
-}
-
-export function compositionDateLater(previous: Resource, next: Resource): string[] {
-  const before = resourcesOf(previous, 'Composition')[0]?.date;
-  const after = resourcesOf(next, 'Composition')[0]?.date;
-  const a = instantOf(before);
-  const b = instantOf(after);
-  if (!a || !b)
-    return [`Composition.date missing (previous ${JSON.stringify(before)}, new ${JSON.stringify(after)})`];
-  return b > a
-    ? []
-    : [`Composition.date ${String(after)} is not later than the previous version's ${String(before)}`];
-}
-
-/** The same diagnosis keeps its Condition identifier in every version. */
-export function conditionIdentifiersStable(
-  previous: Resource,
-  next: Resource,
-  registrations: RegisteredDiagnosis[],
-): string[] {
-  const problems: string[] = [];
-  for (const r of registrations) {
-    const before = conditionFor(previous, r);
-    const after = conditionFor(next, r);
-    if (!before || !after) {
-      problems.push(`${label(r)} is missing from ${before ? 'the new' : 'the previous'} version`);
-      continue;
-    }
-    const a = conditionIdentifier(before);
-    const b = conditionIdentifier(after);
-    if (!a || a !== b) problems.push(`${label(r)}: identifier changed from ${String(a)} to ${String(b)}`);
+  const ids = new Map<string, string>();
+  const identifiers = new Map<string, string>();
+  for (const { name, bundle } of documents) {
+    const id = typeof bundle.id === 'string' ? bundle.id : undefined;
+    const identifier = (bundle.identifier as { value?: unknown } | undefined)?.value;
+    if (id && ids.has(id))
+      problems.push(`the document of ${name} reuses Bundle.id ${id} of ${ids.get(id) ?? ''}`);
+    if (typeof identifier === 'string' && identifiers.has(identifier))
+      problems.push(
+        `the document of ${name} reuses Bundle.identifier ${identifier} of ${identifiers.get(identifier) ?? ''}`,
+      );
+    if (id) ids.set(id, name);
+    if (typeof identifier === 'string') identifiers.set(identifier, name);
   }
   return problems;
 }
 
-/** Diagnoses that did not change are shared with the same codes, text and recordedDate. */
-export function unchangedConditionsUnchanged(
-  previous: Resource,
-  next: Resource,
-  unchanged: RegisteredDiagnosis[],
-): string[] {
+function compositionDate(bundle: Resource): unknown {
+  return resourcesOf(bundle, 'Composition')[0]?.date;
+}
+
+/**
+ * Composition.date and Bundle.timestamp of a new document against the previous one: the timestamp is later, and
+ * Composition.date is later (`later`) or at least another time (`changed`: after an update it may name an earlier
+ * clinical time, as send protocol 3.3.5.3 says "updated correctly" where 3.3.4.3 says "updated").
+ */
+export function timesUpdated(previous: Resource, next: Resource, date: 'later' | 'changed'): string[] {
   const problems: string[] = [];
-  for (const r of unchanged) {
-    const before = conditionFor(previous, r);
-    const after = conditionFor(next, r);
-    if (!before || !after) {
-      problems.push(`${label(r)} is missing from ${before ? 'the new' : 'the previous'} version`);
-      continue;
-    }
-    const sig = (c: Resource) =>
-      JSON.stringify([
-        codingsOf(c)
-          .map((x) => `${x.system}|${x.code}`)
-          .sort(),
-        (c.code as { text?: unknown }).text,
-        c.recordedDate,
-      ]);
-    if (sig(before) !== sig(after)) problems.push(`${label(r)} changed: ${sig(before)} → ${sig(after)}`);
-  }
-  return problems;
-}
-
-export function notShared(bundle: Resource, registration: RegisteredDiagnosis, why: string): string[] {
-  return conditionFor(bundle, registration) ? [`${label(registration)} was ${why} but is still shared`] : [];
-}
-
-export function exactlyShared(bundle: Resource, expected: RegisteredDiagnosis[]): string[] {
-  const problems = expected
-    .filter((r) => !conditionFor(bundle, r))
-    .map((r) => `${label(r)} is no longer shared`);
-  const count = resourcesOf(bundle, 'Condition').length;
-  if (count !== expected.length)
-    problems.push(`the document has ${count} Conditions, expected ${expected.length}`);
+  const [t0, t1] = [instantOf(previous.timestamp), instantOf(next.timestamp)];
+  if (!t0 || !t1 || !(t1 > t0))
+    problems.push(
+      `Bundle.timestamp ${String(next.timestamp)} is not later than the previous document's ${String(previous.timestamp)}`,
+    );
+  const [before, after] = [compositionDate(previous), compositionDate(next)];
+  const [d0, d1] = [instantOf(before), instantOf(after)];
+  if (!d0 || !d1)
+    problems.push(
+      `Composition.date missing (previous ${JSON.stringify(before)}, new ${JSON.stringify(after)})`,
+    );
+  else if (date === 'later' ? !(d1 > d0) : d1.getTime() === d0.getTime())
+    problems.push(
+      `Composition.date ${String(after)} is ${date === 'later' ? 'not later than' : 'unchanged from'} the previous document's ${String(before)}`,
+    );
   return problems;
 }

@@ -1,45 +1,56 @@
-// What the GP sees: the Diagnosekort view of the GP system (observation `diagnosekort.diagnoses`) must list the
-// diagnoses selected for the card, each with the text, codes and status the GP registered, and nothing else.
-import type { RegisteredDiagnosis } from './registration.ts';
+// What the GP sees: the Diagnosekort view of the GP system (observation `diagnosekort.diagnoses`) lists the diagnoses
+// on the card of the patient's current clinic, each with the codes, text and status the GP registered, a Private
+// marking where the GP set one, and nothing else.
+import { codedKey, expectedText, label, type RegisteredDiagnosis } from './registration.ts';
 
 interface ViewedDiagnosis {
   text?: unknown;
   status?: unknown;
   codes?: unknown;
+  private?: unknown;
+  abatement?: unknown;
 }
 
-function codesOf(viewed: ViewedDiagnosis): { system?: unknown; code?: unknown }[] {
-  return Array.isArray(viewed.codes) ? (viewed.codes as { system?: unknown; code?: unknown }[]) : [];
+/** A diagnosis expected on the card, with its Private marking. */
+export type CardDiagnosis = RegisteredDiagnosis & { private?: boolean };
+
+function codesOf(viewed: ViewedDiagnosis): { system?: string; code?: string }[] {
+  return Array.isArray(viewed.codes) ? (viewed.codes as { system?: string; code?: string }[]) : [];
 }
 
 function shows(viewed: ViewedDiagnosis, registration: RegisteredDiagnosis): boolean {
-  return codesOf(viewed).some((c) =>
-    registration.codes.some((code) => c.system === code.system && c.code === code.code),
+  return (
+    codedKey(codesOf(viewed)) === codedKey(registration.codes) &&
+    (viewed.text ?? undefined) === expectedText(registration)
   );
 }
 
-/** Problems with the observed view against the registrations that should be on the card. */
-export function viewShowsRegistered(observed: unknown, onTheCard: RegisteredDiagnosis[]): string[] {
+/** Problems with the observed view against the diagnoses that should be on the card. */
+export function viewShowsCard(observed: unknown, card: CardDiagnosis[]): string[] {
   if (!Array.isArray(observed))
     return [`the observation is not a list of diagnoses (got ${JSON.stringify(observed)?.slice(0, 80)})`];
   const viewed = observed as ViewedDiagnosis[];
   const problems: string[] = [];
-  for (const registration of onTheCard) {
-    const matches = viewed.filter((v) => shows(v, registration));
-    if (matches.length !== 1) {
-      problems.push(`"${registration.text}" is shown ${matches.length} times, expected once`);
+  const used = new Set<ViewedDiagnosis>();
+  for (const registration of card) {
+    const match = viewed.find((v) => !used.has(v) && shows(v, registration));
+    if (!match) {
+      problems.push(`${label(registration)} is not shown on the Diagnosekort`);
       continue;
     }
-    const [match] = matches;
-    if (match?.text !== registration.text)
-      problems.push(`"${registration.text}" is shown with the text ${JSON.stringify(match?.text)}`);
-    if (match?.status !== registration.status)
+    used.add(match);
+    if (match.status !== registration.status)
       problems.push(
-        `"${registration.text}" is shown with status ${JSON.stringify(match?.status)}, registered ${registration.status}`,
+        `${label(registration)} is shown with status ${JSON.stringify(match.status)}, registered ${registration.status}`,
+      );
+    if ((match.private === true) !== (registration.private === true))
+      problems.push(
+        `${label(registration)} is shown ${match.private === true ? 'marked' : 'not marked'} Private, registered ${registration.private ? 'Private' : 'not Private'}`,
       );
   }
-  const extra = viewed.filter((v) => !onTheCard.some((r) => shows(v, r)));
-  for (const v of extra)
-    problems.push(`${JSON.stringify(v.text)} is shown on the Diagnosekort but was not selected for it`);
+  for (const v of viewed.filter((x) => !used.has(x)))
+    problems.push(
+      `${JSON.stringify(v.text ?? codesOf(v).map((c) => c.code))} is shown on the Diagnosekort but is not on it`,
+    );
   return problems;
 }

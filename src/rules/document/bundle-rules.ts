@@ -97,3 +97,63 @@ export function narrativesSafe(bundle: Resource): string[] {
     ),
   );
 }
+
+const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+
+/**
+ * Bundle.id is a UUID (medcom-document-bundle-id-uuid); Bundle.identifier is a version 4 UUID and another one than
+ * Bundle.id (ConditionList send protocol 3.4.3.2).
+ */
+export function bundleIdentity(bundle: Resource): string[] {
+  const problems = bundleIdIsUuid(bundle);
+  const value = (bundle.identifier as { value?: unknown } | undefined)?.value;
+  if (typeof value !== 'string') return [...problems, 'Bundle.identifier.value is missing'];
+  const uuid = value.replace(/^urn:uuid:/, '');
+  if (!UUID_V4.test(uuid))
+    problems.push(`Bundle.identifier ${JSON.stringify(value)} is not a version 4 UUID`);
+  if (typeof bundle.id === 'string' && uuid.toLowerCase() === bundle.id.toLowerCase())
+    problems.push(`Bundle.identifier ${value} is the same UUID as Bundle.id`);
+  return problems;
+}
+
+/** Bundle.timestamp has seconds and a zone, and is the time the document was assembled (within the sharing). */
+export function timestampIsAssemblyTime(
+  bundle: Resource,
+  window: { start: Date; end: Date; toleranceMs: number },
+): string[] {
+  const timestamp = bundle.timestamp;
+  if (typeof timestamp !== 'string') return ['Bundle.timestamp is missing'];
+  if (!DATETIME_WITH_SECONDS_AND_ZONE.test(timestamp))
+    return [`Bundle.timestamp "${timestamp}" lacks seconds or a time zone (YYYY-MM-DDThh:mm:ss+hh:mm)`];
+  const instant = instantOf(timestamp);
+  return instant && within(instant, window)
+    ? []
+    : [
+        `Bundle.timestamp "${timestamp}" is not the time the document was assembled (${window.start.toISOString()} – ${window.end.toISOString()})`,
+      ];
+}
+
+/** Bundle.timestamp in Danish time: the offset Denmark has at that instant (+01:00 winter, +02:00 summer). */
+export function timestampHasDanishOffset(bundle: Resource): string[] {
+  const timestamp = bundle.timestamp;
+  if (typeof timestamp !== 'string') return ['Bundle.timestamp is missing'];
+  const offset = offsetOf(timestamp);
+  const instant = instantOf(timestamp);
+  if (!offset || !instant) return [`Bundle.timestamp "${timestamp}" is not a dateTime with seconds and zone`];
+  const danish = danishOffsetAt(instant);
+  return offset === danish
+    ? []
+    : [`Bundle.timestamp "${timestamp}" has offset ${offset}; Danish time at that instant is ${danish}`];
+}
+
+/** Bundle.timestamp (assembly) and Composition.date (last change) are different instants (MedCom TestScript). */
+export function timestampInstantDiffersFromCompositionDate(bundle: Resource): string[] {
+  const date = resourcesOf(bundle, 'Composition')[0]?.date;
+  const a = instantOf(bundle.timestamp);
+  const b = instantOf(date);
+  return a && b && a.getTime() === b.getTime()
+    ? [
+        `Bundle.timestamp ${String(bundle.timestamp)} is the same instant as Composition.date ${String(date)}; the timestamp is when the document was assembled`,
+      ]
+    : [];
+}

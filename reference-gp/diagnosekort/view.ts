@@ -1,0 +1,38 @@
+// What the GP sees on the patient's Diagnosekort at the patient's current clinic: the diagnoses on the card and
+// not deleted, Private ones included and marked (the tillægstekst too: it is shown locally, never shared).
+import type { GpContext } from '../context.ts';
+import { patientRecord } from '../input.ts';
+import { diagnosisText, SKS_D, type Diagnosis } from '../state.ts';
+
+export function observeDiagnoses(ctx: GpContext, cpr: unknown): unknown[] {
+  const record = patientRecord(ctx.state, cpr);
+  const { faults } = ctx;
+  const hasSksCode = (d: Diagnosis) => d.codes.some((c) => c.system === SKS_D && c.code !== undefined);
+  return record.diagnoses
+    .filter(
+      (d) =>
+        // Faults: the view leaks other clinics', off-card or deleted diagnoses, or hides some it must show.
+        (d.clinic === record.clinic || faults.has('view-shows-all-clinics')) &&
+        (d.onCard || faults.has('view-shows-not-on-card')) &&
+        (!d.deleted || faults.has('view-shows-deleted')) &&
+        !(d.private && faults.has('view-hides-private')) &&
+        !(faults.has('view-misses-incomplete') && !hasSksCode(d)),
+    )
+    .map((d) => {
+      const text = diagnosisText(d.codes);
+      return {
+        diagnosisId: d.id,
+        codes: d.codes,
+        ...(text === undefined ? {} : { text }),
+        ...(d.type === undefined ? {} : { type: d.type }),
+        status: faults.has('view-shows-resolved-as-current') ? 'current' : d.status,
+        ...(d.onset === undefined ? {} : { onset: d.onset }),
+        ...(d.abatement === undefined ? {} : { abatement: d.abatement }),
+        ...(d.note === undefined ? {} : { note: d.note }),
+        recordedDate: d.recordedDate,
+        lastChanged: d.lastChanged,
+        private: d.private,
+        clinic: d.clinic,
+      };
+    });
+}
