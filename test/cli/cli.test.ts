@@ -30,7 +30,7 @@ test('run against the reference GP system: exit 0 and a summary; with a fault: e
   const out = await tempDir();
   const ok = await certbench(['run', '--reference-gp', '--no-html', '--out', out]);
   assert.equal(ok.code, EXIT.ok, ok.stderr);
-  assert.match(ok.stdout, /diagnosekort\s+1\.0\.0\s+Godkendt/);
+  assert.match(ok.stdout, /diagnosekort\s+1\.0\.2\s+Godkendt/);
   const bad = await certbench([
     'run',
     '--reference-gp',

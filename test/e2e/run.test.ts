@@ -35,7 +35,7 @@ test('a conforming run writes the record, evidence, Allure results, JUnit and th
   assert.ok(existsSync(join(outDir, 'junit.xml')));
   assert.ok(existsSync(join(outDir, 'messages.ndjson')));
   assert.ok(existsSync(join(outDir, 'allure-results', 'categories.json')));
-  assert.match(output, /diagnosekort\s+1\.0\.0\s+Godkendt/);
+  assert.match(output, /diagnosekort\s+1\.0\.2\s+Godkendt/);
   const share = checkpoint(result, 'DK-MHD-1');
   assert.ok(
     share.evidence.length >= 6,
