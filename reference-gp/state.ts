@@ -103,7 +103,7 @@ export function createState(): GpState {
       patient,
       resourceId: randomUUID(),
       clinic: 'current',
-      diagnoses: [],
+      diagnoses: [leftOver()],
       shared: [],
     });
   }
@@ -116,6 +116,30 @@ export function createState(): GpState {
     pregnancies: new Map(),
     organizationIds: { previous: randomUUID(), current: randomUUID() },
     practitionerIds: { previous: randomUUID(), current: randomUUID() },
+  };
+}
+
+/**
+ * A test environment is never clean: every test patient starts with a diagnosis an earlier test left on the card,
+ * which patient.reset removes (the protocol starts with a patient without diagnoses).
+ */
+function leftOver(): Diagnosis {
+  const registered = '2026-01-05T10:00:00+01:00';
+  return {
+    id: randomUUID(),
+    identifier: randomUUID(),
+    clinic: 'current',
+    codes: [
+      { system: ICPC_2, code: 'K86', display: 'Ukompliceret forhøjet blodtryk' },
+      { system: SKS_D, code: 'DI109', display: 'Essentiel hypertension' },
+    ],
+    type: 'problem-list-item',
+    status: 'current',
+    recordedDate: registered,
+    lastChanged: registered,
+    onCard: true,
+    private: false,
+    deleted: false,
   };
 }
 

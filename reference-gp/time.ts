@@ -1,6 +1,28 @@
 // Danish local time: MedCom wants dateTimes with the Europe/Copenhagen offset that applies at that instant
-// (+01:00 in winter, +02:00 in summer), so the offset is looked up with Intl rather than hard-coded.
-import { danishLocalParts, shiftDate } from '../src/fhir/datetime.ts';
+// (+01:00 in winter, +02:00 in summer). The reference GP works it out from the EU summer-time rule itself rather
+// than with certbench's own time code, so a mistake in either cannot make both sides agree.
+
+/** The instant of the last Sunday of a month at 01:00 UTC, when EU summer time starts (March) or ends (October). */
+function lastSundayAt0100Utc(year: number, month: number): number {
+  const last = new Date(Date.UTC(year, month + 1, 0, 1));
+  last.setUTCDate(last.getUTCDate() - last.getUTCDay());
+  return last.getTime();
+}
+
+/** Danish local date, time and offset at an instant (EU rule: summer time from March to October, 01:00 UTC). */
+function danishLocalParts(instant: Date): { date: string; time: string; offset: string } {
+  const year = instant.getUTCFullYear();
+  const t = instant.getTime();
+  const summer = t >= lastSundayAt0100Utc(year, 2) && t < lastSundayAt0100Utc(year, 9);
+  const hours = summer ? 2 : 1;
+  const local = new Date(t + hours * 3_600_000).toISOString();
+  return { date: local.slice(0, 10), time: local.slice(11, 19), offset: `+0${hours}:00` };
+}
+
+function shiftDate(date: string, days: number): string {
+  const shifted = new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000);
+  return shifted.toISOString().slice(0, 10);
+}
 
 /** `YYYY-MM-DDThh:mm:ss.sss+hh:mm` in Danish local time. */
 export function danishDateTime(instant: Date): string {

@@ -13,7 +13,7 @@ import { tempDir, writeTemp } from '../support/temp.ts';
 
 const NOTE_WAIVER = (granted: string, expires: string, run = true) => `waivers:
   - id: W-TEST-1
-    checkpoints: [DK-3.3.1.11]
+    checkpoints: [DK-3.3.1.11, DK-3.3.2.4]
     sut: { vendor: MedCom (certbench), system: certbench reference GP system, versions: '>=1.0.0' }
     reason: tillægstekst dispensation while MedCom aligns the IG and the TestScripts
     approvedBy: MedCom standardiseringsgruppen
@@ -116,7 +116,7 @@ test('a test plan defers checkpoints (pending, not run); --as-of after expiry ma
   const deferred = await runReference({ planFile: plan });
   const cp = checkpoint(deferred.result, 'DK-3.3.6.2');
   assert.equal(cp.status, 'pending');
-  assert.match(cp.message ?? '', /deferred by test plan round-1: removal is tested in round two/);
+  assert.match(cp.message ?? '', /deferred by test plan round-1: deletion is tested in round two/);
   assert.equal(cp.steps.length, 0);
   assert.equal(deferred.result.protocols[0]?.approval, 'Delvist godkendt');
   assert.deepEqual(deferred.result.run.testPlan, { id: 'round-1', file: plan });

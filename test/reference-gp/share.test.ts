@@ -41,6 +41,8 @@ describe('reference GP shares a correct Diagnosekort', () => {
   before(async () => {
     // A winter instant, so every dateTime must carry +01:00.
     bench = await startBench({ now: () => new Date('2025-01-15T09:00:00Z') });
+    // The test environment holds an earlier test's diagnosis until the patient is reset.
+    await bench.client.done('patient.reset', { patient: ELMER });
     for (const name of ['diabetes', 'kol', 'hypertension', 'depression'] as const) {
       const output = await bench.client.done('diagnosekort.register-diagnosis', {
         patient: ELMER,

@@ -54,7 +54,7 @@ export function instructionFor(
           : 'Tilføj den til Diagnosekortet.',
         input['private'] === true ? 'Markér diagnosen "Privat".' : '',
         input['recordedDate']
-          ? `Tilbagedatér registreringstidspunktet til ${field(input, 'recordedDate')}.`
+          ? `Tilbagedatér registreringstidspunktet til ${asEntered(input['recordedDate'])} (kan systemet ikke det, så registrér i testdatas rækkefølge).`
           : '',
         input['note'] ? `Skriv tillægsteksten "${field(input, 'note')}".` : '',
       ];
@@ -64,7 +64,9 @@ export function instructionFor(
           ? 'Do NOT add it to the Diagnosekort (record only).'
           : 'Add it to the Diagnosekort.',
         input['private'] === true ? 'Mark the diagnosis "Private".' : '',
-        input['recordedDate'] ? `Backdate the registration time to ${field(input, 'recordedDate')}.` : '',
+        input['recordedDate']
+          ? `Backdate the registration time to ${asEntered(input['recordedDate'])} (if the system cannot, register in the order of the test data).`
+          : '',
         input['note'] ? `Enter the note (tillægstekst) "${field(input, 'note')}".` : '',
       ];
       return texts(
@@ -315,14 +317,31 @@ export function describeCodes(codes: unknown): string {
     .join(', ');
 }
 
+/** The words a GP sees for the API's codes, in Danish and English. */
+const WORDS: Record<string, string> = {
+  'problem-list-item': 'forløbsdiagnose/long-term diagnosis',
+  'encounter-diagnosis': 'kontaktdiagnose/encounter diagnosis',
+  current: 'Aktuel/current',
+  resolved: 'Relevant/resolved',
+};
+
+/** A FHIR date or dateTime as a person enters it: the local date and time as written, without seconds and zone. */
+function asEntered(value: unknown): string {
+  const text = String(value);
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(text);
+  return match ? `${match[1]} ${match[2]}` : text;
+}
+
 /** A diagnosis by its codes and displays (the text is the system's own), type, status and dates. */
 export function describe(input: Record<string, unknown>): string {
   const codes = describeCodes(input['codes']) || 'uden kode og tekst / without code and text';
+  const word = (key: string) =>
+    input[key] === undefined ? '' : (WORDS[field(input, key)] ?? field(input, key));
   const details = [
-    field(input, 'type'),
-    field(input, 'status'),
-    input['onset'] ? `debut/onset ${field(input, 'onset')}` : '',
-    input['abatement'] ? `afsluttet/abatement ${field(input, 'abatement')}` : '',
+    word('type'),
+    word('status'),
+    input['onset'] ? `debut/onset ${asEntered(input['onset'])}` : '',
+    input['abatement'] ? `afsluttet/abatement ${asEntered(input['abatement'])}` : '',
   ].filter(Boolean);
   return `${codes} (${details.join(', ')})`;
 }

@@ -1,4 +1,4 @@
-import { describeResource, resourcesOf, type Resource } from '../../fhir/bundle.ts';
+import { resourcesOf, type Resource } from '../../fhir/bundle.ts';
 import { SYSTEM } from '../../fhir/identifiers.ts';
 
 /** One code entry of a registered diagnosis: a code, a display (diagnosetekst) or both, as the GP system has them. */
@@ -76,21 +76,52 @@ export interface CardMatch {
 }
 
 /**
- * Pairs each registration with the Condition carrying exactly its codes (historical diagnoses may share codes, or
- * have none: then the text decides). A registration without any Condition is unshared; a Condition left over was
- * not registered for this card.
+ * Pairs each registration with the Condition that carries it: first the one with exactly its codes (historical
+ * diagnoses may share codes, or have none: then the text decides), then, for a registration still unpaired, a
+ * Condition with one of its codes or its text, so a Condition shared with a wrong or missing code is judged by the
+ * code rule rather than counted as another diagnosis. A registration without any Condition is unshared; a Condition
+ * left over was not registered for this card.
  */
 export function matchCard(bundle: Resource, registrations: RegisteredDiagnosis[]): CardMatch {
   const free = new Set(resourcesOf(bundle, 'Condition'));
-  const pairs = registrations.map((registration) => {
+  const paired = new Map<RegisteredDiagnosis, Resource>();
+  const take = (
+    registration: RegisteredDiagnosis,
+    pick: (candidates: Resource[]) => Resource | undefined,
+  ) => {
+    const condition = pick([...free]);
+    if (!condition) return;
+    free.delete(condition);
+    paired.set(registration, condition);
+  };
+  for (const registration of registrations) {
     const key = codedKey(registration.codes);
-    const candidates = [...free].filter((c) => codedKey(codingsOf(c)) === key);
     const text = expectedText(registration);
-    const condition = candidates.find((c) => textOf(c) === text) ?? (key === '' ? undefined : candidates[0]);
-    if (condition) free.delete(condition);
-    return condition ? { registration, condition } : { registration };
-  });
-  return { pairs, extra: [...free] };
+    take(registration, (all) => {
+      const exact = all.filter((c) => codedKey(codingsOf(c)) === key);
+      return exact.find((c) => textOf(c) === text) ?? (key === '' ? undefined : exact[0]);
+    });
+  }
+  for (const registration of registrations.filter((r) => !paired.has(r))) {
+    const codes = new Set(codedKey(registration.codes).split(' ').filter(Boolean));
+    const text = expectedText(registration);
+    take(
+      registration,
+      (all) =>
+        all.find((c) =>
+          codedKey(codingsOf(c))
+            .split(' ')
+            .some((k) => codes.has(k)),
+        ) ?? (text === undefined ? undefined : all.find((c) => textOf(c) === text)),
+    );
+  }
+  return {
+    pairs: registrations.map((registration) => {
+      const condition = paired.get(registration);
+      return condition ? { registration, condition } : { registration };
+    }),
+    extra: [...free],
+  };
 }
 
 /** Whether a registration has anything a receiver could see: a code or a display. */
@@ -104,8 +135,4 @@ export function label(registration: RegisteredDiagnosis): string {
     .filter((c) => c)
     .join('/');
   return `"${expectedText(registration) ?? '(no text)'}" (${codes || 'no code'}, ${registration.ref})`;
-}
-
-export function describeCondition(bundle: Resource, condition: Resource): string {
-  return describeResource(bundle, condition);
 }

@@ -1,6 +1,6 @@
 import { danishOffsetAt, DATETIME_WITH_SECONDS_AND_ZONE, instantOf, offsetOf } from '../../fhir/datetime.ts';
 import { describeResource, entriesOf, resourcesOf, type Resource } from '../../fhir/bundle.ts';
-import { isUuidValue, UUID_PATTERN } from '../../fhir/identifiers.ts';
+import { UUID_PATTERN } from '../../fhir/identifiers.ts';
 import { narrativeShapeProblems, unsafeNarrativeContent } from '../../fhir/narrative.ts';
 import { structuralIssues } from '../../fhir/structural.ts';
 
@@ -23,17 +23,12 @@ export function bundleIdIsUuid(bundle: Resource): string[] {
     : [`Bundle.id is ${JSON.stringify(bundle.id)}, expected a UUID`];
 }
 
-export function bundleIdentifierIsUuid(bundle: Resource): string[] {
-  const identifier = bundle.identifier as { system?: unknown; value?: unknown } | undefined;
-  if (!identifier) return ['Bundle.identifier is missing'];
-  const problems: string[] = [];
-  if (typeof identifier.system !== 'string' || identifier.system.length === 0)
-    problems.push('Bundle.identifier.system is missing');
-  if (!isUuidValue(identifier.value))
-    problems.push(
-      `Bundle.identifier.value is ${JSON.stringify(identifier.value)}, expected a UUID (or urn:uuid:)`,
-    );
-  return problems;
+/** Bundle.timestamp is there, with seconds and a zone (medcom-datetime-has-time-offset-zulu). */
+function timestampFormatProblem(timestamp: unknown): string | undefined {
+  if (typeof timestamp !== 'string') return 'Bundle.timestamp is missing';
+  return DATETIME_WITH_SECONDS_AND_ZONE.test(timestamp)
+    ? undefined
+    : `Bundle.timestamp "${timestamp}" lacks seconds or a time zone (YYYY-MM-DDThh:mm:ss+hh:mm)`;
 }
 
 /**
@@ -45,9 +40,8 @@ export function timestampDanish(
   window?: { start: Date; end: Date; toleranceMs: number },
 ): string[] {
   const timestamp = bundle.timestamp;
-  if (typeof timestamp !== 'string') return ['Bundle.timestamp is missing'];
-  if (!DATETIME_WITH_SECONDS_AND_ZONE.test(timestamp))
-    return [`Bundle.timestamp "${timestamp}" lacks seconds or a time zone (YYYY-MM-DDThh:mm:ss+hh:mm)`];
+  const malformed = timestampFormatProblem(timestamp);
+  if (malformed || typeof timestamp !== 'string') return [malformed ?? 'Bundle.timestamp is missing'];
   const offset = offsetOf(timestamp);
   if (offset !== '+01:00' && offset !== '+02:00')
     return [
@@ -68,15 +62,6 @@ export function within(instant: Date, window: { start: Date; end: Date; toleranc
     instant.getTime() >= window.start.getTime() - window.toleranceMs &&
     instant.getTime() <= window.end.getTime() + window.toleranceMs
   );
-}
-
-export function timestampDiffersFromCompositionDate(bundle: Resource): string[] {
-  const date = resourcesOf(bundle, 'Composition')[0]?.date;
-  return bundle.timestamp !== undefined && bundle.timestamp === date
-    ? [
-        `Bundle.timestamp equals Composition.date (${String(date)}); the timestamp is when the document was assembled`,
-      ]
-    : [];
 }
 
 export function structurallyValid(bundle: Resource): string[] {
@@ -122,9 +107,8 @@ export function timestampIsAssemblyTime(
   window: { start: Date; end: Date; toleranceMs: number },
 ): string[] {
   const timestamp = bundle.timestamp;
-  if (typeof timestamp !== 'string') return ['Bundle.timestamp is missing'];
-  if (!DATETIME_WITH_SECONDS_AND_ZONE.test(timestamp))
-    return [`Bundle.timestamp "${timestamp}" lacks seconds or a time zone (YYYY-MM-DDThh:mm:ss+hh:mm)`];
+  const malformed = timestampFormatProblem(timestamp);
+  if (malformed || typeof timestamp !== 'string') return [malformed ?? 'Bundle.timestamp is missing'];
   const instant = instantOf(timestamp);
   return instant && within(instant, window)
     ? []
@@ -136,10 +120,11 @@ export function timestampIsAssemblyTime(
 /** Bundle.timestamp in Danish time: the offset Denmark has at that instant (+01:00 winter, +02:00 summer). */
 export function timestampHasDanishOffset(bundle: Resource): string[] {
   const timestamp = bundle.timestamp;
-  if (typeof timestamp !== 'string') return ['Bundle.timestamp is missing'];
+  const malformed = timestampFormatProblem(timestamp);
+  if (malformed || typeof timestamp !== 'string') return [malformed ?? 'Bundle.timestamp is missing'];
   const offset = offsetOf(timestamp);
   const instant = instantOf(timestamp);
-  if (!offset || !instant) return [`Bundle.timestamp "${timestamp}" is not a dateTime with seconds and zone`];
+  if (!offset || !instant) return [`Bundle.timestamp "${timestamp}" is not a valid dateTime`];
   const danish = danishOffsetAt(instant);
   return offset === danish
     ? []
