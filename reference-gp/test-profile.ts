@@ -19,6 +19,6 @@ automation:
 counterparts: { waitTimeoutMs: 400 }
 clockToleranceMs: 1000
 protocols:
-  diagnosekort: { useCases: [] }
+  diagnosekort: { variant: gp-system }
 ${extra}`;
 }

@@ -9,4 +9,5 @@ setDefaultTimeout(24 * 60 * 60 * 1000);
 
 Before(function (this: CertbenchWorld, { pickle }) {
   this.checkpointId = pickle.tags.find((t) => t.name.startsWith('@cp:'))?.name.slice(4) ?? '';
+  this.protocolId = pickle.tags.find((t) => t.name.startsWith('@protocol:'))?.name.slice(10) ?? '';
 });

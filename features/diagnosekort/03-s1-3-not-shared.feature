@@ -11,12 +11,12 @@ Feature: Diagnosekort S1-3: S1(3): Nye diagnoser, som ikke må deles (not on the
   @cp:DK-3.3.3.1
   Scenario: DK-3.3.3.1 En diagnose, der ikke er på Diagnosekortet, vises ikke på kortet
     Then the GP's Diagnosekort view at step "3.3.3.2" shows the diagnoses on the card
-    And the assessor judges "Er diagnosen fra trin 3.3.3.1 i journalen, men ikke på Diagnosekortet?" / "Is the diagnosis of step 3.3.3.1 in the record but not on the Diagnosis Card?"
+    And the assessor judges MedCom's step "3.3.3.1": "Er diagnosen fra trin 3.3.3.1 i journalen, men ikke på Diagnosekortet?"
 
   @cp:DK-3.3.3.2
   Scenario: DK-3.3.3.2 En diagnose markeret Privat er på Diagnosekortet med sin markering
     Then the GP's Diagnosekort view at step "3.3.3.2" shows the diagnoses on the card
-    And the assessor judges "Er diagnosen fra trin 3.3.3.2 på Diagnosekortet, markeret Privat?" / "Is the diagnosis of step 3.3.3.2 on the Diagnosis Card, marked Private?"
+    And the assessor judges MedCom's step "3.3.3.2": "Er diagnosen fra trin 3.3.3.2 på Diagnosekortet, markeret Privat?"
 
   @cp:DK-3.3.3.3
   Scenario: DK-3.3.3.3 Diagnoser uden for kortet og private diagnoser deles ikke

@@ -11,13 +11,14 @@ Feature: Diagnosekort S1-4: S1(4): Én diagnose opdateres
   @cp:DK-3.3.4.1
   Scenario: DK-3.3.4.1 Diagnosestatus opdateres til Relevant med afslutningsdato
     Then the GP's Diagnosekort view at step "3.3.4.1" shows the diagnoses on the card
-    And the assessor judges "Viser Diagnosekortet diagnosen som Relevant med afslutningsdato 2024-05-06 11:15?" / "Does the Diagnosis Card show the diagnosis as resolved (Relevant) with abatement 2024-05-06 11:15?"
+    And the assessor judges MedCom's step "3.3.4.1": "Viser Diagnosekortet diagnosen som Relevant med afslutningsdato 2024-05-06 11:15?"
 
   @cp:DK-3.3.4.2
   Scenario: DK-3.3.4.2 Dokumentet har den opdaterede status og afslutningsdato
     Then in the documents of steps "3.3.4.2", the diagnoses on the card are shared, and nothing else
     And in the documents of steps "3.3.4.2", every diagnosis has exactly one diagnosis status, as registered
     And in the documents of steps "3.3.4.2", every diagnosis has its registration, onset and abatement times as registered
+    And the document of step "3.3.4.2" conforms to the profile "http://medcomfhir.dk/ig/conditionlist/StructureDefinition/medcom-conditionlist-bundle" of the FHIR package "medcom.fhir.dk.conditionlist#1.0.1"
 
   @cp:DK-3.3.4.3
   Scenario: DK-3.3.4.3 Composition.date og Bundle.timestamp er opdateret siden S1(3)

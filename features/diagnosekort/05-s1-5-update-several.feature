@@ -11,7 +11,7 @@ Feature: Diagnosekort S1-5: S1(5): Flere diagnoser opdateres
   @cp:DK-3.3.5.1
   Scenario: DK-3.3.5.1 Flere diagnoser opdateres (status, kode og tekst, Privat-markering)
     Then the GP's Diagnosekort view at step "3.3.5.1" shows the diagnoses on the card
-    And the assessor judges "Er alle elementer fra trin 3.3.5.1 opdateret korrekt på Diagnosekortet?" / "Are all elements of step 3.3.5.1 updated correctly on the Diagnosis Card?"
+    And the assessor judges MedCom's step "3.3.5.1": "Er alle elementer fra trin 3.3.5.1 opdateret korrekt på Diagnosekortet?"
 
   @cp:DK-3.3.5.2
   Scenario: DK-3.3.5.2 Dokumentet har alle opdaterede elementer

@@ -11,7 +11,7 @@ Feature: Diagnosekort S1-6: S1(6): Én diagnose slettes
   @cp:DK-3.3.6.1
   Scenario: DK-3.3.6.1 En diagnose slettes fra Diagnosekortet
     Then the GP's Diagnosekort view at step "3.3.6.1" shows the diagnoses on the card
-    And the assessor judges "Er diagnosen fra trin 3.3.3.2 slettet fra Diagnosekortet?" / "Is the diagnosis of step 3.3.3.2 deleted from the Diagnosis Card?"
+    And the assessor judges MedCom's step "3.3.6.1": "Er diagnosen fra trin 3.3.3.2 slettet fra Diagnosekortet?"
 
   @cp:DK-3.3.6.2
   Scenario: DK-3.3.6.2 Den slettede diagnose deles ikke

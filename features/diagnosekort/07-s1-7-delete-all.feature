@@ -11,9 +11,9 @@ Feature: Diagnosekort S1-7: S1(7): Alle diagnoser slettes
   @cp:DK-3.3.7.1
   Scenario: DK-3.3.7.1 Alle diagnoser slettes fra Diagnosekortet
     Then the GP's Diagnosekort view at step "3.3.7.1" shows the diagnoses on the card
-    And the assessor judges "Er alle diagnoser slettet fra Diagnosekortet?" / "Are all diagnoses deleted from the Diagnosis Card?"
+    And the assessor judges MedCom's step "3.3.7.1": "Er alle diagnoser slettet fra Diagnosekortet?"
 
   @cp:DK-3.3.7.2
   Scenario: DK-3.3.7.2 Der dannes intet ConditionList-dokument for et tomt Diagnosekort
     Then no ConditionList document is created for the empty card
-    And the assessor judges "Viser eller forklarer systemet, at der ikke dannes et ConditionList-dokument, når et modtagersystem beder om et tomt Diagnosekort?" / "Does the system show or explain that no ConditionList document is generated when a receiving system requests an empty diagnosis card?"
+    And the assessor judges MedCom's step "3.3.7.2": "Viser eller forklarer systemet, at der ikke dannes et ConditionList-dokument, når et modtagersystem beder om et tomt Diagnosekort?"

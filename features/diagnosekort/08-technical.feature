@@ -11,12 +11,12 @@ Feature: Diagnosekort T: Generelle tekniske krav (3.4: format, ufuldstændige di
   @cp:DK-3.4.1.1
   Scenario: DK-3.4.1.1 Dokumenterne dannes i JSON
     Then in the documents of steps "3.3.1.3, 3.3.1.5, 3.3.2.2, 3.3.3.3, 3.3.4.2, 3.3.5.2, 3.3.6.2, 3.4.2.2", the document is sent as JSON
-    And the assessor judges "Beskriver leverandøren, at dokumenterne dannes i JSON (aftale med PLSP)?" / "Does the vendor describe that the documents are created in JSON (agreement with PLSP)?"
+    And the assessor judges MedCom's step "3.4.1.1": "Beskriver leverandøren, at dokumenterne dannes i JSON (aftale med PLSP)?"
 
   @cp:DK-3.4.2.1
   Scenario: DK-3.4.2.1 De ufuldstændige historiske diagnoser tilføjes Diagnosekortet
     Then the GP's Diagnosekort view at step "3.4.2.1" shows the diagnoses on the card
-    And the assessor judges "Er de ufuldstændige diagnoser fra testdata (tabel 2) tilføjet testpatienten, eller er dokumentet for CPR 010605-9890 hentet?" / "Are the incomplete diagnoses of the test data (Table 2) added to the test patient, or is the document of CPR 010605-9890 extracted?"
+    And the assessor judges MedCom's step "3.4.2.1": "Er de ufuldstændige diagnoser fra testdata (tabel 2) tilføjet testpatienten, eller er dokumentet for CPR 010605-9890 hentet?"
 
   @cp:DK-3.4.2.2
   Scenario: DK-3.4.2.2 Et gyldigt dokument dannes med ufuldstændige koder og tekster

@@ -69,10 +69,16 @@ program
 
 program
   .command('lint')
-  .description('check protocol manifests against feature files (both directions)')
+  .description(
+    "check protocol manifests against feature files (both directions) and against MedCom's official test protocols",
+  )
   .option('--root <dir>', 'folder holding protocols/ and features/ (default: this certbench installation)')
-  .action(async (options: { root?: string }) => {
-    process.exitCode = await lintCommand(environment, options.root);
+  .option(
+    '--steps',
+    'list every official step with the checkpoints that implement it, or the reason none does',
+  )
+  .action(async (options: { root?: string; steps?: boolean }) => {
+    process.exitCode = await lintCommand(environment, options.root, options.steps === true);
   });
 
 program

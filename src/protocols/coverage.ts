@@ -123,15 +123,23 @@ export function officialCoverage(
 
 /** One line for `certbench lint`: how the official steps are covered. */
 export function coverageLine(report: CoverageReport): string {
-  const automatic = report.steps.filter((s) => s.checkpoints.some((c) => c.mode === 'automatic')).length;
-  const manualOnly = report.steps.filter(
-    (s) => s.checkpoints.length > 0 && s.checkpoints.every((c) => c.mode === 'manual'),
-  ).length;
-  const withManual = report.steps.filter((s) => s.checkpoints.some((c) => c.mode === 'manual')).length;
-  const reasoned = report.steps.filter((s) => s.checkpoints.length === 0).length;
+  const count = (test: (s: StepCoverage) => boolean) => report.steps.filter(test).length;
+  const automatic = count((s) => s.checkpoints.some((c) => c.mode === 'automatic'));
+  const assessor = count((s) => s.checkpoints.some((c) => c.mode === 'manual'));
+  const reasoned = count((s) => s.checkpoints.length === 0);
   return (
     `${report.official.title} ${report.official.version}: ${report.steps.length} official steps, ` +
-    `${report.steps.length - reasoned} covered (${automatic} judged automatically, ${withManual} with the assessor, ` +
-    `${manualOnly} by the assessor only), ${reasoned} not covered with a reason; ${report.own.length} own checkpoints beyond the protocol`
+    `${report.steps.length - reasoned} implemented (${automatic} with an automatic checkpoint, ${assessor} with a manual ` +
+    `one, which the assessor judges and an automatic run judges on its observable part), ${reasoned} not implemented, ` +
+    `each with its reason; ${report.own.length} own checkpoints beyond the protocol`
+  );
+}
+
+/** One line per official step (`certbench lint --steps`): its checkpoints with their mode, or the reason. */
+export function coverageSteps(report: CoverageReport): string[] {
+  return report.steps.map((s) =>
+    s.checkpoints.length > 0
+      ? `${s.number}: ${s.checkpoints.map((c) => `${c.id} (${c.mode})`).join(', ')}`
+      : `${s.number}: not implemented: ${s.reason ?? ''}${s.standIns ? ` Stand-ins: ${s.standIns.join(', ')}` : ''}`,
   );
 }

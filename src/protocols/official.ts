@@ -1,6 +1,9 @@
 // MedCom's published test protocols as data (protocols/official/*.yaml): every test step with its number, section,
 // action, test data, expected result and where a bench can see the result. A manifest names the official protocol it
 // implements; lint then holds its checkpoints to it (src/protocols/coverage.ts).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
 import { z } from 'zod';
 
 const stepNumber = z.string().regex(/^\d+(\.\d+)+$/, 'must be a step number such as 3.3.1.2');
@@ -51,7 +54,8 @@ export const officialProtocolSchema = z.strictObject({
         section: stepNumber,
         action: z.string().min(1),
         testData: z.string().optional(),
-        expected: z.string().min(1),
+        // May be empty: HomeCareObservation receive 3.2.1.12 ("Load … Test example 2") states no expected result.
+        expected: z.string(),
         seenIn: z.array(z.enum(SEEN_IN)).min(1),
       }),
     )
@@ -64,4 +68,27 @@ export type OfficialStep = OfficialProtocol['steps'][number];
 /** An official protocol with where it came from (relative to the certbench root). */
 export interface LoadedOfficialProtocol extends OfficialProtocol {
   file: string;
+}
+
+const cache = new Map<string, OfficialStep[]>();
+
+/**
+ * An official step of the protocol a manifest implements, read from the files once per process (for the assessor's
+ * question in MedCom's own words).
+ */
+export function officialStep(root: string, protocolId: string, number: string): OfficialStep {
+  const key = `${root}|${protocolId}`;
+  let steps = cache.get(key);
+  if (!steps) {
+    const manifest = parse(readFileSync(join(root, 'protocols', `${protocolId}.yaml`), 'utf8')) as {
+      officialProtocol?: { file?: string };
+    };
+    const file = manifest.officialProtocol?.file;
+    if (!file) throw new Error(`protocol ${protocolId} names no official protocol`);
+    steps = officialProtocolSchema.parse(parse(readFileSync(join(root, file), 'utf8'))).steps;
+    cache.set(key, steps);
+  }
+  const step = steps.find((s) => s.number === number);
+  if (!step) throw new Error(`${number} is not a step of the official protocol of ${protocolId}`);
+  return step;
 }

@@ -20,6 +20,8 @@ export class CertbenchWorld extends World<WorldParameters> {
   readonly plan: PlanStep[] = [];
   /** The checkpoint this scenario verifies (from its `@cp:` tag), set before the first step. */
   checkpointId = '';
+  /** The protocol of this scenario (from its `@protocol:` tag). */
+  protocolId = '';
   private outcome?: PlanOutcome;
   private readonly attached = new Set<string>();
 

@@ -4,32 +4,47 @@
 import { Then } from '@cucumber/cucumber';
 import { CheckFailed } from '../../src/checks/check-failed.ts';
 import { ASSESSMENT_MEDIA_TYPE } from '../../src/checks/media-types.ts';
+import { officialStep } from '../../src/protocols/official.ts';
+import { PACKAGE_ROOT } from '../../src/run/package-root.ts';
 import type { CertbenchWorld } from '../../src/steps-api/world.ts';
 
 Then(
   'the assessor judges {string} \\/ {string}',
   async function (this: CertbenchWorld, da: string, en: string) {
-    const manual = this.ctx.manual;
-    if (!manual) return;
-    const assessment = await manual.assess({
-      checkpointId: this.checkpointId,
-      title: this.checkpointId,
-      question: { da, en },
-    });
-    this.attach(JSON.stringify(assessment), ASSESSMENT_MEDIA_TYPE);
-    if (assessment.decision === 'NR') return 'skipped';
-    if (assessment.decision !== 'OK') {
-      throw new CheckFailed(
-        `assessed ${assessment.decision} by ${assessment.assessor}: ${assessment.comment ?? ''}`,
-        {
-          expected: en,
-          actual: assessment.comment ?? assessment.decision,
-        },
-      );
-    }
-    return undefined;
+    return assess(this, da, en);
   },
 );
+
+/** The question in MedCom's own words (the official step's action and expected result), with a Danish instruction. */
+Then(
+  "the assessor judges MedCom's step {string}: {string}",
+  async function (this: CertbenchWorld, number: string, da: string) {
+    const step = officialStep(PACKAGE_ROOT, this.protocolId, number);
+    return assess(this, da, `${number}: ${step.action} Expected result: ${step.expected}`);
+  },
+);
+
+async function assess(world: CertbenchWorld, da: string, en: string): Promise<'skipped' | undefined> {
+  const manual = world.ctx.manual;
+  if (!manual) return undefined;
+  const assessment = await manual.assess({
+    checkpointId: world.checkpointId,
+    title: world.checkpointId,
+    question: { da, en },
+  });
+  world.attach(JSON.stringify(assessment), ASSESSMENT_MEDIA_TYPE);
+  if (assessment.decision === 'NR') return 'skipped';
+  if (assessment.decision !== 'OK') {
+    throw new CheckFailed(
+      `assessed ${assessment.decision} by ${assessment.assessor}: ${assessment.comment ?? ''}`,
+      {
+        expected: en,
+        actual: assessment.comment ?? assessment.decision,
+      },
+    );
+  }
+  return undefined;
+}
 
 /** In a manual run, steps that read the automation API have nothing to read: the assessor's step decides. */
 export function automaticOnly(world: CertbenchWorld): boolean {

@@ -11,6 +11,7 @@ import {
   type RegisteredNames,
 } from './instructions.ts';
 import type { DecisionJournal } from './journal.ts';
+import { forVariant } from './variant-texts.ts';
 import type { Assessment, AssessmentQuestion, Operator } from './operator.ts';
 
 /** An evidence file the assessor attached, copied into the run folder. */
@@ -35,6 +36,8 @@ export class ManualSession {
   private readonly clock: () => Date;
   private readonly names: RegisteredNames = new Map();
   private counter = 0;
+  /** The variants of this run (from the session), which change what some instructions ask. */
+  private variants: Readonly<Record<string, string>> = {};
 
   constructor(options: {
     operator: Operator;
@@ -55,6 +58,7 @@ export class ManualSession {
       kind: 'manual',
       info: (): Promise<SutInfo> => Promise.resolve({ ...profile, automationApiVersion: 'manual' }),
       configureSession: async (session: SessionConfig) => {
+        this.variants = session.variants ?? {};
         await this.perform('session.configure', { ...session.counterparts });
       },
       perform: (action, input) => this.perform(action, input),
@@ -100,7 +104,7 @@ export class ManualSession {
               en: 'Set the system to send to certbench at the addresses below.',
             },
           }
-        : instructionFor(action, input, this.names);
+        : forVariant(action, instructionFor(action, input, this.names), this.variants);
     const answer = await this.operator.instruct({
       number,
       action,
