@@ -271,13 +271,43 @@ Then(
   },
 );
 
+defineParameterType({
+  name: 'sharedResource',
+  regexp: /the document|the sharing metadata/,
+  transformer: (s: string) => s,
+});
+
+/** The document itself, or its sharing metadata (the DocumentReference of the submission). */
+async function resourceAt(world: CertbenchWorld, which: string, step: string): Promise<Resource> {
+  const shared = await documentAt(world, step);
+  return which === 'the sharing metadata' ? documentReferenceOf(shared) : documentOf(shared);
+}
+
 Then(
-  'in the document of step {string}, {string} is {string}',
-  async function (this: CertbenchWorld, step: string, path: string, expected: string) {
-    const document = documentOf(await documentAt(this, step));
-    this.verify(`${path} = "${expected}"`, expectSingleValue(document, path, expected), {
+  'in {sharedResource} of step {string}, {string} is {string}',
+  async function (this: CertbenchWorld, which: string, step: string, path: string, expected: string) {
+    const resource = await resourceAt(this, which, step);
+    this.verify(`${path} = "${expected}"`, expectSingleValue(resource, path, expected), {
       location: path,
       expected,
+    });
+  },
+);
+
+Then(
+  'in {sharedResource} of step {string}, {string} has the coding {string} {string}',
+  async function (
+    this: CertbenchWorld,
+    which: string,
+    step: string,
+    path: string,
+    system: string,
+    code: string,
+  ) {
+    const resource = await resourceAt(this, which, step);
+    this.verify(`${path} has ${system}|${code}`, expectCoding(resource, path, system, code), {
+      location: path,
+      expected: `${system}|${code}`,
     });
   },
 );
@@ -303,28 +333,6 @@ Then(
       [...patientHasCpr(document, flowOf(this).patient), ...patientHasOnlyCpr(document)],
       { location: 'Patient.identifier', expected: `${SYSTEM.cpr}|${flowOf(this).patient}` },
     );
-  },
-);
-
-Then(
-  'in the sharing metadata of step {string}, {string} has the coding {string} {string}',
-  async function (this: CertbenchWorld, step: string, path: string, system: string, code: string) {
-    const reference = documentReferenceOf(await documentAt(this, step));
-    this.verify(`${path} has ${system}|${code}`, expectCoding(reference, path, system, code), {
-      location: path,
-      expected: `${system}|${code}`,
-    });
-  },
-);
-
-Then(
-  'in the sharing metadata of step {string}, {string} is {string}',
-  async function (this: CertbenchWorld, step: string, path: string, expected: string) {
-    const reference = documentReferenceOf(await documentAt(this, step));
-    this.verify(`${path} = "${expected}"`, expectSingleValue(reference, path, expected), {
-      location: path,
-      expected,
-    });
   },
 );
 
