@@ -48,7 +48,7 @@ interface SampleSystem {
 
 const NOTE_WAIVER: SampleWaiver = {
   id: 'W-2026-DK-001',
-  checkpoints: ['DK-3.3.1.25'],
+  checkpoints: ['DK-3.3.1.11', 'DK-3.3.2.4'],
   reason:
     'Tillægstekst deles som <Condition.note> & TestScript forbyder det; dispensation indtil MedCom har afstemt IG og TestScripts',
   granted: '2026-08-01',
@@ -63,7 +63,7 @@ export const SAMPLE_SYSTEMS: SampleSystem[] = [
     slug: 'cgm-xmo',
     runs: [
       { date: '2026-04-14', version: '7.1.0', faults: ['note-shared'] },
-      { date: '2026-06-10', version: '7.1.2', faults: [], defer: ['DK-3.3.2.7'] },
+      { date: '2026-06-10', version: '7.1.2', faults: [], defer: ['DK-XDS-9'] },
       { date: '2026-10-05', version: '7.2.0', faults: ['composition-date-is-timestamp'], mode: 'certify' },
     ],
   },
@@ -79,7 +79,7 @@ export const SAMPLE_SYSTEMS: SampleSystem[] = [
         NOTE_WAIVER,
         {
           id: 'W-2026-DK-004',
-          checkpoints: ['DK-3.3.1.6'],
+          checkpoints: ['DK-CB-2'],
           reason: 'Tidszone skrives som +00:00 indtil leverandørens platformsopgradering i 2027',
           granted: '2026-07-01',
           expires: '2027-06-30',
@@ -109,7 +109,7 @@ export const SAMPLE_SYSTEMS: SampleSystem[] = [
         waivers: [
           {
             id: 'W-2026-DK-007',
-            checkpoints: ['DK-3.4.6'],
+            checkpoints: ['DK-3.4.1.1'],
             reason: 'Metadata mimeType rettes i næste release; aftalt med MedCom ved testcamp',
             granted: '2026-06-01',
             expires: '2026-11-01',

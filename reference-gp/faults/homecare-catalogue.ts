@@ -1,19 +1,23 @@
-// Faults of the receiving flow of kommunale prøvesvar (protocols/kommunale-proevesvar.yaml): each is code in the
-// flow it breaks (reference-gp/homecare/), the way a vendor's receiver might go wrong.
+// Faults of the receiving flow of kommunale prøvesvar (protocols/kommunale-proevesvar.yaml, MedCom's receive test
+// protocol 1.2.1): each is code in the flow it breaks (reference-gp/homecare/), the way a vendor's receiver might go
+// wrong. A display fault names every checkpoint whose observable part shows it (test example 1 and 2 both).
 import { faultsOf, type FaultInfo } from './fault-info.ts';
 
 const { behaviour } = faultsOf('kommunale-proevesvar');
 
 /** Every checkpoint that judges a positive acknowledgement. */
 const POSITIVE_ACKS = [
-  'KP-3.3.1.1',
-  'KP-3.3.2.1',
-  'KP-3.3.3.1',
-  'KP-3.3.4.1',
-  'KP-3.3.5.1',
-  'KP-3.4.1',
-  'KP-3.4.5',
-  'KP-3.4.6',
+  'KP-3.2.1.1',
+  'KP-3.2.1.12',
+  'KP-3.2.2.1',
+  'KP-3.2.2.4',
+  'KP-3.2.3.1',
+  'KP-3.3.1',
+  'KP-3.3.5',
+  'KP-CB-1',
+  'KP-SBDH-1',
+  'KP-CORR-1',
+  'KP-CANC-1',
 ] as const;
 
 export const HOMECARE_FAULTS = {
@@ -21,149 +25,242 @@ export const HOMECARE_FAULTS = {
   'hco-ack-wrong-identifier': behaviour(
     'The acknowledgement names the Bundle.id (envelope) instead of the MessageHeader.id in response.identifier',
     ...POSITIVE_ACKS,
-    'KP-3.4.2',
-    'KP-3.4.3',
+    'KP-ACK-2',
+    'KP-ACK-3',
   ),
   'hco-ack-not-fhir': behaviour(
     'The receiving endpoint answers 200 text/plain "OK" instead of a MedCom acknowledgement',
     ...POSITIVE_ACKS,
-    'KP-3.4.2',
-    'KP-3.5.2',
+    'KP-ACK-2',
+    'KP-ACK-6',
   ),
-  'hco-ack-without-provenance': behaviour('The acknowledgement carries no Provenance', 'KP-3.3.1.2'),
-  // --- R1: distribution, lab chart, technical data ---
+  'hco-ack-without-provenance': behaviour('The acknowledgement carries no Provenance', 'KP-ACK-1'),
+  // --- R1: distribution ---
   'hco-ignore-initials': behaviour(
     'Every report goes to the shared inbox as "unknown", also when the GP initials are given',
-    'KP-3.3.1.3',
-    'KP-3.3.1.11',
-  ),
-  // --- what the screen shows (the observable part of the manual display checkpoints) ---
-  'hco-view-without-name': behaviour("The report is shown without the patient's name", 'KP-3.3.1.5'),
-  'hco-view-reference-evaluated': behaviour(
-    'Results are shown without the "not reference-evaluated" marking',
-    'KP-3.3.1.6',
-  ),
-  'hco-view-without-sampling-time': behaviour('Results are shown without their sampling time', 'KP-3.3.1.7'),
-  'hco-view-without-statuses': behaviour('The report and result statuses are not shown', 'KP-3.3.1.8'),
-  'hco-view-without-producer-id': behaviour('The producer is shown without its producer id', 'KP-3.3.1.9'),
-  'hco-chart-rows-unlinked': behaviour(
-    'Laboratory chart rows do not say which received report they came from (it cannot be reopened)',
-    'KP-3.3.1.13',
+    'KP-3.2.1.2',
+    'KP-3.2.1.4-g',
   ),
   'hco-view-unknown-initials-blank': behaviour(
     'A report without known GP initials shows no initials instead of "unknown"',
-    'KP-3.3.2.2',
+    'KP-3.2.1.13',
   ),
-  'hco-view-without-attachments': behaviour('Attachments are received but not shown', 'KP-3.3.2.5'),
-  'hco-chart-not-stored': behaviour(
-    'Results are shown in the inbox but never saved to the laboratory chart',
-    'KP-3.3.1.12',
-    'KP-3.3.2.3',
-    'KP-3.4.5',
+  // --- what the report shows (the observable part of the manual display checkpoints) ---
+  'hco-no-notification': behaviour(
+    'A new report is filed without notifying the user',
+    'KP-3.2.1.3',
+    'KP-3.2.2.2',
+    'KP-3.2.2.5',
+    'KP-3.2.3.2',
+    'KP-3.3.1-b',
   ),
-  'hco-chart-drops-long-name': behaviour(
-    'The laboratory chart keeps the NPU code but not the long name',
-    'KP-3.3.1.12',
+  'hco-view-without-name': behaviour(
+    "The report is shown without the patient's name",
+    'KP-3.2.1.4',
+    'KP-3.2.1.14',
+    'KP-3.3.1',
   ),
-  'hco-drop-comparator': behaviour(
-    'The comparator (<, >) of a result is dropped: <5 is stored as 5',
-    'KP-3.3.2.3',
+  'hco-view-reference-evaluated': behaviour(
+    'Results are shown without the "not reference-evaluated" marking',
+    'KP-3.2.1.4-b',
+    'KP-3.2.1.14',
+    'KP-3.3.1-b',
   ),
-  'hco-sent-time-is-receipt-time': behaviour(
-    'The sending time is not stored; the time of receipt is kept instead',
-    'KP-3.3.2.6',
+  'hco-view-without-sampling-time': behaviour(
+    'Results are shown without their sampling time',
+    'KP-3.2.1.4-c',
+    'KP-3.2.1.14',
   ),
-  'hco-reject-unknown-initials': behaviour(
-    'A message with unknown GP initials (data-absent-reason) is rejected with fatal-error',
-    'KP-3.3.2.1',
+  'hco-view-without-statuses': behaviour(
+    'The report and result statuses are not shown',
+    'KP-3.2.1.4-d',
+    'KP-3.2.1.14',
   ),
-  'hco-reject-attachments': behaviour(
-    'A message with attachments is rejected with fatal-error',
-    'KP-3.3.2.1',
-    'KP-3.4.5',
+  'hco-view-without-producer-id': behaviour(
+    'The producer is shown without its producer id',
+    'KP-3.2.1.4-e',
+    'KP-3.2.1.14',
   ),
-  // --- what the GP sees (manual checkpoints, judged on homecare.inbox in automatic runs) ---
-  'hco-no-notification': behaviour('A new report is filed without notifying the user', 'KP-3.3.1.4'),
   'hco-signature-without-phone': behaviour(
     "The sender's phone number is not shown with the signature",
-    'KP-3.3.1.10',
+    'KP-3.2.1.4-f',
+    'KP-3.2.1.14',
+  ),
+  'hco-view-without-long-name': behaviour(
+    'The report shows the NPU code of a result but not its long name',
+    'KP-3.2.1.6',
   ),
   'hco-analysis-comment-on-report': behaviour(
     'Analysis comments are merged into the clinical comment instead of shown on their result',
-    'KP-3.3.2.4',
+    'KP-3.2.1.14',
+    'KP-3.2.1.15',
+    'KP-3.2.1.18',
   ),
-  'hco-cancel-without-reason': behaviour('A cancellation is shown without its reason', 'KP-3.3.5.2'),
-  'hco-correction-unmarked': behaviour(
-    'A correction replaces the report without the "R" marking or what changed',
-    'KP-3.3.4.2',
-    'KP-3.3.4.4',
+  'hco-view-drops-comparator': behaviour(
+    'The report shows a result without its comparator (<7.1 is shown as 7.1); the chart keeps it',
+    'KP-3.2.1.14',
+    'KP-3.2.1.14-b',
+  ),
+  'hco-view-without-attachments': behaviour(
+    'Attachments are received but not shown',
+    'KP-3.2.2.2',
+    'KP-3.2.2.5',
+    'KP-CB-1',
+  ),
+  // --- the laboratory chart ---
+  'hco-chart-not-stored': behaviour(
+    'Results are shown in the inbox but never saved to the laboratory chart',
+    'KP-3.2.1.7',
+    'KP-3.2.1.8',
+    'KP-3.2.1.9',
+    'KP-3.2.1.11',
+    'KP-3.2.1.15',
+    'KP-3.2.1.16',
+    'KP-3.2.1.18',
+    'KP-3.2.2.3',
+    'KP-3.2.2.6',
+    'KP-3.2.3.2',
+    'KP-3.3.1-b',
+    'KP-3.3.5',
+    'KP-CB-1',
+  ),
+  'hco-chart-rows-unlinked': behaviour(
+    'Laboratory chart rows do not say which received report they came from (it cannot be reopened)',
+    'KP-3.2.1.7',
+    'KP-3.2.1.8',
+    'KP-3.2.1.9',
+    'KP-3.2.1.11',
+    'KP-3.2.1.15',
+    'KP-3.2.1.16',
+    'KP-3.2.1.18',
+    'KP-3.2.2.3',
+    'KP-3.2.2.6',
+    'KP-3.2.3.2',
+    'KP-3.3.1-b',
+    'KP-3.3.5',
+    'KP-CB-1',
+  ),
+  'hco-chart-reference-evaluated': behaviour(
+    'The laboratory chart shows the results without the "not reference-evaluated" marking',
+    'KP-3.2.1.7',
+    'KP-3.2.1.9',
+    'KP-3.3.1-b',
+    'KP-3.3.5',
+    'KP-CB-1',
+  ),
+  'hco-chart-drops-long-name': behaviour(
+    'The laboratory chart keeps the NPU code but not the long name',
+    'KP-3.2.1.7',
+    'KP-3.2.1.11',
+    'KP-3.3.1-b',
+    'KP-3.3.5',
+    'KP-CB-1',
+  ),
+  'hco-drop-comparator': behaviour(
+    'The comparator (<, >) of a result is dropped when it is read: <7.1 is stored as 7.1',
+    'KP-3.2.1.14',
+    'KP-3.2.1.14-b',
+    'KP-3.2.1.16',
+    'KP-3.3.5',
+  ),
+  'hco-chart-without-clinical-comment': behaviour(
+    'The laboratory chart does not show that a clinical comment came with the results',
+    'KP-3.2.1.15',
+  ),
+  'hco-chart-without-attachments': behaviour(
+    'The laboratory chart does not show the attachments of the report its results came from',
+    'KP-3.2.2.3',
+    'KP-3.2.2.6',
+  ),
+  // --- technical data ---
+  'hco-sent-time-is-receipt-time': behaviour(
+    'The sending time is not stored; the time of receipt is kept instead',
+    'KP-3.2.1.19',
+  ),
+  'hco-reject-unknown-initials': behaviour(
+    'A message with unknown GP initials (data-absent-reason) is rejected with fatal-error',
+    'KP-3.2.1.12',
+    'KP-3.3.1',
+  ),
+  'hco-reject-attachments': behaviour(
+    'A message with attachments is rejected with fatal-error',
+    'KP-3.2.2.1',
+    'KP-3.2.2.4',
+    'KP-CB-1',
+    'KP-CANC-1',
   ),
   // --- R1.A1 ---
   'hco-ignore-refused-consent': behaviour(
     'Refused consent (meta.security R) is not kept or shown',
-    'KP-3.3.3.2',
-  ),
-  // --- R.CORR ---
-  'hco-correction-as-duplicate': behaviour(
-    'A correction of a known report is taken for a duplicate: the first acknowledgement is repeated, the correction not filed',
-    'KP-3.3.4.1',
-    'KP-3.3.4.3',
-    'KP-3.3.4.4',
-  ),
-  'hco-correction-as-new-report': behaviour(
-    'A correction is filed as a new report beside the old one',
-    'KP-3.3.4.3',
-    'KP-3.3.4.4',
-  ),
-  'hco-correction-forgets-history': behaviour(
-    'A correction replaces the report without keeping the earlier version traceable',
-    'KP-3.3.4.3',
-  ),
-  // --- R.CANC ---
-  'hco-reject-cancellations': behaviour(
-    'A cancellation (retract-message) is rejected with fatal-error',
-    'KP-3.3.5.1',
-    'KP-3.3.5.3',
-  ),
-  'hco-cancel-deletes': behaviour(
-    'A cancelled report is deleted instead of marked and archived',
-    'KP-3.3.5.3',
+    'KP-3.2.3.2',
   ),
   // --- technical requirements ---
   'hco-reject-ecpr': behaviour(
     'A patient identified only by an X-eCPR is rejected with fatal-error',
-    'KP-3.4.1',
+    'KP-3.3.1',
   ),
-  'hco-accepts-long-results': behaviour(
-    'Results over 12 characters are accepted and stored',
-    'KP-3.4.2',
-    'KP-3.4.4',
-  ),
-  'hco-ignores-broken-references': behaviour(
-    'A report naming a result that is not in the message is accepted and stored without it',
-    'KP-3.4.3',
-    'KP-3.4.4',
-  ),
-  'hco-stores-rejected': behaviour(
-    'An invalid message is stored and shown although it is rejected with fatal-error',
-    'KP-3.4.4',
-  ),
-  'hco-reject-sbdh': behaviour('The endpoint refuses an EHMI SBDH envelope (HTTP 415)', 'KP-3.4.6'),
+  'hco-reject-sbdh': behaviour('The endpoint refuses an EHMI SBDH envelope (HTTP 415)', 'KP-SBDH-1'),
   'hco-ignores-envelope': behaviour(
     'The SBDH envelope is not checked: a message whose envelope names another receiver is accepted and stored',
-    'KP-3.4.7',
+    'KP-SBDH-2',
   ),
   'hco-envelope-mismatch-crashes': behaviour(
     'An envelope that contradicts its message makes the endpoint answer HTTP 500 instead of refusing it',
-    'KP-3.4.7',
+    'KP-SBDH-2',
   ),
-  // --- reliable messaging ---
+  // --- invalid content, reliable messaging (certbench's own checks) ---
+  'hco-accepts-long-results': behaviour(
+    'Results over 12 characters are accepted and stored',
+    'KP-ACK-2',
+    'KP-ACK-4',
+  ),
+  'hco-ignores-broken-references': behaviour(
+    'A report naming a result that is not in the message is accepted and stored without it',
+    'KP-ACK-3',
+    'KP-ACK-4',
+  ),
+  'hco-stores-rejected': behaviour(
+    'An invalid message is stored and shown although it is rejected with fatal-error',
+    'KP-ACK-4',
+  ),
   'hco-shows-duplicates': behaviour(
     'A resent message (new Bundle.id, same MessageHeader.id) is shown again',
-    'KP-3.5.1',
+    'KP-ACK-5',
   ),
   'hco-duplicate-fatal-error': behaviour(
     'A resent message is answered with fatal-error (duplicate id)',
-    'KP-3.5.2',
+    'KP-ACK-6',
+  ),
+  // --- R.CORR ---
+  'hco-correction-unmarked': behaviour(
+    'A correction replaces the report without the "R" marking or what changed',
+    'KP-CORR-2',
+    'KP-CORR-4',
+  ),
+  'hco-correction-as-duplicate': behaviour(
+    'A correction of a known report is taken for a duplicate: the first acknowledgement is repeated, the correction not filed',
+    'KP-CORR-1',
+    'KP-CORR-3',
+    'KP-CORR-4',
+  ),
+  'hco-correction-as-new-report': behaviour(
+    'A correction is filed as a new report beside the old one',
+    'KP-CORR-3',
+    'KP-CORR-4',
+  ),
+  'hco-correction-forgets-history': behaviour(
+    'A correction replaces the report without keeping the earlier version traceable',
+    'KP-CORR-3',
+  ),
+  // --- R.CANC ---
+  'hco-reject-cancellations': behaviour(
+    'A cancellation (retract-message) is rejected with fatal-error',
+    'KP-CANC-1',
+    'KP-CANC-3',
+  ),
+  'hco-cancel-without-reason': behaviour('A cancellation is shown without its reason', 'KP-CANC-2'),
+  'hco-cancel-deletes': behaviour(
+    'A cancelled report is deleted instead of marked and archived',
+    'KP-CANC-3',
   ),
 } as const satisfies Record<string, FaultInfo>;

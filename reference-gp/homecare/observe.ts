@@ -21,6 +21,8 @@ function shown(item: HomecareItem, faults: ReadonlySet<FaultName>): HomecareItem
   if (faults.has('hco-view-unknown-initials-blank') && view.addressedTo === 'unknown') view.addressedTo = '';
   if (faults.has('hco-view-without-statuses')) view.reportStatus = '';
   for (const result of view.results) {
+    if (faults.has('hco-view-without-long-name')) delete result.longName;
+    if (faults.has('hco-view-drops-comparator')) result.value = result.value.replace(/^[<>]=?/, '');
     if (faults.has('hco-view-reference-evaluated')) result.notReferenceEvaluated = false;
     if (faults.has('hco-view-without-sampling-time')) result.samplingTime = '';
     if (faults.has('hco-view-without-statuses')) result.status = '';
@@ -39,6 +41,16 @@ export function observeLabChart(ctx: GpContext, patient: unknown): object[] {
       status: item.cancelled ? 'cancelled' : item.marking ? 'corrected' : 'final',
       ...(item.marking ? { marking: item.marking } : {}),
       refusedConsent: item.refusedConsent,
+      // The report's clinical comment on each of its rows: it applies to all of them (receive protocol 3.2.1.15).
+      ...(item.clinicalComment && !ctx.faults.has('hco-chart-without-clinical-comment')
+        ? { clinicalComment: item.clinicalComment }
+        : {}),
+      attachments: ctx.faults.has('hco-chart-without-attachments')
+        ? []
+        : item.attachments.map((a) => ({ title: a.title, contentType: a.contentType })),
+      ...(ctx.faults.has('hco-chart-reference-evaluated') ? { notReferenceEvaluated: false } : {}),
+      // Fault: the chart keeps the NPU code but not the long name (JSON leaves the undefined field out).
+      ...(ctx.faults.has('hco-chart-drops-long-name') ? { longName: undefined } : {}),
     })),
   );
 }

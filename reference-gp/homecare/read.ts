@@ -102,10 +102,9 @@ function resultOf(observation: Json, faults: ReadonlySet<FaultName>): HomecareRe
     .join('\n');
   return {
     code: str(coding['code']),
-    system: str(coding['system']),
-    ...(faults.has('hco-chart-drops-long-name') || typeof coding['display'] !== 'string'
-      ? {}
-      : { longName: coding['display'] }),
+    // Kept only when sent: a code without a system (as in MedCom's test example 4) is stored as it came.
+    ...(typeof coding['system'] === 'string' ? { system: coding['system'] } : {}),
+    ...(typeof coding['display'] !== 'string' ? {} : { longName: coding['display'] }),
     value,
     ...(unit ? { unit } : {}),
     samplingTime: str(observation['effectiveDateTime']),
@@ -229,7 +228,10 @@ export function rejectionOf(
       detail: { system: MEDCOM_DETAILS, code: 'MSG_Element_To_Long' },
       text: `result ${long.code} "${long.value}" is longer than 12 characters`,
     };
-  if (message.results.some((r) => r.system !== NPU && !r.system.startsWith('http://medcomfhir.dk/')))
+  // A code without a system is accepted: MedCom's test example 4 sends NPU02319 so, valid under the 1.2.1 profile.
+  const foreign = (system: string | undefined) =>
+    system !== undefined && system !== NPU && !system.startsWith('http://medcomfhir.dk/');
+  if (message.results.some((r) => foreign(r.system)))
     return {
       detail: { system: MEDCOM_DETAILS, code: 'MSG_CodeSystem_VALUE_UNKNOWN' },
       text: 'a result is neither NPU nor MedCom coded',

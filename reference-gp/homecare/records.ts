@@ -4,7 +4,7 @@
 
 export interface HomecareResult {
   code: string;
-  system: string;
+  system?: string;
   /** The long name (NPU display) as received. */
   longName?: string;
   /** Comparator and value as the user reads it, e.g. `<5`. */

@@ -12,6 +12,9 @@ export interface WorldParameters {
   runId: string;
 }
 
+/** The reason a manual checkpoint is pending in an automatic run when nothing of it can be seen through the API. */
+export const ASSESSOR_ONLY = 'judged by the assessor only';
+
 /**
  * The world every certbench scenario runs in: the run context, the scenario's plan of SUT interactions, and the
  * evidence and check records that travel to the verdict engine as cucumber attachments.
@@ -23,6 +26,8 @@ export class CertbenchWorld extends World<WorldParameters> {
   /** The protocol of this scenario (from its `@protocol:` tag). */
   protocolId = '';
   private outcome?: PlanOutcome;
+  /** How many checks this scenario recorded: a manual checkpoint with none has nothing an automatic run can judge. */
+  checksMade = 0;
   private readonly attached = new Set<string>();
 
   constructor(options: IWorldOptions<WorldParameters>) {
@@ -89,6 +94,7 @@ export class CertbenchWorld extends World<WorldParameters> {
     problems: string[],
     details: Omit<CheckRecord, 'description' | 'passed' | 'actual'> = {},
   ): void {
+    this.checksMade += 1;
     const passed = problems.length === 0;
     const record: CheckRecord = {
       description,

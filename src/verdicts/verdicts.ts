@@ -11,7 +11,7 @@ import type {
 import { ASSESSMENT_MEDIA_TYPE, CHECK_MEDIA_TYPE } from '../checks/media-types.ts';
 import { waiverCoversCheckpoint, waiverCoversSut, waiverState } from '../waivers/match.ts';
 import type { Waiver } from '../waivers/schema.ts';
-import { deferral } from '../test-plan/load.ts';
+import { deferral, notRelevance } from '../test-plan/load.ts';
 import type { TestPlan } from '../test-plan/schema.ts';
 import { applicability } from './applicability.ts';
 import { EvidenceCollector } from './evidence-collector.ts';
@@ -25,7 +25,7 @@ export interface VerdictInput {
   manifests: LoadedManifest[];
   profile: SutProfile;
   waivers: Waiver[];
-  /** The test plan of this round, if any: deferred checkpoints are pending. */
+  /** The test plan of this round, if any: deferred checkpoints are pending, those not relevant not applicable. */
   plan?: TestPlan;
   /** For a re-run: checkpoints whose earlier result stands (marked with the run they come from). */
   carried?: ReadonlyMap<string, CheckpointResult>;
@@ -116,6 +116,9 @@ function judgeCheckpoint(
       message: `optional use case ${cp.useCase} is not claimed in the SUT profile`,
     };
   }
+  // Before "not yet testable" and deferrals: what the round declares not relevant is not applicable, whatever else.
+  const irrelevant = notRelevance(input.plan, manifest.id, cp);
+  if (irrelevant) return { ...base, status: 'not-applicable', message: irrelevant };
   if (cp.notTestable) return { ...base, status: 'pending', message: `not yet testable: ${cp.notTestable}` };
   const deferred = deferral(input.plan, cp.id);
   if (deferred) return { ...base, status: 'pending', message: deferred };

@@ -1,12 +1,13 @@
 // Manual checkpoints (mode: manual in the manifest): a person looks at the SUT's screen and decides. In a manual
 // run the assessor is asked (OK, F1–F4 with a comment, or not relevant, with evidence files); in an automatic run
-// this step adds nothing and the checkpoint is judged on its observable part, checked by the steps before it.
+// this step adds nothing and the checkpoint is judged on its observable part, checked by the steps before it; a
+// checkpoint with no observable part stays pending for the assessor.
 import { Then } from '@cucumber/cucumber';
 import { CheckFailed } from '../../src/checks/check-failed.ts';
 import { ASSESSMENT_MEDIA_TYPE } from '../../src/checks/media-types.ts';
 import { officialStep } from '../../src/protocols/official.ts';
 import { PACKAGE_ROOT } from '../../src/run/package-root.ts';
-import type { CertbenchWorld } from '../../src/steps-api/world.ts';
+import { ASSESSOR_ONLY, type CertbenchWorld } from '../../src/steps-api/world.ts';
 
 Then(
   'the assessor judges {string} \\/ {string}',
@@ -24,9 +25,17 @@ Then(
   },
 );
 
-async function assess(world: CertbenchWorld, da: string, en: string): Promise<'skipped' | undefined> {
+async function assess(
+  world: CertbenchWorld,
+  da: string,
+  en: string,
+): Promise<'skipped' | 'pending' | undefined> {
   const manual = world.ctx.manual;
-  if (!manual) return undefined;
+  // An automatic run that could see nothing of the checkpoint has judged nothing: it stays open for the assessor.
+  if (!manual)
+    return world.checksMade > 0
+      ? undefined
+      : world.pending(`${ASSESSOR_ONLY}: an automatic run cannot see it (${en.slice(0, 160)})`);
   const assessment = await manual.assess({
     checkpointId: world.checkpointId,
     title: world.checkpointId,

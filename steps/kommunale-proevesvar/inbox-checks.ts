@@ -2,8 +2,16 @@
 // their observable part is judged here, in a manual run the assessor decides) and what it saves to the lab chart.
 import { Then } from '@cucumber/cucumber';
 import {
+  chartAnalysisComments,
+  chartAttachments,
+  chartClinicalComment,
+  chartLongNames,
+  chartNotInterpreted,
   chartProblems,
+  comparatorProblems,
   fieldProblems,
+  shownLongNames,
+  type View,
   shownAttachments,
   shownCodes,
   shownComments,
@@ -144,16 +152,7 @@ Then(
       ref,
       `the comparators of ${ref} are kept`,
       (item, shown) => {
-        const rows = chartRowsOfItem(shown, item);
-        return list.split(',').flatMap((entry) => {
-          const [code, value, unit] = entry.trim().split(/\s+/);
-          const row = rows.find((r) => r['code'] === code);
-          if (!row) return [`no chart row ${code ?? '?'}`];
-          return fieldProblems(row, [
-            ['value', value],
-            ['unit', unit],
-          ]).map((p) => `chart row ${code ?? '?'}: ${p}`);
-        });
+        return comparatorProblems(chartRowsOfItem(shown, item), list, 'chart row');
       },
       list,
     );
@@ -219,3 +218,76 @@ Then(
 Then('the report {string} is filed in the inbox once', async function (this: CertbenchWorld, ref: string) {
   await judgeItem(this, ref, `${ref} is filed`, () => []);
 });
+
+// --- receive protocol 1.2.1: the long name, the laboratory chart's markings, comments and attachments ---
+
+Then(
+  'the report {string} shows the long name of every result',
+  async function (this: CertbenchWorld, ref: string) {
+    await judgeItem(this, ref, `${ref} shows the long names`, (item, { message }) =>
+      shownLongNames(item, message),
+    );
+  },
+);
+
+Then(
+  'the laboratory chart shows every result of {string} marked not reference-evaluated',
+  async function (this: CertbenchWorld, ref: string) {
+    await judgeItem(
+      this,
+      ref,
+      `the chart marks the results of ${ref} not reference-evaluated`,
+      (item, shown) => chartNotInterpreted(chartRowsOfItem(shown, item), shown.message),
+    );
+  },
+);
+
+Then(
+  'the laboratory chart shows the long name of every result of {string}',
+  async function (this: CertbenchWorld, ref: string) {
+    await judgeItem(this, ref, `the chart shows the long names of ${ref}`, (item, shown) =>
+      chartLongNames(chartRowsOfItem(shown, item), shown.message),
+    );
+  },
+);
+
+Then(
+  'the report {string} shows its results with their comparators: {string}',
+  async function (this: CertbenchWorld, ref: string, list: string) {
+    await judgeItem(
+      this,
+      ref,
+      `${ref} shows its comparators`,
+      (item) =>
+        comparatorProblems(Array.isArray(item['results']) ? (item['results'] as View[]) : [], list, 'result'),
+      list,
+    );
+  },
+);
+
+Then(
+  "every chart row of {string} shows the report's clinical comment",
+  async function (this: CertbenchWorld, ref: string) {
+    await judgeItem(this, ref, `the chart rows of ${ref} carry the clinical comment`, (item, shown) =>
+      chartClinicalComment(chartRowsOfItem(shown, item), shown.message),
+    );
+  },
+);
+
+Then(
+  'every chart row of {string} shows its own analysis comment, and only its own',
+  async function (this: CertbenchWorld, ref: string) {
+    await judgeItem(this, ref, `the chart rows of ${ref} carry their analysis comments`, (item, shown) =>
+      chartAnalysisComments(chartRowsOfItem(shown, item), shown.message),
+    );
+  },
+);
+
+Then(
+  'the laboratory chart shows the attachments of {string}',
+  async function (this: CertbenchWorld, ref: string) {
+    await judgeItem(this, ref, `the chart shows the attachments of ${ref}`, (item, shown) =>
+      chartAttachments(chartRowsOfItem(shown, item), shown.message),
+    );
+  },
+);

@@ -4,7 +4,13 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { EXAMPLES, EXAMPLES_DIR, loadExample, type ExampleId } from '../../src/rules/homecare/examples.ts';
+import {
+  EXAMPLES,
+  EXAMPLES_DIR,
+  loadExample,
+  sharedSourceOf,
+  type ExampleId,
+} from '../../src/rules/homecare/examples.ts';
 import { readHco } from '../../src/rules/homecare/message.ts';
 import { hcoProblems } from '../../src/rules/homecare/message-rules.ts';
 import {
@@ -29,7 +35,7 @@ test('the vendored examples are byte-for-byte the shared originals', (t) => {
   if (!existsSync(SHARED)) return t.skip('no ../shared beside the repository');
   for (const id of IDS)
     assert.ok(
-      readFileSync(join(EXAMPLES_DIR, EXAMPLES[id])).equals(readFileSync(join(SHARED, EXAMPLES[id]))),
+      readFileSync(join(EXAMPLES_DIR, EXAMPLES[id])).equals(readFileSync(join(SHARED, sharedSourceOf(id)))),
       `${EXAMPLES[id]} differs from the shared original`,
     );
 });

@@ -4,32 +4,50 @@
 // checkpoints fall to the assessor.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { request } from 'undici';
 import { startReferenceGp } from '../../reference-gp/index.ts';
 import { fastReferenceProfileYaml } from '../../reference-gp/test-profile.ts';
 import type { AssessmentQuestion, Instruction, Operator } from '../../src/driver/manual/operator.ts';
+import { PACKAGE_ROOT } from '../../src/run/package-root.ts';
 import { RobotOperator } from '../support/robot-operator.ts';
 import { checkpoint, checkpoints, fastReferenceProfile, runAgainst, runReference } from '../support/run.ts';
 import { localServer } from '../support/server.ts';
 import { tempDir, writeTemp } from '../support/temp.ts';
 
 const PROTOCOL = 'kommunale-proevesvar';
+const TRIAL_PLAN = join(
+  PACKAGE_ROOT,
+  'examples',
+  'test-plans',
+  'kommunale-proevesvar-production-trial-2026.yaml',
+);
 const CLAIM = `  ${PROTOCOL}: {}\n`;
 
-test('the reference GP passes every checkpoint of kommunale prøvesvar', async () => {
+test('the reference GP passes every checkpoint of kommunale prøvesvar an automatic run can see', async () => {
   const { result } = await runReference({
     profileFile: await fastReferenceProfile(CLAIM),
     protocols: [PROTOCOL],
   });
+  const open = (c: { status: string; message?: string }) =>
+    c.status === 'pending' && /^judged by the assessor only/.test(c.message ?? '');
   assert.deepEqual(
     checkpoints(result)
-      .filter((c) => c.status !== 'passed')
+      .filter((c) => c.status !== 'passed' && !open(c))
       .map((c) => `${c.id} ${c.status} ${c.message ?? ''}`),
     [],
   );
-  assert.equal(checkpoints(result).length, 37);
-  assert.equal(result.protocols[0]?.approval, 'Godkendt');
+  // Explanations and recommendations (3.2.1.5, 3.2.1.10, 3.2.1.17, 3.3.2–3.3.4, the XML half of 3.3.5) are the
+  // assessor's: pending, so an automatic run is Delvist godkendt at best.
+  assert.deepEqual(
+    checkpoints(result)
+      .filter(open)
+      .map((c) => c.id),
+    ['KP-3.2.1.5', 'KP-3.2.1.10', 'KP-3.2.1.17', 'KP-3.3.2', 'KP-3.3.3', 'KP-3.3.4', 'KP-3.3.5-b'],
+  );
+  assert.equal(checkpoints(result).length, 57);
+  assert.equal(result.protocols[0]?.approval, 'Delvist godkendt');
 });
 
 test('named faults fail their checkpoints with messages that say what the receiver did wrong', async () => {
@@ -43,14 +61,14 @@ test('named faults fail their checkpoints with messages that say what the receiv
     assert.equal(found.status, 'failed', id);
     return found.message ?? '';
   };
-  assert.match(message('KP-3.3.2.3'), /chart row NPU19748: value is "5", expected "<5"/);
-  assert.match(message('KP-3.3.5.3'), /0 reports in homecare.inbox stand for annullering/);
+  assert.match(message('KP-3.2.1.16'), /chart row NPU22089: value is "7.1", expected "<7.1"/);
+  assert.match(message('KP-CANC-3'), /0 reports in homecare.inbox stand for annullering/);
   assert.match(
-    message('KP-3.3.1.1'),
+    message('KP-3.2.1.1'),
     /response.identifier is "[0-9a-f-]{36}", expected the acknowledged MessageHeader.id "[0-9a-f-]{36}"/,
   );
   assert.match(
-    message('KP-3.5.1'),
+    message('KP-ACK-5'),
     /MessageHeader.id [0-9a-f-]{36} is in homecare.inbox 2 times, expected once/,
   );
   assert.deepEqual(result.harnessErrors, []);
@@ -149,7 +167,38 @@ test('in a manual run the operator loads each message, and acknowledgement check
       .map((c) => `${c.id} ${c.status} ${c.message ?? ''}`),
     [],
   );
-  for (const id of ['KP-3.3.1.1', 'KP-3.4.2', 'KP-3.5.2', 'KP-3.3.1.4'])
+  for (const id of ['KP-3.2.1.1', 'KP-ACK-2', 'KP-ACK-6', 'KP-3.2.1.3', 'KP-3.3.5-b'])
     assert.ok(operator?.asked.includes(id), `the assessor decides ${id}`);
-  assert.equal(checkpoint(result, 'KP-3.3.1.1').assessment?.decision, 'OK');
+  assert.equal(checkpoint(result, 'KP-3.2.1.1').assessment?.decision, 'OK');
+});
+
+test("the production-trial plan: R1.A1 and attached files are not applicable with the plan's reason, not run", async () => {
+  const { result } = await runReference({
+    profileFile: await fastReferenceProfile(CLAIM),
+    protocols: [PROTOCOL],
+    planFile: TRIAL_PLAN,
+  });
+  const r1a1 = checkpoints(result).filter((c) => c.useCase === 'R1.A1');
+  assert.deepEqual(
+    r1a1.map((c) => c.id),
+    ['KP-3.2.3.1', 'KP-3.2.3.2'],
+  );
+  for (const c of r1a1) {
+    assert.equal(c.status, 'not-applicable', c.id);
+    assert.match(
+      c.message ?? '',
+      /^not relevant by test plan kommunale-proevesvar-production-trial-2026: Use case R1.A1 \(refused consent\) is "Not relevant in production trial"/,
+    );
+    assert.deepEqual(c.steps, [], `${c.id} is not run`);
+  }
+  for (const c of checkpoints(result).filter((c) => c.id.startsWith('KP-3.2.2.')))
+    assert.match(c.message ?? '', /attached files .* "Not relevant in production trial"/, c.id);
+  assert.equal(checkpoint(result, 'KP-3.2.1.1').status, 'passed');
+  // What only the assessor can judge (explanations, recommendations) stays open in an automatic run.
+  assert.equal(result.protocols[0]?.approval, 'Delvist godkendt');
+  assert.ok(
+    checkpoints(result)
+      .filter((c) => c.status === 'pending')
+      .every((c) => c.mode === 'manual' && /^judged by the assessor only/.test(c.message ?? '')),
+  );
 });

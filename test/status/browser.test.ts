@@ -72,7 +72,7 @@ describe('the status page in Chromium', () => {
     const rows = elements(matrix, 'th').filter((th) => th.attributes['scope'] === 'row');
     assert.deepEqual(
       rows.map((th) => th.text.match(/\d+\.\d+\.\d+/)?.[0]),
-      ['1.1.0', '1.0.0'],
+      ['1.1.0', '1.0.2'],
       'one row per protocol version, newest first',
     );
     const approvals = cells('da').map(
@@ -84,15 +84,15 @@ describe('the status page in Chromium', () => {
       'Clinea 1.1.0: not-tested',
       'Novax 1.1.0: not-tested',
       'VENA LPS 1.1.0: Godkendt',
-      'XMO 1.0.0: Godkendt',
-      'Clinea 1.0.0: Delvist godkendt',
-      'Novax 1.0.0: Ikke godkendt',
-      'VENA LPS 1.0.0: Delvist godkendt',
+      'XMO 1.0.2: Godkendt',
+      'Clinea 1.0.2: Delvist godkendt',
+      'Novax 1.0.2: Ikke godkendt',
+      'VENA LPS 1.0.2: Delvist godkendt',
     ]);
   });
 
   test('each cell reads: approval in words, system version, date, counts, mode, trend, report link', () => {
-    const xmo = cellOf('da', 'XMO', '1.0.0');
+    const xmo = cellOf('da', 'XMO', '1.0.2');
     assert.match(
       xmo.text,
       /^✔ Godkendt version 7\.2\.0 · 05\.10\.2026 \d+ bestået, \d+ fejlet 1 bemærkning certificering/,
@@ -104,20 +104,20 @@ describe('the status page in Chromium', () => {
     assert.match(xmo.text, /✘ ◐ ✔ Allure-rapport$/);
     const href = /href="([^"]+)"/.exec(xmo.inner)?.[1] ?? '';
     assert.ok(existsSync(resolve(out, decodeURI(href))), `the link ${href} reaches the run's report`);
-    assert.doesNotMatch(cellOf('da', 'Clinea', '1.0.0').inner, /href=/, 'no report, no link');
+    assert.doesNotMatch(cellOf('da', 'Clinea', '1.0.2').inner, /href=/, 'no report, no link');
     assert.match(
-      cellOf('da', 'Clinea', '1.0.0').text,
-      /^◐ Delvist godkendt version 4\.2\.1 · 10\.11\.2026 \d+ bestået, 2 dispenseret selvtest/,
+      cellOf('da', 'Clinea', '1.0.2').text,
+      /^◐ Delvist godkendt version 4\.2\.1 · 10\.11\.2026 \d+ bestået, 3 dispenseret selvtest/,
     );
     assert.match(
-      cellOf('da', 'Novax', '1.0.0').text,
+      cellOf('da', 'Novax', '1.0.2').text,
       /^✘ Ikke godkendt version 3\.1\.0 · 20\.10\.2026 \d+ bestået, \d+ fejlet selvtest ✔ ✔ ✘$/,
     );
-    assert.match(cellOf('da', 'VENA LPS', '1.0.0').text, /Dispensation udløbet: W-2026-DK-007/);
+    assert.match(cellOf('da', 'VENA LPS', '1.0.2').text, /Dispensation udløbet: W-2026-DK-007/);
     assert.equal(cellOf('da', 'XMO', '1.1.0').text, '– Ikke testet');
-    const c = cellOf('da', 'Clinea', '1.0.0').attributes;
-    assert.deepEqual([c['data-failed'], c['data-waived'], c['data-pending']], ['0', '2', '0']);
-    assert.ok(cellOf('da', 'Clinea', '1.0.0').text.includes(` ${c['data-passed']} bestået, 2 dispenseret`));
+    const c = cellOf('da', 'Clinea', '1.0.2').attributes;
+    assert.deepEqual([c['data-failed'], c['data-waived'], c['data-pending']], ['0', '3', '0']);
+    assert.ok(cellOf('da', 'Clinea', '1.0.2').text.includes(` ${c['data-passed']} bestået, 3 dispenseret`));
   });
 
   test('the waivers: reason, approver, days to expiry, highlighted before the next meeting, expired flagged', () => {
@@ -134,7 +134,7 @@ describe('the status page in Chromium', () => {
     assert.match(expired ?? '', /Udløbet for 24 dage siden$/);
     assert.match(
       soon ?? '',
-      /MedCom standardiseringsgruppen DK-3\.3\.1\.25 10\.12\.2026 Udløber om 15 dage før næste møde$/,
+      /MedCom standardiseringsgruppen DK-3\.3\.1\.11, DK-3\.3\.2\.4 10\.12\.2026 Udløber om 15 dage før næste møde$/,
     );
     assert.match(soon ?? '', /Tillægstekst deles som <Condition\.note> & TestScript forbyder det/);
     assert.match(later ?? '', /Udløber om 217 dage$/);
@@ -158,9 +158,9 @@ describe('the status page in Chromium', () => {
     assert.deepEqual(
       items.map(([kind, text]) => `${kind}: ${text?.replace(/ \(version.*/, '')}`),
       [
-        'approved: XMO (CGM), Diagnosekort (MedCom ConditionList), deling fra almen praksis 1.0.0: Delvist godkendt → ✔ Godkendt',
+        'approved: XMO (CGM), Diagnosekort (MedCom ConditionList), deling fra almen praksis 1.0.2: Delvist godkendt → ✔ Godkendt',
         'approved: VENA LPS (Vena), Diagnosekort (MedCom ConditionList), deling fra almen praksis 1.1.0: første test: ✔ Godkendt',
-        'regressions: Novax (Novax A/S), Diagnosekort (MedCom ConditionList), deling fra almen praksis 1.0.0: Godkendt → ✘ Ikke godkendt',
+        'regressions: Novax (Novax A/S), Diagnosekort (MedCom ConditionList), deling fra almen praksis 1.0.2: Godkendt → ✘ Ikke godkendt',
         'firstTested: VENA LPS (Vena), Diagnosekort (MedCom ConditionList), deling fra almen praksis 1.1.0: første test: ✔ Godkendt',
       ],
     );
@@ -173,8 +173,8 @@ describe('the status page in Chromium', () => {
       cells('da').map((c) => c.attributes['data-approval']),
     );
     assert.match(
-      cellOf('en', 'Clinea', '1.0.0').text,
-      /^◐ Partially approved version 4\.2\.1 · 2026-11-10 \d+ passed, 2 waived self-test/,
+      cellOf('en', 'Clinea', '1.0.2').text,
+      /^◐ Partially approved version 4\.2\.1 · 2026-11-10 \d+ passed, 3 waived self-test/,
     );
     assert.match(textOfSection('en', 'waivers'), /Expires in 15 days before the next meeting/);
     assert.match(textOfSection('en', 'waivers'), /Expired 24 days ago/);

@@ -3,6 +3,7 @@
 // their provenance and the inconsistencies recorded in ../shared/examples/medcom/README.md.
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import {
   CONDITIONLIST_BUNDLE,
@@ -46,11 +47,19 @@ test('a code from a code system that is not available offline is information, no
   assert.equal(unchecked[0]?.elementId, 'Condition.code.coding:SCTConditionCode');
 });
 
-const files = readdirSync(EXAMPLES).filter((f) => f.endsWith('.json'));
+// The test examples of MedCom's receive test protocol 1.2.1 (written for HomeCareObservation 1.2.1) sit in a folder of
+// their own; the earlier ones beside them must still conform under 1.2.1, the package kommunale-proevesvar names.
+const TESTPROTOCOL = 'homecareobservation-testprotocol-1.2.1';
+const files = [
+  ...readdirSync(EXAMPLES).filter((f) => f.endsWith('.json')),
+  ...readdirSync(join(EXAMPLES, TESTPROTOCOL))
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => `${TESTPROTOCOL}/${f}`),
+];
 
 test('the regression suite covers every official example', () => {
   assert.equal(files.filter((f) => f.startsWith('conditionlist-')).length, 14);
-  assert.equal(files.filter((f) => f.startsWith('homecareobservation-')).length, 6);
+  assert.equal(files.filter((f) => f.startsWith('homecareobservation-')).length, 10);
 });
 
 for (const file of files) {

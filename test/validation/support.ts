@@ -14,7 +14,7 @@ import { SHARED } from '../support/temp.ts';
 export const EXAMPLES = join(SHARED, 'examples', 'medcom');
 
 export const CONDITIONLIST: PackageRef = { id: 'medcom.fhir.dk.conditionlist', version: '1.0.1' };
-export const HOMECARE: PackageRef = { id: 'medcom.fhir.dk.homecareobservation', version: '1.1.0-trial-use' };
+export const HOMECARE: PackageRef = { id: 'medcom.fhir.dk.homecareobservation', version: '1.2.1' };
 export const CONDITIONLIST_BUNDLE =
   'http://medcomfhir.dk/ig/conditionlist/StructureDefinition/medcom-conditionlist-bundle';
 export const HOMECARE_MESSAGE =

@@ -5,6 +5,12 @@ import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../../run/package-root.ts';
 
 export const EXAMPLES = {
+  // The test examples of MedCom's receive test protocol 1.2.1 (compiled from the IG's FSH).
+  'Test example 1': 'homecareobservation-1.2.1-test-example-1.json',
+  'Test example 2': 'homecareobservation-1.2.1-test-example-2.json',
+  'Test example 3': 'homecareobservation-1.2.1-test-example-3.json',
+  'Test example 4': 'homecareobservation-1.2.1-test-example-4.json',
+  // The earlier TestScript examples, which protocol 1.2.1 still names for 3.2.2 and 3.2.3.
   'R1-3.3.1.1': 'homecareobservation-r1-3.3.1.1-basic.json',
   'R1-3.3.2.1': 'homecareobservation-r1-3.3.2.1-basic-with-file-and-comments.json',
   'R1-3.3.2.4': 'homecareobservation-r1-3.3.2.4-basic-with-file-no-comments.json',
@@ -14,6 +20,14 @@ export const EXAMPLES = {
 } as const;
 
 export type ExampleId = keyof typeof EXAMPLES;
+
+/** Where each vendored example comes from, relative to shared/examples/medcom (the copies must stay equal). */
+export function sharedSourceOf(id: ExampleId): string {
+  const match = /^Test example (\d)$/.exec(id);
+  return match
+    ? `homecareobservation-testprotocol-1.2.1/receive-test-example-${match[1] ?? ''}.json`
+    : EXAMPLES[id];
+}
 
 export const EXAMPLES_DIR = join(PACKAGE_ROOT, 'protocols', 'data', 'kommunale-proevesvar');
 

@@ -106,10 +106,10 @@ function reportProblems(bundle: Resource, report: Resource): string[] {
 function observationProblems(bundle: Resource, observation: Resource): string[] {
   const where = describeResource(bundle, observation);
   const problems: string[] = [];
-  const coded = codings(observation['code']).some(
-    (c) => typeof c['code'] === 'string' && typeof c['system'] === 'string',
-  );
-  if (!coded) problems.push(`${where}.code has no coding with system and code`);
+  // A code is required, its system is not: MedCom's test example 4 (receive protocol 1.2.1, step 3.3.5) codes
+  // NPU02319 without a system and conforms to HomeCareObservation 1.2.1.
+  const coded = codings(observation['code']).some((c) => typeof c['code'] === 'string');
+  if (!coded) problems.push(`${where}.code has no coding with a code`);
   const quantity = observation['valueQuantity'] as Any | undefined;
   const raw = quantity ? quantity['value'] : observation['valueString'];
   const value = typeof raw === 'number' || typeof raw === 'string' ? String(raw) : undefined;

@@ -170,3 +170,84 @@ export function chartProblems(rows: View[], message: HcoMessage): string[] {
     'homecare.lab-chart',
   );
 }
+
+// --- receive protocol 1.2.1: what the report and the laboratory chart show beyond the values ---
+
+/** Every result shows its long name, the NPU display as sent (3.2.1.6). */
+export function shownLongNames(item: View, message: HcoMessage): string[] {
+  return resultProblems(resultViews(item), message, (row, result) =>
+    fieldProblems(row, [['longName', result.display]]),
+  );
+}
+
+/** Every chart row of the message is marked not reference-evaluated (3.2.1.9). */
+export function chartNotInterpreted(rows: View[], message: HcoMessage): string[] {
+  return resultProblems(
+    rows,
+    message,
+    (row) =>
+      row['notReferenceEvaluated'] === true
+        ? []
+        : [`notReferenceEvaluated is ${show(row['notReferenceEvaluated'])}, expected true`],
+    'homecare.lab-chart',
+  );
+}
+
+/** Every chart row shows the long name of its result (3.2.1.11). */
+export function chartLongNames(rows: View[], message: HcoMessage): string[] {
+  return resultProblems(
+    rows,
+    message,
+    (row, result) => fieldProblems(row, [['longName', result.display]]),
+    'homecare.lab-chart',
+  );
+}
+
+/** Rows (results or chart rows) hold "CODE <value unit" entries as listed ("NPU22089 <7.1 mmol/L, …"). */
+export function comparatorProblems(rows: View[], list: string, where: string): string[] {
+  return list.split(',').flatMap((entry) => {
+    const [code, value, unit] = entry.trim().split(/\s+/);
+    const row = rows.find((r) => r['code'] === code);
+    if (!row) return [`no ${where} ${code ?? '?'}`];
+    return fieldProblems(row, [
+      ['value', value],
+      ['unit', unit],
+    ]).map((p) => `${where} ${code ?? '?'}: ${p}`);
+  });
+}
+
+/** The report's clinical comment is on every chart row of it: it applies to all results (3.2.1.15). */
+export function chartClinicalComment(rows: View[], message: HcoMessage): string[] {
+  if (message.clinicalComment === undefined) return ['certbench: the message has no clinical comment'];
+  return resultProblems(
+    rows,
+    message,
+    (row) => fieldProblems(row, [['clinicalComment', message.clinicalComment]]),
+    'homecare.lab-chart',
+  );
+}
+
+/** Each chart row carries its own result's analysis comment and no other (3.2.1.18). */
+export function chartAnalysisComments(rows: View[], message: HcoMessage): string[] {
+  return resultProblems(
+    rows,
+    message,
+    (row, result) => fieldProblems(row, [['analysisComment', result.analysisComment]]),
+    'homecare.lab-chart',
+  );
+}
+
+/** Every chart row of the report names the report's attachments by title (3.2.2.3, 3.2.2.6). */
+export function chartAttachments(rows: View[], message: HcoMessage): string[] {
+  const titles = message.attachments.map((a) => a.title ?? '');
+  return resultProblems(
+    rows,
+    message,
+    (row) => {
+      const shown = views(row['attachments']).map((a) => str(a['title']) ?? '');
+      const missing = titles.filter((t) => !shown.includes(t));
+      return missing.length === 0 ? [] : [`attachments ${JSON.stringify(missing)} are not shown`];
+    },
+    'homecare.lab-chart',
+  );
+}

@@ -1,0 +1,48 @@
+@protocol:kommunale-proevesvar @usecase:R.ACK
+Feature: Kommunale prøvesvar, certbench's own checks: acknowledgement content, invalid messages and duplicates
+
+  Not steps of MedCom's receive protocol 1.2.1 (MedCom approves acknowledgements with its own Acknowledgement test
+  protocol, a prerequisite of this one): certbench keeps them because a receiver that acknowledges wrongly breaks
+  the sender's reliable messaging. The rules are src/rules/homecare/ack-rules.ts.
+
+  @cp:KP-ACK-1
+  Scenario: The acknowledgement's Provenance
+    Given the acute-care team sends "eksempel 1": MedCom's test example "Test example 1"
+    Then the acknowledgement of "eksempel 1" carries a Provenance that names the acknowledged message
+    And the assessor judges "Kvitteringens Provenance har activity acknowledgement og peger på beskeden" / "The acknowledgement's Provenance has activity acknowledgement and names the message"
+
+  @cp:KP-ACK-2
+  Scenario: A result over 12 characters is rejected
+    Given the acute-care team sends "for lang": MedCom's test example "Test example 1" with a result over 12 characters
+    Then "for lang" is acknowledged with "fatal-error"
+    And the assessor judges "Beskeden er afvist med en negativ kvittering (fatal-error)" / "The message is rejected with a negative acknowledgement (fatal-error)"
+
+  @cp:KP-ACK-3
+  Scenario: A message with a broken reference is rejected
+    Given the acute-care team sends "brudt reference": MedCom's test example "Test example 1" whose report names a result that is not in the message
+    Then "brudt reference" is acknowledged with "fatal-error"
+    And the assessor judges "Beskeden er afvist med en negativ kvittering (fatal-error)" / "The message is rejected with a negative acknowledgement (fatal-error)"
+
+  @cp:KP-ACK-4
+  Scenario: Nothing of a rejected message is stored
+    Given the acute-care team sends "for lang": MedCom's test example "Test example 1" with a result over 12 characters
+    And the acute-care team sends "brudt reference": MedCom's test example "Test example 1" whose report names a result that is not in the message
+    And the acute-care team sends "gyldig": MedCom's test example "Test example 1"
+    When the GP opens the received prøvesvar and the laboratory chart of "2509479989"
+    Then nothing of "for lang" or "brudt reference" is stored or shown, while "gyldig" is
+    And the assessor judges "De afviste beskeder ses ikke i systemet; den gyldige gør" / "The rejected messages are not in the system; the valid one is"
+
+  @cp:KP-ACK-5
+  Scenario: A duplicate is not shown twice
+    Given the acute-care team sends "første": MedCom's test example "Test example 1"
+    When the team resends "første" as "gensendt": the same message in a new envelope, no acknowledgement having arrived
+    And the GP opens the received prøvesvar and the laboratory chart of "2509479989"
+    Then "første" is shown once only, its results once in the laboratory chart
+    And the assessor judges "Prøvesvaret vises kun én gang" / "The report is shown once only"
+
+  @cp:KP-ACK-6
+  Scenario: A duplicate gets the same acknowledgement
+    Given the acute-care team sends "første": MedCom's test example "Test example 1"
+    When the team resends "første" as "gensendt": the same message in a new envelope, no acknowledgement having arrived
+    Then the acknowledgement of "gensendt" has the same content as that of "første"
+    And the assessor judges "Gensendelsen er kvitteret med samme indhold som første gang" / "The resend is acknowledged with the same content as the first time"
