@@ -5,6 +5,7 @@ import { EXIT } from '../errors/exit-codes.ts';
 import { HarnessError, InvalidInputError } from '../errors/index.ts';
 import { CERTBENCH_VERSION } from '../run/package-root.ts';
 import { lintCommand } from './commands/lint.ts';
+import { protocolCommand } from './commands/protocol.ts';
 import { referenceGpCommand } from './commands/reference-gp.ts';
 import { reportCommand } from './commands/report.ts';
 import { runCommand } from './commands/run.ts';
@@ -84,10 +85,21 @@ program
 program
   .command('report <runDir>')
   .description(
-    'regenerate allure-results and the Allure HTML report of a run folder from its certification-result.json',
+    'regenerate allure-results, the Allure HTML report and the filled-in test protocol with its evidence package of a run folder from its certification-result.json',
   )
   .action(async (runDir: string) => {
     process.exitCode = await reportCommand(runDir, environment);
+  });
+
+program
+  .command('protocol')
+  .description(
+    "write the test protocols without a run: MedCom's official ones empty, certbench's drafts where MedCom has none (HTML and DOCX)",
+  )
+  .option('-o, --out <dir>', 'output folder', 'reports/protocols')
+  .option('--protocol <id...>', 'only these protocols (default: all)')
+  .action(async (options: { out: string; protocol?: string[] }) => {
+    process.exitCode = await protocolCommand(options, environment);
   });
 
 program

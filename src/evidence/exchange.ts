@@ -7,6 +7,8 @@ export interface Exchange {
   direction: 'outgoing' | 'incoming';
   /** What the exchange was for, e.g. `action diagnosekort.share` or `document-sharing ITI-65`. */
   name: string;
+  /** The set-up step (plan step) that made it, e.g. `3.3.1.3 create the ConditionList`; absent for a check's own. */
+  step?: string;
   startedAt: string;
   durationMs: number;
   request: HttpMessage & { method: string; url: string };

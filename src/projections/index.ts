@@ -1,12 +1,14 @@
 import { allureResultsProjection } from './allure/allure-results.ts';
 import { consoleSummaryProjection } from './console-summary.ts';
 import { junitProjection } from './junit.ts';
+import { testProtocolProjection } from './test-protocol/projection.ts';
 import type { Projection, ProjectionContext } from './types.ts';
 
 /** Built-in projections by the name users select them with; each carries its own one-line description. */
 export const builtinProjections = {
   'allure-results': allureResultsProjection,
   junit: junitProjection,
+  'test-protocol': testProtocolProjection,
   'console-summary': consoleSummaryProjection,
 } satisfies Record<string, Projection>;
 

@@ -56,6 +56,11 @@ export async function loadProtocols(root: string): Promise<ProtocolCatalogue> {
           commit: protocol.source.commit,
           path: protocol.source.path,
         },
+        standard: protocol.standard,
+        changelog: protocol.changelog,
+        sections: protocol.sections,
+        steps: protocol.steps.map(({ seenIn: _seenIn, ...step }) => step),
+        notCovered: manifest.officialProtocol.notCovered ?? [],
       };
     }
   }

@@ -112,10 +112,19 @@ export interface LoadedManifest extends Manifest {
   official?: OfficialProtocolRef;
 }
 
-/** Which official protocol, and where MedCom publishes it. */
+/**
+ * Which official protocol, where MedCom publishes it, and its steps in MedCom's words: recorded with every result, so
+ * the filled-in test protocol can be made from the record alone (src/projections/test-protocol).
+ */
 export interface OfficialProtocolRef {
   title: string;
   version: string;
   date: string;
   source: { repository: string; commit: string; path: string };
+  standard: { en: string; da: string; version: string; type: string };
+  changelog: { version: string; date: string; description: string }[];
+  sections: { number: string; title: string; useCase?: string }[];
+  steps: { number: string; section: string; action: string; testData?: string; expected: string }[];
+  /** certbench's reasons for the steps no checkpoint implements (from the manifest). */
+  notCovered: { steps: string[]; reason: string; standIns?: string[] }[];
 }

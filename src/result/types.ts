@@ -139,6 +139,8 @@ export interface EvidenceRecord {
   id: string;
   kind: 'exchange';
   name: string;
+  /** The set-up step that made the exchange (protocols name it by the official step it performs). */
+  step?: string;
   direction: 'outgoing' | 'incoming';
   method: string;
   url: string;

@@ -33,7 +33,7 @@ import { MessageIndex } from '../verdicts/message-index.ts';
 import { computeVerdicts } from '../verdicts/verdicts.ts';
 import { waiverCoversCheckpoint, waiverCoversSut, waiverState } from '../waivers/match.ts';
 import { loadWaivers } from '../waivers/load.ts';
-import { deferral, loadTestPlan } from '../test-plan/load.ts';
+import { deferral, loadTestPlan, notRelevance } from '../test-plan/load.ts';
 import type { TestPlan } from '../test-plan/schema.ts';
 import { resolveCacheFolder, validationRecords } from '../validation/index.ts';
 import type { Waiver } from '../waivers/schema.ts';
@@ -289,7 +289,11 @@ export async function runCertification(
     const writer = new FileSystemWriter(outDir);
     await allWritten([...verdicts.evidenceFiles].map(([file, text]) => writer.write(file, text)));
     await writeFile(join(outDir, 'certification-result.json'), `${JSON.stringify(result, null, 2)}\n`);
-    const projections = [builtinProjections['allure-results'], builtinProjections.junit];
+    const projections = [
+      builtinProjections['allure-results'],
+      builtinProjections.junit,
+      builtinProjections['test-protocol'],
+    ];
     if (options.summary)
       projections.push(createConsoleSummaryProjection({ runDir: outDir, htmlReport: options.html }));
     await runProjections(projections, { result, writer, stdout: env.stdout });
@@ -319,7 +323,10 @@ function selectClaimed(manifests: LoadedManifest[], profile: SutProfile): Loaded
   return manifests;
 }
 
-/** Checkpoints that are not run: not applicable, not yet testable, deferred by the plan, or waived with run: false. */
+/**
+ * Checkpoints that are not run: not applicable (by the profile or the plan), not yet testable, deferred by the plan,
+ * or waived with run: false.
+ */
 function notToRun(
   manifests: LoadedManifest[],
   profile: SutProfile,
@@ -338,6 +345,7 @@ function notToRun(
           !applicable.has(cp.useCase) ||
           cp.notTestable ||
           deferral(plan, cp.id) !== undefined ||
+          notRelevance(plan, m.id, cp) !== undefined ||
           skipWaivers.some((w) => waiverCoversCheckpoint(w, cp.id)),
       )
       .map((cp) => cp.id);

@@ -43,13 +43,19 @@ export interface PlanOutcome {
 
 export async function performPlan(ctx: RunContext, steps: PlanStep[]): Promise<PlanOutcome> {
   const outcome: PlanOutcome = { outputs: new Map(), windows: new Map(), exchanges: [] };
-  const record = (exchange: Exchange) => void outcome.exchanges.push(exchange);
+  // Every exchange is marked with the step that made it, so evidence can be named by the step (MedCom's convention).
+  let current = '';
+  const record = (exchange: Exchange) => {
+    exchange.step ??= current;
+    outcome.exchanges.push(exchange);
+  };
   const driver = ctx.makeDriver(record);
   // After a failure only clean-up steps run; a bug in step code is thrown once they have.
   let stopped = false;
   let bug: Error | undefined;
   for (const step of steps) {
     if (stopped && !step.cleanup) continue;
+    current = step.name;
     const start = ctx.clock.now();
     try {
       outcome.outputs.set(step.name, await step.run({ ctx, driver, outputs: outcome.outputs, record }));

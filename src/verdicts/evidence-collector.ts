@@ -47,6 +47,7 @@ function collectEvidence(
         id: exchange.id,
         kind: 'exchange',
         name: exchange.name,
+        ...(exchange.step ? { step: exchange.step } : {}),
         direction: exchange.direction,
         method: exchange.request.method,
         url: exchange.request.url,

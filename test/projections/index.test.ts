@@ -12,7 +12,12 @@ describe('projection registry', () => {
       assert.equal(projection.name, key);
       assert.ok(projection.description.length > 0);
     }
-    assert.deepEqual(Object.keys(builtinProjections), ['allure-results', 'junit', 'console-summary']);
+    assert.deepEqual(Object.keys(builtinProjections), [
+      'allure-results',
+      'junit',
+      'test-protocol',
+      'console-summary',
+    ]);
   });
 
   it('runs every built-in projection on one record', async () => {

@@ -8,7 +8,10 @@ import { FileSystemWriter } from '../../projections/writer.ts';
 import { generateAllureHtml } from '../../report/allure-html.ts';
 import { RESULT_SCHEMA_VERSION, type CertificationResult } from '../../result/types.ts';
 
-/** Rebuilds allure-results from the record (the record is the truth) and generates the HTML report. */
+/**
+ * Rebuilds allure-results and the filled-in test protocol with its evidence package from the record (the record is
+ * the truth) and generates the HTML report.
+ */
 export async function reportCommand(runDir: string, env: RunEnvironment): Promise<number> {
   const dir = resolve(env.cwd, runDir);
   const file = join(dir, 'certification-result.json');
@@ -29,7 +32,7 @@ export async function reportCommand(runDir: string, env: RunEnvironment): Promis
       },
     ]);
   }
-  await runProjections([builtinProjections['allure-results']], {
+  await runProjections([builtinProjections['allure-results'], builtinProjections['test-protocol']], {
     result,
     writer: new FileSystemWriter(dir),
     stdout: env.stdout,

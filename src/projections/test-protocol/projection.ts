@@ -1,0 +1,35 @@
+// The filled-in test protocol of every protocol of a run, as HTML and DOCX, and its evidence package (ZIP), written
+// into test-protocol/ of the run folder.
+import type { Projection } from '../types.ts';
+import { testProtocolDocx } from './docx.ts';
+import { standardFileName } from './evidence-names.ts';
+import { testProtocolHtml } from './html.ts';
+import { testProtocolDocument } from './model.ts';
+import { evidencePackage } from './package.ts';
+
+export const testProtocolProjection: Projection = {
+  name: 'test-protocol',
+  description:
+    "MedCom's test protocol filled in from the run (test-protocol/<protocol>.html and .docx) and the evidence package (test-protocol/<protocol>-evidence.zip)",
+  async project({ result, writer }) {
+    const record = Buffer.from(`${JSON.stringify(result, null, 2)}\n`);
+    for (const protocol of result.protocols) {
+      const doc = testProtocolDocument(protocol, { result });
+      const html = Buffer.from(testProtocolHtml(doc));
+      const docx = await testProtocolDocx(doc);
+      const base = `${standardFileName(protocol)}_Testprotocol_${doc.protocol.version}`;
+      await writer.write(`test-protocol/${protocol.id}.html`, html);
+      await writer.write(`test-protocol/${protocol.id}.docx`, docx);
+      const zip = await evidencePackage(
+        writer,
+        [
+          { name: `${base}.docx`, content: docx },
+          { name: `${base}.html`, content: html },
+          { name: 'certification-result.json', content: record },
+        ],
+        doc.files,
+      );
+      await writer.write(`test-protocol/${protocol.id}-evidence.zip`, zip);
+    }
+  },
+};
