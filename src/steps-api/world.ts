@@ -12,9 +12,6 @@ export interface WorldParameters {
   runId: string;
 }
 
-/** The reason a manual checkpoint is pending in an automatic run when nothing of it can be seen through the API. */
-export const ASSESSOR_ONLY = 'judged by the assessor only';
-
 /**
  * The world every certbench scenario runs in: the run context, the scenario's plan of SUT interactions, and the
  * evidence and check records that travel to the verdict engine as cucumber attachments.

@@ -7,7 +7,8 @@ import { CheckFailed } from '../../src/checks/check-failed.ts';
 import { ASSESSMENT_MEDIA_TYPE } from '../../src/checks/media-types.ts';
 import { officialStep } from '../../src/protocols/official.ts';
 import { PACKAGE_ROOT } from '../../src/run/package-root.ts';
-import { ASSESSOR_ONLY, type CertbenchWorld } from '../../src/steps-api/world.ts';
+import { ASSESSOR_ONLY } from '../../src/checks/pending-reasons.ts';
+import type { CertbenchWorld } from '../../src/steps-api/world.ts';
 
 Then(
   'the assessor judges {string} \\/ {string}',

@@ -12,7 +12,7 @@ import { parse } from 'yaml';
 import { FAULTS, type FaultName } from '../../reference-gp/index.ts';
 import type { CheckpointResult } from '../../src/result/types.ts';
 import { PACKAGE_ROOT } from '../../src/run/package-root.ts';
-import { ASSESSOR_ONLY } from '../../src/steps-api/world.ts';
+import { ASSESSOR_ONLY } from '../../src/checks/pending-reasons.ts';
 import { checkpoints, fastReferenceProfile, referenceClaims, runReference } from '../support/run.ts';
 import { tempDir, writeTemp } from '../support/temp.ts';
 

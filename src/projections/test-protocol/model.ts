@@ -3,6 +3,7 @@
 // and DOCX (html.ts, docx.ts) and packed with its evidence (package.ts).
 import type { OfficialProtocolRef } from '../../protocols/schema.ts';
 import type { CertificationResult, CheckpointResult, ProtocolResult } from '../../result/types.ts';
+import { ASSESSOR_ONLY } from '../../checks/pending-reasons.ts';
 import { evidenceNames, type NamedFile } from './evidence-names.ts';
 
 export interface ProtocolRow {
@@ -57,6 +58,7 @@ export function assessmentOf(checkpoints: CheckpointResult[]): string {
     return grades[0] ?? 'F1';
   }
   const pending = worst('pending')[0];
+  if (pending?.message?.startsWith(ASSESSOR_ONLY)) return "Afventer: the assessor's judgement";
   if (pending) return `Afventer: ${pending.message ?? ''}`.trim();
   const waived = worst('waived')[0];
   if (waived?.waiver) return `Dispensation ${waived.waiver.id} (udløber ${waived.waiver.expires})`;
