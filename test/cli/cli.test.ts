@@ -46,7 +46,7 @@ test('run against the reference GP system: exit 0 and a summary; with a fault: e
 
 test('a malformed profile stops the run with exit 3, naming file, line and field', async () => {
   const profile = (await readFile(await fastReferenceProfile(), 'utf8')).replace(
-    'timeoutMs: 400',
+    'timeoutMs: 2000',
     'timeoutMs: soon',
   );
   const file = await writeTemp(await tempDir(), 'bad-profile.yaml', profile);

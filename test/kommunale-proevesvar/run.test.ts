@@ -92,8 +92,9 @@ test('a receiving endpoint that refuses, hangs or answers garbage fails the chec
     const profile = fastReferenceProfileYaml({ vendor: 'Fake', system: 'fake receiver', version: '0' }, CLAIM)
       .replace('baseUrl: http://127.0.0.1:1', `baseUrl: ${gp.url}`)
       .replace(
-        '  timeoutMs: 400\n',
-        `  timeoutMs: 400\n  inboundUrls: { homecareobservation: ${receiver}/receive }\n`,
+        '  timeoutMs: 2000\n',
+        // A hang costs the whole timeout, a third of the deliveries here: one second, still room for the rest.
+        `  timeoutMs: 1000\n  inboundUrls: { homecareobservation: ${receiver}/receive }\n`,
       );
     const result = await runAgainst(
       await writeTemp(await tempDir(), 'fake.yaml', profile),
