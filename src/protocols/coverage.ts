@@ -130,7 +130,8 @@ export function coverageLine(report: CoverageReport): string {
   return (
     `${report.official.title} ${report.official.version}: ${report.steps.length} official steps, ` +
     `${report.steps.length - reasoned} implemented (${automatic} with an automatic checkpoint, ${assessor} with a manual ` +
-    `one, which the assessor judges and an automatic run judges on its observable part), ${reasoned} not implemented, ` +
+    `one: the assessor judges it, an automatic run its observable part or, with none, leaves it pending), ` +
+    `${reasoned} not implemented, ` +
     `each with its reason; ${report.own.length} own checkpoints beyond the protocol`
   );
 }
