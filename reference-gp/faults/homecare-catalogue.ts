@@ -5,6 +5,23 @@ import { faultsOf, type FaultInfo } from './fault-info.ts';
 
 const { behaviour } = faultsOf('kommunale-proevesvar');
 
+/** Every checkpoint whose observable part reads the laboratory chart. */
+const CHART = [
+  'KP-3.2.1.7',
+  'KP-3.2.1.8',
+  'KP-3.2.1.9',
+  'KP-3.2.1.11',
+  'KP-3.2.1.15',
+  'KP-3.2.1.16',
+  'KP-3.2.1.18',
+  'KP-3.2.2.3',
+  'KP-3.2.2.6',
+  'KP-3.2.3.2',
+  'KP-3.3.1-b',
+  'KP-3.3.5',
+  'KP-CB-1',
+] as const;
+
 /** Every checkpoint that judges a positive acknowledgement. */
 const POSITIVE_ACKS = [
   'KP-3.2.1.1',
@@ -110,35 +127,11 @@ export const HOMECARE_FAULTS = {
   // --- the laboratory chart ---
   'hco-chart-not-stored': behaviour(
     'Results are shown in the inbox but never saved to the laboratory chart',
-    'KP-3.2.1.7',
-    'KP-3.2.1.8',
-    'KP-3.2.1.9',
-    'KP-3.2.1.11',
-    'KP-3.2.1.15',
-    'KP-3.2.1.16',
-    'KP-3.2.1.18',
-    'KP-3.2.2.3',
-    'KP-3.2.2.6',
-    'KP-3.2.3.2',
-    'KP-3.3.1-b',
-    'KP-3.3.5',
-    'KP-CB-1',
+    ...CHART,
   ),
   'hco-chart-rows-unlinked': behaviour(
     'Laboratory chart rows do not say which received report they came from (it cannot be reopened)',
-    'KP-3.2.1.7',
-    'KP-3.2.1.8',
-    'KP-3.2.1.9',
-    'KP-3.2.1.11',
-    'KP-3.2.1.15',
-    'KP-3.2.1.16',
-    'KP-3.2.1.18',
-    'KP-3.2.2.3',
-    'KP-3.2.2.6',
-    'KP-3.2.3.2',
-    'KP-3.3.1-b',
-    'KP-3.3.5',
-    'KP-CB-1',
+    ...CHART,
   ),
   'hco-chart-reference-evaluated': behaviour(
     'The laboratory chart shows the results without the "not reference-evaluated" marking',

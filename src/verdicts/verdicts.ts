@@ -86,15 +86,9 @@ export function computeVerdicts(input: VerdictInput): VerdictOutput {
   };
 }
 
-function judgeCheckpoint(
-  cp: ManifestCheckpoint,
-  manifest: LoadedManifest,
-  applicable: Set<string>,
-  input: VerdictInput,
-  evidence: EvidenceCollector,
-  harnessErrors: HarnessErrorRecord[],
-): CheckpointResult {
-  const base: CheckpointResult = {
+/** A checkpoint as the manifest describes it, not yet tested (pending): what every verdict starts from. */
+export function untestedCheckpoint(cp: ManifestCheckpoint): CheckpointResult {
+  return {
     id: cp.id,
     title: cp.title,
     useCase: cp.useCase,
@@ -109,6 +103,17 @@ function judgeCheckpoint(
     evidence: [],
     durationMs: 0,
   };
+}
+
+function judgeCheckpoint(
+  cp: ManifestCheckpoint,
+  manifest: LoadedManifest,
+  applicable: Set<string>,
+  input: VerdictInput,
+  evidence: EvidenceCollector,
+  harnessErrors: HarnessErrorRecord[],
+): CheckpointResult {
+  const base = untestedCheckpoint(cp);
   if (!applicable.has(cp.useCase)) {
     return {
       ...base,

@@ -2,6 +2,7 @@
 // the empty test protocol (official protocols) or certbench's draft protocol (standards MedCom has none for).
 import type { LoadedManifest } from '../../protocols/schema.ts';
 import type { ProtocolResult } from '../../result/types.ts';
+import { untestedCheckpoint } from '../../verdicts/verdicts.ts';
 
 export function blankProtocol(manifest: LoadedManifest): ProtocolResult {
   return {
@@ -14,20 +15,6 @@ export function blankProtocol(manifest: LoadedManifest): ProtocolResult {
     counts: { passed: 0, failed: 0, waived: 0, pending: 0, 'not-applicable': 0, 'harness-error': 0 },
     remarks: [],
     useCases: manifest.useCases.map((u) => ({ ...u, applicable: true })),
-    checkpoints: manifest.checkpoints.map((cp) => ({
-      id: cp.id,
-      title: cp.title,
-      useCase: cp.useCase,
-      grade: cp.grade,
-      mode: cp.mode,
-      requirements: cp.requirements,
-      ...(cp.officialSteps ? { officialSteps: cp.officialSteps } : {}),
-      ...(cp.provisional ? { provisional: cp.provisional } : {}),
-      status: 'pending',
-      steps: [],
-      checks: [],
-      evidence: [],
-      durationMs: 0,
-    })),
+    checkpoints: manifest.checkpoints.map(untestedCheckpoint),
   };
 }
