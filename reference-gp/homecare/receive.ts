@@ -59,6 +59,8 @@ function answer(
     receiverSor: message.receiver.sor,
     receiverName: message.receiver.name,
   };
+  const now = ctx.clock();
+  const body = acknowledgement(message.messageId, message.bundleId, content, parties, now, ctx.faults);
   orders.push({
     acknowledged: message.messageId,
     bundleId: message.bundleId,
@@ -66,15 +68,8 @@ function answer(
     content,
     parties,
     again,
+    answered: { bundleId: (body as { id: string }).id, at: now },
   });
-  const body = acknowledgement(
-    message.messageId,
-    message.bundleId,
-    content,
-    parties,
-    ctx.clock(),
-    ctx.faults,
-  );
   return { status: 200, contentType: 'application/fhir+json', body: JSON.stringify(body) };
 }
 

@@ -24,6 +24,8 @@ export interface AckOrder {
   parties: AckParties;
   /** True for the answer to a duplicate: the acknowledgement is sent again. */
   again: boolean;
+  /** The synchronous answer that carried the acknowledgement: the one sent, in the `synchronous` variant. */
+  answered: { bundleId: string; at: Date };
 }
 
 interface Created extends AckOrder {
@@ -60,8 +62,21 @@ function sendsMessages(ctx: GpContext): string | undefined {
 
 /** Creates the acknowledgement message for a received message and sends it, unless acknowledgements are held. */
 export async function acknowledgeAsMessage(ctx: GpContext, order: AckOrder): Promise<void> {
-  if (!sendsMessages(ctx) || ctx.faults.has('ack-message-not-sent')) return;
   const { faults, state } = ctx;
+  if (!sendsMessages(ctx)) {
+    // The synchronous answer is the acknowledgement sent: the overview lists it.
+    const at = danishDateTime(order.answered.at);
+    state.messaging.sent.push({
+      bundleId: order.answered.bundleId,
+      acknowledged: order.acknowledged,
+      patient: order.patient,
+      code: order.content.code,
+      createdAt: at,
+      sentAt: at,
+    });
+    return;
+  }
+  if (faults.has('ack-message-not-sent')) return;
   let content = order.content;
   // Fault: invalid content is acknowledged as if it were valid.
   if (faults.has('ack-invalid-acknowledged-ok') && content.code === 'fatal-error')
