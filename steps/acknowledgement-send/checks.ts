@@ -14,7 +14,27 @@ import { vansAckProblems } from '../../src/rules/acknowledgement/vans.ts';
 import type { CertbenchWorld } from '../../src/steps-api/world.ts';
 import { checkProfile, formatIssue } from '../../src/validation/index.ts';
 import { homecareOutcome } from '../kommunale-proevesvar/state.ts';
-import { OVERVIEW_STEP, RELEASE_STEP, sentAck, transport, type SentAck } from './state.ts';
+import { ASSESSOR_ONLY } from '../../src/steps-api/world.ts';
+import {
+  OVERVIEW_STEP,
+  RELEASE_STEP,
+  sentAck,
+  technicalErrorRefused,
+  transport,
+  type SentAck,
+} from './state.ts';
+
+/**
+ * Set when the scenario's technical error could not be simulated: its acknowledgements show nothing of an AR. An
+ * automatic run leaves the checkpoint to the assessor; a manual run asks the assessor in the step that follows.
+ */
+async function withoutTechnicalError(world: CertbenchWorld): Promise<'pending' | 'skip' | undefined> {
+  const refused = await technicalErrorRefused(world);
+  if (refused === undefined) return undefined;
+  if (world.ctx.manual) return 'skip';
+  world.pending(`${ASSESSOR_ONLY}: the SUT cannot simulate a technical error (${refused})`);
+  return 'pending';
+}
 
 function code(text: string): AckCode {
   if (!(ACK_CODES as readonly string[]).includes(text))
@@ -27,6 +47,9 @@ const TYPE: Record<AckCode, string> = { ok: 'AA', 'fatal-error': 'AE', 'transien
 Then(
   'the SUT sends an acknowledgement {string} of {string}',
   async function (this: CertbenchWorld, expected: string, ref: string) {
+    const open = await withoutTechnicalError(this);
+    if (open === 'pending') return 'pending';
+    if (open === 'skip') return undefined;
     const ack = await sentAck(this, ref);
     if (ack.manual) return;
     const c = code(expected);
@@ -41,6 +64,9 @@ Then(
 Then(
   "the acknowledgement {string} of {string} is a message of its own that reached the sender's message handler",
   async function (this: CertbenchWorld, expected: string, ref: string) {
+    const open = await withoutTechnicalError(this);
+    if (open === 'pending') return 'pending';
+    if (open === 'skip') return undefined;
     const c = code(expected);
     if (transport(this) === 'synchronous') {
       // The variant's transport: the acknowledgement is the body of the answer to the delivery.
@@ -71,6 +97,9 @@ Then(
 Then(
   'the acknowledgement {string} of {string} is a MedCom acknowledgement that conforms to its profile',
   async function (this: CertbenchWorld, expected: string, ref: string) {
+    const open = await withoutTechnicalError(this);
+    if (open === 'pending') return 'pending';
+    if (open === 'skip') return undefined;
     const ack = await sentAck(this, ref);
     if (ack.manual) return;
     if (!ack.ack) {

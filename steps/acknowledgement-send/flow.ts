@@ -4,10 +4,11 @@
 // receives the acknowledgements (counterpart acknowledgementReceiver). What only this protocol needs is here: the
 // technical error and its resolution, acknowledgements held and sent later, and the overview of sent ones.
 import { Given, When } from '@cucumber/cucumber';
+import { ActionRefused } from '../../src/checks/check-failed.ts';
 import { resendOf } from '../../src/rules/homecare/variants.ts';
 import type { CertbenchWorld } from '../../src/steps-api/world.ts';
 import { followUp } from '../kommunale-proevesvar/deliver.ts';
-import { OVERVIEW_STEP, RELEASE_STEP, transport } from './state.ts';
+import { OVERVIEW_STEP, RELEASE_STEP, TECHNICAL_ERROR_STEP, transport } from './state.ts';
 
 function act(world: CertbenchWorld, name: string, action: string, cleanup = false): void {
   world.addToPlan({
@@ -21,7 +22,20 @@ function act(world: CertbenchWorld, name: string, action: string, cleanup = fals
 Given(
   'the GP system has a technical error \\(messaging.simulate-technical-error)',
   function (this: CertbenchWorld) {
-    act(this, 'technical error', 'messaging.simulate-technical-error');
+    // A SUT that cannot simulate one refuses the action (422, or the operator's "fejl"): the steps 3.3.1.7-3.3.1.9
+    // are then the assessor's (MedCom: "If possible, load a valid MedCom FHIR message to demonstrate").
+    this.addToPlan({
+      name: TECHNICAL_ERROR_STEP,
+      key: 'messaging.simulate-technical-error',
+      run: async ({ driver }) => {
+        try {
+          return await driver.perform('messaging.simulate-technical-error', {});
+        } catch (error) {
+          if (error instanceof ActionRefused) return { refused: error.message };
+          throw error;
+        }
+      },
+    });
   },
 );
 

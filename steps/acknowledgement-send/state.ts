@@ -18,6 +18,14 @@ import { plannedRefs } from '../kommunale-proevesvar/state.ts';
 export const PROTOCOL = 'acknowledgement-send';
 export const RELEASE_STEP = 'held acknowledgements sent';
 export const OVERVIEW_STEP = 'overview of sent acknowledgements';
+export const TECHNICAL_ERROR_STEP = 'technical error';
+
+/** Why the SUT could not simulate the scenario's technical error, if it refused. */
+export async function technicalErrorRefused(world: CertbenchWorld): Promise<string | undefined> {
+  const outcome = await world.realise();
+  const output = outcome.outputs.get(TECHNICAL_ERROR_STEP) as { refused?: unknown } | undefined;
+  return typeof output?.refused === 'string' ? output.refused : undefined;
+}
 
 export type Transport = 'message' | 'synchronous';
 

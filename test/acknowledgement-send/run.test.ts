@@ -6,8 +6,10 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import type { AssessmentQuestion, Instruction } from '../../src/driver/manual/operator.ts';
 import type { CertificationResult } from '../../src/result/types.ts';
-import { checkpoints, fastReferenceProfile, runReference } from '../support/run.ts';
+import { RobotOperator } from '../support/robot-operator.ts';
+import { checkpoint, checkpoints, fastReferenceProfile, runReference } from '../support/run.ts';
 
 const PROTOCOL = 'acknowledgement-send';
 
@@ -73,4 +75,43 @@ test('a system claiming both protocols receives the messages they share once', a
   // messages of their own; the valid, the invalid and the duplicated test example 1 are kommunale's deliveries.
   assert.equal(deliveries(alone.outDir), 8);
   assert.equal(deliveries(both.outDir), deliveries(kommunale.outDir) + 4);
+});
+
+/** A testcamp operator whose system cannot simulate a technical error; the assessor approves what is asked. */
+class NoTechnicalErrorOperator extends RobotOperator {
+  readonly judged: string[] = [];
+
+  override async instruct(instruction: Instruction) {
+    if (instruction.action === 'messaging.simulate-technical-error')
+      return {
+        done: false,
+        comment: 'our system cannot simulate a technical error; explained to the assessor',
+      };
+    return super.instruct(instruction);
+  }
+
+  override assess(question: AssessmentQuestion) {
+    this.judged.push(question.checkpointId);
+    return Promise.resolve({ decision: 'OK' as const, evidenceFiles: [] });
+  }
+}
+
+test("a system that cannot simulate a technical error: the AR steps are the assessor's, the rest is judged", async () => {
+  let operator: NoTechnicalErrorOperator | undefined;
+  const { result } = await runReference({
+    profileFile: await fastReferenceProfile(`  ${PROTOCOL}: { variant: message }\n`),
+    protocols: [PROTOCOL],
+    driver: 'manual',
+    assessor: 'Anne Assessor',
+    operatorFactory: (sut) => (operator = new NoTechnicalErrorOperator(sut)),
+  });
+  assert.deepEqual(notPassed(result), []);
+  for (const id of ['ACK-3.3.1.7', 'ACK-3.3.1.8', 'ACK-3.3.1.9']) {
+    assert.ok(operator?.judged.includes(id), `the assessor decides ${id}`);
+    assert.equal(checkpoint(result, id).assessment?.decision, 'OK', id);
+  }
+  // The acknowledgements the system sent are still judged as they arrived (the envelope of 3.4.8).
+  assert.ok(
+    checkpoint(result, 'ACK-3.4.8').checks.some((c) => /VANSEnvelope/.test(c.description) && c.passed),
+  );
 });
