@@ -24,6 +24,7 @@ import {
   transferJournal,
 } from './lab/changes.ts';
 import { registerResult } from './lab/register.ts';
+import { releaseHeld } from './messaging/outbox.ts';
 import { registerVisit } from './pregnancy/register.ts';
 import { sharePregnancy } from './pregnancy/share.ts';
 
@@ -71,4 +72,18 @@ export const ACTIONS: Record<string, Action> = {
   'dsj.consultation': laterConsultation,
   'pregnancy.register-visit': registerVisit,
   'pregnancy.share': sharePregnancy,
+  // Fault: the simulated technical error has no effect.
+  'messaging.simulate-technical-error': (ctx) => {
+    if (!ctx.faults.has('ack-technical-error-ignored')) ctx.state.messaging.technicalError = true;
+    return {};
+  },
+  'messaging.resolve-technical-error': (ctx) => {
+    ctx.state.messaging.technicalError = false;
+    return {};
+  },
+  'messaging.hold-acknowledgements': (ctx) => {
+    ctx.state.messaging.hold = true;
+    return {};
+  },
+  'messaging.release-acknowledgements': async (ctx) => ({ sent: await releaseHeld(ctx) }),
 };

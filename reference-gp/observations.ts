@@ -5,6 +5,7 @@ import { observeAudit, observeFees, observeInboxItems, observePatientMessages } 
 import { observeInbox, observeLabChart } from './homecare/observe.ts';
 import { observeDsj } from './dsj/consultation.ts';
 import { observeLabResults } from './lab/observe.ts';
+import { observeAcknowledgements } from './messaging/outbox.ts';
 
 export type Observation = (ctx: GpContext, query: URLSearchParams) => unknown;
 
@@ -18,4 +19,6 @@ export const OBSERVATIONS: Record<string, Observation> = {
   'inbox.fees': observeFees,
   'inbox.audit': observeAudit,
   'dsj.record': (ctx, query) => observeDsj(ctx, query.get('patient') ?? undefined),
+  'messaging.acknowledgements': (ctx, query) =>
+    observeAcknowledgements(ctx, query.get('patient') ?? undefined),
 };

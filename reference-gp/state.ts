@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { createInboxState, type InboxState } from './inbox/model.ts';
 import { createHomecareState, type HomecareState } from './homecare/records.ts';
+import { createMessagingState, type MessagingState } from './messaging/outbox.ts';
 import type { DsjRecord } from './dsj/records.ts';
 import type { LabResult } from './lab/records.ts';
 import type { PregnancyRecord } from './pregnancy/records.ts';
@@ -87,6 +88,8 @@ export interface GpState {
   inbox: InboxState;
   /** Received kommunale prøvesvar (HomeCareObservation messages), their acknowledgements and the technical log. */
   homecare: HomecareState;
+  /** Acknowledgements sent as messages of their own, held ones, and the simulated technical error. */
+  messaging: MessagingState;
   /** Digital Svangrejournal per pregnant patient's CPR (dsj-gmv2). */
   dsj: Map<string, DsjRecord>;
   /** Pregnancies (svangreforløb) by CPR, oldest first, with their visits and shared GMv2 documents. */
@@ -112,6 +115,7 @@ export function createState(): GpState {
     lab: new Map(),
     inbox: createInboxState(),
     homecare: createHomecareState(),
+    messaging: createMessagingState(),
     dsj: new Map(),
     pregnancies: new Map(),
     organizationIds: { previous: randomUUID(), current: randomUUID() },

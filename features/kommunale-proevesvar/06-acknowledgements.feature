@@ -3,7 +3,7 @@ Feature: Kommunale prøvesvar, certbench's own checks: acknowledgement content, 
 
   Not steps of MedCom's receive protocol 1.2.1 (MedCom approves acknowledgements with its own Acknowledgement test
   protocol, a prerequisite of this one): certbench keeps them because a receiver that acknowledges wrongly breaks
-  the sender's reliable messaging. The rules are src/rules/homecare/ack-rules.ts.
+  the sender's reliable messaging. The rules are src/rules/acknowledgement/ack-rules.ts.
 
   @cp:KP-ACK-1
   Scenario: The acknowledgement's Provenance

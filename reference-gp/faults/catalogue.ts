@@ -5,6 +5,7 @@
 //   behaviour   a wrong decision inside the GP workflow (code in the flow it breaks)
 //   automation  a broken answer from the automation API to the share action (faults/automation.ts)
 import { INBOX_FAULTS } from './inbox-catalogue.ts';
+import { ACKNOWLEDGEMENT_FAULTS } from './acknowledgement-catalogue.ts';
 import { HOMECARE_FAULTS } from './homecare-catalogue.ts';
 import { DSJ_FAULTS } from './dsj-catalogue.ts';
 import { LAB_FAULTS } from './lab-catalogue.ts';
@@ -232,6 +233,7 @@ export const FAULTS = {
   ...LAB_FAULTS,
   ...INBOX_FAULTS,
   ...HOMECARE_FAULTS,
+  ...ACKNOWLEDGEMENT_FAULTS,
   ...DSJ_FAULTS,
   ...PREGNANCY_FAULTS,
 } as const satisfies Record<string, FaultInfo>;

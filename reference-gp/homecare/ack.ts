@@ -14,9 +14,56 @@ export interface AckParties {
   /** The acknowledged message's sender (the ack goes back to it). */
   senderGln: string;
   receiverGln: string;
+  /** SOR ids and name of the two organisations, as the acknowledged message names them. */
+  senderSor?: string;
+  senderName?: string;
+  receiverSor?: string;
+  receiverName?: string;
 }
 
-/** The acknowledgement Bundle for MessageHeader `acknowledged`, as the body of the answer to the delivery. */
+const SOR = 'urn:oid:1.2.208.176.1.1';
+const GLN = 'https://www.gs1.org/gln';
+const PROFILES = {
+  bundle: `${BASE}/StructureDefinition/medcom-messaging-acknowledgement`,
+  header: `${BASE}/StructureDefinition/medcom-messaging-acknowledgementHeader`,
+  outcome: `${BASE}/StructureDefinition/medcom-acknowledgement-operationoutcome`,
+  provenance: 'http://medcomfhir.dk/ig/messaging/StructureDefinition/medcom-messaging-provenance',
+  organization: 'http://medcomfhir.dk/ig/messaging/StructureDefinition/medcom-messaging-organization',
+};
+const DEFINITION = `${BASE}/medcom-acknowledgement-message-definition|2.0.0`;
+const DESTINATION_USE =
+  'http://medcomfhir.dk/ig/messaging/StructureDefinition/medcom-messaging-destinationUseExtension';
+const DESTINATION_USES = 'http://medcomfhir.dk/ig/terminology/CodeSystem/medcom-messaging-destinationUse';
+
+/** A SOR endpoint as MedCom's acknowledgement examples write it, or the GLN where the SOR id is unknown. */
+function endpoint(sor: string | undefined, gln: string): string {
+  return sor ? `https://sor2.sum.dsdn.dk/#id=${sor}` : `urn:gln:${gln}`;
+}
+
+function organization(id: string, gln: string, sor: string | undefined, name: string): object {
+  return {
+    resourceType: 'Organization',
+    id,
+    meta: { profile: [PROFILES.organization] },
+    identifier: [{ system: GLN, value: gln }, ...(sor ? [{ system: SOR, value: sor }] : [])],
+    name,
+  };
+}
+
+/** How an acknowledgement sent as a message of its own differs from the synchronous answer. */
+export interface AckMessageOptions {
+  /** Bundle.id of the acknowledgement (a fresh UUID by default). */
+  bundleId?: string;
+  /** Time of sending, for Provenance.occurredDateTime and recorded; `now` (the time of creation) by default. */
+  sent?: Date;
+  /** Leaves out the OperationOutcome of a negative acknowledgement (a fault). */
+  withoutOutcome?: boolean;
+}
+
+/**
+ * The acknowledgement Bundle for MessageHeader `acknowledged`, created at `now`: the body of the answer to the
+ * delivery, or (with options) the acknowledgement message of its own.
+ */
 export function acknowledgement(
   acknowledged: string,
   bundleId: string,
@@ -24,44 +71,66 @@ export function acknowledgement(
   parties: AckParties,
   now: Date,
   faults: ReadonlySet<FaultName>,
+  options: AckMessageOptions = {},
 ): object {
   const headerId = randomUUID();
   const outcomeId = randomUUID();
   const organisationId = randomUUID();
+  const senderId = randomUUID();
   const provenanceId = randomUUID();
   const created = danishDateTime(now);
+  const sent = danishDateTime(options.sent ?? now);
+  const outcome = content.issues.length > 0 && !options.withoutOutcome;
   const url = (type: string, id: string) => `${BASE}/${type}/${id}`;
   const header = {
     resourceType: 'MessageHeader',
     id: headerId,
+    meta: { profile: [PROFILES.header] },
+    definition: DEFINITION,
+    destination: [
+      {
+        extension: [{ url: DESTINATION_USE, valueCoding: { system: DESTINATION_USES, code: 'primary' } }],
+        endpoint: endpoint(parties.senderSor, parties.senderGln),
+        receiver: { reference: `Organization/${senderId}` },
+      },
+    ],
     eventCoding: { system: EVENTS, code: 'acknowledgement-message' },
-    destination: [{ endpoint: `urn:gln:${parties.senderGln}` }],
     sender: { reference: `Organization/${organisationId}` },
-    source: { endpoint: `urn:gln:${parties.receiverGln}` },
+    source: { endpoint: endpoint(parties.receiverSor, parties.receiverGln) },
     response: {
       identifier: faults.has('hco-ack-wrong-identifier') ? bundleId : acknowledged,
       code: content.code,
-      ...(content.issues.length > 0 ? { details: { reference: `OperationOutcome/${outcomeId}` } } : {}),
+      ...(outcome ? { details: { reference: `OperationOutcome/${outcomeId}` } } : {}),
     },
   };
   const entries: { fullUrl: string; resource: object }[] = [
     { fullUrl: url('MessageHeader', headerId), resource: header },
     {
       fullUrl: url('Organization', organisationId),
-      resource: {
-        resourceType: 'Organization',
-        id: organisationId,
-        identifier: [{ system: 'https://www.gs1.org/gln', value: parties.receiverGln }],
-        name: 'Agerskov lægepraksis',
-      },
+      resource: organization(
+        organisationId,
+        parties.receiverGln,
+        parties.receiverSor,
+        parties.receiverName ?? 'Agerskov lægepraksis',
+      ),
+    },
+    {
+      fullUrl: url('Organization', senderId),
+      resource: organization(
+        senderId,
+        parties.senderGln,
+        parties.senderSor,
+        parties.senderName ?? 'Afsender',
+      ),
     },
   ];
-  if (content.issues.length > 0)
+  if (outcome)
     entries.push({
       fullUrl: url('OperationOutcome', outcomeId),
       resource: {
         resourceType: 'OperationOutcome',
         id: outcomeId,
+        meta: { profile: [PROFILES.outcome] },
         issue: content.issues.map((issue) => ({
           severity: issue.severity,
           code: issue.code,
@@ -75,13 +144,21 @@ export function acknowledgement(
       resource: {
         resourceType: 'Provenance',
         id: provenanceId,
+        meta: { profile: [PROFILES.provenance] },
         target: [{ reference: `MessageHeader/${headerId}` }],
-        occurredDateTime: created,
-        recorded: created,
+        occurredDateTime: sent,
+        recorded: sent,
         activity: { coding: [{ system: ACTIVITIES, code: 'acknowledgement' }] },
         agent: [{ who: { reference: `Organization/${organisationId}` } }],
         entity: [{ role: 'revision', what: { reference: `MessageHeader/${acknowledged}` } }],
       },
     });
-  return { resourceType: 'Bundle', id: randomUUID(), type: 'message', timestamp: created, entry: entries };
+  return {
+    resourceType: 'Bundle',
+    id: options.bundleId ?? randomUUID(),
+    meta: { profile: [PROFILES.bundle] },
+    type: 'message',
+    timestamp: created,
+    entry: entries,
+  };
 }

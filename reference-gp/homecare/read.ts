@@ -33,6 +33,9 @@ export interface ReceivedMessage {
   sentAt: string;
   senderGln: string;
   receiverGln: string;
+  /** SOR id of the sending organisation (where the acknowledgement goes). */
+  senderSor: string;
+  senderName: string;
   addressedTo: string;
   patient: { id: string; system: string; name: string };
   receiver: { name: string; sor: string };
@@ -161,6 +164,8 @@ export function readMessage(bundle: Json, faults: ReadonlySet<FaultName>): Recei
     sentAt: faults.has('hco-sent-time-is-receipt-time') ? '' : str(own['recorded']),
     senderGln: identifierValue(sender, GLN),
     receiverGln: identifierValue(receiver, GLN),
+    senderSor: identifierValue(sender, SOR),
+    senderName: str(sender['name']),
     addressedTo: initialsText && !faults.has('hco-ignore-initials') ? initialsText : 'unknown',
     patient: {
       id: str(patientIdentifier['value']),

@@ -1,8 +1,12 @@
 // The reference GP's receiving endpoint for kommunale prøvesvar (INBOUND channel `homecareobservation`): it opens
 // an EHMI SBDH envelope if there is one, answers a duplicate with the acknowledgement it gave before, rejects
 // invalid content with a negative acknowledgement (storing nothing), and otherwise files the report, its
-// correction or its cancellation, answering with a positive acknowledgement in the body of the HTTP answer.
+// correction or its cancellation, answering with a positive acknowledgement in the body of the HTTP answer. Where the
+// run tests acknowledgement-send's `message` variant, the same acknowledgement is also sent as a message of its own
+// (../messaging/outbox.ts). A simulated technical error (messaging.simulate-technical-error) answers AR
+// (transient-error) and keeps nothing, so the sender's resend is processed as new.
 import type { GpContext } from '../context.ts';
+import { acknowledgeAsMessage, type AckOrder } from '../messaging/outbox.ts';
 import type { InboundRequest, InboundResponse } from '../inbound.ts';
 import { danishDateTime } from '../time.ts';
 import { acknowledgement } from './ack.ts';
@@ -40,15 +44,32 @@ function envelopeRejection(envelope: Envelope, message: ReceivedMessage): Reject
   };
 }
 
-function answer(ctx: GpContext, message: ReceivedMessage, content: AckContent): InboundResponse {
-  const body = acknowledgement(
-    message.messageId,
-    message.bundleId,
+function answer(
+  ctx: GpContext,
+  message: ReceivedMessage,
+  content: AckContent,
+  orders: AckOrder[],
+  again = false,
+): InboundResponse {
+  const parties = {
+    senderGln: message.senderGln,
+    receiverGln: message.receiverGln,
+    senderSor: message.senderSor,
+    senderName: message.senderName,
+    receiverSor: message.receiver.sor,
+    receiverName: message.receiver.name,
+  };
+  const now = ctx.clock();
+  const body = acknowledgement(message.messageId, message.bundleId, content, parties, now, ctx.faults);
+  orders.push({
+    acknowledged: message.messageId,
+    bundleId: message.bundleId,
+    patient: message.patient.id,
     content,
-    { senderGln: message.senderGln, receiverGln: message.receiverGln },
-    ctx.clock(),
-    ctx.faults,
-  );
+    parties,
+    again,
+    answered: { bundleId: (body as { id: string }).id, at: now },
+  });
   return { status: 200, contentType: 'application/fhir+json', body: JSON.stringify(body) };
 }
 
@@ -87,7 +108,29 @@ function open(
   return { bundle: bundle as Record<string, unknown>, ...(envelope ? { envelope } : {}) };
 }
 
-export function receiveHomecareObservation(ctx: GpContext, request: InboundRequest): InboundResponse {
+export async function receiveHomecareObservation(
+  ctx: GpContext,
+  request: InboundRequest,
+): Promise<InboundResponse> {
+  const orders: AckOrder[] = [];
+  const response = receive(ctx, request, orders);
+  for (const order of orders) await acknowledgeAsMessage(ctx, order);
+  return response;
+}
+
+const TECHNICAL_ERROR: AckContent = {
+  code: 'transient-error',
+  issues: [
+    {
+      severity: 'error',
+      code: 'transient',
+      detail: { system: MEDCOM_DETAILS, code: 'MSG_Mailbox_Out_Of_Operation' },
+      text: 'the message could not be processed because of a technical error; send it again',
+    },
+  ],
+};
+
+function receive(ctx: GpContext, request: InboundRequest, orders: AckOrder[]): InboundResponse {
   const { faults, state } = ctx;
   if (faults.has('hco-reject-sbdh') && /xml/i.test(request.contentType))
     return problem(415, 'SBDH envelopes are not supported');
@@ -97,10 +140,17 @@ export function receiveHomecareObservation(ctx: GpContext, request: InboundReque
   const message = readMessage(opened.bundle, faults);
   const log = (event: string) =>
     state.homecare.log.push({ at: danishDateTime(ctx.clock()), messageId: message.messageId, event });
+  if (state.messaging.technicalError) {
+    log('technical error: acknowledged transient-error, nothing kept');
+    // Fault: the AR is kept as the message's acknowledgement, so the resend after the error counts as a duplicate.
+    if (faults.has('ack-technical-error-remembered'))
+      state.homecare.acks.set(message.messageId, TECHNICAL_ERROR);
+    return answer(ctx, message, TECHNICAL_ERROR, orders);
+  }
   const known = state.homecare.acks.get(message.messageId);
   if (known && !faults.has('hco-shows-duplicates')) {
     log(`duplicate (Bundle.id ${message.bundleId}): answered as before, not shown again`);
-    if (!faults.has('hco-duplicate-fatal-error')) return answer(ctx, message, known);
+    if (!faults.has('hco-duplicate-fatal-error')) return answer(ctx, message, known, orders, true);
     return answer(
       ctx,
       message,
@@ -108,6 +158,8 @@ export function receiveHomecareObservation(ctx: GpContext, request: InboundReque
         detail: { system: HL7_DETAILS, code: 'MSG_DUPLICATE_ID' },
         text: 'message already received',
       }),
+      orders,
+      true,
     );
   }
   const earlier = message.previous ? state.homecare.acks.get(message.previous) : undefined;
@@ -117,7 +169,7 @@ export function receiveHomecareObservation(ctx: GpContext, request: InboundReque
     earlier &&
     message.previous
   )
-    return answer(ctx, { ...message, messageId: message.previous }, earlier);
+    return answer(ctx, { ...message, messageId: message.previous }, earlier, orders);
   const rejection =
     (opened.envelope && !faults.has('hco-ignores-envelope')
       ? envelopeRejection(opened.envelope, message)
@@ -130,10 +182,10 @@ export function receiveHomecareObservation(ctx: GpContext, request: InboundReque
     if (faults.has('hco-stores-rejected')) fileMessage(ctx, message);
     const content = rejected(rejection);
     state.homecare.acks.set(message.messageId, content);
-    return answer(ctx, message, content);
+    return answer(ctx, message, content, orders);
   }
   fileMessage(ctx, message);
   const content: AckContent = { code: 'ok', issues: [] };
   state.homecare.acks.set(message.messageId, content);
-  return answer(ctx, message, content);
+  return answer(ctx, message, content, orders);
 }

@@ -1,3 +1,4 @@
+import { createAcknowledgementReceiver } from './acknowledgement-receiver.ts';
 import { createDocumentSharingRecipient } from './document-sharing.ts';
 import type { Recipient } from './recipient.ts';
 import type { CounterpartHost } from './host.ts';
@@ -16,6 +17,8 @@ export interface RunCounterparts {
   readonly miba: LabDatabaseRecipient;
   /** The birthplace's visitation, receiving REF01 sygehushenvisninger in MedCom XML (dsj-gmv2). */
   readonly hospitalReferral: Recipient;
+  /** The original sender's message handler, receiving the SUT's acknowledgement messages (acknowledgement-send). */
+  readonly acknowledgementReceiver: Recipient;
 }
 export type CounterpartName = keyof RunCounterparts;
 
@@ -25,6 +28,7 @@ export function createCounterparts(): RunCounterparts {
     laba: new LabDatabaseRecipient('laba'),
     miba: new LabDatabaseRecipient('miba'),
     hospitalReferral: createHospitalReferralRecipient(),
+    acknowledgementReceiver: createAcknowledgementReceiver(),
   };
 }
 
@@ -39,5 +43,11 @@ export function sessionAddresses(
 }
 
 export function allCounterparts(counterparts: RunCounterparts): Recipient[] {
-  return [counterparts.documentSharing, counterparts.laba, counterparts.miba, counterparts.hospitalReferral];
+  return [
+    counterparts.documentSharing,
+    counterparts.laba,
+    counterparts.miba,
+    counterparts.hospitalReferral,
+    counterparts.acknowledgementReceiver,
+  ];
 }

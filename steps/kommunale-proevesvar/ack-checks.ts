@@ -8,8 +8,8 @@ import {
   ackProblems,
   ackProvenanceProblems,
   readAck,
-} from '../../src/rules/homecare/ack-rules.ts';
-import { ACK_CODES, type AckCode } from '../../src/rules/homecare/codes.ts';
+} from '../../src/rules/acknowledgement/ack-rules.ts';
+import { ACK_CODES, type AckCode } from '../../src/rules/acknowledgement/codes.ts';
 import type { CertbenchWorld } from '../../src/steps-api/world.ts';
 import { homecareOutcome, type HomecareOutcome } from './state.ts';
 

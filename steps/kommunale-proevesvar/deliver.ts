@@ -152,7 +152,7 @@ Given(
   },
 );
 
-function followUp(
+export function followUp(
   world: CertbenchWorld,
   ref: string,
   of: string,

@@ -12,7 +12,7 @@ import {
   ackProvenanceProblems,
   readAck,
   type HttpAnswer,
-} from '../../src/rules/homecare/ack-rules.ts';
+} from '../../src/rules/acknowledgement/ack-rules.ts';
 import { envelopeFields, wrapInSbdh } from '../../src/rules/homecare/sbdh.ts';
 import { freshMessage } from '../../src/rules/homecare/variants.ts';
 import { loadExample } from '../../src/rules/homecare/examples.ts';

@@ -99,10 +99,11 @@ test('a package folder holding another package than its name says is refused', a
 
 test('certbench ships every MedCom and Danish core package of the shared build, compressed', async () => {
   const shipped = (await listVendored()).map((r) => `${r.id}#${r.version}`);
-  assert.equal(shipped.length, 13);
+  assert.equal(shipped.length, 14);
   assert.ok(shipped.includes('medcom.fhir.dk.conditionlist#1.0.1'));
   assert.ok(shipped.includes('medcom.fhir.dk.homecareobservation#1.1.0-trial-use'));
   assert.ok(shipped.includes('medcom.fhir.dk.homecareobservation#1.2.1'));
+  assert.ok(shipped.includes('medcom.fhir.dk.acknowledgement#2.0.3'));
   assert.ok(!shipped.some((k) => k.startsWith('hl7.fhir.r4.core')), 'R4 core is built, not shipped');
 });
 

@@ -233,6 +233,38 @@ export function instructionFor(
           `Load the file ${field(input, 'file')} (${field(input, 'description')}) into the system as a HomeCareObservation received from the municipal acute-care team, and save the system's acknowledgement in the same folder.`,
         ],
       );
+    case 'messaging.simulate-technical-error':
+      return texts(
+        ['Fremkald en teknisk fejl', 'Provoke a technical error'],
+        [
+          'Fremkald en teknisk fejl i modtagelsen (fx stop beskedbehandlingen), så næste modtagne besked kvitteres med en negativ kvittering af typen AR (transient-error). Kan systemet ikke det, så svar "fejl" med en forklaring: assessoren vurderer trinnet.',
+          'Provoke a technical error in receiving (e.g. stop message processing) so that the next message received is acknowledged with a negative acknowledgement of type AR (transient-error). If the system cannot, answer "fail" with an explanation: the assessor judges the step.',
+        ],
+      );
+    case 'messaging.resolve-technical-error':
+      return texts(
+        ['Ret den tekniske fejl', 'Resolve the technical error'],
+        [
+          'Ret den tekniske fejl, så beskeder igen kan indlæses og valideres.',
+          'Resolve the technical error so that messages can be loaded and validated again.',
+        ],
+      );
+    case 'messaging.hold-acknowledgements':
+      return texts(
+        ['Hold kvitteringer tilbage', 'Hold acknowledgements back'],
+        [
+          'Sørg for at kvitteringen på næste modtagne besked dannes, men først afsendes, når du bliver bedt om det (fx ved at standse udbakken).',
+          'Make sure that the acknowledgement of the next message received is created but sent only when you are asked to (e.g. by stopping the outbox).',
+        ],
+      );
+    case 'messaging.release-acknowledgements':
+      return texts(
+        ['Send de tilbageholdte kvitteringer', 'Send the held acknowledgements'],
+        [
+          'Send nu de kvitteringer, der er dannet men ikke afsendt.',
+          'Send the acknowledgements that have been created but not sent, now.',
+        ],
+      );
     case 'dsj.first-consultation': {
       const birthplace = (input['birthplace'] ?? {}) as Record<string, unknown>;
       const entries = entriesText(input);

@@ -1,19 +1,26 @@
-// The receiver's MedCom acknowledgement (addendum §D.1, §D.4), returned synchronously as the body of its answer to
-// the delivery: read it from the HTTP answer (unwrapping an EHMI SBDH envelope if the receiver answers in one) and
-// judge it against the message it acknowledges.
+// The MedCom acknowledgement (addendum §D.1, §D.4), judged against the message it acknowledges: one place for every
+// protocol that judges acknowledgements. kommunale-proevesvar reads it from the receiver's synchronous answer to the
+// delivery (readAck), acknowledgement-send also from the acknowledgement message the SUT sends in a VANS envelope
+// (./vans.ts); both judge it with the functions here.
 import { isResource, referenceOf, resolveInBundle, resourcesOf, type Resource } from '../../fhir/bundle.ts';
 import { instantOf } from '../../fhir/datetime.ts';
+import { objects as array, type Json } from '../../fhir/json.ts';
+import { readSbdh } from '../homecare/sbdh.ts';
 import {
   ACK_DETAIL_SYSTEMS,
   ACK_EVENT,
-  HCO,
   HL7_ACK_DETAIL_PATTERN,
   MEDCOM_ACK_DETAILS,
+  MESSAGING_ACTIVITIES,
+  MESSAGING_EVENTS,
   type AckCode,
 } from './codes.ts';
-import { idOfReference } from './message.ts';
-import { readSbdh } from './sbdh.ts';
-import { objects as array, type Json } from '../../fhir/json.ts';
+
+/** The id in a reference `Type/id`, `urn:uuid:id` or a full URL ending in `/Type/id`. */
+function idOfReference(reference: string | undefined): string | undefined {
+  if (!reference) return undefined;
+  return /(?:^urn:uuid:|\/)([A-Za-z0-9\-.]{1,64})$/.exec(reference)?.[1];
+}
 
 export interface HttpAnswer {
   status: number;
@@ -98,8 +105,9 @@ function isMedComDetail(detail: { system?: string; code?: string }): boolean {
 
 /**
  * Problems of an acknowledgement of the message `messageId` that should carry `code`: one message Bundle, eventCoding
- * acknowledgement-message, no cc destination, response.identifier the acknowledged MessageHeader.id, and for a
- * negative code an OperationOutcome with an error and a detail code of value set medcom-acknowledgement-issue-details.
+ * acknowledgement-message, no cc destination, response.identifier the acknowledged MessageHeader.id, for a negative
+ * code an OperationOutcome named by response.details, and for fatal-error (AE) an issue with severity error and a
+ * detail code of value set medcom-acknowledgement-issue-details.
  */
 export function ackProblems(ack: Resource, messageId: string, code: AckCode): string[] {
   const problems: string[] = [];
@@ -110,9 +118,9 @@ export function ackProblems(ack: Resource, messageId: string, code: AckCode): st
     return [...problems, `the acknowledgement has ${headers.length} MessageHeaders, expected one`];
   const header = headers[0] as Resource;
   const event = header['eventCoding'] as Any | undefined;
-  if (event?.['system'] !== HCO.eventCodes || event['code'] !== ACK_EVENT)
+  if (event?.['system'] !== MESSAGING_EVENTS || event['code'] !== ACK_EVENT)
     problems.push(
-      `acknowledgement MessageHeader.eventCoding is ${String(event?.['system'])}|${String(event?.['code'])}, expected ${HCO.eventCodes}|${ACK_EVENT}`,
+      `acknowledgement MessageHeader.eventCoding is ${String(event?.['system'])}|${String(event?.['code'])}, expected ${MESSAGING_EVENTS}|${ACK_EVENT}`,
     );
   const cc = array(header['destination']).filter((d) =>
     array(d['extension']).some((e) => (e['valueCoding'] as Any | undefined)?.['code'] === 'cc'),
@@ -127,11 +135,15 @@ export function ackProblems(ack: Resource, messageId: string, code: AckCode): st
   if (response['code'] !== code)
     problems.push(`response.code is "${String(response['code'])}", expected "${code}"`);
   if (code !== 'ok') {
-    const details = ackDetails(ack);
     if (!resolveInBundle(ack, referenceOf(response['details'])))
       problems.push(
         'response.details does not name an OperationOutcome in the acknowledgement (medcom-acknowledgement-1)',
       );
+  }
+  // AE only: MedCom's AR test example Acknowledgement_3.3.3.4_A-AR carries an information issue without a detail
+  // code, so an AR needs no more than its OperationOutcome.
+  if (code === 'fatal-error') {
+    const details = ackDetails(ack);
     if (!details.some((d) => d.severity === 'error' || d.severity === 'fatal'))
       problems.push('the OperationOutcome has no issue with severity error');
     if (!details.some(isMedComDetail))
@@ -163,9 +175,9 @@ export function ackProvenanceProblems(ack: Resource, messageId: string): string[
   if (!own) return ['the acknowledgement has no Provenance targeting its MessageHeader'];
   const problems: string[] = [];
   const activity = array((own['activity'] as Any | undefined)?.['coding']);
-  if (!activity.some((c) => c['system'] === HCO.activityCodes && c['code'] === 'acknowledgement'))
+  if (!activity.some((c) => c['system'] === MESSAGING_ACTIVITIES && c['code'] === 'acknowledgement'))
     problems.push(
-      `Provenance.activity is ${activity.map((c) => `${String(c['system'])}|${String(c['code'])}`).join(', ') || 'missing'}, expected ${HCO.activityCodes}|acknowledgement`,
+      `Provenance.activity is ${activity.map((c) => `${String(c['system'])}|${String(c['code'])}`).join(', ') || 'missing'}, expected ${MESSAGING_ACTIVITIES}|acknowledgement`,
     );
   const entity = array(own['entity']).find((e) => idOfReference(referenceOf(e['what'])) === messageId);
   if (!entity) problems.push(`no Provenance.entity names the acknowledged MessageHeader ${messageId}`);
@@ -179,5 +191,126 @@ export function ackProvenanceProblems(ack: Resource, messageId: string): string[
     problems.push(
       `Bundle.timestamp ${String(ack['timestamp'])} is after Provenance.recorded ${String(own['recorded'])}`,
     );
+  return problems;
+}
+
+/** The acknowledgement's own Provenance (the one targeting its MessageHeader), if any. */
+export function ackProvenance(ack: Resource): Resource | undefined {
+  const header = ackHeader(ack);
+  return resourcesOf(ack, 'Provenance').find((p) =>
+    array(p['target']).some((t) => idOfReference(referenceOf(t)) === header?.id),
+  );
+}
+
+/** The three times of an acknowledgement (Send test protocol 3.4.5-3.4.7), as written. */
+export interface AckTimes {
+  timestamp?: string;
+  occurred?: string;
+  recorded?: string;
+}
+
+export function ackTimes(ack: Resource): AckTimes {
+  const own = ackProvenance(ack);
+  const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const times: AckTimes = {};
+  const timestamp = text(ack['timestamp']);
+  const occurred = text(own?.['occurredDateTime']);
+  const recorded = text(own?.['recorded']);
+  if (timestamp) times.timestamp = timestamp;
+  if (occurred) times.occurred = occurred;
+  if (recorded) times.recorded = recorded;
+  return times;
+}
+
+/**
+ * An acknowledgement sent again (the answer to a duplicate, Send test protocol 3.4.3, 3.4.4, 3.4.7; governance:
+ * "the same acknowledgement content as the first time"): the same content, a new Bundle.id, and a new Bundle.timestamp,
+ * Provenance.occurredDateTime and Provenance.recorded.
+ */
+export function ackResendProblems(
+  first: Resource,
+  again: Resource,
+  what: 'content' | 'id' | 'times',
+): string[] {
+  if (what === 'content')
+    return ackContent(first) === ackContent(again)
+      ? []
+      : [`the acknowledgement sent again is ${ackContent(again)}, the first was ${ackContent(first)}`];
+  if (what === 'id')
+    return first.id !== undefined && first.id === again.id
+      ? [`the acknowledgement sent again has the Bundle.id ${String(again.id)} of the first one`]
+      : [];
+  const before = ackTimes(first);
+  const after = ackTimes(again);
+  const problems: string[] = [];
+  for (const [name, key] of [
+    ['Bundle.timestamp', 'timestamp'],
+    ['Provenance.occurredDateTime', 'occurred'],
+    ['Provenance.recorded', 'recorded'],
+  ] as const) {
+    const a = instantOf(before[key]);
+    const b = instantOf(after[key]);
+    if (!a || !b) problems.push(`${name} is missing or not a dateTime in one of the acknowledgements`);
+    else if (b.getTime() <= a.getTime())
+      problems.push(
+        `${name} of the acknowledgement sent again is ${String(after[key])}, not after the first one's ${String(before[key])}`,
+      );
+  }
+  return problems;
+}
+
+/**
+ * Bundle.timestamp is the time the acknowledgement was created, Provenance.occurredDateTime and recorded the time it
+ * was sent (Send test protocol 3.4.5, 3.4.6; addendum §D.1), judged on an acknowledgement the SUT created when the
+ * message arrived and sent only when told to (`sentAfter`, certbench's clock). Both Provenance times must be later
+ * than Bundle.timestamp and not before the send was asked for; Bundle.timestamp not after it; the clock tolerance
+ * allows for the SUT's clock.
+ */
+export function ackTimeProblems(
+  ack: Resource,
+  window: { createdAfter: Date; sentAfter: Date; arrived: Date; toleranceMs: number },
+  what: 'creation' | 'sending',
+): string[] {
+  const times = ackTimes(ack);
+  const created = instantOf(times.timestamp);
+  if (!created) return ['Bundle.timestamp is missing or not a dateTime with a time zone'];
+  const tolerance = window.toleranceMs;
+  const problems: string[] = [];
+  if (what === 'creation') {
+    if (created.getTime() < window.createdAfter.getTime() - tolerance)
+      problems.push(
+        `Bundle.timestamp ${String(times.timestamp)} is before the message was delivered (${window.createdAfter.toISOString()})`,
+      );
+    if (created.getTime() > window.sentAfter.getTime() + tolerance)
+      problems.push(
+        `Bundle.timestamp ${String(times.timestamp)} is after the acknowledgement was released for sending (${window.sentAfter.toISOString()}): the time of sending, not of creation`,
+      );
+  }
+  for (const [name, key] of [
+    ['Provenance.occurredDateTime', 'occurred'],
+    ['Provenance.recorded', 'recorded'],
+  ] as const) {
+    const sent = instantOf(times[key]);
+    if (!sent) {
+      problems.push(`${name} is missing or not a dateTime with a time zone`);
+      continue;
+    }
+    if (sent.getTime() <= created.getTime())
+      problems.push(
+        what === 'creation'
+          ? `Bundle.timestamp ${String(times.timestamp)} is not before ${name} ${String(times[key])}, although the acknowledgement was sent well after it was created`
+          : `${name} ${String(times[key])} is not after Bundle.timestamp ${String(times.timestamp)}: the time of creation, not of sending`,
+      );
+    if (what === 'sending') {
+      if (sent.getTime() < window.sentAfter.getTime() - tolerance)
+        problems.push(
+          `${name} ${String(times[key])} is before the acknowledgement was released for sending (${window.sentAfter.toISOString()})`,
+        );
+      if (sent.getTime() > window.arrived.getTime() + tolerance)
+        problems.push(
+          `${name} ${String(times[key])} is after the acknowledgement arrived (${window.arrived.toISOString()})`,
+        );
+    }
+  }
   return problems;
 }

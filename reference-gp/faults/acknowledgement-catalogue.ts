@@ -1,0 +1,69 @@
+// Faults of sending acknowledgements as messages of their own (protocols/acknowledgement-send.yaml, MedCom's Send
+// test protocol 2.0.2): each is code in reference-gp/messaging/outbox.ts or the receiving flow, the way a vendor's
+// message handler might go wrong.
+import { faultsOf, type FaultInfo } from './fault-info.ts';
+
+const { behaviour } = faultsOf('acknowledgement-send');
+
+export const ACKNOWLEDGEMENT_FAULTS = {
+  'ack-message-not-sent': behaviour(
+    'No acknowledgement is sent as a message (or later than certbench waits): only the synchronous answer',
+    'ACK-3.3.1.1',
+    'ACK-3.3.1.2',
+    'ACK-3.3.1.3',
+    'ACK-3.3.1.4',
+    'ACK-3.3.1.6',
+    'ACK-3.3.1.8',
+    'ACK-3.3.1.9',
+    'ACK-3.4.1',
+  ),
+  'ack-invalid-acknowledged-ok': behaviour(
+    'The acknowledgement message of a message with invalid content says ok (AA instead of AE)',
+    'ACK-3.3.1.4',
+    'ACK-3.3.1.5',
+  ),
+  'ack-ae-without-outcome': behaviour(
+    'A negative acknowledgement (AE) is sent without its OperationOutcome',
+    'ACK-3.3.1.5',
+  ),
+  'ack-technical-error-ignored': behaviour(
+    'A technical error (messaging.simulate-technical-error) does not stop the message: AA instead of AR',
+    'ACK-3.3.1.7',
+    'ACK-3.3.1.8',
+  ),
+  'ack-technical-error-remembered': behaviour(
+    'After an AR the resent message counts as a duplicate and gets the AR again, also when the error is resolved',
+    'ACK-3.3.1.9',
+  ),
+  'ack-duplicate-rejected': behaviour(
+    'A duplicate is acknowledged with fatal-error (MSG_DUPLICATE_ID) instead of the first acknowledgement again',
+    'ACK-3.4.2',
+    'ACK-3.4.3',
+  ),
+  'ack-resend-same-bundle-id': behaviour(
+    'An acknowledgement sent again keeps the Bundle.id of the first one',
+    'ACK-3.4.4',
+  ),
+  'ack-resend-same-times': behaviour(
+    'An acknowledgement sent again keeps the Bundle.timestamp and Provenance times of the first one',
+    'ACK-3.4.7',
+  ),
+  'ack-times-of-creation': behaviour(
+    'Provenance.occurredDateTime and recorded are the time the acknowledgement was created, not sent',
+    'ACK-3.4.5',
+    'ACK-3.4.6',
+  ),
+  'ack-timestamp-of-sending': behaviour(
+    'Bundle.timestamp is the time the acknowledgement was sent, not created',
+    'ACK-3.4.5',
+    'ACK-3.4.6',
+  ),
+  'ack-vans-name-without-postfix': behaviour(
+    'The VANSEnvelope names the acknowledgement "MCM:FCTL" without the postfix of its type',
+    'ACK-3.4.8',
+  ),
+  'ack-overview-without-message': behaviour(
+    'The overview of sent acknowledgements does not say which message each one acknowledges',
+    'ACK-3.4.9',
+  ),
+} as const satisfies Record<string, FaultInfo>;

@@ -1,0 +1,199 @@
+// The reference GP's acknowledgements as messages of their own (acknowledgement-send, MedCom's Send test protocol
+// 2.0.2): each acknowledgement is created when the message has been validated (Bundle.timestamp) and sent, in its
+// VANSEnvelope, to the original sender's message handler (certbench's counterpart acknowledgementReceiver), with
+// Provenance.occurredDateTime and recorded the time of sending. Held acknowledgements (messaging.hold-acknowledgements)
+// wait in the outbox until messaging.release-acknowledgements. An acknowledgement sent again (the answer to a
+// duplicate) is a new Bundle with new times and the first one's content. Only when the run tests the protocol's
+// `message` variant (start option or session): otherwise the synchronous answer is the acknowledgement.
+import { randomUUID } from 'node:crypto';
+import type { GpContext } from '../context.ts';
+import { acknowledgement, type AckParties } from '../homecare/ack.ts';
+import { HL7_DETAILS } from '../homecare/read.ts';
+import type { AckContent } from '../homecare/records.ts';
+import { postTo } from '../http/post.ts';
+import { danishDateTime } from '../time.ts';
+
+export const PROTOCOL = 'acknowledgement-send';
+
+export interface AckOrder {
+  acknowledged: string;
+  /** Bundle.id of the acknowledged message. */
+  bundleId: string;
+  patient: string;
+  content: AckContent;
+  parties: AckParties;
+  /** True for the answer to a duplicate: the acknowledgement is sent again. */
+  again: boolean;
+  /** The synchronous answer that carried the acknowledgement: the one sent, in the `synchronous` variant. */
+  answered: { bundleId: string; at: Date };
+}
+
+interface Created extends AckOrder {
+  id: string;
+  created: Date;
+}
+
+export interface SentAck {
+  bundleId: string;
+  acknowledged: string;
+  patient: string;
+  code: string;
+  createdAt: string;
+  sentAt: string;
+}
+
+export interface MessagingState {
+  technicalError: boolean;
+  hold: boolean;
+  held: Created[];
+  sent: SentAck[];
+  /** The first acknowledgement sent of each message: Bundle.id and creation time (used by resend faults). */
+  first: Map<string, { id: string; created: Date; sent: Date }>;
+}
+
+export function createMessagingState(): MessagingState {
+  return { technicalError: false, hold: false, held: [], sent: [], first: new Map() };
+}
+
+function sendsMessages(ctx: GpContext): string | undefined {
+  const variant = ctx.variants[PROTOCOL] ?? ctx.session?.variants?.[PROTOCOL];
+  return variant === 'message' ? ctx.session?.counterparts['acknowledgementReceiver'] : undefined;
+}
+
+/** Creates the acknowledgement message for a received message and sends it, unless acknowledgements are held. */
+export async function acknowledgeAsMessage(ctx: GpContext, order: AckOrder): Promise<void> {
+  const { faults, state } = ctx;
+  if (!sendsMessages(ctx)) {
+    // The synchronous answer is the acknowledgement sent: the overview lists it.
+    const at = danishDateTime(order.answered.at);
+    state.messaging.sent.push({
+      bundleId: order.answered.bundleId,
+      acknowledged: order.acknowledged,
+      patient: order.patient,
+      code: order.content.code,
+      createdAt: at,
+      sentAt: at,
+    });
+    return;
+  }
+  if (faults.has('ack-message-not-sent')) return;
+  let content = order.content;
+  // Fault: invalid content is acknowledged as if it were valid.
+  if (faults.has('ack-invalid-acknowledged-ok') && content.code === 'fatal-error')
+    content = { code: 'ok', issues: [] };
+  // Fault: a duplicate is refused as an error instead of acknowledged as the first time.
+  if (faults.has('ack-duplicate-rejected') && order.again)
+    content = {
+      code: 'fatal-error',
+      issues: [
+        {
+          severity: 'error',
+          code: 'duplicate',
+          detail: { system: HL7_DETAILS, code: 'MSG_DUPLICATE_ID' },
+          text: 'message already received',
+        },
+      ],
+    };
+  const created: Created = { ...order, content, id: randomUUID(), created: ctx.clock() };
+  if (state.messaging.hold) {
+    state.messaging.held.push(created);
+    return;
+  }
+  await send(ctx, created);
+}
+
+/** Sends every held acknowledgement now. */
+export async function releaseHeld(ctx: GpContext): Promise<number> {
+  const held = ctx.state.messaging.held.splice(0);
+  ctx.state.messaging.hold = false;
+  for (const ack of held) await send(ctx, ack);
+  return held.length;
+}
+
+async function send(ctx: GpContext, ack: Created): Promise<void> {
+  const url = sendsMessages(ctx);
+  if (!url) return;
+  const { faults, state } = ctx;
+  const sent = ctx.clock();
+  const first = state.messaging.first.get(ack.acknowledged);
+  let id = ack.id;
+  let created = ack.created;
+  let sending = sent;
+  if (ack.again && first) {
+    // Faults: the acknowledgement sent again is partly a copy of the first one.
+    if (faults.has('ack-resend-same-bundle-id')) id = first.id;
+    if (faults.has('ack-resend-same-times')) {
+      created = first.created;
+      sending = first.sent;
+    }
+  }
+  // Faults: the Provenance times are those of creation; Bundle.timestamp that of sending.
+  if (faults.has('ack-times-of-creation')) sending = created;
+  if (faults.has('ack-timestamp-of-sending')) created = sending;
+  const bundle = acknowledgement(ack.acknowledged, ack.bundleId, ack.content, ack.parties, created, faults, {
+    bundleId: id,
+    sent: sending,
+    withoutOutcome: faults.has('ack-ae-without-outcome') && ack.content.code === 'fatal-error',
+  });
+  if (!first) state.messaging.first.set(ack.acknowledged, { id, created, sent: sending });
+  try {
+    await postTo(ctx.dispatcher, {
+      recipient: "the sender's message handler (acknowledgementReceiver)",
+      url,
+      contentType: 'application/xml; charset=utf-8',
+      body: vansEnvelope(
+        JSON.stringify(bundle),
+        ack.content.code,
+        faults.has('ack-vans-name-without-postfix'),
+      ),
+    });
+  } catch {
+    // Unreachable: the acknowledgement is lost, as it would be on a broken network (certbench sees none arrive).
+    return;
+  }
+  state.messaging.sent.push({
+    bundleId: id,
+    acknowledged: ack.acknowledged,
+    patient: ack.patient,
+    code: ack.content.code,
+    createdAt: danishDateTime(created),
+    sentAt: danishDateTime(sending),
+  });
+}
+
+/** The VANSEnvelope of MedCom's governance (FHIRMessages_NetworkEnvelopes): Format, Name with postfix, Version. */
+function vansEnvelope(json: string, code: string, withoutPostfix: boolean): string {
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<VANSEnvelope>',
+    '  <Message>',
+    '    <MetaInformation>',
+    '      <Document>',
+    '        <Format>HL7</Format>',
+    `        <Name>${withoutPostfix ? 'MCM:FCTL' : `MCM:FCTL#${code}`}</Name>`,
+    '        <Version>2.0.0</Version>',
+    '      </Document>',
+    '      <Transport>',
+    '        <ServiceTag name="MCM:MIME">application/fhir+json</ServiceTag>',
+    '      </Transport>',
+    '    </MetaInformation>',
+    `    <Data>${Buffer.from(json, 'utf8').toString('base64')}</Data>`,
+    '  </Message>',
+    '</VANSEnvelope>',
+    '',
+  ].join('\n');
+}
+
+/** The overview of sent acknowledgements (Send test protocol 3.4.9), for one patient's messages. */
+export function observeAcknowledgements(ctx: GpContext, patient: string | undefined): object[] {
+  return ctx.state.messaging.sent
+    .filter((s) => patient === undefined || s.patient === patient)
+    .map((s) => ({
+      bundleId: s.bundleId,
+      // Fault: the overview does not say which message an acknowledgement belongs to.
+      ...(ctx.faults.has('ack-overview-without-message') ? {} : { acknowledged: s.acknowledged }),
+      code: s.code,
+      createdAt: s.createdAt,
+      sentAt: s.sentAt,
+    }));
+}
