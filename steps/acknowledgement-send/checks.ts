@@ -14,7 +14,7 @@ import { vansAckProblems } from '../../src/rules/acknowledgement/vans.ts';
 import type { CertbenchWorld } from '../../src/steps-api/world.ts';
 import { checkProfile, formatIssue } from '../../src/validation/index.ts';
 import { homecareOutcome } from '../kommunale-proevesvar/state.ts';
-import { ASSESSOR_ONLY } from '../../src/steps-api/world.ts';
+import { ASSESSOR_ONLY } from '../../src/checks/pending-reasons.ts';
 import {
   OVERVIEW_STEP,
   RELEASE_STEP,
