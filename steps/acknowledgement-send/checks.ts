@@ -269,7 +269,12 @@ Then(
 );
 
 /** Problems of the envelope an acknowledgement arrived in, for the variant's network: VANS or EHMI. */
-function envelopeProblems(world: CertbenchWorld, ack: SentAck, code: AckCode, originalSenderGln: string): string[] {
+function envelopeProblems(
+  world: CertbenchWorld,
+  ack: SentAck,
+  code: AckCode,
+  originalSenderGln: string,
+): string[] {
   if (!ack.ack) return ack.problems;
   const network = transport(world) === 'ehmi' ? 'sbdh' : 'vans';
   const name = network === 'sbdh' ? 'an EHMI SBDH' : 'a VANSEnvelope';

@@ -26,7 +26,10 @@ export function readEhmiEnvelope(xml: string): { fields?: SbdhFields; ack?: Reso
     if (isResource(parsed) && parsed.resourceType === 'Bundle') return { fields, ack: parsed };
     return { fields, problem: 'the BinaryContent of the SBDH is not a FHIR Bundle' };
   } catch (error) {
-    return { fields, problem: `the BinaryContent of the SBDH is not FHIR JSON (${(error as Error).message})` };
+    return {
+      fields,
+      problem: `the BinaryContent of the SBDH is not FHIR JSON (${(error as Error).message})`,
+    };
   }
 }
 
@@ -77,7 +80,11 @@ export function ehmiAckProblems(fields: SbdhFields, ack: Resource, originalSende
   const processId = fields.scopes['PROCESSID'] ?? '';
   if (!(EHMI.processIds as readonly string[]).includes(processId))
     problems.push(`Scope PROCESSID is "${processId}", expected ${EHMI.processIds[0]}`);
-  equal('Scope MESSAGEIDENTIFIER', fields.scopes['MESSAGEIDENTIFIER'], expected.scopes['MESSAGEIDENTIFIER'] ?? '');
+  equal(
+    'Scope MESSAGEIDENTIFIER',
+    fields.scopes['MESSAGEIDENTIFIER'],
+    expected.scopes['MESSAGEIDENTIFIER'] ?? '',
+  );
   equal(
     'Scope MESSAGEENVELOPEIDENTIFIER',
     fields.scopes['MESSAGEENVELOPEIDENTIFIER'],
