@@ -124,6 +124,12 @@ export const HOMECARE_FAULTS = {
     'KP-3.2.2.5',
     'KP-CB-1',
   ),
+  'hco-view-attachment-without-author': behaviour(
+    'Attachments are shown without the name of their author and their time of creation, which the message gives',
+    'KP-3.2.2.2',
+    'KP-3.2.2.5',
+    'KP-CB-1',
+  ),
   // --- the laboratory chart ---
   'hco-chart-not-stored': behaviour(
     'Results are shown in the inbox but never saved to the laboratory chart',

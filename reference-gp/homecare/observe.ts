@@ -18,6 +18,13 @@ function shown(item: HomecareItem, faults: ReadonlySet<FaultName>): HomecareItem
   if (faults.has('hco-view-without-name')) view.patient.name = '';
   if (faults.has('hco-view-without-producer-id')) view.producer.producerId = '';
   if (faults.has('hco-view-without-attachments')) view.attachments = [];
+  // Fault: the attachments are listed without the author and time of creation the message gives them.
+  if (faults.has('hco-view-attachment-without-author'))
+    view.attachments = view.attachments.map(({ title, contentType, bytes }) => ({
+      title,
+      contentType,
+      bytes,
+    }));
   if (faults.has('hco-view-unknown-initials-blank') && view.addressedTo === 'unknown') view.addressedTo = '';
   if (faults.has('hco-view-without-statuses')) view.reportStatus = '';
   for (const result of view.results) {
