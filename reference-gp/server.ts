@@ -22,8 +22,9 @@ export interface ReferenceGpOptions {
    */
   variants?: Record<string, string>;
   /**
-   * Actions this system lacks, refused with 422 as a vendor's system without the feature would (e.g.
-   * `messaging.simulate-technical-error`: MedCom's 3.3.1.7 "If possible"). Not faults: refusing is allowed.
+   * Actions and observations this system lacks, refused with 422 as a vendor's system without the feature would
+   * (e.g. `messaging.simulate-technical-error`: MedCom's 3.3.1.7 "If possible"; `homecare.clinical-comments`: the
+   * recommended united view of 3.2.1.17). Not faults: refusing is allowed.
    */
   lacks?: string[];
   /** Clock, for tests; defaults to the system clock. */

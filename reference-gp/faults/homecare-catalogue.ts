@@ -130,6 +130,10 @@ export const HOMECARE_FAULTS = {
     'KP-3.2.2.5',
     'KP-CB-1',
   ),
+  'hco-united-comments-without-text': behaviour(
+    'The united view of clinical comments (homecare.clinical-comments) lists the reports without their comments',
+    'KP-3.2.1.17',
+  ),
   // --- the laboratory chart ---
   'hco-chart-not-stored': behaviour(
     'Results are shown in the inbox but never saved to the laboratory chart',

@@ -61,3 +61,22 @@ export function observeLabChart(ctx: GpContext, patient: unknown): object[] {
     })),
   );
 }
+
+/**
+ * The received clinical comments united in a view of their own (receive protocol 3.2.1.17, recommended): one row per
+ * report with a clinical comment, newest first.
+ */
+export function observeClinicalComments(ctx: GpContext, patient: unknown): object[] {
+  return itemsOf(ctx, patient)
+    .filter((item) => item.clinicalComment)
+    .reverse()
+    .map((item) => ({
+      messageId: item.messageId,
+      // Fault: the united view lists the reports but leaves their comments out.
+      ...(ctx.faults.has('hco-united-comments-without-text')
+        ? {}
+        : { clinicalComment: item.clinicalComment }),
+      producer: item.producer.name,
+      sentAt: item.sentAt,
+    }));
+}

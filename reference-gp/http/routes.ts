@@ -111,6 +111,7 @@ async function route(ctx: GpContext, request: IncomingMessage, response: ServerR
     const name = decodeURIComponent(path.slice('/observations/'.length));
     const observe = Object.hasOwn(OBSERVATIONS, name) ? OBSERVATIONS[name] : undefined;
     if (!observe) throw new HttpProblem(404, `unknown observation ${name}`);
+    if (ctx.lacks?.has(name)) throw new HttpProblem(422, `this system has no ${name}`);
     sendJson(response, 200, { observation: name, value: observe(ctx, url.searchParams) });
   } else {
     throw new HttpProblem(404, `no such endpoint: ${url.pathname}`);

@@ -281,3 +281,17 @@ export function chartAttachments(rows: View[], message: HcoMessage): string[] {
     'homecare.lab-chart',
   );
 }
+
+/**
+ * The united view of clinical comments (3.2.1.17, observation homecare.clinical-comments): a list with a row for the
+ * report, naming it by MessageHeader.id, with its clinical comment as received.
+ */
+export function unitedCommentProblems(rows: unknown, message: HcoMessage): string[] {
+  const listed = listProblems('homecare.clinical-comments', rows);
+  if (listed.length > 0) return listed;
+  // A bug in the protocol, not in the SUT: the step must name a report that has a clinical comment.
+  if (!message.clinicalComment) throw new Error('the report has no clinical comment to look for');
+  const row = views(rows).find((r) => r['messageId'] === message.messageId);
+  if (!row) return [`no row names the report (messageId ${message.messageId ?? '?'})`];
+  return fieldProblems(row, [['clinicalComment', message.clinicalComment]]);
+}
