@@ -134,6 +134,10 @@ export const HOMECARE_FAULTS = {
     'The united view of clinical comments (homecare.clinical-comments) lists the reports without their comments',
     'KP-3.2.1.17',
   ),
+  'hco-rejects-fhir-xml': behaviour(
+    'The receiving endpoint refuses a HomeCareObservation as FHIR XML (415): JSON only',
+    'KP-3.3.5-b',
+  ),
   // --- the laboratory chart ---
   'hco-chart-not-stored': behaviour(
     'Results are shown in the inbox but never saved to the laboratory chart',
