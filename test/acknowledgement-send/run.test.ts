@@ -9,11 +9,15 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import type { AssessmentQuestion, Instruction } from '../../src/driver/manual/operator.ts';
 import type { CertificationResult } from '../../src/result/types.ts';
-import { startReferenceGp } from '../../reference-gp/index.ts';
-import { fastReferenceProfileYaml } from '../../reference-gp/test-profile.ts';
 import { ASSESSOR_ONLY } from '../../src/checks/pending-reasons.ts';
 import { RobotOperator } from '../support/robot-operator.ts';
-import { checkpoint, checkpoints, fastReferenceProfile, runAgainst, runReference } from '../support/run.ts';
+import {
+  checkpoint,
+  checkpoints,
+  fastReferenceProfile,
+  runReference,
+  runStartedReference,
+} from '../support/run.ts';
 import { tempDir, writeTemp } from '../support/temp.ts';
 
 const PROTOCOL = 'acknowledgement-send';
@@ -132,21 +136,11 @@ test('variant ehmi: the reference GP sends every acknowledgement in its EHMI SBD
 });
 
 /** Runs the protocol against a reference GP started by the test (variants, lacking actions) with `variant` claimed. */
-async function runStarted(
+function runStarted(
   variant: string,
-  gpOptions: { variants?: Record<string, string>; lacks?: string[] },
+  gp: { variants?: Record<string, string>; lacks?: string[] },
 ): Promise<CertificationResult> {
-  const token = 'ack-test-token';
-  const gp = await startReferenceGp({ token, ...gpOptions });
-  try {
-    const yaml = fastReferenceProfileYaml(
-      { vendor: 'MedCom (certbench)', system: 'certbench reference GP system', version: '1.0.0' },
-      `  ${PROTOCOL}: { variant: ${variant} }\n`,
-    ).replace('http://127.0.0.1:1', gp.url);
-    return await runAgainst(await writeTemp(await tempDir(), 'profile.yaml', yaml), [PROTOCOL], token);
-  } finally {
-    await gp.stop();
-  }
+  return runStartedReference(gp, `  ${PROTOCOL}: { variant: ${variant} }\n`, [PROTOCOL]);
 }
 
 test('a system that sends a VANSEnvelope although its profile says it is on EHMI fails 3.4.8 only', async () => {

@@ -12,7 +12,14 @@ import { fastReferenceProfileYaml } from '../../reference-gp/test-profile.ts';
 import type { AssessmentQuestion, Instruction, Operator } from '../../src/driver/manual/operator.ts';
 import { PACKAGE_ROOT } from '../../src/run/package-root.ts';
 import { RobotOperator } from '../support/robot-operator.ts';
-import { checkpoint, checkpoints, fastReferenceProfile, runAgainst, runReference } from '../support/run.ts';
+import {
+  checkpoint,
+  checkpoints,
+  fastReferenceProfile,
+  runAgainst,
+  runReference,
+  runStartedReference,
+} from '../support/run.ts';
 import { localServer } from '../support/server.ts';
 import { tempDir, writeTemp } from '../support/temp.ts';
 
@@ -54,29 +61,19 @@ test('the reference GP passes every checkpoint of kommunale prøvesvar an automa
 });
 
 test("a system without a united view of clinical comments (3.2.1.17, recommended): the step is the assessor's alone", async () => {
-  const token = 'united-view-token';
-  const gp = await startReferenceGp({ token, lacks: ['homecare.clinical-comments'] });
-  try {
-    const yaml = fastReferenceProfileYaml(
-      { vendor: 'MedCom (certbench)', system: 'certbench reference GP system', version: '1.0.0' },
-      CLAIM,
-    ).replace('http://127.0.0.1:1', gp.url);
-    const result = await runAgainst(await writeTemp(await tempDir(), 'p.yaml', yaml), [PROTOCOL], token);
-    const united = checkpoint(result, 'KP-3.2.1.17');
-    assert.equal(united.status, 'pending');
-    assert.match(
-      united.message ?? '',
-      /^judged by the assessor only: the SUT shows no united view of clinical comments through the automation API \(.*422\)/,
-    );
-    assert.deepEqual(
-      checkpoints(result)
-        .filter((c) => c.status === 'failed')
-        .map((c) => c.id),
-      [],
-    );
-  } finally {
-    await gp.stop();
-  }
+  const result = await runStartedReference({ lacks: ['homecare.clinical-comments'] }, CLAIM, [PROTOCOL]);
+  const united = checkpoint(result, 'KP-3.2.1.17');
+  assert.equal(united.status, 'pending');
+  assert.match(
+    united.message ?? '',
+    /^judged by the assessor only: the SUT shows no united view of clinical comments through the automation API \(.*422\)/,
+  );
+  assert.deepEqual(
+    checkpoints(result)
+      .filter((c) => c.status === 'failed')
+      .map((c) => c.id),
+    [],
+  );
 });
 
 test('named faults fail their checkpoints with messages that say what the receiver did wrong', async () => {
