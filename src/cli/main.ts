@@ -7,6 +7,7 @@ import { CERTBENCH_VERSION } from '../run/package-root.ts';
 import { lintCommand } from './commands/lint.ts';
 import { protocolCommand } from './commands/protocol.ts';
 import { referenceGpCommand } from './commands/reference-gp.ts';
+import { registerImportCommand } from './commands/register.ts';
 import { reportCommand } from './commands/report.ts';
 import { runCommand } from './commands/run.ts';
 import { statusCommand, type StatusCommandOptions } from './commands/status.ts';
@@ -64,6 +65,10 @@ program
   .option('--strict', 'exit non-zero while checkpoints are pending')
   .option('--no-html', 'skip the Allure HTML report')
   .option('--no-summary', 'do not print the summary table')
+  .option(
+    '--register <dir|url>',
+    'record the run in this register at its end: a folder (embedded PGlite) or postgres://… (default: CERTBENCH_REGISTER)',
+  )
   .action(async (options: Parameters<typeof runCommand>[0]) => {
     process.exitCode = await runCommand(options, environment);
   });
@@ -103,15 +108,37 @@ program
   });
 
 program
-  .command('status <resultsDir>')
-  .description('write the certification status report (HTML da/en, Markdown) from a folder of results')
+  .command('status [resultsDir]')
+  .description(
+    'write the certification status report (HTML da/en, Markdown) from a folder of results or from the register',
+  )
+  .option(
+    '--register <dir|url>',
+    'read the runs from this register: a folder (embedded PGlite) or postgres://… (default: CERTBENCH_REGISTER)',
+  )
   .option('-o, --out <dir>', 'output folder', 'reports/status')
   .option('--since <date>', 'list changes since this day (YYYY-MM-DD), e.g. the last meeting')
   .option('--next-meeting <date>', 'highlight dispensations no longer in force on this day')
   .option('--as-of <date>', 'the report day (default today); later runs are left out')
   .addOption(new Option('--lang <lang>', 'HTML pages to write').choices(['da', 'en', 'both']).default('both'))
-  .action(async (resultsDir: string, options: StatusCommandOptions) => {
+  .action(async (resultsDir: string | undefined, options: StatusCommandOptions) => {
     process.exitCode = await statusCommand(resultsDir, options, environment);
+  });
+
+const register = program
+  .command('register')
+  .description('the results register: every run recorded in a database (a folder, or a PostgreSQL server)');
+register
+  .command('import <folders...>')
+  .description(
+    'record every certification-result.json under the folders (the same record twice is one run; nothing is overwritten)',
+  )
+  .option(
+    '--register <dir|url>',
+    'a folder (embedded PGlite, created when missing) or postgres://… (default: CERTBENCH_REGISTER)',
+  )
+  .action(async (folders: string[], options: { register?: string }) => {
+    process.exitCode = await registerImportCommand(folders, options, environment);
   });
 
 program
