@@ -18,6 +18,8 @@ export async function importFolders(
   db: Kysely<RegisterDatabase>,
   folders: readonly string[],
   submittedBy = 'import',
+  /** Told of each file once its outcome is final (committed, when added). */
+  onFile?: (file: string, outcome: 'added' | 'known' | 'skipped') => void,
 ): Promise<ImportSummary> {
   const summary: ImportSummary = { added: 0, known: 0, skipped: [] };
   for (const folder of folders)
@@ -25,6 +27,7 @@ export async function importFolders(
       const outcome = await importFile(db, file, submittedBy);
       if (typeof outcome === 'string') summary[outcome] += 1;
       else summary.skipped.push(outcome);
+      onFile?.(file, typeof outcome === 'string' ? outcome : 'skipped');
     }
   return summary;
 }

@@ -42,6 +42,8 @@ export async function registerImportCommand(
     importFolders(
       register.db,
       folders.map((f) => resolve(env.cwd, f)),
+      'import',
+      (file, outcome) => env.logger.debug(`${outcome}: ${file}`),
     ),
   );
   for (const skip of summary.skipped) env.logger.warn(`skipped ${skip.file}: ${skip.reason}`);
