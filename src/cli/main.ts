@@ -1,17 +1,13 @@
-// The only place that turns outcomes into exit codes and calls process.exit (design example 14).
+// The only place that turns outcomes into exit codes and calls process.exit (design example 14). Each command's
+// module is imported when that command runs, so `status` or `lint` never load cucumber, pdfjs or the validator.
 import { Command, CommanderError, Option } from 'commander';
 import { makeEnvironment } from '../environment/environment.ts';
 import { EXIT } from '../errors/exit-codes.ts';
 import { HarnessError, InvalidInputError } from '../errors/index.ts';
 import { CERTBENCH_VERSION } from '../run/package-root.ts';
-import { lintCommand } from './commands/lint.ts';
-import { protocolCommand } from './commands/protocol.ts';
-import { referenceGpCommand } from './commands/reference-gp.ts';
-import { registerImportCommand } from './commands/register.ts';
-import { reportCommand } from './commands/report.ts';
-import { runCommand } from './commands/run.ts';
-import { statusCommand, type StatusCommandOptions } from './commands/status.ts';
-import { validateCommand } from './commands/validate.ts';
+import type { ReferenceGpOptions } from './commands/reference-gp.ts';
+import type { RunCommandOptions } from './commands/run.ts';
+import type { StatusCommandOptions } from './commands/status.ts';
 
 const environment = makeEnvironment();
 const program = new Command('certbench')
@@ -69,8 +65,8 @@ program
     '--register <dir|url>',
     'record the run in this register at its end: a folder (embedded PGlite) or postgres://… (default: CERTBENCH_REGISTER)',
   )
-  .action(async (options: Parameters<typeof runCommand>[0]) => {
-    process.exitCode = await runCommand(options, environment);
+  .action(async (options: RunCommandOptions) => {
+    process.exitCode = await (await import('./commands/run.ts')).runCommand(options, environment);
   });
 
 program
@@ -84,7 +80,9 @@ program
     'list every official step with the checkpoints that implement it, or the reason none does',
   )
   .action(async (options: { root?: string; steps?: boolean }) => {
-    process.exitCode = await lintCommand(environment, options.root, options.steps === true);
+    process.exitCode = await (
+      await import('./commands/lint.ts')
+    ).lintCommand(environment, options.root, options.steps === true);
   });
 
 program
@@ -93,7 +91,7 @@ program
     'regenerate allure-results, the Allure HTML report and the filled-in test protocol with its evidence package of a run folder from its certification-result.json',
   )
   .action(async (runDir: string) => {
-    process.exitCode = await reportCommand(runDir, environment);
+    process.exitCode = await (await import('./commands/report.ts')).reportCommand(runDir, environment);
   });
 
 program
@@ -104,7 +102,7 @@ program
   .option('-o, --out <dir>', 'output folder', 'reports/protocols')
   .option('--protocol <id...>', 'only these protocols (default: all)')
   .action(async (options: { out: string; protocol?: string[] }) => {
-    process.exitCode = await protocolCommand(options, environment);
+    process.exitCode = await (await import('./commands/protocol.ts')).protocolCommand(options, environment);
   });
 
 program
@@ -122,7 +120,9 @@ program
   .option('--as-of <date>', 'the report day (default today); later runs are left out')
   .addOption(new Option('--lang <lang>', 'HTML pages to write').choices(['da', 'en', 'both']).default('both'))
   .action(async (resultsDir: string | undefined, options: StatusCommandOptions) => {
-    process.exitCode = await statusCommand(resultsDir, options, environment);
+    process.exitCode = await (
+      await import('./commands/status.ts')
+    ).statusCommand(resultsDir, options, environment);
   });
 
 const register = program
@@ -138,7 +138,9 @@ register
     'a folder (embedded PGlite, created when missing) or postgres://… (default: CERTBENCH_REGISTER)',
   )
   .action(async (folders: string[], options: { register?: string }) => {
-    process.exitCode = await registerImportCommand(folders, options, environment);
+    process.exitCode = await (
+      await import('./commands/register.ts')
+    ).registerImportCommand(folders, options, environment);
   });
 
 program
@@ -147,7 +149,9 @@ program
   .option('--profile <url>', 'profile canonical URL (default: the resource meta.profile)')
   .option('--fhir-packages <dir>', 'FHIR package cache (default CERTBENCH_FHIR_PACKAGES or ~/.fhir/packages)')
   .action(async (file: string, options: { profile?: string; fhirPackages?: string }) => {
-    process.exitCode = await validateCommand(file, options, environment);
+    process.exitCode = await (
+      await import('./commands/validate.ts')
+    ).validateCommand(file, options, environment);
   });
 
 program
@@ -157,8 +161,10 @@ program
   .option('--port <port>', 'port', '8080')
   .option('--fault <name...>', 'enable named faults', [])
   .option('--list-faults', 'print the fault catalogue and exit')
-  .action(async (options: Parameters<typeof referenceGpCommand>[0]) => {
-    process.exitCode = await referenceGpCommand(options, environment);
+  .action(async (options: ReferenceGpOptions) => {
+    process.exitCode = await (
+      await import('./commands/reference-gp.ts')
+    ).referenceGpCommand(options, environment);
   });
 
 try {
