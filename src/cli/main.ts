@@ -143,6 +143,24 @@ register
     ).registerImportCommand(folders, options, environment);
   });
 
+register
+  .command('serve')
+  .description(
+    'serve the register over HTTP: submissions of evidence packages by token and role, and the live status report',
+  )
+  .option('--register <dir|url>', 'a folder (embedded PGlite) or postgres://… (default: CERTBENCH_REGISTER)')
+  .requiredOption(
+    '--submitters <file>',
+    'YAML: who may submit what (role, vendor, systems, SHA-256 of the token)',
+  )
+  .option('--host <host>', 'bind address', '127.0.0.1')
+  .option('--port <port>', 'port', '8090')
+  .action(async (options: { register?: string; submitters: string; host: string; port: string }) => {
+    process.exitCode = await (
+      await import('./commands/register.ts')
+    ).registerServeCommand(options, environment);
+  });
+
 program
   .command('validate <file>')
   .description('validate FHIR R4 JSON against a MedCom/DK profile, offline')

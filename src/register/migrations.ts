@@ -98,6 +98,21 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0002-packages': {
+    // Submissions to the register server keep their evidence package in the same transaction as the run, so a
+    // submission is all there or not there at all.
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema
+        .createTable('packages')
+        .addColumn('record_sha256', 'text', (c) =>
+          c.primaryKey().references('records.record_sha256').onDelete('cascade'),
+        )
+        .addColumn('package_sha256', 'text', (c) => c.notNull())
+        .addColumn('bytes', 'bytea', (c) => c.notNull())
+        .addColumn('received_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .execute();
+    },
+  },
 };
 
 /** The shipped migrations, for Kysely's Migrator. */

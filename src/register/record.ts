@@ -13,6 +13,8 @@ export interface RecordSubmission {
   location: string;
   allureReport?: string;
   submittedBy: string;
+  /** The evidence package it came in, kept in the same transaction. */
+  package?: Uint8Array;
 }
 
 export type RegisterOutcome = 'added' | 'known';
@@ -43,6 +45,15 @@ export async function registerRecord(
         `run ${submission.result.run.id} is already registered with a different record (sha256 ${known[0]?.record_sha256}); the register never overwrites a run`,
       );
     await insertRecord(tx, hash, submission);
+    if (submission.package)
+      await tx
+        .insertInto('packages')
+        .values({
+          record_sha256: hash,
+          package_sha256: sha256Hex(submission.package),
+          bytes: submission.package,
+        })
+        .execute();
     return 'added';
   });
 }

@@ -79,9 +79,18 @@ export interface AppliedWaiversTable {
   applied_to: ColumnType<string[], string, never>;
 }
 
+/** The evidence package a run was submitted with (register server submissions only). */
+export interface PackagesTable {
+  record_sha256: string;
+  package_sha256: string;
+  bytes: Uint8Array;
+  received_at: Generated<Date>;
+}
+
 export interface RegisterDatabase {
   records: RecordsTable;
   protocol_runs: ProtocolRunsTable;
   checkpoint_verdicts: CheckpointVerdictsTable;
   applied_waivers: AppliedWaiversTable;
+  packages: PackagesTable;
 }
