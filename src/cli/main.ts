@@ -1,16 +1,13 @@
-// The only place that turns outcomes into exit codes and calls process.exit (design example 14).
+// The only place that turns outcomes into exit codes and calls process.exit (design example 14). Each command's
+// module is imported when that command runs, so `status` or `lint` never load cucumber, pdfjs or the validator.
 import { Command, CommanderError, Option } from 'commander';
 import { makeEnvironment } from '../environment/environment.ts';
 import { EXIT } from '../errors/exit-codes.ts';
 import { HarnessError, InvalidInputError } from '../errors/index.ts';
 import { CERTBENCH_VERSION } from '../run/package-root.ts';
-import { lintCommand } from './commands/lint.ts';
-import { protocolCommand } from './commands/protocol.ts';
-import { referenceGpCommand } from './commands/reference-gp.ts';
-import { reportCommand } from './commands/report.ts';
-import { runCommand } from './commands/run.ts';
-import { statusCommand, type StatusCommandOptions } from './commands/status.ts';
-import { validateCommand } from './commands/validate.ts';
+import type { ReferenceGpOptions } from './commands/reference-gp.ts';
+import type { RunCommandOptions } from './commands/run.ts';
+import type { StatusCommandOptions } from './commands/status.ts';
 
 const environment = makeEnvironment();
 const program = new Command('certbench')
@@ -64,8 +61,12 @@ program
   .option('--strict', 'exit non-zero while checkpoints are pending')
   .option('--no-html', 'skip the Allure HTML report')
   .option('--no-summary', 'do not print the summary table')
-  .action(async (options: Parameters<typeof runCommand>[0]) => {
-    process.exitCode = await runCommand(options, environment);
+  .option(
+    '--register <dir|url>',
+    'record the run in this register at its end: a folder (embedded PGlite) or postgres://… (default: CERTBENCH_REGISTER)',
+  )
+  .action(async (options: RunCommandOptions) => {
+    process.exitCode = await (await import('./commands/run.ts')).runCommand(options, environment);
   });
 
 program
@@ -79,7 +80,9 @@ program
     'list every official step with the checkpoints that implement it, or the reason none does',
   )
   .action(async (options: { root?: string; steps?: boolean }) => {
-    process.exitCode = await lintCommand(environment, options.root, options.steps === true);
+    process.exitCode = await (
+      await import('./commands/lint.ts')
+    ).lintCommand(environment, options.root, options.steps === true);
   });
 
 program
@@ -88,7 +91,7 @@ program
     'regenerate allure-results, the Allure HTML report and the filled-in test protocol with its evidence package of a run folder from its certification-result.json',
   )
   .action(async (runDir: string) => {
-    process.exitCode = await reportCommand(runDir, environment);
+    process.exitCode = await (await import('./commands/report.ts')).reportCommand(runDir, environment);
   });
 
 program
@@ -99,19 +102,63 @@ program
   .option('-o, --out <dir>', 'output folder', 'reports/protocols')
   .option('--protocol <id...>', 'only these protocols (default: all)')
   .action(async (options: { out: string; protocol?: string[] }) => {
-    process.exitCode = await protocolCommand(options, environment);
+    process.exitCode = await (await import('./commands/protocol.ts')).protocolCommand(options, environment);
   });
 
 program
-  .command('status <resultsDir>')
-  .description('write the certification status report (HTML da/en, Markdown) from a folder of results')
+  .command('status [resultsDir]')
+  .description(
+    'write the certification status report (HTML da/en, Markdown) from a folder of results or from the register',
+  )
+  .option(
+    '--register <dir|url>',
+    'read the runs from this register: a folder (embedded PGlite) or postgres://… (default: CERTBENCH_REGISTER)',
+  )
   .option('-o, --out <dir>', 'output folder', 'reports/status')
   .option('--since <date>', 'list changes since this day (YYYY-MM-DD), e.g. the last meeting')
   .option('--next-meeting <date>', 'highlight dispensations no longer in force on this day')
   .option('--as-of <date>', 'the report day (default today); later runs are left out')
   .addOption(new Option('--lang <lang>', 'HTML pages to write').choices(['da', 'en', 'both']).default('both'))
-  .action(async (resultsDir: string, options: StatusCommandOptions) => {
-    process.exitCode = await statusCommand(resultsDir, options, environment);
+  .action(async (resultsDir: string | undefined, options: StatusCommandOptions) => {
+    process.exitCode = await (
+      await import('./commands/status.ts')
+    ).statusCommand(resultsDir, options, environment);
+  });
+
+const register = program
+  .command('register')
+  .description('the results register: every run recorded in a database (a folder, or a PostgreSQL server)');
+register
+  .command('import <folders...>')
+  .description(
+    'record every certification-result.json under the folders (the same record twice is one run; nothing is overwritten)',
+  )
+  .option(
+    '--register <dir|url>',
+    'a folder (embedded PGlite, created when missing) or postgres://… (default: CERTBENCH_REGISTER)',
+  )
+  .action(async (folders: string[], options: { register?: string }) => {
+    process.exitCode = await (
+      await import('./commands/register.ts')
+    ).registerImportCommand(folders, options, environment);
+  });
+
+register
+  .command('serve')
+  .description(
+    'serve the register over HTTP: submissions of evidence packages by token and role, and the live status report',
+  )
+  .option('--register <dir|url>', 'a folder (embedded PGlite) or postgres://… (default: CERTBENCH_REGISTER)')
+  .requiredOption(
+    '--submitters <file>',
+    'YAML: who may submit what (role, vendor, systems, SHA-256 of the token)',
+  )
+  .option('--host <host>', 'bind address', '127.0.0.1')
+  .option('--port <port>', 'port', '8090')
+  .action(async (options: { register?: string; submitters: string; host: string; port: string }) => {
+    process.exitCode = await (
+      await import('./commands/register.ts')
+    ).registerServeCommand(options, environment);
   });
 
 program
@@ -120,7 +167,9 @@ program
   .option('--profile <url>', 'profile canonical URL (default: the resource meta.profile)')
   .option('--fhir-packages <dir>', 'FHIR package cache (default CERTBENCH_FHIR_PACKAGES or ~/.fhir/packages)')
   .action(async (file: string, options: { profile?: string; fhirPackages?: string }) => {
-    process.exitCode = await validateCommand(file, options, environment);
+    process.exitCode = await (
+      await import('./commands/validate.ts')
+    ).validateCommand(file, options, environment);
   });
 
 program
@@ -130,8 +179,10 @@ program
   .option('--port <port>', 'port', '8080')
   .option('--fault <name...>', 'enable named faults', [])
   .option('--list-faults', 'print the fault catalogue and exit')
-  .action(async (options: Parameters<typeof referenceGpCommand>[0]) => {
-    process.exitCode = await referenceGpCommand(options, environment);
+  .action(async (options: ReferenceGpOptions) => {
+    process.exitCode = await (
+      await import('./commands/reference-gp.ts')
+    ).referenceGpCommand(options, environment);
   });
 
 try {

@@ -1,9 +1,8 @@
 // The matrix's cells: every valid run sorted into its system × protocol version, oldest first, so the last run
 // wins and the ones before it are the trend. A run of version 1.1.0 lands in its own row and never counts for 1.0.0.
 import { relative, sep } from 'node:path';
-import type { ProtocolResult } from '../result/types.ts';
 import { cellKey, protocolRowOf, systemOf } from './identity.ts';
-import type { CellRun, LoadedResult, ProtocolRow, SystemColumn } from './types.ts';
+import type { CellRun, LoadedResult, ProtocolRow, StatusProtocol, SystemColumn } from './types.ts';
 
 /** All runs of one cell, oldest first. */
 export interface CellHistory {
@@ -58,7 +57,7 @@ export function byFinish(a: CellRun, b: CellRun): number {
   );
 }
 
-function cellRun(loaded: LoadedResult, protocol: ProtocolResult, outDir: string): CellRun {
+function cellRun(loaded: LoadedResult, protocol: StatusProtocol, outDir: string): CellRun {
   const { run, sut } = loaded.result;
   const counts = protocol.counts;
   return {
@@ -79,7 +78,7 @@ function cellRun(loaded: LoadedResult, protocol: ProtocolResult, outDir: string)
   };
 }
 
-function appliedWaivers(protocol: ProtocolResult): CellRun['waivers'] {
+function appliedWaivers(protocol: StatusProtocol): CellRun['waivers'] {
   const waivers = new Map<string, string>();
   for (const checkpoint of protocol.checkpoints ?? [])
     if (checkpoint.status === 'waived' && checkpoint.waiver)

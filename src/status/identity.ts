@@ -1,27 +1,27 @@
 // Identities of the matrix's columns (systems) and rows (protocol versions), and their order. A key joins its parts
 // with NUL, which no vendor string or version contains, so "A B" + "C" never meets "A" + "B C".
 import semver from 'semver';
-import type { CertificationResult, ProtocolResult } from '../result/types.ts';
-import type { ProtocolRow, SystemColumn } from './types.ts';
+
+import type { ProtocolRow, StatusProtocol, StatusResult, SystemColumn } from './types.ts';
 
 const SEP = '\u0000';
 // Numeric: "System 2" before "System 10".
 const collator = new Intl.Collator('da', { numeric: true });
 
 /** The system a result was run against: vendor and system, whatever version. */
-export function systemOf(result: CertificationResult): SystemColumn {
+export function systemOf(result: StatusResult): SystemColumn {
   const { vendor, system } = result.sut;
   return { key: [vendor, system].join(SEP), vendor, system };
 }
 
 /** The optional `variant` of a protocol result (added by protocols run once per receiver); read defensively. */
-export function variantOf(protocol: ProtocolResult): string | undefined {
+export function variantOf(protocol: StatusProtocol): string | undefined {
   const variant = (protocol as { variant?: unknown }).variant;
   return typeof variant === 'string' && variant !== '' ? variant : undefined;
 }
 
 /** The matrix row of a protocol result: its id, variant and version, never merged with another version. */
-export function protocolRowOf(protocol: ProtocolResult): ProtocolRow {
+export function protocolRowOf(protocol: StatusProtocol): ProtocolRow {
   const variant = variantOf(protocol);
   const standard = [protocol.standard.name, protocol.standard.version].filter(Boolean).join(' ');
   return {

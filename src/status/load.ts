@@ -3,6 +3,7 @@
 import { access, readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { RESULT_SCHEMA_VERSION, type Approval, type CertificationResult } from '../result/types.ts';
+import { statusResultOf } from './extract.ts';
 import type { LoadedResult } from './types.ts';
 
 export const RESULT_FILE_NAME = 'certification-result.json';
@@ -19,12 +20,7 @@ export interface SkippedFile {
 export async function loadResultsFolder(
   dir: string,
 ): Promise<{ results: LoadedResult[]; skipped: SkippedFile[] }> {
-  const root = resolve(dir);
-  const entries = await readdir(root, { recursive: true, encoding: 'utf8' });
-  const files = entries
-    .filter((entry) => basename(entry) === RESULT_FILE_NAME)
-    .map((entry) => join(root, entry))
-    .sort();
+  const files = await findResultFiles(dir);
   const results: LoadedResult[] = [];
   const skipped: SkippedFile[] = [];
   for (const file of files) {
@@ -40,18 +36,33 @@ export async function loadResultsFolder(
       skipped.push({ file, reason: problem });
       continue;
     }
-    const report = join(dirname(file), 'allure-report', 'index.html');
-    const hasReport = await access(report).then(
-      () => true,
-      () => false,
-    );
+    const allureReport = await allureReportBeside(file);
     results.push({
       file,
-      result: data as CertificationResult,
-      ...(hasReport ? { allureReport: report } : {}),
+      result: statusResultOf(data as CertificationResult),
+      ...(allureReport ? { allureReport } : {}),
     });
   }
   return { results, skipped };
+}
+
+/** Every `certification-result.json` under `dir`, recursively, as absolute paths in path order. */
+export async function findResultFiles(dir: string): Promise<string[]> {
+  const root = resolve(dir);
+  const entries = await readdir(root, { recursive: true, encoding: 'utf8' });
+  return entries
+    .filter((entry) => basename(entry) === RESULT_FILE_NAME)
+    .map((entry) => join(root, entry))
+    .sort();
+}
+
+/** The run's Allure report (`<runDir>/allure-report/index.html`) when it exists. */
+export async function allureReportBeside(resultFile: string): Promise<string | undefined> {
+  const report = join(dirname(resultFile), 'allure-report', 'index.html');
+  return access(report).then(
+    () => report,
+    () => undefined,
+  );
 }
 
 /** Why `data` is not a result this certbench reads, or undefined when it is. Checks what the report relies on. */

@@ -2,16 +2,53 @@
  * The certification status report's model: what the steering group sees, computed from loaded results by pure
  * functions (`buildStatusModel`). The HTML and Markdown views only format it.
  */
-import type { Approval, CertificationResult, WaiverRecord } from '../result/types.ts';
+import type {
+  Approval,
+  CertificationResult,
+  CheckpointResult,
+  ProtocolResult,
+  WaiverRecord,
+} from '../result/types.ts';
 
 /** A date without time, `YYYY-MM-DD` (UTC days, as waiver dates are judged). */
 export type Day = string;
 
-/** One `certification-result.json` as read from disk. */
+/**
+ * What the report reads of a result: a whole `certification-result.json` fits it, and the results register
+ * rebuilds exactly this from its tables, so a page is the same whichever source it came from.
+ */
+export interface StatusResult {
+  run: Pick<CertificationResult['run'], 'id' | 'mode' | 'finishedAt'>;
+  sut: Pick<CertificationResult['sut'], 'vendor' | 'system' | 'version'>;
+  waiverRegister?: { waivers: StatusWaiver[] };
+  protocols: StatusProtocol[];
+  /** Only their number matters: a run with harness errors does not count. */
+  harnessErrors: readonly unknown[];
+}
+
+export type StatusWaiver = Pick<
+  WaiverRecord,
+  'id' | 'state' | 'checkpoints' | 'reason' | 'approvedBy' | 'granted' | 'expires' | 'appliedTo'
+>;
+
+export type StatusProtocol = Pick<
+  ProtocolResult,
+  'id' | 'title' | 'version' | 'variant' | 'approval' | 'counts' | 'remarks'
+> & {
+  standard: Pick<ProtocolResult['standard'], 'name' | 'version'>;
+  checkpoints?: readonly StatusCheckpoint[];
+};
+
+/** The report reads a checkpoint only for the waiver that made it `waived`. */
+export type StatusCheckpoint = Pick<CheckpointResult, 'id' | 'status'> & {
+  waiver?: Pick<NonNullable<CheckpointResult['waiver']>, 'id' | 'expires'>;
+};
+
+/** One result as the report reads it: from a `certification-result.json` on disk, or from the register. */
 export interface LoadedResult {
-  /** Absolute path of the file. */
+  /** Absolute path of the file (for the register: where the record was when it was registered). */
   file: string;
-  result: CertificationResult;
+  result: StatusResult;
   /** Absolute path of the run's Allure report, when `<runDir>/allure-report/index.html` exists. */
   allureReport?: string;
 }

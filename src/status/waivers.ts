@@ -1,9 +1,9 @@
 // The dispensations the steering group must watch: every waiver the latest runs of a system recorded for that
 // system, judged again at the report date (a waiver active at the run may have lapsed since).
-import type { CertificationResult, WaiverRecord } from '../result/types.ts';
+import type { WaiverRecord } from '../result/types.ts';
 import { daysBetween } from './dates.ts';
 import { compareSystems } from './identity.ts';
-import type { Day, SystemColumn, WaiverEntry, WaiverStanding } from './types.ts';
+import type { Day, StatusResult, SystemColumn, WaiverEntry, WaiverStanding } from './types.ts';
 
 /** Recorded states that concern the system itself (`other-sut` belongs to another system, `not-yet-valid` to later). */
 const FOR_THIS_SYSTEM: readonly WaiverRecord['state'][] = ['active', 'expired'];
@@ -17,7 +17,7 @@ const FOR_THIS_SYSTEM: readonly WaiverRecord['state'][] = ['active', 'expired'];
  * @param nextMeeting - waivers no longer in force on this day are highlighted
  */
 export function waiverEntries(
-  latest: readonly { system: SystemColumn; result: CertificationResult }[],
+  latest: readonly { system: SystemColumn; result: StatusResult }[],
   asOf: Day,
   nextMeeting?: Day,
 ): WaiverEntry[] {

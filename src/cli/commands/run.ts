@@ -1,6 +1,10 @@
 import type { RunEnvironment } from '../../environment/environment.ts';
-import { InvalidInputError } from '../../errors/index.ts';
+import { resolve } from 'node:path';
+import { HarnessError, InvalidInputError } from '../../errors/index.ts';
+import { importFile } from '../../register/import.ts';
 import { runCertification } from '../../run/run-certification.ts';
+import { RESULT_FILE_NAME } from '../../status/load.ts';
+import { registerTarget, withRegister } from './register.ts';
 
 export interface RunCommandOptions {
   profile?: string;
@@ -22,6 +26,8 @@ export interface RunCommandOptions {
   strict?: boolean;
   html: boolean;
   summary: boolean;
+  /** Record the run in this register at its end (a folder or a postgres:// URL). */
+  register?: string;
 }
 
 export async function runCommand(options: RunCommandOptions, env: RunEnvironment): Promise<number> {
@@ -52,7 +58,18 @@ export async function runCommand(options: RunCommandOptions, env: RunEnvironment
   env.logger.info(
     `certbench: ${result.outcome.summary} (exit ${result.outcome.exitCode}); result in ${options.out}/certification-result.json`,
   );
+  const register = registerTarget(options.register, env);
+  if (register !== undefined) await recordInRegister(register, options.out, env);
   return result.outcome.exitCode;
+}
+
+/** Records the written result; a record the register cannot take is a harness error, the run's files stay. */
+async function recordInRegister(target: string, out: string, env: RunEnvironment): Promise<void> {
+  const file = resolve(env.cwd, out, RESULT_FILE_NAME);
+  const outcome = await withRegister(target, env, (register) => importFile(register.db, file, 'run'));
+  if (typeof outcome !== 'string')
+    throw new HarnessError(`the run could not be recorded in the register: ${outcome.reason}`);
+  env.logger.info(`certbench: run ${outcome === 'added' ? 'recorded in' : 'already in'} the register`);
 }
 
 function parseAsOf(value: string): Date {

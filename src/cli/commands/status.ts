@@ -6,10 +6,13 @@ import { InvalidInputError, type InputIssue } from '../../errors/index.ts';
 import { FileSystemWriter } from '../../projections/writer.ts';
 import { CERTBENCH_VERSION } from '../../run/package-root.ts';
 import { dayOf, isDay } from '../../status/dates.ts';
+import { loadRegisterResults } from '../../register/status-source.ts';
 import { loadResultsFolder } from '../../status/load.ts';
 import { buildStatusModel } from '../../status/model.ts';
 import { writeStatusReport } from '../../status/report.ts';
 import type { StatusLanguage } from '../../status/texts.ts';
+import type { LoadedResult } from '../../status/types.ts';
+import { REGISTER_ENV, registerTarget, withRegister } from './register.ts';
 
 /** Options of `certbench status`; dates are `YYYY-MM-DD`. */
 export interface StatusCommandOptions {
@@ -23,6 +26,8 @@ export interface StatusCommandOptions {
   asOf?: string;
   /** Which HTML pages to write. @default 'both' */
   lang?: 'da' | 'en' | 'both';
+  /** Build the report from this register (a folder or a postgres:// URL) instead of a folder of results. */
+  register?: string;
 }
 
 const LANGUAGES = { da: ['da'], en: ['en'], both: ['da', 'en'] } as const satisfies Record<
@@ -31,12 +36,12 @@ const LANGUAGES = { da: ['da'], en: ['en'], both: ['da', 'en'] } as const satisf
 >;
 
 /**
- * Reads every `certification-result.json` under `resultsDir` and writes the status report (`status.da.html`,
+ * Reads every `certification-result.json` under `resultsDir` (or the runs of the register) and writes the status report (`status.da.html`,
  * `status.en.html`, `status.md`) into `options.out`. Files that are not results of this schema are skipped with a
  * warning; bad dates or options are invalid input (exit 3).
  */
 export async function statusCommand(
-  resultsDir: string,
+  resultsDir: string | undefined,
   options: StatusCommandOptions,
   env: RunEnvironment,
 ): Promise<number> {
@@ -57,18 +62,29 @@ export async function statusCommand(
   const lang = options.lang ?? 'both';
   if (!Object.hasOwn(LANGUAGES, lang))
     issues.push({ file: '--lang', message: `"${String(lang)}" is not one of da, en, both` });
-  const dir = resolve(env.cwd, resultsDir);
-  const isFolder = await stat(dir).then(
-    (s) => s.isDirectory(),
-    () => false,
-  );
-  if (!isFolder) issues.push({ file: resultsDir, message: 'is not a folder of certification results' });
+  const register = registerTarget(options.register, env);
+  if (resultsDir !== undefined && register !== undefined)
+    issues.push({ file: '--register', message: 'give either a folder of results or --register, not both' });
+  else if (resultsDir === undefined && register === undefined)
+    issues.push({
+      file: 'resultsDir',
+      message: `give a folder of results or --register (or set ${REGISTER_ENV})`,
+    });
+  else if (resultsDir !== undefined) {
+    const isFolder = await stat(resolve(env.cwd, resultsDir)).then(
+      (s) => s.isDirectory(),
+      () => false,
+    );
+    if (!isFolder) issues.push({ file: resultsDir, message: 'is not a folder of certification results' });
+  }
   if (issues.length > 0) throw new InvalidInputError(issues, 'invalid status report options');
 
   const out = resolve(env.cwd, options.out);
-  const { results, skipped } = await loadResultsFolder(dir);
-  for (const skip of skipped) env.logger.warn(`skipped ${relative(env.cwd, skip.file)}: ${skip.reason}`);
-  if (results.length === 0) env.logger.warn(`no certification results under ${resultsDir}`);
+  const results =
+    register === undefined
+      ? await fromFolder(resolve(env.cwd, resultsDir ?? '.'), env)
+      : await withRegister(register, env, (r) => loadRegisterResults(r.db));
+  if (results.length === 0) env.logger.warn(`no certification results in ${resultsDir ?? 'the register'}`);
   const model = buildStatusModel(results, {
     asOf,
     ...(since ? { since } : {}),
@@ -82,4 +98,10 @@ export async function statusCommand(
     `certbench: status of ${model.systems.length} systems × ${model.protocols.length} protocol versions from ${model.counted} results`,
   );
   return EXIT.ok;
+}
+
+async function fromFolder(dir: string, env: RunEnvironment): Promise<LoadedResult[]> {
+  const { results, skipped } = await loadResultsFolder(dir);
+  for (const skip of skipped) env.logger.warn(`skipped ${relative(env.cwd, skip.file)}: ${skip.reason}`);
+  return results;
 }

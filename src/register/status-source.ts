@@ -1,0 +1,127 @@
+// The status report's input read from the register: the same StatusResult values the folder form extracts from
+// each record, in three queries whatever the number of runs.
+import type { Kysely } from 'kysely';
+import type { LoadedResult, StatusProtocol, StatusResult, StatusWaiver } from '../status/types.ts';
+import type { RegisterDatabase } from './schema.ts';
+
+export async function loadRegisterResults(db: Kysely<RegisterDatabase>): Promise<LoadedResult[]> {
+  const records = await db
+    .selectFrom('records')
+    .select([
+      'record_sha256',
+      'run_id',
+      'mode',
+      'finished_at',
+      'vendor',
+      'system',
+      'system_version',
+      'harness_errors',
+      'record_location',
+      'allure_report',
+    ])
+    .execute();
+  const protocolRows = await db
+    .selectFrom('protocol_runs')
+    .selectAll()
+    .orderBy('record_sha256')
+    .orderBy('position')
+    .execute();
+  const waived = await db
+    .selectFrom('checkpoint_verdicts')
+    .select(['record_sha256', 'position', 'checkpoint_id', 'waiver_id', 'waiver_expires'])
+    .where('status', '=', 'waived')
+    .where('waiver_id', 'is not', null)
+    .orderBy('record_sha256')
+    .orderBy('position')
+    .orderBy('checkpoint_id')
+    .execute();
+  const waiverRows = await db
+    .selectFrom('applied_waivers')
+    .selectAll()
+    .orderBy('record_sha256')
+    .orderBy('waiver_id')
+    .execute();
+
+  const waivedBy = group(waived, (w) => `${w.record_sha256}/${w.position}`);
+  const waiversBy = group(waiverRows, (w) => w.record_sha256);
+  const protocolsBy = group(protocolRows, (p) => p.record_sha256);
+  // In the folder form's order (code points, as JS sorts), whatever the database's collation.
+  return records.sort(byLocation).map((row) => {
+    const waivers = waiversBy.get(row.record_sha256);
+    const result: StatusResult = {
+      run: { id: row.run_id, mode: row.mode, finishedAt: toIso(row.finished_at) },
+      sut: { vendor: row.vendor, system: row.system, version: row.system_version },
+      ...(waivers ? { waiverRegister: { waivers: waivers.map(statusWaiver) } } : {}),
+      protocols: (protocolsBy.get(row.record_sha256) ?? []).map((p): StatusProtocol => ({
+        id: p.protocol_id,
+        title: p.title,
+        version: p.version,
+        ...(p.variant ? { variant: p.variant } : {}),
+        approval: p.approval,
+        counts: {
+          passed: p.passed,
+          failed: p.failed,
+          waived: p.waived,
+          pending: p.pending,
+          'not-applicable': p.not_applicable,
+          'harness-error': p.harness_error,
+        },
+        remarks: p.remarks,
+        standard: { name: p.standard_name, version: p.standard_version },
+        checkpoints: (waivedBy.get(`${p.record_sha256}/${p.position}`) ?? []).map((w) => ({
+          id: w.checkpoint_id,
+          status: 'waived' as const,
+          waiver: { id: w.waiver_id ?? '', expires: w.waiver_expires ?? '' },
+        })),
+      })),
+      harnessErrors: Array.from({ length: row.harness_errors }, () => 'recorded in the register'),
+    };
+    return {
+      file: row.record_location,
+      ...(row.allure_report ? { allureReport: row.allure_report } : {}),
+      result,
+    };
+  });
+}
+
+function statusWaiver(row: {
+  waiver_id: string;
+  state: StatusWaiver['state'];
+  checkpoints: string[];
+  reason: string;
+  approved_by: string;
+  granted: string;
+  expires: string;
+  applied_to: string[];
+}): StatusWaiver {
+  return {
+    id: row.waiver_id,
+    state: row.state,
+    checkpoints: row.checkpoints,
+    reason: row.reason,
+    approvedBy: row.approved_by,
+    granted: row.granted,
+    expires: row.expires,
+    appliedTo: row.applied_to,
+  };
+}
+
+/** Both engines give a timestamptz as a Date; certbench writes instants as toISOString() does. */
+function toIso(value: Date | string): string {
+  return new Date(value).toISOString();
+}
+
+function group<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = groups.get(k);
+    if (list) list.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
+}
+
+function byLocation(a: { record_location: string }, b: { record_location: string }): number {
+  return a.record_location < b.record_location ? -1 : a.record_location > b.record_location ? 1 : 0;
+}
