@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import type { Approval, CertificationResult } from '../src/result/types.ts';
 import { PACKAGE_ROOT } from '../src/run/package-root.ts';
 import { startLocalPostgres } from '../test/support/postgres.ts';
+import { seededRandom } from './support/seeded-random.ts';
 
 const { values } = parseArgs({
   options: {
@@ -26,16 +27,9 @@ const WEEKS = 104;
 const START = Date.parse('2024-12-02T09:00:00Z');
 const WEEK_MS = 7 * 86_400_000;
 const CLI = join(PACKAGE_ROOT, 'bin', 'certbench.js');
-const RSS_HOOK = join(PACKAGE_ROOT, 'scripts', 'support', 'report-max-rss.mjs');
+const RSS_HOOK = join(PACKAGE_ROOT, 'scripts', 'support', 'report-max-rss.js');
 
-// A small deterministic generator (mulberry32): every bench run measures the same data.
-let seed = 20261205;
-function random(): number {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+const random = seededRandom(20261205);
 
 interface Timed {
   wallMs: number;

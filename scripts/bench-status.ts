@@ -18,6 +18,7 @@ import { loadResultsFolder } from '../src/status/load.ts';
 import { buildStatusModel } from '../src/status/model.ts';
 import { renderStatusFiles } from '../src/status/report.ts';
 import type { LoadedResult } from '../src/status/types.ts';
+import { seededRandom } from './support/seeded-random.ts';
 
 const VENDORS = 10;
 const PROTOCOLS = 6;
@@ -26,14 +27,7 @@ const CHECKPOINTS = 50;
 const START = Date.parse('2024-12-02T09:00:00Z');
 const WEEK_MS = 7 * 86_400_000;
 
-// A small deterministic generator (mulberry32), so every run of the bench measures the same data.
-let seed = 20261125;
-function random(): number {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+const random = seededRandom(20261125);
 
 function checkpoints(
   protocol: string,
