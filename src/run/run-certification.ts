@@ -239,7 +239,9 @@ export async function runCertification(
         rerun?.retest,
       ),
       runId,
-      onMessage: (envelope) => {
+      onMessage: (message) => {
+        // Redaction at the source: every text built from an SUT answer (messages, checks, evidence) passes here.
+        const envelope = redactor.json(message);
         index.update(envelope);
         ndjson.write(`${JSON.stringify(envelope)}\n`);
       },
