@@ -1,0 +1,83 @@
+// Whole runs against a hostile SUT on a real socket: whatever it answers, certbench ends with failed checkpoints
+// that carry evidence, exit 1, no harness error, no secret in any output and outputs under the stated bound. The
+// reference GP's automation faults (invalid JSON, wrong content type, 50 MB body, hang) are covered in
+// test/e2e/run.test.ts; these are the cases it cannot play.
+import assert from 'node:assert/strict';
+import { request } from 'node:http';
+import { test } from 'node:test';
+import { assertHeld, echoes, hostileSut, json, runAgainst, TOKEN } from './support.ts';
+
+test('a SUT that echoes the token in every encoding leaks it into no output', async () => {
+  let n = 0;
+  const sut = await hostileSut((req, res) => {
+    n += 1;
+    const text = echoes(req.headers.authorization);
+    if (n % 3 === 0) return json(res, 200, { output: text, value: text });
+    if (n % 3 === 1)
+      return void res.writeHead(500, { 'content-type': 'text/plain', 'x-echo': TOKEN }).end(text);
+    return void res.writeHead(200, { 'content-type': `text/${encodeURIComponent(TOKEN)}` }).end(text);
+  });
+  const run = await runAgainst(sut);
+  assertHeld(run, /HTTP 500|content type|must be an object/);
+});
+
+test('a SUT that drops its connection in the middle of an upload to a counterpart fails the checkpoint', async () => {
+  const sut = await hostileSut((req, res, session) => {
+    const url = req.url ?? '';
+    if (url.includes('/observations/')) return json(res, 200, { value: [] });
+    if (!url.includes('/actions/diagnosekort.share'))
+      return json(res, 200, { output: { diagnosisId: `d${Math.random()}` } });
+    const target = new URL(`${session.counterparts['documentSharing'] ?? ''}/fhir`);
+    const upload = request(target, {
+      method: 'POST',
+      headers: { 'content-type': 'application/fhir+json', 'content-length': '100000' },
+    });
+    upload.on('error', () => undefined);
+    upload.write(`{"resourceType":"Bundle","type":"transaction","note":"${TOKEN}"`, () =>
+      setTimeout(() => {
+        upload.destroy();
+        setTimeout(() => json(res, 200, { output: {} }), 50);
+      }, 50),
+    );
+  });
+  const run = await runAgainst(sut);
+  const failed = assertHeld(run, /upload aborted by the SUT after \d+ bytes/);
+  assert.ok(
+    run.result.evidence.some((e) => e.direction === 'incoming' && /document-sharing/.test(e.name)),
+    'the aborted upload is evidence',
+  );
+  assert.ok(failed.length > 0);
+});
+
+test('a 200,000-level JSON answer fails the checkpoints naming the depth limit', async () => {
+  const deep = `{"output":${'['.repeat(200_000)}${']'.repeat(200_000)}}`;
+  const sut = await hostileSut((_req, res) =>
+    res.writeHead(200, { 'content-type': 'application/json' }).end(deep),
+  );
+  const run = await runAgainst(sut);
+  assertHeld(run, /JSON nested deeper than certbench's limit of 256 levels/);
+});
+
+test('a SUT that drips its answer a byte at a time cannot stretch the call past its timeout', async () => {
+  const sut = await hostileSut((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    const drip = setInterval(() => res.write(' '), 100);
+    res.on('close', () => clearInterval(drip));
+  });
+  const run = await runAgainst(sut);
+  assertHeld(run, /within 2000 ms \(timeout\)/);
+});
+
+test('a SUT that resets the connection fails the checkpoints with a transport error', async () => {
+  const sut = await hostileSut((req) => req.socket.destroy());
+  const run = await runAgainst(sut);
+  assertHeld(run, /transport error|other side closed|socket/i);
+});
+
+test('a SUT that redirects to itself is not followed', async () => {
+  const sut = await hostileSut((req, res) =>
+    res.writeHead(302, { location: req.url ?? '/', 'content-type': 'text/plain' }).end(TOKEN),
+  );
+  const run = await runAgainst(sut);
+  assertHeld(run, /HTTP 302/);
+});
