@@ -128,7 +128,10 @@ export function assertHeld(run: HostileRun, expectedMessage: RegExp): Checkpoint
   for (const cp of failed) assert.ok(cp.evidence.length > 0, `${cp.id} has evidence`);
   assert.ok(
     failed.some((c) => expectedMessage.test(c.message ?? '')),
-    `a failure says ${String(expectedMessage)}; got ${failed.map((c) => c.message).join(' | ').slice(0, 1500)}`,
+    `a failure says ${String(expectedMessage)}; got ${failed
+      .map((c) => c.message)
+      .join(' | ')
+      .slice(0, 1500)}`,
   );
   assertNoSecret(run);
   assert.ok(run.totalBytes < OUTPUT_BOUND_BYTES, `outputs ${run.totalBytes} bytes, over the stated bound`);
