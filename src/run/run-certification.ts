@@ -15,6 +15,7 @@ import type { RunEnvironment } from '../environment/environment.ts';
 import { InvalidInputError } from '../errors/index.ts';
 import type { Exchange } from '../evidence/exchange.ts';
 import { EvidenceClient } from '../evidence/http-client.ts';
+import { writeIntegrityManifest } from '../integrity/run-integrity.ts';
 import { Redactor } from '../evidence/redact.ts';
 import { loadProfile, resolveToken } from '../profile/load.ts';
 import type { SutProfile } from '../profile/schema.ts';
@@ -87,6 +88,7 @@ const GENERATED = [
   'junit.xml',
   'summary.txt',
   'messages.ndjson',
+  'integrity.json',
   ALLURE_CONFIG_FILE,
 ];
 
@@ -299,6 +301,7 @@ export async function runCertification(
     if (options.summary)
       projections.push(createConsoleSummaryProjection({ runDir: outDir, htmlReport: options.html }));
     await runProjections(projections, { result, writer, stdout: env.stdout });
+    await writeIntegrityManifest(outDir, result);
     if (options.html)
       await generateAllureHtml(outDir, {
         reportName: `certbench: ${profile.vendor} ${profile.system} ${profile.version}`,

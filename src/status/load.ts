@@ -3,6 +3,7 @@
 import { access, readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { RESULT_SCHEMA_VERSION, type Approval, type CertificationResult } from '../result/types.ts';
+import { describeProblems, verifyRunFolder } from '../integrity/run-integrity.ts';
 import type { LoadedResult } from './types.ts';
 
 export const RESULT_FILE_NAME = 'certification-result.json';
@@ -13,12 +14,14 @@ const APPROVALS: unknown[] = ['Godkendt', 'Delvist godkendt', 'Ikke godkendt'] s
 export interface SkippedFile {
   file: string;
   reason: string;
+  /** Skipped because the run folder does not match its record (tampering or damage), not for its format. */
+  integrity?: boolean;
 }
 
 /** Every readable result under `dir` (recursively, in path order) and the files skipped with their reason. */
 export async function loadResultsFolder(
   dir: string,
-): Promise<{ results: LoadedResult[]; skipped: SkippedFile[] }> {
+): Promise<{ results: LoadedResult[]; skipped: SkippedFile[]; unverified: string[] }> {
   const root = resolve(dir);
   const entries = await readdir(root, { recursive: true, encoding: 'utf8' });
   const files = entries
@@ -27,6 +30,7 @@ export async function loadResultsFolder(
     .sort();
   const results: LoadedResult[] = [];
   const skipped: SkippedFile[] = [];
+  const unverified: string[] = [];
   for (const file of files) {
     let data: unknown;
     try {
@@ -40,6 +44,13 @@ export async function loadResultsFolder(
       skipped.push({ file, reason: problem });
       continue;
     }
+    const problems = await verifyRunFolder(dirname(file), data as CertificationResult);
+    const mismatches = problems.filter((p) => p.kind !== 'unverified');
+    if (mismatches.length > 0) {
+      skipped.push({ file, reason: describeProblems(mismatches), integrity: true });
+      continue;
+    }
+    if (problems.length > 0) unverified.push(file);
     const report = join(dirname(file), 'allure-report', 'index.html');
     const hasReport = await access(report).then(
       () => true,
@@ -51,7 +62,7 @@ export async function loadResultsFolder(
       ...(hasReport ? { allureReport: report } : {}),
     });
   }
-  return { results, skipped };
+  return { results, skipped, unverified };
 }
 
 /** Why `data` is not a result this certbench reads, or undefined when it is. Checks what the report relies on. */

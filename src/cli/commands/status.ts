@@ -66,8 +66,12 @@ export async function statusCommand(
   if (issues.length > 0) throw new InvalidInputError(issues, 'invalid status report options');
 
   const out = resolve(env.cwd, options.out);
-  const { results, skipped } = await loadResultsFolder(dir);
+  const { results, skipped, unverified } = await loadResultsFolder(dir);
   for (const skip of skipped) env.logger.warn(`skipped ${relative(env.cwd, skip.file)}: ${skip.reason}`);
+  for (const file of unverified)
+    env.logger.warn(
+      `not verified ${relative(env.cwd, file)}: the run has no integrity.json (made before 0.1)`,
+    );
   if (results.length === 0) env.logger.warn(`no certification results under ${resultsDir}`);
   const model = buildStatusModel(results, {
     asOf,
@@ -81,5 +85,13 @@ export async function statusCommand(
   env.logger.info(
     `certbench: status of ${model.systems.length} systems × ${model.protocols.length} protocol versions from ${model.counted} results`,
   );
+  // A run that does not match its record is left out of the report and fails the command, so it cannot go unseen.
+  const tampered = skipped.filter((s) => s.integrity);
+  if (tampered.length > 0) {
+    env.logger.warn(
+      `certbench: ${tampered.length} result(s) left out because they do not match their run: ${tampered.map((s) => relative(env.cwd, s.file)).join(', ')}`,
+    );
+    return EXIT.invalidInput;
+  }
   return EXIT.ok;
 }
