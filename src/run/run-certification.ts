@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { startReferenceGp } from '../../reference-gp/index.ts';
@@ -17,6 +17,7 @@ import type { Exchange } from '../evidence/exchange.ts';
 import { EvidenceClient } from '../evidence/http-client.ts';
 import { writeIntegrityManifest } from '../integrity/run-integrity.ts';
 import { Redactor } from '../evidence/redact.ts';
+import { claimOutputFolder } from '../output/output-folder.ts';
 import { loadProfile, resolveToken } from '../profile/load.ts';
 import type { SutProfile } from '../profile/schema.ts';
 import { loadProtocols, selectProtocols } from '../protocols/load.ts';
@@ -140,8 +141,13 @@ export async function runCertification(
   );
   const variantProblems = variantIssues(manifests, profile);
   if (variantProblems.length > 0) throw new InvalidInputError(variantProblems);
-  const waivers = options.waiversFile ? await loadWaivers(resolve(env.cwd, options.waiversFile)) : [];
-  const plan = options.planFile ? await loadTestPlan(resolve(env.cwd, options.planFile)) : undefined;
+  const knownIds = catalogue.manifests.flatMap((m) => m.checkpoints.map((cp) => cp.id));
+  const waivers = options.waiversFile
+    ? await loadWaivers(resolve(env.cwd, options.waiversFile), knownIds)
+    : [];
+  const plan = options.planFile
+    ? await loadTestPlan(resolve(env.cwd, options.planFile), knownIds)
+    : undefined;
   const judgedAt = options.asOf ?? env.clock.now();
   const rerun = options.rerunOf
     ? await loadRerun(resolve(env.cwd, options.rerunOf), outDir, profile, manifests)
@@ -153,10 +159,10 @@ export async function runCertification(
   const token = driverKind === 'manual' && !options.referenceGp ? undefined : resolveToken(profile, runEnv);
   const redactor = new Redactor([token]);
 
-  // Output of an earlier run in the same folder must not mix with this one's (stale evidence, old Allure results).
+  // The folder is checked and locked for this run; output of an earlier run there must not mix with this one's.
+  const releaseOutput = await claimOutputFolder(outDir);
+  const stops: (() => Promise<void>)[] = [releaseOutput];
   await Promise.all(GENERATED.map((name) => rm(join(outDir, name), { recursive: true, force: true })));
-  await mkdir(outDir, { recursive: true });
-  const stops: (() => Promise<void>)[] = [];
   try {
     // 2. The SUT side and the counterparts.
     let baseUrl = options.sutUrl ?? profile.automation.baseUrl;
