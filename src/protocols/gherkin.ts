@@ -67,7 +67,7 @@ export function syntaxIssues(file: string, error: unknown): InputIssue[] {
 const TOKEN_WORDS: Record<string, string> = {
   EOF: 'end of file',
   TableRow: 'a table row (| ... |)',
-  DocStringSeparator: 'a doc string (\"\"\")',
+  DocStringSeparator: 'a doc string (""")',
   StepLine: 'a step (Given/When/Then/And/But)',
   TagLine: 'a tag line (@...)',
   ExamplesLine: '"Examples:"',
