@@ -14,6 +14,7 @@ import { TerminalOperator } from '../driver/manual/terminal-operator.ts';
 import type { RunEnvironment } from '../environment/environment.ts';
 import { InvalidInputError } from '../errors/index.ts';
 import type { Exchange } from '../evidence/exchange.ts';
+import { boundEnvelope, ndjsonLine } from '../evidence/bound.ts';
 import { EvidenceClient } from '../evidence/http-client.ts';
 import { writeIntegrityManifest } from '../integrity/run-integrity.ts';
 import { Redactor } from '../evidence/redact.ts';
@@ -238,6 +239,7 @@ export async function runCertification(
     // 3. The checkpoints.
     const index = new MessageIndex();
     const ndjson = createWriteStream(join(outDir, 'messages.ndjson'));
+    const exchangesWritten = new Set<string>();
     await runScenarios({
       root: PACKAGE_ROOT,
       featureDirs: manifests.map((m) => m.features),
@@ -249,9 +251,9 @@ export async function runCertification(
       runId,
       onMessage: (message) => {
         // Redaction at the source: every text built from an SUT answer (messages, checks, evidence) passes here.
-        const envelope = redactor.json(message);
+        const envelope = boundEnvelope(redactor.json(message));
         index.update(envelope);
-        ndjson.write(`${JSON.stringify(envelope)}\n`);
+        ndjson.write(ndjsonLine(envelope, exchangesWritten));
       },
     });
     ndjson.end();

@@ -3,7 +3,9 @@
 // reference GP's automation faults (invalid JSON, wrong content type, 50 MB body, hang) are covered in
 // test/e2e/run.test.ts; these are the cases it cannot play.
 import assert from 'node:assert/strict';
+import { statSync } from 'node:fs';
 import { request } from 'node:http';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { assertHeld, echoes, hostileSut, json, runAgainst, TOKEN } from './support.ts';
 
@@ -80,4 +82,32 @@ test('a SUT that redirects to itself is not followed', async () => {
   );
   const run = await runAgainst(sut);
   assertHeld(run, /HTTP 302/);
+});
+
+test('a SUT that answers with near-limit bodies everywhere: outputs grow with checkpoints, not with its answers', async () => {
+  const pad = 'x'.repeat(900 * 1024);
+  const sut = await hostileSut((req, res) => {
+    if ((req.url ?? '').includes('/observations/')) return json(res, 200, { value: { pad, token: TOKEN } });
+    return void res.writeHead(500, { 'content-type': 'text/plain' }).end(`${TOKEN} ${pad}`);
+  });
+  const run = await runAgainst(sut, '', true);
+  assertHeld(run, /HTTP 500|not a list/);
+  const checkpoints = run.result.protocols.flatMap((p) => p.checkpoints).length;
+  const size = (prefix: string) =>
+    run.files.filter((f) => f.startsWith(prefix)).reduce((n, f) => n + statSync(join(run.outDir, f)).size, 0);
+  for (const f of run.files.filter((f) => f.startsWith('allure-results')))
+    assert.ok(statSync(join(run.outDir, f)).size <= 64 * 1024, `${f} is over 64 KiB`);
+  assert.ok(
+    size('allure-results') <= checkpoints * 256 * 1024,
+    `allure-results: ${size('allure-results')} bytes`,
+  );
+  for (const f of ['certification-result.json', 'junit.xml'])
+    assert.ok(size(f) <= checkpoints * 64 * 1024, `${f}: ${size(f)} bytes for ${checkpoints} checkpoints`);
+  assert.ok(
+    size('messages.ndjson') <= run.result.evidence.length * 600 * 1024 + checkpoints * 64 * 1024,
+    `messages.ndjson: ${size('messages.ndjson')} bytes`,
+  );
+  console.log(
+    `outputs: ${run.totalBytes} bytes; allure-report ${size('allure-report')}; ${checkpoints} checkpoints`,
+  );
 });

@@ -1,3 +1,5 @@
+import { exchangeExcerpt } from '../../evidence/bound.ts';
+import type { Exchange } from '../../evidence/exchange.ts';
 import type { CertificationResult, CheckpointResult, EvidenceRecord } from '../../result/types.ts';
 import type { Writer } from '../types.ts';
 import { nameBasedUuid } from './ids.ts';
@@ -51,10 +53,18 @@ export function evidenceAttachments(result: CertificationResult, resultsDir: str
         })),
       };
     },
+    // An excerpt, not the file: the HTML report embeds every attachment, so a large body cited by many
+    // checkpoints would multiply (bounded outputs); the evidence file keeps the body and its hash.
     copy(writer, { id, from, to }) {
-      return writer.copy(from, to).catch((error: unknown) => {
-        throw new Error(`cannot copy evidence ${id} from ${from}`, { cause: error });
-      });
+      return writer
+        .read(from)
+        .then((bytes) => {
+          const exchange = JSON.parse(bytes.toString('utf8')) as Exchange;
+          return writer.write(to, JSON.stringify(exchangeExcerpt(exchange, from), null, 2));
+        })
+        .catch((error: unknown) => {
+          throw new Error(`cannot copy evidence ${id} from ${from}`, { cause: error });
+        });
     },
   };
 }
