@@ -59,7 +59,10 @@ export function ndjsonLine(envelope: Envelope, seenExchanges: Set<string>): stri
 export function exchangeExcerpt(
   exchange: Exchange,
   evidenceFile: string,
-): Exchange & { evidenceFile: string } {
+): Exchange | (Exchange & { evidenceFile: string }) {
+  const large = (body: BodyRecord | undefined) => (body?.text.length ?? 0) > EXCERPT_LIMIT;
+  // Nothing to cut: the same object, so a caller can link the evidence file instead of writing a copy.
+  if (!large(exchange.request.body) && !large(exchange.response?.body)) return exchange;
   const cut = (body: BodyRecord | undefined): BodyRecord | undefined =>
     body && body.text.length > EXCERPT_LIMIT
       ? { ...body, text: body.text.slice(0, EXCERPT_LIMIT), truncated: true }

@@ -111,3 +111,40 @@ test('a SUT that answers with near-limit bodies everywhere: outputs grow with ch
     `outputs: ${run.totalBytes} bytes; allure-report ${size('allure-report')}; ${checkpoints} checkpoints`,
   );
 });
+
+test('a shared document nested 200,000 levels deep fails the checkpoints naming the limit, no harness error', async () => {
+  const deep = `{"resourceType":"Bundle","entry":${'['.repeat(200_000)}${']'.repeat(200_000)}}`;
+  const bytes = Buffer.from(deep);
+  const bundle = JSON.stringify({
+    resourceType: 'Bundle',
+    type: 'transaction',
+    entry: [
+      {
+        fullUrl: 'urn:uuid:ref',
+        resource: {
+          resourceType: 'DocumentReference',
+          content: [{ attachment: { url: 'urn:uuid:doc', size: bytes.length } }],
+        },
+      },
+      { fullUrl: 'urn:uuid:doc', resource: { resourceType: 'Binary', data: bytes.toString('base64') } },
+    ],
+  });
+  const sut = await hostileSut((req, res, session) => {
+    const url = req.url ?? '';
+    if (url.includes('/observations/')) return json(res, 200, { value: [] });
+    if (!url.includes('/actions/diagnosekort.share'))
+      return json(res, 200, { output: { diagnosisId: `d${Math.random()}` } });
+    const upload = request(new URL(`${session.counterparts['documentSharing'] ?? ''}/fhir`), {
+      method: 'POST',
+      headers: { 'content-type': 'application/fhir+json' },
+    });
+    upload.on('error', () => undefined);
+    upload.on('response', (answer) => {
+      answer.resume();
+      answer.on('end', () => json(res, 200, { output: {} }));
+    });
+    upload.end(bundle);
+  });
+  const run = await runAgainst(sut);
+  assertHeld(run, /JSON nested deeper than certbench's limit of 256 levels/);
+});
