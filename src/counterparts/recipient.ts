@@ -90,7 +90,7 @@ export class Recipient implements Counterpart {
   }
 
   refused(request: IncomingRequest, exchange: Exchange, reason: string): void {
-    if (request.method !== 'POST') return;
+    if (request.method !== 'POST' || ![this.endpoint, `${this.endpoint}/`].includes(request.path)) return;
     this.submissions.push({
       seq: this.submissions.length + 1,
       receivedAt: new Date().toISOString(),

@@ -29,7 +29,7 @@ test('a SUT that drops its connection in the middle of an upload to a counterpar
     if (url.includes('/observations/')) return json(res, 200, { value: [] });
     if (!url.includes('/actions/diagnosekort.share'))
       return json(res, 200, { output: { diagnosisId: `d${Math.random()}` } });
-    const target = new URL(`${session.counterparts['documentSharing'] ?? ''}/fhir`);
+    const target = new URL(session.counterparts['documentSharing'] ?? '');
     const upload = request(target, {
       method: 'POST',
       headers: { 'content-type': 'application/fhir+json', 'content-length': '100000' },
@@ -134,7 +134,7 @@ test('a shared document nested 200,000 levels deep fails the checkpoints naming 
     if (url.includes('/observations/')) return json(res, 200, { value: [] });
     if (!url.includes('/actions/diagnosekort.share'))
       return json(res, 200, { output: { diagnosisId: `d${Math.random()}` } });
-    const upload = request(new URL(`${session.counterparts['documentSharing'] ?? ''}/fhir`), {
+    const upload = request(new URL(session.counterparts['documentSharing'] ?? ''), {
       method: 'POST',
       headers: { 'content-type': 'application/fhir+json' },
     });
