@@ -41,9 +41,15 @@ export class Redactor {
    */
   json<T>(value: T): T {
     if (this.secrets.length === 0) return value;
-    const text = JSON.stringify(value);
-    const redacted = this.text(text);
-    return redacted === text ? value : (JSON.parse(redacted) as T);
+    // Each string on its own, so a token inside a JSON attachment body (escaped once more) is still found.
+    const redact = (v: unknown): unknown => {
+      if (typeof v === 'string') return this.text(v);
+      if (Array.isArray(v)) return v.map(redact);
+      if (v && typeof v === 'object')
+        return Object.fromEntries(Object.entries(v).map(([k, inner]) => [k, redact(inner)]));
+      return v;
+    };
+    return redact(value) as T;
   }
 
   body(raw: Buffer, overLimit = false): BodyRecord {
@@ -55,12 +61,13 @@ export class Redactor {
 }
 
 /**
- * The forms a secret takes when an SUT echoes it: as is, JSON-escaped, URL-encoded (also form-encoded), and inside
+ * The forms a secret takes when an SUT echoes it: as is, JSON-escaped (once or twice), URL-encoded (also form-encoded), and inside
  * base64 or base64url (a Basic header "user:token" puts the token at any offset, so the token's base64 is taken at each
  * of the three byte alignments, keeping only the characters that depend on the token alone).
  */
 export function encodedForms(secret: string): string[] {
-  const forms = [secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret)];
+  const escaped = JSON.stringify(secret).slice(1, -1);
+  const forms = [secret, escaped, JSON.stringify(escaped).slice(1, -1), encodeURIComponent(secret)];
   forms.push(encodeURIComponent(secret).replace(/%20/g, '+'));
   const bytes = Buffer.from(secret, 'utf8');
   for (let offset = 0; offset < 3; offset++) {
