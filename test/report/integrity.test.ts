@@ -85,3 +85,17 @@ test('a deleted evidence file and a run without integrity.json are named', async
   const unverified = (await verifyRunFolder(dir, result)).find((p) => p.kind === 'unverified');
   assert.match(unverified?.message ?? '', /missing: the record itself cannot be checked/);
 });
+
+test('a re-run refuses to carry verdicts over from an earlier run that does not match its record', async () => {
+  const { dir, result } = await copyOfRun();
+  const cp = result.protocols[0]?.checkpoints.find((c) => c.status === 'failed');
+  assert.ok(cp);
+  cp.status = 'passed';
+  writeFileSync(join(dir, 'certification-result.json'), JSON.stringify(result, null, 2));
+  await assert.rejects(runReference({ protocols: ['diagnosekort'], rerunOf: dir }), (error: unknown) => {
+    assert.ok(error instanceof InvalidInputError);
+    assert.match(error.message, /the earlier run does not match its record/);
+    assert.ok(error.issues.some((i) => i.file === join(dir, 'certification-result.json')));
+    return true;
+  });
+});
