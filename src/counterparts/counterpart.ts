@@ -25,6 +25,11 @@ export interface Counterpart {
   /** Path prefix on the counterpart host, e.g. `/document-sharing`. */
   readonly pathPrefix: string;
   handle(request: IncomingRequest, exchange: Exchange): CounterpartResponse;
+  /**
+   * A request the host refused before `handle` (over the size limit, or aborted by the SUT mid-upload), so a step
+   * waiting for a submission sees it with its evidence and reason rather than timing out.
+   */
+  refused?(request: IncomingRequest, exchange: Exchange, reason: string): void;
 }
 
 /** A FHIR OperationOutcome that says what was expected, for any request a counterpart cannot accept. */

@@ -38,7 +38,13 @@ export class CounterpartHost {
   }
 
   async start(): Promise<string> {
-    const server = createServer((req, res) => void this.onRequest(req, res));
+    // Whatever the SUT does to a request (abort it, reset the socket), it must never reach the process: every
+    // failure of a handler ends that one request, recorded as evidence.
+    const server = createServer((req, res) => {
+      res.on('error', () => undefined);
+      this.onRequest(req, res).catch((error: unknown) => this.onHandlerFailure(req, res, error));
+    });
+    server.on('clientError', (_error, socket) => socket.destroy());
     server.keepAliveTimeout = 1000;
     this.server = server;
     await new Promise<void>((resolve, reject) => {
@@ -71,7 +77,7 @@ export class CounterpartHost {
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = Date.now();
     const { redactor, maxBodyBytes } = this.options;
-    const { body, overLimit } = await readBody(req, maxBodyBytes);
+    const { body, overLimit, aborted } = await readBody(req, maxBodyBytes);
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(req.headers))
       if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
@@ -100,9 +106,20 @@ export class CounterpartHost {
       overLimit,
     };
     let answer: CounterpartResponse;
+    if (aborted) {
+      // The SUT dropped the connection mid-upload: record what arrived and how it ended, and tell the counterpart,
+      // so the checkpoint waiting for this submission fails with this evidence instead of a timeout.
+      exchange.error = `upload aborted by the SUT after ${body.length} bytes (${aborted})`;
+      exchange.durationMs = Date.now() - started;
+      this.exchanges.push(exchange);
+      counterpart?.refused?.(request, exchange, exchange.error);
+      res.destroy();
+      return;
+    }
     if (overLimit) {
       answer = operationOutcome(413, `request body exceeds the limit of ${maxBodyBytes} bytes`, 'too-costly');
-      exchange.error = `request body over the limit of ${maxBodyBytes} bytes`;
+      exchange.error = `refused for size: request body over the limit of ${maxBodyBytes} bytes`;
+      counterpart?.refused?.(request, exchange, exchange.error);
     } else if (!counterpart) {
       answer = operationOutcome(
         404,
@@ -128,24 +145,54 @@ export class CounterpartHost {
     };
     exchange.durationMs = Date.now() - started;
     this.exchanges.push(exchange);
+    if (res.destroyed) return;
     res.writeHead(answer.status, { ...answer.headers, 'content-length': String(responseBody.length) });
     res.end(responseBody);
   }
+
+  /** Last resort for a handler that failed anyway: answer 500 when still possible, never rethrow. */
+  private onHandlerFailure(req: IncomingMessage, res: ServerResponse, error: unknown): void {
+    const message = this.options.redactor.text((error as Error)?.message ?? String(error));
+    if (!res.headersSent && !res.destroyed) {
+      const answer = operationOutcome(
+        500,
+        `certbench could not handle ${req.method ?? ''} ${req.url ?? ''}: ${message}`,
+        'exception',
+      );
+      res.writeHead(answer.status, answer.headers).end(answer.body);
+    } else res.destroy();
+  }
 }
 
-async function readBody(req: IncomingMessage, max: number): Promise<{ body: Buffer; overLimit: boolean }> {
+/** Reads a request body within the limit; an upload the SUT breaks off is returned with how it ended, not thrown. */
+async function readBody(
+  req: IncomingMessage,
+  max: number,
+): Promise<{ body: Buffer; overLimit: boolean; aborted?: string }> {
   const chunks: Buffer[] = [];
   let size = 0;
   let overLimit = false;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (!overLimit && size > max) {
-      overLimit = true;
-      chunks.push(chunk.subarray(0, chunk.length - (size - max)));
-    } else if (!overLimit) {
-      chunks.push(chunk);
+  try {
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (!overLimit && size > max) {
+        overLimit = true;
+        chunks.push(chunk.subarray(0, chunk.length - (size - max)));
+      } else if (!overLimit) {
+        chunks.push(chunk);
+      }
+      // Keep draining after the limit so the client gets an answer instead of a reset.
     }
-    // Keep draining after the limit so the client gets an answer instead of a reset.
+  } catch (error) {
+    const e = error as { code?: string; message?: string };
+    return { body: Buffer.concat(chunks), overLimit, aborted: e.code ?? e.message ?? String(error) };
   }
+  // Node ends the stream without an error when the socket closes early on some paths: check completeness too.
+  if (!req.complete)
+    return {
+      body: Buffer.concat(chunks),
+      overLimit,
+      aborted: 'connection closed before the body was complete',
+    };
   return { body: Buffer.concat(chunks), overLimit };
 }

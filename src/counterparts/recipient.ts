@@ -1,5 +1,6 @@
 import { CheckFailed } from '../checks/check-failed.ts';
 import type { Exchange } from '../evidence/exchange.ts';
+import { checkXmlDepth, parseJsonBounded } from '../limits/parse-limits.ts';
 import {
   operationOutcome,
   type Counterpart,
@@ -72,9 +73,10 @@ export class Recipient implements Counterpart {
     };
     let answer: CounterpartResponse;
     try {
-      submission.bundle = this.options.parse
-        ? this.options.parse(request.body)
-        : JSON.parse(request.body.toString('utf8'));
+      if (this.options.parse) {
+        checkXmlDepth(request.body.toString('utf8'));
+        submission.bundle = this.options.parse(request.body);
+      } else submission.bundle = parseJsonBounded(request.body.toString('utf8'));
       const refusal = this.options.refuse(submission.bundle);
       answer = refusal ? operationOutcome(400, refusal) : this.options.accept(submission.bundle);
     } catch (error) {
@@ -85,6 +87,17 @@ export class Recipient implements Counterpart {
     this.submissions.push(submission);
     for (const wake of this.waiters) wake();
     return answer;
+  }
+
+  refused(request: IncomingRequest, exchange: Exchange, reason: string): void {
+    if (request.method !== 'POST' || ![this.endpoint, `${this.endpoint}/`].includes(request.path)) return;
+    this.submissions.push({
+      seq: this.submissions.length + 1,
+      receivedAt: new Date().toISOString(),
+      exchange,
+      parseError: reason,
+    });
+    for (const wake of this.waiters) wake();
   }
 
   /** Number of submissions so far; pass it to `waitForSubmission` to wait for the next one. */

@@ -1,5 +1,6 @@
 import { ActionRefused, CheckFailed } from '../checks/check-failed.ts';
 import type { EvidenceClient, HttpOutcome } from '../evidence/http-client.ts';
+import { LimitExceeded, parseJsonBounded } from '../limits/parse-limits.ts';
 import type { InboundAnswer, InboundMessage, SessionConfig, SutDriver, SutInfo } from './types.ts';
 
 export const AUTOMATION_PREFIX = '/certbench/v1';
@@ -134,8 +135,9 @@ export function parseJsonAnswer(outcome: HttpOutcome, name: string): unknown {
     });
   }
   try {
-    return JSON.parse(outcome.body.toString('utf8')) as unknown;
+    return parseJsonBounded(outcome.body.toString('utf8'));
   } catch (error) {
+    if (error instanceof LimitExceeded) throw new CheckFailed(`${name}: ${error.message}`);
     throw new CheckFailed(`${name}: the SUT's answer is not valid JSON (${(error as Error).message})`, {
       actual: outcome.body.subarray(0, 200).toString('utf8'),
     });

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { LimitExceeded, parseJsonBounded } from '../limits/parse-limits.ts';
 import { entriesOf, isResource, type Resource } from './bundle.ts';
 
 /** What a Provide Document Bundle (IHE MHD ITI-65) carries, with every deviation found on the way. */
@@ -67,11 +68,15 @@ export function unpackProvideDocumentBundle(
   let document: Resource | undefined;
   if (options.fhirDocument !== false) {
     try {
-      const parsed: unknown = JSON.parse(documentBytes.toString('utf8'));
+      const parsed: unknown = parseJsonBounded(documentBytes.toString('utf8'));
       if (isResource(parsed)) document = parsed;
       else problems.push('the Binary data is JSON but not a FHIR resource');
     } catch (error) {
-      problems.push(`the Binary data is not JSON: ${(error as Error).message}`);
+      problems.push(
+        error instanceof LimitExceeded
+          ? `the Binary data: ${error.message}`
+          : `the Binary data is not JSON: ${(error as Error).message}`,
+      );
     }
   }
   if (attachment?.size !== documentBytes.length) {

@@ -42,7 +42,17 @@ export function parseYaml<S extends z.ZodType>(
       `invalid ${what}`,
     );
   }
-  const result = schema.safeParse(doc.toJS());
+  let data: unknown;
+  try {
+    // The yaml library refuses documents whose aliases expand excessively (a "billion laughs" alias bomb).
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    throw new InvalidInputError(
+      [{ file, message: `not accepted: ${(error as Error).message}` }],
+      `invalid ${what}`,
+    );
+  }
+  const result = schema.safeParse(data);
   if (!result.success) {
     throw new InvalidInputError(
       result.error.issues.map((issue) => toInputIssue(issue, file, doc, lineCounter)),

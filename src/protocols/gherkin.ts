@@ -25,11 +25,7 @@ export async function parseFeatureFolder(root: string, dir: string): Promise<Par
     try {
       scenarios.push(...parseFeature(text, uri));
     } catch (error) {
-      issues.push({
-        file: uri,
-        line: lineOf(error),
-        message: (error as Error).message.split('\n')[0] ?? 'parse error',
-      });
+      issues.push(...syntaxIssues(uri, error));
     }
   }
   if (issues.length > 0) throw new InvalidInputError(issues, 'invalid feature file');
@@ -53,7 +49,34 @@ export function parseFeature(text: string, uri: string): ParsedScenario[] {
   }));
 }
 
-function lineOf(error: unknown): number | undefined {
-  const match = /\((\d+):\d+\)/.exec((error as Error).message);
-  return match ? Number(match[1]) : undefined;
+/**
+ * The parser's errors one by one, each with its line and what was expected in words: the parser throws one
+ * composite error whose own message is only "Parser errors:".
+ */
+export function syntaxIssues(file: string, error: unknown): InputIssue[] {
+  const parts = (error as { errors?: unknown[] }).errors ?? [error];
+  return parts.map((part) => {
+    const message = (part as Error).message ?? String(part);
+    const match = /^\((\d+):(\d+)\): (.*)$/s.exec(message);
+    if (!match) return { file, message: message.split('\n')[0] ?? 'parse error' };
+    const text = (match[3] ?? '').replace(/#(\w+)/g, (_m, token: string) => TOKEN_WORDS[token] ?? token);
+    return { file, line: Number(match[1]), message: `column ${match[2] ?? '?'}: ${text}` };
+  });
 }
+
+const TOKEN_WORDS: Record<string, string> = {
+  EOF: 'end of file',
+  TableRow: 'a table row (| ... |)',
+  DocStringSeparator: 'a doc string (""")',
+  StepLine: 'a step (Given/When/Then/And/But)',
+  TagLine: 'a tag line (@...)',
+  ExamplesLine: '"Examples:"',
+  ScenarioLine: '"Scenario:"',
+  RuleLine: '"Rule:"',
+  FeatureLine: '"Feature:"',
+  BackgroundLine: '"Background:"',
+  Comment: 'a comment (#)',
+  Empty: 'an empty line',
+  Other: 'free text',
+  Language: 'a language line (# language:)',
+};

@@ -1,7 +1,9 @@
 // `certbench register import`: bring result folders into the register. Each record is its own transaction, so an
 // interrupted import leaves whole runs or none of a run; importing the same record again changes nothing.
 import { readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { Kysely } from 'kysely';
+import { describeProblems, verifyRunFolder } from '../integrity/run-integrity.ts';
 import type { CertificationResult } from '../result/types.ts';
 import { allureReportBeside, findResultFiles, resultProblem, type SkippedFile } from '../status/load.ts';
 import { registerRecord, RegisterConflictError } from './record.ts';
@@ -47,6 +49,11 @@ export async function importFile(
   }
   const problem = resultProblem(data);
   if (problem) return { file, reason: problem };
+  // A run folder that does not match its record (edited evidence, verdicts or roll-up) is not registered.
+  const mismatches = (await verifyRunFolder(dirname(file), data as CertificationResult)).filter(
+    (p) => p.kind !== 'unverified',
+  );
+  if (mismatches.length > 0) return { file, reason: describeProblems(mismatches), integrity: true };
   const allureReport = await allureReportBeside(file);
   try {
     return await registerRecord(db, {

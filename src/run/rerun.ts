@@ -1,6 +1,7 @@
 import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { InvalidInputError } from '../errors/index.ts';
+import { verifyRunFolder } from '../integrity/run-integrity.ts';
 import type { SutProfile } from '../profile/schema.ts';
 import type { LoadedManifest } from '../protocols/schema.ts';
 import {
@@ -50,6 +51,13 @@ export async function loadRerun(
       { file, message: `cannot read the earlier run: ${(error as Error).message}` },
     ]);
   }
+  // Carried-over verdicts count as this run's: an earlier run that does not match its record cannot lend them.
+  const tampered = (await verifyRunFolder(previousDir, previous)).filter((p) => p.kind !== 'unverified');
+  if (tampered.length > 0)
+    throw new InvalidInputError(
+      tampered.map((p) => ({ file: p.file, message: p.message })),
+      'the earlier run does not match its record (integrity check)',
+    );
   const issues: string[] = [];
   if (previous.schemaVersion !== RESULT_SCHEMA_VERSION)
     issues.push(

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { startReferenceGp } from '../../reference-gp/index.ts';
@@ -14,8 +14,11 @@ import { TerminalOperator } from '../driver/manual/terminal-operator.ts';
 import type { RunEnvironment } from '../environment/environment.ts';
 import { InvalidInputError } from '../errors/index.ts';
 import type { Exchange } from '../evidence/exchange.ts';
+import { boundEnvelope, ndjsonLine } from '../evidence/bound.ts';
 import { EvidenceClient } from '../evidence/http-client.ts';
+import { writeIntegrityManifest } from '../integrity/run-integrity.ts';
 import { Redactor } from '../evidence/redact.ts';
+import { claimOutputFolder } from '../output/output-folder.ts';
 import { loadProfile, resolveToken } from '../profile/load.ts';
 import type { SutProfile } from '../profile/schema.ts';
 import { loadProtocols, selectProtocols } from '../protocols/load.ts';
@@ -87,6 +90,7 @@ const GENERATED = [
   'junit.xml',
   'summary.txt',
   'messages.ndjson',
+  'integrity.json',
   ALLURE_CONFIG_FILE,
 ];
 
@@ -138,8 +142,13 @@ export async function runCertification(
   );
   const variantProblems = variantIssues(manifests, profile);
   if (variantProblems.length > 0) throw new InvalidInputError(variantProblems);
-  const waivers = options.waiversFile ? await loadWaivers(resolve(env.cwd, options.waiversFile)) : [];
-  const plan = options.planFile ? await loadTestPlan(resolve(env.cwd, options.planFile)) : undefined;
+  const knownIds = catalogue.manifests.flatMap((m) => m.checkpoints.map((cp) => cp.id));
+  const waivers = options.waiversFile
+    ? await loadWaivers(resolve(env.cwd, options.waiversFile), knownIds)
+    : [];
+  const plan = options.planFile
+    ? await loadTestPlan(resolve(env.cwd, options.planFile), knownIds)
+    : undefined;
   const judgedAt = options.asOf ?? env.clock.now();
   const rerun = options.rerunOf
     ? await loadRerun(resolve(env.cwd, options.rerunOf), outDir, profile, manifests)
@@ -151,10 +160,10 @@ export async function runCertification(
   const token = driverKind === 'manual' && !options.referenceGp ? undefined : resolveToken(profile, runEnv);
   const redactor = new Redactor([token]);
 
-  // Output of an earlier run in the same folder must not mix with this one's (stale evidence, old Allure results).
+  // The folder is checked and locked for this run; output of an earlier run there must not mix with this one's.
+  const releaseOutput = await claimOutputFolder(outDir);
+  const stops: (() => Promise<void>)[] = [releaseOutput];
   await Promise.all(GENERATED.map((name) => rm(join(outDir, name), { recursive: true, force: true })));
-  await mkdir(outDir, { recursive: true });
-  const stops: (() => Promise<void>)[] = [];
   try {
     // 2. The SUT side and the counterparts.
     let baseUrl = options.sutUrl ?? profile.automation.baseUrl;
@@ -230,6 +239,7 @@ export async function runCertification(
     // 3. The checkpoints.
     const index = new MessageIndex();
     const ndjson = createWriteStream(join(outDir, 'messages.ndjson'));
+    const exchangesWritten = new Set<string>();
     await runScenarios({
       root: PACKAGE_ROOT,
       featureDirs: manifests.map((m) => m.features),
@@ -239,9 +249,11 @@ export async function runCertification(
         rerun?.retest,
       ),
       runId,
-      onMessage: (envelope) => {
+      onMessage: (message) => {
+        // Redaction at the source: every text built from an SUT answer (messages, checks, evidence) passes here.
+        const envelope = boundEnvelope(redactor.json(message));
         index.update(envelope);
-        ndjson.write(`${JSON.stringify(envelope)}\n`);
+        ndjson.write(ndjsonLine(envelope, exchangesWritten));
       },
     });
     ndjson.end();
@@ -297,6 +309,7 @@ export async function runCertification(
     if (options.summary)
       projections.push(createConsoleSummaryProjection({ runDir: outDir, htmlReport: options.html }));
     await runProjections(projections, { result, writer, stdout: env.stdout });
+    await writeIntegrityManifest(outDir, result);
     if (options.html)
       await generateAllureHtml(outDir, {
         reportName: `certbench: ${profile.vendor} ${profile.system} ${profile.version}`,

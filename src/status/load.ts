@@ -3,6 +3,7 @@
 import { access, readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { RESULT_SCHEMA_VERSION, type Approval, type CertificationResult } from '../result/types.ts';
+import { describeProblems, verifyRunFolder } from '../integrity/run-integrity.ts';
 import { statusResultOf } from './extract.ts';
 import type { LoadedResult } from './types.ts';
 
@@ -14,15 +15,18 @@ const APPROVALS: unknown[] = ['Godkendt', 'Delvist godkendt', 'Ikke godkendt'] s
 export interface SkippedFile {
   file: string;
   reason: string;
+  /** Skipped because the run folder does not match its record (tampering or damage), not for its format. */
+  integrity?: boolean;
 }
 
 /** Every readable result under `dir` (recursively, in path order) and the files skipped with their reason. */
 export async function loadResultsFolder(
   dir: string,
-): Promise<{ results: LoadedResult[]; skipped: SkippedFile[] }> {
+): Promise<{ results: LoadedResult[]; skipped: SkippedFile[]; unverified: string[] }> {
   const files = await findResultFiles(dir);
   const results: LoadedResult[] = [];
   const skipped: SkippedFile[] = [];
+  const unverified: string[] = [];
   for (const file of files) {
     let data: unknown;
     try {
@@ -36,6 +40,13 @@ export async function loadResultsFolder(
       skipped.push({ file, reason: problem });
       continue;
     }
+    const problems = await verifyRunFolder(dirname(file), data as CertificationResult);
+    const mismatches = problems.filter((p) => p.kind !== 'unverified');
+    if (mismatches.length > 0) {
+      skipped.push({ file, reason: describeProblems(mismatches), integrity: true });
+      continue;
+    }
+    if (problems.length > 0) unverified.push(file);
     const allureReport = await allureReportBeside(file);
     results.push({
       file,
@@ -43,7 +54,7 @@ export async function loadResultsFolder(
       ...(allureReport ? { allureReport } : {}),
     });
   }
-  return { results, skipped };
+  return { results, skipped, unverified };
 }
 
 /** Every `certification-result.json` under `dir`, recursively, as absolute paths in path order. */

@@ -1,9 +1,23 @@
+import { InvalidInputError } from '../errors/index.ts';
+import { unknownCheckpointIssues } from '../input/checkpoint-ids.ts';
 import { readYamlFile } from '../input/yaml-file.ts';
 import { checkpointPattern } from '../waivers/match.ts';
 import { testPlanSchema, type TestPlan } from './schema.ts';
 
-export async function loadTestPlan(file: string): Promise<TestPlan> {
+export async function loadTestPlan(file: string, knownCheckpoints?: readonly string[]): Promise<TestPlan> {
   const written = await readYamlFile(file, testPlanSchema, 'test plan');
+  if (knownCheckpoints) {
+    const issues = unknownCheckpointIssues(
+      file,
+      'plan.checkpoints',
+      [
+        ...(written.plan.defer ?? []).flatMap((d) => d.checkpoints),
+        ...(written.plan.notRelevant ?? []).flatMap((e) => e.checkpoints ?? []),
+      ],
+      knownCheckpoints,
+    );
+    if (issues.length > 0) throw new InvalidInputError(issues, 'invalid test plan');
+  }
   const notRelevant = (written.plan.notRelevant ?? []).map((e) => ({
     ...(e.protocol ? { protocol: e.protocol } : {}),
     ...(e.useCases ? { useCases: e.useCases } : {}),

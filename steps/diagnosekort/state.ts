@@ -125,7 +125,7 @@ export async function withWindows(
 export function documentOf(shared: SharedDocument): Resource {
   if (!shared.unpacked.document) {
     throw new CheckFailed(
-      `no document could be read from the submission of step ${shared.planned.step}: ${shared.unpacked.problems.join('; ') || shared.submission.parseError || 'unknown'}`,
+      `no document could be read from the submission of step ${shared.planned.step}: ${[shared.submission.parseError, ...shared.unpacked.problems].filter(Boolean).join('; ') || 'unknown'}`,
     );
   }
   return shared.unpacked.document;

@@ -155,7 +155,7 @@ describe('allure-results projection', () => {
     );
   });
 
-  it('gives each citation its own name for the evidence file, without reading it', async () => {
+  it('gives each citation its own name for the evidence file, reading each evidence file once', async () => {
     const run = sampleRun();
     const reads: string[] = [];
     const copies: string[] = [];
@@ -171,7 +171,7 @@ describe('allure-results projection', () => {
       },
     };
     await allureResultsProjection.project({ result: run.result, writer, stdout });
-    assert.deepEqual(reads, []);
+    assert.deepEqual(reads.sort(), [...new Set(reads)].sort(), 'each evidence file read once');
     const citations = run.result.protocols.flatMap((p) => p.checkpoints.flatMap((c) => c.evidence));
     assert.equal(copies.length, citations.length);
     assert.deepEqual(

@@ -5,6 +5,7 @@ import { EXIT } from '../../errors/exit-codes.ts';
 import { InvalidInputError } from '../../errors/index.ts';
 import { builtinProjections, runProjections } from '../../projections/index.ts';
 import { FileSystemWriter } from '../../projections/writer.ts';
+import { verifyRunFolder } from '../../integrity/run-integrity.ts';
 import { generateAllureHtml } from '../../report/allure-html.ts';
 import { RESULT_SCHEMA_VERSION, type CertificationResult } from '../../result/types.ts';
 
@@ -32,6 +33,14 @@ export async function reportCommand(runDir: string, env: RunEnvironment): Promis
       },
     ]);
   }
+  const problems = await verifyRunFolder(dir, result);
+  const mismatches = problems.filter((p) => p.kind !== 'unverified');
+  if (mismatches.length > 0)
+    throw new InvalidInputError(
+      mismatches.map((p) => ({ file: p.file, message: p.message })),
+      'the run folder does not match its record (integrity check); no report written',
+    );
+  for (const p of problems) env.logger.warn(`not verified: ${p.file}: ${p.message}`);
   await runProjections([builtinProjections['allure-results'], builtinProjections['test-protocol']], {
     result,
     writer: new FileSystemWriter(dir),

@@ -7,7 +7,7 @@ import { FileSystemWriter } from '../../projections/writer.ts';
 import { CERTBENCH_VERSION } from '../../run/package-root.ts';
 import { dayOf, isDay } from '../../status/dates.ts';
 import { loadRegisterResults } from '../../register/status-source.ts';
-import { loadResultsFolder } from '../../status/load.ts';
+import { loadResultsFolder, type SkippedFile } from '../../status/load.ts';
 import { buildStatusModel } from '../../status/model.ts';
 import { writeStatusReport } from '../../status/report.ts';
 import type { StatusLanguage } from '../../status/texts.ts';
@@ -80,10 +80,10 @@ export async function statusCommand(
   if (issues.length > 0) throw new InvalidInputError(issues, 'invalid status report options');
 
   const out = resolve(env.cwd, options.out);
-  const results =
+  const { results, tampered } =
     register === undefined
       ? await fromFolder(resolve(env.cwd, resultsDir ?? '.'), env)
-      : await withRegister(register, env, (r) => loadRegisterResults(r.db));
+      : { results: await withRegister(register, env, (r) => loadRegisterResults(r.db)), tampered: [] };
   if (results.length === 0) env.logger.warn(`no certification results in ${resultsDir ?? 'the register'}`);
   const model = buildStatusModel(results, {
     asOf,
@@ -97,11 +97,25 @@ export async function statusCommand(
   env.logger.info(
     `certbench: status of ${model.systems.length} systems × ${model.protocols.length} protocol versions from ${model.counted} results`,
   );
+  // A run that does not match its record is left out of the report and fails the command, so it cannot go unseen.
+  if (tampered.length > 0) {
+    env.logger.warn(
+      `certbench: ${tampered.length} result(s) left out because they do not match their run: ${tampered.map((s) => relative(env.cwd, s.file)).join(', ')}`,
+    );
+    return EXIT.invalidInput;
+  }
   return EXIT.ok;
 }
 
-async function fromFolder(dir: string, env: RunEnvironment): Promise<LoadedResult[]> {
-  const { results, skipped } = await loadResultsFolder(dir);
+async function fromFolder(
+  dir: string,
+  env: RunEnvironment,
+): Promise<{ results: LoadedResult[]; tampered: SkippedFile[] }> {
+  const { results, skipped, unverified } = await loadResultsFolder(dir);
   for (const skip of skipped) env.logger.warn(`skipped ${relative(env.cwd, skip.file)}: ${skip.reason}`);
-  return results;
+  for (const file of unverified)
+    env.logger.warn(
+      `not verified ${relative(env.cwd, file)}: the run has no integrity.json (made before 0.1)`,
+    );
+  return { results, tampered: skipped.filter((s) => s.integrity) };
 }

@@ -1,3 +1,5 @@
+import { exchangeExcerpt } from '../../evidence/bound.ts';
+import type { Exchange } from '../../evidence/exchange.ts';
 import type { CertificationResult, CheckpointResult, EvidenceRecord } from '../../result/types.ts';
 import type { Writer } from '../types.ts';
 import { nameBasedUuid } from './ids.ts';
@@ -25,6 +27,7 @@ export interface EvidenceAttachments {
 
 export function evidenceAttachments(result: CertificationResult, resultsDir: string): EvidenceAttachments {
   const records = new Map(result.evidence.map((record) => [record.id, record]));
+  const excerpts = new Map<string, Promise<string | undefined>>();
 
   return {
     forCheckpoint(protocolId, checkpoint) {
@@ -51,10 +54,24 @@ export function evidenceAttachments(result: CertificationResult, resultsDir: str
         })),
       };
     },
+    // A large exchange becomes an excerpt, not a copy: the HTML report embeds every attachment, so a large body
+    // cited by many checkpoints would multiply (bounded outputs); the evidence file keeps the body and its hash.
+    // Each evidence file is read once; one without a large body is linked as before (costs no space).
     copy(writer, { id, from, to }) {
-      return writer.copy(from, to).catch((error: unknown) => {
-        throw new Error(`cannot copy evidence ${id} from ${from}`, { cause: error });
-      });
+      let excerpt = excerpts.get(from);
+      if (!excerpt) {
+        excerpt = writer.read(from).then((bytes) => {
+          const exchange = JSON.parse(bytes.toString('utf8')) as Exchange;
+          const cut = exchangeExcerpt(exchange, from);
+          return cut === exchange ? undefined : JSON.stringify(cut, null, 2);
+        });
+        excerpts.set(from, excerpt);
+      }
+      return excerpt
+        .then((text) => (text === undefined ? writer.copy(from, to) : writer.write(to, text)))
+        .catch((error: unknown) => {
+          throw new Error(`cannot copy evidence ${id} from ${from}`, { cause: error });
+        });
     },
   };
 }

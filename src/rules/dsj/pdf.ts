@@ -1,26 +1,122 @@
 // Opens a PDF attachment the way a receiver's viewer would (pdfjs-dist) and extracts its text, so checkpoints can
-// ask whether it opens at all and what it says.
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+// ask whether it opens at all and what it says. The PDF comes from the SUT: it is read in a worker thread with a
+// time limit, a page limit and a limit on what its streams inflate to, so a many-page PDF or a decompression bomb
+// fails the checkpoint naming the limit, and certbench's own servers keep answering the SUT meanwhile.
+import { Worker } from 'node:worker_threads';
+import { MAX_PDF_INFLATED_BYTES, MAX_PDF_PAGES, PDF_READ_TIMEOUT_MS } from '../../limits/parse-limits.ts';
 
 export type PdfReading = { opened: true; pages: number; text: string } | { opened: false; error: string };
 
-export async function readPdf(bytes: Uint8Array): Promise<PdfReading> {
-  try {
-    // pdfjs takes ownership of the buffer it is given: pass a copy.
-    const task = getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, verbosity: 0 });
-    const pdf = await task.promise;
+export interface PdfLimits {
+  maxPages: number;
+  maxInflatedBytes: number;
+  timeoutMs: number;
+}
+
+const DEFAULT_LIMITS: PdfLimits = {
+  maxPages: MAX_PDF_PAGES,
+  maxInflatedBytes: MAX_PDF_INFLATED_BYTES,
+  timeoutMs: PDF_READ_TIMEOUT_MS,
+};
+
+const PDFJS_URL = import.meta.resolve('pdfjs-dist/legacy/build/pdf.mjs');
+
+// Plain JavaScript, evaluated in the worker (no TypeScript loader there). First the inflate budget: every stream
+// that inflates (FlateDecode, the bomb's usual filter) counts against it, stopping at the limit; then pdfjs.
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const zlib = require('node:zlib');
+const { bytes, limits, pdfjsUrl } = workerData;
+function inflatedSize(data) {
+  const text = Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1');
+  const marker = /stream\\r?\\n/g;
+  let total = 0;
+  for (let m = marker.exec(text); m; m = marker.exec(text)) {
+    if (text.slice(m.index - 3, m.index) === 'end') continue;
+    const start = m.index + m[0].length;
+    const end = text.indexOf('endstream', start);
+    if (end < 0) break;
+    const remaining = limits.maxInflatedBytes - total;
     try {
-      const lines: string[] = [];
-      for (let n = 1; n <= pdf.numPages; n++) {
-        const content = await (await pdf.getPage(n)).getTextContent();
-        for (const item of content.items) if ('str' in item) lines.push(item.str);
-      }
-      return { opened: true, pages: pdf.numPages, text: normaliseText(lines.join(' ')) };
-    } finally {
-      await task.destroy();
+      const out = zlib.inflateSync(Buffer.from(data.buffer, data.byteOffset + start, end - start), {
+        maxOutputLength: remaining + 1,
+        finishFlush: zlib.constants.Z_SYNC_FLUSH,
+      });
+      total += out.length;
+    } catch (error) {
+      if (error && error.code === 'ERR_BUFFER_TOO_LARGE') return limits.maxInflatedBytes + 1;
     }
+    if (total > limits.maxInflatedBytes) return total;
+    marker.lastIndex = end;
+  }
+  return total;
+}
+(async () => {
+  if (inflatedSize(bytes) > limits.maxInflatedBytes) {
+    const mib = Math.round(limits.maxInflatedBytes / 1048576);
+    return parentPort.postMessage({ opened: false, error: 'certbench did not read it: its streams inflate to more than its limit of ' + mib + ' MiB' });
+  }
+  const { getDocument } = await import(pdfjsUrl);
+  const task = getDocument({ data: bytes, isEvalSupported: false, verbosity: 0 });
+  try {
+    const pdf = await task.promise;
+    if (pdf.numPages > limits.maxPages)
+      return parentPort.postMessage({ opened: false, error: 'certbench did not read it: ' + pdf.numPages + ' pages is over its limit of ' + limits.maxPages + ' pages' });
+    const lines = [];
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const page = await pdf.getPage(n);
+      const content = await page.getTextContent();
+      for (const item of content.items) if ('str' in item) lines.push(item.str);
+      page.cleanup();
+    }
+    parentPort.postMessage({ opened: true, pages: pdf.numPages, text: lines.join(' ') });
   } catch (error) {
-    return { opened: false, error: (error as Error).message };
+    parentPort.postMessage({ opened: false, error: (error && error.message) || String(error) });
+  } finally {
+    await task.destroy();
+  }
+})();
+`;
+
+export async function readPdf(bytes: Uint8Array, limits: PdfLimits = DEFAULT_LIMITS): Promise<PdfReading> {
+  // The worker gets its own copy of the bytes; pdfjs takes ownership of the buffer it is given.
+  const worker = new Worker(WORKER_SOURCE, {
+    eval: true,
+    workerData: { bytes: new Uint8Array(bytes), limits, pdfjsUrl: PDFJS_URL },
+    resourceLimits: { maxOldGenerationSizeMb: 512 },
+    stdout: true,
+    stderr: true,
+  });
+  try {
+    const reading = await new Promise<PdfReading>((resolve) => {
+      const timer = setTimeout(
+        () =>
+          resolve({
+            opened: false,
+            error: `certbench did not read it: reading took longer than its limit of ${limits.timeoutMs} ms`,
+          }),
+        limits.timeoutMs,
+      );
+      const settle = (r: PdfReading) => {
+        clearTimeout(timer);
+        resolve(r);
+      };
+      worker.once('message', (r: PdfReading) => settle(r));
+      worker.once('error', (error) =>
+        settle({
+          opened: false,
+          error: /memory/i.test(error.message)
+            ? 'certbench did not read it: reading it needed more than its memory limit of 512 MiB'
+            : error.message,
+        }),
+      );
+      worker.once('exit', (code) =>
+        settle({ opened: false, error: `the PDF reader stopped (exit ${code})` }),
+      );
+    });
+    return reading.opened ? { ...reading, text: normaliseText(reading.text) } : reading;
+  } finally {
+    await worker.terminate();
   }
 }
 
