@@ -2,8 +2,9 @@
 import { Command, CommanderError, Option } from 'commander';
 import { makeEnvironment } from '../environment/environment.ts';
 import { EXIT } from '../errors/exit-codes.ts';
-import { HarnessError, InvalidInputError } from '../errors/index.ts';
+import { ConnectionError, HarnessError, InvalidInputError } from '../errors/index.ts';
 import { CERTBENCH_VERSION } from '../run/package-root.ts';
+import { checkCommand } from './commands/check.ts';
 import { lintCommand } from './commands/lint.ts';
 import { protocolCommand } from './commands/protocol.ts';
 import { referenceGpCommand } from './commands/reference-gp.ts';
@@ -11,6 +12,7 @@ import { reportCommand } from './commands/report.ts';
 import { runCommand } from './commands/run.ts';
 import { statusCommand, type StatusCommandOptions } from './commands/status.ts';
 import { validateCommand } from './commands/validate.ts';
+import { CHECK_HELP } from './help.ts';
 
 const environment = makeEnvironment();
 const program = new Command('certbench')
@@ -66,6 +68,21 @@ program
   .option('--no-summary', 'do not print the summary table')
   .action(async (options: Parameters<typeof runCommand>[0]) => {
     process.exitCode = await runCommand(options, environment);
+  });
+
+program
+  .command('check')
+  .description(
+    "check that the SUT can be tested from here: its automation API answers info and session with the expected version, the token works, and the SUT reaches certbench's counterparts (every http run does this first)",
+  )
+  .requiredOption('-p, --profile <file>', 'SUT profile (YAML)')
+  .option('--sut-url <url>', "override the profile's automation.baseUrl")
+  .addHelpText('after', CHECK_HELP)
+  .action(async (options: { profile: string; sutUrl?: string }) => {
+    process.exitCode = await checkCommand(
+      { profileFile: options.profile, ...(options.sutUrl ? { sutUrl: options.sutUrl } : {}) },
+      environment,
+    );
   });
 
 program
@@ -142,6 +159,9 @@ try {
   } else if (error instanceof InvalidInputError) {
     environment.stderr.write(`certbench: ${error.message}\n`);
     process.exitCode = EXIT.invalidInput;
+  } else if (error instanceof ConnectionError) {
+    environment.stderr.write(`certbench: connection error: ${error.message}\n`);
+    process.exitCode = EXIT.connectionError;
   } else if (error instanceof HarnessError) {
     environment.stderr.write(`certbench: harness error: ${error.message}\n`);
     process.exitCode = EXIT.harnessError;

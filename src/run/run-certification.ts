@@ -41,7 +41,8 @@ import { registerRunContext, unregisterRunContext } from './context.ts';
 import { runScenarios, tagExpressionFor } from './cucumber-runner.ts';
 import { validatorKey } from './context.ts';
 import { CERTBENCH_VERSION, PACKAGE_ROOT } from './package-root.ts';
-import { preflight } from './preflight.ts';
+import { checkBeforeRun, preflight } from './preflight.ts';
+import { PingCounterpart } from '../preflight/ping-counterpart.ts';
 import { carryEvidence, loadRerun } from './rerun.ts';
 
 export interface RunOptions {
@@ -168,7 +169,11 @@ export async function runCertification(
       baseUrl = gp.url;
     }
     const counterparts = createCounterparts();
-    const host = new CounterpartHost({ ...profile.counterparts, redactor }, allCounterparts(counterparts));
+    const ping = new PingCounterpart();
+    const host = new CounterpartHost({ ...profile.counterparts, redactor }, [
+      ...allCounterparts(counterparts),
+      ping,
+    ]);
     await host.start();
     stops.push(() => host.stop());
     const manual =
@@ -203,7 +208,19 @@ export async function runCertification(
       counterparts: sessionAddresses(host, counterparts),
       variants: profileVariants(profile),
     };
-    const check = await preflight(makeDriver, session);
+    // With the http driver the SUT is checked first (a ConnectionError stops the run); an operator's manual run
+    // keeps its preflight, whose failure fails the checkpoints with the operator's answer as evidence.
+    const check = manual
+      ? await preflight(makeDriver, session)
+      : await checkBeforeRun({
+          profile,
+          baseUrl,
+          baseUrlSource: options.sutUrl ? '--sut-url' : `automation.baseUrl in ${profile.file}`,
+          token,
+          redactor,
+          session,
+          ping: { counterpart: ping, url: host.urlOf(ping) },
+        });
     // The package cache profile validation uses: --fhir-packages, the profile's, CERTBENCH_FHIR_PACKAGES, ~/.fhir.
     const fhirPackages = resolveCacheFolder(options.fhirPackages ?? profile.fhirPackages, env.env, env.cwd);
     const run = registerRunContext({
