@@ -34,6 +34,10 @@ program
     'SUT profile (YAML); default with --reference-gp: profiles/reference-gp.yaml',
   )
   .option('--sut-url <url>', "override the profile's automation.baseUrl (e.g. from a CI secret)")
+  .option(
+    '--counterparts-url <url>',
+    "override the profile's counterparts.advertisedBaseUrl: where the SUT reaches certbench (e.g. the CI job's address)",
+  )
   .option('--reference-gp', 'start the built-in reference GP system and test it')
   .option('--fault <name...>', 'with --reference-gp: enable named faults of its fault catalogue', [])
   .option('--protocol <id...>', 'protocols to run (default: every protocol the profile claims)')
@@ -77,10 +81,15 @@ program
   )
   .requiredOption('-p, --profile <file>', 'SUT profile (YAML)')
   .option('--sut-url <url>', "override the profile's automation.baseUrl")
+  .option('--counterparts-url <url>', "override the profile's counterparts.advertisedBaseUrl")
   .addHelpText('after', CHECK_HELP)
-  .action(async (options: { profile: string; sutUrl?: string }) => {
+  .action(async (options: { profile: string; sutUrl?: string; counterpartsUrl?: string }) => {
     process.exitCode = await checkCommand(
-      { profileFile: options.profile, ...(options.sutUrl ? { sutUrl: options.sutUrl } : {}) },
+      {
+        profileFile: options.profile,
+        ...(options.sutUrl ? { sutUrl: options.sutUrl } : {}),
+        ...(options.counterpartsUrl ? { counterpartsUrl: options.counterpartsUrl } : {}),
+      },
       environment,
     );
   });

@@ -8,12 +8,15 @@ import { Redactor } from '../evidence/redact.ts';
 import { loadProfile, resolveToken } from '../profile/load.ts';
 import { profileVariants } from '../protocols/variants.ts';
 import { checkSut, type SutCheckLine } from './check-sut.ts';
+import { advertiseCounterpartsAt } from './counterparts-url.ts';
 import { PingCounterpart } from './ping-counterpart.ts';
 
 export interface CheckProfileOptions {
   profileFile: string;
   /** Overrides the profile's automation.baseUrl, as `run --sut-url` does. */
   sutUrl?: string;
+  /** Overrides the profile's counterparts.advertisedBaseUrl, as `run --counterparts-url` does. */
+  counterpartsUrl?: string;
 }
 
 /**
@@ -24,7 +27,10 @@ export async function checkProfile(
   options: CheckProfileOptions,
   env: RunEnvironment,
 ): Promise<SutCheckLine[]> {
-  const profile = await loadProfile(resolve(env.cwd, options.profileFile));
+  const profile = advertiseCounterpartsAt(
+    await loadProfile(resolve(env.cwd, options.profileFile)),
+    options.counterpartsUrl,
+  );
   if (options.sutUrl !== undefined && !/^https?:\/\/\S+$/.test(options.sutUrl))
     throw new InvalidInputError([
       { file: '--sut-url', message: `"${options.sutUrl}" is not an http(s) URL` },

@@ -42,6 +42,7 @@ import { runScenarios, tagExpressionFor } from './cucumber-runner.ts';
 import { validatorKey } from './context.ts';
 import { CERTBENCH_VERSION, PACKAGE_ROOT } from './package-root.ts';
 import { checkBeforeRun, preflight } from './preflight.ts';
+import { advertiseCounterpartsAt } from '../preflight/counterparts-url.ts';
 import { PingCounterpart } from '../preflight/ping-counterpart.ts';
 import { carryEvidence, loadRerun } from './rerun.ts';
 
@@ -50,6 +51,8 @@ export interface RunOptions {
   profileFile?: string;
   /** Overrides the profile's automation.baseUrl. */
   sutUrl?: string;
+  /** Overrides the profile's counterparts.advertisedBaseUrl (where the SUT reaches certbench). */
+  counterpartsUrl?: string;
   /** Start the built-in reference GP system in-process (with these faults) and test it. */
   referenceGp?: { faults: string[] };
   protocols: string[] | 'all';
@@ -118,7 +121,10 @@ export async function runCertification(
     (options.referenceGp ? join(PACKAGE_ROOT, 'profiles', 'reference-gp.yaml') : undefined);
   if (!profileFile)
     throw new InvalidInputError([{ file: '--profile', message: 'give a SUT profile (or --reference-gp)' }]);
-  const profile = await loadProfile(resolve(env.cwd, profileFile));
+  const profile = advertiseCounterpartsAt(
+    await loadProfile(resolve(env.cwd, profileFile)),
+    options.counterpartsUrl,
+  );
   if (options.sutUrl !== undefined && !/^https?:\/\/\S+$/.test(options.sutUrl)) {
     throw new InvalidInputError([
       { file: '--sut-url', message: `"${options.sutUrl}" is not an http(s) URL` },

@@ -1,10 +1,12 @@
 import type { RunEnvironment } from '../../environment/environment.ts';
 import { InvalidInputError } from '../../errors/index.ts';
 import { runCertification } from '../../run/run-certification.ts';
+import { writeCiJobSummary } from '../ci-job-summary.ts';
 
 export interface RunCommandOptions {
   profile?: string;
   sutUrl?: string;
+  counterpartsUrl?: string;
   referenceGp?: boolean;
   fault: string[];
   protocol?: string[];
@@ -31,6 +33,7 @@ export async function runCommand(options: RunCommandOptions, env: RunEnvironment
     {
       ...(options.profile ? { profileFile: options.profile } : {}),
       ...(options.sutUrl ? { sutUrl: options.sutUrl } : {}),
+      ...(options.counterpartsUrl ? { counterpartsUrl: options.counterpartsUrl } : {}),
       ...(options.referenceGp ? { referenceGp: { faults: options.fault } } : {}),
       protocols: options.protocol && !options.all ? options.protocol : 'all',
       ...(options.waivers ? { waiversFile: options.waivers } : {}),
@@ -52,6 +55,7 @@ export async function runCommand(options: RunCommandOptions, env: RunEnvironment
   env.logger.info(
     `certbench: ${result.outcome.summary} (exit ${result.outcome.exitCode}); result in ${options.out}/certification-result.json`,
   );
+  await writeCiJobSummary(env, options.out);
   return result.outcome.exitCode;
 }
 
