@@ -23,4 +23,25 @@ Examples:
 
 ${EXIT_CODES}
 
-${ENVIRONMENT}`;
+${ENVIRONMENT}
+`;
+
+export const RUN_HELP = `
+Examples:
+  $ certbench run --reference-gp                                   every protocol against the reference GP
+  $ CERTBENCH_SUT_TOKEN=... certbench run -p my-sut.yaml --out reports/run
+  $ certbench run -p my-sut.yaml --protocol diagnosekort --tags "@usecase:S1-1 and not @cp:DK-3.3.1.1"
+  $ certbench run -p my-sut.yaml --checkpoint DK-3.3.1.2 DK-3.3.1.3
+  $ certbench run -p my-sut.yaml features/diagnosekort/01-s1-1-one-diagnosis.feature:12
+  $ certbench run -p my-sut.yaml --plan examples/test-plan.yaml --waivers examples/waivers.yaml --dry-run
+  $ certbench run -p my-sut.yaml --rerun reports/run --out reports/rerun
+
+A selection (--tags, --checkpoint, --name, feature files) narrows the protocols of the run; the checkpoints it
+leaves out are pending ("not selected"): a partial run is at most Delvist godkendt, and --strict exits 2. Not supported: --retry (a
+checkpoint is judged once; rerun what failed with --rerun) and --parallel (protocols share one counterpart host and
+one SUT session, so verdicts could differ from a serial run).
+
+${EXIT_CODES}
+
+${ENVIRONMENT}
+`;

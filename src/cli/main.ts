@@ -12,7 +12,7 @@ import { reportCommand } from './commands/report.ts';
 import { runCommand } from './commands/run.ts';
 import { statusCommand, type StatusCommandOptions } from './commands/status.ts';
 import { validateCommand } from './commands/validate.ts';
-import { CHECK_HELP } from './help.ts';
+import { CHECK_HELP, RUN_HELP } from './help.ts';
 
 const environment = makeEnvironment();
 const program = new Command('certbench')
@@ -40,7 +40,18 @@ program
   )
   .option('--reference-gp', 'start the built-in reference GP system and test it')
   .option('--fault <name...>', 'with --reference-gp: enable named faults of its fault catalogue', [])
+  .argument(
+    '[features...]',
+    'feature files to run, each optionally with :line of a scenario (e.g. features/diagnosekort/01-s1-1-one-diagnosis.feature:12)',
+  )
   .option('--protocol <id...>', 'protocols to run (default: every protocol the profile claims)')
+  .option(
+    '-t, --tags <expression>',
+    'run only scenarios matching a cucumber tag expression over @cp:, @usecase: and @protocol: tags',
+  )
+  .option('--checkpoint <id...>', 'run only these checkpoints (e.g. DK-3.3.1.2)')
+  .option('-n, --name <regexp>', 'run only scenarios whose name matches')
+  .option('--dry-run', 'list what would run, with the plan, waivers and selection applied; start nothing')
   .option('--all', 'run every protocol the profile claims (the default)')
   .option('-w, --waivers <file>', 'waiver register (YAML)')
   .option('--plan <file>', 'test plan (YAML): checkpoints deferred in this round are pending and not run')
@@ -70,8 +81,9 @@ program
   .option('--strict', 'exit non-zero while checkpoints are pending')
   .option('--no-html', 'skip the Allure HTML report')
   .option('--no-summary', 'do not print the summary table')
-  .action(async (options: Parameters<typeof runCommand>[0]) => {
-    process.exitCode = await runCommand(options, environment);
+  .addHelpText('after', RUN_HELP)
+  .action(async (features: string[], options: Parameters<typeof runCommand>[0]) => {
+    process.exitCode = await runCommand({ ...options, features }, environment);
   });
 
 program
