@@ -163,3 +163,25 @@ test('in GitHub Actions the run writes its summary into the job summary', async 
     /### certbench\n\n```text\ndiagnosekort 1\.0\.2 Godkendt\n```/,
   );
 });
+
+test("the project's own CI runs exactly the README's test command, which finds or installs Chromium itself", () => {
+  const readme = readFileSync(join(PACKAGE_ROOT, 'README.md'), 'utf8');
+  const command = /^(npm ci && npm test)\s+#/m.exec(readme)?.[1];
+  assert.ok(command, "the README's quick start gives the test command");
+  const ci = readFileSync(join(PACKAGE_ROOT, '.ci/run'), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() && !line.startsWith('#') && !/^(set|cd) /.test(line));
+  assert.deepEqual(ci, [command], '.ci/run runs the command and nothing else');
+  const { scripts } = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  assert.match(scripts['test'] ?? '', /npm run test:unit$/);
+  assert.equal(scripts['test:unit'], 'node scripts/run-tests.js');
+  const runner = readFileSync(join(PACKAGE_ROOT, 'scripts/run-tests.js'), 'utf8');
+  assert.match(
+    runner,
+    /spawnSync\('bash', \['scripts\/install-chromium\.sh'\]/,
+    'the test runner installs Chromium',
+  );
+  assert.match(runner, /existsSync\('\/usr\/bin\/chromium'\)/, 'only when it is missing');
+});
