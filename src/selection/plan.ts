@@ -5,7 +5,7 @@ import type { LoadedManifest, ManifestCheckpoint } from '../protocols/schema.ts'
 import { deferral, notRelevance } from '../test-plan/load.ts';
 import type { TestPlan } from '../test-plan/schema.ts';
 import { applicability } from '../verdicts/applicability.ts';
-import { waiverCoversCheckpoint, waiverCoversSut, waiverState } from '../waivers/match.ts';
+import { skippingWaiver } from '../waivers/match.ts';
 import type { Waiver } from '../waivers/schema.ts';
 import type { SelectedCheckpoints } from './select.ts';
 
@@ -33,13 +33,7 @@ export function whyNotRun(
   if (cp.notTestable) return `pending: not yet testable: ${cp.notTestable}`;
   const deferred = deferral(input.plan, cp.id);
   if (deferred) return `pending: ${deferred}`;
-  const waiver = input.waivers.find(
-    (w) =>
-      !w.run &&
-      waiverCoversSut(w, input.profile) &&
-      waiverState(w, input.now) === 'active' &&
-      waiverCoversCheckpoint(w, cp.id),
-  );
+  const waiver = skippingWaiver(input.waivers, input.profile, input.now, cp.id);
   if (waiver) return `waived, not run (${waiver.id})`;
   return undefined;
 }
