@@ -55,6 +55,12 @@ async function runChecks(options: SutCheckOptions): Promise<SutCheckLine[]> {
   const infoUrl = url('/info');
   const info = await client.call({ name: 'check info', method: 'GET', url: infoUrl, headers });
   const identity = expectJson(info, 'GET', infoUrl, options) as Record<string, unknown>;
+  const missing = ['vendor', 'system', 'version'].filter((k) => typeof identity[k] !== 'string');
+  if (missing.length > 0)
+    throw new ConnectionError(
+      `GET ${infoUrl} answered without ${missing.join(', ')}: not certbench's automation API info. ` +
+        `Fix: answer { vendor, system, version, automationApiVersion } as api/automation-api.openapi.yaml (Info) says.`,
+    );
   if (identity['automationApiVersion'] !== AUTOMATION_API_VERSION) {
     throw new ConnectionError(
       `GET ${infoUrl} answered automationApiVersion ${JSON.stringify(identity['automationApiVersion'])}; ` +

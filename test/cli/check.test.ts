@@ -12,6 +12,7 @@ import { ConnectionError } from '../../src/errors/index.ts';
 import { checkProfile } from '../../src/preflight/check-profile.ts';
 import { PACKAGE_ROOT } from '../../src/run/package-root.ts';
 import { fastReferenceProfile, quietEnvironment } from '../support/run.ts';
+import { localServer } from '../support/server.ts';
 
 const TOKEN = 'check-test-token-value';
 let gp: ReferenceGp;
@@ -139,4 +140,28 @@ test('the CLI: check and run stop with exit 6 and the message on stderr', async 
   const ok = await certbench(['check', '--profile', await profileFor(gp.url)], env);
   assert.equal(ok.code, EXIT.ok, ok.out);
   assert.match(ok.out, /The SUT can be tested from here/);
+});
+
+test('an automation API of another version, or no ping, is a connection error saying what to implement', async () => {
+  const env = quietEnvironment({ CERTBENCH_REFERENCE_GP_TOKEN: TOKEN });
+  const answering = (version: string) =>
+    localServer((req, res) => {
+      req.resume();
+      const json = (status: number, body: unknown) =>
+        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      if (req.url?.endsWith('/info'))
+        return json(200, { vendor: 'Old', system: 'Old LPS', version: '9', automationApiVersion: version });
+      if (req.url?.endsWith('/session')) return res.writeHead(204).end();
+      return json(404, { error: `no such endpoint: ${req.url ?? ''}` });
+    });
+  await assert.rejects(
+    checkProfile({ profileFile: await profileFor(await answering('2')) }, env),
+    connectionError(/answered automationApiVersion "2"; this certbench speaks version "1"/),
+  );
+  await assert.rejects(
+    checkProfile({ profileFile: await profileFor(await answering('1')) }, env),
+    connectionError(
+      /POST http:.*\/certbench\/v1\/session\/ping answered HTTP 404: .*must implement every path/,
+    ),
+  );
 });
