@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Debian's Chromium for the status report's browser test and screenshots (no browser download by any npm tool).
-# A no-op when /usr/bin/chromium is there; CI calls it before the tests.
+# A no-op when /usr/bin/chromium is there; scripts/run-tests.js calls it when a browser test runs without it.
 set -euo pipefail
 if [ -x /usr/bin/chromium ]; then
   exit 0

@@ -7,6 +7,7 @@ import { automationFault, sendBrokenAnswer } from '../faults/automation.ts';
 import { INBOUND } from '../inbound.ts';
 import { OBSERVATIONS } from '../observations.ts';
 import { asObject, requiredString } from '../input.ts';
+import { pingCounterparts } from './ping.ts';
 import { readBody, readJson, sendJson, sendProblem } from './io.ts';
 import { HttpProblem, invalid } from './problem.ts';
 
@@ -88,6 +89,9 @@ async function route(ctx: GpContext, request: IncomingMessage, response: ServerR
     requireMethod(request, 'PUT');
     await configureSession(ctx, request);
     response.writeHead(204).end();
+  } else if (path === '/session/ping') {
+    requireMethod(request, 'POST');
+    sendJson(response, 200, await pingCounterparts(ctx, asObject(await readJson(request), 'request body')));
   } else if (path?.startsWith('/actions/')) {
     requireMethod(request, 'POST');
     await performAction(ctx, decodeURIComponent(path.slice('/actions/'.length)), request, response);

@@ -3,11 +3,12 @@
 import { Command, CommanderError, Option } from 'commander';
 import { makeEnvironment } from '../environment/environment.ts';
 import { EXIT } from '../errors/exit-codes.ts';
-import { HarnessError, InvalidInputError } from '../errors/index.ts';
+import { ConnectionError, HarnessError, InvalidInputError } from '../errors/index.ts';
 import { CERTBENCH_VERSION } from '../run/package-root.ts';
 import type { ReferenceGpOptions } from './commands/reference-gp.ts';
 import type { RunCommandOptions } from './commands/run.ts';
 import type { StatusCommandOptions } from './commands/status.ts';
+import { CHECK_HELP, RUN_HELP } from './help.ts';
 
 const environment = makeEnvironment();
 const program = new Command('certbench')
@@ -29,9 +30,24 @@ program
     'SUT profile (YAML); default with --reference-gp: profiles/reference-gp.yaml',
   )
   .option('--sut-url <url>', "override the profile's automation.baseUrl (e.g. from a CI secret)")
+  .option(
+    '--counterparts-url <url>',
+    "override the profile's counterparts.advertisedBaseUrl: where the SUT reaches certbench (e.g. the CI job's address)",
+  )
   .option('--reference-gp', 'start the built-in reference GP system and test it')
   .option('--fault <name...>', 'with --reference-gp: enable named faults of its fault catalogue', [])
+  .argument(
+    '[features...]',
+    'feature files to run, each optionally with :line of a scenario (e.g. features/diagnosekort/01-s1-1-one-diagnosis.feature:12)',
+  )
   .option('--protocol <id...>', 'protocols to run (default: every protocol the profile claims)')
+  .option(
+    '-t, --tags <expression>',
+    'run only scenarios matching a cucumber tag expression over @cp:, @usecase: and @protocol: tags',
+  )
+  .option('--checkpoint <id...>', 'run only these checkpoints (e.g. DK-3.3.1.2)')
+  .option('-n, --name <regexp>', 'run only scenarios whose name matches')
+  .option('--dry-run', 'list what would run, with the plan, waivers and selection applied; start nothing')
   .option('--all', 'run every protocol the profile claims (the default)')
   .option('-w, --waivers <file>', 'waiver register (YAML)')
   .option('--plan <file>', 'test plan (YAML): checkpoints deferred in this round are pending and not run')
@@ -65,8 +81,33 @@ program
     '--register <dir|url>',
     'record the run in this register at its end: a folder (embedded PGlite) or postgres://… (default: CERTBENCH_REGISTER)',
   )
-  .action(async (options: RunCommandOptions) => {
-    process.exitCode = await (await import('./commands/run.ts')).runCommand(options, environment);
+  .addHelpText('after', RUN_HELP)
+  .action(async (features: string[], options: RunCommandOptions) => {
+    process.exitCode = await (
+      await import('./commands/run.ts')
+    ).runCommand({ ...options, features }, environment);
+  });
+
+program
+  .command('check')
+  .description(
+    "check that the SUT can be tested from here: its automation API answers info and session with the expected version, the token works, and the SUT reaches certbench's counterparts (every http run does this first)",
+  )
+  .requiredOption('-p, --profile <file>', 'SUT profile (YAML)')
+  .option('--sut-url <url>', "override the profile's automation.baseUrl")
+  .option('--counterparts-url <url>', "override the profile's counterparts.advertisedBaseUrl")
+  .addHelpText('after', CHECK_HELP)
+  .action(async (options: { profile: string; sutUrl?: string; counterpartsUrl?: string }) => {
+    process.exitCode = await (
+      await import('./commands/check.ts')
+    ).checkCommand(
+      {
+        profileFile: options.profile,
+        ...(options.sutUrl ? { sutUrl: options.sutUrl } : {}),
+        ...(options.counterpartsUrl ? { counterpartsUrl: options.counterpartsUrl } : {}),
+      },
+      environment,
+    );
   });
 
 program
@@ -193,6 +234,9 @@ try {
   } else if (error instanceof InvalidInputError) {
     environment.stderr.write(`certbench: ${error.message}\n`);
     process.exitCode = EXIT.invalidInput;
+  } else if (error instanceof ConnectionError) {
+    environment.stderr.write(`certbench: connection error: ${error.message}\n`);
+    process.exitCode = EXIT.connectionError;
   } else if (error instanceof HarnessError) {
     environment.stderr.write(`certbench: harness error: ${error.message}\n`);
     process.exitCode = EXIT.harnessError;

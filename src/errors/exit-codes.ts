@@ -6,6 +6,7 @@ export const EXIT = {
   invalidInput: 3,
   harnessError: 4,
   internalError: 5,
+  connectionError: 6,
 } as const satisfies Record<string, number>;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

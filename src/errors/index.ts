@@ -32,6 +32,15 @@ export class HarnessError extends Error {
   override name = 'HarnessError';
 }
 
+/**
+ * The SUT cannot be tested from here: its automation API does not answer, refuses the token, is not the expected
+ * version, or the SUT cannot reach certbench's counterparts. Stops the run before any checkpoint; the message names
+ * the URL and what to fix.
+ */
+export class ConnectionError extends Error {
+  override name = 'ConnectionError';
+}
+
 /** A bug in certbench. */
 export class InternalError extends Error {
   override name = 'InternalError';

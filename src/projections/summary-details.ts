@@ -42,7 +42,11 @@ export function detailSections(result: CertificationResult): string[] {
   return sections.flatMap(({ title, rows }) =>
     rows.length === 0
       ? []
-      : ['', `${title} (${rows.length})`, ...textTable(detailColumns, rows, { indent: '  ', header: false })],
+      : [
+          '',
+          `${title} (${rows.length})`,
+          ...textTable(detailColumns, rows, { indent: '  ', header: false, wrapLast: true }),
+        ],
   );
 }
 

@@ -1,6 +1,7 @@
 import { CheckFailed, RunInterrupted } from '../checks/check-failed.ts';
 import type { SessionConfig, SutDriver } from '../driver/types.ts';
 import type { Exchange } from '../evidence/exchange.ts';
+import { checkSut, type SutCheckOptions } from '../preflight/check-sut.ts';
 
 export interface PreflightOutcome {
   exchanges: Exchange[];
@@ -28,4 +29,10 @@ export async function preflight(
     if (!(error instanceof CheckFailed)) throw error;
     return { exchanges, failure: `the SUT could not be set up for the run: ${error.message}` };
   }
+}
+
+/** The http driver's preflight: `certbench check` before the run; a failure throws ConnectionError. */
+export async function checkBeforeRun(options: SutCheckOptions): Promise<PreflightOutcome> {
+  await checkSut(options);
+  return { exchanges: [] };
 }

@@ -30,21 +30,21 @@ import { allWritten, FileSystemWriter } from '../projections/writer.ts';
 import { generateAllureHtml } from '../report/allure-html.ts';
 import { ALLURE_CONFIG_FILE } from '../report/allure-config.ts';
 import { assembleResult } from '../result/assemble.ts';
-import type { CertificationResult } from '../result/types.ts';
-import { applicability } from '../verdicts/applicability.ts';
+import type { CertificationResult, CheckpointResult } from '../result/types.ts';
 import { MessageIndex } from '../verdicts/message-index.ts';
-import { computeVerdicts } from '../verdicts/verdicts.ts';
-import { waiverCoversCheckpoint, waiverCoversSut, waiverState } from '../waivers/match.ts';
+import { computeVerdicts, untestedCheckpoint } from '../verdicts/verdicts.ts';
 import { loadWaivers } from '../waivers/load.ts';
-import { deferral, loadTestPlan, notRelevance } from '../test-plan/load.ts';
-import type { TestPlan } from '../test-plan/schema.ts';
+import { loadTestPlan } from '../test-plan/load.ts';
 import { resolveCacheFolder, validationRecords } from '../validation/index.ts';
-import type { Waiver } from '../waivers/schema.ts';
 import { registerRunContext, unregisterRunContext } from './context.ts';
 import { runScenarios, tagExpressionFor } from './cucumber-runner.ts';
 import { validatorKey } from './context.ts';
 import { CERTBENCH_VERSION, PACKAGE_ROOT } from './package-root.ts';
-import { preflight } from './preflight.ts';
+import { checkBeforeRun, preflight } from './preflight.ts';
+import { checkpointsNotRun, dryRunText, whyNotRun, type PlanInput } from '../selection/plan.ts';
+import { selectCheckpoints, type ScenarioSelection, type SelectedCheckpoints } from '../selection/select.ts';
+import { advertiseCounterpartsAt } from '../preflight/counterparts-url.ts';
+import { PingCounterpart } from '../preflight/ping-counterpart.ts';
 import { carryEvidence, loadRerun } from './rerun.ts';
 
 export interface RunOptions {
@@ -52,6 +52,8 @@ export interface RunOptions {
   profileFile?: string;
   /** Overrides the profile's automation.baseUrl. */
   sutUrl?: string;
+  /** Overrides the profile's counterparts.advertisedBaseUrl (where the SUT reaches certbench). */
+  counterpartsUrl?: string;
   /** Start the built-in reference GP system in-process (with these faults) and test it. */
   referenceGp?: { faults: string[] };
   protocols: string[] | 'all';
@@ -75,6 +77,8 @@ export interface RunOptions {
   mode: 'self-test' | 'certify';
   outDir: string;
   strict: boolean;
+  /** Cucumber's ways to run only some scenarios (--tags, --checkpoint, --name, features/…:line). */
+  selection?: ScenarioSelection;
   /** Generate the Allure HTML report (about 1 s). */
   html: boolean;
   /** Print the console summary. */
@@ -115,44 +119,11 @@ export async function runCertification(
   const outDir = resolve(env.cwd, options.outDir);
 
   // 1. Every input is read and checked before anything starts.
-  const catalogue = await loadProtocols(PACKAGE_ROOT);
-  const profileFile =
-    options.profileFile ??
-    (options.referenceGp ? join(PACKAGE_ROOT, 'profiles', 'reference-gp.yaml') : undefined);
-  if (!profileFile)
-    throw new InvalidInputError([{ file: '--profile', message: 'give a SUT profile (or --reference-gp)' }]);
-  const profile = await loadProfile(resolve(env.cwd, profileFile));
-  if (options.sutUrl !== undefined && !/^https?:\/\/\S+$/.test(options.sutUrl)) {
-    throw new InvalidInputError([
-      { file: '--sut-url', message: `"${options.sutUrl}" is not an http(s) URL` },
-    ]);
-  }
-  const driverKind = options.driver ?? profile.driver;
-  if (driverKind === 'manual' && !options.assessor) {
-    throw new InvalidInputError([
-      { file: '--assessor', message: 'a manual run records who assesses: give --assessor "<name>"' },
-    ]);
-  }
-  const manifests = selectClaimed(
-    selectProtocols(
-      catalogue,
-      options.protocols === 'all' ? Object.keys(profile.protocols) : options.protocols,
-    ),
-    profile,
+  const { profile, driverKind, manifests, waivers, plan, judgedAt, rerun, selected } = await loadRunInputs(
+    options,
+    env,
+    outDir,
   );
-  const variantProblems = variantIssues(manifests, profile);
-  if (variantProblems.length > 0) throw new InvalidInputError(variantProblems);
-  const knownIds = catalogue.manifests.flatMap((m) => m.checkpoints.map((cp) => cp.id));
-  const waivers = options.waiversFile
-    ? await loadWaivers(resolve(env.cwd, options.waiversFile), knownIds)
-    : [];
-  const plan = options.planFile
-    ? await loadTestPlan(resolve(env.cwd, options.planFile), knownIds)
-    : undefined;
-  const judgedAt = options.asOf ?? env.clock.now();
-  const rerun = options.rerunOf
-    ? await loadRerun(resolve(env.cwd, options.rerunOf), outDir, profile, manifests)
-    : undefined;
   const runEnv = { ...env.env };
   if (options.referenceGp && profile.automation.auth)
     runEnv[profile.automation.auth.tokenEnv] ??= randomBytes(24).toString('base64url');
@@ -177,7 +148,11 @@ export async function runCertification(
       baseUrl = gp.url;
     }
     const counterparts = createCounterparts();
-    const host = new CounterpartHost({ ...profile.counterparts, redactor }, allCounterparts(counterparts));
+    const ping = new PingCounterpart();
+    const host = new CounterpartHost({ ...profile.counterparts, redactor }, [
+      ...allCounterparts(counterparts),
+      ping,
+    ]);
     await host.start();
     stops.push(() => host.stop());
     const manual =
@@ -212,7 +187,19 @@ export async function runCertification(
       counterparts: sessionAddresses(host, counterparts),
       variants: profileVariants(profile),
     };
-    const check = await preflight(makeDriver, session);
+    // With the http driver the SUT is checked first (a ConnectionError stops the run); an operator's manual run
+    // keeps its preflight, whose failure fails the checkpoints with the operator's answer as evidence.
+    const check = manual
+      ? await preflight(makeDriver, session)
+      : await checkBeforeRun({
+          profile,
+          baseUrl,
+          baseUrlSource: options.sutUrl ? '--sut-url' : `automation.baseUrl in ${profile.file}`,
+          token,
+          redactor,
+          session,
+          ping: { counterpart: ping, url: host.urlOf(ping) },
+        });
     // The package cache profile validation uses: --fhir-packages, the profile's, CERTBENCH_FHIR_PACKAGES, ~/.fhir.
     const fhirPackages = resolveCacheFolder(options.fhirPackages ?? profile.fhirPackages, env.env, env.cwd);
     const run = registerRunContext({
@@ -245,8 +232,8 @@ export async function runCertification(
       featureDirs: manifests.map((m) => m.features),
       tagExpression: tagExpressionFor(
         manifests.map((m) => m.id),
-        notToRun(manifests, profile, waivers, plan, judgedAt),
-        rerun?.retest,
+        checkpointsNotRun({ manifests, profile, waivers, plan, now: judgedAt }),
+        onlyThese(rerun?.retest, selected?.ids),
       ),
       runId,
       onMessage: (message) => {
@@ -267,7 +254,15 @@ export async function runCertification(
       profile,
       waivers,
       ...(plan ? { plan } : {}),
-      ...(rerun ? { carried: rerun.carried } : {}),
+      ...(rerun || selected
+        ? {
+            carried: notSelectedAsPending(
+              { manifests, profile, waivers, plan, now: judgedAt },
+              selected,
+              rerun?.carried,
+            ),
+          }
+        : {}),
       now: judgedAt,
     });
     if (rerun) verdicts.evidence.push(...(await carryEvidence(rerun, outDir)));
@@ -321,6 +316,76 @@ export async function runCertification(
   }
 }
 
+/** Everything a run reads and checks before it starts anything (also all that --dry-run needs). */
+async function loadRunInputs(options: RunOptions, env: RunEnvironment, outDir: string) {
+  const catalogue = await loadProtocols(PACKAGE_ROOT);
+  const profileFile =
+    options.profileFile ??
+    (options.referenceGp ? join(PACKAGE_ROOT, 'profiles', 'reference-gp.yaml') : undefined);
+  if (!profileFile)
+    throw new InvalidInputError([{ file: '--profile', message: 'give a SUT profile (or --reference-gp)' }]);
+  const profile = advertiseCounterpartsAt(
+    await loadProfile(resolve(env.cwd, profileFile)),
+    options.counterpartsUrl,
+  );
+  if (options.sutUrl !== undefined && !/^https?:\/\/\S+$/.test(options.sutUrl)) {
+    throw new InvalidInputError([
+      { file: '--sut-url', message: `"${options.sutUrl}" is not an http(s) URL` },
+    ]);
+  }
+  const driverKind = options.driver ?? profile.driver;
+  if (driverKind === 'manual' && !options.assessor) {
+    throw new InvalidInputError([
+      { file: '--assessor', message: 'a manual run records who assesses: give --assessor "<name>"' },
+    ]);
+  }
+  const manifests = selectClaimed(
+    selectProtocols(
+      catalogue,
+      options.protocols === 'all' ? Object.keys(profile.protocols) : options.protocols,
+    ),
+    profile,
+  );
+  const variantProblems = variantIssues(manifests, profile);
+  if (variantProblems.length > 0) throw new InvalidInputError(variantProblems);
+  // Unknown checkpoint ids in a waiver register or a test plan are input errors (never silently ignored).
+  const knownIds = catalogue.manifests.flatMap((m) => m.checkpoints.map((cp) => cp.id));
+  const waivers = options.waiversFile
+    ? await loadWaivers(resolve(env.cwd, options.waiversFile), knownIds)
+    : [];
+  const plan = options.planFile
+    ? await loadTestPlan(resolve(env.cwd, options.planFile), knownIds)
+    : undefined;
+  const judgedAt = options.asOf ?? env.clock.now();
+  const rerun = options.rerunOf
+    ? await loadRerun(resolve(env.cwd, options.rerunOf), outDir, profile, manifests)
+    : undefined;
+  const selected = selectCheckpoints(
+    manifests,
+    catalogue.scenarios,
+    options.selection,
+    PACKAGE_ROOT,
+    env.cwd,
+  );
+  return { profile, driverKind, manifests, waivers, plan, judgedAt, rerun, selected };
+}
+
+/** --dry-run: what the run would do with each checkpoint (plan, waivers and selection applied); starts nothing. */
+export async function dryRunCertification(options: RunOptions, env: RunEnvironment): Promise<string> {
+  const inputs = await loadRunInputs(options, env, resolve(env.cwd, options.outDir));
+  return dryRunText(
+    {
+      manifests: inputs.manifests,
+      profile: inputs.profile,
+      waivers: inputs.waivers,
+      plan: inputs.plan,
+      now: inputs.judgedAt,
+    },
+    inputs.selected,
+    inputs.rerun?.retest,
+  );
+}
+
 /** Only protocols the profile claims can be run against it. */
 function selectClaimed(manifests: LoadedManifest[], profile: SutProfile): LoadedManifest[] {
   const unclaimed = manifests.filter((m) => !profile.protocols[m.id]);
@@ -336,31 +401,35 @@ function selectClaimed(manifests: LoadedManifest[], profile: SutProfile): Loaded
   return manifests;
 }
 
+/** What cucumber runs when a rerun and a selection both narrow the run: what both keep. */
+function onlyThese(
+  retest: ReadonlySet<string> | undefined,
+  selected: ReadonlySet<string> | undefined,
+): Set<string> | undefined {
+  if (!retest) return selected ? new Set(selected) : undefined;
+  return new Set([...retest].filter((id) => !selected || selected.has(id)));
+}
+
 /**
- * Checkpoints that are not run: not applicable (by the profile or the plan), not yet testable, deferred by the plan,
- * or waived with run: false.
+ * Checkpoints a selection leaves out are pending with the selection in words (a partial run certifies nothing of
+ * them); the rest are judged as usual. A rerun's carried results stay as they were.
  */
-function notToRun(
-  manifests: LoadedManifest[],
-  profile: SutProfile,
-  waivers: Waiver[],
-  plan: TestPlan | undefined,
-  now: Date,
-): string[] {
-  const skipWaivers = waivers.filter(
-    (w) => !w.run && waiverCoversSut(w, profile) && waiverState(w, now) === 'active',
-  );
-  return manifests.flatMap((m) => {
-    const applicable = applicability(m, profile);
-    return m.checkpoints
-      .filter(
-        (cp) =>
-          !applicable.has(cp.useCase) ||
-          cp.notTestable ||
-          deferral(plan, cp.id) !== undefined ||
-          notRelevance(plan, m.id, cp) !== undefined ||
-          skipWaivers.some((w) => waiverCoversCheckpoint(w, cp.id)),
-      )
-      .map((cp) => cp.id);
-  });
+function notSelectedAsPending(
+  input: PlanInput,
+  selected: SelectedCheckpoints | undefined,
+  carried: ReadonlyMap<string, CheckpointResult> | undefined,
+): Map<string, CheckpointResult> {
+  const result = new Map(carried ?? []);
+  if (!selected) return result;
+  for (const m of input.manifests) {
+    for (const cp of m.checkpoints) {
+      // Not applicable, not testable, deferred or waived: judged as in any run.
+      if (selected.ids.has(cp.id) || result.has(cp.id) || whyNotRun(m, cp, input)) continue;
+      result.set(cp.id, {
+        ...untestedCheckpoint(cp),
+        message: `not selected in this run (${selected.description})`,
+      });
+    }
+  }
+  return result;
 }

@@ -9,7 +9,7 @@ import type {
   WaiverRecord,
 } from '../result/types.ts';
 import { ASSESSMENT_MEDIA_TYPE, CHECK_MEDIA_TYPE } from '../checks/media-types.ts';
-import { waiverCoversCheckpoint, waiverCoversSut, waiverState } from '../waivers/match.ts';
+import { skippingWaiver, waiverCoversSut } from '../waivers/match.ts';
 import type { Waiver } from '../waivers/schema.ts';
 import { deferral, notRelevance } from '../test-plan/load.ts';
 import type { TestPlan } from '../test-plan/schema.ts';
@@ -133,14 +133,7 @@ function judgeCheckpoint(
   const scenario = found[0] ? scenarioOf(found[0].pickle) : undefined;
   if (!executed) {
     // Not run on purpose (a run:false waiver) is settled by applyWaivers; anything else is the harness's fault.
-    const notRunByWaiver = input.waivers.some(
-      (w) =>
-        !w.run &&
-        waiverCoversSut(w, input.profile) &&
-        waiverState(w, input.now) === 'active' &&
-        waiverCoversCheckpoint(w, cp.id),
-    );
-    if (notRunByWaiver)
+    if (skippingWaiver(input.waivers, input.profile, input.now, cp.id))
       return {
         ...base,
         ...(scenario ? { scenario } : {}),

@@ -31,3 +31,19 @@ export function checkpointPattern(pattern: string): RegExp {
   const escaped = pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
   return new RegExp(`^${escaped}$`);
 }
+
+/** The active waiver of this SUT that says the checkpoint is not run (`run: false`), if any. */
+export function skippingWaiver(
+  waivers: readonly Waiver[],
+  sut: Parameters<typeof waiverCoversSut>[1],
+  now: Date,
+  checkpointId: string,
+): Waiver | undefined {
+  return waivers.find(
+    (w) =>
+      !w.run &&
+      waiverCoversSut(w, sut) &&
+      waiverState(w, now) === 'active' &&
+      waiverCoversCheckpoint(w, checkpointId),
+  );
+}

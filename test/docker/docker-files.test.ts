@@ -2,10 +2,11 @@
 // the Dockerfile passes the linter (npm run lint), copies everything the package ships, runs as a non-root user,
 // and the compose file builds that Dockerfile and runs the main job.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { parse } from 'yaml';
+import type { SutProfile } from '../../src/profile/schema.ts';
 import { PACKAGE_ROOT } from '../../src/run/package-root.ts';
 
 const dockerfile = readFileSync(join(PACKAGE_ROOT, 'docker/Dockerfile'), 'utf8');
@@ -24,7 +25,7 @@ test('the image copies every folder and file the package ships, and nothing is m
 
 test('the image runs as a non-root user with certbench as entry point', () => {
   const user = [...dockerfile.matchAll(/^USER (\S+)/gm)].at(-1)?.[1];
-  assert.ok(user && user !== 'root' && user !== '0', `last USER is ${String(user)}`);
+  assert.ok(user && user !== 'root' && !/^0(:|$)/.test(user), `last USER is ${String(user)}`);
   assert.match(dockerfile, /^ENTRYPOINT \["node", "\/opt\/certbench\/bin\/certbench\.js"\]/m);
   assert.match(dockerfile, /npm ci --omit=dev/);
 });
@@ -47,17 +48,75 @@ test('compose builds the Dockerfile, runs the main job and serves the report fro
   );
 });
 
-test('the CI templates run certbench with a profile, the SUT URL and token from secrets, and keep JUnit', () => {
-  for (const file of ['ci-templates/github-actions.yml', 'ci-templates/gitlab-ci.yml']) {
-    const text = readFileSync(join(PACKAGE_ROOT, file), 'utf8');
-    assert.doesNotThrow(() => parse(text), `${file} is valid YAML`);
+const compose = parse(readFileSync(join(PACKAGE_ROOT, 'docker/compose.yaml'), 'utf8')) as {
+  services: Record<string, { command?: string[]; volumes?: string[]; ports?: string[] }>;
+};
+const readme = readFileSync(join(PACKAGE_ROOT, 'README.md'), 'utf8');
+const vendorProfile = parse(
+  readFileSync(join(PACKAGE_ROOT, 'examples/vendor-profile.yaml'), 'utf8'),
+) as SutProfile;
+
+test('the user owns the reports folder the volume is mounted on, and the default run writes there', () => {
+  const uid = /useradd [^\n]*--uid (\d+) certbench/.exec(dockerfile)?.[1];
+  const user = [...dockerfile.matchAll(/^USER (\S+)/gm)].at(-1)?.[1];
+  assert.ok(uid, 'the image makes a user with a fixed uid');
+  assert.equal(user, `${uid}:${uid}`, 'USER is that uid (numeric: runAsNonRoot can check it)');
+  assert.match(dockerfile, /mkdir -p \/work\/reports /, 'the reports folder exists in the image');
+  assert.match(dockerfile, new RegExp(`chown -R ${uid}:${uid} /work `), 'and belongs to the user');
+  assert.match(dockerfile, /^WORKDIR \/work$/m);
+  const cmd = JSON.parse(/^CMD (\[.*\])$/m.exec(dockerfile)?.[1] ?? '[]') as string[];
+  const out = cmd[cmd.indexOf('--out') + 1] ?? '';
+  assert.ok(out.startsWith('/work/reports/'), `the default run writes under /work/reports (${out})`);
+  const certbench = compose.services['certbench'];
+  assert.deepEqual(certbench?.command, cmd, 'compose runs the image default');
+  assert.ok(certbench.volumes?.includes('reports:/work/reports'), 'the named volume is the owned folder');
+});
+
+test('the report is served where the README and the compose file say', () => {
+  const cmd = compose.services['certbench']?.command ?? [];
+  const out = cmd[cmd.indexOf('--out') + 1] ?? '';
+  const served = compose.services['report'];
+  const mount = served?.volumes?.find((v) => v.startsWith('reports:'))?.split(':')[1];
+  assert.equal(mount, '/usr/share/nginx/html', 'nginx serves the reports volume as its root');
+  const host = served?.ports?.[0]?.split(':')[0];
+  const url = `http://localhost:${host}/${out.slice('/work/reports/'.length)}/allure-report/`;
+  assert.ok(readme.includes(url), `the README gives ${url}`);
+  assert.ok(readFileSync(join(PACKAGE_ROOT, 'docker/compose.yaml'), 'utf8').includes(url));
+});
+
+test("the counterparts' port is exposed, published and the one the example profile binds", () => {
+  const port = String(vendorProfile.counterparts.bindPort);
+  assert.equal(vendorProfile.counterparts.bindHost, '0.0.0.0', 'reachable from outside the container');
+  assert.match(dockerfile, new RegExp(`^EXPOSE ${port}$`, 'm'));
+  assert.ok(compose.services['certbench']?.ports?.includes(`${port}:${port}`), 'compose publishes it');
+  const dockerRun = readme.match(/docker run [^\n`]*/g) ?? [];
+  assert.ok(dockerRun.length > 0, 'the README shows docker run');
+  for (const command of dockerRun) {
+    if (!/ run --profile/.test(command)) continue;
+    assert.match(command, new RegExp(`-p ${port}:${port}`), `${command}: publishes the counterparts' port`);
     assert.match(
-      text,
-      /bin\/certbench\.js run\s+--profile \S+\s+--sut-url "\$\{?\{? ?\S*CERTBENCH_SUT_URL/,
-      file,
+      command,
+      /--user "\$\(id -u\):\$\(id -g\)"/,
+      `${command}: writes the mounted folder as its owner`,
     );
-    assert.match(text, /CERTBENCH_SUT_TOKEN/, file);
-    assert.match(text, /junit\.xml/, file);
-    assert.ok(!/token:\s*['"]?[A-Za-z0-9]{16,}/.test(text), `${file} must not hold a token`);
+    assert.match(command, new RegExp(`-e ${vendorProfile.automation.auth?.tokenEnv ?? '?'} `), command);
+  }
+});
+
+test('every runtime dependency is imported by what the image ships', () => {
+  const { dependencies } = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as {
+    dependencies: Record<string, string>;
+  };
+  const shipped = ['bin', 'src', 'steps', 'reference-gp'].flatMap((dir) =>
+    readdirSync(join(PACKAGE_ROOT, dir), { recursive: true, encoding: 'utf8' })
+      .filter((f) => /\.(ts|js)$/.test(f))
+      .map((f) => readFileSync(join(PACKAGE_ROOT, dir, f), 'utf8')),
+  );
+  for (const name of Object.keys(dependencies)) {
+    const used = new RegExp(`['"]${name.replace('/', '\\/')}(/[^'"]*)?['"]`);
+    assert.ok(
+      shipped.some((text) => used.test(text)),
+      `${name} is a runtime dependency that nothing imports`,
+    );
   }
 });

@@ -14,8 +14,15 @@ test('a SUT that does nothing and answers nonsense fails dsj-gmv2 with evidence,
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
     };
-    req.resume();
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
     req.on('end', () => {
+      // It does reach certbench's counterparts (the run's first check); it only does nothing with them.
+      if (path.endsWith('/session/ping'))
+        return void fetch((JSON.parse(body) as { url: string }).url).then(
+          () => json({ reached: true }),
+          (error: Error) => json({ reached: false, error: error.message }),
+        );
       if (path.endsWith('/info'))
         return json({ vendor: 'Idle', system: 'Idle LPS', version: '1', automationApiVersion: '1' });
       if (path.endsWith('/session')) return json({});

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { PACKAGE_ROOT } from '../../src/run/package-root.ts';
 import type { CertificationResult } from '../../src/result/types.ts';
+import { ConnectionError } from '../../src/errors/index.ts';
 import { runCertification } from '../../src/run/run-certification.ts';
 import { checkpoint, quietEnvironment, runReference } from '../support/run.ts';
 import { tempDir, writeTemp } from '../support/temp.ts';
@@ -147,7 +148,7 @@ test('a SUT that answers garbage or nothing gives failed checkpoints with eviden
   }
 });
 
-test('an unreachable SUT fails every checkpoint with the pre-flight message', async () => {
+test('an unreachable SUT stops the run with a connection error naming the URL, not failed checkpoints', async () => {
   const profile = await writeTemp(
     await tempDir(),
     'unreachable.yaml',
@@ -157,29 +158,28 @@ test('an unreachable SUT fails every checkpoint with the pre-flight message', as
       .replace('bindPort: 8443', 'bindPort: 0')
       .replace(/\n {2}advertisedBaseUrl: .*/, ''),
   );
-  const env = quietEnvironment({ SUT_TOKEN: 'x-token-value' });
-  const { result } = await runCertification(
-    {
-      profileFile: profile,
-      protocols: 'all',
-      mode: 'self-test',
-      outDir: await tempDir(),
-      strict: false,
-      html: false,
-      summary: true,
-    },
-    env,
+  const env = quietEnvironment({ CERTBENCH_SUT_TOKEN: 'x-token-value' });
+  const outDir = await tempDir();
+  await assert.rejects(
+    runCertification(
+      {
+        profileFile: profile,
+        protocols: 'all',
+        mode: 'self-test',
+        outDir,
+        strict: false,
+        html: false,
+        summary: true,
+      },
+      env,
+    ),
+    (error: unknown) =>
+      error instanceof ConnectionError &&
+      /http:\/\/127\.0\.0\.1:9\/certbench\/v1\/info: connection refused/.test(error.message) &&
+      /automation\.baseUrl in .*unreachable\.yaml/.test(error.message) &&
+      !error.message.includes('x-token-value'),
   );
-  const statuses = new Set(
-    result.protocols[0]?.checkpoints.filter((c) => c.status !== 'not-applicable').map((c) => c.status),
-  );
-  assert.deepEqual([...statuses], ['failed']);
-  assert.match(
-    checkpoint(result, 'DK-MHD-1').message ?? '',
-    /could not be set up for the run: .*connection refused/,
-  );
-  assert.ok(checkpoint(result, 'DK-MHD-1').evidence.length > 0);
-  assert.equal(result.outcome.exitCode, 1);
+  assert.ok(!existsSync(join(outDir, 'certification-result.json')), 'no certification result is written');
   assert.ok(!env.output().includes('x-token-value'));
 });
 

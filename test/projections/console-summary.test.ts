@@ -55,6 +55,25 @@ describe('console summary projection', () => {
     for (const line of printed.split('\n')) assert.ok(line.length <= 100, `too long: ${line}`);
   });
 
+  it('wraps a long message onto continuation lines instead of cutting it (the URL and the fix stay)', async () => {
+    const run = sampleRun();
+    const long =
+      'delivering HomeCareObservation R1-3.3.1.1: connection refused (POST http://sut.example.test:8443/certbench/v1/inbound/homecareobservation); fix: check automation.inboundUrls.homecareobservation in vendor.yaml';
+    const failed = run.result.protocols[0]?.checkpoints.find((c) => c.status === 'failed');
+    assert.ok(failed);
+    failed.message = long;
+    let printed = '';
+    await consoleSummaryProjection.project({
+      ...run,
+      stdout: { write: (chunk: string) => (printed += chunk) },
+    });
+    const at = printed.indexOf(failed.id);
+    const block = printed.slice(at, printed.indexOf('\n  LAB-03', at));
+    assert.equal(block.replace(/\s+/g, ' ').replace(`${failed.id} F1 `, ''), long.replace(/\s+/g, ' '));
+    assert.ok(!block.includes('…'), 'nothing is cut');
+    for (const line of block.split('\n')) assert.ok(line.length <= 100, `too long: ${line}`);
+  });
+
   it('points at the HTML report', async () => {
     assert.match((await summary()).printed, /^Report: allure-report\/index\.html \(in the run folder\)$/m);
     const named = await summary(createConsoleSummaryProjection({ runDir: 'reports/latest' }));

@@ -74,6 +74,7 @@ export async function runReference(
       ...(options.resume ? { resume: options.resume } : {}),
       ...(options.operatorFactory ? { operatorFactory: options.operatorFactory } : {}),
       ...(options.asOf ? { asOf: options.asOf } : {}),
+      ...(options.selection ? { selection: options.selection } : {}),
     },
     env,
   );
