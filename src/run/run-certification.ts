@@ -1,6 +1,6 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { startReferenceGp } from '../../reference-gp/index.ts';
@@ -139,6 +139,11 @@ export async function runCertification(
   const variantProblems = variantIssues(manifests, profile);
   if (variantProblems.length > 0) throw new InvalidInputError(variantProblems);
   const waivers = options.waiversFile ? await loadWaivers(resolve(env.cwd, options.waiversFile)) : [];
+  const waiverSha256 = options.waiversFile
+    ? createHash('sha256')
+        .update(await readFile(resolve(env.cwd, options.waiversFile)))
+        .digest('hex')
+    : undefined;
   const plan = options.planFile ? await loadTestPlan(resolve(env.cwd, options.planFile)) : undefined;
   const judgedAt = options.asOf ?? env.clock.now();
   const rerun = options.rerunOf
@@ -276,6 +281,7 @@ export async function runCertification(
           ...(options.referenceGp ? { referenceGp: { faults: options.referenceGp.faults } } : {}),
         },
         ...(options.waiversFile ? { waiverFile: options.waiversFile } : {}),
+        ...(waiverSha256 ? { waiverSha256 } : {}),
         ...(plan ? { plan: { id: plan.id, file: options.planFile ?? '' } } : {}),
         ...(options.asOf ? { asOf: judgedAt } : {}),
         ...(rerun ? { previousRunId: rerun.previous.run.id } : {}),
