@@ -6,6 +6,8 @@ export const EXIT = {
   invalidInput: 3,
   harnessError: 4,
   internalError: 5,
+  /** `verify` and `approvals`: a signature, certificate or evidence file does not match. */
+  verificationFailed: 7,
 } as const satisfies Record<string, number>;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

@@ -17,6 +17,8 @@ import type { Exchange } from '../evidence/exchange.ts';
 import { EvidenceClient } from '../evidence/http-client.ts';
 import { Redactor } from '../evidence/redact.ts';
 import { loadProfile, resolveToken } from '../profile/load.ts';
+import { loadSigner, type SigningOptions } from '../signing/keys.ts';
+import { resolveSigning, writeSignature } from '../signing/sign.ts';
 import type { SutProfile } from '../profile/schema.ts';
 import { loadProtocols, selectProtocols } from '../protocols/load.ts';
 import type { LoadedManifest } from '../protocols/schema.ts';
@@ -53,6 +55,8 @@ export interface RunOptions {
   referenceGp?: { faults: string[] };
   protocols: string[] | 'all';
   waiversFile?: string;
+  /** Sign the record (certify mode: MedCom's key; a self-test: the vendor's). See src/signing. */
+  signing?: SigningOptions;
   /** Test plan: checkpoints deferred in this round are pending and not run. */
   planFile?: string;
   /** FHIR package cache folder for profile validation; overrides the profile's `fhirPackages`. */
@@ -139,6 +143,12 @@ export async function runCertification(
   const variantProblems = variantIssues(manifests, profile);
   if (variantProblems.length > 0) throw new InvalidInputError(variantProblems);
   const waivers = options.waiversFile ? await loadWaivers(resolve(env.cwd, options.waiversFile)) : [];
+  // Read before the run, so a wrong key or passphrase stops it before anything is tested.
+  const signer = options.signing
+    ? await loadSigner(resolveSigning(options.signing, env.cwd), env.env, env.clock.now())
+    : undefined;
+  if (!signer && options.mode === 'certify')
+    env.logger.warn('this certification is not signed (--sign-key): the approvals list will not take it');
   const waiverSha256 = options.waiversFile
     ? createHash('sha256')
         .update(await readFile(resolve(env.cwd, options.waiversFile)))
@@ -295,6 +305,8 @@ export async function runCertification(
     const writer = new FileSystemWriter(outDir);
     await allWritten([...verdicts.evidenceFiles].map(([file, text]) => writer.write(file, text)));
     await writeFile(join(outDir, 'certification-result.json'), `${JSON.stringify(result, null, 2)}\n`);
+    // Signed before the projections, so the evidence package carries the signature.
+    if (signer) await writeSignature(outDir, result, signer, env.clock.now());
     const projections = [
       builtinProjections['allure-results'],
       builtinProjections.junit,
