@@ -205,11 +205,7 @@ test('a certificate that does not chain to the anchor, and an expired one, fail 
     await cp(signedRun, folder, { recursive: true });
     const files = await pemFiles(pki.dir, c.failure, c.id);
     // Loaded as it was while valid; signed now.
-    const signer = await loadSigner(
-      { ...files, passphraseEnv: 'P' },
-      { P: PASSPHRASE },
-      new Date('2023-06-01'),
-    );
+    const signer = await loadSigner({ ...files, passphraseEnv: 'P' }, { P: PASSPHRASE }, c.loadedAt);
     await writeFile(join(folder, 'certification-result.jws'), await signRecord(record, signer, new Date()));
     const outcome = await verifyRun(folder, await anchors(), new Date());
     assert.equal(outcome.ok, false, c.failure);
