@@ -77,6 +77,9 @@ program
   .option('--strict', 'exit non-zero while checkpoints are pending')
   .option('--no-html', 'skip the Allure HTML report')
   .option('--no-summary', 'do not print the summary table')
+  .option('--sign-key <file>', 'sign the record: private key (PEM) or PKCS#12 file (.p12/.pfx)')
+  .option('--sign-cert <file>', 'with a PEM key: the certificate chain (PEM), signer first')
+  .option('--sign-passphrase-env <name>', 'name of the environment variable holding the key passphrase')
   .option(
     '--register <dir|url>',
     'record the run in this register at its end: a folder (embedded PGlite) or postgres://… (default: CERTBENCH_REGISTER)',
@@ -200,6 +203,31 @@ register
     process.exitCode = await (
       await import('./commands/register.ts')
     ).registerServeCommand(options, environment);
+  });
+
+program
+  .command('verify <target>')
+  .description(
+    'verify a signed run offline (a run folder or its evidence package): signature, certificate against --trust, every evidence file; exit 7 when it does not verify',
+  )
+  .option('--trust <pem>', "the trust anchor: MedCom's certificate (PEM)")
+  .action(async (target: string, options: { trust?: string }) => {
+    process.exitCode = await (
+      await import('./commands/verify.ts')
+    ).verifyCommand(target, options, environment);
+  });
+
+program
+  .command('approvals <folders...>')
+  .description(
+    'write the public approvals list (HTML da/en, JSON) from the verified certifications under the folders; self-tests never appear',
+  )
+  .option('--trust <pem>', "the trust anchor: MedCom's certificate (PEM)")
+  .option('-o, --out <dir>', 'output folder', 'reports/approvals')
+  .action(async (folders: string[], options: { trust?: string; out: string }) => {
+    process.exitCode = await (
+      await import('./commands/approvals.ts')
+    ).approvalsCommand(folders, options, environment);
   });
 
 program

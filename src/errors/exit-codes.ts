@@ -7,6 +7,8 @@ export const EXIT = {
   harnessError: 4,
   internalError: 5,
   connectionError: 6,
+  /** `verify` and `approvals`: a signature, certificate or evidence file does not match. */
+  verificationFailed: 7,
 } as const satisfies Record<string, number>;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

@@ -1,4 +1,5 @@
-import { readdir } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { InvalidInputError } from '../errors/index.ts';
 import { readYamlFile } from '../input/yaml-file.ts';
@@ -29,7 +30,7 @@ export async function loadProtocols(root: string): Promise<ProtocolCatalogue> {
         { file, field: 'id', message: `must match the file name (expected "${f.slice(0, -5)}")` },
       ]);
     }
-    manifests.push({ ...manifest, file });
+    manifests.push({ ...manifest, file, sha256: sha256Hex(await readFile(join(root, file))) });
   }
   const scenarios = new Map<string, ParsedScenario[]>();
   const official: ProtocolCatalogue['official'] = new Map();
@@ -81,4 +82,8 @@ export function selectProtocols(catalogue: ProtocolCatalogue, ids: string[] | 'a
     ]);
   }
   return ids.map((id) => known.get(id)).filter((m): m is LoadedManifest => m !== undefined);
+}
+
+function sha256Hex(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }

@@ -108,6 +108,8 @@ export type Grade = ManifestCheckpoint['grade'];
 /** A manifest with where it came from. */
 export interface LoadedManifest extends Manifest {
   file: string;
+  /** SHA-256 of the manifest file's bytes: recorded with every result, so a signed result names what judged it. */
+  sha256: string;
   /** The official MedCom protocol it implements, as recorded in each result (set when the protocols load). */
   official?: OfficialProtocolRef;
 }

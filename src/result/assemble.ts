@@ -12,6 +12,7 @@ export interface RunFacts {
   finishedAt: Date;
   sut: CertificationResult['sut'];
   waiverFile?: string;
+  waiverSha256?: string;
   plan?: { id: string; file: string };
   /** Set when waivers were judged at another date than the run's. */
   asOf?: Date;
@@ -47,7 +48,15 @@ export function assembleResult(facts: RunFacts, verdicts: VerdictOutput): Certif
       ...(facts.previousRunId ? { previousRunId: facts.previousRunId } : {}),
     },
     sut: facts.sut,
-    ...(facts.waiverFile ? { waiverRegister: { file: facts.waiverFile, waivers: verdicts.waivers } } : {}),
+    ...(facts.waiverFile
+      ? {
+          waiverRegister: {
+            file: facts.waiverFile,
+            ...(facts.waiverSha256 ? { sha256: facts.waiverSha256 } : {}),
+            waivers: verdicts.waivers,
+          },
+        }
+      : {}),
     protocols: verdicts.protocols,
     harnessErrors: verdicts.harnessErrors,
     evidence: verdicts.evidence,

@@ -38,7 +38,12 @@ export interface CertificationResult {
     profileSha256: string;
     referenceGp?: { faults: string[] };
   };
-  waiverRegister?: { file: string; waivers: WaiverRecord[] };
+  waiverRegister?: {
+    file: string;
+    /** SHA-256 of the waiver register's bytes as the run read them (absent in records made before 0.1). */
+    sha256?: string;
+    waivers: WaiverRecord[];
+  };
   /** The FHIR validators checkpoints used: validator version, package closure with origins, known issues. */
   validation?: ValidationRecord[];
   protocols: ProtocolResult[];
@@ -67,6 +72,8 @@ export interface ProtocolResult {
   title: string;
   version: string;
   standard: { name: string; packageId: string; version: string; canonical: string };
+  /** SHA-256 of the protocol manifest that judged this run (absent in records made before 0.1). */
+  manifestSha256?: string;
   /** MedCom's published test protocol this protocol implements step by step (checkpoints name its steps). */
   officialProtocol?: OfficialProtocolRef;
   /** The protocol variant the SUT was tested as (e.g. the sender: gp-system or plsp), from the SUT profile. */

@@ -1,6 +1,6 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { startReferenceGp } from '../../reference-gp/index.ts';
@@ -20,6 +20,8 @@ import { writeIntegrityManifest } from '../integrity/run-integrity.ts';
 import { Redactor } from '../evidence/redact.ts';
 import { claimOutputFolder } from '../output/output-folder.ts';
 import { loadProfile, resolveToken } from '../profile/load.ts';
+import { loadSigner, type SigningOptions } from '../signing/keys.ts';
+import { resolveSigning, writeSignature } from '../signing/sign.ts';
 import type { SutProfile } from '../profile/schema.ts';
 import { loadProtocols, selectProtocols } from '../protocols/load.ts';
 import type { LoadedManifest } from '../protocols/schema.ts';
@@ -58,6 +60,8 @@ export interface RunOptions {
   referenceGp?: { faults: string[] };
   protocols: string[] | 'all';
   waiversFile?: string;
+  /** Sign the record (certify mode: MedCom's key; a self-test: the vendor's). See src/signing. */
+  signing?: SigningOptions;
   /** Test plan: checkpoints deferred in this round are pending and not run. */
   planFile?: string;
   /** FHIR package cache folder for profile validation; overrides the profile's `fhirPackages`. */
@@ -119,11 +123,8 @@ export async function runCertification(
   const outDir = resolve(env.cwd, options.outDir);
 
   // 1. Every input is read and checked before anything starts.
-  const { profile, driverKind, manifests, waivers, plan, judgedAt, rerun, selected } = await loadRunInputs(
-    options,
-    env,
-    outDir,
-  );
+  const { profile, driverKind, manifests, waivers, waiverSha256, plan, judgedAt, rerun, selected, signer } =
+    await loadRunInputs(options, env, outDir);
   const runEnv = { ...env.env };
   if (options.referenceGp && profile.automation.auth)
     runEnv[profile.automation.auth.tokenEnv] ??= randomBytes(24).toString('base64url');
@@ -283,6 +284,7 @@ export async function runCertification(
           ...(options.referenceGp ? { referenceGp: { faults: options.referenceGp.faults } } : {}),
         },
         ...(options.waiversFile ? { waiverFile: options.waiversFile } : {}),
+        ...(waiverSha256 ? { waiverSha256 } : {}),
         ...(plan ? { plan: { id: plan.id, file: options.planFile ?? '' } } : {}),
         ...(options.asOf ? { asOf: judgedAt } : {}),
         ...(rerun ? { previousRunId: rerun.previous.run.id } : {}),
@@ -296,6 +298,8 @@ export async function runCertification(
     const writer = new FileSystemWriter(outDir);
     await allWritten([...verdicts.evidenceFiles].map(([file, text]) => writer.write(file, text)));
     await writeFile(join(outDir, 'certification-result.json'), `${JSON.stringify(result, null, 2)}\n`);
+    // Signed before the projections, so the evidence package carries the signature.
+    if (signer) await writeSignature(outDir, result, signer, env.clock.now());
     const projections = [
       builtinProjections['allure-results'],
       builtinProjections.junit,
@@ -367,7 +371,18 @@ async function loadRunInputs(options: RunOptions, env: RunEnvironment, outDir: s
     PACKAGE_ROOT,
     env.cwd,
   );
-  return { profile, driverKind, manifests, waivers, plan, judgedAt, rerun, selected };
+  const waiverSha256 = options.waiversFile
+    ? createHash('sha256')
+        .update(await readFile(resolve(env.cwd, options.waiversFile)))
+        .digest('hex')
+    : undefined;
+  // Read before the run, so a wrong key or passphrase stops it before anything is tested.
+  const signer = options.signing
+    ? await loadSigner(resolveSigning(options.signing, env.cwd), env.env, env.clock.now())
+    : undefined;
+  if (!signer && options.mode === 'certify')
+    env.logger.warn('this certification is not signed (--sign-key): the approvals list will not take it');
+  return { profile, driverKind, manifests, waivers, waiverSha256, plan, judgedAt, rerun, selected, signer };
 }
 
 /** --dry-run: what the run would do with each checkpoint (plan, waivers and selection applied); starts nothing. */

@@ -67,6 +67,7 @@ export function computeVerdicts(input: VerdictInput): VerdictOutput {
       title: manifest.title,
       version: manifest.version,
       standard: manifest.standard,
+      manifestSha256: manifest.sha256,
       ...(manifest.official ? { officialProtocol: manifest.official } : {}),
       ...(variant === undefined ? {} : { variant }),
       approval,

@@ -107,6 +107,7 @@ export function manifest(
 ): LoadedManifest {
   return {
     file: 'protocols/t.yaml',
+    sha256: '0'.repeat(64),
     id: 't',
     title: 'Test protocol',
     version: '1.0.0',

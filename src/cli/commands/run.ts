@@ -30,6 +30,9 @@ export interface RunCommandOptions {
   strict?: boolean;
   html: boolean;
   summary: boolean;
+  signKey?: string;
+  signCert?: string;
+  signPassphraseEnv?: string;
   /** Record the run in this register at its end (a folder or a postgres:// URL). */
   register?: string;
   /** Feature files, each optionally with :line (cucumber's positional arguments). */
@@ -87,6 +90,15 @@ function runOptionsOf(options: RunCommandOptions): RunOptions {
     ...(options.referenceGp ? { referenceGp: { faults: options.fault } } : {}),
     protocols: options.protocol && !options.all ? options.protocol : 'all',
     ...(options.waivers ? { waiversFile: options.waivers } : {}),
+    ...(options.signKey
+      ? {
+          signing: {
+            key: options.signKey,
+            ...(options.signCert ? { cert: options.signCert } : {}),
+            ...(options.signPassphraseEnv ? { passphraseEnv: options.signPassphraseEnv } : {}),
+          },
+        }
+      : {}),
     ...(options.plan ? { planFile: options.plan } : {}),
     ...(options.fhirPackages ? { fhirPackages: options.fhirPackages } : {}),
     ...(options.rerun ? { rerunOf: options.rerun } : {}),

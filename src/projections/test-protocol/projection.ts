@@ -1,5 +1,6 @@
 // The filled-in test protocol of every protocol of a run, as HTML and DOCX, and its evidence package (ZIP), written
 // into test-protocol/ of the run folder.
+import { SIGNATURE_FILE, SIGNER_FILE } from '../../signing/files.ts';
 import type { Projection } from '../types.ts';
 import { testProtocolDocx } from './docx.ts';
 import { standardFileName } from './evidence-names.ts';
@@ -13,6 +14,12 @@ export const testProtocolProjection: Projection = {
     "MedCom's test protocol filled in from the run (test-protocol/<protocol>.html and .docx) and the evidence package (test-protocol/<protocol>-evidence.zip)",
   async project({ result, writer }) {
     const record = Buffer.from(`${JSON.stringify(result, null, 2)}\n`);
+    // A signed run's signature and signer travel with the record, so the package verifies on its own.
+    const signature: { name: string; content: Buffer }[] = [];
+    for (const name of [SIGNATURE_FILE, SIGNER_FILE]) {
+      const content = await writer.read(name).catch(() => undefined);
+      if (content) signature.push({ name, content });
+    }
     for (const protocol of result.protocols) {
       const doc = testProtocolDocument(protocol, { result });
       const html = Buffer.from(testProtocolHtml(doc));
@@ -26,6 +33,7 @@ export const testProtocolProjection: Projection = {
           { name: `${base}.docx`, content: docx },
           { name: `${base}.html`, content: html },
           { name: 'certification-result.json', content: record },
+          ...signature,
         ],
         doc.files,
       );

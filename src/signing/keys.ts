@@ -1,0 +1,153 @@
+// The signer's key and certificate chain: PEM files (key and certificate, the key possibly encrypted) or one PKCS#12
+// file. The passphrase is read from an environment variable whose name is given, never from the command line, and
+// is never written anywhere.
+import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import forge from 'node-forge';
+import { InvalidInputError } from '../errors/index.ts';
+
+export interface SigningOptions {
+  /** PEM private key, or a PKCS#12 file (`.p12`, `.pfx`) holding key and certificates. */
+  key: string;
+  /** PEM certificate chain, signer first (not needed with PKCS#12). */
+  cert?: string;
+  /** Name of the environment variable holding the key's passphrase. */
+  passphraseEnv?: string;
+}
+
+export interface Signer {
+  key: KeyObject;
+  /** Signer first, then the intermediates up to (not necessarily including) the trust anchor. */
+  chain: X509Certificate[];
+  alg: 'ES256' | 'ES384' | 'PS256' | 'EdDSA';
+}
+
+/** Reads key and chain; a certificate not valid at `now` stops the run before it starts. */
+export async function loadSigner(
+  options: SigningOptions,
+  env: Record<string, string | undefined>,
+  now: Date = new Date(),
+): Promise<Signer> {
+  const passphrase = options.passphraseEnv === undefined ? undefined : env[options.passphraseEnv];
+  if (options.passphraseEnv !== undefined && passphrase === undefined)
+    throw new InvalidInputError([
+      {
+        file: '--sign-passphrase-env',
+        message: `the environment variable ${options.passphraseEnv} is not set`,
+      },
+    ]);
+  const keyBytes = await readInput(options.key, '--sign-key');
+  let key: KeyObject;
+  let chain: X509Certificate[];
+  if (/\.(p12|pfx)$/i.test(options.key)) {
+    ({ key, chain } = fromPkcs12(keyBytes, passphrase ?? '', options.key));
+  } else {
+    if (!options.cert)
+      throw new InvalidInputError([
+        { file: '--sign-cert', message: 'a PEM key needs its certificate (--sign-cert)' },
+      ]);
+    try {
+      key = createPrivateKey({ key: keyBytes, ...(passphrase === undefined ? {} : { passphrase }) });
+    } catch (error) {
+      throw new InvalidInputError([
+        {
+          file: options.key,
+          message: `cannot read the private key (${reasonOf(error)}); a wrong passphrase?`,
+        },
+      ]);
+    }
+    chain = certificatesOf((await readInput(options.cert, '--sign-cert')).toString('utf8'), options.cert);
+  }
+  const [leaf] = chain;
+  if (!leaf)
+    throw new InvalidInputError([{ file: options.cert ?? options.key, message: 'holds no certificate' }]);
+  if (!leaf.checkPrivateKey(key))
+    throw new InvalidInputError([
+      {
+        file: options.cert ?? options.key,
+        message: "the first certificate is not the private key's certificate",
+      },
+    ]);
+  if (now < new Date(leaf.validFrom) || now > new Date(leaf.validTo))
+    throw new InvalidInputError([
+      {
+        file: options.cert ?? options.key,
+        message: `the signing certificate is valid from ${leaf.validFrom} to ${leaf.validTo}, not now`,
+      },
+    ]);
+  return { key, chain, alg: algorithmOf(key, options.key) };
+}
+
+/** Every certificate in a PEM text, in order. */
+export function certificatesOf(pem: string, file: string): X509Certificate[] {
+  const blocks = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+  if (blocks.length === 0) throw new InvalidInputError([{ file, message: 'holds no PEM certificate' }]);
+  return blocks.map((block, i) => {
+    try {
+      return new X509Certificate(block);
+    } catch (error) {
+      throw new InvalidInputError([
+        { file, message: `certificate ${i + 1} cannot be read: ${reasonOf(error)}` },
+      ]);
+    }
+  });
+}
+
+function fromPkcs12(
+  bytes: Buffer,
+  passphrase: string,
+  file: string,
+): { key: KeyObject; chain: X509Certificate[] } {
+  let p12: forge.pkcs12.Pkcs12Pfx;
+  try {
+    p12 = forge.pkcs12.pkcs12FromAsn1(
+      forge.asn1.fromDer(forge.util.createBuffer(bytes.toString('binary'))),
+      passphrase,
+    );
+  } catch (error) {
+    throw new InvalidInputError([
+      { file, message: `cannot read the PKCS#12 file (${reasonOf(error)}); a wrong passphrase?` },
+    ]);
+  }
+  const keyBag =
+    p12.getBags({ bagType: forge.pki.oids['pkcs8ShroudedKeyBag'] })[
+      forge.pki.oids['pkcs8ShroudedKeyBag'] ?? ''
+    ]?.[0] ?? p12.getBags({ bagType: forge.pki.oids['keyBag'] })[forge.pki.oids['keyBag'] ?? '']?.[0];
+  if (!keyBag?.key) throw new InvalidInputError([{ file, message: 'holds no RSA private key' }]);
+  const key = createPrivateKey(forge.pki.privateKeyToPem(keyBag.key));
+  const certBags = p12.getBags({ bagType: forge.pki.oids['certBag'] })[forge.pki.oids['certBag'] ?? ''] ?? [];
+  const certs = certBags.flatMap((bag) =>
+    bag.cert ? [new X509Certificate(forge.pki.certificateToPem(bag.cert))] : [],
+  );
+  // The signer's certificate first, whatever order the file keeps them in.
+  const leaf = certs.find((c) => c.checkPrivateKey(key));
+  return { key, chain: leaf ? [leaf, ...certs.filter((c) => c !== leaf)] : certs };
+}
+
+function algorithmOf(key: KeyObject, file: string): Signer['alg'] {
+  if (key.asymmetricKeyType === 'rsa' || key.asymmetricKeyType === 'rsa-pss') return 'PS256';
+  if (key.asymmetricKeyType === 'ed25519') return 'EdDSA';
+  if (key.asymmetricKeyType === 'ec') {
+    const curve = key.asymmetricKeyDetails?.namedCurve;
+    if (curve === 'prime256v1') return 'ES256';
+    if (curve === 'secp384r1') return 'ES384';
+  }
+  throw new InvalidInputError([
+    {
+      file,
+      message: `a ${key.asymmetricKeyType ?? 'unknown'} key cannot sign here: use RSA, EC P-256/P-384 or Ed25519`,
+    },
+  ]);
+}
+
+async function readInput(file: string, flag: string): Promise<Buffer> {
+  try {
+    return await readFile(file);
+  } catch (error) {
+    throw new InvalidInputError([{ file: flag, message: `cannot read ${file}: ${reasonOf(error)}` }]);
+  }
+}
+
+function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : 'unreadable';
+}
