@@ -164,7 +164,7 @@ test('in GitHub Actions the run writes its summary into the job summary', async 
   );
 });
 
-test("the project's own CI runs exactly the README's test command, which finds or installs Chromium itself", () => {
+test("the project's own CI runs exactly the README's test command, which finds or installs Chromium and PostgreSQL itself", () => {
   const readme = readFileSync(join(PACKAGE_ROOT, 'README.md'), 'utf8');
   const command = /^(npm ci && npm test)\s+#/m.exec(readme)?.[1];
   assert.ok(command, "the README's quick start gives the test command");
@@ -178,10 +178,8 @@ test("the project's own CI runs exactly the README's test command, which finds o
   assert.match(scripts['test'] ?? '', /npm run test:unit$/);
   assert.equal(scripts['test:unit'], 'node scripts/run-tests.js');
   const runner = readFileSync(join(PACKAGE_ROOT, 'scripts/run-tests.js'), 'utf8');
-  assert.match(
-    runner,
-    /spawnSync\('bash', \['scripts\/install-chromium\.sh'\]/,
-    'the test runner installs Chromium',
-  );
+  assert.match(runner, /spawnSync\('bash', \[need\.script\]/, 'the test runner runs the install scripts');
+  assert.match(runner, /script: 'scripts\/install-chromium\.sh'/, 'the test runner installs Chromium');
+  assert.match(runner, /script: 'scripts\/install-postgresql\.sh'/, 'and PostgreSQL for the register tests');
   assert.match(runner, /existsSync\('\/usr\/bin\/chromium'\)/, 'only when it is missing');
 });

@@ -53,7 +53,7 @@ export interface Session {
   counterparts: Record<string, string>;
 }
 
-/** Starts the hostile SUT: `info` and `session` answer properly, every other call goes to `misbehave`. */
+/** Starts the hostile SUT: `info`, `session` and its ping answer properly, every other call goes to `misbehave`. */
 export async function hostileSut(misbehave: Misbehaviour): Promise<string> {
   const session: Session = { counterparts: {} };
   return localServer((req, res) => {
@@ -72,6 +72,18 @@ export async function hostileSut(misbehave: Misbehaviour): Promise<string> {
       req.on('end', () => {
         session.counterparts = (JSON.parse(body) as Session).counterparts;
         res.writeHead(204).end();
+      });
+      return;
+    }
+    // It does reach certbench's counterparts when asked (the run's first check); its hostility is in what follows.
+    if (url === '/certbench/v1/session/ping') {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        fetch((JSON.parse(body) as { url: string }).url).then(
+          () => json(res, 200, { reached: true }),
+          (error: Error) => json(res, 200, { reached: false, error: error.message }),
+        );
       });
       return;
     }
