@@ -15,6 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { makeEnvironment } from '../src/environment/environment.ts';
 import type { CertificationResult } from '../src/result/types.ts';
 import { runCertification } from '../src/run/run-certification.ts';
+import { writeIntegrityManifest } from '../src/integrity/run-integrity.ts';
 
 /** The scenario's dates: the report day, the last meeting and the next one. */
 export const SAMPLE_DATES = { asOf: '2026-11-25', since: '2026-09-15', nextMeeting: '2026-12-16' } as const;
@@ -158,7 +159,10 @@ export async function writeStatusSample(
         env,
       );
       const file = join(dir, 'certification-result.json');
-      await writeFile(file, `${JSON.stringify(backdate(await readJson(file), run), null, 2)}\n`);
+      const moved = backdate(await readJson(file), run);
+      await writeFile(file, `${JSON.stringify(moved, null, 2)}\n`);
+      // The sample's record is rewritten on purpose: its integrity manifest is made anew to match.
+      await writeIntegrityManifest(dir, moved);
       files.push(file);
     }
   }

@@ -84,7 +84,10 @@ export async function statusCommand(
     register === undefined
       ? await fromFolder(resolve(env.cwd, resultsDir ?? '.'), env)
       : { results: await withRegister(register, env, (r) => loadRegisterResults(r.db)), tampered: [] };
-  if (results.length === 0) env.logger.warn(`no certification results in ${resultsDir ?? 'the register'}`);
+  if (results.length === 0)
+    env.logger.warn(
+      `no certification results ${resultsDir === undefined ? 'in the register' : `under ${resultsDir}`}`,
+    );
   const model = buildStatusModel(results, {
     asOf,
     ...(since ? { since } : {}),
