@@ -13,6 +13,7 @@ import {
   urnOid,
   type DocumentFormat,
   type DocumentKind,
+  GMV2_CODES,
 } from './codes.ts';
 
 // Everything below reads what the SUT sent: elements of the wrong shape are reported, never trusted.
@@ -29,10 +30,7 @@ const notAList = (documentReference: Resource, element: string): string[] => {
     : [`${element} is ${JSON.stringify(value)}, expected a list of objects`];
 };
 
-export const CONTENT_TYPE: Record<DocumentFormat, string> = {
-  cda: 'text/xml',
-  fhir: 'application/fhir+json',
-};
+export const CONTENT_TYPE: Record<DocumentFormat, string> = GMV2_CODES.contentTypes;
 
 /** formatCode urn:ad:dk:medcom:<type>-v1.0:full in MedCom's FormatCode system. */
 export function formatCode(documentReference: Resource, kind: DocumentKind): string[] {
