@@ -19,7 +19,12 @@ export const MUTATE: Record<string, string[]> = {
 };
 
 const { values } = parseArgs({
-  options: { protocol: { type: 'string' }, fresh: { type: 'boolean', default: false } },
+  options: {
+    protocol: { type: 'string' },
+    fresh: { type: 'boolean', default: false },
+    // A part of the protocol's code (glob), for a first measurement or a re-run of one file.
+    mutate: { type: 'string', multiple: true },
+  },
 });
 const protocol = values.protocol ?? '';
 if (!MUTATE[protocol] || !TESTS[protocol]) {
@@ -30,7 +35,7 @@ process.env[PROTOCOL_ENV] = protocol;
 
 const out = join('reports', 'mutation');
 const options: PartialStrykerOptions = {
-  mutate: MUTATE[protocol],
+  mutate: values.mutate ?? MUTATE[protocol],
   plugins: [join(PACKAGE_ROOT, 'scripts', 'mutation', 'stryker-plugins.ts')],
   testRunner: 'certbench',
   testRunnerNodeArgs: ['--import', 'tsx'],

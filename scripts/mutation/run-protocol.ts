@@ -1,12 +1,15 @@
 // One certbench run of one protocol (in one variant) against the built-in reference GP system, in this process:
 // the test that decides whether a mutant of the reference GP is killed (some checkpoint not passed) or survives.
 // Also a command for measuring: `tsx scripts/mutation/run-protocol.ts <protocol> [variant]`.
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { fastReferenceProfileYaml } from '../../reference-gp/test-profile.ts';
+import { parse } from 'yaml';
 import { makeEnvironment } from '../../src/environment/environment.ts';
+import { PACKAGE_ROOT } from '../../src/run/package-root.ts';
 import { runCertification } from '../../src/run/run-certification.ts';
 
 /** What the conforming reference GP gets in this run: anything else is a kill. */
@@ -19,12 +22,20 @@ const quiet = () =>
     },
   });
 
-/** Runs the protocol; `variant` is written into the profile's claim of it. */
+/** The reference GP's claim of the protocol (profiles/reference-gp.yaml: use cases, variant), as the run makes it. */
+function claimOf(protocol: string, variant: string | undefined): string {
+  const profile = parse(readFileSync(join(PACKAGE_ROOT, 'profiles', 'reference-gp.yaml'), 'utf8')) as {
+    protocols: Record<string, Record<string, unknown> | null>;
+  };
+  const claim = { ...(profile.protocols[protocol] ?? {}), ...(variant ? { variant } : {}) };
+  return JSON.stringify(claim);
+}
+
+/** Runs the protocol as the reference GP claims it; `variant` replaces the claim's variant. */
 export async function runProtocol(protocol: string, variant?: string): Promise<Map<string, string>> {
   const dir = await mkdtemp(join(tmpdir(), 'certbench-mutation-'));
   try {
-    const claim = variant ? `{ variant: ${variant} }` : '{}';
-    const extra = protocol === 'diagnosekort' ? '' : `  ${protocol}: ${claim}\n`;
+    const extra = protocol === 'diagnosekort' ? '' : `  ${protocol}: ${claimOf(protocol, variant)}\n`;
     const profileFile = join(dir, 'profile.yaml');
     await writeFile(
       profileFile,

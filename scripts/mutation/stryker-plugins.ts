@@ -176,7 +176,14 @@ interface Path {
   getSource(): string;
 }
 
-const FAULT_SWITCH = /\bfaults\.has\(/;
+/** `faults.has('x')` or `ctx.faults.has('x')`, possibly negated: a fault switch, on in no conforming run. */
+const SWITCH = String.raw`[\w.]*faults\.has\(\s*'[\w-]+'\s*\)`;
+const IS_SWITCH = new RegExp(String.raw`^!?\s*${SWITCH}$`);
+/** Tests true only under a fault: the switch alone, or the switch and more (`faults.has('x') && …`). */
+const ONLY_UNDER_FAULT = new RegExp(String.raw`^${SWITCH}(\s*&&[^|?]*)?$`, 's');
+const ONLY_WITHOUT_FAULT = new RegExp(String.raw`^!\s*${SWITCH}$`);
+
+type Child = Path & { get(key: string): Path };
 
 class FaultSwitchIgnorer implements Ignorer {
   shouldIgnore(path: Path): string | undefined {
@@ -185,21 +192,25 @@ class FaultSwitchIgnorer implements Ignorer {
       parent;
       child = parent, parent = parent.parentPath
     ) {
+      if (IS_SWITCH.test(child.getSource().trim())) return 'fault switch';
       const { type } = parent.node;
       if (type === 'CallExpression' && /^\s*invalid\(/.test(parent.getSource()) && child.key === 'arguments')
         return 'text of an automation API refusal';
-      if (type === 'CallExpression' && /^[\w.]*faults\.has\(/.test(parent.getSource())) return 'fault switch';
       const and = type === 'LogicalExpression' && (parent.node as { operator?: string }).operator === '&&';
       if (type !== 'IfStatement' && type !== 'ConditionalExpression' && !and) continue;
-      const test = (parent as unknown as { get(key: string): Path }).get(
-        type === 'LogicalExpression' ? 'left' : 'test',
-      );
-      const source = test.getSource();
-      if (!FAULT_SWITCH.test(source)) continue;
-      if (child.key === 'test' || child.key === 'left') return 'fault switch';
-      const negated = source.trimStart().startsWith('!');
-      const faultBranch = type === 'LogicalExpression' ? 'right' : negated ? 'alternate' : 'consequent';
-      if (child.key === faultBranch) return 'branch taken only under a reference GP fault';
+      const test = (parent as Child)
+        .get(and ? 'left' : 'test')
+        .getSource()
+        .trim();
+      const faultBranch = ONLY_UNDER_FAULT.test(test)
+        ? and
+          ? 'right'
+          : 'consequent'
+        : ONLY_WITHOUT_FAULT.test(test) && !and
+          ? 'alternate'
+          : undefined;
+      if (faultBranch !== undefined && child.key === faultBranch)
+        return 'branch taken only under a reference GP fault';
     }
     return undefined;
   }
