@@ -34,6 +34,10 @@ export const INBOX_FAULTS = {
     'The laboratory’s abnormal flag (ResultValidation) is ignored; only the value is judged',
     'II-3.3.2.1',
   ),
+  'inbox-ignores-lower-limit': behaviour(
+    'Only the upper limit is judged: a value below the lower limit counts as normal (found by mutation testing)',
+    'II-3.3.2.2',
+  ),
   'inbox-trusts-flags-only': behaviour(
     'Only the abnormal flag is judged; the value is not compared with the limits',
     'II-3.3.2.2',

@@ -51,7 +51,7 @@ export function assessResult(
   if (value === undefined)
     return { normal: false, reason: `${result.npu} value "${result.value}" is not a number` };
   if (faults.has('inbox-trusts-flags-only')) return { normal: true };
-  if (limits.lower !== undefined && value < limits.lower)
+  if (limits.lower !== undefined && value < limits.lower && !faults.has('inbox-ignores-lower-limit'))
     return { normal: false, reason: `${result.npu} ${value} is below ${limits.lower}` };
   if (limits.upper !== undefined && value > limits.upper)
     return { normal: false, reason: `${result.npu} ${value} is above ${limits.upper}` };
