@@ -38,6 +38,11 @@ export const INBOX_FAULTS = {
     'Only the upper limit is judged: a value below the lower limit counts as normal (found by mutation testing)',
     'II-3.3.2.2',
   ),
+  'inbox-view-shows-ordered-type': behaviour(
+    'A changed auto-handling type decides, but the inbox keeps showing the type the requisition was ordered with (found by mutation testing)',
+    'II-3.3.11.1',
+    'II-3.3.11.2',
+  ),
   'inbox-trusts-flags-only': behaviour(
     'Only the abnormal flag is judged; the value is not compared with the limits',
     'II-3.3.2.2',

@@ -10,6 +10,7 @@ import {
   notAutoHandled,
   nothingAudited,
   repliesAbout,
+  showsTypeInForce,
   stateIs,
 } from '../../src/rules/inbox/inbox-rules.ts';
 import type { InboxSnapshot } from '../../src/rules/inbox/inbox-view.ts';
@@ -124,6 +125,18 @@ Then(
         expected: 'auto-reply and archive entries with a dateTime',
       },
     );
+  },
+);
+
+Then(
+  'the inbox shows requisition {string} with the auto-handling type {string}',
+  async function (this: CertbenchWorld, ref: string, autoHandling: string) {
+    if (!(await observed(this))) return;
+    const { requisition, latest } = await seen(this, ref);
+    this.verify('type in force shown', showsTypeInForce(latest, requisition, autoHandling), {
+      location: INBOX,
+      expected: `autoHandling ${autoHandling} where shown`,
+    });
   },
 );
 
