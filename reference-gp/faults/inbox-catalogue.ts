@@ -131,6 +131,10 @@ export const INBOX_FAULTS = {
     'II-3.3.8.2',
   ),
   // --- patient matching ---
+  'inbox-matches-any-known-patient': behaviour(
+    'A report is matched to a requisition when its patient is known, whoever ordered the requisition (found by mutation testing)',
+    'II-3.3.9.1',
+  ),
   'inbox-matches-requisition-only': behaviour(
     'Reports are matched by requisition number alone: a report naming an unknown patient is auto-handled',
     'II-3.3.9.1',

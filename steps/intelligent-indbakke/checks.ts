@@ -371,6 +371,27 @@ Then(
 );
 
 Then(
+  'the report on requisition {string} for the other test patient {string} is handled automatically for neither patient',
+  async function (this: CertbenchWorld, ref: string, other: string) {
+    if (!(await observed(this))) return;
+    const forPatient = await seen(this, ref);
+    const forOther = await seen(this, ref, other);
+    const requisition = forPatient.requisition;
+    this.verify(
+      'a report for another patient than the requisition’s is never auto-handled',
+      [
+        ...notAutoHandled(forOther.latest, requisition).map((p) => `for ${other}: ${p}`),
+        ...notAutoHandled(forPatient.latest, requisition),
+      ],
+      {
+        location: `${INBOX} (patient ${other} and the ordering patient)`,
+        expected: 'no reply, not archived, for either patient',
+      },
+    );
+  },
+);
+
+Then(
   "the cut-off report on requisition {string} is refused or shown in the doctor's inbox, and never answered or archived automatically",
   async function (this: CertbenchWorld, ref: string) {
     if (!(await observed(this))) return;
