@@ -43,6 +43,11 @@ export const INBOX_FAULTS = {
     'II-3.3.11.1',
     'II-3.3.11.2',
   ),
+  'inbox-drops-decimal-comma': behaviour(
+    'A result value with a decimal comma is read without it ("5,5" as 55), so a normal value looks abnormal (found by mutation testing)',
+    'II-3.3.1.1',
+    'II-3.3.1.2',
+  ),
   'inbox-trusts-flags-only': behaviour(
     'Only the abnormal flag is judged; the value is not compared with the limits',
     'II-3.3.2.2',
