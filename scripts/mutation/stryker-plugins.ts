@@ -72,22 +72,28 @@ class CertbenchTestRunner implements TestRunner {
     return { reloadEnvironment: false };
   }
 
-  async init(): Promise<void> {
-    // The sandbox's copy (this process runs in it), so the instrumented reference GP is the one loaded.
-    this.runner = (await import(
+  /**
+   * Loads certbench and the instrumented reference GP from the sandbox (this process runs in it). Not in init():
+   * a static mutant (module-level code) must be active while the modules load, so its fresh process loads them
+   * only once the mutant is set.
+   */
+  private async load(): Promise<RunProtocol> {
+    this.runner ??= (await import(
       pathToFileURL(join(process.cwd(), 'scripts', 'mutation', 'run-protocol.ts')).href
     )) as RunProtocol;
+    return this.runner;
   }
 
   private async run(test: string): Promise<Map<string, string>> {
     const [protocol = '', variant] = test.split('@');
-    if (!this.runner) throw new Error('init() has not run');
-    return this.runner.runProtocol(protocol, variant);
+    return (await this.load()).runProtocol(protocol, variant);
   }
 
   async dryRun(options: DryRunOptions): Promise<DryRunResult> {
     const ns = stryker();
     ns.activeMutant = undefined;
+    // Loaded before any test is current, so Stryker sees module-level code as static coverage.
+    await this.load();
     const tests = [];
     for (const test of this.tests) {
       const started = Date.now();
@@ -129,7 +135,7 @@ class CertbenchTestRunner implements TestRunner {
     try {
       for (const test of tests) {
         const baseline = this.baseline.get(test) ?? (await this.conformingRun(test));
-        const { differences } = this.runner as RunProtocol;
+        const { differences } = await this.load();
         const changed = differences(baseline, await this.run(test));
         if (changed.length)
           return {
