@@ -188,6 +188,13 @@ const MUTATIONS: Record<PregnancyFault, Hooks> = {
           e.value = { type: 'string', value: e.value.value };
     },
   }),
+  'gm-hospital-practice-setting': () => ({
+    metadata: (r) => {
+      if (!r.context) return;
+      r.context.facilityType = { coding: [{ system: 'urn:oid:2.16.840.1.113883.6.96', code: '22232009' }] };
+      delete r.context.practiceSetting;
+    },
+  }),
   'gm-no-replaces': () => ({
     metadata: (r) => {
       delete r.relatesTo;
