@@ -75,8 +75,11 @@ for (const [file, { source, mutants }] of Object.entries(report.files)) {
 }
 const killed = (counts.get('Killed') ?? 0) + (counts.get('Timeout') ?? 0);
 const valid = killed + (counts.get('Survived') ?? 0) + (counts.get('NoCoverage') ?? 0);
+// Survivors triaged out-of-scope (automation-API plumbing) leave the denominator of the scoped score.
+const scoped = valid - (byClass.get('out-of-scope') ?? 0);
 process.stdout.write(
-  `${protocol}: ${valid} mutants, ${JSON.stringify(Object.fromEntries(counts))}, score ${((100 * killed) / valid).toFixed(1)} %\n` +
+  `${protocol}: ${valid} mutants, ${JSON.stringify(Object.fromEntries(counts))}, score ${((100 * killed) / valid).toFixed(1)} %, ` +
+    `without out-of-scope survivors ${((100 * killed) / scoped).toFixed(1)} %\n` +
     `triaged: ${JSON.stringify(Object.fromEntries(byClass))}; untriaged: ${untriaged.length}\n${untriaged.join('\n')}\n`,
 );
 process.exitCode = untriaged.length ? 1 : 0;
