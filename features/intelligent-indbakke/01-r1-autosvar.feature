@@ -2,8 +2,10 @@
 Feature: Intelligent indbakke R1: normal results are answered and archived automatically
 
   The GP orders CRP, haemoglobin and glucose for Elmer and chooses "Autosvar ved normal" for the requisition. The
-  laboratory's complete report has every result final and inside its reference interval, without flags. The GP
-  system answers the patient automatically, archives the requisition, registers no fee and logs what it did.
+  laboratory's complete report has every result final and inside its reference interval, without flags; the values
+  have decimal commas and another number of decimals than their limits (CRP 5,5 against -8), so a system that
+  misreads the comma finds them abnormal. The GP system answers the patient automatically, archives the
+  requisition, registers no fee and logs what it did.
 
   Background:
     Given test patient "2509479989" has requisition "A1" ordered with auto-handling "autosvar-ved-normal" for:
@@ -13,7 +15,7 @@ Feature: Intelligent indbakke R1: normal results are answered and archived autom
       | NPU21531 |
     When laboratory "TLA" delivers a "komplet_svar" report on requisition "A1" for test patient "2509479989":
       | NPU      | svar | interval  |
-      | NPU19748 | 3    | -8        |
+      | NPU19748 | 5,5  | -8        |
       | NPU02319 | 9,1  | 8,3-10,5  |
       | NPU21531 | 5,4  | 4,2-6,3   |
 

@@ -1,11 +1,12 @@
 @protocol:intelligent-indbakke @usecase:R2
 Feature: Intelligent indbakke R2: what keeps a requisition in the doctor's inbox
 
-  Six requisitions for Einer, all with "Autosvar ved normal", each complete and final except where stated. Each has
-  one result that must stop the automatic reply, next to a normal haemoglobin: a result flagged abnormal by the
+  Seven requisitions for Einer, all with "Autosvar ved normal", each complete and final except where stated. Each has
+  one result that must stop the automatic reply, next to a normal one: a result flagged abnormal by the
   laboratory although its value lies inside the interval, a value above the interval without a flag, a result
   without limits, an alphanumeric result equal to the laboratory's interval text, a value with an operator (<5),
-  and a provisional result. The whole requisition stays in the doctor's inbox and the patient gets no reply.
+  a provisional result, and a haemoglobin just below the lower limit (8,2 against 8,3-10,5, no flag: the boundary
+  of the lower limit). The whole requisition stays in the doctor's inbox and the patient gets no reply.
 
   Background:
     Given test patient "0201609995" has requisition "B1" ordered with auto-handling "autosvar-ved-normal" for:
@@ -29,6 +30,10 @@ Feature: Intelligent indbakke R2: what keeps a requisition in the doctor's inbox
       | NPU19748 |
       | NPU02319 |
     And test patient "0201609995" has requisition "B6" ordered with auto-handling "autosvar-ved-normal" for:
+      | NPU      |
+      | NPU19748 |
+      | NPU02319 |
+    And test patient "0201609995" has requisition "B7" ordered with auto-handling "autosvar-ved-normal" for:
       | NPU      |
       | NPU19748 |
       | NPU02319 |
@@ -56,6 +61,10 @@ Feature: Intelligent indbakke R2: what keeps a requisition in the doctor's inbox
       | NPU      | svar | interval | status            |
       | NPU19748 | 3    | -8       | svar_endeligt     |
       | NPU02319 | 9,0  | 8,3-10,5 | svar_midlertidigt |
+    And laboratory "TLA" delivers a "komplet_svar" report on requisition "B7" for test patient "0201609995":
+      | NPU      | svar | interval |
+      | NPU19748 | 4    | -8       |
+      | NPU02319 | 8,2  | 8,3-10,5 |
 
   @cp:II-3.3.2.1
   Scenario: An abnormal flag blocks the whole requisition
@@ -65,6 +74,7 @@ Feature: Intelligent indbakke R2: what keeps a requisition in the doctor's inbox
   @cp:II-3.3.2.2
   Scenario: A value outside the limits blocks the whole requisition, flag or no flag
     Then requisition "B2" stays in the doctor's inbox and the patient gets no automatic reply
+    And requisition "B7" stays in the doctor's inbox and the patient gets no automatic reply
     And the assessor judges "Rekvisitionen ligger i lægens indbakke, og patienten har ikke fået automatisk svar" / "The requisition is in the doctor's inbox and the patient got no automatic reply"
 
   @cp:II-3.3.2.3

@@ -3,7 +3,8 @@ Feature: Intelligent indbakke R11: the auto-handling type changed after ordering
 
   The GP orders two requisitions for Magnus and changes their type before any result arrives: M3 from "Ingen" to
   "Autosvar ved normal", M4 from "Autosvar ved normal" to "Ingen". Every result is final and normal, so the type in
-  force alone decides: the new one.
+  force alone decides: the new one. Where the inbox shows a requisition's type, it shows the new one (two
+  requisitions of one patient, so a change must reach the right one).
 
   Background:
     Given test patient "0504909995" has requisition "M3" ordered with auto-handling "ingen" for:
@@ -28,9 +29,11 @@ Feature: Intelligent indbakke R11: the auto-handling type changed after ordering
   @cp:II-3.3.11.1
   Scenario: A type changed to "Autosvar ved normal" before the results arrive decides
     Then after report 1, requisition "M3" is answered automatically and archived
+    And the inbox shows requisition "M3" with the auto-handling type "autosvar-ved-normal"
     And the assessor judges "Rekvisition M3 (nummeret begynder med M3), ændret fra Ingen til Autosvar ved normal, er besvaret automatisk én gang og arkiveret" / "Requisition M3 (its number begins with M3), changed from Ingen to Autosvar ved normal, is answered automatically once and archived"
 
   @cp:II-3.3.11.2
   Scenario: A type changed to "Ingen" before the results arrive decides
     Then nothing is handled automatically for requisition "M4": it is in the doctor's inbox, no reply is sent and no automatic action is logged
+    And the inbox shows requisition "M4" with the auto-handling type "ingen"
     And the assessor judges "Rekvisition M4 (nummeret begynder med M4), ændret fra Autosvar ved normal til Ingen, ligger i lægens indbakke; intet automatisk svar og intet i auditloggen" / "Requisition M4 (its number begins with M4), changed from Autosvar ved normal to Ingen, is in the doctor's inbox; no automatic reply and nothing in the audit log"

@@ -1,7 +1,7 @@
 // The reference GP's DSJ form: every field the GP system keeps, with the label its screen and PDF forms show and
 // the svangerskabsjournal section (PRF section of GMv2, medcom-standards.md §4) the field belongs to. Fields of no
 // PRF section (KRAM, termin, the GP's assessment) go to the vandrejournal (PSCR).
-import { PRF_SECTION_NAMES } from '../../src/rules/pregnancy/codes.ts';
+import { GMV2 } from '../pregnancy/codes.ts';
 
 export interface FieldSpec {
   label: string;
@@ -53,7 +53,7 @@ export const JOURNAL_SECTIONS: readonly [string, string][] = (
     'tidligere-operation-af-relevans',
     'social-saarbarhed-af-relevans',
   ] as const
-).map((code) => [code, PRF_SECTION_NAMES[code]]);
+).map((code) => [code, GMV2.prfMandatorySections[code]?.name ?? code]);
 
 export type DsjValue = string | number | boolean;
 

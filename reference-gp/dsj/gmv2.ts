@@ -1,11 +1,11 @@
 // The DSJ's coupling to Graviditetsmappen v2, built on the pregnancy foundation (reference-gp/pregnancy/): each
 // DSJ consultation is a visit of the pregnancy record; sending the DSJ shares the svangerskabsjournal (PRF) and the
 // first Vandrejournal (PSCR); every later consultation shares a new version of the Vandrejournal.
-import { COMPONENT, type DocumentFormat } from '../../src/rules/pregnancy/codes.ts';
 import type { GpContext } from '../context.ts';
 import { invalid } from '../http/problem.ts';
 import type { PatientRecord } from '../state.ts';
 import { danishDateTime } from '../time.ts';
+import { GMV2, type DocumentFormat } from '../pregnancy/codes.ts';
 import { prfEntries, visitTime, type PrfAnswers } from '../pregnancy/entries.ts';
 import { pregnanciesOf, registerVisit } from '../pregnancy/register.ts';
 import { nextVersion, shareCurrentPregnancy } from '../pregnancy/share.ts';
@@ -70,12 +70,12 @@ function prfAnswers(record: DsjRecord): PrfAnswers {
   const language = textOf(record, 'sprog');
   const physical: GmComponentSpec[] = [
     ...(height !== undefined
-      ? [{ code: COMPONENT['fysiske-data'].height, display: 'Højde', value: quantity(height, 'cm') }]
+      ? [{ code: GMV2.components['fysiske-data'].height, display: 'Højde', value: quantity(height, 'cm') }]
       : []),
     ...(weight !== undefined
       ? [
           {
-            code: COMPONENT['fysiske-data'].weightAtStart,
+            code: GMV2.components['fysiske-data'].weightAtStart,
             display: 'Vægt ved graviditetens start',
             value: quantity(weight, 'kg'),
           },
@@ -93,7 +93,13 @@ function prfAnswers(record: DsjRecord): PrfAnswers {
     'social-saarbarhed-af-relevans': [],
     'somatisk-sygdom': [],
     sprog: language
-      ? [{ code: COMPONENT.sprog.language, display: 'Sprog', value: { type: 'string', value: language } }]
+      ? [
+          {
+            code: GMV2.components.sprog.language,
+            display: 'Sprog',
+            value: { type: 'string', value: language },
+          },
+        ]
       : [],
     'tidligere-operation-af-relevans': [],
   };

@@ -34,6 +34,20 @@ export const INBOX_FAULTS = {
     'The laboratory’s abnormal flag (ResultValidation) is ignored; only the value is judged',
     'II-3.3.2.1',
   ),
+  'inbox-ignores-lower-limit': behaviour(
+    'Only the upper limit is judged: a value below the lower limit counts as normal (found by mutation testing)',
+    'II-3.3.2.2',
+  ),
+  'inbox-view-shows-ordered-type': behaviour(
+    'A changed auto-handling type decides, but the inbox keeps showing the type the requisition was ordered with (found by mutation testing)',
+    'II-3.3.11.1',
+    'II-3.3.11.2',
+  ),
+  'inbox-drops-decimal-comma': behaviour(
+    'A result value with a decimal comma is read without it ("5,5" as 55), so a normal value looks abnormal (found by mutation testing)',
+    'II-3.3.1.1',
+    'II-3.3.1.2',
+  ),
   'inbox-trusts-flags-only': behaviour(
     'Only the abnormal flag is judged; the value is not compared with the limits',
     'II-3.3.2.2',
@@ -122,6 +136,10 @@ export const INBOX_FAULTS = {
     'II-3.3.8.2',
   ),
   // --- patient matching ---
+  'inbox-matches-any-known-patient': behaviour(
+    'A report is matched to a requisition when its patient is known, whoever ordered the requisition (found by mutation testing)',
+    'II-3.3.9.1',
+  ),
   'inbox-matches-requisition-only': behaviour(
     'Reports are matched by requisition number alone: a report naming an unknown patient is auto-handled',
     'II-3.3.9.1',

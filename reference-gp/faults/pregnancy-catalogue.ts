@@ -110,6 +110,10 @@ export const PREGNANCY_FAULTS = {
   ),
   'gm-type-code-loinc': content('typeCode is LOINC 11488-4 instead of PSCR/PMR', 'GM-3.4.2'),
   'gm-content-type-generic': content('The attachment MIME type is application/octet-stream', 'GM-3.4.3'),
+  'gm-hospital-practice-setting': content(
+    'The metadata describes a hospital: facilityType 22232009 (hospital) and no practiceSetting (found by mutation testing)',
+    'GM-3.4.4',
+  ),
 } as const satisfies Record<string, FaultInfo>;
 
 export type PregnancyFault = keyof typeof PREGNANCY_FAULTS;

@@ -2,14 +2,7 @@
 // CDA text or FHIR Bundle, on the metadata, or on whether it is sent. The compiler checks every fault of the
 // protocol has an entry; behaviour faults decided in share.ts have an empty one here.
 import { randomUUID } from 'node:crypto';
-import { resourcesOf } from '../../src/fhir/bundle.ts';
-import {
-  COMPONENT,
-  MEDCOM_OID,
-  PREGNANCY_EPISODE_OID,
-  urnOid,
-  type DocumentFormat,
-} from '../../src/rules/pregnancy/codes.ts';
+import { GMV2, OID, urnOid, type DocumentFormat } from '../pregnancy/codes.ts';
 import { pscrEntries } from '../pregnancy/entries.ts';
 import type { PregnancyRecord, SharedGmDocument } from '../pregnancy/records.ts';
 import type { GmEntrySpec } from '../pregnancy/spec.ts';
@@ -28,9 +21,12 @@ export interface ShareContext {
 type Bundle = fhir4.Bundle<fhir4.FhirResource>;
 type Hooks = (c: ShareContext) => GmSubmitHooks;
 
-/** The entries of one resource type (the generic Bundle reader, typed for the mutations). */
+/** The resources of one type in the Bundle the reference GP built. */
 const all = <T extends fhir4.FhirResource['resourceType']>(b: Bundle, type: T) =>
-  resourcesOf(b, type) as unknown as Extract<fhir4.FhirResource, { resourceType: T }>[];
+  (b.entry ?? []).map((e) => e.resource).filter((r) => r?.resourceType === type) as Extract<
+    fhir4.FhirResource,
+    { resourceType: T }
+  >[];
 const composition = (b: Bundle) => all(b, 'Composition')[0] as fhir4.Composition;
 const components = (entries: GmEntrySpec[], code: string) =>
   entries.flatMap((e) => (e.components ?? []).filter((c) => c.code === code));
@@ -93,7 +89,7 @@ const MUTATIONS: Record<PregnancyFault, Hooks> = {
   'gm-episode-id-urn-prefixed': (c) => ({
     spec: (s) => {
       s.pregnancyId = {
-        system: urnOid(PREGNANCY_EPISODE_OID),
+        system: urnOid(OID.pregnancyEpisode),
         value: c.pregnancies.at(-1)?.id ?? randomUUID(),
       };
     },
@@ -120,7 +116,7 @@ const MUTATIONS: Record<PregnancyFault, Hooks> = {
     },
   }),
   'gm-codes-wrong-system': () => ({
-    cda: (t) => t.replaceAll('codeSystem="2.16.840.1.113883.6.96"', `codeSystem="${MEDCOM_OID}"`),
+    cda: (t) => t.replaceAll('codeSystem="2.16.840.1.113883.6.96"', `codeSystem="${OID.medcom}"`),
     fhir: (b) => {
       for (const o of all(b, 'Observation'))
         for (const coding of [
@@ -138,27 +134,27 @@ const MUTATIONS: Record<PregnancyFault, Hooks> = {
   }),
   'gm-cycle-days-as-integer': () => ({
     spec: (s) => {
-      for (const c of components(s.entries, COMPONENT.terminsberegning.cycleDays))
+      for (const c of components(s.entries, GMV2.components.terminsberegning.cycleDays))
         if (c.value.type === 'string') c.value = { type: 'integer', value: Number(c.value.value) };
     },
   }),
   'gm-naegele-ignores-cycle': () => ({
     spec: (s) => {
-      const lmp = components(s.entries, COMPONENT.terminsberegning.lastMenstrualPeriod)[0]?.value;
-      for (const c of components(s.entries, COMPONENT.terminsberegning.naegeleDueDate))
+      const lmp = components(s.entries, GMV2.components.terminsberegning.lastMenstrualPeriod)[0]?.value;
+      for (const c of components(s.entries, GMV2.components.terminsberegning.naegeleDueDate))
         if (lmp?.type === 'dateTime')
           c.value = { type: 'dateTime', value: shiftDays(lmp.value.slice(0, 10), 280) };
     },
   }),
   'gm-smoking-inverted': () => ({
     spec: (s) => {
-      for (const c of components(s.entries, COMPONENT.tobak.smokingBefore))
+      for (const c of components(s.entries, GMV2.components.tobak.smokingBefore))
         if (c.value.type === 'boolean') c.value = { type: 'boolean', value: !c.value.value };
     },
   }),
   'gm-assessment-truncated': () => ({
     spec: (s) => {
-      for (const c of components(s.entries, COMPONENT['samlet-vurdering'].assessment))
+      for (const c of components(s.entries, GMV2.components['samlet-vurdering'].assessment))
         if (c.value.type === 'string') c.value = { type: 'string', value: c.value.value.slice(0, 20) };
     },
   }),
@@ -190,6 +186,13 @@ const MUTATIONS: Record<PregnancyFault, Hooks> = {
       for (const e of s.entries)
         if (e.code === '738070007' && e.value?.type === 'dateTime')
           e.value = { type: 'string', value: e.value.value };
+    },
+  }),
+  'gm-hospital-practice-setting': () => ({
+    metadata: (r) => {
+      if (!r.context) return;
+      r.context.facilityType = { coding: [{ system: 'urn:oid:2.16.840.1.113883.6.96', code: '22232009' }] };
+      delete r.context.practiceSetting;
     },
   }),
   'gm-no-replaces': () => ({

@@ -47,11 +47,14 @@ export function assessResult(
     return faults.has('inbox-no-limits-is-normal')
       ? { normal: true }
       : { normal: false, reason: `${result.npu} has no limits` };
-  const value = numberOf(result.value);
+  // Fault: the decimal comma is dropped, as if it separated thousands ("5,5" read as 55).
+  const value = numberOf(
+    faults.has('inbox-drops-decimal-comma') ? result.value.replace(',', '') : result.value,
+  );
   if (value === undefined)
     return { normal: false, reason: `${result.npu} value "${result.value}" is not a number` };
   if (faults.has('inbox-trusts-flags-only')) return { normal: true };
-  if (limits.lower !== undefined && value < limits.lower)
+  if (limits.lower !== undefined && value < limits.lower && !faults.has('inbox-ignores-lower-limit'))
     return { normal: false, reason: `${result.npu} ${value} is below ${limits.lower}` };
   if (limits.upper !== undefined && value > limits.upper)
     return { normal: false, reason: `${result.npu} ${value} is above ${limits.upper}` };

@@ -32,6 +32,7 @@ export function changeAutoHandling(ctx: GpContext, input: Input): Record<string,
   if (ctx.faults.has('inbox-type-fixed-at-ordering')) return { requisition: number, autoHandling };
   requisition.autoHandling = autoHandling;
   if (appointment) requisition.appointment = appointment;
-  if (item) item.autoHandling = autoHandling;
+  // Fault: the inbox's copy of the type is not updated (only the decision uses the new one).
+  if (item && !ctx.faults.has('inbox-view-shows-ordered-type')) item.autoHandling = autoHandling;
   return { requisition: number, autoHandling };
 }

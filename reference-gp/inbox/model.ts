@@ -1,9 +1,12 @@
 // The GP system's lab inbox: requisitions with the auto-handling type chosen at ordering, what the laboratories
 // reported on them, and what the system did automatically (patient replies, fees, audit log).
 
-import type { AutoHandling } from '../../src/rules/inbox/auto-handling.ts';
-
-export { AUTO_HANDLING_TYPES, type AutoHandling } from '../../src/rules/inbox/auto-handling.ts';
+/**
+ * The auto-handling types a requisition can have, as the automation API names them (api/automation-api.openapi.yaml,
+ * inbox.order-requisition): "Ingen", "Autosvar ved normal" and archive until the appointment (addendum §A.2).
+ */
+export const AUTO_HANDLING_TYPES = ['ingen', 'autosvar-ved-normal', 'arkiver-til-aftale'] as const;
+export type AutoHandling = (typeof AUTO_HANDLING_TYPES)[number];
 
 export interface Limits {
   lower?: number;

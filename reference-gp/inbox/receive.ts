@@ -68,7 +68,8 @@ export function receiveLabReport(ctx: GpContext, request: InboundRequest): Inbou
   const matches =
     ordered !== undefined &&
     (ctx.faults.has('inbox-matches-requisition-only') ||
-      (ctx.state.patients.has(report.cpr) && ordered.patient === report.cpr));
+      (ctx.state.patients.has(report.cpr) &&
+        (ordered.patient === report.cpr || ctx.faults.has('inbox-matches-any-known-patient'))));
   const requisition = matches ? ordered : undefined;
   const item = itemFor(ctx, report, requisition);
   const sawPartial = [...item.reportStatus.values()].some((s) => s !== 'komplet_svar');

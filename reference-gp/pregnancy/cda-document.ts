@@ -1,28 +1,33 @@
 // CDA binding, writing: a GMv2 document as HL7 CDA R2 with the header MedCom's Danish CDA profiles share. The
 // GMv2 templates are not public (addendum §C.2): the templateId and the body layout (one section, observations
 // with their components as COMP entryRelationships, a fetus as SBJ participant) are certbench's provisional choice.
-import { xmlAttribute } from '../../src/projections/xml-escape.ts';
-import { isoToTs } from '../../src/rules/pregnancy/cda-time.ts';
-import {
-  CDA_TYPE_ID,
-  CONFIDENTIALITY_OID,
-  CPR_OID,
-  DOCUMENT_TYPES,
-  FETUS_OID,
-  MEDCOM_OID,
-  observationCodeSystem,
-  SOR_OID,
-} from '../../src/rules/pregnancy/codes.ts';
-import { showValue, type GmValue } from '../../src/rules/pregnancy/model.ts';
+import { escapeHtml } from '../diagnosekort/narrative.ts';
 import { fullName } from '../test-data.ts';
+import { GMV2, OBSERVATION_CODE_SYSTEM, OID } from './codes.ts';
+import { valueText, type GmValue } from './model.ts';
 import type { GmDocumentSpec, GmEntrySpec } from './spec.ts';
 
-const CODE_SYSTEM = observationCodeSystem('cda');
+const CODE_SYSTEM = OBSERVATION_CODE_SYSTEM.cda;
+const { cpr: CPR_OID, sor: SOR_OID, fetus: FETUS_OID, medcom: MEDCOM_OID } = OID;
 /** Provisional template id: MedCom's OID with the document type (the approved templates are not public). */
 export const TEMPLATE_ID = (kind: string) => ({ root: MEDCOM_OID, extension: kind });
 
-/** Escapes text and attribute values alike (the shared XML escaping). */
-const xml = xmlAttribute;
+/** Escapes text and attribute values alike (XML's five predefined entities). */
+const xml = escapeHtml;
+
+/**
+ * An ISO 8601 date or dateTime as an HL7 v3 TS (`2025-04-22T10:15:00.123+02:00` → `20250422101500.123+0200`):
+ * the digits in order, the zone kept only with a time.
+ */
+export function hl7Ts(iso: string): string {
+  const [date = '', time] = iso.split('T');
+  const digits = date.replaceAll('-', '');
+  if (time === undefined) return digits;
+  const zone = /(Z|[+-]\d{2}:\d{2})$/.exec(time)?.[0];
+  const clock = (zone ? time.slice(0, -zone.length) : time).replaceAll(':', '');
+  const offset = zone === undefined ? '' : zone === 'Z' ? '+0000' : zone.replace(':', '');
+  return `${digits}${clock}${offset}`;
+}
 
 const pq = (tag: string, q: { value: number; unit: string }, type = ''): string =>
   `<${tag}${type} value="${q.value}" unit="${xml(q.unit)}"/>`;
@@ -35,7 +40,7 @@ function valueElement(value: GmValue | undefined): string {
     case 'interval':
       return `<value xsi:type="IVL_PQ">${value.low ? pq('low', value.low) : ''}${value.high ? pq('high', value.high) : ''}</value>`;
     case 'dateTime':
-      return `<value xsi:type="TS" value="${isoToTs(value.value)}"/>`;
+      return `<value xsi:type="TS" value="${hl7Ts(value.value)}"/>`;
     case 'boolean':
       return `<value xsi:type="BL" value="${value.value}"/>`;
     case 'integer':
@@ -58,7 +63,7 @@ function observation(entry: GmEntrySpec): string {
     entry.fetus === undefined
       ? ''
       : `<participant typeCode="SBJ"><participantRole><id root="${FETUS_OID}" extension="${xml(entry.fetus)}"/><code code="CHILD" codeSystem="2.16.840.1.113883.5.111"/></participantRole></participant>`;
-  return `<entry><observation classCode="OBS" moodCode="EVN"><code code="${entry.code}" codeSystem="${CODE_SYSTEM}" displayName="${xml(entry.display)}"/><statusCode code="completed"/><effectiveTime value="${isoToTs(entry.effective)}"/>${valueElement(entry.value)}${fetus}${components}</observation></entry>`;
+  return `<entry><observation classCode="OBS" moodCode="EVN"><code code="${entry.code}" codeSystem="${CODE_SYSTEM}" displayName="${xml(entry.display)}"/><statusCode code="completed"/><effectiveTime value="${hl7Ts(entry.effective)}"/>${valueElement(entry.value)}${fetus}${components}</observation></entry>`;
 }
 
 /** The human-readable section text: one row per entry (CDA requires a narrative block). */
@@ -66,8 +71,8 @@ function narrative(spec: GmDocumentSpec): string {
   const rows = spec.entries
     .map((e) => {
       const parts = [
-        e.value ? showValue(e.value) : '',
-        ...(e.components ?? []).map((c) => `${c.display}: ${showValue(c.value)}`),
+        valueText(e.value),
+        ...(e.components ?? []).map((c) => `${c.display}: ${valueText(c.value)}`),
       ];
       return `<tr><td>${xml(e.display)}</td><td>${xml(e.effective.slice(0, 10))}</td><td>${xml(parts.filter(Boolean).join('; '))}</td></tr>`;
     })
@@ -76,29 +81,29 @@ function narrative(spec: GmDocumentSpec): string {
 }
 
 export function buildCdaDocument(spec: GmDocumentSpec): string {
-  const type = DOCUMENT_TYPES[spec.kind];
+  const type = GMV2.documentTypes[spec.kind];
   const template = TEMPLATE_ID(spec.kind);
   const p = spec.patient;
   const organization = `<id root="${SOR_OID}" extension="${xml(spec.author.sor)}"/><name>${xml(spec.author.name)}</name>`;
   const episode = spec.pregnancyId
-    ? `<componentOf><encompassingEncounter><id root="${xml(spec.pregnancyId.system)}" extension="${xml(spec.pregnancyId.value)}"/><effectiveTime value="${isoToTs(spec.time)}"/></encompassingEncounter></componentOf>`
+    ? `<componentOf><encompassingEncounter><id root="${xml(spec.pregnancyId.system)}" extension="${xml(spec.pregnancyId.value)}"/><effectiveTime value="${hl7Ts(spec.time)}"/></encompassingEncounter></componentOf>`
     : '';
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<ClinicalDocument xmlns="urn:hl7-org:v3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" classCode="DOCCLIN" moodCode="EVN">',
     '<realmCode code="DK"/>',
-    `<typeId root="${CDA_TYPE_ID.root}" extension="${CDA_TYPE_ID.extension}"/>`,
+    `<typeId root="${GMV2.cdaTypeId.root}" extension="${GMV2.cdaTypeId.extension}"/>`,
     `<templateId root="${template.root}" extension="${template.extension}"/>`,
     `<id root="${spec.documentId}"/>`,
     `<code code="${spec.kind}" codeSystem="${MEDCOM_OID}" displayName="${xml(type.typeDisplay)}"/>`,
     `<title>${xml(type.title)}</title>`,
-    `<effectiveTime value="${isoToTs(spec.time)}"/>`,
-    `<confidentialityCode code="N" codeSystem="${CONFIDENTIALITY_OID}"/>`,
+    `<effectiveTime value="${hl7Ts(spec.time)}"/>`,
+    `<confidentialityCode code="N" codeSystem="${OID.confidentiality}"/>`,
     '<languageCode code="da-DK"/>',
     `<setId root="${spec.setId}"/>`,
     `<versionNumber value="${spec.version}"/>`,
     `<recordTarget><patientRole><id root="${CPR_OID}" extension="${p.cpr}"/><patient><name>${p.given.map((g) => `<given>${xml(g)}</given>`).join('')}<family>${xml(p.family)}</family></name><administrativeGenderCode code="${p.gender === 'female' ? 'F' : 'M'}" codeSystem="2.16.840.1.113883.5.1"/><birthTime value="${p.birthDate.replace(/-/g, '')}"/></patient></patientRole></recordTarget>`,
-    `<author><time value="${isoToTs(spec.time)}"/><assignedAuthor><id root="${SOR_OID}" extension="${xml(spec.author.sor)}"/><representedOrganization>${organization}</representedOrganization></assignedAuthor></author>`,
+    `<author><time value="${hl7Ts(spec.time)}"/><assignedAuthor><id root="${SOR_OID}" extension="${xml(spec.author.sor)}"/><representedOrganization>${organization}</representedOrganization></assignedAuthor></author>`,
     `<custodian><assignedCustodian><representedCustodianOrganization>${organization}</representedCustodianOrganization></assignedCustodian></custodian>`,
     episode,
     `<component><structuredBody><component><section><title>${xml(type.title)} for ${xml(fullName(p))}</title>${narrative(spec)}${spec.entries.map(observation).join('')}</section></component></structuredBody></component>`,

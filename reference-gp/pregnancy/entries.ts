@@ -1,16 +1,22 @@
 // The entries of each GMv2 document type, from the GP's pregnancy record (PSCR, PMR) or from answers (PRF).
-import {
-  COMPONENT,
-  MEASUREMENT,
-  PRF_MANDATORY_SECTIONS,
-  PRF_SECTION_NAMES,
-  PSCR_SECTIONS,
-} from '../../src/rules/pregnancy/codes.ts';
-import { naegeleDueDate } from '../../src/rules/pregnancy/content-rules.ts';
-import type { GmValue } from '../../src/rules/pregnancy/model.ts';
 import { danishDateTime } from '../time.ts';
+import { GMV2, PRF_SECTIONS, type PrfSection } from './codes.ts';
+import type { GmValue } from './model.ts';
 import { latest, type PregnancyRecord, type PregnancyVisit } from './records.ts';
 import { quantity, type GmComponentSpec, type GmEntrySpec } from './spec.ts';
+
+const COMPONENT = GMV2.components;
+const PSCR_SECTIONS = GMV2.pscrSections;
+
+/**
+ * Naegele's rule as Sundhedsstyrelsen's guideline states it: the first day of the last period plus 40 weeks,
+ * moved by as many days as the cycle is longer (or shorter) than 28 days. Counted on calendar days in UTC.
+ */
+export function naegeleDueDate(lastMenstrualPeriod: string, cycleDays: number): string {
+  const [y, m, d] = lastMenstrualPeriod.slice(0, 10).split('-').map(Number);
+  const due = new Date(Date.UTC(y ?? 0, (m ?? 1) - 1, (d ?? 1) + 40 * 7 + cycleDays - 28));
+  return due.toISOString().slice(0, 10);
+}
 
 /** The observation time of a visit: late morning Danish time on the visit date. */
 export const visitTime = (date: string): string => danishDateTime(new Date(`${date}T10:00:00Z`));
@@ -126,7 +132,7 @@ function visitMeasurements(visit: PregnancyVisit): GmEntrySpec[] {
   const m = visit.measurements;
   const effective = visitTime(visit.date);
   const out: GmEntrySpec[] = [];
-  const { weight, symphysisFundus, bloodPressure, ultrasoundDueDate, fetalHeartSound } = MEASUREMENT;
+  const { weight, symphysisFundus, bloodPressure, ultrasoundDueDate, fetalHeartSound } = GMV2.measurements;
   if (m.weightKg !== undefined)
     out.push({
       slice: weight.slice,
@@ -181,15 +187,15 @@ export function pmrEntries(pregnancy: PregnancyRecord): GmEntrySpec[] {
 }
 
 /** Answers for the Svangerskabsjournal's eleven mandatory model elements (DSJ fills them from its form). */
-export type PrfAnswers = Record<keyof typeof PRF_MANDATORY_SECTIONS, GmComponentSpec[]>;
+export type PrfAnswers = Record<PrfSection, GmComponentSpec[]>;
 
 /** Svangerskabsjournal: one entry per mandatory model element, with the given components. */
 export function prfEntries(answers: PrfAnswers, effective: string): GmEntrySpec[] {
-  return (Object.keys(PRF_MANDATORY_SECTIONS) as (keyof typeof PRF_MANDATORY_SECTIONS)[]).map((slice) => ({
+  return PRF_SECTIONS.map(({ slice, code, name }) => ({
     slice,
-    code: PRF_MANDATORY_SECTIONS[slice],
-    display: PRF_SECTION_NAMES[slice],
+    code,
+    display: name,
     effective,
-    components: answers[slice],
+    components: answers[slice] ?? [],
   }));
 }

@@ -2,21 +2,14 @@
 // first (no id, no identifier, no narrative), the Patient, the author Organization with only its SOR id, fetus
 // RelatedPersons and one Observation per entry. Entries carry fullUrl urn:uuid:<id>, which all references use.
 import { randomUUID } from 'node:crypto';
-import {
-  DOCUMENT_TYPES,
-  FETUS_OID,
-  MEDCOM_OID,
-  observationCodeSystem,
-  SOR_OID,
-  urnOid,
-} from '../../src/rules/pregnancy/codes.ts';
-import { EXTENSION } from '../../src/rules/pregnancy/fhir-reader.ts';
-import type { GmQuantity, GmValue } from '../../src/rules/pregnancy/model.ts';
 import { cprIdentifier } from '../diagnosekort/participants.ts';
+import { GMV2, OBSERVATION_CODE_SYSTEM, OID, urnOid } from './codes.ts';
+import type { GmQuantity, GmValue } from './model.ts';
 import type { GmDocumentSpec, GmEntrySpec } from './spec.ts';
 
 const ref = (id: string): string => `urn:uuid:${id}`;
-const CODE_SYSTEM = observationCodeSystem('fhir');
+const CODE_SYSTEM = OBSERVATION_CODE_SYSTEM.fhir;
+const EXTENSION = GMV2.extensions;
 
 function quantity(q: GmQuantity): fhir4.Quantity {
   return { value: q.value, unit: q.unit, ...(q.unitCode ? { system: CODE_SYSTEM, code: q.unitCode } : {}) };
@@ -91,7 +84,7 @@ export function buildFhirDocument(spec: GmDocumentSpec): fhir4.Bundle<fhir4.Fhir
   for (const e of spec.entries)
     if (e.fetus !== undefined && !fetusIds.has(e.fetus)) fetusIds.set(e.fetus, randomUUID());
   const observations = spec.entries.map((e) => observation(e, patientId, fetusIds));
-  const type = DOCUMENT_TYPES[spec.kind];
+  const type = GMV2.documentTypes[spec.kind];
   const composition: fhir4.Composition = {
     resourceType: 'Composition',
     ...(spec.pregnancyId
@@ -105,7 +98,7 @@ export function buildFhirDocument(spec: GmDocumentSpec): fhir4.Bundle<fhir4.Fhir
         }
       : {}),
     status: 'final',
-    type: { coding: [{ system: urnOid(MEDCOM_OID), code: spec.kind }] },
+    type: { coding: [{ system: urnOid(OID.medcom), code: spec.kind }] },
     subject: { reference: ref(patientId) },
     date: spec.time,
     author: [{ reference: ref(organizationId) }],
@@ -123,13 +116,14 @@ export function buildFhirDocument(spec: GmDocumentSpec): fhir4.Bundle<fhir4.Fhir
   const organization: fhir4.Organization = {
     resourceType: 'Organization',
     id: organizationId,
-    identifier: [{ system: urnOid(SOR_OID), value: spec.author.sor }],
+    identifier: [{ system: urnOid(OID.sor), value: spec.author.sor }],
     name: spec.author.name,
   };
   const fetuses: fhir4.RelatedPerson[] = [...fetusIds].map(([number, id]) => ({
     resourceType: 'RelatedPerson',
     id,
-    identifier: [{ system: FETUS_OID, value: number }],
+    // The draft writes the fetus system bare, without urn:oid: (GMFetusRelatedPerson).
+    identifier: [{ system: OID.fetus, value: number }],
     patient: { reference: ref(patientId) },
     relationship: [
       { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-RoleCode', code: 'CHILD' }] },

@@ -1,6 +1,6 @@
 // The GP's pregnancy records: per patient a list of pregnancies (svangreforløb), each with its visits and the
 // versions of the GMv2 documents shared for it.
-import type { DocumentKind } from '../../src/rules/pregnancy/codes.ts';
+import type { DocumentKind } from './codes.ts';
 
 export interface Terminsberegning {
   /** First day of the last menstrual period, YYYY-MM-DD. */

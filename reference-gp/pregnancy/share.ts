@@ -1,13 +1,13 @@
 // pregnancy.share: the GP shares the current pregnancy's Vandrejournal (PSCR) and/or Målinger (PMR) with
 // Graviditetsmappen, each as a new version of its document, in the format the system runs as.
 import { randomUUID } from 'node:crypto';
-import type { DocumentFormat, DocumentKind } from '../../src/rules/pregnancy/codes.ts';
 import type { GpContext } from '../context.ts';
 import { pregnancyHooks } from '../faults/pregnancy-mutations.ts';
 import { invalid } from '../http/problem.ts';
 import { patientRecord, type Input } from '../input.ts';
 import { PRACTICE, type TestPatient } from '../test-data.ts';
 import { danishDateTime } from '../time.ts';
+import type { DocumentFormat, DocumentKind } from './codes.ts';
 import { pmrEntries, pscrEntries } from './entries.ts';
 import type { PregnancyRecord, SharedGmDocument } from './records.ts';
 import { pregnanciesOf } from './register.ts';

@@ -1,7 +1,7 @@
 // What a GMv2 document is to say, before it is written as CDA or FHIR (cda-document.ts, fhir-document.ts). The
 // flows fill it from the GP's record; content faults change it here, so they break both formats alike.
-import type { DocumentKind } from '../../src/rules/pregnancy/codes.ts';
-import type { GmIdentifier, GmValue } from '../../src/rules/pregnancy/model.ts';
+import type { DocumentKind } from './codes.ts';
+import type { GmIdentifier, GmValue } from './model.ts';
 import type { TestPatient } from '../test-data.ts';
 
 export interface GmComponentSpec {

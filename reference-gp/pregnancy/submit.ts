@@ -3,16 +3,6 @@
 // the GMv2 one (formatCode, typeCode PSCR/PMR/PRF, classCode 001). Optional hooks let a caller change what leaves
 // (the fault catalogue does); each runs at the single point where that part is final.
 import { createHash, randomUUID } from 'node:crypto';
-import {
-  CLASS_CODE_CLINICAL_REPORT,
-  CLASS_CODE_SYSTEM,
-  DOCUMENT_TYPES,
-  FORMAT_CODE_SYSTEM,
-  MEDCOM_OID,
-  urnOid,
-  type DocumentFormat,
-} from '../../src/rules/pregnancy/codes.ts';
-import { CONTENT_TYPE } from '../../src/rules/pregnancy/metadata-rules.ts';
 import type { GpContext } from '../context.ts';
 import { containedOrganization, containedPatient } from '../diagnosekort/participants.ts';
 import { PRACTICE } from '../test-data.ts';
@@ -22,6 +12,7 @@ import { buildPackage, entryUrl, sealPackage } from '../diagnosekort/transaction
 import { invalid } from '../http/problem.ts';
 import { danishDateTime } from '../time.ts';
 import { buildCdaDocument } from './cda-document.ts';
+import { GMV2, OID, urnOid, type DocumentFormat } from './codes.ts';
 import { buildFhirDocument } from './fhir-document.ts';
 import type { SharedGmDocument } from './records.ts';
 import type { GmDocumentSpec } from './spec.ts';
@@ -70,7 +61,7 @@ interface MetadataInput {
 }
 
 export function gmDocumentReference(input: MetadataInput): fhir4.DocumentReference {
-  const type = DOCUMENT_TYPES[input.spec.kind];
+  const type = GMV2.documentTypes[input.spec.kind];
   const patient = containedPatient(input.spec.patient, 'patient');
   return {
     resourceType: 'DocumentReference',
@@ -85,10 +76,12 @@ export function gmDocumentReference(input: MetadataInput): fhir4.DocumentReferen
     masterIdentifier: { system: URI, value: input.masterIdentifier },
     identifier: [{ system: URI, value: input.documentReferenceIdentifier }],
     status: 'current',
-    type: { coding: [{ system: urnOid(MEDCOM_OID), code: type.code, display: type.typeDisplay }] },
+    type: { coding: [{ system: urnOid(OID.medcom), code: input.spec.kind, display: type.typeDisplay }] },
     category: [
       {
-        coding: [{ system: CLASS_CODE_SYSTEM, code: CLASS_CODE_CLINICAL_REPORT, display: 'Klinisk rapport' }],
+        coding: [
+          { system: GMV2.classCodeSystem, code: GMV2.classCodeClinicalReport, display: 'Klinisk rapport' },
+        ],
       },
     ],
     subject: { reference: '#patient' },
@@ -108,13 +101,13 @@ export function gmDocumentReference(input: MetadataInput): fhir4.DocumentReferen
     content: [
       {
         attachment: {
-          contentType: CONTENT_TYPE[input.format],
+          contentType: GMV2.contentTypes[input.format],
           language: 'da',
           url: input.attachmentUrl,
           title: type.title,
           creation: input.timestamp,
         },
-        format: { system: FORMAT_CODE_SYSTEM, code: type.formatCode, display: type.formatDisplay },
+        format: { system: GMV2.formatCodeSystem, code: type.formatCode, display: type.formatDisplay },
       },
     ],
     context: {
@@ -165,7 +158,7 @@ export async function submitGmDocument(ctx: GpContext, input: GmSubmitInput): Pr
   );
   for (const entry of pkg.transaction.entry ?? [])
     if (entry.resource?.resourceType === 'Binary') {
-      entry.resource.contentType = CONTENT_TYPE[input.format];
+      entry.resource.contentType = GMV2.contentTypes[input.format];
       entry.resource.data = bytes.toString('base64');
     }
   for (const content of documentReference.content) {

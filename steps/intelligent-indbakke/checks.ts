@@ -10,6 +10,7 @@ import {
   notAutoHandled,
   nothingAudited,
   repliesAbout,
+  showsTypeInForce,
   stateIs,
 } from '../../src/rules/inbox/inbox-rules.ts';
 import type { InboxSnapshot } from '../../src/rules/inbox/inbox-view.ts';
@@ -124,6 +125,18 @@ Then(
         expected: 'auto-reply and archive entries with a dateTime',
       },
     );
+  },
+);
+
+Then(
+  'the inbox shows requisition {string} with the auto-handling type {string}',
+  async function (this: CertbenchWorld, ref: string, autoHandling: string) {
+    if (!(await observed(this))) return;
+    const { requisition, latest } = await seen(this, ref);
+    this.verify('type in force shown', showsTypeInForce(latest, requisition, autoHandling), {
+      location: INBOX,
+      expected: `autoHandling ${autoHandling} where shown`,
+    });
   },
 );
 
@@ -352,6 +365,27 @@ Then(
       {
         location: `${INBOX} (patient ${unknown} and the ordering patient)`,
         expected: 'state inbox, no reply',
+      },
+    );
+  },
+);
+
+Then(
+  'the report on requisition {string} for the other test patient {string} is handled automatically for neither patient',
+  async function (this: CertbenchWorld, ref: string, other: string) {
+    if (!(await observed(this))) return;
+    const forPatient = await seen(this, ref);
+    const forOther = await seen(this, ref, other);
+    const requisition = forPatient.requisition;
+    this.verify(
+      'a report for another patient than the requisition’s is never auto-handled',
+      [
+        ...notAutoHandled(forOther.latest, requisition).map((p) => `for ${other}: ${p}`),
+        ...notAutoHandled(forPatient.latest, requisition),
+      ],
+      {
+        location: `${INBOX} (patient ${other} and the ordering patient)`,
+        expected: 'no reply, not archived, for either patient',
       },
     );
   },

@@ -1,14 +1,18 @@
 // Checks on the sharing metadata (DocumentReference) of every shared Vandrejournal and Målinger.
 import { Then } from '@cucumber/cucumber';
 import type { Resource } from '../../src/fhir/bundle.ts';
-import { metadataPatient } from '../../src/rules/mhd/metadata-rules.ts';
+import { homeCommunityId, metadataPatient } from '../../src/rules/mhd/metadata-rules.ts';
 import {
   contentTypeOfFormat,
   formatCode,
+  generalPracticeMetadata,
   typeAndClassCode,
 } from '../../src/rules/pregnancy/metadata-rules.ts';
 import type { CertbenchWorld } from '../../src/steps-api/world.ts';
 import { declaredFormat, scenarioOf, sharedDocuments, type SharedDocument } from './state.ts';
+
+/** The national document sharing community (MedCom XDS metadata: homeCommunityId, medcom-standards.md §10). */
+const HOME_COMMUNITY_ID = '1.2.208.176.8.1';
 
 async function overMetadata(
   world: CertbenchWorld,
@@ -49,6 +53,19 @@ Then(
     ]);
     this.verify('MIME type and patient', problems, {
       expected: `${format === 'cda' ? 'text/xml' : 'application/fhir+json'}; CPR ${patient}`,
+    });
+  },
+);
+
+Then(
+  'the metadata names the national home community and a general practice: confidentiality, facility type and practice setting',
+  async function (this: CertbenchWorld) {
+    const problems = await overMetadata(this, (r) => [
+      ...homeCommunityId(r, HOME_COMMUNITY_ID),
+      ...generalPracticeMetadata(r),
+    ]);
+    this.verify('home community and general practice', problems, {
+      expected: `homeCommunityId ${HOME_COMMUNITY_ID}; confidentiality N; facilityType 394761003; practiceSetting 408443003`,
     });
   },
 );

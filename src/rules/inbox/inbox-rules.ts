@@ -53,6 +53,20 @@ export function stateIs(snapshot: InboxSnapshot, requisition: string, expected: 
   return problems;
 }
 
+/**
+ * The inbox shows the type in force: where the SUT's inbox.items shows an auto-handling type (optional in the
+ * automation API), it is the requisition's current one, not the one it was ordered with.
+ */
+export function showsTypeInForce(snapshot: InboxSnapshot, requisition: string, expected: string): string[] {
+  const problems: string[] = [];
+  const item = itemOf(snapshot, requisition, problems);
+  if (item?.autoHandling !== undefined && item.autoHandling !== expected)
+    problems.push(
+      `requisition ${requisition} shows auto-handling "${item.autoHandling}", but its type in force is "${expected}"`,
+    );
+  return problems;
+}
+
 /** Neither answered nor archived automatically (it may wait for results or be in the inbox). */
 export function notAutoHandled(snapshot: InboxSnapshot, requisition: string): string[] {
   const problems: string[] = [];

@@ -4,6 +4,8 @@
 export interface ItemView {
   requisition: string;
   state: string;
+  /** The auto-handling type the inbox shows for the requisition, where it shows one (optional in the API). */
+  autoHandling?: string;
   archivedUntil?: string;
   results: { npu: string; producerCode?: string }[];
 }
@@ -56,10 +58,12 @@ function str(row: Row, key: string): string | undefined {
 export function readItems(value: unknown, problems: string[]): ItemView[] {
   return rows(value, 'inbox.items', problems).map((row) => {
     const archivedUntil = str(row, 'archivedUntil');
+    const autoHandling = str(row, 'autoHandling');
     const results = Array.isArray(row['results']) ? (row['results'] as unknown[]) : [];
     return {
       requisition: str(row, 'requisition') ?? '',
       state: str(row, 'state') ?? '(no state)',
+      ...(autoHandling !== undefined ? { autoHandling } : {}),
       ...(archivedUntil ? { archivedUntil } : {}),
       results: results.map((r) => {
         const result = (typeof r === 'object' && r !== null ? r : {}) as Row;

@@ -1,20 +1,107 @@
 // Codes and identifiers of Graviditetsmappen v2 (GMv2): the three document types, their entries ("sections"), the
-// component codes of the model elements, and the OIDs. Sources: shared/domain/medcom-standards.md §4 and the SDS
-// FHIR draft trifork/gm-fhir-ig (gm-basic-types.fsh and one .fsh per model element), read in 2026.
+// component codes of the model elements, and the OIDs, read from protocols/data/gmv2/codes.yaml (which names its
+// sources), and how the judge uses them in each format.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { PACKAGE_ROOT } from '../../run/package-root.ts';
+
+/** The code lists, kept once as data with their source and read by the reference GP system too. */
+export const CODES_FILE = 'protocols/data/gmv2/codes.yaml';
+
+const code = z.string().regex(/^\d+$/);
+const documentType = z.strictObject({
+  title: z.string(),
+  formatCode: z.string(),
+  formatDisplay: z.string(),
+  typeDisplay: z.string(),
+});
+const measurement = z.strictObject({
+  code,
+  unit: z.string().optional(),
+  unitCode: code.optional(),
+  slice: z.enum(['maalinger', 'interval-maalinger', 'fostermaalinger']),
+});
+const prfSection = z.strictObject({ code, name: z.string() });
+const codesSchema = z.strictObject({
+  source: z.record(z.string(), z.string()),
+  oids: z.strictObject({
+    medcom: z.string(),
+    snomed: z.string(),
+    cpr: z.string(),
+    sor: z.string(),
+    pregnancyEpisode: z.string(),
+    fetus: z.string(),
+    confidentiality: z.string(),
+  }),
+  cdaTypeId: z.strictObject({ root: z.string(), extension: z.string() }),
+  documentTypes: z.strictObject({ PRF: documentType, PSCR: documentType, PMR: documentType }),
+  formatCodeSystem: z.string(),
+  classCodeSystem: z.string(),
+  classCodeClinicalReport: z.string(),
+  contentTypes: z.strictObject({ cda: z.string(), fhir: z.string() }),
+  extensions: z.strictObject({ pregnancyEpisode: z.string(), quantityInterval: z.string() }),
+  pscrSections: z.strictObject({
+    alkohol: code,
+    'samlet-vurdering': code,
+    terminsberegning: code,
+    tobak: code,
+  }),
+  pscrMaxEntries: z.number().int().positive(),
+  prfMandatorySections: z.strictObject({
+    'familiehistorie-arvelige-sygdomme': prfSection,
+    fertilitetsbehandling: prfSection,
+    'fysiske-data': prfSection,
+    konsangvinitet: prfSection,
+    'praenatal-risikovurderingsoenskes': prfSection,
+    'praenatal-ultralyd': prfSection,
+    'psykisk-sygdom-af-relevans': prfSection,
+    'social-saarbarhed-af-relevans': prfSection,
+    'somatisk-sygdom': prfSection,
+    sprog: prfSection,
+    'tidligere-operation-af-relevans': prfSection,
+  }),
+  components: z.strictObject({
+    terminsberegning: z.strictObject({
+      lastMenstrualPeriod: code,
+      cycleDays: code,
+      naegeleDueDate: code,
+      certain: code,
+      remark: code,
+    }),
+    tobak: z.strictObject({ smokingBefore: code, smokingDuring: code, passiveAtHome: code }),
+    alkohol: z.strictObject({ before: code, during: code, drinksPerWeek: code }),
+    'samlet-vurdering': z.strictObject({ assessment: code, careLevel: code, obstetricReferral: code }),
+    sprog: z.strictObject({ interpreter: code, country: code, language: code, remark: code }),
+    'fysiske-data': z.strictObject({ height: code, weightAtStart: code, bmi: code }),
+  }),
+  measurements: z.strictObject({
+    weight: measurement.required({ unit: true, unitCode: true }),
+    symphysisFundus: measurement.required({ unit: true, unitCode: true }),
+    ultrasoundDueDate: measurement,
+    bloodPressure: measurement.required({ unit: true, unitCode: true }),
+    fetalHeartSound: measurement,
+  }),
+});
+
+/** The code lists as read and checked; a broken data file is an error at start-up, naming the field. */
+export const GMV2_CODES = codesSchema.parse(parse(readFileSync(join(PACKAGE_ROOT, CODES_FILE), 'utf8')));
 
 /** MedCom's OID, under which the draft files the document type codes (and, by its `$sct` alias, SNOMED codes). */
-export const MEDCOM_OID = '1.2.208.184.100.1';
-export const SNOMED_OID = '2.16.840.1.113883.6.96';
-export const CPR_OID = '1.2.208.176.1.2';
-export const SOR_OID = '1.2.208.176.1.1';
+export const MEDCOM_OID = GMV2_CODES.oids.medcom;
+export const SNOMED_OID = GMV2_CODES.oids.snomed;
+export const CPR_OID = GMV2_CODES.oids.cpr;
+export const SOR_OID = GMV2_CODES.oids.sor;
 /** Official pregnancy episode id; the draft writes it without `urn:oid:` (GMGraditetsforloebReference). */
-export const PREGNANCY_EPISODE_OID = '1.2.208.176.7.4.1';
+export const PREGNANCY_EPISODE_OID = GMV2_CODES.oids.pregnancyEpisode;
 /** Fetus identifier (GMFetusRelatedPerson.identifier.system), also without `urn:oid:` in the draft. */
-export const FETUS_OID = '1.2.208.184.100.4';
-export const CONFIDENTIALITY_OID = '2.16.840.1.113883.5.25';
+export const FETUS_OID = GMV2_CODES.oids.fetus;
+export const CONFIDENTIALITY_OID = GMV2_CODES.oids.confidentiality;
 export const HL7_CDA_NAMESPACE = 'urn:hl7-org:v3';
 /** CDA R2 typeId: root and extension every CDA R2 document carries. */
-export const CDA_TYPE_ID = { root: '2.16.840.1.113883.1.3', extension: 'POCD_HD000040' } as const;
+export const CDA_TYPE_ID = GMV2_CODES.cdaTypeId;
 
 export const urnOid = (oid: string): string => `urn:oid:${oid}`;
 
@@ -31,117 +118,40 @@ export interface DocumentType {
   typeDisplay: string;
 }
 
+const documentTypeOf = (code: DocumentKind): DocumentType => ({ code, ...GMV2_CODES.documentTypes[code] });
 export const DOCUMENT_TYPES: Record<DocumentKind, DocumentType> = {
-  PRF: {
-    code: 'PRF',
-    title: 'Svangerskabsjournal',
-    formatCode: 'urn:ad:dk:medcom:prf-v1.0:full',
-    formatDisplay: 'DK PRF schema',
-    typeDisplay: 'Pregnancy Referral Form',
-  },
-  PSCR: {
-    code: 'PSCR',
-    title: 'Vandrejournal',
-    formatCode: 'urn:ad:dk:medcom:pscr-v1.0:full',
-    formatDisplay: 'DK PSCR schema',
-    typeDisplay: 'Pregnancy Shared Care Report',
-  },
-  PMR: {
-    code: 'PMR',
-    title: 'Målinger',
-    formatCode: 'urn:ad:dk:medcom:pmr-v1.0:full',
-    formatDisplay: 'DK PMR schema',
-    typeDisplay: 'Pregnancy Measurement Report',
-  },
+  PRF: documentTypeOf('PRF'),
+  PSCR: documentTypeOf('PSCR'),
+  PMR: documentTypeOf('PMR'),
 };
 
-export const FORMAT_CODE_SYSTEM = 'urn:oid:1.2.208.184.100.10';
-export const CLASS_CODE_SYSTEM = 'urn:oid:1.2.208.184.100.9';
-export const CLASS_CODE_CLINICAL_REPORT = '001';
+export const FORMAT_CODE_SYSTEM = GMV2_CODES.formatCodeSystem;
+export const CLASS_CODE_SYSTEM = GMV2_CODES.classCodeSystem;
+export const CLASS_CODE_CLINICAL_REPORT = GMV2_CODES.classCodeClinicalReport;
 
-/**
- * PSCR entries ("sections") whose model element code certbench knows; the draft has 16 entries, each 0..1
- * (GMPSCRComposition: also erhvervsmaessig-tilknytning, foedested, jordemodercenter, kost, motion, nikotin,
- * oplysninger-om-partner, resume, rusmidler, sundhedsplejen, uddannelsesniveau, ydelse).
- */
-export const PSCR_SECTIONS = {
-  alkohol: '363905002',
-  'samlet-vurdering': '278844005',
-  terminsberegning: '161714006',
-  tobak: '229819007',
-} as const;
-export const PSCR_MAX_ENTRIES = 16;
+/** PSCR entries ("sections") whose model element code certbench knows (the draft has 16, each 0..1). */
+export const PSCR_SECTIONS = GMV2_CODES.pscrSections;
+export const PSCR_MAX_ENTRIES = GMV2_CODES.pscrMaxEntries;
+
+export type PrfSection = keyof typeof GMV2_CODES.prfMandatorySections;
+const PRF_SECTIONS = Object.keys(GMV2_CODES.prfMandatorySections) as PrfSection[];
+const bySection = <T>(pick: (s: { code: string; name: string }) => T): Record<PrfSection, T> =>
+  Object.fromEntries(PRF_SECTIONS.map((k) => [k, pick(GMV2_CODES.prfMandatorySections[k])])) as Record<
+    PrfSection,
+    T
+  >;
 
 /** PRF entries that are 1..1 in the draft (GMPRFComposition), with their model element codes. */
-export const PRF_MANDATORY_SECTIONS = {
-  'familiehistorie-arvelige-sygdomme': '416471007',
-  fertilitetsbehandling: '55767001',
-  'fysiske-data': '248326004',
-  konsangvinitet: '842009',
-  'praenatal-risikovurderingsoenskes': '568011000005108',
-  'praenatal-ultralyd': '304602002',
-  'psykisk-sygdom-af-relevans': '74732009',
-  'social-saarbarhed-af-relevans': '365448001',
-  'somatisk-sygdom': '64572001',
-  sprog: '363915008',
-  'tidligere-operation-af-relevans': '161615003',
-} as const;
-
-export type PrfSection = keyof typeof PRF_MANDATORY_SECTIONS;
+export const PRF_MANDATORY_SECTIONS: Record<PrfSection, string> = bySection((s) => s.code);
 
 /** The Danish name of each mandatory PRF section: the coding display, and the heading the printed forms show. */
-export const PRF_SECTION_NAMES: Record<PrfSection, string> = {
-  'familiehistorie-arvelige-sygdomme': 'Familiehistorie og arvelige sygdomme',
-  fertilitetsbehandling: 'Fertilitetsbehandling',
-  'fysiske-data': 'Fysiske data',
-  konsangvinitet: 'Konsangvinitet',
-  'praenatal-risikovurderingsoenskes': 'Prænatal risikovurdering ønskes',
-  'praenatal-ultralyd': 'Prænatal ultralyd',
-  'psykisk-sygdom-af-relevans': 'Psykisk sygdom af relevans',
-  'social-saarbarhed-af-relevans': 'Social sårbarhed af relevans',
-  'somatisk-sygdom': 'Somatisk sygdom',
-  sprog: 'Sprog',
-  'tidligere-operation-af-relevans': 'Tidligere operation af relevans',
-};
+export const PRF_SECTION_NAMES: Record<PrfSection, string> = bySection((s) => s.name);
 
 /** Component codes of the model elements certbench fills in (component slices are keyed by code). */
-export const COMPONENT = {
-  terminsberegning: {
-    lastMenstrualPeriod: '161713000', // dateTime
-    cycleDays: '364310004', // string
-    naegeleDueDate: '289206005', // dateTime
-    certain: '567941000005109', // boolean
-    remark: '398005008', // string
-  },
-  tobak: {
-    smokingBefore: '449345000', // boolean
-    smokingDuring: '598171000005102', // string
-    passiveAtHome: '228524006', // boolean
-  },
-  alkohol: {
-    before: '568171000005100', // boolean
-    during: '427013000', // boolean
-    /** The draft gives "genstande pr. uge før" and "… under" the same code, so only one can be sent. */
-    drinksPerWeek: '228958009', // integer
-  },
-  'samlet-vurdering': {
-    assessment: '243814003', // string
-    careLevel: '710824005', // string
-    obstetricReferral: '306133003', // boolean
-  },
-  sprog: { interpreter: '315594003', country: '276205001', language: '439736001', remark: '398005008' },
-  'fysiske-data': { height: '248333004', weightAtStart: '1162389000', bmi: '60621009' },
-} as const;
+export const COMPONENT = GMV2_CODES.components;
 
 /** PMR measurement codes certbench uses (one GMxxxMeasurementObs per measurement in the draft's history). */
-export const MEASUREMENT = {
-  weight: { code: '27113001', unit: 'kg', unitCode: '258683005', slice: 'maalinger' },
-  symphysisFundus: { code: '364253002', unit: 'mm', unitCode: '258673006', slice: 'maalinger' },
-  ultrasoundDueDate: { code: '738070007', slice: 'maalinger' },
-  /** Blood pressure as an interval: low = diastolic, high = systolic (certbench's reading of interval-maalinger). */
-  bloodPressure: { code: '75367002', unit: 'mmHg', unitCode: '259018001', slice: 'interval-maalinger' },
-  fetalHeartSound: { code: '271660002', slice: 'fostermaalinger' },
-} as const;
+export const MEASUREMENT = GMV2_CODES.measurements;
 
 export const PMR_SLICES = ['maalinger', 'interval-maalinger', 'fostermaalinger'] as const;
 export type PmrSlice = (typeof PMR_SLICES)[number];

@@ -10,12 +10,10 @@ import type {
   GmValue,
   ReadDocument,
 } from './model.ts';
+import { GMV2_CODES } from './codes.ts';
 import { sliceOf } from './slices.ts';
 
-export const EXTENSION = {
-  pregnancyEpisode: 'http://sundhedsdatastyrelsen.dk/StructureDefinition/GMGraditetsforloebReference',
-  quantityInterval: 'http://sundhedsdatastyrelsen.dk/StructureDefinition/GMQuantityInterval',
-} as const;
+export const EXTENSION = GMV2_CODES.extensions;
 
 /** Observation elements GMObservation constrains to 0..0 (besides meta, text and friends). */
 const FORBIDDEN_OBSERVATION = [

@@ -13,6 +13,7 @@ import {
   urnOid,
   type DocumentFormat,
   type DocumentKind,
+  GMV2_CODES,
 } from './codes.ts';
 
 // Everything below reads what the SUT sent: elements of the wrong shape are reported, never trusted.
@@ -29,10 +30,7 @@ const notAList = (documentReference: Resource, element: string): string[] => {
     : [`${element} is ${JSON.stringify(value)}, expected a list of objects`];
 };
 
-export const CONTENT_TYPE: Record<DocumentFormat, string> = {
-  cda: 'text/xml',
-  fhir: 'application/fhir+json',
-};
+export const CONTENT_TYPE: Record<DocumentFormat, string> = GMV2_CODES.contentTypes;
 
 /** formatCode urn:ad:dk:medcom:<type>-v1.0:full in MedCom's FormatCode system. */
 export function formatCode(documentReference: Resource, kind: DocumentKind): string[] {
@@ -70,6 +68,39 @@ export function contentTypeOfFormat(documentReference: Resource, format: Documen
     : [
         `content.attachment.contentType is ${JSON.stringify(type)}, expected "${CONTENT_TYPE[format]}" for a ${format.toUpperCase()} document`,
       ];
+}
+
+/**
+ * What MedCom's XDS metadata IG (medcom.fhir.dk.xdsmetadata 1.0.1) allows a general practice: confidentialityCode N
+ * (MedCom-ihe-core-confidentialitycode-VS has only N), healthcareFacilityTypeCode SNOMED 394761003 "almen
+ * lægepraksis" and practiceSettingCode 408443003 "almen medicin" (medcom-standards.md §10, XDS metadata).
+ */
+const GENERAL_PRACTICE = {
+  confidentiality: { system: 'urn:oid:2.16.840.1.113883.5.25', code: 'N' },
+  facilityType: { system: 'urn:oid:2.16.840.1.113883.6.96', code: '394761003' },
+  practiceSetting: { system: 'urn:oid:2.16.840.1.113883.6.96', code: '408443003' },
+} as const;
+
+/** securityLabel (confidentialityCode), context.facilityType and context.practiceSetting of a GP's document. */
+export function generalPracticeMetadata(documentReference: Resource): string[] {
+  const context = isObject(documentReference['context']) ? documentReference['context'] : {};
+  const concepts: [string, Json[], { system: string; code: string }][] = [
+    [
+      'securityLabel',
+      objects(documentReference['securityLabel']).flatMap(codings),
+      GENERAL_PRACTICE.confidentiality,
+    ],
+    ['context.facilityType', codings(context['facilityType']), GENERAL_PRACTICE.facilityType],
+    ['context.practiceSetting', codings(context['practiceSetting']), GENERAL_PRACTICE.practiceSetting],
+  ];
+  return [
+    ...notAList(documentReference, 'securityLabel'),
+    ...concepts.flatMap(([element, found, expected]) =>
+      found.some((c) => c['system'] === expected.system && c['code'] === expected.code)
+        ? []
+        : [`${element} is ${show(found)}, expected ${expected.system}|${expected.code}`],
+    ),
+  ];
 }
 
 /** masterIdentifier names the document: the CDA id, or the FHIR Bundle.identifier (the document's own id). */

@@ -1,0 +1,90 @@
+// The GMv2 codes the reference GP system writes, read from the plain data file the judge reads too
+// (protocols/data/gmv2/codes.yaml, which names its sources). Only the lists are shared: how each format writes
+// an OID, which code system observation codes use and what a document holds are decided here, from the standard.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+
+export type DocumentKind = 'PRF' | 'PSCR' | 'PMR';
+export type DocumentFormat = 'cda' | 'fhir';
+
+interface Measurement {
+  code: string;
+  unit: string;
+  unitCode: string;
+  slice: string;
+}
+
+/** The part of the data file the reference GP uses, as it is written there. */
+interface Gmv2Data {
+  oids: Record<
+    'medcom' | 'snomed' | 'cpr' | 'sor' | 'pregnancyEpisode' | 'fetus' | 'confidentiality',
+    string
+  >;
+  cdaTypeId: { root: string; extension: string };
+  documentTypes: Record<
+    DocumentKind,
+    { title: string; formatCode: string; formatDisplay: string; typeDisplay: string }
+  >;
+  formatCodeSystem: string;
+  classCodeSystem: string;
+  classCodeClinicalReport: string;
+  contentTypes: Record<DocumentFormat, string>;
+  extensions: { pregnancyEpisode: string; quantityInterval: string };
+  pscrSections: Record<'alkohol' | 'samlet-vurdering' | 'terminsberegning' | 'tobak', string>;
+  prfMandatorySections: Record<string, { code: string; name: string }>;
+  components: {
+    terminsberegning: Record<'lastMenstrualPeriod' | 'cycleDays' | 'naegeleDueDate' | 'certain', string>;
+    tobak: Record<'smokingBefore' | 'smokingDuring', string>;
+    alkohol: Record<'before' | 'during' | 'drinksPerWeek', string>;
+    'samlet-vurdering': Record<'assessment' | 'careLevel', string>;
+    sprog: Record<'language', string>;
+    'fysiske-data': Record<'height' | 'weightAtStart', string>;
+  };
+  measurements: Record<
+    'weight' | 'symphysisFundus' | 'ultrasoundDueDate' | 'bloodPressure' | 'fetalHeartSound',
+    Measurement
+  >;
+}
+
+const DATA_FILE = fileURLToPath(new URL('../../protocols/data/gmv2/codes.yaml', import.meta.url));
+
+/** Reads the file and refuses one where a value the GP writes is missing (the judge validates it fully). */
+function load(): Gmv2Data {
+  const data = parse(readFileSync(DATA_FILE, 'utf8')) as Gmv2Data;
+  const missing = (
+    [
+      ['oids', data.oids?.medcom],
+      ['documentTypes', data.documentTypes?.PSCR?.formatCode],
+      ['components', data.components?.terminsberegning?.naegeleDueDate],
+      ['measurements', data.measurements?.weight?.code],
+      ['prfMandatorySections', data.prfMandatorySections?.sprog?.code],
+      ['extensions', data.extensions?.quantityInterval],
+      ['contentTypes', data.contentTypes?.cda],
+    ] as const
+  ).filter(([, value]) => typeof value !== 'string');
+  if (missing.length) throw new Error(`${DATA_FILE}: missing ${missing.map(([field]) => field).join(', ')}`);
+  return data;
+}
+
+export const GMV2 = load();
+export const OID = GMV2.oids;
+
+export const urnOid = (oid: string): string => `urn:oid:${oid}`;
+
+/**
+ * The code system of observation and component codes. CDA writes SNOMED CT by its HL7 OID; the FHIR draft aliases
+ * `$sct` to MedCom's OID and so fixes urn:oid:1.2.208.184.100.1 (provisional, as the draft stands).
+ */
+export const OBSERVATION_CODE_SYSTEM: Record<DocumentFormat, string> = {
+  cda: OID.snomed,
+  fhir: urnOid(OID.medcom),
+};
+
+/** The PRF sections the draft makes 1..1, in the data file's order. */
+export type PrfSection = keyof Gmv2Data['prfMandatorySections'];
+export const PRF_SECTIONS = Object.entries(GMV2.prfMandatorySections).map(([slice, s]) => ({
+  slice,
+  code: s.code,
+  name: s.name,
+}));
