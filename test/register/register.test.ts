@@ -3,7 +3,7 @@
 // report from the register is byte for byte the one from the folder.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { registerImportCommand } from '../../src/cli/commands/register.ts';
@@ -267,5 +267,22 @@ test('run --register records the run at its end', async () => {
     );
   } finally {
     await register.close();
+  }
+  // A copy of the run with one evidence file edited fails its integrity check and is not registered.
+  const tampered = join(dir, 'tampered');
+  await cp(join(dir, 'run'), tampered, { recursive: true });
+  const record = JSON.parse(
+    await readFile(join(tampered, 'certification-result.json'), 'utf8'),
+  ) as CertificationResult;
+  const evidence = record.evidence[0];
+  assert.ok(evidence);
+  await writeFile(join(tampered, evidence.file), `${await readFile(join(tampered, evidence.file), 'utf8')} `);
+  const other = await openRegister(join(dir, 'other-register'), PACKAGE_ROOT);
+  try {
+    const summary = await importFolders(other.db, [tampered]);
+    assert.equal(summary.added, 0);
+    assert.match(summary.skipped[0]?.reason ?? '', /does not match its record/);
+  } finally {
+    await other.close();
   }
 });
