@@ -22,6 +22,8 @@ export interface GpContext {
   session: Session | undefined;
   /** Protocol id → variant this system runs as (start option); where not set, the session's variant applies. */
   variants: Readonly<Record<string, string>>;
+  /** Actions and observations this system does not have (start option): refused with 422. */
+  lacks?: ReadonlySet<string>;
   /** HTTP client pool for submissions, closed when the server stops. */
   dispatcher: Dispatcher;
 }

@@ -21,6 +21,12 @@ export interface ReferenceGpOptions {
    * session's variant applies, and without one the GP system sends itself.
    */
   variants?: Record<string, string>;
+  /**
+   * Actions and observations this system lacks, refused with 422 as a vendor's system without the feature would
+   * (e.g. `messaging.simulate-technical-error`: MedCom's 3.3.1.7 "If possible"; `homecare.clinical-comments`: the
+   * recommended united view of 3.2.1.17). Not faults: refusing is allowed.
+   */
+  lacks?: string[];
   /** Clock, for tests; defaults to the system clock. */
   now?: () => Date;
 }
@@ -37,6 +43,7 @@ export async function startReferenceGp(options: ReferenceGpOptions = {}): Promis
     clock: monotonicClock(options.now ?? (() => new Date())),
     session: undefined,
     variants: options.variants ?? {},
+    lacks: new Set(options.lacks ?? []),
     dispatcher: new Agent({ keepAliveTimeout: 1_000 }),
   };
   const server = createServer((request, response) => {

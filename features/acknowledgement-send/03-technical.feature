@@ -4,6 +4,7 @@ Feature: Acknowledgement 3.4 (send protocol 2.0.2): duplicates, resent acknowled
   The duplicate is test example 1 delivered again with the same MessageHeader.id in a new Bundle (the delivery of
   kommunale-proevesvar KP-ACK-6). For the times, the SUT holds the acknowledgement it created and sends it a little
   over a second later when certbench asks (messaging.hold-acknowledgements, messaging.release-acknowledgements).
+  The envelope is the VANSEnvelope (variant message), or the EHMI SBDH where the SUT is on EHMI (variant ehmi).
 
   @cp:ACK-3.4.1
   Scenario: 3.4.1 the duplicate is loaded
@@ -58,9 +59,9 @@ Feature: Acknowledgement 3.4 (send protocol 2.0.2): duplicates, resent acknowled
     And the assessor judges MedCom's step "3.4.7": "Bundle.timestamp, Provenance.occurredDateTime og Provenance.recorded er ændret i den gensendte kvittering"
 
   @cp:ACK-3.4.8
-  Scenario: 3.4.8 the acknowledgement is embedded in a VANSEnvelope
+  Scenario: 3.4.8 the acknowledgement is embedded in a VANSEnvelope (on EHMI: in its SBDH)
     Given the acute-care team sends "eksempel 1": MedCom's test example "Test example 1"
-    Then the acknowledgement "ok" of "eksempel 1" is embedded in a VANSEnvelope named with its type
+    Then the acknowledgement "ok" of "eksempel 1" is embedded in its network envelope named with its type
     And the assessor judges MedCom's step "3.4.8": "Kvitteringen er indlejret korrekt i en VANSEnvelope med Format, Name (med postfix for kvitteringstypen) og Version"
 
   @cp:ACK-3.4.9

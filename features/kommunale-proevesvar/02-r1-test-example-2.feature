@@ -46,7 +46,9 @@ Feature: Kommunale prøvesvar R1 (receive protocol 1.2.1, 3.2.1.12–3.2.1.19): 
 
   @cp:KP-3.2.1.17
   Scenario: 3.2.1.17 a united view of clinical comments (recommended)
-    Then the assessor judges "Understøtter systemet en samlet visning, er de modtagne kliniske kommentarer samlet i en fælles visning" / "If SUT supports a united view/display of received clinical comments: SUT has united the received clinical comments in a shared view/display."
+    When the GP opens the united view of clinical comments of "2509479989", if the system has one
+    Then the united view of clinical comments of "2509479989" holds the clinical comment of "eksempel 2"
+    And the assessor judges "Understøtter systemet en samlet visning, er de modtagne kliniske kommentarer samlet i en fælles visning" / "If SUT supports a united view/display of received clinical comments: SUT has united the received clinical comments in a shared view/display."
 
   @cp:KP-3.2.1.18
   Scenario: 3.2.1.18 the analysis comment in the laboratory chart applies to its result

@@ -42,5 +42,9 @@ Feature: Kommunale prøvesvar 3.3 (receive protocol 1.2.1): E-cpr, terminology, 
     And the assessor judges "Testeksempel 4 i JSON er indlæst korrekt" / "SUT loads correctly test files with a HomeCareObservation"
 
   @cp:KP-3.3.5-b
-  Scenario: 3.3.5 test example 4 as XML (loaded by hand)
-    Then the assessor judges "Testeksempel 4 i XML er indlæst korrekt" / "Load the test file with HomeCareObservation in XML format. SUT loads correctly test files with a HomeCareObservation"
+  Scenario: 3.3.5 test example 4 as XML
+    Given the acute-care team sends "xml": MedCom's test example "Test example 4" as FHIR XML
+    When the GP opens the received prøvesvar and the laboratory chart of "2509479989"
+    Then "xml" is acknowledged with "ok"
+    And the laboratory chart holds every result of "xml" with its code, long name, value, unit, sampling time and marked not reference-evaluated
+    And the assessor judges "Testeksempel 4 i XML er indlæst korrekt" / "Load the test file with HomeCareObservation in XML format. SUT loads correctly test files with a HomeCareObservation"

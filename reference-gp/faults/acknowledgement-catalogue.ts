@@ -4,10 +4,12 @@
 import { faultsOf, type FaultInfo } from './fault-info.ts';
 
 const { behaviour } = faultsOf('acknowledgement-send');
+/** Faults of the EHMI SBDH, which only a system on EHMI (variant `ehmi`) sends its acknowledgements in. */
+const onEhmi = faultsOf('acknowledgement-send', 'ehmi').behaviour;
 
 export const ACKNOWLEDGEMENT_FAULTS = {
   'ack-message-not-sent': behaviour(
-    'No acknowledgement is sent as a message (or later than certbench waits): only the synchronous answer',
+    'No acknowledgement is sent as a message at all: only the synchronous answer',
     'ACK-3.3.1.1',
     'ACK-3.3.1.2',
     'ACK-3.3.1.3',
@@ -16,6 +18,26 @@ export const ACKNOWLEDGEMENT_FAULTS = {
     'ACK-3.3.1.8',
     'ACK-3.3.1.9',
     'ACK-3.4.1',
+  ),
+  'ack-late': behaviour(
+    'Every acknowledgement message is sent 2 s late, after certbench stopped waiting (counterparts.waitTimeoutMs)',
+    'ACK-3.3.1.1',
+    'ACK-3.3.1.2',
+    'ACK-3.3.1.3',
+    'ACK-3.3.1.4',
+    'ACK-3.3.1.5',
+    'ACK-3.3.1.6',
+    'ACK-3.3.1.7',
+    'ACK-3.3.1.8',
+    'ACK-3.3.1.9',
+    'ACK-3.4.1',
+    'ACK-3.4.2',
+    'ACK-3.4.3',
+    'ACK-3.4.4',
+    'ACK-3.4.5',
+    'ACK-3.4.6',
+    'ACK-3.4.7',
+    'ACK-3.4.8',
   ),
   'ack-invalid-acknowledged-ok': behaviour(
     'The acknowledgement message of a message with invalid content says ok (AA instead of AE)',
@@ -60,6 +82,10 @@ export const ACKNOWLEDGEMENT_FAULTS = {
   ),
   'ack-vans-name-without-postfix': behaviour(
     'The VANSEnvelope names the acknowledgement "MCM:FCTL" without the postfix of its type',
+    'ACK-3.4.8',
+  ),
+  'ack-ehmi-ids-of-the-message': onEhmi(
+    "The EHMI SBDH of an acknowledgement names the acknowledged message's MessageHeader.id and Bundle.id in MESSAGEIDENTIFIER and MESSAGEENVELOPEIDENTIFIER, not the acknowledgement's own",
     'ACK-3.4.8',
   ),
   'ack-overview-without-message': behaviour(

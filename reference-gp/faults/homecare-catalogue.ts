@@ -124,6 +124,20 @@ export const HOMECARE_FAULTS = {
     'KP-3.2.2.5',
     'KP-CB-1',
   ),
+  'hco-view-attachment-without-author': behaviour(
+    'Attachments are shown without the name of their author and their time of creation, which the message gives',
+    'KP-3.2.2.2',
+    'KP-3.2.2.5',
+    'KP-CB-1',
+  ),
+  'hco-united-comments-without-text': behaviour(
+    'The united view of clinical comments (homecare.clinical-comments) lists the reports without their comments',
+    'KP-3.2.1.17',
+  ),
+  'hco-rejects-fhir-xml': behaviour(
+    'The receiving endpoint refuses a HomeCareObservation as FHIR XML (415): JSON only',
+    'KP-3.3.5-b',
+  ),
   // --- the laboratory chart ---
   'hco-chart-not-stored': behaviour(
     'Results are shown in the inbox but never saved to the laboratory chart',

@@ -1,6 +1,8 @@
 // The EHMI SBDH envelope as the reference GP's receiving endpoint reads it (addendum §D.3): the base64 payload,
-// and the envelope fields a receiver must check against the message inside (§D.4 item 7).
+// and the envelope fields a receiver must check against the message inside (§D.4 item 7). Also a message that
+// comes as FHIR XML instead of JSON (receive protocol 3.3.5), read with the `fhir` package (FHIR.js).
 import { DOMParser } from '@xmldom/xmldom';
+import fhirPackage from 'fhir';
 import xpath from 'xpath';
 
 const select = xpath.useNamespaces({
@@ -42,4 +44,16 @@ export function openEnvelope(xml: string): Envelope | { error: string } {
     receiverGln: gln('Receiver'),
     scope: (type) => text(`${header}/s:BusinessScope/s:Scope[s:Type='${type}']/s:InstanceIdentifier`),
   };
+}
+
+let fhirJs: InstanceType<typeof fhirPackage.Fhir> | undefined;
+
+/** FHIR XML as FHIR JSON text, or why it cannot be read. FHIR.js gives decimals as text, which the GP keeps as text. */
+export function fhirXmlToJson(xml: string): { json: string } | { error: string } {
+  fhirJs ??= new fhirPackage.Fhir();
+  try {
+    return { json: fhirJs.xmlToJson(xml) };
+  } catch (error) {
+    return { error: `not FHIR XML: ${(error as Error).message.split('\n')[0] ?? ''}` };
+  }
 }

@@ -18,6 +18,13 @@ function shown(item: HomecareItem, faults: ReadonlySet<FaultName>): HomecareItem
   if (faults.has('hco-view-without-name')) view.patient.name = '';
   if (faults.has('hco-view-without-producer-id')) view.producer.producerId = '';
   if (faults.has('hco-view-without-attachments')) view.attachments = [];
+  // Fault: the attachments are listed without the author and time of creation the message gives them.
+  if (faults.has('hco-view-attachment-without-author'))
+    view.attachments = view.attachments.map(({ title, contentType, bytes }) => ({
+      title,
+      contentType,
+      bytes,
+    }));
   if (faults.has('hco-view-unknown-initials-blank') && view.addressedTo === 'unknown') view.addressedTo = '';
   if (faults.has('hco-view-without-statuses')) view.reportStatus = '';
   for (const result of view.results) {
@@ -53,4 +60,23 @@ export function observeLabChart(ctx: GpContext, patient: unknown): object[] {
       ...(ctx.faults.has('hco-chart-drops-long-name') ? { longName: undefined } : {}),
     })),
   );
+}
+
+/**
+ * The received clinical comments united in a view of their own (receive protocol 3.2.1.17, recommended): one row per
+ * report with a clinical comment, newest first.
+ */
+export function observeClinicalComments(ctx: GpContext, patient: unknown): object[] {
+  return itemsOf(ctx, patient)
+    .filter((item) => item.clinicalComment)
+    .reverse()
+    .map((item) => ({
+      messageId: item.messageId,
+      // Fault: the united view lists the reports but leaves their comments out.
+      ...(ctx.faults.has('hco-united-comments-without-text')
+        ? {}
+        : { clinicalComment: item.clinicalComment }),
+      producer: item.producer.name,
+      sentAt: item.sentAt,
+    }));
 }

@@ -119,12 +119,20 @@ function resultOf(observation: Json, faults: ReadonlySet<FaultName>): HomecareRe
   };
 }
 
-function attachmentOf(media: Json): HomecareAttachment {
+/** The attachment with its author (Media.operator: a Practitioner, or the practitioner of a PractitionerRole). */
+function attachmentOf(m: Message, media: Json): HomecareAttachment {
   const content = obj(media['content']);
+  const operator = m.resolve(media['operator']);
+  const author =
+    operator?.['resourceType'] === 'PractitionerRole' ? m.resolve(operator['practitioner']) : operator;
+  const name = author ? nameOf(author) : '';
+  const created = str(content['creation']);
   return {
     title: str(content['title']),
     contentType: str(content['contentType']),
     bytes: Buffer.from(str(content['data']), 'base64').length,
+    ...(name ? { author: name } : {}),
+    ...(created ? { createdAt: created } : {}),
   };
 }
 
@@ -189,7 +197,7 @@ export function readMessage(bundle: Json, faults: ReadonlySet<FaultName>): Recei
     attachments: list(report['media'])
       .map((l) => m.resolve(obj(l)['link']))
       .filter((x): x is Json => x !== undefined)
-      .map(attachmentOf),
+      .map((media) => attachmentOf(m, media)),
     refusedConsent:
       !faults.has('hco-ignore-refused-consent') &&
       list(obj(report['meta'])['security']).some((s) => s['code'] === 'R'),

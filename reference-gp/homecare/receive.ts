@@ -10,7 +10,7 @@ import { acknowledgeAsMessage, type AckOrder } from '../messaging/outbox.ts';
 import type { InboundRequest, InboundResponse } from '../inbound.ts';
 import { danishDateTime } from '../time.ts';
 import { acknowledgement } from './ack.ts';
-import { openEnvelope, type Envelope } from './envelope.ts';
+import { fhirXmlToJson, openEnvelope, type Envelope } from './envelope.ts';
 import { fileMessage } from './file.ts';
 import {
   MEDCOM_DETAILS,
@@ -86,7 +86,12 @@ function open(
 ): { bundle: Record<string, unknown>; envelope?: Envelope } | InboundResponse {
   let text = request.body.toString('utf8');
   let envelope: Envelope | undefined;
-  if (/xml/i.test(request.contentType)) {
+  if (/^application\/fhir\+xml/i.test(request.contentType)) {
+    // The message itself as FHIR XML (receive protocol 3.3.5: XML and JSON both).
+    const read = fhirXmlToJson(text);
+    if ('error' in read) return problem(400, read.error);
+    text = read.json;
+  } else if (/xml/i.test(request.contentType)) {
     const opened = openEnvelope(text);
     if ('error' in opened) return problem(400, opened.error);
     envelope = opened;
@@ -135,6 +140,8 @@ function receive(ctx: GpContext, request: InboundRequest, orders: AckOrder[]): I
   if (faults.has('hco-reject-sbdh') && /xml/i.test(request.contentType))
     return problem(415, 'SBDH envelopes are not supported');
   if (faults.has('hco-ack-not-fhir')) return { status: 200, contentType: 'text/plain', body: 'OK' };
+  if (faults.has('hco-rejects-fhir-xml') && /^application\/fhir\+xml/i.test(request.contentType))
+    return problem(415, 'FHIR XML is not supported: send application/fhir+json');
   const opened = open(request);
   if ('status' in opened) return opened;
   const message = readMessage(opened.bundle, faults);

@@ -20,6 +20,10 @@ export interface HomecareAttachment {
   title: string;
   contentType: string;
   bytes: number;
+  /** Name of the author, where the message names one (Media.operator). */
+  author?: string;
+  /** Time of creation as received (Media.content.creation). */
+  createdAt?: string;
 }
 
 /** One received report as the GP sees it in the inbox (the newest version of it). */

@@ -68,6 +68,8 @@ async function performAction(
   const action = Object.hasOwn(ACTIONS, name) ? ACTIONS[name] : undefined;
   if (!action)
     throw new HttpProblem(404, `unknown action ${name}; known: ${Object.keys(ACTIONS).join(', ')}`);
+  // A system without the feature refuses the action, as the automation API asks (422).
+  if (ctx.lacks?.has(name)) throw new HttpProblem(422, `this system cannot ${name}`);
   const body = asObject(await readJson(request), 'request body');
   const output = await action(ctx, asObject(body['input'], 'input'));
   const answer = { action: name, status: 'done', output };
@@ -109,6 +111,7 @@ async function route(ctx: GpContext, request: IncomingMessage, response: ServerR
     const name = decodeURIComponent(path.slice('/observations/'.length));
     const observe = Object.hasOwn(OBSERVATIONS, name) ? OBSERVATIONS[name] : undefined;
     if (!observe) throw new HttpProblem(404, `unknown observation ${name}`);
+    if (ctx.lacks?.has(name)) throw new HttpProblem(422, `this system has no ${name}`);
     sendJson(response, 200, { observation: name, value: observe(ctx, url.searchParams) });
   } else {
     throw new HttpProblem(404, `no such endpoint: ${url.pathname}`);

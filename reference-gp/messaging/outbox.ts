@@ -1,10 +1,10 @@
 // The reference GP's acknowledgements as messages of their own (acknowledgement-send, MedCom's Send test protocol
 // 2.0.2): each acknowledgement is created when the message has been validated (Bundle.timestamp) and sent, in its
-// VANSEnvelope, to the original sender's message handler (certbench's counterpart acknowledgementReceiver), with
-// Provenance.occurredDateTime and recorded the time of sending. Held acknowledgements (messaging.hold-acknowledgements)
+// VANSEnvelope (variant `message`) or, on EHMI, its SBDH (variant `ehmi`), to the original sender's message handler
+// (certbench's counterpart acknowledgementReceiver), with Provenance.occurredDateTime and recorded the time of sending. Held acknowledgements (messaging.hold-acknowledgements)
 // wait in the outbox until messaging.release-acknowledgements. An acknowledgement sent again (the answer to a
 // duplicate) is a new Bundle with new times and the first one's content. Only when the run tests the protocol's
-// `message` variant (start option or session): otherwise the synchronous answer is the acknowledgement.
+// `message` or `ehmi` variant (start option or session): otherwise the synchronous answer is the acknowledgement.
 import { randomUUID } from 'node:crypto';
 import type { GpContext } from '../context.ts';
 import { acknowledgement, type AckParties } from '../homecare/ack.ts';
@@ -12,8 +12,12 @@ import { HL7_DETAILS } from '../homecare/read.ts';
 import type { AckContent } from '../homecare/records.ts';
 import { postTo } from '../http/post.ts';
 import { danishDateTime } from '../time.ts';
+import { sbdhEnvelope, vansEnvelope } from './envelopes.ts';
 
 export const PROTOCOL = 'acknowledgement-send';
+
+/** How long the fault ack-late holds each acknowledgement: longer than certbench's wait in the shipped profiles. */
+export const LATE_MS = 2000;
 
 export interface AckOrder {
   acknowledged: string;
@@ -55,9 +59,13 @@ export function createMessagingState(): MessagingState {
   return { technicalError: false, hold: false, held: [], sent: [], first: new Map() };
 }
 
-function sendsMessages(ctx: GpContext): string | undefined {
+function network(ctx: GpContext): 'vans' | 'ehmi' | undefined {
   const variant = ctx.variants[PROTOCOL] ?? ctx.session?.variants?.[PROTOCOL];
-  return variant === 'message' ? ctx.session?.counterparts['acknowledgementReceiver'] : undefined;
+  return variant === 'message' ? 'vans' : variant === 'ehmi' ? 'ehmi' : undefined;
+}
+
+function sendsMessages(ctx: GpContext): string | undefined {
+  return network(ctx) ? ctx.session?.counterparts['acknowledgementReceiver'] : undefined;
 }
 
 /** Creates the acknowledgement message for a received message and sends it, unless acknowledgements are held. */
@@ -111,6 +119,15 @@ export async function releaseHeld(ctx: GpContext): Promise<number> {
 }
 
 async function send(ctx: GpContext, ack: Created): Promise<void> {
+  // Fault: the message handler sends acknowledgements in a batch a while later, after the sender stopped waiting.
+  if (ctx.faults.has('ack-late')) {
+    setTimeout(() => void sendNow(ctx, ack), LATE_MS).unref();
+    return;
+  }
+  await sendNow(ctx, ack);
+}
+
+async function sendNow(ctx: GpContext, ack: Created): Promise<void> {
   const url = sendsMessages(ctx);
   if (!url) return;
   const { faults, state } = ctx;
@@ -136,16 +153,17 @@ async function send(ctx: GpContext, ack: Created): Promise<void> {
     withoutOutcome: faults.has('ack-ae-without-outcome') && ack.content.code === 'fatal-error',
   });
   if (!first) state.messaging.first.set(ack.acknowledged, { id, created, sent: sending });
+  const json = JSON.stringify(bundle);
+  const body =
+    network(ctx) === 'ehmi'
+      ? sbdhEnvelope(json, ehmiAddress(ctx, ack, bundle), sending)
+      : vansEnvelope(json, ack.content.code, faults.has('ack-vans-name-without-postfix'));
   try {
     await postTo(ctx.dispatcher, {
       recipient: "the sender's message handler (acknowledgementReceiver)",
       url,
       contentType: 'application/xml; charset=utf-8',
-      body: vansEnvelope(
-        JSON.stringify(bundle),
-        ack.content.code,
-        faults.has('ack-vans-name-without-postfix'),
-      ),
+      body,
     });
   } catch {
     // Unreachable: the acknowledgement is lost, as it would be on a broken network (certbench sees none arrive).
@@ -161,27 +179,21 @@ async function send(ctx: GpContext, ack: Created): Promise<void> {
   });
 }
 
-/** The VANSEnvelope of MedCom's governance (FHIRMessages_NetworkEnvelopes): Format, Name with postfix, Version. */
-function vansEnvelope(json: string, code: string, withoutPostfix: boolean): string {
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    '<VANSEnvelope>',
-    '  <Message>',
-    '    <MetaInformation>',
-    '      <Document>',
-    '        <Format>HL7</Format>',
-    `        <Name>${withoutPostfix ? 'MCM:FCTL' : `MCM:FCTL#${code}`}</Name>`,
-    '        <Version>2.0.0</Version>',
-    '      </Document>',
-    '      <Transport>',
-    '        <ServiceTag name="MCM:MIME">application/fhir+json</ServiceTag>',
-    '      </Transport>',
-    '    </MetaInformation>',
-    `    <Data>${Buffer.from(json, 'utf8').toString('base64')}</Data>`,
-    '  </Message>',
-    '</VANSEnvelope>',
-    '',
-  ].join('\n');
+/** The SBDH of an acknowledgement: from the GP system back to the original sender, named by its own ids. */
+function ehmiAddress(ctx: GpContext, ack: Created, bundle: object) {
+  const header = (bundle as { entry: { resource: { id: string } }[] }).entry[0]?.resource.id ?? '';
+  // Fault: the SBDH names the acknowledged message instead of the acknowledgement it carries.
+  const ofMessage = ctx.faults.has('ack-ehmi-ids-of-the-message');
+  return {
+    senderGln: ack.parties.receiverGln,
+    receiverGln: ack.parties.senderGln,
+    ...(ack.parties.receiverSor ? { senderSor: ack.parties.receiverSor } : {}),
+    ...(ack.parties.senderSor ? { receiverSor: ack.parties.senderSor } : {}),
+    event: 'acknowledgement-message',
+    version: '2.0',
+    messageId: ofMessage ? ack.acknowledged : header,
+    bundleId: ofMessage ? ack.bundleId : (bundle as { id: string }).id,
+  };
 }
 
 /** The overview of sent acknowledgements (Send test protocol 3.4.9), for one patient's messages. */

@@ -10,6 +10,8 @@ import {
   ackTimeProblems,
 } from '../../src/rules/acknowledgement/ack-rules.ts';
 import { ACK_CODES, ACK_PACKAGE, ACK_PROFILE, type AckCode } from '../../src/rules/acknowledgement/codes.ts';
+import { ehmiAckProblems } from '../../src/rules/acknowledgement/ehmi.ts';
+import { envelopeFields } from '../../src/rules/homecare/sbdh.ts';
 import { vansAckProblems } from '../../src/rules/acknowledgement/vans.ts';
 import type { CertbenchWorld } from '../../src/steps-api/world.ts';
 import { checkProfile, formatIssue } from '../../src/validation/index.ts';
@@ -266,21 +268,43 @@ Then(
   },
 );
 
+/** Problems of the envelope an acknowledgement arrived in, for the variant's network: VANS or EHMI. */
+function envelopeProblems(
+  world: CertbenchWorld,
+  ack: SentAck,
+  code: AckCode,
+  originalSenderGln: string,
+): string[] {
+  if (!ack.ack) return ack.problems;
+  const network = transport(world) === 'ehmi' ? 'sbdh' : 'vans';
+  const name = network === 'sbdh' ? 'an EHMI SBDH' : 'a VANSEnvelope';
+  if (!ack.envelope) return [`the acknowledgement was sent without ${name}`];
+  if (ack.envelope.kind !== network)
+    return [
+      `the acknowledgement was sent in ${ack.envelope.kind === 'sbdh' ? 'an EHMI SBDH' : 'a VANSEnvelope'}, but the profile's variant ${transport(world)} says the SUT sends in ${name}`,
+    ];
+  return ack.envelope.kind === 'sbdh'
+    ? ehmiAckProblems(ack.envelope.sbdh, ack.ack, originalSenderGln)
+    : vansAckProblems(ack.envelope.vans, code);
+}
+
 Then(
-  'the acknowledgement {string} of {string} is embedded in a VANSEnvelope named with its type',
+  'the acknowledgement {string} of {string} is embedded in its network envelope named with its type',
   async function (this: CertbenchWorld, expected: string, ref: string) {
     if (transport(this) === 'synchronous') return;
     const c = code(expected);
     const ack = await sentAck(this, ref);
+    const outcome = await homecareOutcome(this);
+    // The acknowledgement goes back to the original sender: the GLN certbench's message was sent from.
+    const sender = envelopeFields(outcome.delivered(ref).bundle, this.ctx.clock.now()).senderGln;
+    const ehmi = transport(this) === 'ehmi';
     this.verify(
-      `the VANSEnvelope of the acknowledgement of ${ref}`,
-      ack.envelope
-        ? vansAckProblems(ack.envelope, c)
-        : ack.ack
-          ? ['the acknowledgement was sent without a VANSEnvelope']
-          : ack.problems,
+      `the ${ehmi ? 'EHMI SBDH' : 'VANSEnvelope'} of the acknowledgement of ${ref}`,
+      envelopeProblems(this, ack, c, sender),
       {
-        expected: `Format HL7, Name MCM:FCTL#${c}, Version, ServiceTag MCM:MIME, the acknowledgement base64 in Data`,
+        expected: ehmi
+          ? `HeaderVersion 1.0, Sender/Receiver the GLNs of the acknowledgement (Receiver ${sender}), Standard acknowledgement-message, TypeVersion, DOCUMENTID, PROCESSID, MESSAGEIDENTIFIER and MESSAGEENVELOPEIDENTIFIER of the acknowledgement, the acknowledgement base64 in BinaryContent`
+          : `Format HL7, Name MCM:FCTL#${c}, Version, ServiceTag MCM:MIME, the acknowledgement base64 in Data`,
       },
     );
   },

@@ -16,13 +16,14 @@ import {
   withTooLongResult,
   withUnknownInitials,
 } from '../../src/rules/homecare/variants.ts';
+import { toFhirXml } from '../../src/fhir/xml.ts';
 import type { PlanEnv } from '../../src/steps-api/plan.ts';
 import type { CertbenchWorld } from '../../src/steps-api/world.ts';
 import { observeStep, plannedRefs, stepOfDelivery, type Delivered, type Observed } from './state.ts';
 
 export const CHANNEL = 'homecareobservation';
 
-type Form = 'json' | 'sbdh' | 'sbdh-other-receiver';
+type Form = 'json' | 'xml' | 'sbdh' | 'sbdh-other-receiver';
 
 interface DeliverySpec {
   ref: string;
@@ -47,6 +48,7 @@ function patientOf(bundle: fhir4.Bundle): string {
 
 function encode(bundle: fhir4.Bundle, form: Form, now: Date): { contentType: string; body: string } {
   if (form === 'json') return { contentType: 'application/fhir+json', body: JSON.stringify(bundle) };
+  if (form === 'xml') return { contentType: 'application/fhir+xml', body: toFhirXml(bundle) };
   const fields = envelopeFields(bundle, now);
   // Addressed backwards: the envelope names the sender as receiver, so its GLNs contradict the MessageHeader.
   const envelope =
@@ -135,6 +137,13 @@ Given(
   "the acute-care team sends {string}: MedCom's test example {string} whose report names a result that is not in the message",
   function (this: CertbenchWorld, ref: string, id: string) {
     fromExample(this, ref, id, 'a broken reference', 'json');
+  },
+);
+
+Given(
+  "the acute-care team sends {string}: MedCom's test example {string} as FHIR XML",
+  function (this: CertbenchWorld, ref: string, id: string) {
+    fromExample(this, ref, id, 'as published', 'xml');
   },
 );
 

@@ -112,8 +112,11 @@ Then(
 );
 
 Then('the report {string} shows its attachments', async function (this: CertbenchWorld, ref: string) {
-  await judgeItem(this, ref, `${ref} shows its attachments`, (item, { message }) =>
-    shownAttachments(item, message),
+  await judgeItem(
+    this,
+    ref,
+    `${ref} shows its attachments with title, author and time of creation`,
+    (item, { message }) => shownAttachments(item, message),
   );
 });
 

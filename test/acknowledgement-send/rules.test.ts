@@ -1,5 +1,5 @@
 // The acknowledgement rules on MedCom's own acknowledgement test examples (they must pass what MedCom calls valid),
-// and the VANSEnvelope rules on the envelope the reference GP sends and on broken ones.
+// and the VANSEnvelope and EHMI SBDH rules on MedCom's examples enveloped and on broken envelopes.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +12,9 @@ import {
   ackTimeProblems,
 } from '../../src/rules/acknowledgement/ack-rules.ts';
 import type { AckCode } from '../../src/rules/acknowledgement/codes.ts';
+import { ehmiAckProblems, readEhmiEnvelope } from '../../src/rules/acknowledgement/ehmi.ts';
 import { readVansEnvelope, vansAckProblems } from '../../src/rules/acknowledgement/vans.ts';
+import { envelopeFields, wrapInSbdh, type SbdhFields } from '../../src/rules/homecare/sbdh.ts';
 import { SHARED } from '../support/temp.ts';
 
 const EXAMPLES = join(SHARED, 'examples/medcom/acknowledgement-testexamples');
@@ -114,4 +116,54 @@ test('the VANSEnvelope: Name with the postfix of the type, either published Vers
   const broken = readVansEnvelope('<Other/>');
   assert.ok('error' in broken);
   assert.ok('error' in readVansEnvelope('not xml <'));
+});
+
+/** MedCom's acknowledgement example in the EHMI SBDH certbench delivers HomeCareObservations in, fields changed. */
+function inSbdh(ack: Resource, change: (fields: SbdhFields) => SbdhFields = (f) => f): SbdhFields {
+  const bundle = ack as unknown as fhir4.Bundle;
+  const read = readEhmiEnvelope(wrapInSbdh(bundle, change(envelopeFields(bundle, new Date()))));
+  assert.ok(read.fields && read.ack, read.problem);
+  assert.deepEqual(read.ack, ack);
+  return read.fields;
+}
+
+for (const file of readdirSync(EXAMPLES).filter((f) => f.endsWith('.json')))
+  test(`MedCom's acknowledgement test example ${file} in its EHMI SBDH passes the envelope rules`, () => {
+    const ack = JSON.parse(readFileSync(join(EXAMPLES, file), 'utf8')) as Resource;
+    const fields = inSbdh(ack);
+    assert.equal(fields.standard, 'acknowledgement-message');
+    assert.equal(fields.typeVersion, '2.0');
+    assert.deepEqual(ehmiAckProblems(fields, ack, fields.receiverGln), []);
+  });
+
+test('the EHMI SBDH: the ids, the addressing and the document type of the acknowledgement, or it fails', () => {
+  const ack = example('ack-3.3.1.1');
+  const fields = inSbdh(ack);
+  const broken = (change: (f: SbdhFields) => SbdhFields, originalSender = fields.receiverGln) =>
+    ehmiAckProblems(inSbdh(ack, change), ack, originalSender);
+  assert.match(
+    broken((f) => ({ ...f, scopes: { ...f.scopes, MESSAGEIDENTIFIER: 'the-acknowledged-message' } })).join(),
+    /^Scope MESSAGEIDENTIFIER is "the-acknowledged-message", expected "/,
+  );
+  assert.match(
+    broken((f) => ({ ...f, scopes: { ...f.scopes, MESSAGEENVELOPEIDENTIFIER: 'x' } })).join(),
+    /MESSAGEENVELOPEIDENTIFIER/,
+  );
+  const swapped = broken((f) => ({ ...f, senderGln: f.receiverGln, receiverGln: f.senderGln }));
+  assert.equal(swapped.length, 3, swapped.join('\n'));
+  assert.match(swapped.join(), /expected the acknowledged message's sender/);
+  assert.match(broken((f) => ({ ...f, standard: 'homecareobservation-message' })).join(), /Standard/);
+  assert.match(broken((f) => ({ ...f, typeVersion: '1.1' })).join(), /TypeVersion is "1.1"/);
+  assert.match(broken((f) => ({ ...f, scopes: { ...f.scopes, PROCESSID: 'x' } })).join(), /PROCESSID/);
+  assert.deepEqual(
+    broken((f) => ({ ...f, scopes: { ...f.scopes, PROCESSID: 'sdn-emergence' } })),
+    [],
+    'the older PROCESSID is accepted',
+  );
+  assert.match(broken((f) => ({ ...f, mimeType: 'text/plain' })).join(), /mimeType/);
+  assert.match(ehmiAckProblems({ ...fields, headerVersion: '2.0' }, ack).join(), /HeaderVersion/);
+  assert.deepEqual(
+    readEhmiEnvelope('<VANSEnvelope/>').problem,
+    'not an EHMI SBDH (no StandardBusinessDocument with its header)',
+  );
 });

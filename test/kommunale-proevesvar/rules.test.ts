@@ -13,6 +13,7 @@ import {
 } from '../../src/rules/homecare/examples.ts';
 import { readHco } from '../../src/rules/homecare/message.ts';
 import { hcoProblems } from '../../src/rules/homecare/message-rules.ts';
+import { shownAttachments } from '../../src/rules/homecare/view-rules.ts';
 import {
   cancellationOf,
   correctionOf,
@@ -83,6 +84,42 @@ test('the reader finds what a receiver must show', () => {
   assert.equal(readHco(loadExample('R1A1-3.3.3.1')).refusedConsent, true);
   assert.equal(readHco(loadExample('3.4.1')).patient?.id, '0703921VJ5');
   assert.equal(readHco(loadExample('3.4.5')).attachments.length, 2);
+});
+
+test("attachments (3.2.2.2): the author's name and the time of creation are shown where the message gives them", () => {
+  const message = readHco(loadExample('R1-3.3.2.1'));
+  assert.deepEqual(
+    message.attachments.map((a) => [a.title, a.authorNames, a.creation]),
+    [['MedCom Logo', ['John'], '2025-08-08T13:00:00+02:00']],
+  );
+  const bytes = message.attachments[0]?.bytes;
+  const item = (fields: Record<string, unknown>) => ({
+    attachments: [{ title: 'MedCom Logo', contentType: 'image/png', bytes, ...fields }],
+  });
+  assert.deepEqual(
+    shownAttachments(item({ author: 'John (sygeplejerske)', createdAt: '2025-08-08T11:00:00Z' }), message),
+    [],
+    'the same instant in UTC, the name with the role',
+  );
+  assert.deepEqual(shownAttachments(item({}), message), [
+    'attachment "MedCom Logo": author is (missing), expected the name of the author (John)',
+    'attachment "MedCom Logo": createdAt is (missing), expected the time of creation 2025-08-08T13:00:00+02:00',
+  ]);
+  assert.match(
+    shownAttachments(item({ author: 'John', createdAt: '2025-08-08T13:00:00Z' }), message).join(),
+    /createdAt is "2025-08-08T13:00:00Z"/,
+  );
+  // A message without author or time asks for neither.
+  const bare = {
+    ...message,
+    attachments: message.attachments.map(({ id, title, contentType, bytes: b }) => ({
+      id,
+      title,
+      contentType,
+      bytes: b,
+    })),
+  };
+  assert.deepEqual(shownAttachments(item({}), bare), []);
 });
 
 test('the variants certbench derives are valid and carry what the protocol needs', () => {

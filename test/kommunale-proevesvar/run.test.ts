@@ -12,7 +12,14 @@ import { fastReferenceProfileYaml } from '../../reference-gp/test-profile.ts';
 import type { AssessmentQuestion, Instruction, Operator } from '../../src/driver/manual/operator.ts';
 import { PACKAGE_ROOT } from '../../src/run/package-root.ts';
 import { RobotOperator } from '../support/robot-operator.ts';
-import { checkpoint, checkpoints, fastReferenceProfile, runAgainst, runReference } from '../support/run.ts';
+import {
+  checkpoint,
+  checkpoints,
+  fastReferenceProfile,
+  runAgainst,
+  runReference,
+  runStartedReference,
+} from '../support/run.ts';
 import { localServer } from '../support/server.ts';
 import { tempDir, writeTemp } from '../support/temp.ts';
 
@@ -38,16 +45,35 @@ test('the reference GP passes every checkpoint of kommunale prøvesvar an automa
       .map((c) => `${c.id} ${c.status} ${c.message ?? ''}`),
     [],
   );
-  // Explanations and recommendations (3.2.1.5, 3.2.1.10, 3.2.1.17, 3.3.2–3.3.4, the XML half of 3.3.5) are the
-  // assessor's: pending, so an automatic run is Delvist godkendt at best.
+  // Explanations and recommendations without an observation (3.2.1.5, 3.2.1.10, 3.3.2–3.3.4) are the assessor's:
+  // pending, so an automatic run is Delvist godkendt at best. The united view of 3.2.1.17 is observed
+  // (homecare.clinical-comments) and judged, and test example 4 is delivered as XML too (3.3.5).
   assert.deepEqual(
     checkpoints(result)
       .filter(open)
       .map((c) => c.id),
-    ['KP-3.2.1.5', 'KP-3.2.1.10', 'KP-3.2.1.17', 'KP-3.3.2', 'KP-3.3.3', 'KP-3.3.4', 'KP-3.3.5-b'],
+    ['KP-3.2.1.5', 'KP-3.2.1.10', 'KP-3.3.2', 'KP-3.3.3', 'KP-3.3.4'],
   );
+  assert.equal(checkpoint(result, 'KP-3.2.1.17').status, 'passed');
+  assert.equal(checkpoint(result, 'KP-3.3.5-b').status, 'passed');
   assert.equal(checkpoints(result).length, 57);
   assert.equal(result.protocols[0]?.approval, 'Delvist godkendt');
+});
+
+test("a system without a united view of clinical comments (3.2.1.17, recommended): the step is the assessor's alone", async () => {
+  const result = await runStartedReference({ lacks: ['homecare.clinical-comments'] }, CLAIM, [PROTOCOL]);
+  const united = checkpoint(result, 'KP-3.2.1.17');
+  assert.equal(united.status, 'pending');
+  assert.match(
+    united.message ?? '',
+    /^judged by the assessor only: the SUT shows no united view of clinical comments through the automation API \(.*422\)/,
+  );
+  assert.deepEqual(
+    checkpoints(result)
+      .filter((c) => c.status === 'failed')
+      .map((c) => c.id),
+    [],
+  );
 });
 
 test('named faults fail their checkpoints with messages that say what the receiver did wrong', async () => {

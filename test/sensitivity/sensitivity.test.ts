@@ -83,6 +83,17 @@ function assessorOnly(c: CheckpointResult): boolean {
   return c.status === 'pending' && c.mode === 'manual' && (c.message ?? '').startsWith(ASSESSOR_ONLY);
 }
 
+/** The profile, claiming the variant a fault can only show in (e.g. an EHMI envelope fault: variant ehmi). */
+async function asVariant(profileFile: string, fault: FaultName): Promise<string> {
+  const info: { protocol: string; variant?: string } = FAULTS[fault];
+  if (info.variant === undefined) return profileFile;
+  const claims = referenceClaims().replace(
+    new RegExp(`^  ${info.protocol}: .*$`, 'm'),
+    `  ${info.protocol}: ${JSON.stringify({ variant: info.variant })}`,
+  );
+  return fastReferenceProfile(claims);
+}
+
 /** A test plan deferring every checkpoint of the protocol the fault does not claim to break. */
 async function onlyClaimed(dir: string, fault: FaultName): Promise<string | undefined> {
   const { protocol, breaks } = FAULTS[fault];
@@ -112,7 +123,7 @@ for (const protocol of PROTOCOLS)
     for (const fault of faults) {
       const planFile = await onlyClaimed(dir, fault);
       const { result } = await runReference({
-        profileFile,
+        profileFile: await asVariant(profileFile, fault),
         faults: [fault],
         protocols: [FAULTS[fault].protocol],
         ...(planFile ? { planFile } : {}),

@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import { PACKAGE_ROOT } from '../../src/run/package-root.ts';
 import { startReferenceGp } from '../../reference-gp/index.ts';
 import { fastReferenceProfileYaml } from '../../reference-gp/test-profile.ts';
+import type { ReferenceGpOptions } from '../../reference-gp/server.ts';
 import { Writable } from 'node:stream';
 import { makeEnvironment, type RunEnvironment } from '../../src/environment/environment.ts';
 import { runCertification, type RunOptions } from '../../src/run/run-certification.ts';
@@ -144,5 +145,31 @@ export async function runAsVariant(
     return await runAgainst(await variantProfile(file, declared, gp.url), [protocol], token);
   } finally {
     await gp.stop();
+  }
+}
+
+/**
+ * Runs `protocols` against a reference GP the test starts with `gp` (e.g. actions it lacks, a fixed variant), with the
+ * fast profile claiming `claims` (YAML lines as for `fastReferenceProfile`).
+ */
+export async function runStartedReference(
+  gp: Omit<ReferenceGpOptions, 'token'>,
+  claims: string,
+  protocols: string[],
+): Promise<CertificationResult> {
+  const token = 'started-reference-token';
+  const started = await startReferenceGp({ ...gp, token });
+  try {
+    const yaml = fastReferenceProfileYaml(
+      { vendor: 'MedCom (certbench)', system: 'certbench reference GP system', version: '1.0.0' },
+      claims,
+    ).replace('http://127.0.0.1:1', started.url);
+    return await runAgainst(
+      await writeTemp(await tempDir(), 'started-reference.yaml', yaml),
+      protocols,
+      token,
+    );
+  } finally {
+    await started.stop();
   }
 }

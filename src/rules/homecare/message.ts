@@ -26,6 +26,10 @@ export interface HcoAttachment {
   contentType?: string;
   /** Decoded size of the base64 data. */
   bytes: number;
+  /** The author's name parts (Media.operator: a Practitioner, or a PractitionerRole's practitioner), if named. */
+  authorNames?: string[];
+  /** Time of creation (Media.content.creation), if given. */
+  creation?: string;
 }
 
 export interface HcoMessage {
@@ -132,14 +136,28 @@ function readResult(observation: Resource): HcoResult {
   };
 }
 
-function readAttachment(media: Resource): HcoAttachment {
+/** The name parts (given, family) of a Practitioner's first name. */
+function nameParts(resource: Resource | undefined): string[] {
+  const name = array(resource?.['name'])[0];
+  if (!name) return [];
+  const given = Array.isArray(name['given']) ? (name['given'] as unknown[]).map(String) : [];
+  return [...given, ...(typeof name['family'] === 'string' ? [name['family']] : [])].filter(Boolean);
+}
+
+function readAttachment(bundle: Resource, media: Resource): HcoAttachment {
   const content = (media['content'] as Any | undefined) ?? {};
   const data = text(content['data']) ?? '';
+  const operator = resolve(bundle, media['operator']);
+  const author =
+    operator?.resourceType === 'PractitionerRole' ? resolve(bundle, operator['practitioner']) : operator;
+  const authorNames = nameParts(author);
   return {
     id: media.id ?? '?',
     ...(text(content['title']) ? { title: text(content['title']) } : {}),
     ...(text(content['contentType']) ? { contentType: text(content['contentType']) } : {}),
     bytes: Buffer.from(data, 'base64').length,
+    ...(authorNames.length > 0 ? { authorNames } : {}),
+    ...(text(content['creation']) ? { creation: text(content['creation']) } : {}),
   };
 }
 
@@ -175,7 +193,7 @@ export function readHco(value: unknown): HcoMessage {
   const message: HcoMessage = {
     bundle,
     results: observations.map(readResult),
-    attachments: media.map(readAttachment),
+    attachments: media.map((m) => readAttachment(bundle, m)),
     refusedConsent: array(meta?.['security']).some(
       (s) => s['system'] === HCO.confidentiality && s['code'] === 'R',
     ),

@@ -11,6 +11,8 @@ const ENVELOPE_NS = 'http://peppol.eu/xsd/ticc/envelope/1.0';
 const AUTHORITY = 'iso6523-actorid-upis';
 
 export interface SbdhFields {
+  /** As read (readSbdh); wrapInSbdh always writes 1.0. */
+  headerVersion?: string;
   senderGln: string;
   receiverGln: string;
   standard: string;
@@ -37,25 +39,43 @@ function identifier(resource: { identifier?: fhir4.Identifier[] } | undefined, s
   return resource?.identifier?.find((i) => i.system === system)?.value ?? '';
 }
 
-/** The envelope fields for a message, as its sender fills them in. */
+/**
+ * The major.minor of the MessageDefinition a MessageHeader names (`…Definition|1.1` → 1.1, the acknowledgement's
+ * `…definition|2.0.0` → 2.0): the SBDH TypeVersion (addendum §D.3).
+ */
+export function definitionVersion(definition: string | undefined): string | undefined {
+  const match = /(\d+)\.(\d+)(?:\.\d+)?$/.exec(definition ?? '');
+  return match ? `${match[1]}.${match[2]}` : undefined;
+}
+
+/** The SBDH's DOCUMENTID for a message event and version, in its current form (addendum §D.3). */
+export function documentId(event: string, version: string): string {
+  return `urn:dk:healthcare:medcom:messaging:fhir:structuredefinition::${event}##urn:dk:medcom:fhir:${event}::${version}`;
+}
+
+/**
+ * The envelope fields for a message (a HomeCareObservation, or any MedCom FHIR message such as an acknowledgement),
+ * as its sender fills them in.
+ */
 export function envelopeFields(bundle: fhir4.Bundle, now: Date): SbdhFields {
   const header = headerOf(bundle);
+  const event = header.eventCoding?.code ?? HCO_EVENT;
   const sender = organization(bundle, header.sender?.reference);
   const receiver = organization(bundle, header.destination?.[0]?.receiver?.reference);
   const patient = (bundle.entry ?? []).map((e) => e.resource).find((r) => r?.resourceType === 'Patient') as
     fhir4.Patient | undefined;
-  const version = /(\d+\.\d+)$/.exec(header.definition ?? '')?.[1] ?? '1.1';
+  const version = definitionVersion(header.definition) ?? '1.1';
   const created = danishSeconds(now);
   const instance = randomUUID();
   return {
     senderGln: identifier(sender, HCO.gln),
     receiverGln: identifier(receiver, HCO.gln),
-    standard: HCO_EVENT,
+    standard: event,
     typeVersion: version,
     instanceIdentifier: instance,
     created,
     scopes: {
-      DOCUMENTID: `urn:dk:healthcare:medcom:messaging:fhir:structuredefinition::${HCO_EVENT}##urn:dk:medcom:fhir:${HCO_EVENT}::${version}`,
+      DOCUMENTID: documentId(event, version),
       PROCESSID: 'urn:ehmi:sdn-emergence',
       PATIENTID: patient?.identifier?.[0]?.value ?? '',
       SENDERID: identifier(sender, HCO.sor),
@@ -157,6 +177,7 @@ export function readSbdh(xml: string): SbdhFields | undefined {
   const payload = textOf(binary);
   const mimeType = typeof binary?.['mimeType'] === 'string' ? binary['mimeType'] : undefined;
   return {
+    headerVersion: textOf(header['HeaderVersion']) ?? '',
     senderGln: gln(header['Sender']),
     receiverGln: gln(header['Receiver']),
     standard: textOf(identification['Standard']) ?? '',

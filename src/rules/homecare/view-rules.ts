@@ -2,8 +2,9 @@
 // (medcom-standards.md §7.3 requirements on the receiving system; observations homecare.inbox and
 // homecare.lab-chart of the automation API). Each rule returns problems naming the element, the expected and the
 // found value.
+import { instantOf } from '../../fhir/datetime.ts';
 import { objects } from '../../fhir/json.ts';
-import type { HcoMessage, HcoResult } from './message.ts';
+import type { HcoAttachment, HcoMessage, HcoResult } from './message.ts';
 
 export type View = Record<string, unknown>;
 
@@ -125,6 +126,32 @@ export function shownComments(item: View, message: HcoMessage): string[] {
   ];
 }
 
+/**
+ * The author's name and the time of creation of an attachment, shown where the message gives them (receive protocol
+ * 3.2.2.2/3.2.2.5: "Name of the author and time of creation ... must also be displayed if enclosed"): `author` holds
+ * every part of the author's name, `createdAt` is the same instant as Media.content.creation (any zone).
+ */
+function authorAndTimeProblems(shown: View, attachment: HcoAttachment): string[] {
+  const problems: string[] = [];
+  if (attachment.authorNames) {
+    const author = str(shown['author']) ?? '';
+    const missing = attachment.authorNames.filter((part) => !author.includes(part));
+    if (missing.length > 0)
+      problems.push(
+        `author is ${show(shown['author'])}, expected the name of the author (${attachment.authorNames.join(' ')})`,
+      );
+  }
+  if (attachment.creation) {
+    const shownAt = instantOf(shown['createdAt']);
+    const created = instantOf(attachment.creation);
+    if (!shownAt || !created || shownAt.getTime() !== created.getTime())
+      problems.push(
+        `createdAt is ${show(shown['createdAt'])}, expected the time of creation ${attachment.creation}`,
+      );
+  }
+  return problems;
+}
+
 export function shownAttachments(item: View, message: HcoMessage): string[] {
   const shown = views(item['attachments']);
   const problems =
@@ -136,10 +163,13 @@ export function shownAttachments(item: View, message: HcoMessage): string[] {
     if (!match) problems.push(`attachment "${attachment.title ?? '?'}" is not shown`);
     else
       problems.push(
-        ...fieldProblems(match, [
-          ['contentType', attachment.contentType],
-          ['bytes', attachment.bytes],
-        ]).map((p) => `attachment "${attachment.title ?? '?'}": ${p}`),
+        ...[
+          ...fieldProblems(match, [
+            ['contentType', attachment.contentType],
+            ['bytes', attachment.bytes],
+          ]),
+          ...authorAndTimeProblems(match, attachment),
+        ].map((p) => `attachment "${attachment.title ?? '?'}": ${p}`),
       );
   }
   return problems;
@@ -250,4 +280,18 @@ export function chartAttachments(rows: View[], message: HcoMessage): string[] {
     },
     'homecare.lab-chart',
   );
+}
+
+/**
+ * The united view of clinical comments (3.2.1.17, observation homecare.clinical-comments): a list with a row for the
+ * report, naming it by MessageHeader.id, with its clinical comment as received.
+ */
+export function unitedCommentProblems(rows: unknown, message: HcoMessage): string[] {
+  const listed = listProblems('homecare.clinical-comments', rows);
+  if (listed.length > 0) return listed;
+  // A bug in the protocol, not in the SUT: the step must name a report that has a clinical comment.
+  if (!message.clinicalComment) throw new Error('the report has no clinical comment to look for');
+  const row = views(rows).find((r) => r['messageId'] === message.messageId);
+  if (!row) return [`no row names the report (messageId ${message.messageId ?? '?'})`];
+  return fieldProblems(row, [['clinicalComment', message.clinicalComment]]);
 }
