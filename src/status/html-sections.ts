@@ -2,6 +2,7 @@
 // when expired) and the changes since the last meeting.
 import { approvalLabel } from './html-matrix.ts';
 import { html, joinHtml, type Html } from './html-escape.ts';
+import { outcomeWord } from './run-words.ts';
 import type { StatusTexts } from './texts.ts';
 import type { CellChange, StatusChanges, StatusModel, WaiverEntry } from './types.ts';
 
@@ -98,11 +99,14 @@ export function changesSection(changes: StatusChanges, t: StatusTexts): Html {
 }
 
 function changeItem(c: CellChange, t: StatusTexts): Html {
-  const before = c.before ? html`${t.approval[c.before]} → ` : html`${t.firstTest}: `;
+  const before = c.before
+    ? html`${outcomeWord({ approval: c.before, mode: c.beforeMode ?? 'certify' }, t)} → `
+    : html`${t.firstTest}: `;
   return html`<strong>${c.system.system} (${c.system.vendor})</strong>, ${c.protocol.title}
-    <span class="version">${c.protocol.version}</span>: ${before}${approvalLabel(c.after, t)}
+    <span class="version">${c.protocol.version}</span>:
+    ${before}${approvalLabel(c.after, outcomeWord({ approval: c.after, mode: c.mode }, t))}
     <span class="small"
-      >(${t.systemVersion(c.systemVersion)},
+      >(${t.mode[c.mode]}, ${t.systemVersion(c.systemVersion)},
       <time datetime="${c.finishedAt}">${t.shortDate(c.finishedAt)}</time>)</span
     >`;
 }

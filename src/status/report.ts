@@ -1,6 +1,7 @@
 // The report's files: every view rendered from one model, then written through a Writer (design example 12).
 import type { Writer } from '../projections/types.ts';
 import { renderStatusHtml } from './html-page.ts';
+import { renderSystemHtml } from './html-system.ts';
 import { renderStatusMarkdown } from './markdown.ts';
 import type { StatusLanguage, StatusTexts } from './texts.ts';
 import { danish } from './texts-da.ts';
@@ -19,8 +20,8 @@ export interface StatusFile {
 }
 
 /**
- * The pages (`status.<lang>.html`, one per language asked for) and the Markdown summary (`status.md`, Danish, the
- * steering group's language).
+ * The pages (`status.<lang>.html`, one per language asked for), a page per system with its history
+ * (`systems/<slug>.<lang>.html`) and the Markdown summary (`status.md`, Danish, the steering group's language).
  */
 export function renderStatusFiles(model: StatusModel, languages: readonly StatusLanguage[]): StatusFile[] {
   return [
@@ -28,6 +29,12 @@ export function renderStatusFiles(model: StatusModel, languages: readonly Status
       path: `status.${lang}.html`,
       content: renderStatusHtml(model, STATUS_TEXTS[lang]),
     })),
+    ...languages.flatMap((lang) =>
+      model.histories.map((history) => ({
+        path: `systems/${history.slug}.${lang}.html`,
+        content: renderSystemHtml(model, history, STATUS_TEXTS[lang]),
+      })),
+    ),
     { path: 'status.md', content: renderStatusMarkdown(model, danish) },
   ];
 }
