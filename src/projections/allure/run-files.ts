@@ -9,8 +9,8 @@ export const certbenchCategories: Category[] = [
   {
     name: 'Waived',
     description:
-      'Failed (or not run) but covered by an active waiver; the underlying failure is in the trace.',
-    matchedStatuses: ['skipped'],
+      'Failed (or not run) but covered by an active dispensation (waiver): its id, approver, expiry and reason are the message, the underlying failure is in the trace. Not pending: the system was tested.',
+    matchedStatuses: ['unknown'],
     messageRegex: '^Waived:.*',
   },
   {

@@ -1,7 +1,7 @@
 import type { CertificationResult, CheckpointResult, ProtocolResult } from '../../result/types.ts';
 import { labelsFor, requirementLinks, useCaseTitle } from './labels.ts';
 import { nameBasedUuid, stableHash } from './ids.ts';
-import type { Attachment, TestResult } from './model.ts';
+import type { StepResult, TestResult } from './model.ts';
 import { allureStatus, checkpointStatusDetails } from './status.ts';
 import { checkpointSteps } from './steps.ts';
 
@@ -10,7 +10,8 @@ export interface CheckpointPlacement {
   checkpoint: CheckpointResult;
   /** Epoch milliseconds; the record keeps durations only, so the caller lays checkpoints end to end. */
   start: number;
-  attachments: Attachment[];
+  /** The steps holding the checkpoint's exchanges (see attachments.ts). */
+  evidence: StepResult[];
 }
 
 /** One checkpoint as one Allure test result. Pure: the projection does the writing. */
@@ -18,7 +19,7 @@ export function checkpointTestResult(
   result: CertificationResult,
   placement: CheckpointPlacement,
 ): TestResult {
-  const { protocol, checkpoint, start, attachments } = placement;
+  const { protocol, checkpoint, start, evidence } = placement;
   const testResult: TestResult = {
     uuid: nameBasedUuid(result.run.id, protocol.id, checkpoint.id),
     // Independent of the run and the SUT version, so a re-certification continues the checkpoint's history.
@@ -39,8 +40,8 @@ export function checkpointTestResult(
       { name: 'SUT system', value: result.sut.system, excluded: true },
       { name: 'SUT version', value: result.sut.version, excluded: true },
     ],
-    steps: checkpointSteps(checkpoint, start),
-    attachments,
+    steps: [...evidence, ...checkpointSteps(checkpoint, start)],
+    attachments: [],
   };
   const details = checkpointStatusDetails(checkpoint);
   if (details) testResult.statusDetails = details;
