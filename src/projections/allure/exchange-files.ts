@@ -118,7 +118,7 @@ export function prettyXml(text: string): string {
       format: true,
       indentBy: '  ',
       suppressEmptyNode: true,
-    }).build(tree) as string;
+    }).build(tree);
     return built.trim() === '' ? text : `${built.trim()}\n`;
   } catch {
     return text;
