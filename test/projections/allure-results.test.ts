@@ -237,6 +237,54 @@ describe('allure-results projection', () => {
     );
   });
 
+  it('names the CI build and links to it in the executor (GitHub Actions, GitLab CI)', async () => {
+    const github = sampleRun();
+    await allureResultsProjection.project({
+      ...github,
+      stdout,
+      env: {
+        GITHUB_ACTIONS: 'true',
+        GITHUB_SERVER_URL: 'https://github.com',
+        GITHUB_REPOSITORY: 'vendor/gp-system',
+        GITHUB_RUN_ID: '1234567',
+        GITHUB_RUN_NUMBER: '42',
+        GITHUB_WORKFLOW: 'certbench',
+        SUT_TOKEN: 'secret-token',
+      },
+    });
+    const text = github.writer.text('allure-results/executor.json');
+    assert.deepEqual(JSON.parse(text), {
+      name: 'GitHub Actions',
+      type: 'github',
+      buildName: 'certbench #42 (certbench run run-2026-03-01-a)',
+      reportName: 'certbench: Lægehus Øst Journal 4.2',
+      buildOrder: 42,
+      buildUrl: 'https://github.com/vendor/gp-system/actions/runs/1234567',
+      url: 'https://github.com/vendor/gp-system',
+    });
+    assert.ok(!text.includes('secret-token'));
+    const gitlab = sampleRun();
+    await allureResultsProjection.project({
+      ...gitlab,
+      stdout,
+      env: {
+        GITLAB_CI: 'true',
+        CI_PIPELINE_URL: 'https://gitlab.com/v/gp/-/pipelines/9',
+        CI_JOB_URL: 'https://gitlab.com/v/gp/-/jobs/77',
+        CI_PIPELINE_IID: '9',
+        CI_PROJECT_PATH: 'v/gp',
+        CI_JOB_NAME: 'certbench',
+      },
+    });
+    const executor = JSON.parse(gitlab.writer.text('allure-results/executor.json')) as Record<
+      string,
+      unknown
+    >;
+    assert.equal(executor['buildUrl'], 'https://gitlab.com/v/gp/-/jobs/77');
+    assert.equal(executor['buildOrder'], 9);
+    assert.equal(executor['buildName'], 'v/gp #9 certbench (certbench run run-2026-03-01-a)');
+  });
+
   it('fails naming the evidence when its file is missing', async () => {
     const run = sampleRun();
     run.writer.files.delete('evidence/ev-2.json');

@@ -13,7 +13,7 @@ const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 export const allureResultsProjection: Projection = {
   name: 'allure-results',
   description: 'Allure results (one test per checkpoint, evidence attached) in allure-results/',
-  async project({ result, writer }) {
+  async project({ result, writer, env }) {
     const attachments = await evidenceAttachments(result, writer, ALLURE_RESULTS_DIR);
     let cursor = Date.parse(result.run.startedAt);
     if (Number.isNaN(cursor)) throw new Error(`run.startedAt is not a timestamp: ${result.run.startedAt}`);
@@ -43,7 +43,7 @@ export const allureResultsProjection: Projection = {
       `${ALLURE_RESULTS_DIR}/environment.properties`,
       formatProperties(environmentEntries(result)),
     );
-    await writer.write(`${ALLURE_RESULTS_DIR}/executor.json`, json(executor(result)));
+    await writer.write(`${ALLURE_RESULTS_DIR}/executor.json`, json(executor(result, env)));
     await writer.write(`${ALLURE_RESULTS_DIR}/categories.json`, json(certbenchCategories));
   },
 };
