@@ -134,13 +134,13 @@ describe('allure-results projection', () => {
     assert.equal(get(tests, 'LAB-02').start, first.stop);
   });
 
-  it('attaches each exchange once, under the set-up step that made it; other citations refer to it', async () => {
+  it('attaches each exchange once, under the set-up step that made it, where it failed; others refer to it', async () => {
     const { writer, tests } = await project();
-    const first = get(tests, 'LAB-01');
-    const second = get(tests, 'LAB-02');
-    assert.deepEqual(first.attachments, [], 'nothing at test level');
-    assert.deepEqual(second.attachments, []);
-    const [made] = first.steps;
+    const passed = get(tests, 'LAB-01');
+    const failed = get(tests, 'LAB-02');
+    assert.deepEqual(passed.attachments, [], 'nothing at test level');
+    assert.deepEqual(failed.attachments, []);
+    const [made, shared] = failed.steps;
     assert.equal(made?.name, 'Set-up: 3.3.1.2 register the diagnosis');
     assert.equal(made?.steps[0]?.name, '→ SUT action ev-1: POST /actions → 201');
     assert.deepEqual(
@@ -156,13 +156,14 @@ describe('allure-results projection', () => {
       '{\n  "ok": true\n}\n',
       'pretty-printed',
     );
-    const [again, shared] = second.steps;
+    // LAB-01 cites ev-1 first, but passed: the failed LAB-02 holds it, where a reader looks.
+    const [again] = passed.steps;
     assert.equal(again?.name, 'Set-up: 3.3.1.2 register the diagnosis');
-    assert.equal(again?.steps[0]?.name, '→ SUT action ev-1: POST /actions → 201 (attached at LAB-01)');
+    assert.equal(again?.steps[0]?.name, '→ SUT action ev-1: POST /actions → 201 (attached at LAB-02)');
     assert.deepEqual(again?.steps[0]?.attachments, []);
     assert.deepEqual(
       again?.steps[0]?.parameters.map((p) => `${p.name}=${p.value}`),
-      ['evidence=evidence/ev-1.json', `sha256=${'0'.repeat(64)}`, 'attached at=LAB-01'],
+      ['evidence=evidence/ev-1.json', `sha256=${'0'.repeat(64)}`, 'attached at=LAB-02'],
     );
     assert.equal(shared?.name, 'Set-up: 3.3.1.3 share the card');
     const parts = shared?.steps[0]?.attachments ?? [];

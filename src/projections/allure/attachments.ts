@@ -31,14 +31,18 @@ export async function evidenceAttachments(
   resultsDir: string,
 ): Promise<EvidenceAttachments> {
   const records = new Map(result.evidence.map((record) => [record.id, record]));
+  // Attached where a reader needs it: the first failed checkpoint citing it, else the first citing it.
   const owner = new Map<string, string>();
-  for (const protocol of result.protocols)
-    for (const checkpoint of protocol.checkpoints)
-      for (const id of checkpoint.evidence) {
-        // An id without a record means the result is inconsistent; losing evidence silently is worse.
-        if (!records.has(id))
-          throw new Error(`checkpoint ${checkpoint.id} cites evidence ${id}, which the result lacks`);
-        if (!owner.has(id)) owner.set(id, `${protocol.id}\u0000${checkpoint.id}`);
+  for (const failedOnly of [true, false])
+    for (const protocol of result.protocols)
+      for (const checkpoint of protocol.checkpoints) {
+        if (failedOnly && checkpoint.status !== 'failed') continue;
+        for (const id of checkpoint.evidence) {
+          // An id without a record means the result is inconsistent; losing evidence silently is worse.
+          if (!records.has(id))
+            throw new Error(`checkpoint ${checkpoint.id} cites evidence ${id}, which the result lacks`);
+          if (!owner.has(id)) owner.set(id, `${protocol.id}\u0000${checkpoint.id}`);
+        }
       }
   const exchanges = new Map<string, Exchange>();
   await Promise.all(
@@ -105,7 +109,10 @@ export async function evidenceAttachments(
 
 function exchangeTitle(record: EvidenceRecord): string {
   const arrow = record.direction === 'outgoing' ? '→ SUT' : '← SUT';
-  return `${arrow} ${record.name}: ${record.method} ${pathOf(record.url)} → ${record.status ?? 'no answer'}`;
+  const path = pathOf(record.url);
+  // Counterparts name their exchanges by method and path already ("document-sharing POST /document-sharing/fhir").
+  const what = record.name.includes(path) ? record.name : `${record.name}: ${record.method} ${path}`;
+  return `${arrow} ${what} → ${record.status ?? 'no answer'}`;
 }
 
 /** The path of a URL (the host is the run's local port, noise in a title). */
