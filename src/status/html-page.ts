@@ -1,9 +1,10 @@
 // The whole status page: one self-contained HTML file (inline CSS, no scripts, no external resources).
 import { APPROVAL_CLASS, APPROVAL_SYMBOL } from './approval-marks.ts';
 import { changesSection, waiverSummary, waiversSection } from './html-sections.ts';
-import { Html, html, joinHtml } from './html-escape.ts';
+import type { Html } from './html-escape.ts';
+import { html, joinHtml } from './html-escape.ts';
 import { matrixTables } from './html-matrix.ts';
-import { STATUS_CSS } from './html-style.ts';
+import { pageHead } from './html-parts.ts';
 import type { StatusTexts } from './texts.ts';
 import type { Approval } from '../result/types.ts';
 import type { IgnoredResult, StatusModel } from './types.ts';
@@ -21,15 +22,7 @@ export function renderStatusHtml(model: StatusModel, t: StatusTexts): string {
     : html``;
   const page = html`<!DOCTYPE html>
     <html lang="${t.lang}">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="generator" content="${model.generator}" />
-        <title>${t.title} – ${t.asOf(model.asOf)}</title>
-        <style>
-          ${new Html(STATUS_CSS)}
-        </style>
-      </head>
+      ${pageHead(`${t.title} – ${t.asOf(model.asOf)}`, model.generator)}
       <body>
         <header>
           <h1>${t.title}</h1>

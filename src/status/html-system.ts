@@ -4,7 +4,7 @@ import { APPROVAL_CLASS, APPROVAL_SYMBOL } from './approval-marks.ts';
 import { Html, html, joinHtml } from './html-escape.ts';
 import { approvalLabel } from './html-matrix.ts';
 import { protocolAnchor } from './histories.ts';
-import { STATUS_CSS } from './html-style.ts';
+import { dataTable, pageHead } from './html-parts.ts';
 import { outcomeClasses, outcomeWord } from './run-words.ts';
 import type { StatusTexts } from './texts.ts';
 import type { CellApproval, CellRun, StatusModel, SystemHistory } from './types.ts';
@@ -23,15 +23,7 @@ export function renderSystemHtml(model: StatusModel, history: SystemHistory, t: 
   const sections = history.protocols.map((entry) => protocolSection(entry, t));
   const page = html`<!DOCTYPE html>
     <html lang="${t.lang}">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="generator" content="${model.generator}" />
-        <title>${title} – ${t.asOf(model.asOf)}</title>
-        <style>
-          ${new Html(STATUS_CSS)}
-        </style>
-      </head>
+      ${pageHead(`${title} – ${t.asOf(model.asOf)}`, model.generator)}
       <body class="system-page">
         <header>
           <p class="small"><a href="../status.${t.lang}.html">${sp.back}</a></p>
@@ -95,24 +87,7 @@ function protocolSection({ protocol, runs, cell }: SystemHistory['protocols'][nu
       <figcaption>${sp.trendCaption}</figcaption>
       ${trendChart(runs, t)}
     </figure>
-    <table class="runs">
-      <caption>
-        ${sp.runsCaption}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">${h.date}</th>
-          <th scope="col">${h.mode}</th>
-          <th scope="col">${h.version}</th>
-          <th scope="col">${h.approval}</th>
-          <th scope="col">${h.counts}</th>
-          <th scope="col">${h.report}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${joinHtml(rows, '\n')}
-      </tbody>
-    </table>
+    ${dataTable(html`class="runs"`, sp.runsCaption, [h.date, h.mode, h.version, h.approval, h.counts, h.report], rows)}
     ${joinHtml(open, '\n')}
   </section>`;
 }
@@ -144,23 +119,12 @@ function openTable(run: CellRun, t: StatusTexts): Html {
         <td>${o.waiverId ?? ''}</td>
       </tr>`,
   );
-  return html`<table class="checkpoints" data-open-of="${run.runId}">
-    <caption>
-      ${caption}
-    </caption>
-    <thead>
-      <tr>
-        <th scope="col">${h.status}</th>
-        <th scope="col">${h.checkpoint}</th>
-        <th scope="col">${h.title}</th>
-        <th scope="col">${h.grade}</th>
-        <th scope="col">${h.waiver}</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${joinHtml(rows, '\n')}
-    </tbody>
-  </table>`;
+  return dataTable(
+    html`class="checkpoints" data-open-of="${run.runId}"`,
+    caption,
+    [h.status, h.checkpoint, h.title, h.grade, h.waiver],
+    rows,
+  );
 }
 
 const LEVELS: CellApproval[] = ['Godkendt', 'Delvist godkendt', 'Ikke godkendt', 'not-tested'];
