@@ -3,6 +3,7 @@
 import { APPROVAL_CLASS, APPROVAL_SYMBOL } from './approval-marks.ts';
 import { html, joinHtml, type Html } from './html-escape.ts';
 import { protocolAnchor } from './histories.ts';
+import { dataTable } from './html-parts.ts';
 import { cellKey } from './identity.ts';
 import { outcomeClasses, outcomeWord } from './run-words.ts';
 import type { StatusTexts } from './texts.ts';
@@ -55,13 +56,11 @@ function matrixTable(
   t: StatusTexts,
   pages: ReadonlyMap<string, string>,
 ): Html {
-  const head = joinHtml(
-    systems.map((s) => {
-      const slug = pages.get(s.key);
-      const name = slug ? html`<a href="${systemPageHref(slug, t)}">${s.system}</a>` : html`${s.system}`;
-      return html`<th scope="col">${name}<span class="vendor">${s.vendor}</span></th>`;
-    }),
-  );
+  const head = systems.map((s) => {
+    const slug = pages.get(s.key);
+    const name = slug ? html`<a href="${systemPageHref(slug, t)}">${s.system}</a>` : html`${s.system}`;
+    return html`${name}<span class="vendor">${s.vendor}</span>`;
+  });
   const rows = model.protocols.map((protocol) => {
     const cells = systems.map((system) => {
       const slug = pages.get(system.key);
@@ -72,20 +71,7 @@ function matrixTable(
       ${rowHeader(protocol, t)}${joinHtml(cells)}
     </tr>`;
   });
-  return html`<table class="matrix">
-    <caption>
-      ${caption}
-    </caption>
-    <thead>
-      <tr>
-        <th scope="col">${t.protocolHeader}</th>
-        ${head}
-      </tr>
-    </thead>
-    <tbody>
-      ${joinHtml(rows, '\n')}
-    </tbody>
-  </table>`;
+  return dataTable(html`class="matrix"`, caption, [t.protocolHeader, ...head], rows);
 }
 
 export function rowHeader(protocol: ProtocolRow, t: StatusTexts): Html {

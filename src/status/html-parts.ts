@@ -16,11 +16,11 @@ export function pageHead(title: string, generator: string): Html {
   </head>`;
 }
 
-/** A table with a caption, `th scope="col"` headers and the given rows. */
+/** A table with a caption, `th scope="col"` headers (text, or markup) and the given rows. */
 export function dataTable(
   attributes: Html,
   caption: string,
-  headers: readonly string[],
+  headers: readonly (string | Html)[],
   rows: readonly Html[],
 ): Html {
   const head = headers.map((h) => html`<th scope="col">${h}</th>`);
