@@ -137,7 +137,10 @@ for (const engine of engines)
       const fromFolder = await statusPages({ folder });
       const fromRegister = await statusPages({ register: target });
       assert.match(fromFolder['status.da.html'] ?? '', /W-1/, 'the sample shows a waiver');
-      assert.match(fromFolder['status.da.html'] ?? '', /Udløbet ved kørslen \(bedømt pr\. 15\. januar 2027\)/);
+      assert.match(
+        fromFolder['status.da.html'] ?? '',
+        /Udløbet ved kørslen \(bedømt pr\. 15\. januar 2027\)/,
+      );
       assert.match(fromFolder['status.da.html'] ?? '', /Intet bedømt: 50 afventer/);
       assert.match(fromFolder['status.da.html'] ?? '', /DK-3\.3\.1\.11 \(F2\)/, 'open checkpoints listed');
       assert.ok(fromFolder['systems/novax-a-s-novax.da.html'], 'the system pages are compared too');
