@@ -286,6 +286,31 @@ describe('allure-results projection', () => {
     assert.equal(executor['buildName'], 'v/gp #9 certbench (certbench run run-2026-03-01-a)');
   });
 
+  it("points to public sources only: the project's own notes become the protocol's manifest", async () => {
+    const run = sampleRun();
+    const cp = run.result.protocols[0]?.checkpoints[0];
+    assert.ok(cp);
+    cp.requirements = [
+      {
+        text: 'No deletion in the source (DAP-styregruppen, december 2025, punkt 8: deling af lokale labsvar (shared/seeds))',
+        url: 'https://medcom.test/x',
+      },
+      { text: 'Resend with a new envelope id (shared/domain/medcom-standards.md §1.4)' },
+    ];
+    cp.provisional = {
+      source: 'No public specification (shared/domain/medcom-standards.md §5, addendum §A.1)',
+    };
+    const { writer } = await project(run);
+    const test = [...writer.files]
+      .map(([, bytes]) => bytes.toString('utf8'))
+      .find((text) => text.includes('"fullName": "laboratoriesvar:LAB-01"'));
+    assert.ok(test);
+    assert.doesNotMatch(test, /shared\//);
+    assert.match(test, /punkt 8: deling af lokale labsvar\)\]\(https:\/\/medcom\.test\/x\)/);
+    assert.match(test, /Resend with a new envelope id \(protocols\/laboratoriesvar\.yaml\)/);
+    assert.match(test, /No public specification \(protocols\/laboratoriesvar\.yaml, addendum §A\.1\)/);
+  });
+
   it('fails naming the evidence when its file is missing', async () => {
     const run = sampleRun();
     run.writer.files.delete('evidence/ev-2.json');

@@ -1,5 +1,6 @@
 import type { CertificationResult, CheckpointResult, ProtocolResult } from '../../result/types.ts';
 import { labelsFor, requirementLinks, useCaseTitle } from './labels.ts';
+import { publicText } from './public-text.ts';
 import { nameBasedUuid, stableHash } from './ids.ts';
 import type { StepResult, TestResult } from './model.ts';
 import { allureStatus, checkpointStatusDetails } from './status.ts';
@@ -34,7 +35,7 @@ export function checkpointTestResult(
     start,
     stop: start + checkpoint.durationMs,
     labels: labelsFor(protocol, checkpoint),
-    links: requirementLinks(checkpoint),
+    links: requirementLinks(checkpoint, protocol.id),
     parameters: [
       { name: 'SUT vendor', value: result.sut.vendor, excluded: true },
       { name: 'SUT system', value: result.sut.system, excluded: true },
@@ -64,10 +65,12 @@ function description(checkpoint: CheckpointResult, protocol: ProtocolResult): st
   if (checkpoint.requirements.length > 0) {
     lines.push('', '**Requirements**', '');
     for (const requirement of checkpoint.requirements) {
-      lines.push(requirement.url ? `- [${requirement.text}](${requirement.url})` : `- ${requirement.text}`);
+      const text = publicText(requirement.text, protocol.id);
+      lines.push(requirement.url ? `- [${text}](${requirement.url})` : `- ${text}`);
     }
   }
-  if (checkpoint.provisional) lines.push('', `**Provisional** (source: ${checkpoint.provisional.source})`);
+  if (checkpoint.provisional)
+    lines.push('', `**Provisional** (source: ${publicText(checkpoint.provisional.source, protocol.id)})`);
   if (checkpoint.scenario) {
     const { uri, line, name } = checkpoint.scenario;
     lines.push('', `**Scenario:** ${name} (${uri}:${line})`);
