@@ -9,8 +9,9 @@ export interface AllureHtmlOptions {
   reportName?: string;
   /**
    * The history file (JSON lines) the report adds this run to and draws its trend from, relative to the run folder.
-   * @default `../allure-history/<vendor>-<system>.jsonl` from the run's record: beside the runs, one per system, so
-   * a vendor's CI keeps it between builds by keeping that folder. `false`: no history.
+   * @default `../allure-history/<vendor>-<system>--<protocols>.jsonl` from the run's record: beside the runs, one
+   * per system and set of protocols run (a trend never mixes runs of other protocols), so a vendor's CI keeps it
+   * between builds by keeping that folder. `false`: no history.
    */
   history?: string | false;
 }
@@ -20,17 +21,15 @@ export async function defaultHistoryPath(runDir: string): Promise<string | undef
   try {
     const record = JSON.parse(await readFile(join(runDir, 'certification-result.json'), 'utf8')) as {
       sut?: { vendor?: unknown; system?: unknown };
+      protocols?: { id?: unknown; variant?: unknown }[];
     };
     const { vendor, system } = record.sut ?? {};
     if (typeof vendor !== 'string' || typeof system !== 'string') return undefined;
-    const slug = `${vendor} ${system}`
-      .toLowerCase()
-      .replace(/æ/g, 'ae')
-      .replace(/ø/g, 'oe')
-      .replace(/å/g, 'aa')
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '');
-    return `../allure-history/${slug || 'system'}.jsonl`;
+    const protocols = (record.protocols ?? [])
+      .map((p) => [p.id, p.variant].filter((part) => typeof part === 'string').join(' '))
+      .sort()
+      .join(' ');
+    return `../allure-history/${slug(`${vendor} ${system}`) || 'system'}--${slug(protocols) || 'none'}.jsonl`;
   } catch {
     return undefined;
   }
@@ -64,6 +63,17 @@ export async function generateAllureHtml(runDir: string, options: AllureHtmlOpti
   if (clean.includes('googletagmanager')) throw new Error(`${reportPath} still loads Google Tag Manager`);
   if (clean !== html) await writeFile(reportPath, clean);
   return reportPath;
+}
+
+function slug(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'oe')
+    .replace(/å/g, 'aa')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 120);
 }
 
 /** Removes any `<script …googletagmanager…></script>`: an audit report must not call out to a tracker. */

@@ -69,7 +69,7 @@ describe('Allure HTML report', () => {
     for (const attachment of attachments) assert.ok(data.has(`data/attachments/${attachment.source ?? '-'}`));
   });
 
-  it('keeps a history beside the run folders, per system, that grows with every report', async () => {
+  it('keeps a history beside the run folders, per system and protocols, that grows with every report', async () => {
     const parent = await mkdtemp(join(tmpdir(), 'certbench-allure-history-'));
     try {
       for (const name of ['run-1', 'run-2']) {
@@ -81,11 +81,14 @@ describe('Allure HTML report', () => {
         await allureResultsProjection.project({ result, writer, stdout: { write: () => true } });
         await generateAllureHtml(dir, { reportName: name });
       }
-      const history = await readFile(join(parent, 'allure-history', 'laegehus-oest-journal.jsonl'), 'utf8');
+      const history = await readFile(
+        join(parent, 'allure-history', 'laegehus-oest-journal--laboratoriesvar.jsonl'),
+        'utf8',
+      );
       assert.equal(history.trim().split('\n').length, 2, 'one line per report');
       assert.match(
         await readFile(join(parent, 'run-2', 'allurerc.mjs'), 'utf8'),
-        /"historyPath": "\.\.\/allure-history\/laegehus-oest-journal\.jsonl"/,
+        /"historyPath": "\.\.\/allure-history\/laegehus-oest-journal--laboratoriesvar\.jsonl"/,
       );
     } finally {
       await rm(parent, { recursive: true, force: true });
