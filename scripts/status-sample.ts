@@ -66,27 +66,33 @@ export const SAMPLE_SYSTEMS: SampleSystem[] = [
       { date: '2026-04-14', version: '7.1.0', faults: ['note-shared'] },
       { date: '2026-06-10', version: '7.1.2', faults: [], defer: ['DK-XDS-9'] },
       { date: '2026-10-05', version: '7.2.0', faults: ['composition-date-is-timestamp'], mode: 'certify' },
+      // The vendor's own test of a development build after MedCom's certification: shown beside it, never instead.
+      { date: '2026-11-16', version: '7.3.0-rc1', faults: ['note-shared'] },
     ],
   },
   {
     vendor: 'EG A/S',
     system: 'Clinea',
     slug: 'eg-clinea',
-    runs: [0, 1].map((i) => ({
-      date: ['2026-08-20', '2026-11-10'][i] ?? '',
-      version: ['4.2.0', '4.2.1'][i] ?? '',
-      faults: ['note-shared', 'timestamp-utc-offset'],
-      waivers: [
-        NOTE_WAIVER,
-        {
-          id: 'W-2026-DK-004',
-          checkpoints: ['DK-CB-2'],
-          reason: 'Tidszone skrives som +00:00 indtil leverandørens platformsopgradering i 2027',
-          granted: '2026-07-01',
-          expires: '2027-06-30',
-        },
-      ],
-    })),
+    runs: [
+      ...[0, 1].map((i) => ({
+        date: ['2026-08-20', '2026-11-10'][i] ?? '',
+        version: ['4.2.0', '4.2.1'][i] ?? '',
+        faults: ['note-shared', 'timestamp-utc-offset'],
+        waivers: [
+          NOTE_WAIVER,
+          {
+            id: 'W-2026-DK-004',
+            checkpoints: ['DK-CB-2'],
+            reason: 'Tidszone skrives som +00:00 indtil leverandørens platformsopgradering i 2027',
+            granted: '2026-07-01',
+            expires: '2027-06-30',
+          },
+        ],
+      })),
+      // A first go at the next protocol version whose plan defers every checkpoint: nothing judged, not tested.
+      { date: '2026-11-22', version: '4.3.0', faults: [], defer: ['DK-*'], protocolVersion: '1.1.0' },
+    ],
   },
   {
     vendor: 'Novax A/S',

@@ -3,6 +3,8 @@
  * them (design example 9: evidence travels in the message stream).
  */
 export const EXCHANGE_MEDIA_TYPE = 'application/vnd.certbench.exchange+json';
+/** A later scenario's reference to an exchange attached in full earlier in the run: `{"id": …}`. */
+export const EXCHANGE_REF_MEDIA_TYPE = 'application/vnd.certbench.exchange-ref+json';
 export const CHECK_MEDIA_TYPE = 'application/vnd.certbench.check+json';
 export const PENDING_MEDIA_TYPE = 'application/vnd.certbench.pending+json';
 export const ASSESSMENT_MEDIA_TYPE = 'application/vnd.certbench.assessment+json';

@@ -163,6 +163,10 @@ program
   .option('--next-meeting <date>', 'highlight dispensations no longer in force on this day')
   .option('--as-of <date>', 'the report day (default today); later runs are left out')
   .addOption(new Option('--lang <lang>', 'HTML pages to write').choices(['da', 'en', 'both']).default('both'))
+  .option(
+    '--pdf',
+    'also print the report into status.<lang>.pdf with Chromium (CERTBENCH_CHROMIUM, else /usr/bin/chromium)',
+  )
   .action(async (resultsDir: string | undefined, options: StatusCommandOptions) => {
     process.exitCode = await (
       await import('./commands/status.ts')

@@ -15,6 +15,8 @@ export interface ProjectionContext {
   writer: Writer;
   /** For projections that print (the console summary). */
   stdout: { write(chunk: string): unknown };
+  /** The environment the run was made in: only CI build names and addresses are read from it (Allure's executor). */
+  env?: Record<string, string | undefined>;
 }
 
 /** One output derived from the certification result (design: "the result JSON is the record"). */

@@ -113,6 +113,14 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0003-checkpoint-titles': {
+    // The status report lists each cell's failed, waived and pending checkpoints with number, title and grade, in
+    // the protocol's order, as it does from a folder.
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema.alterTable('checkpoint_verdicts').addColumn('title', 'text').execute();
+      await db.schema.alterTable('checkpoint_verdicts').addColumn('ordinal', 'integer').execute();
+    },
+  },
 };
 
 /** The shipped migrations, for Kysely's Migrator. */

@@ -110,10 +110,12 @@ async function insertRecord(
       )
       .execute();
   const verdicts = result.protocols.flatMap((p, position) =>
-    p.checkpoints.map((c) => ({
+    p.checkpoints.map((c, ordinal) => ({
       record_sha256: hash,
       position,
       checkpoint_id: c.id,
+      title: c.title,
+      ordinal,
       official_steps: JSON.stringify(c.officialSteps ?? []),
       status: c.status,
       grade: c.grade,

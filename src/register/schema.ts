@@ -65,6 +65,9 @@ export interface CheckpointVerdictsTable {
   waiver_id: string | null;
   /** The first day the waiver no longer applies, as recorded with the verdict. */
   waiver_expires: string | null;
+  /** The checkpoint's title and its place in the protocol's list (migration 0003; null in runs registered before). */
+  title: string | null;
+  ordinal: number | null;
 }
 
 export interface AppliedWaiversTable {

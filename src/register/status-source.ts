@@ -1,6 +1,8 @@
 // The status report's input read from the register: the same StatusResult values the folder form extracts from
 // each record, in three queries whatever the number of runs.
 import type { Kysely } from 'kysely';
+import type { Grade } from '../protocols/schema.ts';
+import { OPEN_STATUSES, statusCheckpoint } from '../status/extract.ts';
 import type { LoadedResult, StatusProtocol, StatusResult, StatusWaiver } from '../status/types.ts';
 import type { RegisterDatabase } from './schema.ts';
 
@@ -16,6 +18,7 @@ export async function loadRegisterResults(db: Kysely<RegisterDatabase>): Promise
       'system',
       'system_version',
       'harness_errors',
+      'waivers_judged_at',
       'record_location',
       'allure_report',
     ])
@@ -26,13 +29,25 @@ export async function loadRegisterResults(db: Kysely<RegisterDatabase>): Promise
     .orderBy('record_sha256')
     .orderBy('position')
     .execute();
-  const waived = await db
+  // The checkpoints a reader must look at, in the protocol's order (runs registered before 0003: by id).
+  const open = await db
     .selectFrom('checkpoint_verdicts')
-    .select(['record_sha256', 'position', 'checkpoint_id', 'waiver_id', 'waiver_expires'])
-    .where('status', '=', 'waived')
-    .where('waiver_id', 'is not', null)
+    .select([
+      'record_sha256',
+      'position',
+      'checkpoint_id',
+      'status',
+      'title',
+      'grade',
+      'official_steps',
+      'waiver_id',
+      'waiver_expires',
+      'ordinal',
+    ])
+    .where('status', 'in', [...OPEN_STATUSES])
     .orderBy('record_sha256')
     .orderBy('position')
+    .orderBy('ordinal')
     .orderBy('checkpoint_id')
     .execute();
   const waiverRows = await db
@@ -42,14 +57,19 @@ export async function loadRegisterResults(db: Kysely<RegisterDatabase>): Promise
     .orderBy('waiver_id')
     .execute();
 
-  const waivedBy = group(waived, (w) => `${w.record_sha256}/${w.position}`);
+  const openBy = group(open, (c) => `${c.record_sha256}/${c.position}`);
   const waiversBy = group(waiverRows, (w) => w.record_sha256);
   const protocolsBy = group(protocolRows, (p) => p.record_sha256);
   // In the folder form's order (code points, as JS sorts), whatever the database's collation.
   return records.sort(byLocation).map((row) => {
     const waivers = waiversBy.get(row.record_sha256);
     const result: StatusResult = {
-      run: { id: row.run_id, mode: row.mode, finishedAt: toIso(row.finished_at) },
+      run: {
+        id: row.run_id,
+        mode: row.mode,
+        finishedAt: toIso(row.finished_at),
+        ...(row.waivers_judged_at ? { waiversJudgedAt: row.waivers_judged_at } : {}),
+      },
       sut: { vendor: row.vendor, system: row.system, version: row.system_version },
       ...(waivers ? { waiverRegister: { waivers: waivers.map(statusWaiver) } } : {}),
       protocols: (protocolsBy.get(row.record_sha256) ?? []).map((p): StatusProtocol => ({
@@ -68,11 +88,16 @@ export async function loadRegisterResults(db: Kysely<RegisterDatabase>): Promise
         },
         remarks: p.remarks,
         standard: { name: p.standard_name, version: p.standard_version },
-        checkpoints: (waivedBy.get(`${p.record_sha256}/${p.position}`) ?? []).map((w) => ({
-          id: w.checkpoint_id,
-          status: 'waived' as const,
-          waiver: { id: w.waiver_id ?? '', expires: w.waiver_expires ?? '' },
-        })),
+        checkpoints: (openBy.get(`${p.record_sha256}/${p.position}`) ?? []).map((c) =>
+          statusCheckpoint({
+            id: c.checkpoint_id,
+            status: c.status,
+            title: c.title ?? c.checkpoint_id,
+            grade: c.grade as Grade,
+            officialSteps: c.official_steps,
+            ...(c.waiver_id ? { waiver: { id: c.waiver_id, expires: c.waiver_expires ?? '' } } : {}),
+          }),
+        ),
       })),
       harnessErrors: Array.from({ length: row.harness_errors }, () => 'recorded in the register'),
     };

@@ -1,12 +1,38 @@
 import { execFile } from 'node:child_process';
-import { readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { allureCliPath } from './allure-cli.ts';
 import { allureConfig, ALLURE_CONFIG_FILE } from './allure-config.ts';
 
 export interface AllureHtmlOptions {
   /** Title shown in the report. @default 'certbench' */
   reportName?: string;
+  /**
+   * The history file (JSON lines) the report adds this run to and draws its trend from, relative to the run folder.
+   * @default `../allure-history/<vendor>-<system>--<protocols>.jsonl` from the run's record: beside the runs, one
+   * per system and set of protocols run (a trend never mixes runs of other protocols), so a vendor's CI keeps it
+   * between builds by keeping that folder. `false`: no history.
+   */
+  history?: string | false;
+}
+
+/** Where the runs of one system keep their Allure history, relative to a run folder (see AllureHtmlOptions). */
+export async function defaultHistoryPath(runDir: string): Promise<string | undefined> {
+  try {
+    const record = JSON.parse(await readFile(join(runDir, 'certification-result.json'), 'utf8')) as {
+      sut?: { vendor?: unknown; system?: unknown };
+      protocols?: { id?: unknown; variant?: unknown }[];
+    };
+    const { vendor, system } = record.sut ?? {};
+    if (typeof vendor !== 'string' || typeof system !== 'string') return undefined;
+    const protocols = (record.protocols ?? [])
+      .map((p) => [p.id, p.variant].filter((part) => typeof part === 'string').join(' '))
+      .sort()
+      .join(' ');
+    return `../allure-history/${slug(`${vendor} ${system}`) || 'system'}--${slug(protocols) || 'none'}.jsonl`;
+  } catch {
+    return undefined;
+  }
 }
 
 // Only what node needs: the run's own environment (tokens, SUT credentials) has no business in the report tool.
@@ -21,7 +47,10 @@ export async function generateAllureHtml(runDir: string, options: AllureHtmlOpti
   const reportPath = join(reportDir, 'index.html');
   // A stale report must not pass for a fresh one if generation silently writes nothing.
   await rm(reportDir, { recursive: true, force: true });
-  await writeFile(join(runDir, ALLURE_CONFIG_FILE), allureConfig(options.reportName ?? 'certbench'));
+  const history =
+    options.history === false ? undefined : (options.history ?? (await defaultHistoryPath(runDir)));
+  if (history) await mkdir(dirname(join(runDir, history)), { recursive: true });
+  await writeFile(join(runDir, ALLURE_CONFIG_FILE), allureConfig(options.reportName ?? 'certbench', history));
   await runAllure(runDir, ['generate', 'allure-results', '--config', ALLURE_CONFIG_FILE]);
 
   let html: string;
@@ -34,6 +63,17 @@ export async function generateAllureHtml(runDir: string, options: AllureHtmlOpti
   if (clean.includes('googletagmanager')) throw new Error(`${reportPath} still loads Google Tag Manager`);
   if (clean !== html) await writeFile(reportPath, clean);
   return reportPath;
+}
+
+function slug(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'oe')
+    .replace(/å/g, 'aa')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 120);
 }
 
 /** Removes any `<script …googletagmanager…></script>`: an audit report must not call out to a tracker. */

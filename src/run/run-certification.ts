@@ -307,7 +307,7 @@ export async function runCertification(
     ];
     if (options.summary)
       projections.push(createConsoleSummaryProjection({ runDir: outDir, htmlReport: options.html }));
-    await runProjections(projections, { result, writer, stdout: env.stdout });
+    await runProjections(projections, { result, writer, stdout: env.stdout, env: env.env });
     await writeIntegrityManifest(outDir, result);
     if (options.html)
       await generateAllureHtml(outDir, {

@@ -2,7 +2,14 @@
 // wins and the ones before it are the trend. A run of version 1.1.0 lands in its own row and never counts for 1.0.0.
 import { relative, sep } from 'node:path';
 import { cellKey, protocolRowOf, systemOf } from './identity.ts';
-import type { CellRun, LoadedResult, ProtocolRow, StatusProtocol, SystemColumn } from './types.ts';
+import type {
+  CellRun,
+  LoadedResult,
+  OpenCheckpoint,
+  ProtocolRow,
+  StatusProtocol,
+  SystemColumn,
+} from './types.ts';
 
 /** All runs of one cell, oldest first. */
 export interface CellHistory {
@@ -37,10 +44,12 @@ export function cellHistories(results: readonly LoadedResult[], outDir: string):
 /**
  * The run whose approval a cell shows: the latest certification run (MedCom's, mode certify), so a vendor's later
  * self-test never replaces a certification in the steering group's report; a self-test where no certification run
- * exists. `runs` are oldest first.
+ * exists. A run that judged nothing says nothing about the system and counts only where no run judged anything.
+ * `runs` are oldest first.
  */
 export function countingRun(runs: readonly CellRun[]): CellRun | undefined {
-  return runs.findLast((run) => run.mode === 'certify') ?? runs.at(-1);
+  const judged = runs.filter((run) => run.approval !== 'not-tested');
+  return judged.findLast((run) => run.mode === 'certify') ?? judged.at(-1) ?? runs.at(-1);
 }
 
 /** The newest self-test after the certification run that counts, shown beside it. */
@@ -60,9 +69,11 @@ export function byFinish(a: CellRun, b: CellRun): number {
 function cellRun(loaded: LoadedResult, protocol: StatusProtocol, outDir: string): CellRun {
   const { run, sut } = loaded.result;
   const counts = protocol.counts;
+  const judged = (counts.passed ?? 0) + (counts.failed ?? 0) + (counts.waived ?? 0) > 0;
   return {
     runId: run.id,
-    approval: protocol.approval,
+    approval: judged ? protocol.approval : 'not-tested',
+    recordedApproval: protocol.approval,
     systemVersion: sut.version,
     finishedAt: run.finishedAt,
     mode: run.mode,
@@ -74,6 +85,7 @@ function cellRun(loaded: LoadedResult, protocol: StatusProtocol, outDir: string)
     },
     remarks: Array.isArray(protocol.remarks) ? protocol.remarks.length : 0,
     waivers: appliedWaivers(protocol),
+    open: openCheckpoints(protocol),
     ...(loaded.allureReport ? { allureHref: relativeHref(outDir, loaded.allureReport) } : {}),
   };
 }
@@ -84,6 +96,25 @@ function appliedWaivers(protocol: StatusProtocol): CellRun['waivers'] {
     if (checkpoint.status === 'waived' && checkpoint.waiver)
       waivers.set(checkpoint.waiver.id, checkpoint.waiver.expires);
   return [...waivers].map(([id, expires]) => ({ id, expires }));
+}
+
+function openCheckpoints(protocol: StatusProtocol): OpenCheckpoint[] {
+  return (protocol.checkpoints ?? []).flatMap((c): OpenCheckpoint[] => {
+    if (c.status !== 'failed' && c.status !== 'waived' && c.status !== 'pending') return [];
+    // "DK-3.3.1.11" already says step 3.3.1.11; a step named beside it only when the id does not.
+    const ownNumber = c.id.replace(/^[A-Z]+-/, '').replace(/-[a-z]$/, '');
+    const steps = (c.officialSteps ?? []).filter((step) => step !== ownNumber);
+    return [
+      {
+        id: c.id,
+        title: c.title,
+        grade: c.grade,
+        status: c.status,
+        officialSteps: steps,
+        ...(c.waiver ? { waiverId: c.waiver.id } : {}),
+      },
+    ];
+  });
 }
 
 /** A relative URL from the page's folder to a file, each segment percent-encoded (spaces, `#`, `:`). */

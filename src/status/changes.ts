@@ -19,21 +19,26 @@ export function changesSince(histories: Iterable<CellHistory>, since: Day): Stat
   const changes: StatusChanges = { since, approved: [], regressions: [], improved: [], firstTested: [] };
   for (const history of histories) {
     const latest = countingRun(history.runs);
-    if (!latest || Date.parse(latest.finishedAt) < cutoff) continue;
-    const before = countingRun(history.runs.filter((run) => Date.parse(run.finishedAt) < cutoff))?.approval;
+    // A run that judged nothing changed nothing.
+    if (!latest || latest.approval === 'not-tested' || Date.parse(latest.finishedAt) < cutoff) continue;
+    const after = latest.approval;
+    const thenRun = countingRun(history.runs.filter((run) => Date.parse(run.finishedAt) < cutoff));
+    const before = thenRun?.approval === 'not-tested' ? undefined : thenRun?.approval;
     const change: CellChange = {
       system: history.system,
       protocol: history.protocol,
-      ...(before ? { before } : {}),
-      after: latest.approval,
+      ...(before && thenRun ? { before, beforeMode: thenRun.mode } : {}),
+      after,
       finishedAt: latest.finishedAt,
       systemVersion: latest.systemVersion,
+      mode: latest.mode,
     };
     if (!before) changes.firstTested.push(change);
-    if (latest.approval === 'Godkendt' && before !== 'Godkendt') changes.approved.push(change);
-    else if (before && APPROVAL_RANK[latest.approval] < APPROVAL_RANK[before])
-      changes.regressions.push(change);
-    else if (before && APPROVAL_RANK[latest.approval] > APPROVAL_RANK[before]) changes.improved.push(change);
+    // Only MedCom's certification approves: a self-test without failures is an improvement at most.
+    const wasApproved = before === 'Godkendt' && thenRun?.mode === 'certify';
+    if (after === 'Godkendt' && latest.mode === 'certify' && !wasApproved) changes.approved.push(change);
+    else if (before && APPROVAL_RANK[after] < APPROVAL_RANK[before]) changes.regressions.push(change);
+    else if (before && APPROVAL_RANK[after] > APPROVAL_RANK[before]) changes.improved.push(change);
   }
   for (const list of [changes.approved, changes.regressions, changes.improved, changes.firstTested])
     list.sort((a, b) => compareSystems(a.system, b.system) || compareProtocolRows(a.protocol, b.protocol));

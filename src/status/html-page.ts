@@ -1,13 +1,15 @@
 // The whole status page: one self-contained HTML file (inline CSS, no scripts, no external resources).
 import { APPROVAL_CLASS, APPROVAL_SYMBOL } from './approval-marks.ts';
 import { changesSection, waiverSummary, waiversSection } from './html-sections.ts';
-import { Html, html, joinHtml } from './html-escape.ts';
+import type { Html } from './html-escape.ts';
+import { html, joinHtml } from './html-escape.ts';
 import { matrixTables } from './html-matrix.ts';
-import { STATUS_CSS } from './html-style.ts';
+import { pageHead } from './html-parts.ts';
 import type { StatusTexts } from './texts.ts';
-import type { CellApproval, IgnoredResult, StatusModel } from './types.ts';
+import type { Approval } from '../result/types.ts';
+import type { IgnoredResult, StatusModel } from './types.ts';
 
-const APPROVALS: CellApproval[] = ['Godkendt', 'Delvist godkendt', 'Ikke godkendt', 'not-tested'];
+const APPROVALS: Approval[] = ['Godkendt', 'Delvist godkendt', 'Ikke godkendt'];
 
 /** Renders the status page in the language of `t`. */
 export function renderStatusHtml(model: StatusModel, t: StatusTexts): string {
@@ -20,15 +22,7 @@ export function renderStatusHtml(model: StatusModel, t: StatusTexts): string {
     : html``;
   const page = html`<!DOCTYPE html>
     <html lang="${t.lang}">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="generator" content="${model.generator}" />
-        <title>${t.title} – ${t.asOf(model.asOf)}</title>
-        <style>
-          ${new Html(STATUS_CSS)}
-        </style>
-      </head>
+      ${pageHead(`${t.title} – ${t.asOf(model.asOf)}`, model.generator)}
       <body>
         <header>
           <h1>${t.title}</h1>
@@ -52,14 +46,29 @@ export function renderStatusHtml(model: StatusModel, t: StatusTexts): string {
   return page.text;
 }
 
+/** The totals: MedCom's certifications, the self-tests apart (they approve nothing), the untested cells. */
 function overview(model: StatusModel, t: StatusTexts): Html {
-  const items = APPROVALS.map(
-    (a) =>
-      html`<li class="a-${APPROVAL_CLASS[a]}">
-        <span class="sym" aria-hidden="true">${APPROVAL_SYMBOL[a]}</span>${t.approval[a]}:
-        <strong>${model.totals[a]}</strong>
-      </li>`,
-  );
+  const group = (mode: 'certify' | 'selfTest'): Html => {
+    const items = APPROVALS.map(
+      (a) =>
+        html`<li
+          class="a-${APPROVAL_CLASS[a]}${mode === 'selfTest' ? ' m-self-test' : ''}"
+          data-mode="${mode === 'certify' ? 'certify' : 'self-test'}"
+          data-approval="${a}"
+        >
+          <span class="sym" aria-hidden="true">${APPROVAL_SYMBOL[a]}</span>${
+            mode === 'certify' ? t.approval[a] : t.selfTestApproval[a]
+          }:
+          <strong>${model.totals[mode][a]}</strong>
+        </li>`,
+    );
+    return html`<div class="totals-group" data-totals="${mode}">
+      <span class="totals-name">${t.totals[mode]}</span>
+      <ul class="totals">
+        ${joinHtml(items)}
+      </ul>
+    </div>`;
+  };
   const changes = model.changes
     ? html`<p>
         ${t.sections.changes(model.changes.since)}: ${t.changeLists.approved} ${model.changes.approved.length}
@@ -67,23 +76,48 @@ function overview(model: StatusModel, t: StatusTexts): Html {
         ${model.changes.firstTested.length}
       </p>`
     : html`<p class="small">${t.noChangesGiven}</p>`;
-  return html`<ul class="totals" aria-label="${t.totalsCaption}">
-      ${joinHtml(items)}
-    </ul>
+  return html`<div class="all-totals" role="group" aria-label="${t.totalsCaption}">
+      ${group('certify')} ${group('selfTest')}
+      <div class="totals-group" data-totals="not-tested">
+        <ul class="totals">
+          <li class="a-ikke-testet" data-approval="not-tested">
+            <span class="sym" aria-hidden="true">${APPROVAL_SYMBOL['not-tested']}</span>${t.totals.notTested}:
+            <strong>${model.totals.notTested}</strong>
+          </li>
+        </ul>
+      </div>
+    </div>
     <p>${t.sections.waivers}: ${waiverSummary(model, t)}</p>
     ${changes}`;
 }
 
 function legend(t: StatusTexts): Html {
-  const items = APPROVALS.map(
+  const items = [...APPROVALS, 'not-tested' as const].map(
     (a) =>
       html`<dt class="t-${APPROVAL_CLASS[a]}">
           <span aria-hidden="true">${APPROVAL_SYMBOL[a]}</span> ${t.approval[a]}
         </dt>
         <dd>${t.legendItems[a]}</dd>`,
   );
+  const selfTests = APPROVALS.map(
+    (a) =>
+      html`<li class="t-${APPROVAL_CLASS[a]} tm-self-test">
+        <span aria-hidden="true">${APPROVAL_SYMBOL[a]}</span> ${t.selfTestApproval[a]}
+      </li>`,
+  );
   return html`<h3>${t.sections.legend}</h3>
+    <div class="legend-modes">
+      <p class="legend-mode a-godkendt" data-legend="certify">
+        <span class="badge m-certify">${t.modeBadge.certify}</span> ${t.legendModes.certify}
+      </p>
+      <p class="legend-mode a-godkendt m-self-test" data-legend="self-test">
+        <span class="badge m-self-test">${t.modeBadge['self-test']}</span> ${t.legendModes.selfTest}
+      </p>
+    </div>
     <dl class="legend">${joinHtml(items)}</dl>
+    <ul class="legend-self-test">
+      ${joinHtml(selfTests)}
+    </ul>
     <p class="small">${t.legendTrend} ${t.legendWaivers}</p>`;
 }
 

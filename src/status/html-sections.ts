@@ -2,6 +2,8 @@
 // when expired) and the changes since the last meeting.
 import { approvalLabel } from './html-matrix.ts';
 import { html, joinHtml, type Html } from './html-escape.ts';
+import { dataTable } from './html-parts.ts';
+import { outcomeWord } from './run-words.ts';
 import type { StatusTexts } from './texts.ts';
 import type { CellChange, StatusChanges, StatusModel, WaiverEntry } from './types.ts';
 
@@ -20,25 +22,12 @@ export function waiversSection(model: StatusModel, t: StatusTexts): Html {
   const h = t.waiverHeaders;
   const rows = model.waivers.map((w) => waiverRow(w, t));
   return html`${intro}
-    <table class="waivers">
-      <caption>
-        ${t.waiversCaption}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">${h.id}</th>
-          <th scope="col">${h.system}</th>
-          <th scope="col">${h.reason}</th>
-          <th scope="col">${h.approvedBy}</th>
-          <th scope="col">${h.checkpoints}</th>
-          <th scope="col">${h.expires}</th>
-          <th scope="col">${h.standing}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${joinHtml(rows, '\n')}
-      </tbody>
-    </table>`;
+  ${dataTable(
+    html`class="waivers"`,
+    t.waiversCaption,
+    [h.id, h.system, h.reason, h.approvedBy, h.checkpoints, h.expires, h.standing],
+    rows,
+  )}`;
 }
 
 /** "N aktive dispensationer, heraf … før næste møde; … udløbet." */
@@ -98,11 +87,14 @@ export function changesSection(changes: StatusChanges, t: StatusTexts): Html {
 }
 
 function changeItem(c: CellChange, t: StatusTexts): Html {
-  const before = c.before ? html`${t.approval[c.before]} → ` : html`${t.firstTest}: `;
+  const before = c.before
+    ? html`${outcomeWord({ approval: c.before, mode: c.beforeMode ?? 'certify' }, t)} → `
+    : html`${t.firstTest}: `;
   return html`<strong>${c.system.system} (${c.system.vendor})</strong>, ${c.protocol.title}
-    <span class="version">${c.protocol.version}</span>: ${before}${approvalLabel(c.after, t)}
+    <span class="version">${c.protocol.version}</span>:
+    ${before}${approvalLabel(c.after, outcomeWord({ approval: c.after, mode: c.mode }, t))}
     <span class="small"
-      >(${t.systemVersion(c.systemVersion)},
+      >(${t.mode[c.mode]}, ${t.systemVersion(c.systemVersion)},
       <time datetime="${c.finishedAt}">${t.shortDate(c.finishedAt)}</time>)</span
     >`;
 }

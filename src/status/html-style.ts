@@ -36,6 +36,30 @@ tbody th[scope="row"] { background: #f7f7f7; font-weight: normal; }
 .a-delvist { background: var(--part-bg); } .a-delvist .approval, .t-delvist { color: var(--part); }
 .a-ikke-godkendt { background: var(--no-bg); } .a-ikke-godkendt .approval, .t-ikke-godkendt { color: var(--no); }
 .a-ikke-testet { background: var(--nt-bg); color: var(--nt); }
+/* A self-test approves nothing: hatched, dashed border, its own words and badge, so it never passes for a certification. */
+.m-self-test { background: repeating-linear-gradient(135deg, #fff 0 6px, var(--st-bg, #eee) 6px 9px) !important; outline: 2px dashed var(--st-line, #555); outline-offset: -3px; }
+.a-godkendt.m-self-test { --st-bg: var(--ok-bg); --st-line: var(--ok); }
+.a-delvist.m-self-test { --st-bg: var(--part-bg); --st-line: var(--part); }
+.a-ikke-godkendt.m-self-test { --st-bg: var(--no-bg); --st-line: var(--no); }
+.badge { display: inline-block; font-size: .8em; padding: 0 .3em; margin: .1rem 0; border-radius: 3px; }
+.badge.m-certify { background: #10316b; color: #fff; font-weight: bold; }
+.badge.m-self-test { background: #fff; color: #111; border: 1px dashed #111; outline: none; }
+.matrix td > .badge { display: inline-block; }
+.open { list-style: none; margin: .15rem 0; padding: 0; }
+.open li { margin: 0; }
+.open .open-title { display: block; color: #333; font-size: .92em; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; max-width: 14rem; }
+.o-failed { color: var(--no); font-weight: bold; }
+.o-failed .open-title, .checkpoints .o-failed td { font-weight: normal; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.tm-self-test { border: 1px dashed currentColor; border-radius: 2px; padding: 0 .1em; }
+.all-totals { display: flex; flex-wrap: wrap; gap: .3rem 1.2rem; align-items: baseline; }
+.totals-name { font-weight: bold; }
+.legend-mode { padding: .2rem .4rem; margin: .2rem 0; }
+.legend-self-test { list-style: none; padding: 0; display: flex; gap: 1rem; }
+.history-chart { max-width: 100%; height: auto; }
+.history-chart .lvl { font-size: 10px; fill: #333; }
+.runs td, .checkpoints td { font-size: 9pt; }
+.counting-run { font-weight: bold; }
 .trend { letter-spacing: .12em; font-size: 1.05em; }
 .totals { list-style: none; padding: 0; margin: .3rem 0 .6rem; display: flex; flex-wrap: wrap; gap: .4rem; }
 .totals li { border: 1px solid var(--line); padding: .15rem .5rem; border-radius: 3px; }
@@ -58,6 +82,8 @@ a { color: #0b4f9c; }
   body { margin: 0; font-size: 8.5pt; }
   .matrix td { font-size: 7.5pt; min-width: 0; }
   .matrix tbody th[scope="row"] { width: 8.5rem; }
+  .open .open-title { display: none; }
+  .links { display: none; }
   section + section { break-before: page; }
   tr, li, .legend { break-inside: avoid; }
   h2, h3, caption { break-after: avoid; }

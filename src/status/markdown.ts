@@ -2,10 +2,12 @@
 import { APPROVAL_SYMBOL } from './approval-marks.ts';
 import { appliedDiffers, waiverSummary } from './html-sections.ts';
 import { cellKey } from './identity.ts';
+import { outcomeWord } from './run-words.ts';
 import type { StatusTexts } from './texts.ts';
-import type { CellApproval, CellChange, StatusModel, WaiverEntry } from './types.ts';
+import type { Approval } from '../result/types.ts';
+import type { CellChange, StatusModel, WaiverEntry } from './types.ts';
 
-const APPROVALS: CellApproval[] = ['Godkendt', 'Delvist godkendt', 'Ikke godkendt', 'not-tested'];
+const APPROVALS: Approval[] = ['Godkendt', 'Delvist godkendt', 'Ikke godkendt'];
 
 /**
  * Vendor strings as literal Markdown text: no emphasis, links, HTML or table breaks. Text is never placed at the
@@ -30,7 +32,17 @@ export function renderStatusMarkdown(model: StatusModel, t: StatusTexts): string
   );
   lines.push(`## ${md(t.sections.matrix)}`, '');
   lines.push(
-    APPROVALS.map((a) => `${APPROVAL_SYMBOL[a]} ${md(t.approval[a])}: **${model.totals[a]}**`).join(' · '),
+    `${md(t.totals.certify)}: ` +
+      APPROVALS.map((a) => `${APPROVAL_SYMBOL[a]} ${md(t.approval[a])}: **${model.totals.certify[a]}**`).join(
+        ' · ',
+      ),
+    '',
+    `${md(t.totals.selfTest)}: ` +
+      APPROVALS.map(
+        (a) => `${APPROVAL_SYMBOL[a]} ${md(t.selfTestApproval[a])}: **${model.totals.selfTest[a]}**`,
+      ).join(' · '),
+    '',
+    `${APPROVAL_SYMBOL['not-tested']} ${md(t.totals.notTested)}: **${model.totals.notTested}**`,
   );
   lines.push('');
   if (model.systems.length === 0) lines.push(md(t.noResults), '');
@@ -43,22 +55,33 @@ export function renderStatusMarkdown(model: StatusModel, t: StatusTexts): string
         if (!cell) return `${APPROVAL_SYMBOL['not-tested']} ${md(t.approval['not-tested'])}`;
         const run = cell.latest;
         const trend =
-          cell.trend.length > 1 ? `<br>${cell.trend.map((a) => APPROVAL_SYMBOL[a]).join('')}` : '';
+          cell.trend.length > 1 ? `<br>${cell.trend.map((r) => APPROVAL_SYMBOL[r.approval]).join('')}` : '';
         const notes = [
           ...(run.remarks > 0 ? [t.remarks(run.remarks)] : []),
           ...(cell.lapsedWaivers.length ? [`⚠ ${t.lapsedWaivers(cell.lapsedWaivers.join(', '))}`] : []),
         ].map((note) => `<br>${md(note)}`);
         const selfTest = cell.newerSelfTest
-          ? `<br>${md(t.newerSelfTest(t.shortDate(cell.newerSelfTest.finishedAt), t.approval[cell.newerSelfTest.approval]))}`
+          ? `<br>${md(t.newerSelfTest(t.shortDate(cell.newerSelfTest.finishedAt), outcomeWord(cell.newerSelfTest, t)))}`
           : '';
         const link = run.allureHref ? `<br>[${md(t.allureLink)}](<${run.allureHref}>)` : '';
+        const counts =
+          run.approval === 'not-tested' ? t.nothingJudged(run.counts.pending) : t.counts(run.counts);
+        const failed = run.open.filter((o) => o.status === 'failed');
+        const open = failed.length
+          ? `<br>${md(`${t.openStatus.failed}: ${failed.map((o) => `${o.id} (${o.grade})`).join(', ')}`)}`
+          : '';
+        // A self-test's word is in italics and never MedCom's: it approves nothing.
+        const word = md(outcomeWord(run, t));
+        const outcome =
+          run.approval !== 'not-tested' && run.mode === 'self-test' ? `_${word}_` : `**${word}**`;
         return (
-          `**${APPROVAL_SYMBOL[run.approval]} ${md(t.approval[run.approval])}**` +
+          `${APPROVAL_SYMBOL[run.approval]} ${outcome}` +
+          `<br>${md(t.modeBadge[run.mode])}` +
           `<br>${md(t.systemVersion(run.systemVersion))} · ${md(t.shortDate(run.finishedAt))}` +
-          `<br>${md(t.counts(run.counts))}${notes.join('')}<br>${md(t.mode[run.mode])}${selfTest}${trend}${link}`
+          `<br>${md(counts)}${open}${notes.join('')}${selfTest}${trend}${link}`
         );
       });
-      const title = `${protocol.title}${protocol.variant ? ` (${protocol.variant})` : ''} ${protocol.version}`;
+      const title = `${protocol.title}${protocol.variant ? ` (${t.variantName(protocol.variant)})` : ''} ${protocol.version}`;
       lines.push(row([`**${md(title)}**`, ...cells]));
     }
     lines.push('');
@@ -113,10 +136,12 @@ function waiverRow(w: WaiverEntry, t: StatusTexts): string {
 
 function changeLine(c: CellChange, t: StatusTexts): string {
   const md = markdownText;
-  const before = c.before ? `${md(t.approval[c.before])} → ` : `${md(t.firstTest)}: `;
+  const before = c.before
+    ? `${md(outcomeWord({ approval: c.before, mode: c.beforeMode ?? 'certify' }, t))} → `
+    : `${md(t.firstTest)}: `;
   return (
     `**${md(`${c.system.system} (${c.system.vendor})`)}**, ${md(`${c.protocol.title} ${c.protocol.version}`)}: ` +
-    `${before}${APPROVAL_SYMBOL[c.after]} ${md(t.approval[c.after])} ` +
-    `(${md(t.systemVersion(c.systemVersion))}, ${md(t.shortDate(c.finishedAt))})`
+    `${before}${APPROVAL_SYMBOL[c.after]} ${md(outcomeWord({ approval: c.after, mode: c.mode }, t))} ` +
+    `(${md(t.mode[c.mode])}, ${md(t.systemVersion(c.systemVersion))}, ${md(t.shortDate(c.finishedAt))})`
   );
 }

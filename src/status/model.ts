@@ -4,6 +4,7 @@ import { cellHistories, countingRun, newerSelfTest, type CellHistory } from './c
 import { changesSince } from './changes.ts';
 import { dayStart } from './dates.ts';
 import { cellKey, compareProtocolRows, compareSystems } from './identity.ts';
+import { systemHistories } from './histories.ts';
 import type {
   CellApproval,
   IgnoredResult,
@@ -12,6 +13,7 @@ import type {
   StatusCell,
   StatusModel,
   StatusOptions,
+  StatusTotals,
   SystemColumn,
 } from './types.ts';
 import { waiverEntries } from './waivers.ts';
@@ -53,7 +55,9 @@ export function buildStatusModel(results: readonly LoadedResult[], options: Stat
       protocolKey: history.protocol.key,
       latest,
       ...(selfTest ? { newerSelfTest: selfTest } : {}),
-      trend: history.runs.slice(-trendLength).map((run) => run.approval),
+      trend: history.runs
+        .slice(-trendLength)
+        .map(({ approval, mode, finishedAt }) => ({ approval, mode, finishedAt })),
       runs: history.runs.length,
       // `expires` is the first day a waiver no longer applies.
       lapsedWaivers: latest.waivers
@@ -71,6 +75,7 @@ export function buildStatusModel(results: readonly LoadedResult[], options: Stat
     cells,
     waivers,
     ...(options.since ? { changes: changesSince(histories.values(), options.since) } : {}),
+    histories: systemHistories(systems, protocols, histories, cells),
     totals: totals(protocols, systems, cells),
     counted: valid.length,
     ignored,
@@ -115,19 +120,19 @@ function latestResults(
   return [...winners.values()];
 }
 
+/** Certifications and self-tests counted apart: only MedCom's certification approves. */
 function totals(
   protocols: readonly ProtocolRow[],
   systems: readonly SystemColumn[],
   cells: ReadonlyMap<string, StatusCell>,
-): Record<CellApproval, number> {
-  const counts: Record<CellApproval, number> = {
-    Godkendt: 0,
-    'Delvist godkendt': 0,
-    'Ikke godkendt': 0,
-    'not-tested': 0,
-  };
+): StatusTotals {
+  const none = () => ({ Godkendt: 0, 'Delvist godkendt': 0, 'Ikke godkendt': 0 });
+  const counts: StatusTotals = { certify: none(), selfTest: none(), notTested: 0 };
   for (const protocol of protocols)
-    for (const system of systems)
-      counts[cells.get(cellKey(protocol.key, system.key))?.latest.approval ?? 'not-tested'] += 1;
+    for (const system of systems) {
+      const run = cells.get(cellKey(protocol.key, system.key))?.latest;
+      if (!run || run.approval === 'not-tested') counts.notTested += 1;
+      else counts[run.mode === 'certify' ? 'certify' : 'selfTest'][run.approval] += 1;
+    }
   return counts;
 }

@@ -1,6 +1,11 @@
 // The report's files: every view rendered from one model, then written through a Writer (design example 12).
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Writer } from '../projections/types.ts';
+import { dayStart } from './dates.ts';
+import { printPagesToPdf } from './pdf.ts';
 import { renderStatusHtml } from './html-page.ts';
+import { renderSystemHtml } from './html-system.ts';
 import { renderStatusMarkdown } from './markdown.ts';
 import type { StatusLanguage, StatusTexts } from './texts.ts';
 import { danish } from './texts-da.ts';
@@ -19,8 +24,8 @@ export interface StatusFile {
 }
 
 /**
- * The pages (`status.<lang>.html`, one per language asked for) and the Markdown summary (`status.md`, Danish, the
- * steering group's language).
+ * The pages (`status.<lang>.html`, one per language asked for), a page per system with its history
+ * (`systems/<slug>.<lang>.html`) and the Markdown summary (`status.md`, Danish, the steering group's language).
  */
 export function renderStatusFiles(model: StatusModel, languages: readonly StatusLanguage[]): StatusFile[] {
   return [
@@ -28,6 +33,12 @@ export function renderStatusFiles(model: StatusModel, languages: readonly Status
       path: `status.${lang}.html`,
       content: renderStatusHtml(model, STATUS_TEXTS[lang]),
     })),
+    ...languages.flatMap((lang) =>
+      model.histories.map((history) => ({
+        path: `systems/${history.slug}.${lang}.html`,
+        content: renderSystemHtml(model, history, STATUS_TEXTS[lang]),
+      })),
+    ),
     { path: 'status.md', content: renderStatusMarkdown(model, danish) },
   ];
 }
@@ -41,4 +52,29 @@ export async function writeStatusReport(
   const files = renderStatusFiles(model, languages);
   for (const file of files) await writer.write(file.path, file.content);
   return files.map((f) => f.path);
+}
+
+/**
+ * Prints the written pages of one language (the status page, then each system's page) into `status.<lang>.pdf` in
+ * `outDir`; returns its relative path.
+ */
+export async function writeStatusPdf(
+  model: StatusModel,
+  outDir: string,
+  lang: StatusLanguage,
+  browser: string,
+): Promise<string> {
+  const t = STATUS_TEXTS[lang];
+  const pages = [
+    `status.${lang}.html`,
+    ...model.histories.map((history) => `systems/${history.slug}.${lang}.html`),
+  ].map((path) => join(outDir, path));
+  const bytes = await printPagesToPdf(pages, {
+    browser,
+    title: `${t.title} – ${t.asOf(model.asOf)}`,
+    date: new Date(dayStart(model.asOf)),
+  });
+  const path = `status.${lang}.pdf`;
+  await writeFile(join(outDir, path), bytes);
+  return path;
 }

@@ -32,6 +32,17 @@ const countWords: Record<keyof CellCounts, (n: number) => string> = {
   pending: (n) => `${n} afventer`,
 };
 
+/** The protocols' variants (ids in the record) in Danish. */
+const DANISH_VARIANTS: Record<string, string> = {
+  'gp-system': 'lægesystemet',
+  plsp: 'PLSP',
+  message: 'som selvstændig besked',
+  ehmi: 'på EHMI',
+  synchronous: 'synkront svar',
+  cda: 'CDA',
+  fhir: 'FHIR',
+};
+
 /** The Danish texts. */
 export const danish: StatusTexts = {
   lang: 'da',
@@ -49,7 +60,61 @@ export const danish: StatusTexts = {
     'Ikke godkendt': 'Ikke godkendt',
     'not-tested': 'Ikke testet',
   },
+  selfTestApproval: {
+    Godkendt: 'Selvtest uden fejl',
+    'Delvist godkendt': 'Selvtest delvist bestået',
+    'Ikke godkendt': 'Selvtest med fejl',
+  },
   mode: { 'self-test': 'selvtest', certify: 'certificering' },
+  modeBadge: {
+    certify: 'MedCom-certificering',
+    'self-test': 'Leverandørens selvtest – ikke en godkendelse',
+  },
+  nothingJudged: (pending) => `Intet bedømt: ${pending} afventer`,
+  variantName: (variant) => DANISH_VARIANTS[variant] ?? variant,
+  openStatus: { failed: 'Fejlet', waived: 'Dispenseret', pending: 'Afventer' },
+  moreOpen: (n) => `+ ${n} flere`,
+  officialSteps: (steps) => `MedCom-testtrin ${steps.join(', ')}`,
+  detailsLink: 'Kontrolpunkter og historik',
+  totals: {
+    certify: 'Certificeringer (MedCom)',
+    selfTest: 'Kun selvtest (ingen godkendelse)',
+    notTested: 'Ikke testet',
+  },
+  legendModes: {
+    certify:
+      'Certificering: MedComs kørsel. Kun den giver Godkendt, Delvist godkendt eller Ikke godkendt, og kun den tælles i godkendelserne.',
+    selfTest:
+      'Selvtest (stiplet kant, skraveret): leverandørens egen kørsel. Den godkender intet og vises med egne ord (uden fejl, delvist bestået, med fejl).',
+  },
+  systemPage: {
+    title: (system, vendor) => `${system} (${vendor}): kørsler og kontrolpunkter`,
+    back: 'Tilbage til statusrapporten',
+    intro:
+      'Alle gyldige kørsler af systemet pr. protokolversion, ældste først, og de kontrolpunkter, der er fejlet, dispenseret eller afventer i den kørsel, der tæller.',
+    protocolsCaption: 'Protokolversioner',
+    trendCaption: 'Udvikling over tid (udfyldt cirkel: certificering; tom rombe: selvtest)',
+    runsCaption: 'Kørsler, ældste først',
+    runHeaders: {
+      date: 'Dato',
+      mode: 'Type',
+      version: 'Systemversion',
+      approval: 'Resultat',
+      counts: 'Kontrolpunkter',
+      report: 'Rapport',
+    },
+    counting: 'tæller',
+    openCaption: (date, mode) => `Fejlede, dispenserede og afventende kontrolpunkter i ${mode} ${date}`,
+    openHeaders: {
+      status: 'Status',
+      checkpoint: 'Kontrolpunkt',
+      title: 'Titel',
+      grade: 'Grad',
+      waiver: 'Dispensation',
+    },
+    noOpen: 'Ingen: alle relevante kontrolpunkter er bestået.',
+    noRuns: 'Ingen gyldige kørsler.',
+  },
   sections: {
     overview: 'Overblik',
     matrix: 'Godkendelser',
@@ -86,6 +151,8 @@ export const danish: StatusTexts = {
     standing: 'Status',
   },
   waiverStanding: (entry) => {
+    if (entry.expiredAtRun && entry.daysToExpiry > 0)
+      return `Udløbet ved kørslen (bedømt pr. ${longDate(entry.judgedOn)})`;
     if (entry.daysToExpiry < 0) return `Udløbet for ${plural(-entry.daysToExpiry, 'dag', 'dage')} siden`;
     if (entry.daysToExpiry === 0) return 'Udløbet i dag';
     return `Udløber om ${plural(entry.daysToExpiry, 'dag', 'dage')}`;
@@ -107,7 +174,8 @@ export const danish: StatusTexts = {
     Godkendt: 'alle relevante kontrolpunkter bestået (F4-fejl er tilladt og vises som bemærkninger)',
     'Delvist godkendt': 'ingen blokerende fejl, men kontrolpunkter er dispenseret eller afventer test',
     'Ikke godkendt': 'mindst ét kontrolpunkt med grad F1–F3 er fejlet',
-    'not-tested': 'systemet har ingen kørsel af denne protokolversion',
+    'not-tested':
+      'systemet har ingen kørsel af denne protokolversion, eller dets kørsler har intet bedømt (alt afventer)',
   },
   legendTrend:
     'Udvikling: godkendelsen i de seneste kørsler af cellen, ældste først. En nyere protokolversion tæller aldrig for en ældre. ⚠ Dispensation udløbet: kørslen hviler på en dispensation, der ikke gælder længere.',

@@ -30,6 +30,17 @@ const countWords: Record<keyof CellCounts, (n: number) => string> = {
   pending: (n) => `${n} pending`,
 };
 
+/** The protocols' variants (ids in the record) in English. */
+const ENGLISH_VARIANTS: Record<string, string> = {
+  'gp-system': 'the GP system',
+  plsp: 'PLSP',
+  message: 'as a message of its own',
+  ehmi: 'on EHMI',
+  synchronous: 'synchronous answer',
+  cda: 'CDA',
+  fhir: 'FHIR',
+};
+
 /** The English texts. */
 export const english: StatusTexts = {
   lang: 'en',
@@ -44,7 +55,61 @@ export const english: StatusTexts = {
     'Ikke godkendt': 'Not approved',
     'not-tested': 'Not tested',
   },
+  selfTestApproval: {
+    Godkendt: 'Self-test without failures',
+    'Delvist godkendt': 'Self-test partly passed',
+    'Ikke godkendt': 'Self-test with failures',
+  },
   mode: { 'self-test': 'self-test', certify: 'certification' },
+  modeBadge: {
+    certify: 'MedCom certification',
+    'self-test': 'Vendor self-test – not an approval',
+  },
+  nothingJudged: (pending) => `Nothing judged: ${pending} pending`,
+  variantName: (variant) => ENGLISH_VARIANTS[variant] ?? variant,
+  openStatus: { failed: 'Failed', waived: 'Waived', pending: 'Pending' },
+  moreOpen: (n) => `+ ${n} more`,
+  officialSteps: (steps) => `MedCom test step ${steps.join(', ')}`,
+  detailsLink: 'Checkpoints and history',
+  totals: {
+    certify: 'Certifications (MedCom)',
+    selfTest: 'Self-test only (no approval)',
+    notTested: 'Not tested',
+  },
+  legendModes: {
+    certify:
+      'Certification: MedCom’s run. Only a certification gives Godkendt, Delvist godkendt or Ikke godkendt, and only certifications are counted as approvals.',
+    selfTest:
+      'Self-test (dashed border, hatched): the vendor’s own run. It approves nothing and has words of its own (without failures, partly passed, with failures).',
+  },
+  systemPage: {
+    title: (system, vendor) => `${system} (${vendor}): runs and checkpoints`,
+    back: 'Back to the status report',
+    intro:
+      'Every valid run of the system per protocol version, oldest first, and the checkpoints that failed, were waived or are pending in the run that counts.',
+    protocolsCaption: 'Protocol versions',
+    trendCaption: 'Trend over time (filled circle: certification; hollow diamond: self-test)',
+    runsCaption: 'Runs, oldest first',
+    runHeaders: {
+      date: 'Date',
+      mode: 'Kind',
+      version: 'System version',
+      approval: 'Outcome',
+      counts: 'Checkpoints',
+      report: 'Report',
+    },
+    counting: 'counts',
+    openCaption: (date, mode) => `Failed, waived and pending checkpoints of the ${mode} of ${date}`,
+    openHeaders: {
+      status: 'Status',
+      checkpoint: 'Checkpoint',
+      title: 'Title',
+      grade: 'Grade',
+      waiver: 'Waiver',
+    },
+    noOpen: 'None: every applicable checkpoint passed.',
+    noRuns: 'No valid runs.',
+  },
   sections: {
     overview: 'Overview',
     matrix: 'Approvals',
@@ -81,6 +146,8 @@ export const english: StatusTexts = {
     standing: 'Status',
   },
   waiverStanding: (entry) => {
+    if (entry.expiredAtRun && entry.daysToExpiry > 0)
+      return `Expired at the run (judged as of ${longDate(entry.judgedOn)})`;
     if (entry.daysToExpiry < 0) return `Expired ${plural(-entry.daysToExpiry, 'day', 'days')} ago`;
     if (entry.daysToExpiry === 0) return 'Expired today';
     return `Expires in ${plural(entry.daysToExpiry, 'day', 'days')}`;
@@ -102,7 +169,7 @@ export const english: StatusTexts = {
     Godkendt: 'Godkendt: every applicable checkpoint passed (F4 failures are allowed and shown as remarks)',
     'Delvist godkendt': 'Delvist godkendt: no blocking failure, but checkpoints are waived or pending',
     'Ikke godkendt': 'Ikke godkendt: at least one checkpoint graded F1–F3 failed',
-    'not-tested': 'the system has no run of this protocol version',
+    'not-tested': 'the system has no run of this protocol version, or its runs judged nothing (all pending)',
   },
   legendTrend:
     'Trend: the approval of the cell’s latest runs, oldest first. A newer protocol version never counts for an older one. ⚠ Waiver expired: the run relies on a waiver no longer in force.',

@@ -2,7 +2,16 @@
  * Every word of the status report, per language: the views hold no text of their own, so the Danish page (the
  * steering group's) and the English one cannot drift apart in content.
  */
-import type { CellApproval, CellCounts, CellRun, Day, IgnoredResult, WaiverEntry } from './types.ts';
+import type { Approval } from '../result/types.ts';
+import type {
+  CellApproval,
+  CellCounts,
+  CellRun,
+  Day,
+  IgnoredResult,
+  OpenCheckpoint,
+  WaiverEntry,
+} from './types.ts';
 
 /** The report's languages. */
 export type StatusLanguage = 'da' | 'en';
@@ -17,8 +26,46 @@ export interface StatusTexts {
   longDate(day: Day): string;
   /** A compact date for tables (of a day or an instant). */
   shortDate(value: string): string;
+  /** MedCom's words, for a certification (and "Ikke testet"). */
   approval: Record<CellApproval, string>;
+  /** A self-test approves nothing: its outcome has words of its own. */
+  selfTestApproval: Record<Approval, string>;
   mode: Record<CellRun['mode'], string>;
+  /** The badge in a cell: who ran it and what it means. */
+  modeBadge: Record<CellRun['mode'], string>;
+  /** A run that judged nothing: "Intet bedømt: 53 afventer". */
+  nothingJudged(pending: number): string;
+  /** The names of a protocol's variants (ids in the record) in the page's language. */
+  variantName(variant: string): string;
+  openStatus: Record<OpenCheckpoint['status'], string>;
+  /** "+ 50 flere" after the first few open checkpoints of a cell. */
+  moreOpen(n: number): string;
+  officialSteps(steps: string[]): string;
+  /** The link from a cell to the system's page. */
+  detailsLink: string;
+  totals: { certify: string; selfTest: string; notTested: string };
+  legendModes: { certify: string; selfTest: string };
+  systemPage: {
+    title(system: string, vendor: string): string;
+    back: string;
+    intro: string;
+    protocolsCaption: string;
+    trendCaption: string;
+    runsCaption: string;
+    runHeaders: {
+      date: string;
+      mode: string;
+      version: string;
+      approval: string;
+      counts: string;
+      report: string;
+    };
+    counting: string;
+    openCaption(date: string, mode: string): string;
+    openHeaders: { status: string; checkpoint: string; title: string; grade: string; waiver: string };
+    noOpen: string;
+    noRuns: string;
+  };
   sections: {
     overview: string;
     matrix: string;

@@ -18,7 +18,7 @@ export type Day = string;
  * rebuilds exactly this from its tables, so a page is the same whichever source it came from.
  */
 export interface StatusResult {
-  run: Pick<CertificationResult['run'], 'id' | 'mode' | 'finishedAt'>;
+  run: Pick<CertificationResult['run'], 'id' | 'mode' | 'finishedAt' | 'waiversJudgedAt'>;
   sut: Pick<CertificationResult['sut'], 'vendor' | 'system' | 'version'>;
   waiverRegister?: { waivers: StatusWaiver[] };
   protocols: StatusProtocol[];
@@ -39,8 +39,14 @@ export type StatusProtocol = Pick<
   checkpoints?: readonly StatusCheckpoint[];
 };
 
-/** The report reads a checkpoint only for the waiver that made it `waived`. */
-export type StatusCheckpoint = Pick<CheckpointResult, 'id' | 'status'> & {
+/**
+ * The report reads only the checkpoints a reader must look at: failed, waived and pending (with the waiver that made
+ * one `waived`), in the record's order.
+ */
+export type StatusCheckpoint = Pick<
+  CheckpointResult,
+  'id' | 'status' | 'title' | 'grade' | 'officialSteps'
+> & {
   waiver?: Pick<NonNullable<CheckpointResult['waiver']>, 'id' | 'expires'>;
 };
 
@@ -53,7 +59,10 @@ export interface LoadedResult {
   allureReport?: string;
 }
 
-/** A cell's approval; `not-tested` when the system has no valid result for that protocol version. */
+/**
+ * A cell's approval; `not-tested` when the system has no valid result for that protocol version, or its runs
+ * judged nothing (every checkpoint pending or not applicable): such a run is no approval of any kind.
+ */
 export type CellApproval = Approval | 'not-tested';
 
 /** A column of the matrix: one system of one vendor (the system version varies per cell). */
@@ -83,10 +92,24 @@ export interface CellCounts {
   pending: number;
 }
 
+/** A checkpoint a reader must look at (failed, waived or pending), as the cell and the system page list it. */
+export interface OpenCheckpoint {
+  id: string;
+  title: string;
+  grade: CheckpointResult['grade'];
+  status: 'failed' | 'waived' | 'pending';
+  /** MedCom's test step numbers it implements, when not already its id's. */
+  officialSteps: string[];
+  waiverId?: string;
+}
+
 /** One run's outcome for one protocol version. */
 export interface CellRun {
   runId: string;
-  approval: Approval;
+  /** `not-tested` when the run judged nothing (all pending or not applicable), whatever it recorded. */
+  approval: CellApproval;
+  /** What the run recorded. */
+  recordedApproval: Approval;
   systemVersion: string;
   /** ISO instant the run finished. */
   finishedAt: string;
@@ -96,6 +119,8 @@ export interface CellRun {
   remarks: number;
   /** Waivers that made checkpoints of this protocol `waived` in this run. */
   waivers: { id: string; expires: Day }[];
+  /** Its failed, waived and pending checkpoints, in the record's order. */
+  open: OpenCheckpoint[];
   /** Link from the report page to the run's Allure report (relative, URL-encoded), when it exists. */
   allureHref?: string;
 }
@@ -111,8 +136,8 @@ export interface StatusCell {
   latest: CellRun;
   /** A self-test newer than the certification run that counts: shown beside it, never instead of it. */
   newerSelfTest?: CellRun;
-  /** Approvals of the last runs, oldest first, ending with the latest. */
-  trend: Approval[];
+  /** The last runs, oldest first, ending with the newest. */
+  trend: Pick<CellRun, 'approval' | 'mode' | 'finishedAt'>[];
   /** How many valid runs the cell has in all. */
   runs: number;
   /** Ids of waivers the latest run relied on that are no longer in force at the report date. */
@@ -139,6 +164,10 @@ export interface WaiverEntry {
   standing: WaiverStanding;
   /** The state recorded by the run that judged it. */
   recordedState: WaiverRecord['state'];
+  /** The day the run judged it (`--as-of` of the run, else the day it finished). */
+  judgedOn: Day;
+  /** The run judged it no longer in force (it failed the checkpoints again), whatever the report day. */
+  expiredAtRun: boolean;
 }
 
 /** One cell whose approval changed since the given date. */
@@ -147,15 +176,19 @@ export interface CellChange {
   protocol: ProtocolRow;
   /** Absent: the system had not tested this protocol version before. */
   before?: Approval;
+  /** The mode of the run that counted before. */
+  beforeMode?: CellRun['mode'];
   after: Approval;
   finishedAt: string;
   systemVersion: string;
+  /** The mode of the run that counts now: a self-test is never a MedCom approval. */
+  mode: CellRun['mode'];
 }
 
 /** What changed since a date (the last meeting). */
 export interface StatusChanges {
   since: Day;
-  /** Now Godkendt, and was not before. */
+  /** Now Godkendt by a certification, and was not before. */
   approved: CellChange[];
   /** Approval got worse. */
   regressions: CellChange[];
@@ -180,12 +213,32 @@ export interface StatusModel {
   cells: Map<string, StatusCell>;
   waivers: WaiverEntry[];
   changes?: StatusChanges;
-  totals: Record<CellApproval, number>;
+  /** A page per system, in the order of `systems`. */
+  histories: SystemHistory[];
+  totals: StatusTotals;
   /** Valid results counted, and those left out. */
   counted: number;
   ignored: IgnoredResult[];
   /** e.g. "certbench 0.1.0", for the footer. */
   generator: string;
+}
+
+/**
+ * The matrix's cells counted: approvals of MedCom's certifications apart from the vendors' self-tests, which approve
+ * nothing; cells with no judged run are not tested.
+ */
+export interface StatusTotals {
+  certify: Record<Approval, number>;
+  selfTest: Record<Approval, number>;
+  notTested: number;
+}
+
+/** One system's page: its history per protocol version. */
+export interface SystemHistory {
+  system: SystemColumn;
+  /** File name of its page without the language (`cgm-xmo`), unique within the report. */
+  slug: string;
+  protocols: { protocol: ProtocolRow; runs: CellRun[]; cell: StatusCell }[];
 }
 
 /** Options of `buildStatusModel`: every date is given, nothing is read from the clock. */

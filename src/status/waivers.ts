@@ -1,7 +1,8 @@
 // The dispensations the steering group must watch: every waiver the latest runs of a system recorded for that
-// system, judged again at the report date (a waiver active at the run may have lapsed since).
+// system, as the run judged it (on its own day, `--as-of` included) and again at the report date (a waiver active at
+// the run may have lapsed since).
 import type { WaiverRecord } from '../result/types.ts';
-import { daysBetween } from './dates.ts';
+import { dayOf, daysBetween } from './dates.ts';
 import { compareSystems } from './identity.ts';
 import type { Day, StatusResult, SystemColumn, WaiverEntry, WaiverStanding } from './types.ts';
 
@@ -35,6 +36,10 @@ export function waiverEntries(
         continue;
       }
       const daysToExpiry = daysBetween(asOf, waiver.expires);
+      // Judged as the run judged it: a run made `--as-of` a later day failed the checkpoints again, and the list
+      // must not call that waiver active because the report's day lies before its expiry.
+      const judgedOn = dayOf(result.run.waiversJudgedAt ?? result.run.finishedAt);
+      const expiredAtRun = waiver.state === 'expired' || waiver.expires <= judgedOn;
       entries.set(key, {
         system,
         id: waiver.id,
@@ -45,8 +50,10 @@ export function waiverEntries(
         granted: waiver.granted,
         expires: waiver.expires,
         daysToExpiry,
-        standing: standing(daysToExpiry, waiver.expires, nextMeeting),
+        standing: expiredAtRun ? 'expired' : standing(daysToExpiry, waiver.expires, nextMeeting),
         recordedState: waiver.state,
+        judgedOn,
+        expiredAtRun,
       });
     }
   }

@@ -1,12 +1,18 @@
 import { World, type IWorldOptions } from '@cucumber/cucumber';
 import { CheckFailed, RunInterrupted } from '../checks/check-failed.ts';
-import { CHECK_MEDIA_TYPE, EXCHANGE_MEDIA_TYPE, PENDING_MEDIA_TYPE } from '../checks/media-types.ts';
+import {
+  CHECK_MEDIA_TYPE,
+  EXCHANGE_MEDIA_TYPE,
+  EXCHANGE_REF_MEDIA_TYPE,
+  PENDING_MEDIA_TYPE,
+} from '../checks/media-types.ts';
 import type { Exchange } from '../evidence/exchange.ts';
 import type { CheckRecord } from '../result/types.ts';
 import { runContext, type RunContext } from '../run/context.ts';
 import { performPlan, planKey, type PlanOutcome, type PlanStep } from './plan.ts';
 
-const serialised = new WeakMap<Exchange, string>();
+/** Exchanges attached in full in a run: later scenarios that judged them attach only a reference. */
+const attachedInRun = new WeakMap<RunContext, Set<string>>();
 
 export interface WorldParameters {
   runId: string;
@@ -75,14 +81,19 @@ export class CertbenchWorld extends World<WorldParameters> {
   attachExchange(exchange: Exchange): void {
     if (this.attached.has(exchange.id)) return;
     this.attached.add(exchange.id);
-    // A plan's exchanges are attached to every scenario that reuses it: serialise each once. The file name carries
-    // the exchange id so readers need not parse the body to know which exchange it is.
-    let json = serialised.get(exchange);
-    if (json === undefined) {
-      json = JSON.stringify(exchange);
-      serialised.set(exchange, json);
+    // A plan's exchanges are judged by every scenario that reuses it: the message stream carries each exchange once,
+    // in full, and a reference for every later scenario. The file name carries the exchange id either way.
+    let inRun = attachedInRun.get(this.ctx);
+    if (!inRun) attachedInRun.set(this.ctx, (inRun = new Set()));
+    if (inRun.has(exchange.id)) {
+      this.attach(JSON.stringify({ id: exchange.id }), {
+        mediaType: EXCHANGE_REF_MEDIA_TYPE,
+        fileName: exchange.id,
+      });
+      return;
     }
-    this.attach(json, { mediaType: EXCHANGE_MEDIA_TYPE, fileName: exchange.id });
+    inRun.add(exchange.id);
+    this.attach(JSON.stringify(exchange), { mediaType: EXCHANGE_MEDIA_TYPE, fileName: exchange.id });
   }
 
   /** Records a check and fails the checkpoint when `problems` is not empty. */

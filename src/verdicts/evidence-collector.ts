@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Attachment } from '@cucumber/messages';
-import { EXCHANGE_MEDIA_TYPE } from '../checks/media-types.ts';
+import { EXCHANGE_MEDIA_TYPE, EXCHANGE_REF_MEDIA_TYPE } from '../checks/media-types.ts';
 import type { Exchange } from '../evidence/exchange.ts';
 import type { EvidenceRecord } from '../result/types.ts';
 
@@ -11,13 +11,22 @@ import type { EvidenceRecord } from '../result/types.ts';
 export class EvidenceCollector {
   private readonly evidence = new Map<string, { record: EvidenceRecord; text: string }>();
 
+  private readonly cited = new Set<string>();
+
   /** Returns the ids of the exchanges attached to one checkpoint. */
   collect(attachments: Attachment[]): string[] {
-    return collectEvidence(attachments, this.evidence);
+    const ids = collectEvidence(attachments, this.evidence);
+    for (const id of ids) this.cited.add(id);
+    return ids;
   }
 
   records(): EvidenceRecord[] {
     return [...this.evidence.values()].map((e) => e.record);
+  }
+
+  /** Exchanges a checkpoint referred to that were never attached in full: the record would cite nothing. */
+  unresolved(): string[] {
+    return [...this.cited].filter((id) => !this.evidence.has(id));
   }
 
   /** File contents by path relative to the run folder. */
@@ -31,7 +40,13 @@ function collectEvidence(
   evidence: Map<string, { record: EvidenceRecord; text: string }>,
 ): string[] {
   const ids: string[] = [];
-  for (const attachment of attachments.filter((a) => a.mediaType === EXCHANGE_MEDIA_TYPE)) {
+  for (const attachment of attachments) {
+    // An exchange attached in full by an earlier scenario of the run (it is collected there).
+    if (attachment.mediaType === EXCHANGE_REF_MEDIA_TYPE) {
+      ids.push((JSON.parse(attachment.body) as { id: string }).id);
+      continue;
+    }
+    if (attachment.mediaType !== EXCHANGE_MEDIA_TYPE) continue;
     const known = attachment.fileName ? evidence.get(attachment.fileName) : undefined;
     if (known) {
       ids.push(known.record.id);

@@ -78,6 +78,12 @@ export function computeVerdicts(input: VerdictInput): VerdictOutput {
     };
   });
 
+  const unresolved = evidence.unresolved();
+  if (unresolved.length > 0)
+    harnessErrors.push({
+      kind: 'run',
+      message: `exchanges referred to but never attached in full: ${unresolved.join(', ')}`,
+    });
   return {
     protocols,
     harnessErrors,

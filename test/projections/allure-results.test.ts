@@ -4,7 +4,7 @@ import { allureResultsProjection } from '../../src/projections/allure/allure-res
 import type { Category, TestResult } from '../../src/projections/allure/model.ts';
 import type { InMemoryWriter } from '../../src/projections/writer.ts';
 import type { CertificationResult } from '../../src/result/types.ts';
-import { sampleRun } from './result-builder.ts';
+import { CARRIED_DOCUMENT, sampleRun } from './result-builder.ts';
 
 const stdout = { write: () => true };
 
@@ -46,7 +46,7 @@ describe('allure-results projection', () => {
       'LAB-01': 'passed',
       'LAB-02': 'failed',
       'LAB-03': 'failed',
-      'LAB-04': 'skipped',
+      'LAB-04': 'unknown',
       'LAB-05': 'skipped',
       'LAB-06': 'skipped',
       'LAB-07': 'broken',
@@ -114,6 +114,7 @@ describe('allure-results projection', () => {
 
   it('turns steps and checks into Allure steps', async () => {
     const failed = get((await project()).tests, 'LAB-02');
+    failed.steps = failed.steps.filter((s) => !s.name.startsWith('Set-up: '));
     const steps = failed.steps.map((s) => [s.name, s.status, s.statusDetails?.message]);
     assert.deepEqual(steps, [
       ['When the GP sends a requisition', 'passed', undefined],
@@ -133,51 +134,72 @@ describe('allure-results projection', () => {
     assert.equal(get(tests, 'LAB-02').start, first.stop);
   });
 
-  it('attaches each cited exchange, in its own file per citation (Allure 3 links a file once)', async () => {
+  it('attaches each exchange once, under the set-up step that made it, where it failed; others refer to it', async () => {
     const { writer, tests } = await project();
-    const attachmentFiles = [...writer.files.keys()].filter((p) => p.endsWith('-attachment.json'));
-    assert.equal(attachmentFiles.length, 3);
-    const [shared] = get(tests, 'LAB-01').attachments;
-    const cited = get(tests, 'LAB-02').attachments;
-    assert.ok(shared && cited[0]);
-    assert.notEqual(cited[0].source, shared.source);
-    assert.equal(
-      writer.text(`allure-results/${cited[0].source}`),
-      writer.text(`allure-results/${shared.source}`),
-    );
-    assert.equal(writer.text(`allure-results/${shared.source}`), writer.text('evidence/ev-1.json'));
+    const passed = get(tests, 'LAB-01');
+    const failed = get(tests, 'LAB-02');
+    assert.deepEqual(passed.attachments, [], 'nothing at test level');
+    assert.deepEqual(failed.attachments, []);
+    const [made, shared] = failed.steps;
+    assert.equal(made?.name, 'Set-up: 3.3.1.2 register the diagnosis');
+    assert.equal(made?.steps[0]?.name, '→ SUT action ev-1: POST /actions → 201');
     assert.deepEqual(
-      cited.map((a) => [a.name, a.type]),
+      made?.steps[0]?.attachments.map((a) => [a.name, a.type]),
       [
-        ['outgoing action ev-1 → 201', 'application/json'],
-        ['incoming document-sharing ITI-65 → no response', 'application/json'],
+        ['request: headers', 'text/plain'],
+        ['answer: headers', 'text/plain'],
+        ['answer: body (application/json)', 'application/json'],
       ],
     );
+    assert.equal(
+      writer.text(`allure-results/${made?.steps[0]?.attachments[2]?.source ?? ''}`),
+      '{\n  "ok": true\n}\n',
+      'pretty-printed',
+    );
+    // LAB-01 cites ev-1 first, but passed: the failed LAB-02 holds it, where a reader looks.
+    const [again] = passed.steps;
+    assert.equal(again?.name, 'Set-up: 3.3.1.2 register the diagnosis');
+    assert.equal(again?.steps[0]?.name, '→ SUT action ev-1: POST /actions → 201 (attached at LAB-02)');
+    assert.deepEqual(again?.steps[0]?.attachments, []);
+    assert.deepEqual(
+      again?.steps[0]?.parameters.map((p) => `${p.name}=${p.value}`),
+      ['evidence=evidence/ev-1.json', `sha256=${'0'.repeat(64)}`, 'attached at=LAB-02'],
+    );
+    assert.equal(shared?.name, 'Set-up: 3.3.1.3 share the card');
+    const parts = shared?.steps[0]?.attachments ?? [];
+    assert.deepEqual(
+      parts.map((a) => a.name),
+      [
+        'request: headers',
+        'request: body (application/fhir+json)',
+        'request: document in entry[1].resource (Binary) (decoded, application/fhir+json)',
+        'answer: none',
+      ],
+    );
+    const decoded = JSON.parse(writer.text(`allure-results/${parts[2]?.source ?? ''}`)) as unknown;
+    assert.deepEqual(decoded, CARRIED_DOCUMENT, 'the document inside the bundle, opened');
+    const files = [...writer.files.keys()].filter((p) => p.includes('-attachment.'));
+    assert.equal(files.length, 7, 'each exchange once: 3 files for ev-1, 4 for ev-2');
   });
 
-  it('gives each citation its own name for the evidence file, reading each evidence file once', async () => {
+  it('shows no anonymous hook steps; a failed hook is named', async () => {
     const run = sampleRun();
-    const reads: string[] = [];
-    const copies: string[] = [];
-    const writer = {
-      write: run.writer.write.bind(run.writer),
-      read: (path: string) => {
-        reads.push(path);
-        return run.writer.read(path);
+    const cp = run.result.protocols[0]?.checkpoints[0];
+    assert.ok(cp);
+    cp.steps = [
+      { keyword: 'Hook', text: 'c7ea7d86-cda7-428e-862e-d22286b7e1d0', status: 'passed', durationMs: 1 },
+      ...cp.steps,
+      {
+        keyword: 'Hook',
+        text: '5b1f0c1e-0000-4000-8000-000000000000',
+        status: 'failed',
+        durationMs: 1,
+        error: 'x',
       },
-      copy: (from: string, to: string) => {
-        copies.push(from);
-        return run.writer.copy(from, to);
-      },
-    };
-    await allureResultsProjection.project({ result: run.result, writer, stdout });
-    assert.deepEqual(reads.sort(), [...new Set(reads)].sort(), 'each evidence file read once');
-    const citations = run.result.protocols.flatMap((p) => p.checkpoints.flatMap((c) => c.evidence));
-    assert.equal(copies.length, citations.length);
-    assert.deepEqual(
-      [...new Set(copies)].sort(),
-      [...new Set(citations)].map((id) => `evidence/${id}.json`).sort(),
-    );
+    ];
+    const names = get((await project(run)).tests, 'LAB-01').steps.map((s) => s.name);
+    assert.ok(!names.some((n) => /Hook|[0-9a-f]{8}-[0-9a-f]{4}/.test(n)), names.join(' | '));
+    assert.ok(names.includes('certbench scenario set-up (hook)'));
   });
 
   it('keeps file names stable for a run and history ids stable across runs', async () => {
@@ -216,12 +238,85 @@ describe('allure-results projection', () => {
     );
   });
 
+  it('names the CI build and links to it in the executor (GitHub Actions, GitLab CI)', async () => {
+    const github = sampleRun();
+    await allureResultsProjection.project({
+      ...github,
+      stdout,
+      env: {
+        GITHUB_ACTIONS: 'true',
+        GITHUB_SERVER_URL: 'https://github.com',
+        GITHUB_REPOSITORY: 'vendor/gp-system',
+        GITHUB_RUN_ID: '1234567',
+        GITHUB_RUN_NUMBER: '42',
+        GITHUB_WORKFLOW: 'certbench',
+        SUT_TOKEN: 'secret-token',
+      },
+    });
+    const text = github.writer.text('allure-results/executor.json');
+    assert.deepEqual(JSON.parse(text), {
+      name: 'GitHub Actions',
+      type: 'github',
+      buildName: 'certbench #42 (certbench run run-2026-03-01-a)',
+      reportName: 'certbench: Lægehus Øst Journal 4.2',
+      buildOrder: 42,
+      buildUrl: 'https://github.com/vendor/gp-system/actions/runs/1234567',
+      url: 'https://github.com/vendor/gp-system',
+    });
+    assert.ok(!text.includes('secret-token'));
+    const gitlab = sampleRun();
+    await allureResultsProjection.project({
+      ...gitlab,
+      stdout,
+      env: {
+        GITLAB_CI: 'true',
+        CI_PIPELINE_URL: 'https://gitlab.com/v/gp/-/pipelines/9',
+        CI_JOB_URL: 'https://gitlab.com/v/gp/-/jobs/77',
+        CI_PIPELINE_IID: '9',
+        CI_PROJECT_PATH: 'v/gp',
+        CI_JOB_NAME: 'certbench',
+      },
+    });
+    const executor = JSON.parse(gitlab.writer.text('allure-results/executor.json')) as Record<
+      string,
+      unknown
+    >;
+    assert.equal(executor['buildUrl'], 'https://gitlab.com/v/gp/-/jobs/77');
+    assert.equal(executor['buildOrder'], 9);
+    assert.equal(executor['buildName'], 'v/gp #9 certbench (certbench run run-2026-03-01-a)');
+  });
+
+  it("points to public sources only: the project's own notes become the protocol's manifest", async () => {
+    const run = sampleRun();
+    const cp = run.result.protocols[0]?.checkpoints[0];
+    assert.ok(cp);
+    cp.requirements = [
+      {
+        text: 'No deletion in the source (DAP-styregruppen, december 2025, punkt 8: deling af lokale labsvar (shared/seeds))',
+        url: 'https://medcom.test/x',
+      },
+      { text: 'Resend with a new envelope id (shared/domain/medcom-standards.md §1.4)' },
+    ];
+    cp.provisional = {
+      source: 'No public specification (shared/domain/medcom-standards.md §5, addendum §A.1)',
+    };
+    const { writer } = await project(run);
+    const test = [...writer.files]
+      .map(([, bytes]) => bytes.toString('utf8'))
+      .find((text) => text.includes('"fullName": "laboratoriesvar:LAB-01"'));
+    assert.ok(test);
+    assert.doesNotMatch(test, /shared\//);
+    assert.match(test, /punkt 8: deling af lokale labsvar\)\]\(https:\/\/medcom\.test\/x\)/);
+    assert.match(test, /Resend with a new envelope id \(protocols\/laboratoriesvar\.yaml\)/);
+    assert.match(test, /No public specification \(protocols\/laboratoriesvar\.yaml, addendum §A\.1\)/);
+  });
+
   it('fails naming the evidence when its file is missing', async () => {
     const run = sampleRun();
     run.writer.files.delete('evidence/ev-2.json');
     await assert.rejects(
       allureResultsProjection.project({ ...run, stdout }),
-      /cannot copy evidence ev-2 from evidence\/ev-2\.json/,
+      /cannot read evidence ev-2 from evidence\/ev-2\.json/,
     );
   });
 

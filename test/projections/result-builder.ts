@@ -157,8 +157,13 @@ export function sampleRun(): { result: CertificationResult; writer: InMemoryWrit
   ];
   const built = result([protocol(checkpoints)], {
     evidence: [
-      evidence('ev-1'),
-      evidence('ev-2', { direction: 'incoming', name: 'document-sharing ITI-65', status: undefined }),
+      evidence('ev-1', { step: '3.3.1.2 register the diagnosis' }),
+      evidence('ev-2', {
+        direction: 'incoming',
+        name: 'document-sharing ITI-65',
+        status: undefined,
+        step: '3.3.1.3 share the card',
+      }),
     ],
     harnessErrors: [
       { checkpointId: 'LAB-07', kind: 'undefined-step', message: 'Undefined step: the bench frobs' },
@@ -189,9 +194,54 @@ export function sampleRun(): { result: CertificationResult; writer: InMemoryWrit
       name: record.name,
       startedAt: record.startedAt,
       durationMs: record.durationMs,
-      request: { method: record.method, url: record.url, headers: { authorization: '[redacted]' } },
+      request: {
+        method: record.method,
+        url: record.url,
+        headers: {
+          authorization: '[redacted]',
+          ...(BODIES[record.id] ? { 'content-type': 'application/fhir+json' } : {}),
+        },
+        ...(BODIES[record.id] ? { body: body(BODIES[record.id] ?? '') } : {}),
+      },
+      ...(record.status
+        ? {
+            response: {
+              status: record.status,
+              headers: { 'content-type': 'application/json' },
+              body: body('{"ok":true}'),
+            },
+          }
+        : {}),
     };
     writer.files.set(record.file, Buffer.from(JSON.stringify(exchange)));
   }
   return { result: built, writer };
+}
+
+/** The ConditionList document an ITI-65 bundle carries, base64 in its Binary. */
+export const CARRIED_DOCUMENT = {
+  resourceType: 'Bundle',
+  type: 'document',
+  entry: [{ resource: { resourceType: 'Composition', title: 'Diagnosekort' } }],
+};
+
+const BODIES: Record<string, string> = {
+  'ev-2': JSON.stringify({
+    resourceType: 'Bundle',
+    type: 'transaction',
+    entry: [
+      { resource: { resourceType: 'DocumentReference', status: 'current' } },
+      {
+        resource: {
+          resourceType: 'Binary',
+          contentType: 'application/fhir+json',
+          data: Buffer.from(JSON.stringify(CARRIED_DOCUMENT)).toString('base64'),
+        },
+      },
+    ],
+  }),
+};
+
+function body(text: string): NonNullable<Exchange['request']['body']> {
+  return { size: Buffer.byteLength(text), sha256: '0'.repeat(64), text, truncated: false };
 }

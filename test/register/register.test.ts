@@ -3,7 +3,7 @@
 // report from the register is byte for byte the one from the folder.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { registerImportCommand } from '../../src/cli/commands/register.ts';
@@ -46,6 +46,18 @@ function sampleResults(): CertificationResult[] {
         { id: 'kommunale-proevesvar', version: '1.2.1', approval: 'Delvist godkendt' },
       ],
     },
+    // Waivers judged --as-of a later day (expired then), and a protocol with nothing judged.
+    {
+      vendor: 'Novax A/S',
+      system: 'Novax',
+      at: '2026-11-10',
+      waiversJudgedAt: '2027-01-15T12:00:00.000Z',
+      protocols: [
+        { approval: 'Ikke godkendt' },
+        { id: 'lab-sharing', version: '0.3.0', approval: 'Delvist godkendt', nothingJudged: true },
+      ],
+      waivers: [{ id: 'W-9', state: 'expired', expires: '2026-12-26', appliedTo: [] }],
+    },
   ];
   return specs.map((spec) => run(spec).result as CertificationResult);
 }
@@ -71,8 +83,8 @@ async function statusPages(
       : await statusCommand(undefined, { ...options, register: source.register }, env);
   assert.equal(code, 0, env.output());
   const pages: Record<string, string> = {};
-  for (const name of ['status.da.html', 'status.en.html', 'status.md'])
-    pages[name] = await readFile(join(out, name), 'utf8');
+  const names = (await readdir(out, { recursive: true })).filter((name) => /\.(html|md)$/.test(name));
+  for (const name of names.sort()) pages[name] = await readFile(join(out, name), 'utf8');
   return pages;
 }
 
@@ -99,8 +111,8 @@ for (const engine of engines)
       const folder = await writeFolder(sampleResults());
       const target = await engine.target();
       for (const expected of [
-        '7 runs added to the register, 0 already',
-        '0 runs added to the register, 7 already',
+        '8 runs added to the register, 0 already',
+        '0 runs added to the register, 8 already',
       ]) {
         const env = capturingEnvironment();
         assert.equal(await registerImportCommand([folder], { register: target }, env), 0);
@@ -112,7 +124,7 @@ for (const engine of engines)
           .selectFrom('records')
           .select((eb) => eb.fn.countAll<number>().as('n'))
           .executeTakeFirstOrThrow();
-        assert.equal(Number(counts.n), 7);
+        assert.equal(Number(counts.n), 8);
         const verdicts = await register.db
           .selectFrom('checkpoint_verdicts')
           .select(['checkpoint_id', 'status', 'waiver_id'])
@@ -125,6 +137,13 @@ for (const engine of engines)
       const fromFolder = await statusPages({ folder });
       const fromRegister = await statusPages({ register: target });
       assert.match(fromFolder['status.da.html'] ?? '', /W-1/, 'the sample shows a waiver');
+      assert.match(
+        fromFolder['status.da.html'] ?? '',
+        /Udløbet ved kørslen \(bedømt pr\. 15\. januar 2027\)/,
+      );
+      assert.match(fromFolder['status.da.html'] ?? '', /Intet bedømt: 50 afventer/);
+      assert.match(fromFolder['status.da.html'] ?? '', /DK-3\.3\.1\.11 \(F2\)/, 'open checkpoints listed');
+      assert.ok(fromFolder['systems/novax-a-s-novax.da.html'], 'the system pages are compared too');
       assert.deepEqual(fromRegister, fromFolder);
     });
 

@@ -8,6 +8,15 @@ import { FileSystemWriter } from '../../src/projections/writer.ts';
 import { generateAllureHtml, stripAnalytics } from '../../src/report/allure-html.ts';
 import { sampleRun } from '../projections/result-builder.ts';
 
+interface StageLike {
+  attachments: { source?: string }[];
+  steps?: StageLike[];
+}
+
+function stepAttachments(stage: StageLike): { source?: string }[] {
+  return [...stage.attachments, ...(stage.steps ?? []).flatMap(stepAttachments)];
+}
+
 describe('Allure HTML report', () => {
   let runDir = '';
   before(async () => {
@@ -52,12 +61,38 @@ describe('Allure HTML report', () => {
     // Every cited exchange made it into the report, including the one two checkpoints share.
     const testCases = [...data].filter(([path]) => path.startsWith('data/test-cases/'));
     assert.equal(testCases.length, 7);
-    const attachments = testCases.flatMap(
-      ([, json]) =>
-        (JSON.parse(json) as { testStage: { attachments: { source?: string }[] } }).testStage.attachments,
+    // Under the steps that made the exchanges, each exchange once.
+    const attachments = testCases.flatMap(([, json]) =>
+      stepAttachments((JSON.parse(json) as { testStage: StageLike }).testStage),
     );
-    assert.equal(attachments.length, 3);
+    assert.equal(attachments.length, 7);
     for (const attachment of attachments) assert.ok(data.has(`data/attachments/${attachment.source ?? '-'}`));
+  });
+
+  it('keeps a history beside the run folders, per system and protocols, that grows with every report', async () => {
+    const parent = await mkdtemp(join(tmpdir(), 'certbench-allure-history-'));
+    try {
+      for (const name of ['run-1', 'run-2']) {
+        const dir = join(parent, name);
+        const { result, writer: seeded } = sampleRun();
+        const writer = new FileSystemWriter(dir);
+        for (const [path, content] of seeded.files) await writer.write(path, content);
+        await writer.write('certification-result.json', JSON.stringify(result));
+        await allureResultsProjection.project({ result, writer, stdout: { write: () => true } });
+        await generateAllureHtml(dir, { reportName: name });
+      }
+      const history = await readFile(
+        join(parent, 'allure-history', 'laegehus-oest-journal--laboratoriesvar.jsonl'),
+        'utf8',
+      );
+      assert.equal(history.trim().split('\n').length, 2, 'one line per report');
+      assert.match(
+        await readFile(join(parent, 'run-2', 'allurerc.mjs'), 'utf8'),
+        /"historyPath": "\.\.\/allure-history\/laegehus-oest-journal--laboratoriesvar\.jsonl"/,
+      );
+    } finally {
+      await rm(parent, { recursive: true, force: true });
+    }
   });
 
   it('reports the CLI error when there are no results', async () => {

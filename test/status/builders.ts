@@ -24,7 +24,11 @@ export interface RunSpec {
     version?: string;
     approval: Approval;
     waived?: { id: string; expires: string }[];
+    /** Every checkpoint pending or not applicable: the run judged nothing. */
+    nothingJudged?: boolean;
   }[];
+  /** The run judged its waivers as of this instant (`--as-of`). */
+  waiversJudgedAt?: string;
   waivers?: Partial<WaiverRecord>[];
   harnessErrors?: number;
   allureReport?: string;
@@ -44,6 +48,7 @@ export function run(spec: RunSpec): LoadedResult {
       strict: false,
       startedAt: finishedAt,
       finishedAt,
+      ...(spec.waiversJudgedAt ? { waiversJudgedAt: spec.waiversJudgedAt } : {}),
     },
     sut: {
       vendor: spec.vendor ?? 'EG A/S',
@@ -53,7 +58,7 @@ export function run(spec: RunSpec): LoadedResult {
     },
     ...(spec.waivers ? { waiverRegister: { file: 'w.yaml', waivers: spec.waivers.map(waiverRecord) } } : {}),
     protocols: (spec.protocols ?? [{ approval: 'Godkendt' }]).map((p) =>
-      protocol(p.id ?? 'diagnosekort', p.version ?? '1.0.0', p.approval, p.waived ?? []),
+      protocol(p.id ?? 'diagnosekort', p.version ?? '1.0.0', p.approval, p.waived ?? [], p.nothingJudged),
     ),
     harnessErrors: Array.from({ length: spec.harnessErrors ?? 0 }, () => ({
       kind: 'step-exception' as const,
@@ -74,9 +79,10 @@ function protocol(
   version: string,
   approval: Approval,
   waived: { id: string; expires: string }[],
+  nothingJudged = false,
 ): ProtocolResult {
   const failed = approval === 'Ikke godkendt' ? 1 : 0;
-  const pending = approval === 'Delvist godkendt' && waived.length === 0 ? 1 : 0;
+  const pending = nothingJudged ? 50 : approval === 'Delvist godkendt' && waived.length === 0 ? 1 : 0;
   return {
     id,
     title: id === 'diagnosekort' ? 'Diagnosekort' : id,
@@ -84,7 +90,7 @@ function protocol(
     standard: { name: 'MedCom ConditionList', packageId: 'p', version: '1.0.1', canonical: 'c' },
     approval,
     counts: {
-      passed: 50 - failed - pending - waived.length,
+      passed: nothingJudged ? 0 : 50 - failed - pending - waived.length,
       failed,
       waived: waived.length,
       pending,
@@ -93,7 +99,34 @@ function protocol(
     },
     remarks: [],
     useCases: [],
-    checkpoints: waived.map((w, i) => waivedCheckpoint(`DK-9.${i}`, w)),
+    checkpoints: [
+      ...(failed ? [checkpoint('DK-3.3.1.11', 'failed', 'Tillægstekst deles ikke', 'F2')] : []),
+      ...waived.map((w, i) => waivedCheckpoint(`DK-9.${i}`, w)),
+      ...Array.from({ length: pending }, (_, i) =>
+        checkpoint(`DK-XDS-${i + 1}`, 'pending', 'Versionering af delte dokumenter', 'F3'),
+      ),
+    ],
+  };
+}
+
+function checkpoint(
+  id: string,
+  status: CheckpointResult['status'],
+  title: string,
+  grade: CheckpointResult['grade'],
+): CheckpointResult {
+  return {
+    id,
+    title,
+    useCase: 'S1',
+    grade,
+    mode: 'automatic',
+    requirements: [],
+    status,
+    steps: [],
+    checks: [],
+    evidence: [],
+    durationMs: 1,
   };
 }
 

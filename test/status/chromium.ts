@@ -71,8 +71,3 @@ export function dumpDom(page: string): Promise<string> {
 export async function screenshot(page: string, png: string, size = '1600,1100'): Promise<void> {
   await chromium(page, [`--screenshot=${png}`, `--window-size=${size}`]);
 }
-
-/** A PDF as printed (the page's print CSS decides paper and orientation). */
-export async function printToPdf(page: string, pdf: string): Promise<void> {
-  await chromium(page, [`--print-to-pdf=${pdf}`, '--no-pdf-header-footer']);
-}

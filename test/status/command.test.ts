@@ -51,18 +51,19 @@ test('the report day defaults to the clock; --lang en writes the English page an
   const out = join(await tempDir(), 'status');
   const env = capturingEnvironment('2026-12-01T08:00:00Z');
   assert.equal(await statusCommand(dir, { out, lang: 'en', nextMeeting: '2026-12-16' }, env), 0);
-  assert.deepEqual((await readdir(out)).sort(), ['status.en.html', 'status.md']);
+  assert.deepEqual((await readdir(out)).sort(), ['status.en.html', 'status.md', 'systems']);
+  assert.deepEqual(await readdir(join(out, 'systems')), ['eg-a-s-clinea.en.html']);
   assert.ok(!existsSync(join(out, 'status.da.html')));
   const page = await readFile(join(out, 'status.en.html'), 'utf8');
   assert.match(page, /Status as of 1 December 2026/);
   assert.match(page, /Expires in 9 days/);
-  assert.match(env.output(), /status\.en\.html\n.*status\.md\n/);
+  assert.match(env.output(), /status\.en\.html\n.*systems\/eg-a-s-clinea\.en\.html\n.*status\.md\n/);
 });
 
 test('an empty folder gives an empty report and a warning', async () => {
   const out = await tempDir();
   const env = capturingEnvironment();
   assert.equal(await statusCommand(await tempDir(), { out, asOf: '2026-11-25' }, env), 0);
-  assert.match(env.output(), /warning: no certification results under/);
+  assert.match(env.output(), /warning: no certification results in /);
   assert.ok(existsSync(join(out, 'status.da.html')) && existsSync(join(out, 'status.en.html')));
 });

@@ -27,7 +27,10 @@ describe('cells', () => {
     const c = cell(model);
     assert.equal(c?.latest.approval, 'Godkendt');
     assert.equal(c?.latest.systemVersion, '4.2.1');
-    assert.deepEqual(c?.trend, ['Ikke godkendt', 'Delvist godkendt', 'Godkendt']);
+    assert.deepEqual(
+      c?.trend.map((r) => r.approval),
+      ['Ikke godkendt', 'Delvist godkendt', 'Godkendt'],
+    );
     assert.equal(c?.runs, 3);
     assert.deepEqual(
       buildStatusModel([...runs].reverse(), OPTIONS).cells.get(cellKey(row('1.0.0'), CLINEA)),
@@ -56,7 +59,10 @@ describe('cells', () => {
     assert.equal(c?.latest.approval, 'Godkendt');
     assert.equal(c?.newerSelfTest?.approval, 'Ikke godkendt');
     assert.equal(c?.newerSelfTest?.systemVersion, '4.3.0');
-    assert.deepEqual(c?.trend, ['Delvist godkendt', 'Godkendt', 'Ikke godkendt']);
+    assert.deepEqual(
+      c?.trend.map((r) => `${r.approval} ${r.mode}`),
+      ['Delvist godkendt self-test', 'Godkendt certify', 'Ikke godkendt self-test'],
+    );
     // Without a certification the latest self-test counts, and nothing is shown beside it.
     const selfTestsOnly = cell(buildStatusModel([runs[1]!, runs[2]!], OPTIONS));
     assert.equal(selfTestsOnly?.latest.approval, 'Ikke godkendt');
@@ -87,7 +93,10 @@ describe('cells', () => {
       run({ at: `2026-${m}-01`, protocols: [{ approval: m === '08' ? 'Ikke godkendt' : 'Godkendt' }] }),
     );
     const c = cell(buildStatusModel(runs, { ...OPTIONS, trendLength: 3 }));
-    assert.deepEqual(c?.trend, ['Godkendt', 'Godkendt', 'Ikke godkendt']);
+    assert.deepEqual(
+      c?.trend.map((r) => r.approval),
+      ['Godkendt', 'Godkendt', 'Ikke godkendt'],
+    );
     assert.equal(c?.runs, 8);
   });
 
@@ -113,11 +122,11 @@ describe('cells', () => {
     assert.equal(cellApproval(model, row('1.1.0'), CLINEA), 'Godkendt');
     const xmo = model.systems.find((s) => s.system === 'XMO')?.key ?? '';
     assert.equal(cellApproval(model, row('1.1.0'), xmo), 'not-tested');
+    // Self-tests (the builder's default) approve nothing: counted apart from certifications.
     assert.deepEqual(model.totals, {
-      Godkendt: 2,
-      'Delvist godkendt': 0,
-      'Ikke godkendt': 1,
-      'not-tested': 1,
+      certify: { Godkendt: 0, 'Delvist godkendt': 0, 'Ikke godkendt': 0 },
+      selfTest: { Godkendt: 2, 'Delvist godkendt': 0, 'Ikke godkendt': 1 },
+      notTested: 1,
     });
   });
 
@@ -301,9 +310,15 @@ describe('waivers', () => {
 
 describe('changes since a day', () => {
   const history = [
-    // CGM XMO: Delvist → Godkendt (newly approved)
+    // CGM XMO: Delvist → Godkendt by MedCom's certification (newly approved)
     run({ at: '2026-06-01', vendor: 'CGM', system: 'XMO', protocols: [{ approval: 'Delvist godkendt' }] }),
-    run({ at: '2026-10-05', vendor: 'CGM', system: 'XMO', protocols: [{ approval: 'Godkendt' }] }),
+    run({
+      at: '2026-10-05',
+      vendor: 'CGM',
+      system: 'XMO',
+      mode: 'certify',
+      protocols: [{ approval: 'Godkendt' }],
+    }),
     // Novax: Godkendt → Ikke godkendt (regression)
     run({ at: '2026-05-01', vendor: 'Novax A/S', system: 'Novax', protocols: [{ approval: 'Godkendt' }] }),
     run({
@@ -352,10 +367,28 @@ describe('changes since a day', () => {
   });
 
   test('a first test that is approved is a new approval too; no since, no changes', () => {
-    const model = buildStatusModel([run({ at: '2026-10-01' })], { ...OPTIONS, since: '2026-09-15' });
+    const model = buildStatusModel([run({ at: '2026-10-01', mode: 'certify' })], {
+      ...OPTIONS,
+      since: '2026-09-15',
+    });
     assert.equal(model.changes?.approved.length, 1);
     assert.equal(model.changes?.firstTested.length, 1);
     assert.equal(buildStatusModel(history, OPTIONS).changes, undefined);
+  });
+
+  test('a self-test without failures is never a new approval: at most an improvement', () => {
+    const model = buildStatusModel(
+      [
+        run({ at: '2026-06-01', protocols: [{ approval: 'Ikke godkendt' }] }),
+        run({ at: '2026-10-01', protocols: [{ approval: 'Godkendt' }] }),
+      ],
+      { ...OPTIONS, since: '2026-09-15' },
+    );
+    assert.deepEqual(model.changes?.approved, []);
+    assert.deepEqual(
+      model.changes?.improved.map((c) => `${c.beforeMode} ${c.before} → ${c.mode} ${c.after}`),
+      ['self-test Ikke godkendt → self-test Godkendt'],
+    );
   });
 });
 
@@ -378,5 +411,110 @@ describe('dates', () => {
     assert.equal(daysBetween('2026-11-25', '2026-12-10'), 15);
     assert.equal(daysBetween('2026-03-28', '2026-03-30'), 2, 'across the switch to summer time');
     assert.equal(daysBetween('2026-11-25', '2026-11-01'), -24);
+  });
+});
+
+describe('a report that cannot mislead', () => {
+  const only = (model: StatusModel) => [...model.cells.values()][0];
+
+  test('a run that judged nothing (0 passed, 50 pending) is Ikke testet, not Delvist godkendt', () => {
+    const model = buildStatusModel(
+      [run({ at: '2026-10-01', protocols: [{ approval: 'Delvist godkendt', nothingJudged: true }] })],
+      OPTIONS,
+    );
+    const cell = only(model);
+    assert.equal(cell?.latest.approval, 'not-tested');
+    assert.equal(cell?.latest.recordedApproval, 'Delvist godkendt');
+    assert.equal(model.totals.notTested, 1);
+    assert.equal(model.totals.selfTest['Delvist godkendt'], 0);
+  });
+
+  test('a run that judged nothing never replaces one that judged', () => {
+    const model = buildStatusModel(
+      [
+        run({ at: '2026-09-01', protocols: [{ approval: 'Godkendt' }] }),
+        run({ at: '2026-10-01', protocols: [{ approval: 'Delvist godkendt', nothingJudged: true }] }),
+      ],
+      OPTIONS,
+    );
+    const cell = only(model);
+    assert.equal(cell?.latest.approval, 'Godkendt');
+    assert.equal(cell?.newerSelfTest?.approval, 'not-tested');
+  });
+
+  test('approval totals count certifications only; self-tests apart', () => {
+    const model = buildStatusModel(
+      [
+        run({ at: '2026-09-01', mode: 'certify', system: 'A', protocols: [{ approval: 'Godkendt' }] }),
+        run({ at: '2026-09-01', system: 'B', protocols: [{ approval: 'Godkendt' }] }),
+        run({ at: '2026-09-01', system: 'C', protocols: [{ approval: 'Ikke godkendt' }] }),
+      ],
+      OPTIONS,
+    );
+    assert.deepEqual(model.totals, {
+      certify: { Godkendt: 1, 'Delvist godkendt': 0, 'Ikke godkendt': 0 },
+      selfTest: { Godkendt: 1, 'Delvist godkendt': 0, 'Ikke godkendt': 1 },
+      notTested: 0,
+    });
+  });
+
+  test("a cell knows its failed, waived and pending checkpoints with number, title and grade, in the record's order", () => {
+    const model = buildStatusModel(
+      [
+        run({
+          at: '2026-09-01',
+          protocols: [{ approval: 'Ikke godkendt', waived: [{ id: 'W-1', expires: '2027-01-01' }] }],
+        }),
+      ],
+      OPTIONS,
+    );
+    assert.deepEqual(
+      only(model)?.latest.open.map((o) => `${o.status} ${o.id} ${o.grade} ${o.title} ${o.waiverId ?? ''}`),
+      ['failed DK-3.3.1.11 F2 Tillægstekst deles ikke ', 'waived DK-9.0 F2 DK-9.0 W-1'],
+    );
+  });
+
+  test('a waiver the run judged expired (--as-of) is listed as expired, though the report day lies before its expiry', () => {
+    const model = buildStatusModel(
+      [
+        run({
+          at: '2026-11-20',
+          waiversJudgedAt: '2027-01-15T12:00:00.000Z',
+          protocols: [{ approval: 'Ikke godkendt' }],
+          waivers: [{ id: 'W-LATE', state: 'expired', expires: '2026-12-26', appliedTo: [] }],
+        }),
+      ],
+      OPTIONS,
+    );
+    const [waiver] = model.waivers;
+    assert.equal(waiver?.daysToExpiry, 31, 'from the report day');
+    assert.equal(waiver?.standing, 'expired', 'as the run judged it');
+    assert.equal(waiver?.judgedOn, '2027-01-15');
+    assert.equal(waiver?.expiredAtRun, true);
+  });
+
+  test('a page per system: its runs per protocol version, oldest first, with a readable unique file name', () => {
+    const model = buildStatusModel(
+      [
+        run({ at: '2026-09-01', vendor: 'Øst A/S', system: 'Læge', protocols: [{ approval: 'Godkendt' }] }),
+        run({
+          at: '2026-10-01',
+          vendor: 'Øst A/S',
+          system: 'Læge',
+          protocols: [{ approval: 'Ikke godkendt' }],
+        }),
+        run({ at: '2026-10-01', vendor: 'Øst', system: 'A/S Læge', protocols: [{ approval: 'Godkendt' }] }),
+      ],
+      OPTIONS,
+    );
+    assert.deepEqual(
+      model.histories.map((h) => h.slug),
+      ['oest-a-s-laege', 'oest-a-s-laege-2'],
+    );
+    const twice = model.histories.find((h) => h.system.vendor === 'Øst A/S');
+    assert.deepEqual(
+      twice?.protocols[0]?.runs.map((r) => r.approval),
+      ['Godkendt', 'Ikke godkendt'],
+    );
   });
 });

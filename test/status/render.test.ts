@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import { InMemoryWriter } from '../../src/projections/writer.ts';
 import { escapeHtml } from '../../src/status/html-escape.ts';
 import { renderStatusHtml } from '../../src/status/html-page.ts';
+import { renderSystemHtml } from '../../src/status/html-system.ts';
 import { markdownText, renderStatusMarkdown } from '../../src/status/markdown.ts';
 import { buildStatusModel } from '../../src/status/model.ts';
 import { writeStatusReport } from '../../src/status/report.ts';
@@ -95,7 +96,7 @@ test('Markdown: the matrix as a table, vendor strings literal, waivers and chang
   assert.match(md, /^\| --- \| --- \| --- \|$/m);
   assert.match(
     md,
-    /\*\*Diagnosekort 1\.1\.0\*\* \| – Ikke testet \| \*\*✔ Godkendt\*\*<br>version 4\.2\.0 · 02\.10\.2026/,
+    /\*\*Diagnosekort 1\.1\.0\*\* \| – Ikke testet \| ✔ _Selvtest uden fejl_<br>Leverandørens selvtest – ikke en godkendelse<br>version 4\.2\.0 · 02\.10\.2026/,
   );
   assert.ok(!md.includes('<script>') && !md.includes('[link](http'), 'no HTML, no links from results');
   assert.ok(md.includes('\\| \\*bold\\* \\[link\\]'), 'pipes, emphasis and brackets are escaped');
@@ -107,16 +108,24 @@ test('Markdown: the matrix as a table, vendor strings literal, waivers and chang
 
 test('the report writes a page per language and the Markdown summary', async () => {
   const writer = new InMemoryWriter();
+  const systemPages = (lang: string) => model.histories.map((h) => `systems/${h.slug}.${lang}.html`);
   assert.deepEqual(await writeStatusReport(model, writer, ['da', 'en']), [
     'status.da.html',
     'status.en.html',
+    ...systemPages('da'),
+    ...systemPages('en'),
     'status.md',
   ]);
   assert.match(writer.text('status.en.html'), /<html lang="en">/);
   assert.deepEqual(await writeStatusReport(model, new InMemoryWriter(), ['da']), [
     'status.da.html',
+    ...systemPages('da'),
     'status.md',
   ]);
+  assert.ok(
+    systemPages('da').every((p) => /^systems\/[a-z0-9-]+\.da\.html$/.test(p)),
+    'vendor strings never make a path',
+  );
 });
 
 test('an empty folder still gives a page that says so', () => {
@@ -135,13 +144,89 @@ test('a cell shows the certification that counts and, beside it, a newer self-te
   );
   const page = renderStatusHtml(certified, danish);
   assert.match(page, /data-approval="Godkendt"/);
-  assert.match(
-    page,
-    /certificering<\/span\s*><span class="small newer-self-test"\s*>Nyere selvtest 01\.10\.2026: Ikke godkendt/,
-  );
-  assert.match(renderStatusHtml(certified, english), /Newer self-test [^<]*: Not approved/);
+  assert.match(page, /<span class="small newer-self-test"\s*>Nyere selvtest 01\.10\.2026: Selvtest med fejl/);
+  assert.match(renderStatusHtml(certified, english), /Newer self-test [^<]*: Self-test with failures/);
   assert.match(
     renderStatusMarkdown(certified, danish),
-    /Godkendt\*\*.*certificering<br>Nyere selvtest 01\.10\.2026: Ikke godkendt/,
+    /\*\*Godkendt\*\*<br>MedCom-certificering.*<br>Nyere selvtest 01\.10\.2026: Selvtest med fejl/,
   );
+});
+
+test("a self-test never wears MedCom's words: own words, own look, own totals, in both languages", () => {
+  const both = buildStatusModel(
+    [
+      run({ at: '2026-09-01', mode: 'certify', system: 'A', protocols: [{ approval: 'Godkendt' }] }),
+      run({ at: '2026-09-01', system: 'B', protocols: [{ approval: 'Godkendt' }] }),
+    ],
+    OPTIONS,
+  );
+  const page = renderStatusHtml(both, danish);
+  const cellOf = (system: string) =>
+    new RegExp(
+      `<td class="([^"]*)"[^>]*data-system="${system}"[^>]*data-mode="([^"]*)"[^>]*>([\\s\\S]*?)</td>`,
+    ).exec(page);
+  const [, certClass, certMode, certText] = cellOf('A') ?? [];
+  const [, selfClass, selfMode, selfText] = cellOf('B') ?? [];
+  assert.equal(certMode, 'certify');
+  assert.equal(selfMode, 'self-test');
+  assert.equal(certClass, 'a-godkendt');
+  assert.equal(selfClass, 'a-godkendt m-self-test');
+  assert.match(certText ?? '', /✔<\/span>Godkendt<\/span/);
+  assert.match(certText ?? '', /MedCom-certificering/);
+  assert.match(selfText ?? '', /Selvtest uden fejl/);
+  assert.doesNotMatch(selfText ?? '', />Godkendt</, 'a self-test cell never says Godkendt');
+  assert.match(selfText ?? '', /Leverandørens selvtest – ikke en godkendelse/);
+  assert.match(page, /data-totals="certify"[\s\S]*?data-approval="Godkendt"[\s\S]*?<strong>1<\/strong>/);
+  assert.match(page, /data-totals="selfTest"[\s\S]*?Selvtest uden fejl:\s*<strong>1<\/strong>/);
+  assert.match(renderStatusHtml(both, english), /Self-test without failures/);
+});
+
+test('nothing judged is Ikke testet, with what is pending; open checkpoints are named in the cell', () => {
+  const m = buildStatusModel(
+    [
+      run({
+        at: '2026-09-01',
+        system: 'A',
+        protocols: [{ approval: 'Delvist godkendt', nothingJudged: true }],
+      }),
+      run({ at: '2026-09-01', system: 'B', protocols: [{ approval: 'Ikke godkendt' }] }),
+    ],
+    OPTIONS,
+  );
+  const page = renderStatusHtml(m, danish);
+  assert.match(
+    page,
+    /data-system="A"[^>]*data-approval="not-tested"[\s\S]*?Ikke testet[\s\S]*?Intet bedømt: 50 afventer/,
+  );
+  assert.doesNotMatch(page, /Delvist godkendt<\/span/);
+  assert.match(page, /data-checkpoint="DK-3\.3\.1\.11"\s+data-status="failed"\s+data-grade="F2"\s*/);
+  assert.match(page, /DK-3\.3\.1\.11 \(F2\)\s*<span class="open-title">Tillægstekst deles ikke<\/span>/);
+  assert.match(page, /href="systems\/eg-a-s-b\.da\.html#p-diagnosekort-1-0-0">Kontrolpunkter og historik/);
+  assert.match(renderStatusMarkdown(m, danish), /Fejlet: DK-3\.3\.1\.11 \(F2\)/);
+});
+
+test('the Danish page names variants in Danish; the system page lists every run and the open checkpoints', () => {
+  const m = buildStatusModel(
+    [
+      run({ at: '2026-08-01', protocols: [{ approval: 'Ikke godkendt' }] }),
+      run({ at: '2026-09-01', mode: 'certify', protocols: [{ approval: 'Ikke godkendt' }] }),
+    ],
+    OPTIONS,
+  );
+  const [history] = m.histories;
+  assert.ok(history);
+  const page = renderSystemHtml(m, history, danish);
+  assert.match(page, /<a href="\.\.\/status\.da\.html">Tilbage til statusrapporten/);
+  assert.equal([...page.matchAll(/<tr\s+class="[^"]*"\s+data-run=/g)].length, 2, 'both runs');
+  assert.match(page, /class="counting-run"\s+data-run="[^"]+"\s+data-mode="certify"/);
+  assert.match(
+    page,
+    /<svg class="history-chart"[^>]*aria-label="01\.08\.2026 Selvtest med fejl; 01\.09\.2026 Ikke godkendt"/,
+  );
+  assert.match(
+    page,
+    /data-checkpoint="DK-3\.3\.1\.11"\s+data-status="failed"\s+data-grade="F2"\s*>\s*<td>Fejlet<\/td>/,
+  );
+  assert.equal(danish.variantName('gp-system'), 'lægesystemet');
+  assert.equal(english.variantName('gp-system'), 'the GP system');
 });

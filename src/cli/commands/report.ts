@@ -45,6 +45,7 @@ export async function reportCommand(runDir: string, env: RunEnvironment): Promis
     result,
     writer: new FileSystemWriter(dir),
     stdout: env.stdout,
+    env: env.env,
   });
   const report = await generateAllureHtml(dir, {
     reportName: `certbench: ${result.sut.vendor} ${result.sut.system} ${result.sut.version}`,

@@ -9,7 +9,8 @@ import { dayOf, isDay } from '../../status/dates.ts';
 import { loadRegisterResults } from '../../register/status-source.ts';
 import { loadResultsFolder, type SkippedFile } from '../../status/load.ts';
 import { buildStatusModel } from '../../status/model.ts';
-import { writeStatusReport } from '../../status/report.ts';
+import { chromiumPath, pdfBrowserMissing } from '../../status/pdf.ts';
+import { writeStatusPdf, writeStatusReport } from '../../status/report.ts';
 import type { StatusLanguage } from '../../status/texts.ts';
 import type { LoadedResult } from '../../status/types.ts';
 import { REGISTER_ENV, registerTarget, withRegister } from './register.ts';
@@ -28,6 +29,8 @@ export interface StatusCommandOptions {
   lang?: 'da' | 'en' | 'both';
   /** Build the report from this register (a folder or a postgres:// URL) instead of a folder of results. */
   register?: string;
+  /** Also print the report (status page and system pages) into `status.<lang>.pdf` with Chromium. */
+  pdf?: boolean;
 }
 
 const LANGUAGES = { da: ['da'], en: ['en'], both: ['da', 'en'] } as const satisfies Record<
@@ -77,6 +80,9 @@ export async function statusCommand(
     );
     if (!isFolder) issues.push({ file: resultsDir, message: 'is not a folder of certification results' });
   }
+  const browser = chromiumPath(env.env);
+  const noBrowser = options.pdf ? pdfBrowserMissing(browser) : undefined;
+  if (noBrowser) issues.push({ file: '--pdf', message: noBrowser });
   if (issues.length > 0) throw new InvalidInputError(issues, 'invalid status report options');
 
   const out = resolve(env.cwd, options.out);
@@ -96,6 +102,8 @@ export async function statusCommand(
     generator: `certbench ${CERTBENCH_VERSION}`,
   });
   const files = await writeStatusReport(model, new FileSystemWriter(out), LANGUAGES[lang]);
+  // The meeting papers' language: Danish whenever it is written.
+  if (options.pdf) files.push(await writeStatusPdf(model, out, LANGUAGES[lang][0], browser));
   for (const file of files) env.stdout.write(`${join(options.out, file)}\n`);
   env.logger.info(
     `certbench: status of ${model.systems.length} systems × ${model.protocols.length} protocol versions from ${model.counted} results`,

@@ -1,6 +1,6 @@
 import type { Projection } from '../types.ts';
 import { allWritten } from '../writer.ts';
-import { evidenceAttachments, type EvidenceCopy } from './attachments.ts';
+import { evidenceAttachments, type AttachmentFile } from './attachments.ts';
 import { formatProperties } from './properties.ts';
 import { certbenchCategories, environmentEntries, executor } from './run-files.ts';
 import { checkpointTestResult } from './test-result.ts';
@@ -13,37 +13,37 @@ const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 export const allureResultsProjection: Projection = {
   name: 'allure-results',
   description: 'Allure results (one test per checkpoint, evidence attached) in allure-results/',
-  async project({ result, writer }) {
-    const attachments = evidenceAttachments(result, ALLURE_RESULTS_DIR);
+  async project({ result, writer, env }) {
+    const attachments = await evidenceAttachments(result, writer, ALLURE_RESULTS_DIR);
     let cursor = Date.parse(result.run.startedAt);
     if (Number.isNaN(cursor)) throw new Error(`run.startedAt is not a timestamp: ${result.run.startedAt}`);
     // Every test result is made before any file is written, so an inconsistent record writes nothing.
     const files: { name: string; text: string }[] = [];
-    const copies: EvidenceCopy[] = [];
+    const attachmentFiles: AttachmentFile[] = [];
     for (const protocol of result.protocols) {
       for (const checkpoint of protocol.checkpoints) {
-        const cited = attachments.forCheckpoint(protocol.id, checkpoint);
+        const cited = attachments.forCheckpoint(protocol.id, checkpoint, cursor);
         const testResult = checkpointTestResult(result, {
           protocol,
           checkpoint,
           start: cursor,
-          attachments: cited.attachments,
+          evidence: cited.steps,
         });
         cursor = testResult.stop;
         files.push({ name: `${ALLURE_RESULTS_DIR}/${testResult.uuid}-result.json`, text: json(testResult) });
-        copies.push(...cited.copies);
+        attachmentFiles.push(...cited.files);
       }
     }
     // Side by side (the writer bounds how many at once).
     await allWritten([
       ...files.map((f) => writer.write(f.name, f.text)),
-      ...copies.map((c) => attachments.copy(writer, c)),
+      ...attachmentFiles.map((f) => writer.write(f.path, f.content)),
     ]);
     await writer.write(
       `${ALLURE_RESULTS_DIR}/environment.properties`,
       formatProperties(environmentEntries(result)),
     );
-    await writer.write(`${ALLURE_RESULTS_DIR}/executor.json`, json(executor(result)));
+    await writer.write(`${ALLURE_RESULTS_DIR}/executor.json`, json(executor(result, env)));
     await writer.write(`${ALLURE_RESULTS_DIR}/categories.json`, json(certbenchCategories));
   },
 };

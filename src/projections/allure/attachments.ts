@@ -1,81 +1,126 @@
-import { exchangeExcerpt } from '../../evidence/bound.ts';
+// The exchanges as Allure shows them: each one attached once, under a step named by the set-up step that made it, in
+// the first checkpoint (in the record's order) that cites it; every other checkpoint citing it gets the same step
+// without files, saying where the exchange is attached and which evidence file holds it.
 import type { Exchange } from '../../evidence/exchange.ts';
 import type { CertificationResult, CheckpointResult, EvidenceRecord } from '../../result/types.ts';
 import type { Writer } from '../types.ts';
+import { exchangeParts } from './exchange-files.ts';
 import { nameBasedUuid } from './ids.ts';
-import type { Attachment } from './model.ts';
+import type { Attachment, StepResult } from './model.ts';
 
-/** One attachment file to make from an evidence file of the run (paths run-relative). */
-export interface EvidenceCopy {
-  id: string;
-  from: string;
-  to: string;
+/** A file to write into the results folder. */
+export interface AttachmentFile {
+  path: string;
+  content: string | Buffer;
 }
 
-export interface CheckpointAttachments {
-  attachments: Attachment[];
-  /** The attachment files to make in the results folder. */
-  copies: EvidenceCopy[];
+export interface CheckpointEvidence {
+  /** One step per set-up step that made the cited exchanges, each exchange a step inside it. */
+  steps: StepResult[];
+  files: AttachmentFile[];
 }
 
 export interface EvidenceAttachments {
-  /** The checkpoint's exchanges as Allure attachments, and the files to copy for them (no I/O yet). */
-  forCheckpoint(protocolId: string, checkpoint: CheckpointResult): CheckpointAttachments;
-  /** Makes the attachment files; an error names the evidence. */
-  copy(writer: Writer, copy: EvidenceCopy): Promise<void>;
+  forCheckpoint(protocolId: string, checkpoint: CheckpointResult, at: number): CheckpointEvidence;
 }
 
-export function evidenceAttachments(result: CertificationResult, resultsDir: string): EvidenceAttachments {
+/** Reads every cited exchange (an error names the evidence) and decides where each is attached. */
+export async function evidenceAttachments(
+  result: CertificationResult,
+  writer: Writer,
+  resultsDir: string,
+): Promise<EvidenceAttachments> {
   const records = new Map(result.evidence.map((record) => [record.id, record]));
-  const excerpts = new Map<string, Promise<string | undefined>>();
+  // Attached where a reader needs it: the first failed checkpoint citing it, else the first citing it.
+  const owner = new Map<string, string>();
+  for (const failedOnly of [true, false])
+    for (const protocol of result.protocols)
+      for (const checkpoint of protocol.checkpoints) {
+        if (failedOnly && checkpoint.status !== 'failed') continue;
+        for (const id of checkpoint.evidence) {
+          // An id without a record means the result is inconsistent; losing evidence silently is worse.
+          if (!records.has(id))
+            throw new Error(`checkpoint ${checkpoint.id} cites evidence ${id}, which the result lacks`);
+          if (!owner.has(id)) owner.set(id, `${protocol.id}\u0000${checkpoint.id}`);
+        }
+      }
+  const exchanges = new Map<string, Exchange>();
+  await Promise.all(
+    [...owner.keys()].map(async (id) => {
+      const record = records.get(id) as EvidenceRecord;
+      try {
+        exchanges.set(id, JSON.parse((await writer.read(record.file)).toString('utf8')) as Exchange);
+      } catch (error) {
+        throw new Error(`cannot read evidence ${id} from ${record.file}`, { cause: error });
+      }
+    }),
+  );
 
   return {
-    forCheckpoint(protocolId, checkpoint) {
-      const cited = checkpoint.evidence.map((id) => {
-        const record = records.get(id);
-        // An id without a record means the result is inconsistent; losing evidence silently is worse.
-        if (!record)
-          throw new Error(`checkpoint ${checkpoint.id} cites evidence ${id}, which the result lacks`);
-        // One file per citation, not per exchange: Allure 3 links an attachment file to the first test
-        // that names it and shows it as missing in every other (@allurereport/core processAttachmentLink).
-        const source = `${nameBasedUuid(result.run.id, protocolId, checkpoint.id, 'evidence', id)}-attachment.json`;
-        return { record, source };
-      });
-      return {
-        attachments: cited.map(({ record, source }) => ({
-          name: attachmentName(record),
-          source,
-          type: 'application/json',
-        })),
-        copies: cited.map(({ record, source }) => ({
-          id: record.id,
-          from: record.file,
-          to: `${resultsDir}/${source}`,
-        })),
-      };
-    },
-    // A large exchange becomes an excerpt, not a copy: the HTML report embeds every attachment, so a large body
-    // cited by many checkpoints would multiply (bounded outputs); the evidence file keeps the body and its hash.
-    // Each evidence file is read once; one without a large body is linked as before (costs no space).
-    copy(writer, { id, from, to }) {
-      let excerpt = excerpts.get(from);
-      if (!excerpt) {
-        excerpt = writer.read(from).then((bytes) => {
-          const exchange = JSON.parse(bytes.toString('utf8')) as Exchange;
-          const cut = exchangeExcerpt(exchange, from);
-          return cut === exchange ? undefined : JSON.stringify(cut, null, 2);
-        });
-        excerpts.set(from, excerpt);
+    forCheckpoint(protocolId, checkpoint, at) {
+      const files: AttachmentFile[] = [];
+      const groups = new Map<string, StepResult>();
+      for (const id of checkpoint.evidence) {
+        const record = records.get(id) as EvidenceRecord;
+        const exchange = exchanges.get(id) as Exchange;
+        const owned = owner.get(id) === `${protocolId}\u0000${checkpoint.id}`;
+        const attachments: Attachment[] = [];
+        if (owned)
+          exchangeParts(exchange).forEach((part, i) => {
+            const source = `${nameBasedUuid(result.run.id, 'evidence', id, String(i))}-attachment.${part.extension}`;
+            attachments.push({ name: part.name, source, type: part.type });
+            files.push({ path: `${resultsDir}/${source}`, content: part.content });
+          });
+        const attachedAt = owner.get(id)?.split('\u0000')[1] ?? '';
+        const step: StepResult = {
+          name: `${exchangeTitle(record)}${owned ? '' : ` (attached at ${attachedAt})`}`,
+          // Informational: what the SUT answered is judged by the checks, not by this step.
+          status: 'passed',
+          stage: 'finished',
+          start: at,
+          stop: at + record.durationMs,
+          steps: [],
+          attachments,
+          parameters: [
+            { name: 'evidence', value: record.file },
+            { name: 'sha256', value: record.sha256 },
+            ...(owned ? [] : [{ name: 'attached at', value: attachedAt }]),
+          ],
+        };
+        const group = record.step ?? 'exchanges of the checks';
+        const parent = groups.get(group) ?? {
+          name: `Set-up: ${group}`,
+          status: 'passed' as const,
+          stage: 'finished' as const,
+          start: at,
+          stop: at,
+          steps: [],
+          attachments: [],
+          parameters: [],
+        };
+        parent.steps.push(step);
+        parent.stop = Math.max(parent.stop, step.stop);
+        groups.set(group, parent);
       }
-      return excerpt
-        .then((text) => (text === undefined ? writer.copy(from, to) : writer.write(to, text)))
-        .catch((error: unknown) => {
-          throw new Error(`cannot copy evidence ${id} from ${from}`, { cause: error });
-        });
+      return { steps: [...groups.values()], files };
     },
   };
 }
 
-function attachmentName(record: EvidenceRecord): string {
-  return `${record.direction} ${record.name} → ${record.status ?? 'no response'}`;
+function exchangeTitle(record: EvidenceRecord): string {
+  const arrow = record.direction === 'outgoing' ? '→ SUT' : '← SUT';
+  const path = pathOf(record.url);
+  // Counterparts name their exchanges by method and path already ("document-sharing POST /document-sharing/fhir").
+  const what = record.name.includes(path) ? record.name : `${record.name}: ${record.method} ${path}`;
+  return `${arrow} ${what} → ${record.status ?? 'no answer'}`;
+}
+
+/** The path of a URL (the host is the run's local port, noise in a title). */
+function pathOf(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.pathname}${parsed.search}`;
+  } catch {
+    return url;
+  }
 }

@@ -1,6 +1,7 @@
 import type { Grade } from '../../protocols/schema.ts';
 import type { CheckpointResult, ProtocolResult } from '../../result/types.ts';
 import type { Label, Link } from './model.ts';
+import { publicText } from './public-text.ts';
 
 /** Allure's severity names; F1 blocks approval outright, F4 is only a remark. */
 const severityByGrade = {
@@ -47,8 +48,10 @@ export function labelsFor(protocol: ProtocolResult, checkpoint: CheckpointResult
 }
 
 /** Requirements with an address become links; the ones without stay in the description. */
-export function requirementLinks(checkpoint: CheckpointResult): Link[] {
+export function requirementLinks(checkpoint: CheckpointResult, protocolId: string): Link[] {
   return checkpoint.requirements.flatMap((requirement) =>
-    requirement.url ? [{ name: requirement.text, url: requirement.url, type: 'link' }] : [],
+    requirement.url
+      ? [{ name: publicText(requirement.text, protocolId), url: requirement.url, type: 'link' }]
+      : [],
   );
 }

@@ -3,7 +3,7 @@
  * Plain data, no behaviour: the projection builds these and the writer serialises them.
  */
 
-export type AllureStatus = 'passed' | 'failed' | 'broken' | 'skipped';
+export type AllureStatus = 'passed' | 'failed' | 'broken' | 'skipped' | 'unknown';
 export type AllureStage = 'scheduled' | 'running' | 'finished' | 'pending' | 'interrupted';
 
 export interface StatusDetails {

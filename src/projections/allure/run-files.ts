@@ -9,8 +9,8 @@ export const certbenchCategories: Category[] = [
   {
     name: 'Waived',
     description:
-      'Failed (or not run) but covered by an active waiver; the underlying failure is in the trace.',
-    matchedStatuses: ['skipped'],
+      'Failed (or not run) but covered by an active dispensation (waiver): its id, approver, expiry and reason are the message, the underlying failure is in the trace. Not pending: the system was tested.',
+    matchedStatuses: ['unknown'],
     messageRegex: '^Waived:.*',
   },
   {
@@ -43,8 +43,52 @@ export const certbenchCategories: Category[] = [
   },
 ];
 
-export function executor(result: CertificationResult): Executor {
-  return { name: 'certbench', type: 'certbench', buildName: result.run.id, reportName: reportName(result) };
+/**
+ * Who made the results: certbench, and in CI the build that ran it with its address (GitHub Actions, GitLab CI), so
+ * Allure's trend names each build and links back to it. Only these public build facts are read from the environment.
+ */
+export function executor(
+  result: CertificationResult,
+  env: Record<string, string | undefined> = {},
+): Executor {
+  const base: Executor = {
+    name: 'certbench',
+    type: 'certbench',
+    buildName: result.run.id,
+    reportName: reportName(result),
+  };
+  const github = env['GITHUB_ACTIONS'] === 'true' && env['GITHUB_RUN_ID'];
+  if (github) {
+    const server = env['GITHUB_SERVER_URL'] ?? 'https://github.com';
+    const repository = env['GITHUB_REPOSITORY'] ?? '';
+    const runNumber = Number(env['GITHUB_RUN_NUMBER']);
+    return {
+      ...base,
+      name: 'GitHub Actions',
+      type: 'github',
+      buildName: `${env['GITHUB_WORKFLOW'] ?? 'workflow'} #${env['GITHUB_RUN_NUMBER'] ?? env['GITHUB_RUN_ID']} (certbench run ${result.run.id})`,
+      ...(Number.isInteger(runNumber) ? { buildOrder: runNumber } : {}),
+      buildUrl: `${server}/${repository}/actions/runs/${env['GITHUB_RUN_ID']}`,
+      url: `${server}/${repository}`,
+    };
+  }
+  if (env['GITLAB_CI'] === 'true' && env['CI_PIPELINE_URL']) {
+    const pipeline = Number(env['CI_PIPELINE_IID']);
+    return {
+      ...base,
+      name: 'GitLab CI',
+      type: 'gitlab',
+      buildName:
+        `${env['CI_PROJECT_PATH'] ?? 'pipeline'} #${env['CI_PIPELINE_IID'] ?? env['CI_PIPELINE_ID'] ?? ''} ${env['CI_JOB_NAME'] ?? ''} (certbench run ${result.run.id})`.replace(
+          /\s+/g,
+          ' ',
+        ),
+      ...(Number.isInteger(pipeline) ? { buildOrder: pipeline } : {}),
+      buildUrl: env['CI_JOB_URL'] ?? env['CI_PIPELINE_URL'],
+      ...(env['CI_PROJECT_URL'] ? { url: env['CI_PROJECT_URL'] } : {}),
+    };
+  }
+  return base;
 }
 
 export function reportName(result: CertificationResult): string {

@@ -9,7 +9,9 @@ import { allureStepStatus } from './status.ts';
  */
 export function checkpointSteps(checkpoint: CheckpointResult, start: number): StepResult[] {
   let cursor = start;
-  const steps = checkpoint.steps.map((step) => {
+  // Cucumber's hooks are certbench's own set-up: a passed one says nothing to a reader, a failed one is named.
+  const shown = checkpoint.steps.filter((step) => !(isHook(step) && step.status === 'passed'));
+  const steps = shown.map((step) => {
     const result = gherkinStep(step, cursor);
     cursor = result.stop;
     return result;
@@ -17,9 +19,12 @@ export function checkpointSteps(checkpoint: CheckpointResult, start: number): St
   return [...steps, ...checkpoint.checks.map((check) => checkStep(check, cursor))];
 }
 
+const isHook = (step: StepRecord): boolean => step.keyword.trim() === 'Hook';
+
 function gherkinStep(step: StepRecord, start: number): StepResult {
   const result: StepResult = {
-    name: `${step.keyword.trim()} ${step.text}`,
+    // A hook's text is cucumber's id for it, which means nothing to a reader.
+    name: isHook(step) ? 'certbench scenario set-up (hook)' : `${step.keyword.trim()} ${step.text}`,
     status: allureStepStatus(step.status),
     stage: 'finished',
     start,

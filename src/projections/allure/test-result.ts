@@ -1,7 +1,8 @@
 import type { CertificationResult, CheckpointResult, ProtocolResult } from '../../result/types.ts';
 import { labelsFor, requirementLinks, useCaseTitle } from './labels.ts';
+import { publicText } from './public-text.ts';
 import { nameBasedUuid, stableHash } from './ids.ts';
-import type { Attachment, TestResult } from './model.ts';
+import type { StepResult, TestResult } from './model.ts';
 import { allureStatus, checkpointStatusDetails } from './status.ts';
 import { checkpointSteps } from './steps.ts';
 
@@ -10,7 +11,8 @@ export interface CheckpointPlacement {
   checkpoint: CheckpointResult;
   /** Epoch milliseconds; the record keeps durations only, so the caller lays checkpoints end to end. */
   start: number;
-  attachments: Attachment[];
+  /** The steps holding the checkpoint's exchanges (see attachments.ts). */
+  evidence: StepResult[];
 }
 
 /** One checkpoint as one Allure test result. Pure: the projection does the writing. */
@@ -18,7 +20,7 @@ export function checkpointTestResult(
   result: CertificationResult,
   placement: CheckpointPlacement,
 ): TestResult {
-  const { protocol, checkpoint, start, attachments } = placement;
+  const { protocol, checkpoint, start, evidence } = placement;
   const testResult: TestResult = {
     uuid: nameBasedUuid(result.run.id, protocol.id, checkpoint.id),
     // Independent of the run and the SUT version, so a re-certification continues the checkpoint's history.
@@ -33,14 +35,14 @@ export function checkpointTestResult(
     start,
     stop: start + checkpoint.durationMs,
     labels: labelsFor(protocol, checkpoint),
-    links: requirementLinks(checkpoint),
+    links: requirementLinks(checkpoint, protocol.id),
     parameters: [
       { name: 'SUT vendor', value: result.sut.vendor, excluded: true },
       { name: 'SUT system', value: result.sut.system, excluded: true },
       { name: 'SUT version', value: result.sut.version, excluded: true },
     ],
-    steps: checkpointSteps(checkpoint, start),
-    attachments,
+    steps: [...evidence, ...checkpointSteps(checkpoint, start)],
+    attachments: [],
   };
   const details = checkpointStatusDetails(checkpoint);
   if (details) testResult.statusDetails = details;
@@ -63,10 +65,12 @@ function description(checkpoint: CheckpointResult, protocol: ProtocolResult): st
   if (checkpoint.requirements.length > 0) {
     lines.push('', '**Requirements**', '');
     for (const requirement of checkpoint.requirements) {
-      lines.push(requirement.url ? `- [${requirement.text}](${requirement.url})` : `- ${requirement.text}`);
+      const text = publicText(requirement.text, protocol.id);
+      lines.push(requirement.url ? `- [${text}](${requirement.url})` : `- ${text}`);
     }
   }
-  if (checkpoint.provisional) lines.push('', `**Provisional** (source: ${checkpoint.provisional.source})`);
+  if (checkpoint.provisional)
+    lines.push('', `**Provisional** (source: ${publicText(checkpoint.provisional.source, protocol.id)})`);
   if (checkpoint.scenario) {
     const { uri, line, name } = checkpoint.scenario;
     lines.push('', `**Scenario:** ${name} (${uri}:${line})`);

@@ -1,0 +1,195 @@
+// What a person opens in Allure for one exchange: the request and the answer, each as its headers and its body
+// pretty-printed in its own media type, and every document carried inside a body (a base64 Binary of an ITI-65
+// bundle, a base64 attachment of a REF01 or an SBDH payload) decoded beside it, so a message that points into the
+// document points at something one can open. The evidence file itself stays as the run wrote it.
+import { XMLBuilder, XMLParser } from 'fast-xml-parser';
+import type { BodyRecord, Exchange, HttpMessage } from '../../evidence/exchange.ts';
+
+/** One file to attach: its title in Allure, media type, extension and content. */
+export interface ExchangePart {
+  name: string;
+  type: string;
+  extension: string;
+  content: string | Buffer;
+}
+
+/** Every part of one exchange, in reading order. */
+export function exchangeParts(exchange: Exchange): ExchangePart[] {
+  const parts: ExchangePart[] = [];
+  const { request, response } = exchange;
+  parts.push(headersPart('request', `${request.method} ${request.url}`, request));
+  parts.push(...bodyParts('request', request));
+  if (response) {
+    parts.push(headersPart('answer', `HTTP ${response.status}`, response));
+    parts.push(...bodyParts('answer', response));
+  } else {
+    parts.push({
+      name: 'answer: none',
+      type: 'text/plain',
+      extension: 'txt',
+      content: `No answer${exchange.error ? `: ${exchange.error}` : ''}\n`,
+    });
+  }
+  return parts;
+}
+
+function headersPart(role: string, firstLine: string, message: HttpMessage): ExchangePart {
+  const headers = Object.entries(message.headers).map(([name, value]) => `${name}: ${value}`);
+  const body = message.body;
+  const note = body
+    ? [
+        '',
+        `body: ${body.size} bytes, sha256 ${body.sha256}${body.truncated ? ' (cut in the evidence; the hash covers all of it)' : ''}${body.overLimit ? ' (over the size limit: reading stopped)' : ''}`,
+      ]
+    : [];
+  return {
+    name: `${role}: headers`,
+    type: 'text/plain',
+    extension: 'txt',
+    content: `${[firstLine, ...headers, ...note].join('\n')}\n`,
+  };
+}
+
+function bodyParts(role: string, message: HttpMessage): ExchangePart[] {
+  const body = message.body;
+  if (!body || body.text === '') return [];
+  const mediaType = (headerOf(message, 'content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  const kind = kindOf(mediaType, body.text);
+  const main: ExchangePart = {
+    name: `${role}: body (${mediaType || kind.type})`,
+    type: kind.type,
+    extension: kind.extension,
+    content: kind.pretty(body.text),
+  };
+  return [main, ...embeddedDocuments(role, body, kind.name)];
+}
+
+function headerOf(message: HttpMessage, name: string): string | undefined {
+  return Object.entries(message.headers).find(([key]) => key.toLowerCase() === name)?.[1];
+}
+
+interface BodyKind {
+  name: 'json' | 'xml' | 'text';
+  /** What Allure shows it as (it knows JSON and XML viewers, not FHIR's own media types). */
+  type: string;
+  extension: string;
+  pretty(text: string): string;
+}
+
+const JSON_KIND: BodyKind = { name: 'json', type: 'application/json', extension: 'json', pretty: prettyJson };
+const XML_KIND: BodyKind = { name: 'xml', type: 'application/xml', extension: 'xml', pretty: prettyXml };
+const TEXT_KIND: BodyKind = { name: 'text', type: 'text/plain', extension: 'txt', pretty: (t) => t };
+
+function kindOf(mediaType: string, text: string): BodyKind {
+  if (/[/+]json$/.test(mediaType)) return JSON_KIND;
+  if (/[/+]xml$/.test(mediaType)) return XML_KIND;
+  const start = text.trimStart()[0];
+  if (start === '{' || start === '[') return JSON_KIND;
+  if (start === '<') return XML_KIND;
+  return TEXT_KIND;
+}
+
+/** Indented JSON; a body that is not JSON (cut, or wrong) is shown as it came. */
+export function prettyJson(text: string): string {
+  try {
+    return `${JSON.stringify(JSON.parse(text), null, 2)}\n`;
+  } catch {
+    return text;
+  }
+}
+
+const XML_OPTIONS = {
+  preserveOrder: true,
+  ignoreAttributes: false,
+  commentPropName: '#comment',
+  cdataPropName: '#cdata',
+  trimValues: true,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  processEntities: false,
+} as const;
+
+/** Indented XML; text that does not parse is shown as it came. */
+export function prettyXml(text: string): string {
+  try {
+    const tree = new XMLParser(XML_OPTIONS).parse(text) as unknown[];
+    const built = new XMLBuilder({
+      ...XML_OPTIONS,
+      format: true,
+      indentBy: '  ',
+      suppressEmptyNode: true,
+    }).build(tree);
+    return built.trim() === '' ? text : `${built.trim()}\n`;
+  } catch {
+    return text;
+  }
+}
+
+const BASE64 = /^[A-Za-z0-9+/\s]+={0,2}$/;
+/** Base64 shorter than this is an identifier or a hash, not a document. */
+const MIN_DOCUMENT_BASE64 = 64;
+
+/** Documents carried base64-encoded in a body, decoded, with where they were found. */
+function embeddedDocuments(role: string, body: BodyRecord, kind: BodyKind['name']): ExchangePart[] {
+  if (body.truncated) return [];
+  const found: { where: string; contentType?: string; data: string }[] = [];
+  if (kind === 'json') {
+    try {
+      collectJson(JSON.parse(body.text), '', found);
+    } catch {
+      return [];
+    }
+  } else if (kind === 'xml') collectXml(body.text, found);
+  return found.flatMap(({ where, contentType, data }) => {
+    const bytes = Buffer.from(data.replace(/\s+/g, ''), 'base64');
+    const decoded = decodedPart(bytes, contentType);
+    return decoded ? [{ ...decoded, name: `${role}: document in ${where} (decoded${decoded.label})` }] : [];
+  });
+}
+
+/** FHIR Binary (`data`, `contentType`) and Attachment (`data`, `contentType`) anywhere in a JSON body. */
+function collectJson(
+  value: unknown,
+  path: string,
+  found: { where: string; contentType?: string; data: string }[],
+): void {
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => collectJson(item, `${path}[${i}]`, found));
+    return;
+  }
+  if (typeof value !== 'object' || value === null) return;
+  const record = value as Record<string, unknown>;
+  const data = record['data'];
+  if (typeof data === 'string' && data.length >= MIN_DOCUMENT_BASE64 && BASE64.test(data)) {
+    const contentType = typeof record['contentType'] === 'string' ? record['contentType'] : undefined;
+    const kindName = typeof record['resourceType'] === 'string' ? record['resourceType'] : 'attachment';
+    found.push({ where: `${path || 'body'} (${kindName})`, data, ...(contentType ? { contentType } : {}) });
+  }
+  for (const [key, child] of Object.entries(record))
+    if (key !== 'data') collectJson(child, `${path}.${key}`.replace(/^\./, ''), found);
+}
+
+/** Elements whose whole text is a long base64 run (REF01's attached forms, an SBDH's payload). */
+function collectXml(text: string, found: { where: string; contentType?: string; data: string }[]): void {
+  const element = /<([A-Za-z_][\w.:-]*)(\s[^>]*)?>([A-Za-z0-9+/=\s]{64,})<\/\1>/g;
+  for (const match of text.matchAll(element)) {
+    const [, name = '', attributes = '', data = ''] = match;
+    if (!BASE64.test(data.trim())) continue;
+    const contentType = /(?:mimeCode|contentType|mediaType|mimeType)="([^"]+)"/i.exec(attributes)?.[1];
+    found.push({ where: `<${name}>`, data: data.trim(), ...(contentType ? { contentType } : {}) });
+  }
+}
+
+/** The decoded bytes as what they are: PDF, XML, JSON or text; other binaries are not attached. */
+function decodedPart(
+  bytes: Buffer,
+  contentType: string | undefined,
+): (Omit<ExchangePart, 'name'> & { label: string }) | undefined {
+  if (bytes.subarray(0, 5).toString('latin1') === '%PDF-')
+    return { type: 'application/pdf', extension: 'pdf', content: bytes, label: ', PDF' };
+  const text = bytes.toString('utf8');
+  if (text.includes('\uFFFD')) return undefined;
+  const kind = kindOf((contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '', text);
+  const label = contentType ? `, ${contentType}` : '';
+  return { type: kind.type, extension: kind.extension, content: kind.pretty(text), label };
+}
