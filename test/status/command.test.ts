@@ -64,6 +64,6 @@ test('an empty folder gives an empty report and a warning', async () => {
   const out = await tempDir();
   const env = capturingEnvironment();
   assert.equal(await statusCommand(await tempDir(), { out, asOf: '2026-11-25' }, env), 0);
-  assert.match(env.output(), /warning: no certification results in /);
+  assert.match(env.output(), /warning: no certification results under /);
   assert.ok(existsSync(join(out, 'status.da.html')) && existsSync(join(out, 'status.en.html')));
 });
