@@ -30,7 +30,37 @@ export function exchangeParts(exchange: Exchange): ExchangePart[] {
       content: `No answer${exchange.error ? `: ${exchange.error}` : ''}\n`,
     });
   }
-  return parts;
+  return parts.map(capped);
+}
+
+/**
+ * Largest attachment a part becomes (bounded outputs: what the SUT sends must not make the report grow): a larger
+ * text is cut with a note, a larger binary (a PDF) is replaced by a note. The evidence file keeps the body with its
+ * SHA-256; normal exchanges and the documents inside them stay whole.
+ */
+export const ATTACHMENT_PART_LIMIT = 48 * 1024;
+
+function capped(part: ExchangePart): ExchangePart {
+  const size = typeof part.content === 'string' ? Buffer.byteLength(part.content) : part.content.length;
+  if (size <= ATTACHMENT_PART_LIMIT) return part;
+  const note = `[certbench: ${size} bytes, over the ${ATTACHMENT_PART_LIMIT} bytes an attachment may have; the whole body is in this exchange's evidence file, with its SHA-256]`;
+  if (typeof part.content !== 'string')
+    return {
+      name: `${part.name} (not attached)`,
+      type: 'text/plain',
+      extension: 'txt',
+      content: `${note}\n`,
+    };
+  const cut = Buffer.from(part.content)
+    .subarray(0, ATTACHMENT_PART_LIMIT - 512)
+    .toString('utf8');
+  return {
+    ...part,
+    name: `${part.name} (cut)`,
+    type: 'text/plain',
+    extension: 'txt',
+    content: `${cut}\n…\n${note}\n`,
+  };
 }
 
 function headersPart(role: string, firstLine: string, message: HttpMessage): ExchangePart {
