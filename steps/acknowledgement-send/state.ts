@@ -19,6 +19,7 @@ import type { SbdhFields } from '../../src/rules/homecare/sbdh.ts';
 import type { CertbenchWorld } from '../../src/steps-api/world.ts';
 import { homecareOutcome } from '../kommunale-proevesvar/state.ts';
 import { plannedRefs, stepOfDelivery } from '../kommunale-proevesvar/state.ts';
+import { parseJsonBounded } from '../../src/limits/parse-limits.ts';
 
 export const PROTOCOL = 'acknowledgement-send';
 export const RELEASE_STEP = 'held acknowledgements sent';
@@ -89,7 +90,7 @@ function read(submission: Submission): Arrival {
   if ('error' in envelope) {
     // Tolerated so that a bare acknowledgement is still judged; its missing envelope fails 3.4.8.
     try {
-      const parsed = JSON.parse(text) as Resource;
+      const parsed = parseJsonBounded(text) as Resource;
       return { submission, ack: parsed, problem: `not in a VANSEnvelope: ${envelope.error}` };
     } catch {
       return { submission, problem: envelope.error };

@@ -15,6 +15,7 @@ import {
   MESSAGING_EVENTS,
   type AckCode,
 } from './codes.ts';
+import { parseJsonBounded } from '../../limits/parse-limits.ts';
 
 /** The id in a reference `Type/id`, `urn:uuid:id` or a full URL ending in `/Type/id`. */
 function idOfReference(reference: string | undefined): string | undefined {
@@ -62,7 +63,7 @@ export function readAck(answer: HttpAnswer): { ack?: Resource; problems: string[
   }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text) as unknown;
+    parsed = parseJsonBounded(text);
   } catch (error) {
     return { problems: [`the answer is not JSON (${(error as Error).message}): ${excerpt(answer.body)}`] };
   }

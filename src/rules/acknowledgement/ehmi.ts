@@ -9,6 +9,7 @@
 import { isResource, resourcesOf, type Resource } from '../../fhir/bundle.ts';
 import { definitionVersion, envelopeFields, readSbdh, type SbdhFields } from '../homecare/sbdh.ts';
 import { ACK_EVENT } from './codes.ts';
+import { parseJsonBounded } from '../../limits/parse-limits.ts';
 
 export const EHMI = {
   headerVersion: '1.0',
@@ -22,7 +23,7 @@ export function readEhmiEnvelope(xml: string): { fields?: SbdhFields; ack?: Reso
   if (!fields) return { problem: 'not an EHMI SBDH (no StandardBusinessDocument with its header)' };
   if (!fields.payload) return { fields, problem: 'the SBDH has no BinaryContent' };
   try {
-    const parsed = JSON.parse(fields.payload) as unknown;
+    const parsed = parseJsonBounded(fields.payload);
     if (isResource(parsed) && parsed.resourceType === 'Bundle') return { fields, ack: parsed };
     return { fields, problem: 'the BinaryContent of the SBDH is not a FHIR Bundle' };
   } catch (error) {

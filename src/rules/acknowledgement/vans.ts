@@ -10,6 +10,7 @@ import { DOMParser } from '@xmldom/xmldom';
 import xpath from 'xpath';
 import { isResource, type Resource } from '../../fhir/bundle.ts';
 import type { AckCode } from './codes.ts';
+import { parseJsonBounded } from '../../limits/parse-limits.ts';
 
 export const VANS = {
   format: 'HL7',
@@ -75,7 +76,7 @@ export function readVansEnvelope(xml: string): VansEnvelope | { error: string } 
 export function envelopedBundle(envelope: VansEnvelope): { bundle?: Resource; problem?: string } {
   if (envelope.payload === '') return { problem: 'VANSEnvelope/Message/Data is empty' };
   try {
-    const parsed = JSON.parse(envelope.payload) as unknown;
+    const parsed = parseJsonBounded(envelope.payload);
     if (isResource(parsed) && parsed.resourceType === 'Bundle') return { bundle: parsed };
     return { problem: 'the payload in VANSEnvelope/Message/Data is not a FHIR Bundle' };
   } catch (error) {

@@ -6,6 +6,7 @@ import { readCdaDocument, type CdaHeader } from './cda-reader.ts';
 import type { DocumentFormat } from './codes.ts';
 import { readFhirDocument } from './fhir-reader.ts';
 import type { ReadDocument } from './model.ts';
+import { parseJsonBounded } from '../../limits/parse-limits.ts';
 
 export interface GmSubmission {
   unpacked: ProvideDocumentBundle;
@@ -49,7 +50,7 @@ function read(transaction: unknown): GmSubmission {
   }
   let bundle: unknown;
   try {
-    bundle = JSON.parse(text);
+    bundle = parseJsonBounded(text);
   } catch (error) {
     return {
       unpacked,

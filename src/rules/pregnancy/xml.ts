@@ -2,6 +2,7 @@
 import { DOMParser, type Document as XmlDocument, type Node as XmlNode } from '@xmldom/xmldom';
 import xpath from 'xpath';
 import { HL7_CDA_NAMESPACE } from './codes.ts';
+import { checkXmlDepth } from '../../limits/parse-limits.ts';
 
 export type { XmlDocument, XmlNode };
 
@@ -13,6 +14,8 @@ const select = xpath.useNamespaces({
 /** Parses XML; a malformed document is an error message, never an exception. */
 export function parseXml(text: string): { document: XmlDocument } | { error: string } {
   try {
+    // Untrusted content: nesting is bounded before the DOM is built (it is a message, not an exception, below).
+    checkXmlDepth(text);
     const document = new DOMParser({ onError: () => undefined }).parseFromString(text, 'text/xml');
     if (!document.documentElement) return { error: 'the document has no root element' };
     return { document };
