@@ -5,14 +5,6 @@ set -euo pipefail
 if [ -x /usr/bin/chromium ]; then
   exit 0
 fi
-if ! command -v apt-get >/dev/null 2>&1; then
-  echo "install-chromium: /usr/bin/chromium is missing and this is not a Debian system; install Chromium and set CHROMIUM=<binary>" >&2
-  exit 1
-fi
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
 # DejaVu carries the approval symbols (✔ ◐ ✘) the page uses.
-$SUDO apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null
+bash "$(dirname "$0")/apt-install.sh" Chromium "install Chromium and set CHROMIUM=<binary>" chromium fonts-dejavu-core
 /usr/bin/chromium --version

@@ -5,13 +5,5 @@ set -euo pipefail
 if compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; then
   exit 0
 fi
-if ! command -v apt-get >/dev/null 2>&1; then
-  echo "install-postgresql: PostgreSQL's initdb is missing and this is not a Debian system; install the PostgreSQL server (15 or later)" >&2
-  exit 1
-fi
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends postgresql >/dev/null
+bash "$(dirname "$0")/apt-install.sh" PostgreSQL "install the PostgreSQL server (15 or later)" postgresql
 ls /usr/lib/postgresql/*/bin/initdb

@@ -1,11 +1,12 @@
 // Opening the register: an embedded PGlite database in a folder (the default; nothing to install), or a PostgreSQL
 // server by URL (MedCom's central register). Both speak the same SQL through Kysely, and both are migrated to the
 // current schema on open.
-import { mkdir, open as openFile, readFile, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import v8 from 'node:v8';
 import { Kysely, Migrator, PostgresDialect, type Dialect } from 'kysely';
 import { HarnessError, InvalidInputError } from '../errors/index.ts';
+import { takeLock } from '../output/lock-file.ts';
 import { registerMigrations } from './migrations.ts';
 import type { RegisterDatabase } from './schema.ts';
 
@@ -98,40 +99,20 @@ async function migrated(
 const LOCK_WAIT_MS = 30_000;
 const LOCK_POLL_MS = 100;
 
-/** Takes `<dir>/certbench-register.lock`; a lock left by a process that no longer runs is taken over. */
+/** Takes `<dir>/certbench-register.lock`, waiting a while for another process to finish with the register. */
 async function lockFolder(dir: string): Promise<() => Promise<void>> {
   const file = join(dir, LOCK_FILE);
   const deadline = Date.now() + LOCK_WAIT_MS;
   for (;;) {
-    try {
-      const handle = await openFile(file, 'wx');
-      await handle.writeFile(String(process.pid));
-      await handle.close();
-      return () => rm(file, { force: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-    const holder = Number(await readFile(file, 'utf8').catch(() => ''));
-    if (Number.isInteger(holder) && holder > 0 && !alive(holder)) {
-      await rm(file, { force: true });
-      continue;
-    }
+    const attempt = await takeLock(file);
+    if ('release' in attempt) return attempt.release;
     if (Date.now() > deadline)
       throw new InvalidInputError([
         {
           file: dir,
-          message: `the register is in use by process ${holder || 'unknown'} (${file}); try again when it has finished`,
+          message: `the register is in use by process ${attempt.heldBy?.pid ?? 'unknown'} (${file}); try again when it has finished`,
         },
       ]);
     await new Promise((r) => setTimeout(r, LOCK_POLL_MS));
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
