@@ -2,6 +2,7 @@
 import { escapeHtml } from '../status/html-escape.ts';
 import type { Approval } from '../result/types.ts';
 import type { ApprovalsList } from './model.ts';
+import { VERIFY_FAILURE_TEXTS } from '../signing/failure-texts.ts';
 
 export type ApprovalsLanguage = 'da' | 'en';
 
@@ -88,7 +89,12 @@ export function renderApprovalsHtml(list: ApprovalsList, lang: ApprovalsLanguage
   const refused =
     list.refused.length === 0
       ? ''
-      : `<h2>${t.refused}</h2><ul>${list.refused.map((r) => `<li><code>${e(r.file)}</code>: ${e(r.reason)}</li>`).join('')}</ul>`;
+      : `<h2>${t.refused}</h2><ul>${list.refused
+          .map(
+            (r) =>
+              `<li data-failure="${e(r.failure)}"><code>${e(r.file)}</code>: ${e(VERIFY_FAILURE_TEXTS[lang][r.failure])} (<code>${e(r.at)}</code>)${lang === 'en' ? `: ${e(r.reason)}` : ''}</li>`,
+          )
+          .join('')}</ul>`;
   return `<!DOCTYPE html>
 <html lang="${lang}">
 <head><meta charset="utf-8"><title>${t.title}</title>

@@ -2,6 +2,7 @@
 // system and version, the approval of the latest *verified* certification. Self-tests never appear; a certification
 // whose signature does not verify against MedCom's certificate is refused, named, and left out.
 import type { Approval, CertificationResult } from '../result/types.ts';
+import type { VerifyFailure } from '../signing/verify.ts';
 
 export interface ApprovalEntry {
   /** The standard as MedCom names it, e.g. "MedCom ConditionList 1.0.1". */
@@ -28,7 +29,18 @@ export interface ApprovalsList {
   generator: string;
   entries: ApprovalEntry[];
   /** Certifications left out because they do not verify. */
-  refused: { file: string; reason: string }[];
+  refused: RefusedCertification[];
+}
+
+/** A certification left out: the failure's code (its words are in each language) and where it failed. */
+export interface RefusedCertification {
+  /** The record, relative to where the command ran. */
+  file: string;
+  failure: VerifyFailure;
+  /** The file within the run that does not match (`evidence/…`, `certification-result.jws`). */
+  at: string;
+  /** The technical reason, in English, as `certbench verify` prints it. */
+  reason: string;
 }
 
 export interface VerifiedCertification {

@@ -1,6 +1,7 @@
 // The matrix's cells: every valid run sorted into its system × protocol version, oldest first, so the last run
 // wins and the ones before it are the trend. A run of version 1.1.0 lands in its own row and never counts for 1.0.0.
 import { relative, sep } from 'node:path';
+import type { SignatureCheck } from '../signing/check.ts';
 import { cellKey, protocolRowOf, systemOf } from './identity.ts';
 import type {
   CellRun,
@@ -19,7 +20,11 @@ export interface CellHistory {
 }
 
 /** Groups the runs of `results` by cell (keyed like `StatusModel.cells`); each history is sorted oldest first. */
-export function cellHistories(results: readonly LoadedResult[], outDir: string): Map<string, CellHistory> {
+export function cellHistories(
+  results: readonly LoadedResult[],
+  outDir: string,
+  signaturesChecked = false,
+): Map<string, CellHistory> {
   const histories = new Map<string, CellHistory>();
   const newest = new Map<string, CellRun>();
   for (const loaded of results) {
@@ -27,7 +32,7 @@ export function cellHistories(results: readonly LoadedResult[], outDir: string):
     for (const protocol of loaded.result.protocols) {
       const row = protocolRowOf(protocol);
       const key = cellKey(row.key, system.key);
-      const run = cellRun(loaded, protocol, outDir);
+      const run = cellRun(loaded, protocol, outDir, signaturesChecked);
       const history = histories.get(key);
       const latest = newest.get(key);
       if (!history) histories.set(key, { system, protocol: row, runs: [run] });
@@ -66,13 +71,19 @@ export function byFinish(a: CellRun, b: CellRun): number {
   );
 }
 
-function cellRun(loaded: LoadedResult, protocol: StatusProtocol, outDir: string): CellRun {
+function cellRun(
+  loaded: LoadedResult,
+  protocol: StatusProtocol,
+  outDir: string,
+  signaturesChecked: boolean,
+): CellRun {
   const { run, sut } = loaded.result;
   const counts = protocol.counts;
   const judged = (counts.passed ?? 0) + (counts.failed ?? 0) + (counts.waived ?? 0) > 0;
+  const refused = run.mode === 'certify' && refusedSignature(loaded.signature, signaturesChecked);
   return {
     runId: run.id,
-    approval: judged ? protocol.approval : 'not-tested',
+    approval: judged && !refused ? protocol.approval : 'not-tested',
     recordedApproval: protocol.approval,
     systemVersion: sut.version,
     finishedAt: run.finishedAt,
@@ -87,7 +98,25 @@ function cellRun(loaded: LoadedResult, protocol: StatusProtocol, outDir: string)
     waivers: appliedWaivers(protocol),
     open: openCheckpoints(protocol),
     ...(loaded.allureReport ? { allureHref: relativeHref(outDir, loaded.allureReport) } : {}),
+    ...(loaded.signature ? { signature: loaded.signature } : {}),
+    ...(refused ? { refused: true as const } : {}),
   };
+}
+
+/**
+ * Whether a certification with this signature is no approval: a broken signature never is; with a trust anchor
+ * given, only a verified one is. Without an anchor an intact or missing signature is shown, marked, not refused.
+ */
+export function refusedSignature(signature: SignatureCheck | undefined, signaturesChecked: boolean): boolean {
+  if (!signature) return false;
+  if (signature.state === 'not-verified') return true;
+  return signaturesChecked && signature.state !== 'verified';
+}
+
+/** The newest refused certification after the run that counts, shown beside it. */
+export function newerRefused(runs: readonly CellRun[], counting: CellRun): CellRun | undefined {
+  const refused = runs.findLast((run) => run.refused);
+  return refused && refused !== counting && byFinish(refused, counting) > 0 ? refused : undefined;
 }
 
 function appliedWaivers(protocol: StatusProtocol): CellRun['waivers'] {

@@ -5,6 +5,7 @@ import { html, joinHtml, type Html } from './html-escape.ts';
 import { protocolAnchor } from './histories.ts';
 import { dataTable } from './html-parts.ts';
 import { cellKey } from './identity.ts';
+import { signatureMark } from './html-signature.ts';
 import { outcomeClasses, outcomeWord } from './run-words.ts';
 import type { StatusTexts } from './texts.ts';
 import type {
@@ -121,11 +122,20 @@ function cellHtml(
         >${t.newerSelfTest(t.shortDate(cell.newerSelfTest.finishedAt), outcomeWord(cell.newerSelfTest, t))}</span
       >`
     : html``;
-  const countsText = run.approval === 'not-tested' ? t.nothingJudged(c.pending) : t.counts(run.counts);
-  return html`<td class="${outcomeClasses(run)}" ${data} ${counts}>
+  const countsText =
+    run.approval !== 'not-tested' || run.refused ? t.counts(run.counts) : t.nothingJudged(c.pending);
+  const refused = cell.refusedCertification
+    ? html`<span class="flag sig-refused-newer" data-refused-run="${cell.refusedCertification.runId}"
+        ><span aria-hidden="true">✘ </span>${t.signature.newerRefused(
+          t.shortDate(cell.refusedCertification.finishedAt),
+        )}: ${signatureMark(cell.refusedCertification, t)}</span
+      >`
+    : html``;
+  const signature = html`data-signature="${run.signature?.state ?? ''}"`;
+  return html`<td class="${outcomeClasses(run)}" ${data} ${counts} ${signature}>
     ${approvalLabel(run.approval, outcomeWord(run, t))}<span class="badge m-${run.mode}"
       >${t.modeBadge[run.mode]}</span
-    ><span
+    >${signatureMark(run, t)}${refused}<span
       >${t.systemVersion(run.systemVersion)} ·
       <time datetime="${run.finishedAt}">${t.shortDate(run.finishedAt)}</time></span
     ><span>${countsText}</span>${openList(run, t)}${remarks}${lapsed}${selfTest}${trendHtml(cell, t)}<span
@@ -171,8 +181,10 @@ function trendHtml(cell: StatusCell, t: StatusTexts): Html {
   if (cell.trend.length < 2) return html``;
   const marks = cell.trend.map(
     (run) =>
-      html`<span class="t-${APPROVAL_CLASS[run.approval]} tm-${run.mode}" title="${outcomeWord(run, t)}"
-        >${APPROVAL_SYMBOL[run.approval]}</span
+      html`<span
+        class="t-${APPROVAL_CLASS[run.approval]} tm-${run.mode}${run.refused ? ' sig-refused' : ''}"
+        title="${outcomeWord(run, t)}"
+        >${run.refused ? '✘' : APPROVAL_SYMBOL[run.approval]}</span
       >`,
   );
   const words = cell.trend.map((run) => outcomeWord(run, t));

@@ -27,6 +27,7 @@ export function renderStatusHtml(model: StatusModel, t: StatusTexts): string {
         <header>
           <h1>${t.title}</h1>
           <p>${t.asOf(model.asOf)}${meeting}</p>
+          ${signatureNote(model, t)}
         </header>
         <main>
           <section id="matrix" aria-labelledby="h-matrix">
@@ -118,7 +119,17 @@ function legend(t: StatusTexts): Html {
     <ul class="legend-self-test">
       ${joinHtml(selfTests)}
     </ul>
-    <p class="small">${t.legendTrend} ${t.legendWaivers}</p>`;
+    <p class="small">${t.legendTrend} ${t.legendWaivers}</p>
+    <p class="small">${t.signature.legend}</p>`;
+}
+
+/** Whether signers were checked, and how many certifications were refused: never left to a cell alone. */
+function signatureNote(model: StatusModel, t: StatusTexts): Html {
+  const { checked, refused } = model.signatures;
+  const count = refused > 0 ? html` <strong class="flag">${t.signature.refusedCount(refused)}</strong>` : html``;
+  return html`<p class="signatures" data-signatures="${checked ? 'checked' : 'not-checked'}" data-refused="${refused}">
+    ${checked ? t.signature.checked : t.signature.notChecked}${count}
+  </p>`;
 }
 
 function footer(model: StatusModel, t: StatusTexts): Html {

@@ -72,6 +72,12 @@ tbody th[scope="row"] { background: #f7f7f7; font-weight: normal; }
 .waivers td:nth-child(3) { min-width: 14rem; }
 .matrix tbody th[scope="row"] { width: 13rem; }
 .matrix .flag { font-size: .9em; margin: .1rem 0; color: var(--no); background: #fff; }
+.sig { display: block; font-size: .85em; margin: .1rem 0; }
+.sig-verified { color: var(--ok, #1d5e2c); }
+.sig-not-checked { color: #5a4a00; font-style: italic; }
+.sig-not-verified { color: var(--no); font-weight: bold; border: 2px solid currentColor; padding: 0 .3em; background: #fff; }
+td.sig-refused { background: repeating-linear-gradient(135deg, #fff, #fff 6px, #f9d9d9 6px, #f9d9d9 12px); }
+.signatures[data-signatures="not-checked"] { border-left: 4px solid #b58900; padding-left: .4rem; }
 .changes li { margin-bottom: .2rem; }
 .legend dt { font-weight: bold; float: left; clear: left; margin-right: .4rem; }
 .legend dd { margin: 0 0 .2rem; }

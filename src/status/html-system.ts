@@ -5,6 +5,7 @@ import { Html, html, joinHtml } from './html-escape.ts';
 import { approvalLabel } from './html-matrix.ts';
 import { protocolAnchor } from './histories.ts';
 import { dataTable, pageHead } from './html-parts.ts';
+import { signatureMark } from './html-signature.ts';
 import { outcomeClasses, outcomeWord } from './run-words.ts';
 import type { StatusTexts } from './texts.ts';
 import type { CellApproval, CellRun, StatusModel, SystemHistory } from './types.ts';
@@ -66,7 +67,8 @@ function protocolSection({ protocol, runs, cell }: SystemHistory['protocols'][nu
       </td>
       <td>${run.systemVersion}</td>
       <td class="${outcomeClasses(run)}">${approvalLabel(run.approval, outcomeWord(run, t))}</td>
-      <td>${run.approval === 'not-tested' ? t.nothingJudged(c.pending) : t.counts(c)}</td>
+      <td>${run.approval !== 'not-tested' || run.refused ? t.counts(c) : t.nothingJudged(c.pending)}</td>
+      <td data-signature="${run.signature?.state ?? ''}">${signatureMark(run, t)}</td>
       <td>${report}</td>
     </tr>`;
   });
@@ -87,7 +89,7 @@ function protocolSection({ protocol, runs, cell }: SystemHistory['protocols'][nu
       <figcaption>${sp.trendCaption}</figcaption>
       ${trendChart(runs, t)}
     </figure>
-    ${dataTable(html`class="runs"`, sp.runsCaption, [h.date, h.mode, h.version, h.approval, h.counts, h.report], rows)}
+    ${dataTable(html`class="runs"`, sp.runsCaption, [h.date, h.mode, h.version, h.approval, h.counts, t.signature.header, h.report], rows)}
     ${joinHtml(open, '\n')}
   </section>`;
 }

@@ -5,7 +5,7 @@ import { cellKey } from './identity.ts';
 import { outcomeWord } from './run-words.ts';
 import type { StatusTexts } from './texts.ts';
 import type { Approval } from '../result/types.ts';
-import type { CellChange, StatusModel, WaiverEntry } from './types.ts';
+import type { CellChange, CellRun, StatusModel, WaiverEntry } from './types.ts';
 
 const APPROVALS: Approval[] = ['Godkendt', 'Delvist godkendt', 'Ikke godkendt'];
 
@@ -22,12 +22,23 @@ export function markdownText(text: string): string {
     .replace(/[\\`*_[\]|~]/g, '\\$&');
 }
 
+/** The signature's word (and why it does not verify), as the HTML cell shows it. */
+function signatureNotes(run: CellRun, t: StatusTexts): string[] {
+  const s = run.signature;
+  if (!s || (run.mode === 'self-test' && s.state === 'not-signed')) return [];
+  const word = t.signature.state[s.state];
+  return [s.state === 'not-verified' ? `${word}: ${t.signature.failure[s.failure]} (${s.file})` : word];
+}
+
 /** Renders the Markdown summary in the language of `t`. */
 export function renderStatusMarkdown(model: StatusModel, t: StatusTexts): string {
   const md = markdownText;
   const lines: string[] = [`# ${md(t.title)}`, ''];
   lines.push(
     md(t.asOf(model.asOf)) + (model.nextMeeting ? ` · ${md(t.nextMeeting(model.nextMeeting))}` : ''),
+    '',
+    md(model.signatures.checked ? t.signature.checked : t.signature.notChecked) +
+      (model.signatures.refused > 0 ? ` **${md(t.signature.refusedCount(model.signatures.refused))}**` : ''),
     '',
   );
   lines.push(`## ${md(t.sections.matrix)}`, '');
@@ -59,6 +70,13 @@ export function renderStatusMarkdown(model: StatusModel, t: StatusTexts): string
         const notes = [
           ...(run.remarks > 0 ? [t.remarks(run.remarks)] : []),
           ...(cell.lapsedWaivers.length ? [`⚠ ${t.lapsedWaivers(cell.lapsedWaivers.join(', '))}`] : []),
+          ...signatureNotes(run, t),
+          ...(cell.refusedCertification
+            ? [
+                `✘ ${t.signature.newerRefused(t.shortDate(cell.refusedCertification.finishedAt))}`,
+                ...signatureNotes(cell.refusedCertification, t),
+              ]
+            : []),
         ].map((note) => `<br>${md(note)}`);
         const selfTest = cell.newerSelfTest
           ? `<br>${md(t.newerSelfTest(t.shortDate(cell.newerSelfTest.finishedAt), outcomeWord(cell.newerSelfTest, t)))}`

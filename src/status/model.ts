@@ -1,6 +1,13 @@
 // The status report as one pure function over loaded results (design example 5): every date comes in through the
 // options, so the same folder gives the same page for the same "as of" day.
-import { cellHistories, countingRun, newerSelfTest, type CellHistory } from './cells.ts';
+import {
+  cellHistories,
+  countingRun,
+  newerRefused,
+  newerSelfTest,
+  refusedSignature,
+  type CellHistory,
+} from './cells.ts';
 import { changesSince } from './changes.ts';
 import { dayStart } from './dates.ts';
 import { cellKey, compareProtocolRows, compareSystems } from './identity.ts';
@@ -40,7 +47,8 @@ export function buildStatusModel(results: readonly LoadedResult[], options: Stat
     else return true;
     return false;
   });
-  const histories = cellHistories(valid, options.outDir);
+  const signaturesChecked = options.signaturesChecked ?? false;
+  const histories = cellHistories(valid, options.outDir, signaturesChecked);
   const waivers = waiverEntries(latestResults(valid, histories.values()), options.asOf, options.nextMeeting);
   // A waiver renewed in a later register keeps the cell's waived checkpoints covered: judge by its newest expiry.
   const newestExpiry = new Map(waivers.map((w) => [`${w.system.key}\u0000${w.id}`, w.expires]));
@@ -50,14 +58,21 @@ export function buildStatusModel(results: readonly LoadedResult[], options: Stat
     const latest = countingRun(history.runs);
     if (!latest) continue;
     const selfTest = newerSelfTest(history.runs, latest);
+    const refused = newerRefused(history.runs, latest);
     cells.set(key, {
       systemKey: history.system.key,
       protocolKey: history.protocol.key,
       latest,
       ...(selfTest ? { newerSelfTest: selfTest } : {}),
+      ...(refused ? { refusedCertification: refused } : {}),
       trend: history.runs
         .slice(-trendLength)
-        .map(({ approval, mode, finishedAt }) => ({ approval, mode, finishedAt })),
+        .map(({ approval, mode, finishedAt, refused }) => ({
+          approval,
+          mode,
+          finishedAt,
+          ...(refused ? { refused } : {}),
+        })),
       runs: history.runs.length,
       // `expires` is the first day a waiver no longer applies.
       lapsedWaivers: latest.waivers
@@ -80,6 +95,13 @@ export function buildStatusModel(results: readonly LoadedResult[], options: Stat
     counted: valid.length,
     ignored,
     generator: options.generator,
+    signatures: {
+      checked: signaturesChecked,
+      refused: valid.filter(
+        (loaded) =>
+          loaded.result.run.mode === 'certify' && refusedSignature(loaded.signature, signaturesChecked),
+      ).length,
+    },
   };
 }
 

@@ -4,10 +4,12 @@ import { APPROVAL_CLASS } from './approval-marks.ts';
 import type { StatusTexts } from './texts.ts';
 import type { CellRun } from './types.ts';
 
-type Outcome = Pick<CellRun, 'approval' | 'mode'>;
+type Outcome = Pick<CellRun, 'approval' | 'mode'> & Partial<Pick<CellRun, 'refused' | 'recordedApproval'>>;
 
-/** The outcome in words. */
+/** The outcome in words; a refused certification says what it claims and that it does not count. */
 export function outcomeWord(run: Outcome, t: StatusTexts): string {
+  if (run.refused)
+    return t.signature.refused(run.recordedApproval ? t.approval[run.recordedApproval] : undefined);
   if (run.approval === 'not-tested') return t.approval['not-tested'];
   return run.mode === 'self-test' ? t.selfTestApproval[run.approval] : t.approval[run.approval];
 }
@@ -15,5 +17,5 @@ export function outcomeWord(run: Outcome, t: StatusTexts): string {
 /** CSS classes: the approval's colour, and the self-test's own look (dashed border, hatching). */
 export function outcomeClasses(run: Outcome): string {
   const mode = run.approval !== 'not-tested' && run.mode === 'self-test' ? ' m-self-test' : '';
-  return `a-${APPROVAL_CLASS[run.approval]}${mode}`;
+  return `a-${APPROVAL_CLASS[run.approval]}${mode}${run.refused ? ' sig-refused' : ''}`;
 }

@@ -1,4 +1,5 @@
 // Danish: the steering group's language and MedCom's approval vocabulary.
+import { VERIFY_FAILURE_TEXTS } from '../signing/failure-texts.ts';
 import { dateParts } from './dates.ts';
 import { plural, type StatusTexts } from './texts.ts';
 import type { CellCounts } from './types.ts';
@@ -181,6 +182,27 @@ export const danish: StatusTexts = {
     'Udvikling: godkendelsen i de seneste kørsler af cellen, ældste først. En nyere protokolversion tæller aldrig for en ældre. ⚠ Dispensation udløbet: kørslen hviler på en dispensation, der ikke gælder længere.',
   legendWaivers:
     'En dispensation udløber den angivne dag (første dag, den ikke gælder). Markeret: udløber før næste møde.',
+  signature: {
+    state: {
+      verified: 'Signatur verificeret',
+      'not-checked': 'Signatur ikke kontrolleret',
+      'not-signed': 'Ikke signeret',
+      'not-verified': 'Signaturen holder ikke',
+    },
+    failure: VERIFY_FAILURE_TEXTS.da,
+    refused: (recorded) => `Afvist – tæller ikke${recorded ? ` (angiver ${recorded})` : ''}`,
+    newerRefused: (date) => `Nyere certificering ${date} afvist`,
+    signedBy: (signer, date) => `Signeret ${date} af ${signer}`,
+    header: 'Signatur',
+    checked:
+      'Signaturerne er kontrolleret mod tillidsankeret (MedComs certifikat): kun certificeringer med verificeret signatur tæller som godkendelser.',
+    notChecked:
+      'Signaturerne er ikke kontrolleret mod et tillidsanker (angiv --trust med MedComs certifikat): certificeringerne er markeret »Signatur ikke kontrolleret«. En certificering, hvis signatur ikke holder, tæller aldrig.',
+    refusedCount: (n) =>
+      `${plural(n, 'certificering er afvist', 'certificeringer er afvist')}, fordi signaturen ikke holder eller mangler; de er markeret og tæller ikke.`,
+    legend:
+      'Signatur: ✔ verificeret mod MedComs certifikat; ? ikke kontrolleret (intet tillidsanker angivet); ✘ holder ikke (resultat, signatur eller bevisfil ændret, eller fremmed certifikat): certificeringen tæller ikke.',
+  },
   footer: (generator, counted) =>
     `Genereret af ${generator} ud fra ${plural(counted, 'certificeringsresultat', 'certificeringsresultater')}. Pr. system, protokol og version gælder den seneste certificeringskørsel (MedComs); findes ingen, den seneste selvtest. En nyere selvtest vises ved siden af en certificering, men erstatter den ikke.`,
   ignored: (reason, n) =>

@@ -3,6 +3,8 @@
  * steering group's) and the English one cannot drift apart in content.
  */
 import type { Approval } from '../result/types.ts';
+import type { SignatureCheck } from '../signing/check.ts';
+import type { VerifyFailure } from '../signing/verify.ts';
 import type {
   CellApproval,
   CellCounts,
@@ -113,8 +115,29 @@ export interface StatusTexts {
   legendItems: Record<CellApproval, string>;
   legendTrend: string;
   legendWaivers: string;
+  signature: SignatureTexts;
   footer(generator: string, counted: number): string;
   ignored(reason: IgnoredResult['reason'], n: number): string;
+}
+
+/** How a run's signature is shown (see src/signing/check.ts). */
+export interface SignatureTexts {
+  /** The mark in a cell and a run's row. */
+  state: Record<SignatureCheck['state'], string>;
+  /** Why it does not verify, per failure code. */
+  failure: Record<VerifyFailure, string>;
+  /** A refused certification's outcome: it claims an approval that does not count. */
+  refused(recorded?: string): string;
+  /** Beside the run that counts: a newer certification that is refused. */
+  newerRefused(date: string): string;
+  signedBy(signer: string, date: string): string;
+  /** The system page's column. */
+  header: string;
+  /** The page's note: checked against the anchor, or not. */
+  checked: string;
+  notChecked: string;
+  refusedCount(n: number): string;
+  legend: string;
 }
 
 /** `n` with the singular or plural noun. */

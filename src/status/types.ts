@@ -9,6 +9,7 @@ import type {
   ProtocolResult,
   WaiverRecord,
 } from '../result/types.ts';
+import type { SignatureCheck } from '../signing/check.ts';
 
 /** A date without time, `YYYY-MM-DD` (UTC days, as waiver dates are judged). */
 export type Day = string;
@@ -57,6 +58,8 @@ export interface LoadedResult {
   result: StatusResult;
   /** Absolute path of the run's Allure report, when `<runDir>/allure-report/index.html` exists. */
   allureReport?: string;
+  /** Its signature as checked by the loader (folder or register); absent where nothing was checked (tests). */
+  signature?: SignatureCheck;
 }
 
 /**
@@ -123,6 +126,12 @@ export interface CellRun {
   open: OpenCheckpoint[];
   /** Link from the report page to the run's Allure report (relative, URL-encoded), when it exists. */
   allureHref?: string;
+  signature?: SignatureCheck;
+  /**
+   * A certification that does not count: its signature does not verify, or (with a trust anchor) it is not signed or
+   * not verified. Its `approval` is then `not-tested`; `recordedApproval` keeps what it claims.
+   */
+  refused?: true;
 }
 
 /**
@@ -136,8 +145,10 @@ export interface StatusCell {
   latest: CellRun;
   /** A self-test newer than the certification run that counts: shown beside it, never instead of it. */
   newerSelfTest?: CellRun;
+  /** A refused certification newer than the run that counts: shown beside it, marked. */
+  refusedCertification?: CellRun;
   /** The last runs, oldest first, ending with the newest. */
-  trend: Pick<CellRun, 'approval' | 'mode' | 'finishedAt'>[];
+  trend: Pick<CellRun, 'approval' | 'mode' | 'finishedAt' | 'refused'>[];
   /** How many valid runs the cell has in all. */
   runs: number;
   /** Ids of waivers the latest run relied on that are no longer in force at the report date. */
@@ -221,6 +232,8 @@ export interface StatusModel {
   ignored: IgnoredResult[];
   /** e.g. "certbench 0.1.0", for the footer. */
   generator: string;
+  /** Whether signers were checked against a trust anchor, and how many certification runs were refused. */
+  signatures: { checked: boolean; refused: number };
 }
 
 /**
@@ -248,6 +261,11 @@ export interface StatusOptions {
   nextMeeting?: Day;
   /** Folder the pages are written to: Allure links are made relative to it. */
   outDir: string;
+  /**
+   * A trust anchor was given (--trust): only verified certifications count. Without it, signers are not checked and
+   * an unsigned certification still counts (marked); one whose signature is broken never counts. @default false
+   */
+  signaturesChecked?: boolean;
   /** Runs shown per cell in the trend, including the latest. @default 6 */
   trendLength?: number;
   generator: string;

@@ -34,7 +34,9 @@ export async function approvalsCommand(
       if (!outcome.ok) {
         refused.push({
           file: relative(env.cwd, file),
-          reason: `${outcome.failure}: ${relative(env.cwd, outcome.file)}: ${outcome.message}`,
+          failure: outcome.failure,
+          at: outcome.name,
+          reason: `${relative(env.cwd, outcome.file)}: ${outcome.message}`,
         });
         continue;
       }
@@ -56,7 +58,7 @@ export async function approvalsCommand(
   await writeFile(join(out, 'approvals.json'), `${JSON.stringify(list, null, 2)}\n`);
   for (const lang of ['da', 'en'] as const)
     await writeFile(join(out, `approvals.${lang}.html`), renderApprovalsHtml(list, lang));
-  for (const r of refused) env.logger.warn(`left out ${r.file}: ${r.reason}`);
+  for (const r of refused) env.logger.warn(`left out ${r.file}: ${r.failure}: ${r.reason}`);
   env.logger.info(
     `certbench: approvals list of ${list.entries.length} entries from ${verified.length} verified certifications in ${options.out}`,
   );
