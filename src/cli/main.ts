@@ -134,8 +134,14 @@ program
   .description(
     'regenerate allure-results, the Allure HTML report and the filled-in test protocol with its evidence package of a run folder from its certification-result.json',
   )
-  .action(async (runDir: string) => {
-    process.exitCode = await (await import('./commands/report.ts')).reportCommand(runDir, environment);
+  .option(
+    '--trust <pem>',
+    "check the signer against this trust anchor (MedCom's certificate, PEM): a certification that does not verify is refused (exit 7)",
+  )
+  .action(async (runDir: string, options: { trust?: string }) => {
+    process.exitCode = await (
+      await import('./commands/report.ts')
+    ).reportCommand(runDir, environment, options);
   });
 
 program
@@ -166,6 +172,10 @@ program
   .option(
     '--pdf',
     'also print the report into status.<lang>.pdf with Chromium (CERTBENCH_CHROMIUM, else /usr/bin/chromium)',
+  )
+  .option(
+    '--trust <pem>',
+    "check signers against this trust anchor (MedCom's certificate, PEM): only verified certifications count; without it signatures are marked not checked",
   )
   .action(async (resultsDir: string | undefined, options: StatusCommandOptions) => {
     process.exitCode = await (
@@ -203,11 +213,23 @@ register
   )
   .option('--host <host>', 'bind address', '127.0.0.1')
   .option('--port <port>', 'port', '8090')
-  .action(async (options: { register?: string; submitters: string; host: string; port: string }) => {
-    process.exitCode = await (
-      await import('./commands/register.ts')
-    ).registerServeCommand(options, environment);
-  });
+  .option(
+    '--trust <pem>',
+    "the live status page checks signers against this trust anchor (MedCom's certificate, PEM)",
+  )
+  .action(
+    async (options: {
+      register?: string;
+      submitters: string;
+      host: string;
+      port: string;
+      trust?: string;
+    }) => {
+      process.exitCode = await (
+        await import('./commands/register.ts')
+      ).registerServeCommand(options, environment);
+    },
+  );
 
 program
   .command('verify <target>')

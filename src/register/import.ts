@@ -5,6 +5,7 @@ import { dirname } from 'node:path';
 import type { Kysely } from 'kysely';
 import { describeProblems, verifyRunFolder } from '../integrity/run-integrity.ts';
 import type { CertificationResult } from '../result/types.ts';
+import { storedSignatureOfFolder } from '../signing/check.ts';
 import { allureReportBeside, findResultFiles, resultProblem, type SkippedFile } from '../status/load.ts';
 import { registerRecord, RegisterConflictError } from './record.ts';
 import type { RegisterDatabase } from './schema.ts';
@@ -62,6 +63,7 @@ export async function importFile(
       location: file,
       ...(allureReport ? { allureReport } : {}),
       submittedBy,
+      signature: await storedSignatureOfFolder(dirname(file)),
     });
   } catch (error) {
     if (error instanceof RegisterConflictError) return { file, reason: error.message };

@@ -121,6 +121,21 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('checkpoint_verdicts').addColumn('ordinal', 'integer').execute();
     },
   },
+  '0004-signatures': {
+    // The signature of each run as checked when it came in (the evidence is at hand then): not signed, intact (with
+    // the signature, whose chain the status report checks against the reader's trust anchor), or not verified and
+    // why. Null: registered before 0004 (a new import of the same record fills it in).
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema
+        .alterTable('records')
+        .addColumn('signature_state', 'text', (c) =>
+          c.check(sql`signature_state in ('not-signed', 'intact', 'not-verified')`),
+        )
+        .execute();
+      for (const column of ['signature_jws', 'signature_failure', 'signature_file', 'signature_detail'])
+        await db.schema.alterTable('records').addColumn(column, 'text').execute();
+    },
+  },
 };
 
 /** The shipped migrations, for Kysely's Migrator. */

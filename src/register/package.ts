@@ -19,6 +19,8 @@ export interface PackageLimits {
 export interface SubmittedPackage {
   recordBytes: Uint8Array;
   result: CertificationResult;
+  /** Every file of the package, by name (the signature check reads them). */
+  files: Record<string, Uint8Array>;
 }
 
 export function readSubmittedPackage(zip: Uint8Array, limits: PackageLimits): SubmittedPackage {
@@ -68,5 +70,5 @@ export function readSubmittedPackage(zip: Uint8Array, limits: PackageLimits): Su
   }
   const problem = resultProblem(data);
   if (problem) throw new PackageError(`${RESULT_FILE_NAME}: ${problem}`);
-  return { recordBytes, result: data as CertificationResult };
+  return { recordBytes, result: data as CertificationResult, files };
 }

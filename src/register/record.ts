@@ -3,7 +3,8 @@
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { CertificationResult } from '../result/types.ts';
-import type { RegisterDatabase } from './schema.ts';
+import type { StoredSignature } from '../signing/check.ts';
+import type { RecordsTable, RegisterDatabase } from './schema.ts';
 
 /** A record to register, with where it came from. */
 export interface RecordSubmission {
@@ -15,6 +16,8 @@ export interface RecordSubmission {
   submittedBy: string;
   /** The evidence package it came in, kept in the same transaction. */
   package?: Uint8Array;
+  /** Its signature as checked when it came in. */
+  signature: StoredSignature;
 }
 
 export type RegisterOutcome = 'added' | 'known';
@@ -39,7 +42,16 @@ export async function registerRecord(
       .select(['record_sha256'])
       .where((eb) => eb.or([eb('record_sha256', '=', hash), eb('run_id', '=', submission.result.run.id)]))
       .execute();
-    if (known.some((row) => row.record_sha256 === hash)) return 'known';
+    if (known.some((row) => row.record_sha256 === hash)) {
+      // Registered before signatures were recorded (0004): the state is filled in, nothing else changes.
+      await tx
+        .updateTable('records')
+        .set(signatureColumns(submission.signature))
+        .where('record_sha256', '=', hash)
+        .where('signature_state', 'is', null)
+        .execute();
+      return 'known';
+    }
     if (known.length > 0)
       throw new RegisterConflictError(
         `run ${submission.result.run.id} is already registered with a different record (sha256 ${known[0]?.record_sha256}); the register never overwrites a run`,
@@ -61,7 +73,7 @@ export async function registerRecord(
 async function insertRecord(
   tx: Transaction<RegisterDatabase>,
   hash: string,
-  { result, location, allureReport, submittedBy }: RecordSubmission,
+  { result, location, allureReport, submittedBy, signature }: RecordSubmission,
 ): Promise<void> {
   const { run, sut } = result;
   await tx
@@ -83,6 +95,7 @@ async function insertRecord(
       record_location: location,
       allure_report: allureReport ?? null,
       submitted_by: submittedBy,
+      ...signatureColumns(signature),
     })
     .execute();
   if (result.protocols.length > 0)
@@ -150,3 +163,33 @@ async function insertRecord(
 }
 
 const VERDICTS_PER_INSERT = 2_000;
+
+function signatureColumns(signature: StoredSignature) {
+  return {
+    signature_state: signature.state,
+    signature_jws: signature.state === 'intact' ? signature.jws : null,
+    signature_failure: signature.state === 'not-verified' ? signature.failure : null,
+    signature_file: signature.state === 'not-verified' ? signature.file : null,
+    signature_detail: signature.state === 'not-verified' ? signature.detail : null,
+  };
+}
+
+/** The stored signature of a row; undefined for a run registered before 0004. */
+export function storedSignatureOfRow(row: {
+  signature_state: RecordsTable['signature_state'];
+  signature_jws: string | null;
+  signature_failure: RecordsTable['signature_failure'];
+  signature_file: string | null;
+  signature_detail: string | null;
+}): StoredSignature | undefined {
+  if (row.signature_state === 'not-signed') return { state: 'not-signed' };
+  if (row.signature_state === 'intact') return { state: 'intact', jws: row.signature_jws ?? '' };
+  if (row.signature_state === 'not-verified')
+    return {
+      state: 'not-verified',
+      failure: row.signature_failure ?? 'unreadable',
+      file: row.signature_file ?? '',
+      detail: row.signature_detail ?? '',
+    };
+  return undefined;
+}

@@ -4,6 +4,7 @@
  * referenced by hash and location. See docs/register.md.
  */
 import type { ColumnType, Generated } from 'kysely';
+import type { VerifyFailure } from '../signing/verify.ts';
 
 /** A timestamptz column: written as an ISO string, read back as a Date by both engines. */
 type Instant = ColumnType<Date, string, never>;
@@ -30,6 +31,14 @@ export interface RecordsTable {
   /** Who submitted it (`import` for a folder import, the token's name on the register server). */
   submitted_by: string;
   registered_at: Generated<Date>;
+  /** The signature as checked at registration (migration 0004; null before): see src/signing/check.ts. */
+  signature_state: 'not-signed' | 'intact' | 'not-verified' | null;
+  /** The detached JWS of an intact signature: its x5c chain is checked against the reader's trust anchor. */
+  signature_jws: string | null;
+  /** Not verified: the failure code, the file within the run, the technical reason. */
+  signature_failure: VerifyFailure | null;
+  signature_file: string | null;
+  signature_detail: string | null;
 }
 
 export interface ProtocolRunsTable {

@@ -1,8 +1,11 @@
 // `certbench register serve`: MedCom's register over HTTP. Vendors' CI submits self-tests, testcamps submit
 // certifications, each as the run's evidence package (ZIP) with the submitter's token; the status report is served
 // live from the same database. A submission is one transaction: the run, its verdicts and its package, or nothing.
+import type { X509Certificate } from 'node:crypto';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Clock } from '../environment/environment.ts';
+import { storedSignatureOf } from '../signing/check.ts';
+import { checkPackageIntegrity } from '../signing/verify.ts';
 import { dayOf } from '../status/dates.ts';
 import { buildStatusModel } from '../status/model.ts';
 import { renderStatusFiles } from '../status/report.ts';
@@ -23,6 +26,8 @@ export interface RegisterServerOptions {
   /** Largest package accepted. @default 100 MiB */
   maxPackageBytes?: number;
   limits?: PackageLimits;
+  /** Trust anchors the live status page checks signers against (--trust); without them they are not checked. */
+  anchors?: readonly X509Certificate[];
 }
 
 export interface RunningRegisterServer {
@@ -85,6 +90,7 @@ export async function startRegisterServer(options: RegisterServerOptions): Promi
         location: `register:${run.id}`,
         submittedBy: submitter.name,
         package: request.body,
+        signature: storedSignatureOf(await checkPackageIntegrity(submitted.files, `register:${run.id}`)),
       });
       return reply.code(outcome === 'added' ? 201 : 200).send({ status: outcome, runId: run.id });
     } catch (error) {
@@ -123,9 +129,12 @@ export async function startRegisterServer(options: RegisterServerOptions): Promi
       if (submitter.role === 'vendor')
         return reply.code(403).send({ error: "the status report is MedCom's and the steering group's" });
       // Links to Allure reports are paths on the machine that ran; a page served to others shows none.
-      const results = (await loadRegisterResults(register.db)).map(({ file, result }) => ({ file, result }));
+      const results = (await loadRegisterResults(register.db, options.anchors)).map(
+        ({ file, result, signature }) => ({ file, result, ...(signature ? { signature } : {}) }),
+      );
       const model = buildStatusModel(results, {
         asOf: dayOf(options.clock.now()),
+        signaturesChecked: options.anchors !== undefined,
         outDir: '/',
         generator: options.generator,
       });

@@ -1,12 +1,19 @@
 // The status report's input read from the register: the same StatusResult values the folder form extracts from
 // each record, in three queries whatever the number of runs.
+import type { X509Certificate } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { signatureCheckOf } from '../signing/check.ts';
 import type { Grade } from '../protocols/schema.ts';
 import { OPEN_STATUSES, statusCheckpoint } from '../status/extract.ts';
 import type { LoadedResult, StatusProtocol, StatusResult, StatusWaiver } from '../status/types.ts';
+import { storedSignatureOfRow } from './record.ts';
 import type { RegisterDatabase } from './schema.ts';
 
-export async function loadRegisterResults(db: Kysely<RegisterDatabase>): Promise<LoadedResult[]> {
+export async function loadRegisterResults(
+  db: Kysely<RegisterDatabase>,
+  /** Trust anchors for the signatures (--trust); without them signers are not checked. */
+  anchors?: readonly X509Certificate[],
+): Promise<LoadedResult[]> {
   const records = await db
     .selectFrom('records')
     .select([
@@ -21,6 +28,11 @@ export async function loadRegisterResults(db: Kysely<RegisterDatabase>): Promise
       'waivers_judged_at',
       'record_location',
       'allure_report',
+      'signature_state',
+      'signature_jws',
+      'signature_failure',
+      'signature_file',
+      'signature_detail',
     ])
     .execute();
   const protocolRows = await db
@@ -105,6 +117,7 @@ export async function loadRegisterResults(db: Kysely<RegisterDatabase>): Promise
       file: row.record_location,
       ...(row.allure_report ? { allureReport: row.allure_report } : {}),
       result,
+      signature: signatureCheckOf(storedSignatureOfRow(row), anchors),
     };
   });
 }

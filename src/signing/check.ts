@@ -3,10 +3,13 @@
 // folder. Trust in the signer is the reader's (the --trust anchor), so it is decided when the status is made, from the
 // chain kept with the signature; the register never trusts on the reader's behalf.
 import type { X509Certificate } from 'node:crypto';
-import { readSignatureHeader } from './jws.ts';
+import { access } from 'node:fs/promises';
+import { join } from 'node:path';
+import { readSignatureHeader, SIGNATURE_FILE } from './jws.ts';
 import {
   anchorProblem,
   chainOf,
+  checkIntegrity,
   subjectOf,
   type IntegrityOutcome,
   type VerifyFailure,
@@ -27,6 +30,16 @@ export type SignatureCheck =
   | { state: 'not-signed' }
   /** `file` is the file within the run (`evidence/…`); `detail` the technical reason (English). */
   | { state: 'not-verified'; failure: VerifyFailure; file: string; detail: string };
+
+/**
+ * Whether a certification with this signature is no approval: a broken signature never is; with a trust anchor
+ * given, only a verified one is. Without an anchor an intact or missing signature is shown, marked, not refused.
+ */
+export function refusedSignature(signature: SignatureCheck | undefined, signaturesChecked: boolean): boolean {
+  if (!signature) return false;
+  if (signature.state === 'not-verified') return true;
+  return signaturesChecked && signature.state !== 'verified';
+}
 
 export function storedSignatureOf(outcome: IntegrityOutcome): StoredSignature {
   if (outcome.ok) return { state: 'intact', jws: outcome.jws };
@@ -50,13 +63,22 @@ export function signatureCheckOf(
     return {
       state: 'not-verified',
       failure: 'signature-invalid',
-      file: 'certification-result.jws',
+      file: SIGNATURE_FILE,
       detail: typeof chain === 'string' ? chain : 'unreadable',
     };
   const signer = { signer: subjectOf(chain[0]), signedAt: header.signedAt };
   if (!anchors) return { state: 'not-checked', ...signer };
   const problem = anchorProblem(chain, anchors);
   return problem
-    ? { state: 'not-verified', failure: 'untrusted', file: 'certification-result.jws', detail: problem }
+    ? { state: 'not-verified', failure: 'untrusted', file: SIGNATURE_FILE, detail: problem }
     : { state: 'verified', ...signer };
+}
+
+/** The integrity of a run folder; a folder without a signature file is not signed (no need to read it twice). */
+export async function storedSignatureOfFolder(runDir: string): Promise<StoredSignature> {
+  const signed = await access(join(runDir, SIGNATURE_FILE)).then(
+    () => true,
+    () => false,
+  );
+  return signed ? storedSignatureOf(await checkIntegrity(runDir)) : { state: 'not-signed' };
 }

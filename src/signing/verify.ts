@@ -74,7 +74,10 @@ export async function checkIntegrity(target: string): Promise<IntegrityOutcome> 
 }
 
 /** The same check of an evidence package already unzipped (the register server's submissions). */
-export function checkPackageIntegrity(files: Record<string, Uint8Array>, where: string): Promise<IntegrityOutcome> {
+export function checkPackageIntegrity(
+  files: Record<string, Uint8Array>,
+  where: string,
+): Promise<IntegrityOutcome> {
   return integrityOf(filesOfPackage(files, where));
 }
 
@@ -150,13 +153,17 @@ async function integrityOf(files: RunFiles): Promise<IntegrityOutcome> {
   if (sha256Hex(payload) !== header.recordSha256)
     return failAt('record-changed', RECORD_FILE, firstChangedField(result, header), result);
   if (!(await signatureValid(jws, payload, leaf)))
-    return failAt('signature-invalid', SIGNATURE_FILE, "the signature does not verify with the signer's key", result);
+    return failAt(
+      'signature-invalid',
+      SIGNATURE_FILE,
+      "the signature does not verify with the signer's key",
+      result,
+    );
   if (header.runId !== result.run.id || header.mode !== result.run.mode)
     return failAt('record-changed', RECORD_FILE, 'run.id or run.mode differs from the signed header', result);
 
   const evidence = await files.evidence(result);
-  if (evidence)
-    return fail('evidence-changed', at(evidence.name), evidence.name, evidence.message, result);
+  if (evidence) return fail('evidence-changed', at(evidence.name), evidence.name, evidence.message, result);
   return { ok: true, result, jws, chain, signedAt: header.signedAt };
 }
 

@@ -1,7 +1,7 @@
 // The matrix's cells: every valid run sorted into its system × protocol version, oldest first, so the last run
 // wins and the ones before it are the trend. A run of version 1.1.0 lands in its own row and never counts for 1.0.0.
 import { relative, sep } from 'node:path';
-import type { SignatureCheck } from '../signing/check.ts';
+import { refusedSignature } from '../signing/check.ts';
 import { cellKey, protocolRowOf, systemOf } from './identity.ts';
 import type {
   CellRun,
@@ -101,16 +101,6 @@ function cellRun(
     ...(loaded.signature ? { signature: loaded.signature } : {}),
     ...(refused ? { refused: true as const } : {}),
   };
-}
-
-/**
- * Whether a certification with this signature is no approval: a broken signature never is; with a trust anchor
- * given, only a verified one is. Without an anchor an intact or missing signature is shown, marked, not refused.
- */
-export function refusedSignature(signature: SignatureCheck | undefined, signaturesChecked: boolean): boolean {
-  if (!signature) return false;
-  if (signature.state === 'not-verified') return true;
-  return signaturesChecked && signature.state !== 'verified';
 }
 
 /** The newest refused certification after the run that counts, shown beside it. */

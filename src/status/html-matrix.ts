@@ -128,7 +128,8 @@ function cellHtml(
     ? html`<span class="flag sig-refused-newer" data-refused-run="${cell.refusedCertification.runId}"
         ><span aria-hidden="true">✘ </span>${t.signature.newerRefused(
           t.shortDate(cell.refusedCertification.finishedAt),
-        )}: ${signatureMark(cell.refusedCertification, t)}</span
+        )}:
+        ${signatureMark(cell.refusedCertification, t)}</span
       >`
     : html``;
   const signature = html`data-signature="${run.signature?.state ?? ''}"`;

@@ -126,8 +126,13 @@ function legend(t: StatusTexts): Html {
 /** Whether signers were checked, and how many certifications were refused: never left to a cell alone. */
 function signatureNote(model: StatusModel, t: StatusTexts): Html {
   const { checked, refused } = model.signatures;
-  const count = refused > 0 ? html` <strong class="flag">${t.signature.refusedCount(refused)}</strong>` : html``;
-  return html`<p class="signatures" data-signatures="${checked ? 'checked' : 'not-checked'}" data-refused="${refused}">
+  const count =
+    refused > 0 ? html` <strong class="flag">${t.signature.refusedCount(refused)}</strong>` : html``;
+  return html`<p
+    class="signatures"
+    data-signatures="${checked ? 'checked' : 'not-checked'}"
+    data-refused="${refused}"
+  >
     ${checked ? t.signature.checked : t.signature.notChecked}${count}
   </p>`;
 }

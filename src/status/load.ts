@@ -1,9 +1,11 @@
 // The report's only input I/O: find every certification-result.json under a folder and keep those this certbench
 // can read. A stray or foreign file must not stop a report covering many vendors, so it is skipped with a reason.
+import type { X509Certificate } from 'node:crypto';
 import { access, readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { RESULT_SCHEMA_VERSION, type Approval, type CertificationResult } from '../result/types.ts';
 import { describeProblems, verifyRunFolder } from '../integrity/run-integrity.ts';
+import { signatureCheckOf, storedSignatureOfFolder } from '../signing/check.ts';
 import { statusResultOf } from './extract.ts';
 import type { LoadedResult } from './types.ts';
 
@@ -22,6 +24,8 @@ export interface SkippedFile {
 /** Every readable result under `dir` (recursively, in path order) and the files skipped with their reason. */
 export async function loadResultsFolder(
   dir: string,
+  /** Trust anchors for the signatures (--trust); without them signers are not checked. */
+  anchors?: readonly X509Certificate[],
 ): Promise<{ results: LoadedResult[]; skipped: SkippedFile[]; unverified: string[] }> {
   const files = await findResultFiles(dir);
   const results: LoadedResult[] = [];
@@ -52,6 +56,7 @@ export async function loadResultsFolder(
       file,
       result: statusResultOf(data as CertificationResult),
       ...(allureReport ? { allureReport } : {}),
+      signature: signatureCheckOf(await storedSignatureOfFolder(dirname(file)), anchors),
     });
   }
   return { results, skipped, unverified };

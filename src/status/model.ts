@@ -1,13 +1,7 @@
 // The status report as one pure function over loaded results (design example 5): every date comes in through the
 // options, so the same folder gives the same page for the same "as of" day.
-import {
-  cellHistories,
-  countingRun,
-  newerRefused,
-  newerSelfTest,
-  refusedSignature,
-  type CellHistory,
-} from './cells.ts';
+import { cellHistories, countingRun, newerRefused, newerSelfTest, type CellHistory } from './cells.ts';
+import { refusedSignature } from '../signing/check.ts';
 import { changesSince } from './changes.ts';
 import { dayStart } from './dates.ts';
 import { cellKey, compareProtocolRows, compareSystems } from './identity.ts';
@@ -65,14 +59,12 @@ export function buildStatusModel(results: readonly LoadedResult[], options: Stat
       latest,
       ...(selfTest ? { newerSelfTest: selfTest } : {}),
       ...(refused ? { refusedCertification: refused } : {}),
-      trend: history.runs
-        .slice(-trendLength)
-        .map(({ approval, mode, finishedAt, refused }) => ({
-          approval,
-          mode,
-          finishedAt,
-          ...(refused ? { refused } : {}),
-        })),
+      trend: history.runs.slice(-trendLength).map(({ approval, mode, finishedAt, refused }) => ({
+        approval,
+        mode,
+        finishedAt,
+        ...(refused ? { refused } : {}),
+      })),
       runs: history.runs.length,
       // `expires` is the first day a waiver no longer applies.
       lapsedWaivers: latest.waivers

@@ -6,6 +6,7 @@ import { importFolders, openRegister, type Register } from '../../register/index
 import { startRegisterServer } from '../../register/server.ts';
 import { loadSubmitters } from '../../register/submitters.ts';
 import { CERTBENCH_VERSION } from '../../run/package-root.ts';
+import { readTrustAnchors } from './verify.ts';
 
 /** The environment variable that may hold the register (a URL with a password stays out of the process list). */
 export const REGISTER_ENV = 'CERTBENCH_REGISTER';
@@ -58,7 +59,7 @@ export async function registerImportCommand(
 
 /** `certbench register serve`: the register server, until SIGINT or SIGTERM. */
 export async function registerServeCommand(
-  options: { register?: string; submitters: string; host: string; port: string },
+  options: { register?: string; submitters: string; host: string; port: string; trust?: string },
   env: RunEnvironment,
 ): Promise<number> {
   const target = registerTarget(options.register, env);
@@ -73,6 +74,7 @@ export async function registerServeCommand(
     issues.push({ file: '--port', message: `"${options.port}" is not a port number` });
   if (!target || issues.length > 0) throw new InvalidInputError(issues);
   const submitters = await loadSubmitters(resolve(env.cwd, options.submitters));
+  const anchors = options.trust ? await readTrustAnchors(options.trust, env) : undefined;
   return withRegister(target, env, async (register) => {
     const server = await startRegisterServer({
       register,
@@ -81,6 +83,7 @@ export async function registerServeCommand(
       port,
       clock: env.clock,
       generator: `certbench ${CERTBENCH_VERSION}`,
+      ...(anchors ? { anchors } : {}),
     });
     env.logger.info(
       `certbench: register ${register.location} served at ${server.url} (POST /api/v1/submissions, GET /status)`,

@@ -1,3 +1,4 @@
+import type { X509Certificate } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import type { RunEnvironment } from '../../environment/environment.ts';
@@ -13,7 +14,9 @@ import { chromiumPath, pdfBrowserMissing } from '../../status/pdf.ts';
 import { writeStatusPdf, writeStatusReport } from '../../status/report.ts';
 import type { StatusLanguage } from '../../status/texts.ts';
 import type { LoadedResult } from '../../status/types.ts';
+import { refusedSignature, type SignatureCheck } from '../../signing/check.ts';
 import { REGISTER_ENV, registerTarget, withRegister } from './register.ts';
+import { readTrustAnchors } from './verify.ts';
 
 /** Options of `certbench status`; dates are `YYYY-MM-DD`. */
 export interface StatusCommandOptions {
@@ -31,6 +34,11 @@ export interface StatusCommandOptions {
   register?: string;
   /** Also print the report (status page and system pages) into `status.<lang>.pdf` with Chromium. */
   pdf?: boolean;
+  /**
+   * Trust anchor (PEM, MedCom's certificate): signers are checked and only verified certifications count. Without it
+   * signatures are shown "not checked"; a broken signature is refused either way.
+   */
+  trust?: string;
 }
 
 const LANGUAGES = { da: ['da'], en: ['en'], both: ['da', 'en'] } as const satisfies Record<
@@ -84,12 +92,16 @@ export async function statusCommand(
   const noBrowser = options.pdf ? pdfBrowserMissing(browser) : undefined;
   if (noBrowser) issues.push({ file: '--pdf', message: noBrowser });
   if (issues.length > 0) throw new InvalidInputError(issues, 'invalid status report options');
+  const anchors = options.trust === undefined ? undefined : await readTrustAnchors(options.trust, env);
 
   const out = resolve(env.cwd, options.out);
   const { results, tampered } =
     register === undefined
-      ? await fromFolder(resolve(env.cwd, resultsDir ?? '.'), env)
-      : { results: await withRegister(register, env, (r) => loadRegisterResults(r.db)), tampered: [] };
+      ? await fromFolder(resolve(env.cwd, resultsDir ?? '.'), env, anchors)
+      : {
+          results: await withRegister(register, env, (r) => loadRegisterResults(r.db, anchors)),
+          tampered: [],
+        };
   if (results.length === 0)
     env.logger.warn(
       `no certification results ${resultsDir === undefined ? 'in the register' : `under ${resultsDir}`}`,
@@ -100,6 +112,7 @@ export async function statusCommand(
     ...(nextMeeting ? { nextMeeting } : {}),
     outDir: out,
     generator: `certbench ${CERTBENCH_VERSION}`,
+    signaturesChecked: anchors !== undefined,
   });
   const files = await writeStatusReport(model, new FileSystemWriter(out), LANGUAGES[lang]);
   // The meeting papers' language: Danish whenever it is written.
@@ -115,14 +128,29 @@ export async function statusCommand(
     );
     return EXIT.invalidInput;
   }
-  return EXIT.ok;
+  // A certification whose signature does not hold is marked on the pages and fails the command, as in approvals.
+  const refused = results.filter(
+    (r) => r.result.run.mode === 'certify' && refusedSignature(r.signature, anchors !== undefined),
+  );
+  for (const r of refused)
+    env.logger.warn(`certification refused: ${relative(env.cwd, r.file)}: ${signatureWords(r.signature)}`);
+  if (anchors === undefined && results.some((r) => r.signature && r.signature.state !== 'not-signed'))
+    env.logger.warn("signers not checked: give --trust with the trust anchor (MedCom's certificate)");
+  return refused.length > 0 ? EXIT.verificationFailed : EXIT.ok;
+}
+
+function signatureWords(signature: SignatureCheck | undefined): string {
+  if (signature?.state === 'not-verified')
+    return `${signature.failure}: ${signature.file}: ${signature.detail}`;
+  return signature?.state === 'not-signed' ? 'not signed' : 'signature not verified';
 }
 
 async function fromFolder(
   dir: string,
   env: RunEnvironment,
+  anchors: readonly X509Certificate[] | undefined,
 ): Promise<{ results: LoadedResult[]; tampered: SkippedFile[] }> {
-  const { results, skipped, unverified } = await loadResultsFolder(dir);
+  const { results, skipped, unverified } = await loadResultsFolder(dir, anchors);
   for (const skip of skipped) env.logger.warn(`skipped ${relative(env.cwd, skip.file)}: ${skip.reason}`);
   for (const file of unverified)
     env.logger.warn(
