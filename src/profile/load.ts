@@ -25,6 +25,15 @@ export async function loadProfile(file: string): Promise<SutProfile> {
     counterparts: written.counterparts,
     clockToleranceMs: written.clockToleranceMs,
     ...(written.fhirPackages ? { fhirPackages: resolve(dirname(file), written.fhirPackages) } : {}),
+    ...(written.signing
+      ? {
+          signing: {
+            ...(written.signing.key ? { key: resolve(dirname(file), written.signing.key) } : {}),
+            ...(written.signing.cert ? { cert: resolve(dirname(file), written.signing.cert) } : {}),
+            ...(written.signing.passphraseEnv ? { passphraseEnv: written.signing.passphraseEnv } : {}),
+          },
+        }
+      : {}),
     protocols: written.protocols,
   };
 }

@@ -57,6 +57,37 @@ export const writtenProfileSchema = z
       .describe(
         'FHIR package cache folder for profile validation (relative to this file); default CERTBENCH_FHIR_PACKAGES, else ~/.fhir/packages',
       ),
+    signing: z
+      .strictObject({
+        key: z
+          .string()
+          .min(1)
+          .optional()
+          .describe(
+            'private key (PEM) or PKCS#12 file (.p12/.pfx) that signs every run, relative to this file',
+          ),
+        cert: z
+          .string()
+          .min(1)
+          .optional()
+          .describe('with a PEM key: the certificate chain (PEM), signer first, relative to this file'),
+        passphraseEnv: z
+          .string()
+          .regex(
+            /^[A-Z_][A-Z0-9_]*$/,
+            'must be the NAME of an environment variable, never the passphrase itself',
+          )
+          .optional()
+          .describe("name of the environment variable holding the key's passphrase"),
+      })
+      .refine((s) => s.key !== undefined || s.cert === undefined, {
+        message: 'a certificate needs its key (signing.key)',
+        path: ['cert'],
+      })
+      .optional()
+      .describe(
+        'Signing of the record (see docs/certification-result.md); --sign-key, --sign-cert and --sign-passphrase-env override',
+      ),
     clockToleranceMs: z
       .int()
       .min(0)
@@ -107,6 +138,8 @@ export interface SutProfile {
     maxBodyBytes: number;
   };
   clockToleranceMs: number;
+  /** Signing key and certificate (resolved against the profile's folder) and the passphrase variable's name. */
+  signing?: { key?: string; cert?: string; passphraseEnv?: string };
   /** FHIR package cache folder for profile validation, resolved against the profile's folder. */
   fhirPackages?: string;
   /** Claimed protocols with their claimed optional use cases and, where the protocol has variants, the variant. */

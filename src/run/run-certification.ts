@@ -20,7 +20,7 @@ import { writeIntegrityManifest } from '../integrity/run-integrity.ts';
 import { Redactor } from '../evidence/redact.ts';
 import { claimOutputFolder } from '../output/output-folder.ts';
 import { loadProfile, resolveToken } from '../profile/load.ts';
-import { loadSigner, type SigningOptions } from '../signing/keys.ts';
+import { loadSigner, signingOptionsOf, type SigningOptions } from '../signing/keys.ts';
 import { resolveSigning, writeSignature } from '../signing/sign.ts';
 import type { SutProfile } from '../profile/schema.ts';
 import { loadProtocols, selectProtocols } from '../protocols/load.ts';
@@ -60,8 +60,11 @@ export interface RunOptions {
   referenceGp?: { faults: string[] };
   protocols: string[] | 'all';
   waiversFile?: string;
-  /** Sign the record (certify mode: MedCom's key; a self-test: the vendor's). See src/signing. */
-  signing?: SigningOptions;
+  /**
+   * Sign the record (certify mode: MedCom's key; a self-test: the vendor's), overriding the profile's `signing`.
+   * See src/signing.
+   */
+  signing?: Partial<SigningOptions>;
   /** Test plan: checkpoints deferred in this round are pending and not run. */
   planFile?: string;
   /** FHIR package cache folder for profile validation; overrides the profile's `fhirPackages`. */
@@ -377,11 +380,12 @@ async function loadRunInputs(options: RunOptions, env: RunEnvironment, outDir: s
         .digest('hex')
     : undefined;
   // Read before the run, so a wrong key or passphrase stops it before anything is tested.
-  const signer = options.signing
-    ? await loadSigner(resolveSigning(options.signing, env.cwd), env.env, env.clock.now())
-    : undefined;
+  const signing = signingOptionsOf(options.signing && resolveSigning(options.signing, env.cwd), profile);
+  const signer = signing ? await loadSigner(signing, env.env, env.clock.now()) : undefined;
   if (!signer && options.mode === 'certify')
-    env.logger.warn('this certification is not signed (--sign-key): the approvals list will not take it');
+    env.logger.warn(
+      'this certification is not signed (--sign-key, or signing.key in the profile): the approvals list will not take it',
+    );
   return { profile, driverKind, manifests, waivers, waiverSha256, plan, judgedAt, rerun, selected, signer };
 }
 

@@ -1,6 +1,6 @@
 // The signer's key and certificate chain: PEM files (key and certificate, the key possibly encrypted) or one PKCS#12
-// file. The passphrase is read from an environment variable whose name is given, never from the command line, and
-// is never written anywhere.
+// file. The passphrase is read from an environment variable whose name is given (on the command line or in the
+// profile), never the passphrase itself, and is never written anywhere.
 import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import forge from 'node-forge';
@@ -13,6 +13,62 @@ export interface SigningOptions {
   cert?: string;
   /** Name of the environment variable holding the key's passphrase. */
   passphraseEnv?: string;
+  /** Where each came from, for errors: a flag (`--sign-key`) or the profile and its field. Default: the flags. */
+  origin?: Partial<Record<'key' | 'cert' | 'passphraseEnv', Origin>>;
+}
+
+/** Where a signing option was given: a command-line flag, or a profile file and its field. */
+export interface Origin {
+  file: string;
+  field?: string;
+}
+
+const FLAGS: Record<'key' | 'cert' | 'passphraseEnv', Origin> = {
+  key: { file: '--sign-key' },
+  cert: { file: '--sign-cert' },
+  passphraseEnv: { file: '--sign-passphrase-env' },
+};
+
+/**
+ * The signing options of a run: the command line's, else the profile's. A key on the command line comes with its
+ * own certificate (the profile's pair is not mixed with it); the passphrase variable of either applies.
+ */
+export function signingOptionsOf(
+  cli: Partial<SigningOptions> | undefined,
+  profile: { file: string; signing?: Partial<SigningOptions> },
+): SigningOptions | undefined {
+  const fromProfile = (field: 'key' | 'cert' | 'passphraseEnv'): Origin => ({
+    file: profile.file,
+    field: `signing.${field}`,
+  });
+  const p = profile.signing;
+  const keyFromCli = cli?.key !== undefined;
+  const key = cli?.key ?? p?.key;
+  if (key === undefined) {
+    const stray =
+      cli?.cert !== undefined
+        ? '--sign-cert'
+        : cli?.passphraseEnv !== undefined
+          ? '--sign-passphrase-env'
+          : undefined;
+    if (stray)
+      throw new InvalidInputError([
+        { file: stray, message: 'signs nothing without a key (--sign-key, or signing.key in the profile)' },
+      ]);
+    return undefined;
+  }
+  const cert = cli?.cert ?? (keyFromCli ? undefined : p?.cert);
+  const passphraseEnv = cli?.passphraseEnv ?? p?.passphraseEnv;
+  return {
+    key,
+    ...(cert !== undefined ? { cert } : {}),
+    ...(passphraseEnv !== undefined ? { passphraseEnv } : {}),
+    origin: {
+      key: keyFromCli ? FLAGS.key : fromProfile('key'),
+      cert: cli?.cert !== undefined || keyFromCli ? FLAGS.cert : fromProfile('cert'),
+      passphraseEnv: cli?.passphraseEnv !== undefined ? FLAGS.passphraseEnv : fromProfile('passphraseEnv'),
+    },
+  };
 }
 
 export interface Signer {
@@ -28,15 +84,16 @@ export async function loadSigner(
   env: Record<string, string | undefined>,
   now: Date = new Date(),
 ): Promise<Signer> {
+  const origin = { ...FLAGS, ...options.origin };
   const passphrase = options.passphraseEnv === undefined ? undefined : env[options.passphraseEnv];
   if (options.passphraseEnv !== undefined && passphrase === undefined)
     throw new InvalidInputError([
       {
-        file: '--sign-passphrase-env',
+        ...origin.passphraseEnv,
         message: `the environment variable ${options.passphraseEnv} is not set`,
       },
     ]);
-  const keyBytes = await readInput(options.key, '--sign-key');
+  const keyBytes = await readInput(options.key, origin.key);
   let key: KeyObject;
   let chain: X509Certificate[];
   if (/\.(p12|pfx)$/i.test(options.key)) {
@@ -44,7 +101,10 @@ export async function loadSigner(
   } else {
     if (!options.cert)
       throw new InvalidInputError([
-        { file: '--sign-cert', message: 'a PEM key needs its certificate (--sign-cert)' },
+        {
+          ...origin.cert,
+          message: 'a PEM key needs its certificate (--sign-cert, or signing.cert in the profile)',
+        },
       ]);
     try {
       key = createPrivateKey({ key: keyBytes, ...(passphrase === undefined ? {} : { passphrase }) });
@@ -56,7 +116,7 @@ export async function loadSigner(
         },
       ]);
     }
-    chain = certificatesOf((await readInput(options.cert, '--sign-cert')).toString('utf8'), options.cert);
+    chain = certificatesOf((await readInput(options.cert, origin.cert)).toString('utf8'), options.cert);
   }
   const [leaf] = chain;
   if (!leaf)
@@ -140,11 +200,11 @@ function algorithmOf(key: KeyObject, file: string): Signer['alg'] {
   ]);
 }
 
-async function readInput(file: string, flag: string): Promise<Buffer> {
+async function readInput(file: string, origin: Origin): Promise<Buffer> {
   try {
     return await readFile(file);
   } catch (error) {
-    throw new InvalidInputError([{ file: flag, message: `cannot read ${file}: ${reasonOf(error)}` }]);
+    throw new InvalidInputError([{ ...origin, message: `cannot read ${file}: ${reasonOf(error)}` }]);
   }
 }
 

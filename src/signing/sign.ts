@@ -16,10 +16,10 @@ export async function writeSignature(
 }
 
 /** The options with their files relative to `cwd`. */
-export function resolveSigning(options: SigningOptions, cwd: string): SigningOptions {
+export function resolveSigning(options: Partial<SigningOptions>, cwd: string): Partial<SigningOptions> {
   return {
     ...options,
-    key: resolve(cwd, options.key),
+    ...(options.key ? { key: resolve(cwd, options.key) } : {}),
     ...(options.cert ? { cert: resolve(cwd, options.cert) } : {}),
   };
 }

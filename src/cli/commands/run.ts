@@ -90,10 +90,10 @@ function runOptionsOf(options: RunCommandOptions): RunOptions {
     ...(options.referenceGp ? { referenceGp: { faults: options.fault } } : {}),
     protocols: options.protocol && !options.all ? options.protocol : 'all',
     ...(options.waivers ? { waiversFile: options.waivers } : {}),
-    ...(options.signKey
+    ...(options.signKey || options.signCert || options.signPassphraseEnv
       ? {
           signing: {
-            key: options.signKey,
+            ...(options.signKey ? { key: options.signKey } : {}),
             ...(options.signCert ? { cert: options.signCert } : {}),
             ...(options.signPassphraseEnv ? { passphraseEnv: options.signPassphraseEnv } : {}),
           },
