@@ -201,7 +201,7 @@ describe('the status page in Chromium', () => {
     );
     assert.match(
       runs[2]?.text ?? '',
-      /^05\.10\.2026 MedCom-certificering \(tæller\) 7\.2\.0 ✔ Godkendt 73 bestået, 1 fejlet Allure-rapport$/,
+      /^05\.10\.2026 MedCom-certificering \(tæller\) 7\.2\.0 ✔ Godkendt 73 bestået, 1 fejlet – Ikke signeret Allure-rapport$/,
     );
     const chart = elements(xmoPage, 'svg')[0];
     assert.equal(
@@ -225,7 +225,7 @@ describe('the status page in Chromium', () => {
     const xmo = cellOf('da', 'XMO', '1.0.2');
     assert.match(
       xmo.text,
-      /^✔ Godkendt MedCom-certificering version 7\.2\.0 · 05\.10\.2026 \d+ bestået, \d+ fejlet ✘ Fejlet: DK-CB-1 \(F4\) .* 1 bemærkning/,
+      /^✔ Godkendt MedCom-certificering – Ikke signeret version 7\.2\.0 · 05\.10\.2026 \d+ bestået, \d+ fejlet ✘ Fejlet: DK-CB-1 \(F4\) .* 1 bemærkning/,
     );
     assert.match(
       xmo.inner,
