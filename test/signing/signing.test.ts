@@ -9,12 +9,17 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { approvalsCommand } from '../../src/cli/commands/approvals.ts';
+import { reportCommand } from '../../src/cli/commands/report.ts';
+import { statusCommand } from '../../src/cli/commands/status.ts';
+import { InvalidInputError } from '../../src/errors/index.ts';
+import { writeIntegrityManifest } from '../../src/integrity/run-integrity.ts';
+import { loadProfile } from '../../src/profile/load.ts';
 import { verifyCommand } from '../../src/cli/commands/verify.ts';
 import { EXIT } from '../../src/errors/exit-codes.ts';
 import type { CertificationResult } from '../../src/result/types.ts';
 import { runCertification } from '../../src/run/run-certification.ts';
 import { signRecord } from '../../src/signing/jws.ts';
-import { loadSigner } from '../../src/signing/keys.ts';
+import { loadSigner, signingOptionsOf } from '../../src/signing/keys.ts';
 import { verifyRun } from '../../src/signing/verify.ts';
 import { chromium, chromiumMissing } from '../status/chromium.ts';
 import { encryptedKeyPem, issued, pkcs12, rootCa, type TestIdentity } from '../support/pki.ts';
@@ -24,6 +29,8 @@ const PASSPHRASE = 'correct horse battery staple 7f3a';
 let pki: { root: TestIdentity; signer: TestIdentity; stranger: TestIdentity; dir: string };
 let signedRun: string;
 let runOutput: string;
+let profileSignedRun: string;
+let profileRunOutput: string;
 
 async function pemFiles(
   dir: string,
@@ -70,6 +77,31 @@ before(async () => {
   await writeFile(join(dir, 'medcom-root.pem'), root.certPem);
   signedRun = join(dir, 'signed');
   runOutput = await signedCertification(signedRun, await pemFiles(dir, 'signer', pki.signer));
+  // Signed by the profile's signing entry alone: key and certificate relative to the profile, the passphrase's
+  // variable named there.
+  await pemFiles(dir, 'profile-signer', pki.signer);
+  const profile = join(dir, 'signing-profile.yaml');
+  await writeFile(
+    profile,
+    (await readFile(await fastReferenceProfile(), 'utf8')) +
+      'signing:\n  key: profile-signer.key.pem\n  cert: profile-signer.cert.pem\n  passphraseEnv: PROFILE_SIGN_PASSPHRASE\n',
+  );
+  profileSignedRun = join(dir, 'profile-signed');
+  const env = quietEnvironment({ PROFILE_SIGN_PASSPHRASE: PASSPHRASE });
+  await runCertification(
+    {
+      profileFile: profile,
+      referenceGp: { faults: [] },
+      protocols: ['diagnosekort'],
+      mode: 'certify',
+      outDir: profileSignedRun,
+      strict: false,
+      html: false,
+      summary: true,
+    },
+    env,
+  );
+  profileRunOutput = env.output();
 });
 
 after(() => rm(pki.dir, { recursive: true, force: true }));
@@ -245,6 +277,7 @@ test('approvals: verified certifications only; an unsigned certification is refu
   record.run.mode = 'self-test';
   record.run.id = `${record.run.id}-self`;
   await writeFile(join(selfTest, 'certification-result.json'), JSON.stringify(record, null, 2));
+  await writeIntegrityManifest(selfTest, record);
 
   const out = join(pki.dir, 'approvals');
   const env = quietEnvironment();
@@ -269,6 +302,16 @@ test('approvals: verified certifications only; an unsigned certification is refu
   assert.equal(list.refused.length, 1);
   const page = await readFile(join(out, 'approvals.da.html'), 'utf8');
   assert.match(page, /Godkendte systemer/);
+  // The reason in the page's language: Danish on the Danish page, the English detail only on the English one.
+  assert.match(
+    page,
+    /data-failure="unsigned"><code>[^<]*<\/code>: kørslen er ikke signeret \(<code>certification-result\.jws<\/code>\)/,
+  );
+  assert.ok(!page.includes('is missing'), 'no English reason on the Danish page');
+  assert.match(
+    await readFile(join(out, 'approvals.en.html'), 'utf8'),
+    /the run is not signed \(<code>certification-result\.jws<\/code>\): .*is missing: the run is not signed/,
+  );
   assert.match(page, /✔<\/span> Godkendt/);
   assert.ok(!page.includes('self'), 'no self-test on the page');
 
@@ -285,18 +328,133 @@ test('approvals: verified certifications only; an unsigned certification is refu
     ]);
   }
 
-  // No secret in anything the run, verify or approvals wrote or printed.
+  // The status report and the report over the same runs.
+  const statusOut = join(pki.dir, 'status');
+  const statusEnv = quietEnvironment();
+  const statusCode = await statusCommand(
+    results,
+    { out: statusOut, trust: join(pki.dir, 'medcom-root.pem') },
+    statusEnv,
+  );
+  assert.equal(statusCode, EXIT.verificationFailed, 'the unsigned certification is refused');
+  assert.match(await readFile(join(statusOut, 'status.da.html'), 'utf8'), /Signatur verificeret/);
+  const reportEnv = quietEnvironment();
+  assert.equal(
+    await reportCommand(join(results, 'certified'), reportEnv, { trust: join(pki.dir, 'medcom-root.pem') }),
+    EXIT.ok,
+    reportEnv.output(),
+  );
+
+  // No secret in anything the run, verify, approvals, status or report wrote or printed.
   const keyBody = pki.signer.keyPem.split('\n')[3] ?? 'unreachable';
-  const written = [...(await filesUnder(signedRun)), ...(await filesUnder(out))];
+  const written = [
+    ...(await filesUnder(signedRun)),
+    ...(await filesUnder(out)),
+    ...(await filesUnder(statusOut)),
+    ...(await filesUnder(join(results, 'certified'))),
+    ...(await filesUnder(profileSignedRun)),
+  ];
   for (const file of written) {
     const text = await readFile(file, 'latin1');
     assert.ok(!text.includes(PASSPHRASE), `passphrase in ${file}`);
     assert.ok(!text.includes(keyBody), `private key in ${file}`);
   }
-  for (const output of [runOutput, env.output()]) {
+  for (const output of [runOutput, profileRunOutput, env.output(), statusEnv.output(), reportEnv.output()]) {
     assert.ok(!output.includes(PASSPHRASE));
     assert.ok(!output.includes(keyBody));
   }
+});
+
+test('report and status refuse a certification whose signature does not hold; report --trust also an unsigned one', async () => {
+  const trust = join(pki.dir, 'medcom-root.pem');
+  // A forger changes the record and rewrites integrity.json (it is not signed), so only the signature tells.
+  const forged = join(pki.dir, 'report-forged');
+  await cp(signedRun, forged, { recursive: true });
+  const record = JSON.parse(
+    await readFile(join(forged, 'certification-result.json'), 'utf8'),
+  ) as CertificationResult;
+  record.sut.version = '9.9.9';
+  await writeFile(join(forged, 'certification-result.json'), JSON.stringify(record, null, 2));
+  await writeIntegrityManifest(forged, record);
+  for (const options of [{}, { trust }]) {
+    const env = quietEnvironment();
+    assert.equal(await reportCommand(forged, env, options), EXIT.verificationFailed, JSON.stringify(options));
+    assert.match(
+      env.output(),
+      /the certification is refused, no report written: record-changed: .*certification-result\.json/,
+    );
+  }
+  const unsigned = join(pki.dir, 'report-unsigned');
+  await cp(signedRun, unsigned, { recursive: true });
+  await rm(join(unsigned, 'certification-result.jws'));
+  const env = quietEnvironment();
+  assert.equal(await reportCommand(unsigned, env, { trust }), EXIT.verificationFailed);
+  assert.match(env.output(), /it is not signed \(--trust was given\)/);
+
+  const statusEnv = quietEnvironment();
+  const folder = join(pki.dir, 'status-forged');
+  await cp(forged, join(folder, 'forged'), { recursive: true });
+  const out = join(pki.dir, 'status-forged-out');
+  assert.equal(await statusCommand(folder, { out }, statusEnv), EXIT.verificationFailed);
+  const page = await readFile(join(out, 'status.da.html'), 'utf8');
+  assert.match(page, /Signaturen holder ikke: resultatet er ændret efter signeringen/);
+  assert.match(page, /data-approval="not-tested"/);
+});
+
+test('the profile names the signing key and the passphrase variable; the command line overrides', async () => {
+  const outcome = await verifyRun(profileSignedRun, await anchors(), new Date());
+  assert.equal(outcome.ok, true, JSON.stringify(outcome));
+  const profile = {
+    file: '/p/profile.yaml',
+    signing: { key: '/p/k.pem', cert: '/p/c.pem', passphraseEnv: 'P' },
+  };
+  assert.deepEqual(signingOptionsOf(undefined, profile), {
+    key: '/p/k.pem',
+    cert: '/p/c.pem',
+    passphraseEnv: 'P',
+    origin: {
+      key: { file: '/p/profile.yaml', field: 'signing.key' },
+      cert: { file: '/p/profile.yaml', field: 'signing.cert' },
+      passphraseEnv: { file: '/p/profile.yaml', field: 'signing.passphraseEnv' },
+    },
+  });
+  // A key on the command line brings its own certificate; the passphrase variable is overridden on its own.
+  const cli = signingOptionsOf({ key: '/cli/k.p12' }, profile);
+  assert.equal(cli?.key, '/cli/k.p12');
+  assert.equal(cli?.cert, undefined);
+  assert.equal(cli?.passphraseEnv, 'P');
+  assert.equal(signingOptionsOf({ passphraseEnv: 'Q' }, profile)?.passphraseEnv, 'Q');
+  assert.equal(signingOptionsOf(undefined, { file: 'x' }), undefined);
+  assert.throws(() => signingOptionsOf({ passphraseEnv: 'Q' }, { file: 'x' }), /signs nothing without a key/);
+  // A variable that is not set names the profile and its field.
+  await assert.rejects(
+    loadSigner({ ...(signingOptionsOf(undefined, profile) ?? { key: '' }) }, {}),
+    (error: unknown) =>
+      error instanceof InvalidInputError &&
+      error.issues[0]?.file === '/p/profile.yaml' &&
+      error.issues[0]?.field === 'signing.passphraseEnv' &&
+      /P is not set/.test(error.issues[0]?.message ?? ''),
+  );
+  // A malformed entry: file, line and field, like the rest of the profile; the passphrase itself is refused.
+  const base = await readFile(await fastReferenceProfile(), 'utf8');
+  const file = join(pki.dir, 'bad-signing.yaml');
+  await writeFile(file, `${base}signing:\n  passphraseEnv: ${PASSPHRASE}\n  cert: c.pem\n  colour: blue\n`);
+  const lines = (await readFile(file, 'utf8')).split('\n');
+  const error = await loadProfile(file).then(
+    () => assert.fail('expected an input error'),
+    (e: unknown) => e,
+  );
+  assert.ok(error instanceof InvalidInputError, String(error));
+  const byField = new Map(error.issues.map((i) => [i.field, i]));
+  const passphrase = byField.get('signing.passphraseEnv');
+  assert.match(passphrase?.message ?? '', /NAME of an environment variable/);
+  assert.equal(passphrase?.line, lines.findIndex((l) => l.includes('passphraseEnv')) + 1);
+  assert.ok(!(passphrase?.message ?? '').includes(PASSPHRASE), 'the error does not repeat the passphrase');
+  assert.match(byField.get('signing.cert')?.message ?? '', /needs its key/);
+  assert.ok(
+    error.issues.some((i) => /colour/.test(`${i.field ?? ''} ${i.message}`)),
+    JSON.stringify(error.issues),
+  );
 });
 
 async function filesUnder(dir: string): Promise<string[]> {
