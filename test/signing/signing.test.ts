@@ -8,7 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { strToU8, unzipSync, zipSync } from 'fflate';
+import { createHash } from 'node:crypto';
 import { approvalsCommand } from '../../src/cli/commands/approvals.ts';
+import { openRegister } from '../../src/register/index.ts';
+import { startRegisterServer } from '../../src/register/server.ts';
+import { PACKAGE_ROOT } from '../../src/run/package-root.ts';
 import { reportCommand } from '../../src/cli/commands/report.ts';
 import { statusCommand } from '../../src/cli/commands/status.ts';
 import { InvalidInputError } from '../../src/errors/index.ts';
@@ -455,6 +459,66 @@ test('the profile names the signing key and the passphrase variable; the command
     error.issues.some((i) => /colour/.test(`${i.field ?? ''} ${i.message}`)),
     JSON.stringify(error.issues),
   );
+});
+
+test('the register server records the signature of each submission; its live page checks signers with --trust', async () => {
+  const register = await openRegister(join(pki.dir, 'server-register'), PACKAGE_ROOT);
+  const token = 'medcom-token-for-signatures';
+  const server = await startRegisterServer({
+    register,
+    submitters: [
+      { name: 'medcom', role: 'medcom', tokenSha256: createHash('sha256').update(token).digest('hex') },
+    ],
+    host: '127.0.0.1',
+    port: 0,
+    clock: { now: () => new Date() },
+    generator: 'certbench test',
+    anchors: await anchors(),
+  });
+  try {
+    const zip = await readFile(join(signedRun, 'test-protocol', 'diagnosekort-evidence.zip'));
+    // The same package with its record changed and SHA256SUMS made anew: a consistent package, a broken signature.
+    const files = unzipSync(zip);
+    const record = JSON.parse(
+      new TextDecoder().decode(files['certification-result.json']),
+    ) as CertificationResult;
+    record.run.id = `${record.run.id}-forged`;
+    record.sut.version = '9.9.9';
+    files['certification-result.json'] = strToU8(JSON.stringify(record, null, 2));
+    const sums = Object.entries(files)
+      .filter(([name]) => name !== 'SHA256SUMS')
+      .map(([name, bytes]) => `${createHash('sha256').update(bytes).digest('hex')}  ${name}`);
+    files['SHA256SUMS'] = strToU8(`${sums.join('\n')}\n`);
+    for (const body of [zip, zipSync(files)]) {
+      const response = await fetch(`${server.url}/api/v1/submissions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/zip', authorization: `Bearer ${token}` },
+        body: new Uint8Array(body),
+      });
+      assert.equal(response.status, 201, await response.text());
+    }
+    const rows = await register.db
+      .selectFrom('records')
+      .select(['run_id', 'signature_state', 'signature_failure', 'signature_file'])
+      .orderBy('run_id')
+      .execute();
+    assert.deepEqual(
+      rows.map((r) => [r.signature_state, r.signature_failure, r.signature_file]),
+      [
+        ['intact', null, null],
+        ['not-verified', 'record-changed', 'certification-result.json'],
+      ],
+    );
+    const page = await fetch(`${server.url}/status.da.html`, {
+      headers: { authorization: `Bearer ${token}` },
+    }).then((r) => r.text());
+    assert.match(page, /data-signatures="checked"/);
+    assert.match(page, /Signatur verificeret/);
+    assert.match(page, /Signaturen holder ikke: resultatet er ændret efter signeringen/);
+  } finally {
+    await server.close();
+    await register.close();
+  }
 });
 
 async function filesUnder(dir: string): Promise<string[]> {
