@@ -5,6 +5,7 @@ import { describe, test } from 'node:test';
 import { isDay, daysBetween } from '../../src/status/dates.ts';
 import { cellKey, protocolRowOf, systemOf } from '../../src/status/identity.ts';
 import { buildStatusModel, cellApproval } from '../../src/status/model.ts';
+import type { SignatureCheck } from '../../src/signing/check.ts';
 import type { StatusModel } from '../../src/status/types.ts';
 import { OPTIONS, run } from './builders.ts';
 
@@ -516,5 +517,68 @@ describe('a report that cannot mislead', () => {
       twice?.protocols[0]?.runs.map((r) => r.approval),
       ['Godkendt', 'Ikke godkendt'],
     );
+  });
+});
+
+describe('signatures', () => {
+  const signed = (spec: Parameters<typeof run>[0], signature: SignatureCheck) => ({
+    ...run(spec),
+    signature,
+  });
+  const verified: SignatureCheck = {
+    state: 'verified',
+    signer: 'CN=MedCom',
+    signedAt: '2026-10-01T10:00:00Z',
+  };
+  const intact: SignatureCheck = {
+    state: 'not-checked',
+    signer: 'CN=MedCom',
+    signedAt: '2026-10-01T10:00:00Z',
+  };
+  const broken: SignatureCheck = {
+    state: 'not-verified',
+    failure: 'evidence-changed',
+    file: 'evidence/a.json',
+    detail: 'does not match',
+  };
+
+  test('a certification whose signature does not verify never counts: the older one does, the broken one is beside it', () => {
+    const runs = [
+      signed({ at: '2026-09-01', mode: 'certify', protocols: [{ approval: 'Ikke godkendt' }] }, intact),
+      signed({ at: '2026-10-01', mode: 'certify', protocols: [{ approval: 'Godkendt' }] }, broken),
+    ];
+    const model = buildStatusModel(runs, OPTIONS);
+    const c = cell(model);
+    assert.equal(c?.latest.approval, 'Ikke godkendt');
+    assert.equal(c?.refusedCertification?.refused, true);
+    assert.equal(c?.refusedCertification?.approval, 'not-tested');
+    assert.equal(c?.refusedCertification?.recordedApproval, 'Godkendt');
+    assert.deepEqual(model.signatures, { checked: false, refused: 1 });
+    assert.equal(model.totals.certify.Godkendt, 0);
+    assert.equal(model.totals.certify['Ikke godkendt'], 1);
+  });
+
+  test('without a trust anchor an unsigned certification counts (marked); with one only a verified certification counts', () => {
+    const runs = [
+      signed({ at: '2026-09-01', mode: 'certify', protocols: [{ approval: 'Godkendt' }] }, verified),
+      signed(
+        { at: '2026-10-01', mode: 'certify', protocols: [{ approval: 'Ikke godkendt' }] },
+        {
+          state: 'not-signed',
+        },
+      ),
+      // A self-test is never refused for its signature: it approves nothing anyway.
+      signed({ at: '2026-08-01', protocols: [{ approval: 'Godkendt' }] }, broken),
+    ];
+    const open = buildStatusModel(runs, OPTIONS);
+    assert.equal(cell(open)?.latest.approval, 'Ikke godkendt');
+    assert.equal(cell(open)?.latest.signature?.state, 'not-signed');
+    assert.deepEqual(open.signatures, { checked: false, refused: 0 });
+    const checked = buildStatusModel(runs, { ...OPTIONS, signaturesChecked: true });
+    assert.equal(cell(checked)?.latest.approval, 'Godkendt');
+    assert.equal(cell(checked)?.latest.signature?.state, 'verified');
+    assert.equal(cell(checked)?.refusedCertification?.signature?.state, 'not-signed');
+    assert.deepEqual(checked.signatures, { checked: true, refused: 1 });
+    assert.equal(checked.totals.certify.Godkendt, 1);
   });
 });

@@ -9,6 +9,8 @@ import { before, test } from 'node:test';
 import { registerImportCommand } from '../../src/cli/commands/register.ts';
 import { statusCommand, type StatusCommandOptions } from '../../src/cli/commands/status.ts';
 import { EXIT } from '../../src/errors/exit-codes.ts';
+import { openRegister } from '../../src/register/index.ts';
+import { PACKAGE_ROOT } from '../../src/run/package-root.ts';
 import type { CertificationResult } from '../../src/result/types.ts';
 import type { Signer } from '../../src/signing/keys.ts';
 import { writeSignature } from '../../src/signing/sign.ts';
@@ -153,6 +155,20 @@ test('with --trust only verified certifications count: unsigned and foreign-sign
 test('the register records each signature when the run comes in and gives the same pages, with and without --trust', async () => {
   const register = join(await tempDir('certbench-register-signatures-'), 'register');
   const env = capturingEnvironment();
+  assert.equal(await registerImportCommand([results], { register }, env), EXIT.ok, env.output());
+  // Runs registered before migration 0004 have no signature state: importing them again fills it in.
+  const opened = await openRegister(register, PACKAGE_ROOT);
+  try {
+    await opened.db
+      .updateTable('records')
+      .set({ signature_state: null, signature_jws: null, signature_failure: null })
+      .execute();
+  } finally {
+    await opened.close();
+  }
+  const notChecked = await status({ register });
+  assert.match(notChecked.pages['status.da.html'] ?? '', /data-signature="not-checked"/);
+  assert.doesNotMatch(notChecked.pages['status.da.html'] ?? '', /data-signature="not-signed"/);
   assert.equal(await registerImportCommand([results], { register }, env), EXIT.ok, env.output());
   for (const extra of [{}, { trust: anchor }]) {
     const folder = await status({ folder: results }, extra);
