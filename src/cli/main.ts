@@ -6,6 +6,7 @@ import { EXIT } from '../errors/exit-codes.ts';
 import { ConnectionError, HarnessError, InvalidInputError } from '../errors/index.ts';
 import { CERTBENCH_VERSION } from '../run/package-root.ts';
 import type { ReferenceGpOptions } from './commands/reference-gp.ts';
+import type { RegisterServeOptions } from './commands/register.ts';
 import type { RunCommandOptions } from './commands/run.ts';
 import type { StatusCommandOptions } from './commands/status.ts';
 import { CHECK_HELP, RUN_HELP } from './help.ts';
@@ -217,19 +218,11 @@ register
     '--trust <pem>',
     "the live status page checks signers against this trust anchor (MedCom's certificate, PEM)",
   )
-  .action(
-    async (options: {
-      register?: string;
-      submitters: string;
-      host: string;
-      port: string;
-      trust?: string;
-    }) => {
-      process.exitCode = await (
-        await import('./commands/register.ts')
-      ).registerServeCommand(options, environment);
-    },
-  );
+  .action(async (options: RegisterServeOptions) => {
+    process.exitCode = await (
+      await import('./commands/register.ts')
+    ).registerServeCommand(options, environment);
+  });
 
 program
   .command('verify <target>')

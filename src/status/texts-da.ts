@@ -197,7 +197,7 @@ export const danish: StatusTexts = {
     checked:
       'Signaturerne er kontrolleret mod tillidsankeret (MedComs certifikat): kun certificeringer med verificeret signatur tæller som godkendelser.',
     notChecked:
-      'Signaturerne er ikke kontrolleret mod et tillidsanker (angiv --trust med MedComs certifikat): certificeringerne er markeret »Signatur ikke kontrolleret«. En certificering, hvis signatur ikke holder, tæller aldrig.',
+      'Signaturerne er ikke kontrolleret mod et tillidsanker (angiv --trust med MedComs certifikat): signerede certificeringer er markeret »Signatur ikke kontrolleret«, usignerede »Ikke signeret«. En certificering, hvis signatur ikke holder, tæller aldrig.',
     refusedCount: (n) =>
       `${plural(n, 'certificering er afvist', 'certificeringer er afvist')}, fordi signaturen ikke holder eller mangler; de er markeret og tæller ikke.`,
     legend:

@@ -191,7 +191,7 @@ export const english: StatusTexts = {
     checked:
       "Signatures are checked against the trust anchor (MedCom's certificate): only certifications with a verified signature count as approvals.",
     notChecked:
-      'Signatures are not checked against a trust anchor (give --trust with MedCom\'s certificate): certifications are marked "Signature not checked". A certification whose signature does not verify never counts.',
+      'Signatures are not checked against a trust anchor (give --trust with MedCom\'s certificate): signed certifications are marked "Signature not checked", unsigned ones "Not signed". A certification whose signature does not verify never counts.',
     refusedCount: (n) =>
       `${plural(n, 'certification is', 'certifications are')} refused because the signature does not verify or is missing; they are marked and do not count.`,
     legend:

@@ -57,9 +57,19 @@ export async function registerImportCommand(
   return EXIT.ok;
 }
 
+/** Options of `certbench register serve`. */
+export interface RegisterServeOptions {
+  register?: string;
+  submitters: string;
+  host: string;
+  port: string;
+  /** Trust anchor (PEM) the live status page checks signers against. */
+  trust?: string;
+}
+
 /** `certbench register serve`: the register server, until SIGINT or SIGTERM. */
 export async function registerServeCommand(
-  options: { register?: string; submitters: string; host: string; port: string; trust?: string },
+  options: RegisterServeOptions,
   env: RunEnvironment,
 ): Promise<number> {
   const target = registerTarget(options.register, env);
