@@ -144,6 +144,9 @@ for (const engine of engines)
       assert.match(fromFolder['status.da.html'] ?? '', /Intet bedømt: 50 afventer/);
       assert.match(fromFolder['status.da.html'] ?? '', /DK-3\.3\.1\.11 \(F2\)/, 'open checkpoints listed');
       assert.ok(fromFolder['systems/novax-a-s-novax.da.html'], 'the system pages are compared too');
+      // The signature state is part of what is compared: these certifications are not signed, and no anchor given.
+      assert.match(fromFolder['status.da.html'] ?? '', /data-signature="not-signed"/);
+      assert.match(fromFolder['status.da.html'] ?? '', /data-signatures="not-checked"/);
       assert.deepEqual(fromRegister, fromFolder);
     });
 
