@@ -1,6 +1,7 @@
 // `certbench verify`: a signed run checked offline, from its run folder or its evidence package: the signature, the
 // signer's certificate against the trust anchor the user gives (MedCom's certificate), and every evidence file's
-// hash against the signed record. The first thing that does not match is named.
+// hash against the signed record. The first thing that does not match is named. The anchor comes last (after record,
+// signature and evidence), so the register can check all but trust when a run comes in (src/signing/check.ts).
 import { X509Certificate } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
