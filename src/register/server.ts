@@ -123,9 +123,13 @@ export async function startRegisterServer(options: RegisterServerOptions): Promi
       if (submitter.role === 'vendor')
         return reply.code(403).send({ error: "the status report is MedCom's and the steering group's" });
       // Links to Allure reports are paths on the machine that ran; a page served to others shows none.
-      const results = (await loadRegisterResults(register.db)).map(({ file, result }) => ({ file, result }));
+      const asOf = dayOf(options.clock.now());
+      const results = (await loadRegisterResults(register.db, { asOf })).map(({ file, result }) => ({
+        file,
+        result,
+      }));
       const model = buildStatusModel(results, {
-        asOf: dayOf(options.clock.now()),
+        asOf,
         outDir: '/',
         generator: options.generator,
       });

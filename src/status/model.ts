@@ -7,6 +7,7 @@ import { cellKey, compareProtocolRows, compareSystems } from './identity.ts';
 import { systemHistories } from './histories.ts';
 import type {
   CellApproval,
+  Day,
   IgnoredResult,
   LoadedResult,
   ProtocolRow,
@@ -31,15 +32,7 @@ const DEFAULT_TREND_LENGTH = 6;
  * runs with harness errors: such a run is not valid and says nothing about the system.
  */
 export function buildStatusModel(results: readonly LoadedResult[], options: StatusOptions): StatusModel {
-  const endOfAsOf = dayStart(options.asOf) + DAY_MS;
-  const ignored: IgnoredResult[] = [];
-  const valid = results.filter((loaded) => {
-    if (loaded.result.harnessErrors.length > 0) ignored.push({ file: loaded.file, reason: 'harness-error' });
-    else if (Date.parse(loaded.result.run.finishedAt) >= endOfAsOf)
-      ignored.push({ file: loaded.file, reason: 'after-as-of' });
-    else return true;
-    return false;
-  });
+  const { valid, ignored } = countedResults(results, options.asOf);
   const histories = cellHistories(valid, options.outDir);
   const waivers = waiverEntries(latestResults(valid, histories.values()), options.asOf, options.nextMeeting);
   // A waiver renewed in a later register keeps the cell's waived checkpoints covered: judge by its newest expiry.
@@ -81,6 +74,40 @@ export function buildStatusModel(results: readonly LoadedResult[], options: Stat
     ignored,
     generator: options.generator,
   };
+}
+
+/** The results the report counts, and the others with the reason they are left out. */
+function countedResults(
+  results: readonly LoadedResult[],
+  asOf: Day,
+): { valid: LoadedResult[]; ignored: IgnoredResult[] } {
+  const endOfAsOf = dayStart(asOf) + DAY_MS;
+  const ignored: IgnoredResult[] = [];
+  const valid = results.filter((loaded) => {
+    if (loaded.result.harnessErrors.length > 0) ignored.push({ file: loaded.file, reason: 'harness-error' });
+    else if (Date.parse(loaded.result.run.finishedAt) >= endOfAsOf)
+      ignored.push({ file: loaded.file, reason: 'after-as-of' });
+    else return true;
+    return false;
+  });
+  return { valid, ignored };
+}
+
+/**
+ * The ids of the runs whose checkpoints and waivers the report shows: per cell the run that counts and a newer
+ * self-test beside it. Every other run appears only with its date, approval and counts, so a source that can read a
+ * run's details apart (the register) reads only these; `results` may come without checkpoints and waivers.
+ */
+export function runsShownInDetail(results: readonly LoadedResult[], asOf: Day): Set<string> {
+  const shown = new Set<string>();
+  for (const history of cellHistories(countedResults(results, asOf).valid, '.').values()) {
+    const counting = countingRun(history.runs);
+    if (!counting) continue;
+    shown.add(counting.runId);
+    const selfTest = newerSelfTest(history.runs, counting);
+    if (selfTest) shown.add(selfTest.runId);
+  }
+  return shown;
 }
 
 /** The approval shown in a cell. */

@@ -6,14 +6,13 @@ import { InvalidInputError, type InputIssue } from '../../errors/index.ts';
 import { FileSystemWriter } from '../../projections/writer.ts';
 import { CERTBENCH_VERSION } from '../../run/package-root.ts';
 import { dayOf, isDay } from '../../status/dates.ts';
-import { loadRegisterResults } from '../../register/status-source.ts';
 import { loadResultsFolder, type SkippedFile } from '../../status/load.ts';
 import { buildStatusModel } from '../../status/model.ts';
 import { chromiumPath, pdfBrowserMissing } from '../../status/pdf.ts';
 import { writeStatusPdf, writeStatusReport } from '../../status/report.ts';
 import type { StatusLanguage } from '../../status/texts.ts';
 import type { LoadedResult } from '../../status/types.ts';
-import { REGISTER_ENV, registerTarget, withRegister } from './register.ts';
+import { REGISTER_ENV, registerTarget, withRegister } from '../../register/target.ts';
 
 /** Options of `certbench status`; dates are `YYYY-MM-DD`. */
 export interface StatusCommandOptions {
@@ -89,7 +88,13 @@ export async function statusCommand(
   const { results, tampered } =
     register === undefined
       ? await fromFolder(resolve(env.cwd, resultsDir ?? '.'), env)
-      : { results: await withRegister(register, env, (r) => loadRegisterResults(r.db)), tampered: [] };
+      : {
+          results: await withRegister(register, env, async (r) => {
+            const { loadRegisterResults } = await import('../../register/status-source.ts');
+            return loadRegisterResults(r.db, { asOf });
+          }),
+          tampered: [],
+        };
   if (results.length === 0)
     env.logger.warn(
       `no certification results ${resultsDir === undefined ? 'in the register' : `under ${resultsDir}`}`,
