@@ -1,6 +1,7 @@
 // The register's schema, one migration per version, applied in name order at every open (Kysely's Migrator keeps
 // what ran in kysely_migration). Never edit a migration that has shipped: add the next one.
-import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import { sql } from './kysely.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': {

@@ -4,9 +4,10 @@
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import v8 from 'node:v8';
-import { Kysely, Migrator, PostgresDialect, type Dialect } from 'kysely';
+import type { Dialect } from 'kysely';
 import { HarnessError, InvalidInputError } from '../errors/index.ts';
 import { takeLock } from '../output/lock-file.ts';
+import { Kysely, Migrator, PostgresDialect, pgliteDialect } from './kysely.ts';
 import { registerMigrations } from './migrations.ts';
 import type { RegisterDatabase } from './schema.ts';
 
@@ -19,6 +20,12 @@ export interface Register {
 }
 
 const POSTGRES_URL = /^postgres(?:ql)?:\/\//;
+/**
+ * PGlite starts PostgreSQL with 128 MB of shared buffers, all of it resident in the WebAssembly heap. One process
+ * reading and writing a register of the steering group's size needs far less: its files stay in the operating
+ * system's page cache, so 16 MB cost no measurable time and keep the status report under 200 MB (issue 20).
+ */
+const EMBEDDED_SETTINGS = ['shared_buffers = 16MB'];
 const LOCK_FILE = 'certbench-register.lock';
 
 /** `target` is a folder (created when missing) or a `postgres://` URL. */
@@ -60,8 +67,12 @@ async function openEmbedded(dir: string): Promise<Register> {
     // and queries of the size the register runs are not slower. Applies to WebAssembly compiled after this point.
     v8.setFlagsFromString('--liftoff-only');
     const { PGlite } = await import('@electric-sql/pglite');
-    const { PGliteDialect } = await import('kysely-pglite-dialect');
-    const pglite = await PGlite.create(join(dir, 'pgdata'));
+    const { PGliteDialect } = pgliteDialect();
+    // PGlite before 0.4 kept every database object in `template1`; registers made then open with their runs.
+    const pglite = await PGlite.create(join(dir, 'pgdata'), {
+      database: 'template1',
+      postgresqlconf: EMBEDDED_SETTINGS,
+    });
     return await migrated(new PGliteDialect(pglite), 'pglite', dir, unlock);
   } catch (error) {
     await unlock();

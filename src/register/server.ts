@@ -129,11 +129,12 @@ export async function startRegisterServer(options: RegisterServerOptions): Promi
       if (submitter.role === 'vendor')
         return reply.code(403).send({ error: "the status report is MedCom's and the steering group's" });
       // Links to Allure reports are paths on the machine that ran; a page served to others shows none.
-      const results = (await loadRegisterResults(register.db, options.anchors)).map(
+      const asOf = dayOf(options.clock.now());
+      const results = (await loadRegisterResults(register.db, { asOf }, options.anchors)).map(
         ({ file, result, signature }) => ({ file, result, ...(signature ? { signature } : {}) }),
       );
       const model = buildStatusModel(results, {
-        asOf: dayOf(options.clock.now()),
+        asOf,
         signaturesChecked: options.anchors !== undefined,
         outDir: '/',
         generator: options.generator,

@@ -42,7 +42,12 @@ export function cellHistories(
       if (!latest || byFinish(run, latest) > 0) newest.set(key, run);
     }
   }
-  for (const history of histories.values()) history.runs.sort(byFinish);
+  // Each time parsed once, not in every comparison: a cell of two years of weekly runs is sorted often.
+  for (const history of histories.values())
+    history.runs = history.runs
+      .map((run) => ({ run, at: Date.parse(run.finishedAt) }))
+      .sort((a, b) => a.at - b.at || byRunId(a.run, b.run))
+      .map(({ run }) => run);
   return histories;
 }
 
@@ -65,10 +70,11 @@ export function newerSelfTest(runs: readonly CellRun[], counting: CellRun): Cell
 
 /** Oldest first; the run id breaks ties so the order never depends on the file order. */
 export function byFinish(a: CellRun, b: CellRun): number {
-  return (
-    Date.parse(a.finishedAt) - Date.parse(b.finishedAt) ||
-    (a.runId < b.runId ? -1 : a.runId > b.runId ? 1 : 0)
-  );
+  return Date.parse(a.finishedAt) - Date.parse(b.finishedAt) || byRunId(a, b);
+}
+
+function byRunId(a: CellRun, b: CellRun): number {
+  return a.runId < b.runId ? -1 : a.runId > b.runId ? 1 : 0;
 }
 
 function cellRun(

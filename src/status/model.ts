@@ -8,6 +8,7 @@ import { cellKey, compareProtocolRows, compareSystems } from './identity.ts';
 import { systemHistories } from './histories.ts';
 import type {
   CellApproval,
+  Day,
   IgnoredResult,
   LoadedResult,
   ProtocolRow,
@@ -32,15 +33,7 @@ const DEFAULT_TREND_LENGTH = 6;
  * runs with harness errors: such a run is not valid and says nothing about the system.
  */
 export function buildStatusModel(results: readonly LoadedResult[], options: StatusOptions): StatusModel {
-  const endOfAsOf = dayStart(options.asOf) + DAY_MS;
-  const ignored: IgnoredResult[] = [];
-  const valid = results.filter((loaded) => {
-    if (loaded.result.harnessErrors.length > 0) ignored.push({ file: loaded.file, reason: 'harness-error' });
-    else if (Date.parse(loaded.result.run.finishedAt) >= endOfAsOf)
-      ignored.push({ file: loaded.file, reason: 'after-as-of' });
-    else return true;
-    return false;
-  });
+  const { valid, ignored } = countedResults(results, options.asOf);
   const signaturesChecked = options.signaturesChecked ?? false;
   const histories = cellHistories(valid, options.outDir, signaturesChecked);
   const waivers = waiverEntries(latestResults(valid, histories.values()), options.asOf, options.nextMeeting);
@@ -95,6 +88,45 @@ export function buildStatusModel(results: readonly LoadedResult[], options: Stat
       ).length,
     },
   };
+}
+
+/** The results the report counts, and the others with the reason they are left out. */
+function countedResults(
+  results: readonly LoadedResult[],
+  asOf: Day,
+): { valid: LoadedResult[]; ignored: IgnoredResult[] } {
+  const endOfAsOf = dayStart(asOf) + DAY_MS;
+  const ignored: IgnoredResult[] = [];
+  const valid = results.filter((loaded) => {
+    if (loaded.result.harnessErrors.length > 0) ignored.push({ file: loaded.file, reason: 'harness-error' });
+    else if (Date.parse(loaded.result.run.finishedAt) >= endOfAsOf)
+      ignored.push({ file: loaded.file, reason: 'after-as-of' });
+    else return true;
+    return false;
+  });
+  return { valid, ignored };
+}
+
+/**
+ * The ids of the runs whose checkpoints and waivers the report shows: per cell the run that counts, a newer self-test
+ * and a newer refused certification beside it. Every other run appears only with its date, approval and counts, so
+ * a source that can read a run's details apart (the register) reads only these; `results` may come without
+ * checkpoints and waivers. `signaturesChecked` as in StatusOptions.
+ */
+export function runsShownInDetail(
+  results: readonly LoadedResult[],
+  asOf: Day,
+  signaturesChecked = false,
+): Set<string> {
+  const shown = new Set<string>();
+  const { valid } = countedResults(results, asOf);
+  for (const history of cellHistories(valid, '.', signaturesChecked).values()) {
+    const counting = countingRun(history.runs);
+    if (!counting) continue;
+    for (const run of [counting, newerSelfTest(history.runs, counting), newerRefused(history.runs, counting)])
+      if (run) shown.add(run.runId);
+  }
+  return shown;
 }
 
 /** The approval shown in a cell. */

@@ -3,7 +3,6 @@
 // them out (A4 landscape), and joined into one file with pdf-lib. Nothing but the local files is loaded.
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { PDFDocument } from 'pdf-lib';
 
 /** The Chromium used: `CERTBENCH_CHROMIUM`, else `CHROMIUM`, else Debian's. */
 export function chromiumPath(env: NodeJS.ProcessEnv): string {
@@ -38,6 +37,7 @@ export async function printPagesToPdf(
 ): Promise<Uint8Array> {
   // Loaded only when a PDF is asked for: the status command stays light without it.
   const { chromium } = await import('playwright-core');
+  const { PDFDocument } = await import('pdf-lib');
   const browser = await chromium.launch({
     executablePath: options.browser,
     args: FLAGS,

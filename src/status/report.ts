@@ -28,30 +28,37 @@ export interface StatusFile {
  * (`systems/<slug>.<lang>.html`) and the Markdown summary (`status.md`, Danish, the steering group's language).
  */
 export function renderStatusFiles(model: StatusModel, languages: readonly StatusLanguage[]): StatusFile[] {
-  return [
-    ...languages.map((lang) => ({
-      path: `status.${lang}.html`,
-      content: renderStatusHtml(model, STATUS_TEXTS[lang]),
-    })),
-    ...languages.flatMap((lang) =>
-      model.histories.map((history) => ({
-        path: `systems/${history.slug}.${lang}.html`,
-        content: renderSystemHtml(model, history, STATUS_TEXTS[lang]),
-      })),
-    ),
-    { path: 'status.md', content: renderStatusMarkdown(model, danish) },
-  ];
+  return [...statusFiles(model, languages)];
 }
 
-/** Writes the report's files; returns their relative paths. */
+/** The report's files one at a time, each rendered when it is asked for. */
+function* statusFiles(model: StatusModel, languages: readonly StatusLanguage[]): Generator<StatusFile> {
+  for (const lang of languages)
+    yield { path: `status.${lang}.html`, content: renderStatusHtml(model, STATUS_TEXTS[lang]) };
+  for (const lang of languages)
+    for (const history of model.histories)
+      yield {
+        path: `systems/${history.slug}.${lang}.html`,
+        content: renderSystemHtml(model, history, STATUS_TEXTS[lang]),
+      };
+  yield { path: 'status.md', content: renderStatusMarkdown(model, danish) };
+}
+
+/**
+ * Writes the report's files; returns their relative paths. Each page is written before the next is rendered: a
+ * system's page with two years of weekly runs is half a megabyte, and the report should not hold them all at once.
+ */
 export async function writeStatusReport(
   model: StatusModel,
   writer: Writer,
   languages: readonly StatusLanguage[],
 ): Promise<string[]> {
-  const files = renderStatusFiles(model, languages);
-  for (const file of files) await writer.write(file.path, file.content);
-  return files.map((f) => f.path);
+  const paths: string[] = [];
+  for (const file of statusFiles(model, languages)) {
+    await writer.write(file.path, file.content);
+    paths.push(file.path);
+  }
+  return paths;
 }
 
 /**

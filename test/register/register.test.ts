@@ -12,6 +12,7 @@ import { statusCommand } from '../../src/cli/commands/status.ts';
 import { importFolders, loadRegisterResults, openRegister } from '../../src/register/index.ts';
 import type { CertificationResult } from '../../src/result/types.ts';
 import { PACKAGE_ROOT } from '../../src/run/package-root.ts';
+import type { LoadedResult } from '../../src/status/types.ts';
 import { capturingEnvironment, run } from '../status/builders.ts';
 import { startLocalPostgres, type LocalPostgres } from '../support/postgres.ts';
 import { fastReferenceProfile, quietEnvironment } from '../support/run.ts';
@@ -131,6 +132,19 @@ for (const engine of engines)
           .where('status', '=', 'waived')
           .execute();
         assert.deepEqual(verdicts, [{ checkpoint_id: 'DK-9.0', status: 'waived', waiver_id: 'W-1' }]);
+        // For a report, only the runs it shows in detail come with their checkpoints: the certification of
+        // 1 September was replaced by that of 1 October, so its failed checkpoints are not read.
+        const openOf = (loaded: LoadedResult[]) =>
+          loaded.map((l) => l.result.protocols.map((p) => p.checkpoints?.length ?? 0).join('+'));
+        const whole = await loadRegisterResults(register.db, { details: 'all' });
+        const forReport = await loadRegisterResults(register.db, { asOf: '2026-11-25' });
+        const replaced = whole.findIndex((l) => l.result.run.finishedAt.startsWith('2026-09-01'));
+        assert.notEqual(openOf(whole)[replaced], '0', 'the replaced run has open checkpoints');
+        assert.equal(openOf(forReport)[replaced], '0');
+        assert.ok(
+          openOf(forReport).some((n) => n !== '0'),
+          'the runs shown keep theirs',
+        );
       } finally {
         await register.close();
       }
@@ -180,7 +194,7 @@ for (const engine of engines)
         const partial = await importFolders(register.db, [await writeFolder([broken])]);
         assert.equal(partial.added, 0);
         assert.match(partial.skipped[0]?.reason ?? '', /cannot be registered/);
-        const loaded = await loadRegisterResults(register.db);
+        const loaded = await loadRegisterResults(register.db, { details: 'all' });
         assert.deepEqual(
           loaded.map((l) => [l.result.run.id, l.result.protocols.map((p) => p.approval)]),
           [[first.run.id, ['Ikke godkendt']]],
@@ -243,7 +257,7 @@ test('an import killed half-way leaves only whole runs, and the register opens a
   await exited;
   const register = await openRegister(target, PACKAGE_ROOT);
   try {
-    const loaded = await loadRegisterResults(register.db);
+    const loaded = await loadRegisterResults(register.db, { details: 'all' });
     assert.ok(loaded.length >= 1, 'the run committed before the kill is there');
     for (const { result } of loaded) assert.equal(result.protocols.length, 1, `${result.run.id} is whole`);
     // Importing again completes it: the kill lost nothing that a second import cannot bring.
@@ -278,7 +292,7 @@ test('run --register records the run at its end', async () => {
   assert.match(env.output(), /run recorded in the register/);
   const register = await openRegister(target, PACKAGE_ROOT);
   try {
-    const [loaded] = await loadRegisterResults(register.db);
+    const [loaded] = await loadRegisterResults(register.db, { details: 'all' });
     const record = JSON.parse(
       await readFile(join(dir, 'run', 'certification-result.json'), 'utf8'),
     ) as CertificationResult;

@@ -2,34 +2,12 @@ import { resolve } from 'node:path';
 import type { RunEnvironment } from '../../environment/environment.ts';
 import { EXIT } from '../../errors/exit-codes.ts';
 import { InvalidInputError, type InputIssue } from '../../errors/index.ts';
-import { importFolders, openRegister, type Register } from '../../register/index.ts';
+import { importFolders } from '../../register/index.ts';
 import { startRegisterServer } from '../../register/server.ts';
 import { loadSubmitters } from '../../register/submitters.ts';
+import { REGISTER_ENV, registerTarget, withRegister } from '../../register/target.ts';
 import { CERTBENCH_VERSION } from '../../run/package-root.ts';
 import { readTrustAnchors } from './verify.ts';
-
-/** The environment variable that may hold the register (a URL with a password stays out of the process list). */
-export const REGISTER_ENV = 'CERTBENCH_REGISTER';
-
-/** `--register` if given, else CERTBENCH_REGISTER; undefined when neither is set. */
-export function registerTarget(option: string | undefined, env: RunEnvironment): string | undefined {
-  const value = option ?? env.env[REGISTER_ENV];
-  return value === undefined || value === '' ? undefined : value;
-}
-
-/** Opens the register, runs `work`, and always closes it (the folder form holds a lock while open). */
-export async function withRegister<T>(
-  target: string,
-  env: RunEnvironment,
-  work: (register: Register) => Promise<T>,
-): Promise<T> {
-  const register = await openRegister(target, env.cwd);
-  try {
-    return await work(register);
-  } finally {
-    await register.close();
-  }
-}
 
 /** `certbench register import <folders…>`: every result under the folders, each once. */
 export async function registerImportCommand(

@@ -7,7 +7,6 @@ import { InvalidInputError, type InputIssue } from '../../errors/index.ts';
 import { FileSystemWriter } from '../../projections/writer.ts';
 import { CERTBENCH_VERSION } from '../../run/package-root.ts';
 import { dayOf, isDay } from '../../status/dates.ts';
-import { loadRegisterResults } from '../../register/status-source.ts';
 import { loadResultsFolder, type SkippedFile } from '../../status/load.ts';
 import { buildStatusModel } from '../../status/model.ts';
 import { chromiumPath, pdfBrowserMissing } from '../../status/pdf.ts';
@@ -15,7 +14,7 @@ import { writeStatusPdf, writeStatusReport } from '../../status/report.ts';
 import type { StatusLanguage } from '../../status/texts.ts';
 import type { LoadedResult } from '../../status/types.ts';
 import { refusedSignature, type SignatureCheck } from '../../signing/check.ts';
-import { REGISTER_ENV, registerTarget, withRegister } from './register.ts';
+import { REGISTER_ENV, registerTarget, withRegister } from '../../register/target.ts';
 import { readTrustAnchors } from './verify.ts';
 
 /** Options of `certbench status`; dates are `YYYY-MM-DD`. */
@@ -99,7 +98,10 @@ export async function statusCommand(
     register === undefined
       ? await fromFolder(resolve(env.cwd, resultsDir ?? '.'), env, anchors)
       : {
-          results: await withRegister(register, env, (r) => loadRegisterResults(r.db, anchors)),
+          results: await withRegister(register, env, async (r) => {
+            const { loadRegisterResults } = await import('../../register/status-source.ts');
+            return loadRegisterResults(r.db, { asOf }, anchors);
+          }),
           tampered: [],
         };
   if (results.length === 0)
