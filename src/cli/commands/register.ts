@@ -2,9 +2,8 @@ import { resolve } from 'node:path';
 import type { RunEnvironment } from '../../environment/environment.ts';
 import { EXIT } from '../../errors/exit-codes.ts';
 import { InvalidInputError, type InputIssue } from '../../errors/index.ts';
-import { importFolders, openRegister, type Register } from '../../register/index.ts';
-import { startRegisterServer } from '../../register/server.ts';
-import { loadSubmitters } from '../../register/submitters.ts';
+// The register (kysely, PGlite or pg, fastify) is imported when a register is used, not by `status` over a folder.
+import type { Register } from '../../register/index.ts';
 import { CERTBENCH_VERSION } from '../../run/package-root.ts';
 
 /** The environment variable that may hold the register (a URL with a password stays out of the process list). */
@@ -22,6 +21,7 @@ export async function withRegister<T>(
   env: RunEnvironment,
   work: (register: Register) => Promise<T>,
 ): Promise<T> {
+  const { openRegister } = await import('../../register/index.ts');
   const register = await openRegister(target, env.cwd);
   try {
     return await work(register);
@@ -41,6 +41,7 @@ export async function registerImportCommand(
     throw new InvalidInputError([
       { file: '--register', message: `give a folder or a postgres:// URL (or set ${REGISTER_ENV})` },
     ]);
+  const { importFolders } = await import('../../register/index.ts');
   const summary = await withRegister(target, env, (register) =>
     importFolders(
       register.db,
@@ -72,6 +73,8 @@ export async function registerServeCommand(
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
     issues.push({ file: '--port', message: `"${options.port}" is not a port number` });
   if (!target || issues.length > 0) throw new InvalidInputError(issues);
+  const { loadSubmitters } = await import('../../register/submitters.ts');
+  const { startRegisterServer } = await import('../../register/server.ts');
   const submitters = await loadSubmitters(resolve(env.cwd, options.submitters));
   return withRegister(target, env, async (register) => {
     const server = await startRegisterServer({

@@ -2,7 +2,6 @@ import type { RunEnvironment } from '../../environment/environment.ts';
 import { resolve } from 'node:path';
 import { HarnessError, InvalidInputError } from '../../errors/index.ts';
 import { EXIT } from '../../errors/exit-codes.ts';
-import { importFile } from '../../register/import.ts';
 import { dryRunCertification, runCertification, type RunOptions } from '../../run/run-certification.ts';
 import type { ScenarioSelection } from '../../selection/select.ts';
 import { RESULT_FILE_NAME } from '../../status/load.ts';
@@ -64,6 +63,7 @@ export async function runCommand(options: RunCommandOptions, env: RunEnvironment
 /** Records the written result; a record the register cannot take is a harness error, the run's files stay. */
 async function recordInRegister(target: string, out: string, env: RunEnvironment): Promise<void> {
   const file = resolve(env.cwd, out, RESULT_FILE_NAME);
+  const { importFile } = await import('../../register/import.ts');
   const outcome = await withRegister(target, env, (register) => importFile(register.db, file, 'run'));
   if (typeof outcome !== 'string')
     throw new HarnessError(`the run could not be recorded in the register: ${outcome.reason}`);

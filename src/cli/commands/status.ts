@@ -6,7 +6,6 @@ import { InvalidInputError, type InputIssue } from '../../errors/index.ts';
 import { FileSystemWriter } from '../../projections/writer.ts';
 import { CERTBENCH_VERSION } from '../../run/package-root.ts';
 import { dayOf, isDay } from '../../status/dates.ts';
-import { loadRegisterResults } from '../../register/status-source.ts';
 import { loadResultsFolder, type SkippedFile } from '../../status/load.ts';
 import { buildStatusModel } from '../../status/model.ts';
 import { chromiumPath, pdfBrowserMissing } from '../../status/pdf.ts';
@@ -89,7 +88,12 @@ export async function statusCommand(
   const { results, tampered } =
     register === undefined
       ? await fromFolder(resolve(env.cwd, resultsDir ?? '.'), env)
-      : { results: await withRegister(register, env, (r) => loadRegisterResults(r.db)), tampered: [] };
+      : {
+          results: await withRegister(register, env, async (r) =>
+            (await import('../../register/status-source.ts')).loadRegisterResults(r.db),
+          ),
+          tampered: [],
+        };
   if (results.length === 0)
     env.logger.warn(
       `no certification results ${resultsDir === undefined ? 'in the register' : `under ${resultsDir}`}`,
