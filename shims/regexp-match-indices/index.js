@@ -8,6 +8,8 @@ const flagged = new WeakMap();
 
 function exec(regexp, string) {
   if (regexp.hasIndices) return RegExp.prototype.exec.call(regexp, string);
+  // Most patterns tried against a step do not match it: a plain test rejects those without computing indices.
+  if (!regexp.global && !regexp.sticky && !RegExp.prototype.test.call(regexp, string)) return null;
   let withIndices = flagged.get(regexp);
   if (!withIndices) {
     withIndices = new RegExp(regexp.source, `${regexp.flags}d`);
