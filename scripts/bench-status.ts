@@ -11,15 +11,13 @@ import type {
   ProtocolResult,
   WaiverRecord,
 } from '../src/result/types.ts';
-import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PACKAGE_ROOT } from '../src/run/package-root.ts';
 import { buildStatusModel } from '../src/status/model.ts';
 import { renderStatusFiles } from '../src/status/report.ts';
 import type { LoadedResult } from '../src/status/types.ts';
+import { ensureBuilt, measuredCli, median } from './support/measured-cli.ts';
 import { seededRandom } from './support/seeded-random.ts';
 
 const VENDORS = 10;
@@ -158,34 +156,9 @@ async function cliStatus(results: LoadedResult[]): Promise<string> {
       await mkdir(join(resultsDir, result.run.id), { recursive: true });
       await writeFile(join(resultsDir, result.run.id, 'certification-result.json'), JSON.stringify(result));
     }
-    const runs: { wallMs: number; cpuMs: number; maxRssMiB: number }[] = [];
-    for (let i = 0; i < 3; i++) {
-      const usageFile = join(dir, 'usage.json');
-      const started = performance.now();
-      const child = spawnSync(
-        process.execPath,
-        [
-          '--import',
-          join(PACKAGE_ROOT, 'scripts', 'support', 'report-max-rss.js'),
-          join(PACKAGE_ROOT, 'bin', 'certbench.js'),
-          'status',
-          resultsDir,
-          '--out',
-          join(dir, 'status'),
-          ...DATES,
-        ],
-        { encoding: 'utf8', env: { ...process.env, CERTBENCH_BENCH_USAGE_FILE: usageFile } },
-      );
-      const wallMs = performance.now() - started;
-      if (child.status !== 0) throw new Error(`certbench status exited ${child.status}:\n${child.stderr}`);
-      const usage = JSON.parse(readFileSync(usageFile, 'utf8')) as {
-        maxRssKiB: number;
-        userMs: number;
-        systemMs: number;
-      };
-      runs.push({ wallMs, cpuMs: usage.userMs + usage.systemMs, maxRssMiB: usage.maxRssKiB / 1024 });
-    }
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[1] ?? 0;
+    const runs = [0, 1, 2].map(() =>
+      measuredCli(['status', resultsDir, '--out', join(dir, 'status'), ...DATES]),
+    );
     return (
       `certbench status over the ${results.length} result files on disk, median of 3 cold runs: ` +
       `wall ${Math.round(median(runs.map((r) => r.wallMs)))} ms, CPU ${Math.round(median(runs.map((r) => r.cpuMs)))} ms, ` +
@@ -196,6 +169,7 @@ async function cliStatus(results: LoadedResult[]): Promise<string> {
   }
 }
 
+ensureBuilt();
 const results = synthesize();
 const cli = await cliStatus(results);
 const t0 = performance.now();

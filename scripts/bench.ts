@@ -8,7 +8,6 @@
 // The ratio of the checkpoint phase to that floor is printed overall and per protocol.
 //
 //   npm run bench            (BENCH_RUNS=5 npm run bench for more runs)
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -25,30 +24,13 @@ import { loadProfile } from '../src/profile/load.ts';
 import { profileVariants } from '../src/protocols/variants.ts';
 import type { CertificationResult } from '../src/result/types.ts';
 import { PACKAGE_ROOT } from '../src/run/package-root.ts';
+import { ensureBuilt, measuredCli, median, type CliMeasurement } from './support/measured-cli.ts';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 3);
-const CLI = join(PACKAGE_ROOT, 'bin', 'certbench.js');
-const USAGE_HOOK = join(PACKAGE_ROOT, 'scripts', 'support', 'report-max-rss.js');
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 const ms = (x: number) => `${x.toFixed(0)} ms`;
 
-/** The CLI the benchmark times is the compiled one: build dist/ when it is missing or stale. */
-function ensureBuilt(): void {
-  const probe = spawnSync(process.execPath, [CLI, '--version'], {
-    env: { ...process.env, CERTBENCH_RUN_FROM: 'dist' },
-  });
-  if (probe.status === 0) return;
-  const build = spawnSync(process.execPath, [join(PACKAGE_ROOT, 'scripts', 'build.js')], {
-    stdio: 'inherit',
-  });
-  if (build.status !== 0) throw new Error('npm run build failed');
-}
-
-interface ColdRun {
+interface ColdRun extends CliMeasurement {
   dir: string;
-  wallMs: number;
-  cpuMs: number;
-  maxRssMiB: number;
   phaseMs: number;
   /** Test case time per protocol and each test case's protocol and interval, from messages.ndjson. */
   protocolMs: Map<string, number>;
@@ -58,35 +40,15 @@ interface ColdRun {
 }
 
 async function coldRun(): Promise<ColdRun> {
-  const dir = await mkdtemp(join(tmpdir(), 'certbench-bench-'));
-  const usageFile = join(dir, 'usage.json');
-  const out = join(dir, 'run');
-  const started = performance.now();
-  const child = spawnSync(
-    process.execPath,
-    ['--import', USAGE_HOOK, CLI, 'run', '--reference-gp', '--no-summary', '--out', out],
-    {
-      encoding: 'utf8',
-      env: { ...process.env, CERTBENCH_BENCH_USAGE_FILE: usageFile, CERTBENCH_RUN_FROM: 'dist' },
-      maxBuffer: 64 * 1024 * 1024,
-    },
-  );
-  const wallMs = performance.now() - started;
-  if (child.status !== 0) throw new Error(`certbench run exited ${child.status}:\n${child.stderr}`);
-  const usage = JSON.parse(readFileSync(usageFile, 'utf8')) as {
-    maxRssKiB: number;
-    userMs: number;
-    systemMs: number;
-  };
+  const out = await mkdtemp(join(tmpdir(), 'certbench-bench-'));
+  const measured = measuredCli(['run', '--reference-gp', '--no-summary', '--out', out]);
   const result = JSON.parse(
     readFileSync(join(out, 'certification-result.json'), 'utf8'),
   ) as CertificationResult;
   const phase = checkpointPhase(readFileSync(join(out, 'messages.ndjson'), 'utf8'));
   return {
     dir: out,
-    wallMs,
-    cpuMs: usage.userMs + usage.systemMs,
-    maxRssMiB: usage.maxRssKiB / 1024,
+    ...measured,
     ...phase,
     checkpoints: result.protocols.reduce(
       (n, p) => n + p.checkpoints.filter((c) => c.steps.length > 0).length,
@@ -278,7 +240,7 @@ for (let i = 0; i < RUNS; i++) {
   const run = await coldRun();
   runs.push(run);
   replays.push(await replay(run, variants));
-  await rm(join(run.dir, '..'), { recursive: true, force: true });
+  await rm(run.dir, { recursive: true, force: true });
 }
 const last = replays.at(-1);
 const phaseMs = median(runs.map((r) => r.phaseMs));
@@ -292,7 +254,7 @@ const perProtocol = protocols.map((p) => {
 });
 const lines = [
   `certbench benchmark: the compiled CLI run cold ${RUNS}× (every protocol against the reference GP system, HTML report included; ${checkpoints} checkpoints run)`,
-  `  full run, median:       wall ${ms(median(runs.map((r) => r.wallMs)))}, CPU ${ms(median(runs.map((r) => r.cpuMs)))} (user+system), peak memory ${median(runs.map((r) => r.maxRssMiB)).toFixed(0)} MiB (highest ${Math.max(...runs.map((r) => r.maxRssMiB)).toFixed(0)} MiB)`,
+  `  full run, median:       wall ${ms(median(runs.map((r) => r.wallMs)))}, CPU ${ms(median(runs.map((r) => r.cpuMs)))} (user+system, with the Allure report's process; the CLI process alone ${ms(median(runs.map((r) => r.ownCpuMs)))}), peak memory ${median(runs.map((r) => r.maxRssMiB)).toFixed(0)} MiB (highest ${Math.max(...runs.map((r) => r.maxRssMiB)).toFixed(0)} MiB)`,
   `  checkpoint phase:       ${ms(phaseMs)}, ${(phaseMs / checkpoints).toFixed(1)} ms per checkpoint`,
   `  replay floor (undici):  ${ms(floorMs)}, ${(floorMs / checkpoints).toFixed(1)} ms per checkpoint: ${last?.requests} requests (${last?.sameStatus} answered with the recorded status), ${last?.counterpartCalls} calls of the GP system to the counterparts${last?.truncated ? `, ${last.truncated} exchanges with a cut body` : ''}`,
   `  ratio certbench/floor:  ${(phaseMs / floorMs).toFixed(1)} overall; per protocol (test cases / replayed requests): ${perProtocol.join(', ')}`,

@@ -1,7 +1,6 @@
 // The CLI as `npm ci` installs it: compiled into dist/ by scripts/build.js (the `prepare` script), run by
 // bin/certbench.js without tsx; and the fall-back to the TypeScript sources when dist/ is missing.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { cp, mkdir, readFile, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -10,24 +9,8 @@ import { EXIT } from '../../src/errors/exit-codes.ts';
 import { typescriptStack } from '../../src/errors/typescript-stack.ts';
 import type { CertificationResult } from '../../src/result/types.ts';
 import { CERTBENCH_VERSION, PACKAGE_ROOT } from '../../src/run/package-root.ts';
+import { runNode as node } from '../support/node-process.ts';
 import { tempDir } from '../support/temp.ts';
-
-function node(
-  args: string[],
-  env: Record<string, string> = {},
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, {
-      cwd: PACKAGE_ROOT,
-      env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
 
 const CLI = join(PACKAGE_ROOT, 'bin', 'certbench.js');
 
