@@ -1,134 +1,262 @@
-// Performance benchmark (kept out of the tests, which must not be timed): runs every protocol against the
-// reference GP system several times and reports median start-up and checkpoint time, checkpoints per second, peak
-// memory, the wall time of a whole CLI run, and certbench's checkpoint time against the same HTTP exchanges made
-// directly with undici.
-import { spawnSync } from 'node:child_process';
+// Performance benchmark (kept out of the tests, which must not be timed). Times what a user waits for: the compiled
+// CLI, started cold as a user starts it, running every protocol against the reference GP system with the HTML
+// report, BENCH_RUNS times (default 3): wall time, CPU time and peak memory of the CLI process, and the checkpoint
+// phase (cucumber's test run, from messages.ndjson). The floor: every exchange of that run replayed with plain
+// undici against a fresh reference GP system in the recorded order (actions, observations, deliveries), while a
+// plain HTTP server answers the calls the GP system makes to the counterparts with the recorded answers; ids the
+// GP system generates afresh are mapped from the recorded answers to the new ones before later requests use them.
+// The ratio of the checkpoint phase to that floor is printed overall and per protocol.
+//
+//   npm run bench            (BENCH_RUNS=5 npm run bench for more runs)
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
+import { pathToFileURL } from 'node:url';
+import type { Envelope } from '@cucumber/messages';
 import { request } from 'undici';
-import { startReferenceGp } from '../reference-gp/index.ts';
-import { makeEnvironment } from '../src/environment/environment.ts';
+import type * as ReferenceGpModule from '../reference-gp/index.ts';
+import { allCounterparts, createCounterparts } from '../src/counterparts/registry.ts';
 import type { Exchange } from '../src/evidence/exchange.ts';
+import { loadProfile } from '../src/profile/load.ts';
+import { profileVariants } from '../src/protocols/variants.ts';
 import type { CertificationResult } from '../src/result/types.ts';
 import { PACKAGE_ROOT } from '../src/run/package-root.ts';
-import { runCertification, type RunTimings } from '../src/run/run-certification.ts';
+import { ensureBuilt, measuredCli, median, type CliMeasurement } from './support/measured-cli.ts';
 
-const RUNS = Number(process.env['BENCH_RUNS'] ?? 7);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
-const sink = new Writable({ write: (_c, _e, done) => done() });
-const env = makeEnvironment({ stdout: sink, stderr: sink, env: {} });
+const RUNS = Number(process.env['BENCH_RUNS'] ?? 3);
+const ms = (x: number) => `${x.toFixed(0)} ms`;
 
-async function inProcessRun(): Promise<{ timings: RunTimings; result: CertificationResult; dir: string }> {
-  const dir = await mkdtemp(join(tmpdir(), 'certbench-bench-'));
-  const { timings, result } = await runCertification(
-    {
-      referenceGp: { faults: [] },
-      protocols: 'all',
-      mode: 'self-test',
-      outDir: dir,
-      strict: false,
-      html: false,
-      summary: false,
-    },
-    env,
-  );
-  return { timings, result, dir };
+interface ColdRun extends CliMeasurement {
+  dir: string;
+  phaseMs: number;
+  /** Test case time per protocol and each test case's protocol and interval, from messages.ndjson. */
+  protocolMs: Map<string, number>;
+  cases: { protocol: string; start: number; end: number }[];
+  checkpoints: number;
+  result: CertificationResult;
 }
 
-/** The same outgoing exchanges, made directly with undici against a fresh reference GP system. */
-async function directReplay(exchanges: Exchange[]): Promise<number> {
-  const recipient = createServer((req, res) => {
-    req.resume();
-    req.on('end', () =>
-      res
-        .writeHead(200, { 'content-type': 'application/fhir+json' })
-        .end('{"resourceType":"Bundle","type":"transaction-response"}'),
-    );
-  });
-  await new Promise<void>((resolve) => recipient.listen(0, '127.0.0.1', resolve));
-  const recipientUrl = `http://127.0.0.1:${(recipient.address() as AddressInfo).port}/fhir`;
-  const token = 'bench-token-value';
-  const gp = await startReferenceGp({ token, faults: [] });
-  const headers = {
-    authorization: `Bearer ${token}`,
-    'content-type': 'application/json',
-    accept: 'application/json',
+async function coldRun(): Promise<ColdRun> {
+  const out = await mkdtemp(join(tmpdir(), 'certbench-bench-'));
+  const measured = measuredCli(['run', '--reference-gp', '--no-summary', '--out', out]);
+  const result = JSON.parse(
+    readFileSync(join(out, 'certification-result.json'), 'utf8'),
+  ) as CertificationResult;
+  const phase = checkpointPhase(readFileSync(join(out, 'messages.ndjson'), 'utf8'));
+  return {
+    dir: out,
+    ...measured,
+    ...phase,
+    checkpoints: result.protocols.reduce(
+      (n, p) => n + p.checkpoints.filter((c) => c.steps.length > 0).length,
+      0,
+    ),
+    result,
   };
+}
+
+/** Cucumber's test run (the checkpoint phase) and each test case's protocol and interval. */
+function checkpointPhase(ndjson: string): Pick<ColdRun, 'phaseMs' | 'protocolMs' | 'cases'> {
+  const at = (t: { seconds: number; nanos: number }) => t.seconds * 1000 + t.nanos / 1e6;
+  const protocolOfPickle = new Map<string, string>();
+  const pickleOfCase = new Map<string, string>();
+  const startOfAttempt = new Map<string, { caseId: string; start: number }>();
+  const cases: ColdRun['cases'] = [];
+  let runStart = 0;
+  let runEnd = 0;
+  for (const line of ndjson.split('\n')) {
+    if (!line) continue;
+    const m = JSON.parse(line) as Envelope;
+    if (m.pickle) {
+      const tag = m.pickle.tags.find((t) => t.name.startsWith('@protocol:'));
+      protocolOfPickle.set(m.pickle.id, tag?.name.slice('@protocol:'.length) ?? '?');
+    } else if (m.testCase) pickleOfCase.set(m.testCase.id, m.testCase.pickleId);
+    else if (m.testRunStarted) runStart = at(m.testRunStarted.timestamp);
+    else if (m.testRunFinished) runEnd = at(m.testRunFinished.timestamp);
+    else if (m.testCaseStarted)
+      startOfAttempt.set(m.testCaseStarted.id, {
+        caseId: m.testCaseStarted.testCaseId,
+        start: at(m.testCaseStarted.timestamp),
+      });
+    else if (m.testCaseFinished) {
+      const attempt = startOfAttempt.get(m.testCaseFinished.testCaseStartedId);
+      if (!attempt) continue;
+      const protocol = protocolOfPickle.get(pickleOfCase.get(attempt.caseId) ?? '') ?? '?';
+      cases.push({ protocol, start: attempt.start, end: at(m.testCaseFinished.timestamp) });
+    }
+  }
+  const protocolMs = new Map<string, number>();
+  for (const c of cases) protocolMs.set(c.protocol, (protocolMs.get(c.protocol) ?? 0) + c.end - c.start);
+  return { phaseMs: runEnd - runStart, protocolMs, cases };
+}
+
+function exchangesOf(run: ColdRun): Exchange[] {
+  return run.result.evidence
+    .filter((e) => e.kind === 'exchange')
+    .map((e) => JSON.parse(readFileSync(join(run.dir, e.file), 'utf8')) as Exchange)
+    .sort((a, b) => a.startedAt.localeCompare(b.startedAt));
+}
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+
+/** Learns recorded → replayed values where the two answers differ: the ids the GP system generated afresh. */
+function learnIds(recorded: unknown, replayed: unknown, ids: Map<string, string>): void {
+  if (typeof recorded === 'string' && typeof replayed === 'string') {
+    if (recorded === replayed || recorded.length < 8) return;
+    ids.set(recorded, replayed);
+    const inReplay = replayed.match(UUID) ?? [];
+    (recorded.match(UUID) ?? []).forEach((u, i) => inReplay[i] && ids.set(u, inReplay[i]));
+  } else if (Array.isArray(recorded) && Array.isArray(replayed)) {
+    recorded.forEach((r, i) => learnIds(r, replayed[i], ids));
+  } else if (recorded && replayed && typeof recorded === 'object' && typeof replayed === 'object') {
+    for (const [key, value] of Object.entries(recorded))
+      learnIds(value, (replayed as Record<string, unknown>)[key], ids);
+  }
+}
+
+function mapped(text: string, ids: Map<string, string>): string {
+  let out = text;
+  for (const [from, to] of ids) if (out.includes(from)) out = out.split(from).join(to);
+  return out;
+}
+
+function parsed(text: string | undefined): unknown {
+  try {
+    return text ? (JSON.parse(text) as unknown) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const SKIPPED_HEADERS = new Set([
+  'authorization',
+  'host',
+  'content-length',
+  'connection',
+  'transfer-encoding',
+]);
+
+interface Replay {
+  totalMs: number;
+  protocolMs: Map<string, number>;
+  requests: number;
+  sameStatus: number;
+  counterpartCalls: number;
+  truncated: number;
+}
+
+async function replay(run: ColdRun, variants: Record<string, string>): Promise<Replay> {
+  const exchanges = exchangesOf(run);
+  const outgoing = exchanges.filter((e) => e.direction === 'outgoing');
+  const incoming = exchanges.filter((e) => e.direction === 'incoming');
+  // The counterparts: the recorded answer to each call, in the order the calls came.
+  const answers = new Map<string, Exchange[]>();
+  for (const e of incoming) {
+    const key = `${e.request.method} ${new URL(e.request.url).pathname}`;
+    answers.set(key, [...(answers.get(key) ?? []), e]);
+  }
+  let counterpartCalls = 0;
+  const standIn = createServer((req: IncomingMessage, res: ServerResponse) => {
+    req.resume();
+    req.on('end', () => {
+      counterpartCalls++;
+      const queue = answers.get(`${req.method} ${new URL(req.url ?? '/', 'http://x').pathname}`) ?? [];
+      const answer = (queue.length > 1 ? queue.shift() : queue[0])?.response;
+      res
+        .writeHead(answer?.status ?? 200, {
+          'content-type': answer?.headers['content-type'] ?? 'application/json',
+        })
+        .end(answer?.body?.text ?? '{}');
+    });
+  });
+  await new Promise<void>((resolve) => standIn.listen(0, '127.0.0.1', resolve));
+  const standInUrl = `http://127.0.0.1:${(standIn.address() as AddressInfo).port}`;
+  const { startReferenceGp } = (await import(
+    pathToFileURL(join(PACKAGE_ROOT, 'dist', 'reference-gp', 'index.js')).href
+  )) as typeof ReferenceGpModule;
+  const token = 'bench-token-value';
+  const gp = await startReferenceGp({ token, faults: [], variants });
+  const counterparts = Object.fromEntries(
+    allCounterparts(createCounterparts()).map((c) => [
+      c.sessionKey,
+      `${standInUrl}${c.pathPrefix}${c.endpoint}`,
+    ]),
+  );
   await request(`${gp.url}/certbench/v1/session`, {
     method: 'PUT',
-    headers,
-    body: JSON.stringify({ runId: 'bench', counterparts: { documentSharing: recipientUrl } }),
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ runId: 'bench', counterparts, variants }),
   }).then((r) => r.body.text());
+  const ids = new Map<string, string>();
+  const first = outgoing[0];
+  if (first) ids.set(new URL(first.request.url).origin, new URL(gp.url).origin);
+  const protocolMs = new Map<string, number>();
+  let sameStatus = 0;
   const started = performance.now();
-  for (const e of exchanges) {
-    const path = new URL(e.request.url).pathname;
+  for (const e of outgoing) {
+    const headers = Object.fromEntries(
+      Object.entries(e.request.headers).filter(([name]) => !SKIPPED_HEADERS.has(name.toLowerCase())),
+    );
     const body = e.request.body?.text;
-    const answer = await request(`${gp.url}${path}`, {
+    const t = performance.now();
+    const answer = await request(mapped(e.request.url, ids), {
       method: e.request.method as 'POST',
-      headers,
-      ...(body ? { body } : {}),
+      headers: { ...headers, authorization: `Bearer ${token}` },
+      ...(body ? { body: mapped(body, ids) } : {}),
     });
-    await answer.body.text();
+    const text = await answer.body.text();
+    const at = Date.parse(e.startedAt);
+    const protocol = run.cases.find((c) => at >= c.start - 1 && at <= c.end + 1)?.protocol ?? '?';
+    protocolMs.set(protocol, (protocolMs.get(protocol) ?? 0) + performance.now() - t);
+    if (answer.statusCode === e.response?.status) sameStatus++;
+    learnIds(parsed(e.response?.body?.text), parsed(text), ids);
   }
-  const elapsed = performance.now() - started;
+  // The floor includes the calls the GP system makes to the counterparts: wait for as many as were recorded.
+  const waitUntil = performance.now() + 10_000;
+  while (counterpartCalls < incoming.length && performance.now() < waitUntil)
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  const totalMs = performance.now() - started;
   await gp.stop();
-  await new Promise<void>((resolve) => recipient.close(() => resolve()));
-  return elapsed;
+  await new Promise<void>((resolve) => standIn.close(() => resolve()));
+  return {
+    totalMs,
+    protocolMs,
+    requests: outgoing.length,
+    sameStatus,
+    counterpartCalls,
+    truncated: exchanges.filter((e) => e.request.body?.truncated || e.response?.body?.truncated).length,
+  };
 }
 
-const samples: { timings: RunTimings; checkpoints: number; replayMs: number }[] = [];
+ensureBuilt();
+const profile = await loadProfile(join(PACKAGE_ROOT, 'profiles', 'reference-gp.yaml'));
+const variants = profileVariants(profile);
+const runs: ColdRun[] = [];
+const replays: Replay[] = [];
 for (let i = 0; i < RUNS; i++) {
-  const { timings, result, dir } = await inProcessRun();
-  // Actions of the checkpoint phase only (the pre-flight info/session calls belong to start-up).
-  const exchanges = result.evidence
-    .filter((e) => e.direction === 'outgoing' && e.name.startsWith('action '))
-    .map((e) => JSON.parse(readFileSync(join(dir, e.file), 'utf8')) as Exchange)
-    .sort((a, b) => a.startedAt.localeCompare(b.startedAt));
-  const replayMs = await directReplay(exchanges);
-  const checkpoints = result.protocols.reduce(
-    (n, p) => n + p.checkpoints.filter((c) => c.steps.length > 0).length,
-    0,
-  );
-  samples.push({ timings, checkpoints, replayMs });
-  await rm(dir, { recursive: true, force: true });
+  const run = await coldRun();
+  runs.push(run);
+  replays.push(await replay(run, variants));
+  await rm(run.dir, { recursive: true, force: true });
 }
-// The first run pays for loading cucumber and the step files; report it apart from the warm runs.
-const [cold, ...warm] = samples;
-const wall: number[] = [];
-for (let i = 0; i < 3; i++) {
-  const dir = await mkdtemp(join(tmpdir(), 'certbench-bench-cli-'));
-  const t = performance.now();
-  spawnSync(
-    process.execPath,
-    [
-      join(PACKAGE_ROOT, 'bin/certbench.js'),
-      'run',
-      '--reference-gp',
-      '--no-html',
-      '--no-summary',
-      '--out',
-      dir,
-    ],
-    { stdio: 'ignore' },
-  );
-  wall.push(performance.now() - t);
-  await rm(dir, { recursive: true, force: true });
-}
-const checkpointsMs = median(warm.map((s) => s.timings.checkpointsMs));
-const replayMs = median(warm.map((s) => s.replayMs));
-const count = warm[0]?.checkpoints ?? 0;
+const last = replays.at(-1);
+const phaseMs = median(runs.map((r) => r.phaseMs));
+const floorMs = median(replays.map((r) => r.totalMs));
+const checkpoints = runs[0]?.checkpoints ?? 0;
+const protocols = [...(runs[0]?.protocolMs.keys() ?? [])];
+const perProtocol = protocols.map((p) => {
+  const mine = median(runs.map((r) => r.protocolMs.get(p) ?? 0));
+  const floor = median(replays.map((r) => r.protocolMs.get(p) ?? 0));
+  return `${p} ${(mine / floor).toFixed(1)} (${ms(mine)} / ${ms(floor)})`;
+});
 const lines = [
-  `certbench benchmark: ${RUNS} in-process runs of every protocol against the reference GP system (${count} checkpoints run)`,
-  `  first run (cold):          start-up ${cold?.timings.startupMs.toFixed(0)} ms, checkpoints ${cold?.timings.checkpointsMs.toFixed(0)} ms`,
-  `  warm runs, median:         start-up ${median(warm.map((s) => s.timings.startupMs)).toFixed(0)} ms, checkpoints ${checkpointsMs.toFixed(0)} ms, reporting ${median(warm.map((s) => s.timings.reportingMs)).toFixed(0)} ms`,
-  `  checkpoints per second:    ${((count / checkpointsMs) * 1000).toFixed(0)}`,
-  `  same exchanges via undici: ${replayMs.toFixed(1)} ms → certbench/direct ratio ${(checkpointsMs / replayMs).toFixed(1)}, overhead per checkpoint ${((checkpointsMs - replayMs) / count).toFixed(2)} ms`,
-  `  peak memory (max RSS):     ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`,
-  `  CLI wall time, median of 3 (node start, tsx, load, run, record, projections; no HTML): ${median(wall).toFixed(0)} ms`,
+  `certbench benchmark: the compiled CLI run cold ${RUNS}× (every protocol against the reference GP system, HTML report included; ${checkpoints} checkpoints run)`,
+  `  full run, median:       wall ${ms(median(runs.map((r) => r.wallMs)))}, CPU ${ms(median(runs.map((r) => r.cpuMs)))} (user+system, with the Allure report's process; the CLI process alone ${ms(median(runs.map((r) => r.ownCpuMs)))}), peak memory ${median(runs.map((r) => r.maxRssMiB)).toFixed(0)} MiB (highest ${Math.max(...runs.map((r) => r.maxRssMiB)).toFixed(0)} MiB)`,
+  `  checkpoint phase:       ${ms(phaseMs)}, ${(phaseMs / checkpoints).toFixed(1)} ms per checkpoint`,
+  `  replay floor (undici):  ${ms(floorMs)}, ${(floorMs / checkpoints).toFixed(1)} ms per checkpoint: ${last?.requests} requests (${last?.sameStatus} answered with the recorded status), ${last?.counterpartCalls} calls of the GP system to the counterparts${last?.truncated ? `, ${last.truncated} exchanges with a cut body` : ''}`,
+  `  ratio certbench/floor:  ${(phaseMs / floorMs).toFixed(1)} overall; per protocol (test cases / replayed requests): ${perProtocol.join(', ')}`,
 ];
 process.stdout.write(`${lines.join('\n')}\n`);

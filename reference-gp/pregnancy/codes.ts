@@ -47,7 +47,13 @@ interface Gmv2Data {
   >;
 }
 
-const DATA_FILE = fileURLToPath(new URL('../../protocols/data/gmv2/codes.yaml', import.meta.url));
+// Compiled, this file sits one folder deeper (dist/reference-gp/pregnancy).
+const DATA_FILE = fileURLToPath(
+  new URL(
+    `${import.meta.url.endsWith('.js') ? '../' : ''}../../protocols/data/gmv2/codes.yaml`,
+    import.meta.url,
+  ),
+);
 
 /** Reads the file and refuses one where a value the GP writes is missing (the judge validates it fully). */
 function load(): Gmv2Data {

@@ -4,6 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { makeEnvironment } from '../environment/environment.ts';
 import { EXIT } from '../errors/exit-codes.ts';
 import { ConnectionError, HarnessError, InvalidInputError } from '../errors/index.ts';
+import { typescriptStack } from '../errors/typescript-stack.ts';
 import { CERTBENCH_VERSION } from '../run/package-root.ts';
 import type { ReferenceGpOptions } from './commands/reference-gp.ts';
 import type { RegisterServeOptions } from './commands/register.ts';
@@ -290,7 +291,7 @@ try {
   } else {
     const e = error as Error;
     environment.stderr.write(
-      `certbench: internal error (a bug in certbench ${CERTBENCH_VERSION}, please report it with this text):\n${e.stack ?? String(e)}\n`,
+      `certbench: internal error (a bug in certbench ${CERTBENCH_VERSION}, please report it with this text):\n${e.stack ? typescriptStack(e.stack) : String(e)}\n`,
     );
     process.exitCode = EXIT.internalError;
   }

@@ -8,6 +8,7 @@ import {
 } from '@cucumber/cucumber/api';
 import type { Envelope } from '@cucumber/messages';
 import { HarnessError } from '../errors/index.ts';
+import { STEP_FILES } from './package-root.ts';
 
 export interface CucumberRunOptions {
   root: string;
@@ -32,7 +33,7 @@ export async function runScenarios(options: CucumberRunOptions): Promise<void> {
     {
       provided: {
         paths: options.featureDirs.map((d) => join(d, '**/*.feature')),
-        import: ['steps/**/*.ts'],
+        import: [STEP_FILES],
         format: [],
         tags: options.tagExpression,
         worldParameters: { runId: options.runId },

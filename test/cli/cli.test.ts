@@ -1,29 +1,16 @@
 // The CLI as a user meets it: a child process, its output and its documented exit codes.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { EXIT } from '../../src/errors/exit-codes.ts';
 import { PACKAGE_ROOT } from '../../src/run/package-root.ts';
+import { runNode, type NodeOutcome } from '../support/node-process.ts';
 import { fastReferenceProfile } from '../support/run.ts';
 import { tempDir, writeTemp } from '../support/temp.ts';
 
-function certbench(
-  args: string[],
-  env: Record<string, string> = {},
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(PACKAGE_ROOT, 'bin/certbench.js'), ...args], {
-      cwd: PACKAGE_ROOT,
-      env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
+function certbench(args: string[], env: Record<string, string> = {}): Promise<NodeOutcome> {
+  return runNode([join(PACKAGE_ROOT, 'bin/certbench.js'), ...args], env);
 }
 
 test('run against the reference GP system: exit 0 and a summary; with a fault: exit 1', async () => {

@@ -26,6 +26,15 @@ describe('reading PDF attachments', () => {
     const truncated = await readPdf(whole.slice(0, 200));
     assert.equal(truncated.opened, false);
   });
+
+  it('reads PDFs given at once one after the other, each with its own text', async () => {
+    const texts = ['Svangerskabsjournal A', 'Svangerskabsjournal B', 'Svangerskabsjournal C'];
+    const readings = await Promise.all(texts.map(async (t) => readPdf(await pdfWith([t]))));
+    assert.deepEqual(
+      readings.map((r) => (r.opened ? r.text : r.error)),
+      texts,
+    );
+  });
 });
 
 describe('form content rules', () => {

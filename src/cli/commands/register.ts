@@ -2,9 +2,6 @@ import { resolve } from 'node:path';
 import type { RunEnvironment } from '../../environment/environment.ts';
 import { EXIT } from '../../errors/exit-codes.ts';
 import { InvalidInputError, type InputIssue } from '../../errors/index.ts';
-import { importFolders } from '../../register/index.ts';
-import { startRegisterServer } from '../../register/server.ts';
-import { loadSubmitters } from '../../register/submitters.ts';
 import { REGISTER_ENV, registerTarget, withRegister } from '../../register/target.ts';
 import { CERTBENCH_VERSION } from '../../run/package-root.ts';
 import { readTrustAnchors } from './verify.ts';
@@ -20,6 +17,7 @@ export async function registerImportCommand(
     throw new InvalidInputError([
       { file: '--register', message: `give a folder or a postgres:// URL (or set ${REGISTER_ENV})` },
     ]);
+  const { importFolders } = await import('../../register/index.ts');
   const summary = await withRegister(target, env, (register) =>
     importFolders(
       register.db,
@@ -61,6 +59,8 @@ export async function registerServeCommand(
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
     issues.push({ file: '--port', message: `"${options.port}" is not a port number` });
   if (!target || issues.length > 0) throw new InvalidInputError(issues);
+  const { loadSubmitters } = await import('../../register/submitters.ts');
+  const { startRegisterServer } = await import('../../register/server.ts');
   const submitters = await loadSubmitters(resolve(env.cwd, options.submitters));
   const anchors = options.trust ? await readTrustAnchors(options.trust, env) : undefined;
   return withRegister(target, env, async (register) => {

@@ -1,7 +1,9 @@
 // Opens a PDF attachment the way a receiver's viewer would (pdfjs-dist) and extracts its text, so checkpoints can
 // ask whether it opens at all and what it says. The PDF comes from the SUT: it is read in a worker thread with a
 // time limit, a page limit and a limit on what its streams inflate to, so a many-page PDF or a decompression bomb
-// fails the checkpoint naming the limit, and certbench's own servers keep answering the SUT meanwhile.
+// fails the checkpoint naming the limit, and certbench's own servers keep answering the SUT meanwhile. One worker
+// reads every PDF of a run, one at a time, so pdfjs and its fake worker are loaded once; a worker that hit a limit
+// (time, memory) is ended and the next PDF gets a new one.
 import { Worker } from 'node:worker_threads';
 import { MAX_PDF_INFLATED_BYTES, MAX_PDF_PAGES, PDF_READ_TIMEOUT_MS } from '../../limits/parse-limits.ts';
 
@@ -26,8 +28,9 @@ const PDFJS_URL = import.meta.resolve('pdfjs-dist/legacy/build/pdf.mjs');
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const zlib = require('node:zlib');
-const { bytes, limits, pdfjsUrl } = workerData;
-function inflatedSize(data) {
+const { pdfjsUrl } = workerData;
+let pdfjs;
+function inflatedSize(data, limits) {
   const text = Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1');
   const marker = /stream\\r?\\n/g;
   let total = 0;
@@ -51,13 +54,13 @@ function inflatedSize(data) {
   }
   return total;
 }
-(async () => {
-  if (inflatedSize(bytes) > limits.maxInflatedBytes) {
+async function read(bytes, limits) {
+  if (inflatedSize(bytes, limits) > limits.maxInflatedBytes) {
     const mib = Math.round(limits.maxInflatedBytes / 1048576);
     return parentPort.postMessage({ opened: false, error: 'certbench did not read it: its streams inflate to more than its limit of ' + mib + ' MiB' });
   }
-  const { getDocument } = await import(pdfjsUrl);
-  const task = getDocument({ data: bytes, isEvalSupported: false, verbosity: 0 });
+  pdfjs ??= await import(pdfjsUrl);
+  const task = pdfjs.getDocument({ data: bytes, isEvalSupported: false, verbosity: 0 });
   try {
     const pdf = await task.promise;
     if (pdf.numPages > limits.maxPages)
@@ -75,49 +78,81 @@ function inflatedSize(data) {
   } finally {
     await task.destroy();
   }
-})();
+}
+parentPort.on('message', ({ bytes, limits }) => read(bytes, limits));
 `;
 
-export async function readPdf(bytes: Uint8Array, limits: PdfLimits = DEFAULT_LIMITS): Promise<PdfReading> {
-  // The worker gets its own copy of the bytes; pdfjs takes ownership of the buffer it is given.
-  const worker = new Worker(WORKER_SOURCE, {
-    eval: true,
-    workerData: { bytes: new Uint8Array(bytes), limits, pdfjsUrl: PDFJS_URL },
-    resourceLimits: { maxOldGenerationSizeMb: 512 },
-    stdout: true,
-    stderr: true,
-  });
-  try {
-    const reading = await new Promise<PdfReading>((resolve) => {
-      const timer = setTimeout(
-        () =>
-          resolve({
+let reader: Worker | undefined;
+let queue: Promise<unknown> = Promise.resolve();
+
+export function readPdf(bytes: Uint8Array, limits: PdfLimits = DEFAULT_LIMITS): Promise<PdfReading> {
+  const reading = queue.then(() => readOne(bytes, limits));
+  queue = reading.catch(() => undefined);
+  return reading;
+}
+
+async function readOne(bytes: Uint8Array, limits: PdfLimits): Promise<PdfReading> {
+  const worker = (reader ??= startReader());
+  // Between PDFs the idle worker does not keep the process alive.
+  worker.ref();
+  const reading = await new Promise<PdfReading>((resolve) => {
+    const settle = (r: PdfReading, end = false) => {
+      clearTimeout(timer);
+      worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+      if (end) discard(worker);
+      resolve(r);
+    };
+    const timer = setTimeout(
+      () =>
+        settle(
+          {
             opened: false,
             error: `certbench did not read it: reading took longer than its limit of ${limits.timeoutMs} ms`,
-          }),
-        limits.timeoutMs,
-      );
-      const settle = (r: PdfReading) => {
-        clearTimeout(timer);
-        resolve(r);
-      };
-      worker.once('message', (r: PdfReading) => settle(r));
-      worker.once('error', (error) =>
-        settle({
+          },
+          true,
+        ),
+      limits.timeoutMs,
+    );
+    const onMessage = (r: PdfReading) => settle(r);
+    const onError = (error: Error) =>
+      settle(
+        {
           opened: false,
           error: /memory/i.test(error.message)
             ? 'certbench did not read it: reading it needed more than its memory limit of 512 MiB'
             : error.message,
-        }),
+        },
+        true,
       );
-      worker.once('exit', (code) =>
-        settle({ opened: false, error: `the PDF reader stopped (exit ${code})` }),
-      );
-    });
-    return reading.opened ? { ...reading, text: normaliseText(reading.text) } : reading;
-  } finally {
-    await worker.terminate();
-  }
+    const onExit = (code: number) =>
+      settle({ opened: false, error: `the PDF reader stopped (exit ${code})` }, true);
+    worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+    // The worker gets its own copy of the bytes; pdfjs takes ownership of the buffer it is given.
+    const copy = new Uint8Array(bytes);
+    worker.postMessage({ bytes: copy, limits }, [copy.buffer]);
+  });
+  worker.unref();
+  return reading.opened ? { ...reading, text: normaliseText(reading.text) } : reading;
+}
+
+function startReader(): Worker {
+  const worker = new Worker(WORKER_SOURCE, {
+    eval: true,
+    workerData: { pdfjsUrl: PDFJS_URL },
+    resourceLimits: { maxOldGenerationSizeMb: 512 },
+    stdout: true,
+    stderr: true,
+  });
+  worker.once('exit', () => {
+    if (reader === worker) reader = undefined;
+  });
+  return worker;
+}
+
+/** Ends a worker that hit a limit or stopped; the next PDF starts a new one. */
+function discard(worker: Worker): void {
+  if (reader === worker) reader = undefined;
+  void worker.terminate();
 }
 
 /** Collapses whitespace, so text split over items or lines still matches. */

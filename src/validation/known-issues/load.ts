@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parseYaml } from '../../input/yaml-file.ts';
 import { InvalidInputError } from '../../errors/index.ts';
+import { PACKAGE_ROOT } from '../../run/package-root.ts';
 import { knownIssueListSchema, type KnownIssue } from './schema.ts';
 
 /** The reviewed list certbench ships: documented false errors and inconsistencies of MedCom's own sources. */
-export const KNOWN_ISSUES_FILE = fileURLToPath(new URL('../known-issues.yaml', import.meta.url));
+export const KNOWN_ISSUES_FILE = join(PACKAGE_ROOT, 'src', 'validation', 'known-issues.yaml');
 
 /** A loaded list, with where it came from and its SHA-256 (recorded with the result). */
 export interface KnownIssueList {
