@@ -15,7 +15,6 @@ import type { StatusLanguage } from '../../status/texts.ts';
 import type { LoadedResult } from '../../status/types.ts';
 import { refusedSignature, type SignatureCheck } from '../../signing/check.ts';
 import { REGISTER_ENV, registerTarget, withRegister } from '../../register/target.ts';
-import { readTrustAnchors } from './verify.ts';
 
 /** Options of `certbench status`; dates are `YYYY-MM-DD`. */
 export interface StatusCommandOptions {
@@ -91,7 +90,11 @@ export async function statusCommand(
   const noBrowser = options.pdf ? pdfBrowserMissing(browser) : undefined;
   if (noBrowser) issues.push({ file: '--pdf', message: noBrowser });
   if (issues.length > 0) throw new InvalidInputError(issues, 'invalid status report options');
-  const anchors = options.trust === undefined ? undefined : await readTrustAnchors(options.trust, env);
+  // The certificate reader (node-forge) only when signers are checked.
+  const anchors =
+    options.trust === undefined
+      ? undefined
+      : await (await import('./verify.ts')).readTrustAnchors(options.trust, env);
 
   const out = resolve(env.cwd, options.out);
   const { results, tampered } =
