@@ -5,7 +5,10 @@
 import type { X509Certificate } from 'node:crypto';
 import { createHash } from 'node:crypto';
 import canonicalizeModule from 'canonicalize';
-import { CompactSign, compactVerify, decodeProtectedHeader } from 'jose';
+// jose's entry point loads all of it (about 180 modules); these three are all a status report may need.
+import { decodeProtectedHeader } from 'jose/decode/protected_header';
+import { CompactSign } from 'jose/jws/compact/sign';
+import { compactVerify } from 'jose/jws/compact/verify';
 import type { CertificationResult } from '../result/types.ts';
 import type { Signer } from './keys.ts';
 export { SIGNATURE_FILE, SIGNER_FILE } from './files.ts';
