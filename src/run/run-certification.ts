@@ -7,7 +7,8 @@ import { startReferenceGp } from '../../reference-gp/index.ts';
 import { allCounterparts, createCounterparts, sessionAddresses } from '../counterparts/registry.ts';
 import { CounterpartHost } from '../counterparts/host.ts';
 import { HttpDriver } from '../driver/http-driver.ts';
-import { DecisionJournal } from '../driver/manual/journal.ts';
+import { handOverTo } from '../driver/manual/hand-over.ts';
+import { JOURNAL_FILE, RunJournal } from '../driver/manual/journal.ts';
 import { ManualSession } from '../driver/manual/manual-session.ts';
 import type { Operator } from '../driver/manual/operator.ts';
 import { TerminalOperator } from '../driver/manual/terminal-operator.ts';
@@ -135,6 +136,15 @@ export async function runCertification(
   // The folder is checked and locked for this run; output of an earlier run there must not mix with this one's.
   const releaseOutput = await claimOutputFolder(outDir);
   const stops: (() => Promise<void>)[] = [releaseOutput];
+  // A manual run's journal is read (or refused) before anything of an earlier run is removed.
+  let journal: RunJournal | undefined;
+  try {
+    if (driverKind === 'manual')
+      journal = new RunJournal(join(outDir, JOURNAL_FILE), Boolean(options.resume), () => env.clock.now());
+  } catch (error) {
+    await releaseOutput();
+    throw error;
+  }
   await Promise.all(GENERATED.map((name) => rm(join(outDir, name), { recursive: true, force: true })));
   try {
     // 2. The SUT side and the counterparts.
@@ -150,25 +160,44 @@ export async function runCertification(
     }
     const counterparts = createCounterparts();
     const ping = new PingCounterpart();
-    const host = new CounterpartHost({ ...profile.counterparts, redactor }, [
-      ...allCounterparts(counterparts),
-      ping,
-    ]);
+    let manual: ManualSession | undefined;
+    const host = new CounterpartHost(
+      {
+        ...profile.counterparts,
+        // A resumed manual run listens where the vendor pointed the system the first time.
+        bindPort: profile.counterparts.bindPort || (journal?.counterpartsPort ?? 0),
+        redactor,
+        ...(journal
+          ? {
+              onReceived: (r) =>
+                manual?.received({
+                  method: r.method,
+                  url: r.url,
+                  headers: r.headers,
+                  bodyBase64: r.body.toString('base64'),
+                }),
+            }
+          : {}),
+      },
+      [...allCounterparts(counterparts), ping],
+    );
     await host.start();
     stops.push(() => host.stop());
-    const manual =
-      driverKind === 'manual'
-        ? new ManualSession({
-            operator:
-              options.operatorFactory?.({ baseUrl, ...(token ? { token } : {}) }) ??
-              new TerminalOperator(env.stdin, env.stdout),
-            journal: new DecisionJournal(join(outDir, 'manual-journal.ndjson'), Boolean(options.resume)),
-            assessor: options.assessor ?? '',
-            outDir,
-            clock: () => env.clock.now(),
-          })
-        : undefined;
-    if (manual) stops.push(() => Promise.resolve(manual.close()));
+    if (journal) {
+      journal.record({ type: 'run', runId, resumed: journal.resumed, counterpartsPort: host.port });
+      manual = new ManualSession({
+        operator:
+          options.operatorFactory?.({ baseUrl, ...(token ? { token } : {}) }) ??
+          new TerminalOperator(env.stdin, env.stdout),
+        journal,
+        assessor: options.assessor ?? '',
+        outDir,
+        clock: () => env.clock.now(),
+        handOver: handOverTo(host.listenUrl, () => env.clock.now().toISOString()),
+      });
+      const session = manual;
+      stops.push(() => Promise.resolve(session.close()));
+    }
     const makeDriver = (record: (exchange: Exchange) => Promise<void> | void) =>
       manual
         ? manual.driver(profile)
@@ -309,6 +338,8 @@ export async function runCertification(
       projections.push(createConsoleSummaryProjection({ runDir: outDir, htmlReport: options.html }));
     await runProjections(projections, { result, writer, stdout: env.stdout, env: env.env });
     await writeIntegrityManifest(outDir, result);
+    // Only a run the operator saw through is finished; any other is continued with --resume.
+    if (journal && manual && !manual.interrupted) journal.record({ type: 'finished' });
     if (options.html)
       await generateAllureHtml(outDir, {
         reportName: `certbench: ${profile.vendor} ${profile.system} ${profile.version}`,

@@ -16,17 +16,42 @@ import type {
 export class RobotOperator implements Operator {
   readonly seen: Instruction[] = [];
   readonly asked: AssessmentQuestion[] = [];
+  /** Stops the run (no answer, like an operator walking away) from this instruction number on. */
+  stopAt?: number;
+  /**
+   * Set for a system that forgets its state on restart (a reference GP the run starts): a resumed run has the robot
+   * perform the journalled steps again. Unset, the system is taken to keep its state.
+   */
+  rebuild?: (instruction: Instruction) => Promise<void>;
+  /** Stopped at `stopAt`: assessments are not answered either, until `stopAt` is cleared. */
+  private halted = false;
   private readonly ids = new Map<string, string>();
   private readonly sut: { baseUrl: string; token?: string };
   private readonly assessments: Record<string, Omit<Assessment, 'assessor' | 'at'> | undefined>;
 
-  constructor(sut: { baseUrl: string; token?: string }, assessments: RobotOperator['assessments'] = {}) {
+  constructor(
+    sut: { baseUrl: string; token?: string },
+    assessments: RobotOperator['assessments'] = {},
+    options: { rebuilds?: boolean } = {},
+  ) {
     this.sut = sut;
     this.assessments = assessments;
+    if (options.rebuilds)
+      this.rebuild = async (instruction) => {
+        await this.act(instruction);
+      };
   }
 
   async instruct(instruction: Instruction): Promise<ActionAnswer | undefined> {
+    if (this.stopAt !== undefined && instruction.number >= this.stopAt) {
+      this.halted = true;
+      return undefined;
+    }
     this.seen.push(instruction);
+    return this.act(instruction);
+  }
+
+  private async act(instruction: Instruction): Promise<ActionAnswer> {
     const input = { ...instruction.input };
     for (const key of ['diagnosisId', 'resultId'])
       if (typeof input[key] === 'string') input[key] = this.ids.get(input[key]) ?? input[key];
@@ -70,6 +95,7 @@ export class RobotOperator implements Operator {
   }
 
   assess(question: AssessmentQuestion): Promise<Omit<Assessment, 'assessor' | 'at'> | undefined> {
+    if (this.halted && this.stopAt !== undefined) return Promise.resolve(undefined);
     this.asked.push(question);
     return Promise.resolve(this.assessments[question.checkpointId]);
   }
