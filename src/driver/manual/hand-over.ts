@@ -3,7 +3,13 @@ import type { ReceivedRequest } from './journal.ts';
 import { REPLAY_HEADER } from './manual-session.ts';
 
 /** Headers that describe the old connection, not the request; undici sets its own. */
-const CONNECTION_HEADERS = new Set(['host', 'content-length', 'connection', 'transfer-encoding', 'keep-alive']);
+const CONNECTION_HEADERS = new Set([
+  'host',
+  'content-length',
+  'connection',
+  'transfer-encoding',
+  'keep-alive',
+]);
 
 /**
  * Sends a journalled request to the counterparts again, as the SUT sent it, marked as replayed (the mark is in the

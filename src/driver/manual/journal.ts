@@ -93,7 +93,7 @@ export class RunJournal {
 
   /** Appends an event (with its time) and applies it. */
   record(event: DistributiveOmit<JournalEvent, 'at'>): void {
-    const full = { at: this.clock().toISOString(), ...event } as JournalEvent;
+    const full: JournalEvent = { at: this.clock().toISOString(), ...event };
     appendFileSync(this.file, `${JSON.stringify(full)}\n`);
     this.apply(full);
   }
@@ -125,8 +125,8 @@ export class RunJournal {
           if ((this.received[i]?.afterStep ?? 0) >= event.step) this.received.splice(i, 1);
         break;
       case 'received': {
-        const { type: _type, at: _at, afterStep, ...request } = event;
-        this.received.push({ afterStep, request });
+        const { method, url, headers, bodyBase64 } = event;
+        this.received.push({ afterStep: event.afterStep, request: { method, url, headers, bodyBase64 } });
         break;
       }
       case 'assessment':
