@@ -236,7 +236,7 @@ export async function runCertification(
       runId,
       profile,
       fhirPackages,
-      clock: env.clock,
+      clock: manual ? manual.clock(env.clock) : env.clock,
       counterparts,
       makeDriver,
       ...(manual ? { manual } : {}),

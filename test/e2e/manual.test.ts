@@ -68,10 +68,10 @@ function certbench(args: string[], stdin: string): Promise<{ code: number; stdou
   });
 }
 
-test('the terminal operator: a refused instruction fails the checkpoints; end of input leaves them pending', async () => {
+test('the terminal operator: a refused instruction the assessor confirms fails the checkpoints; end of input leaves them pending', async () => {
   const args = ['run', '--reference-gp', '--driver', 'manual', '--assessor', 'Anne Assessor', '--no-html'];
   const out = await tempDir();
-  const refused = await certbench([...args, '--out', out], 'fejl systemet kan ikke indstilles\n');
+  const refused = await certbench([...args, '--out', out], 'fejl systemet kan ikke indstilles\nbekræft\n');
   assert.match(refused.stdout, /\[1\] Forbind systemet med certbench \/ Connect the system to certbench/);
   const result = JSON.parse(
     readFileSync(join(out, 'certification-result.json'), 'utf8'),

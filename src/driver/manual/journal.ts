@@ -28,6 +28,7 @@ export type JournalEvent = { at: string } & (
   | { type: 'fejl-corrected'; step: number }
   /** From this step on the run no longer asks what the journal holds (e.g. another certbench version). */
   | { type: 'diverged'; step: number; reason: string }
+  /** Received while step `afterStep` was asked or after it was answered, before the next step was asked. */
   | ({ type: 'received'; afterStep: number } & ReceivedRequest)
   /** An evidence file kept in the run folder (`file` relative to it) before the assessor's decision names it. */
   | { type: 'upload'; checkpointId: string; name: string; file: string; sha256: string; bytes: number }
@@ -37,6 +38,8 @@ export type JournalEvent = { at: string } & (
 
 /** What the journal says about one instruction. */
 export interface JournalledStep {
+  /** When it was answered. */
+  at: string;
   action: string;
   inputSha256: string;
   outcome: 'done' | 'fejl' | 'fejl-confirmed';
@@ -55,7 +58,7 @@ export function inputSha256(input: Record<string, unknown>): string {
 export class RunJournal {
   readonly file: string;
   readonly steps = new Map<number, JournalledStep>();
-  readonly received: { afterStep: number; request: ReceivedRequest }[] = [];
+  readonly received: { afterStep: number; at: string; request: ReceivedRequest }[] = [];
   readonly assessments = new Map<string, Assessment>();
   /** The counterparts' port of the earlier run, so a resumed run listens where the vendor pointed the system. */
   counterpartsPort?: number;
@@ -106,6 +109,7 @@ export class RunJournal {
         break;
       case 'answer':
         this.steps.set(event.step, {
+          at: event.at,
           action: event.action,
           inputSha256: event.inputSha256,
           outcome: event.done ? 'done' : 'fejl',
@@ -126,7 +130,11 @@ export class RunJournal {
         break;
       case 'received': {
         const { method, url, headers, bodyBase64 } = event;
-        this.received.push({ afterStep: event.afterStep, request: { method, url, headers, bodyBase64 } });
+        this.received.push({
+          afterStep: event.afterStep,
+          at: event.at,
+          request: { method, url, headers, bodyBase64 },
+        });
         break;
       }
       case 'assessment':

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, isAbsolute, join } from 'node:path';
 import { ActionRefused, RunInterrupted } from '../../checks/check-failed.ts';
+import type { Clock } from '../../environment/environment.ts';
 import type { InboundAnswer, InboundMessage, SessionConfig, SutDriver, SutInfo } from '../types.ts';
 import {
   describeAnalyses,
@@ -45,16 +46,16 @@ export class ManualSession {
   private readonly journal: RunJournal;
   private readonly assessor: string;
   private readonly outDir: string;
-  private readonly clock: () => Date;
+  private readonly now: () => Date;
   private readonly handOver: (request: ReceivedRequest) => Promise<void>;
   private readonly names: RegisteredNames = new Map();
   private counter = 0;
-  /** The last step answered, so what the SUT sends next is journalled after it. */
-  private lastAnswered = 0;
   /** Answers still come from the journal. */
   private replaying: boolean;
   /** Journalled requests handed to the counterparts so far. */
   private handedOver = 0;
+  /** While replaying: a journalled time and the real time it was reached, for the run's clock. */
+  private anchor?: { journalled: number; real: number };
   /** The operator stopped the run (it is not finished, and `--resume` continues it). */
   interrupted = false;
   /** The variants of this run (from the session), which change what some instructions ask. */
@@ -73,14 +74,31 @@ export class ManualSession {
     this.journal = options.journal;
     this.assessor = options.assessor;
     this.outDir = options.outDir;
-    this.clock = options.clock;
+    this.now = options.clock;
     this.handOver = options.handOver ?? (() => Promise.resolve());
     this.replaying = options.journal.steps.size > 0;
+    const first = options.journal.steps.get(1);
+    if (first) this.reach(first.at);
     if (this.replaying)
       this.operator.notice?.({
         da: `Kørslen genoptages: ${options.journal.steps.size} trin er allerede besvaret og spørges ikke igen.`,
         en: `The run is resumed: ${options.journal.steps.size} steps are answered already and are not asked again.`,
       });
+  }
+
+  /**
+   * The run's clock. While the run replays the journal it tells the journalled time (running on from the last
+   * replayed event), so what a check derives from when a step happened (e.g. "Composition.date is the time of the
+   * last change") is judged against when the operator did it, not when the run was resumed.
+   */
+  clock(base: Clock): Clock {
+    return {
+      now: () => {
+        const real = base.now();
+        if (!this.replaying || !this.anchor) return real;
+        return new Date(this.anchor.journalled + (real.getTime() - this.anchor.real));
+      },
+    };
   }
 
   driver(profile: { vendor: string; system: string; version: string }): SutDriver {
@@ -105,12 +123,14 @@ export class ManualSession {
   }
 
   /**
-   * A request the SUT sent to a counterpart, journalled after the step last answered. Not journalled: what the
+   * A request the SUT sent to a counterpart, journalled with the step last asked. Not journalled: what the
    * journal handed over itself, and what a rebuilding system sends again while the run replays.
    */
   received(request: ReceivedRequest): void {
     if (request.headers[REPLAY_HEADER] !== undefined || this.replaying) return;
-    this.journal.record({ type: 'received', afterStep: this.lastAnswered, ...request });
+    // Journalled with the step last asked: the system sends while or after the operator performs it, and a resumed
+    // run hands it over while replaying that step, before the checkpoint waits for it.
+    this.journal.record({ type: 'received', afterStep: this.counter, ...request });
   }
 
   /** The assessor's decision on a checkpoint: from the journal when resuming, else asked and journalled. */
@@ -156,7 +176,7 @@ export class ManualSession {
       ...answer,
       evidenceFiles,
       assessor: this.assessor,
-      at: this.clock().toISOString(),
+      at: this.now().toISOString(),
     };
     this.journal.record({ type: 'assessment', checkpointId: question.checkpointId, assessment });
     return assessment;
@@ -176,7 +196,6 @@ export class ManualSession {
         : forVariant(action, instructionFor(action, input, this.names), this.variants);
     const instruction: Instruction = { number, action, input, ...texts, testData: testDataOf(input) };
     const answer = await this.answer(instruction);
-    this.lastAnswered = number;
     if (!answer.done)
       throw new ActionRefused(`step ${number} "${texts.title.en}" could not be performed: ${answer.comment}`);
     // The operator knows what was registered by its content; later instructions name it that way.
@@ -217,7 +236,7 @@ export class ManualSession {
         en: `The run continues at step ${number}.`,
       });
     } else if (known && known.outcome !== 'fejl') {
-      await this.restore(instruction);
+      await this.restore(instruction, known.at);
       return known.outcome === 'done'
         ? { done: true }
         : { done: false, comment: known.comment ?? 'no comment' };
@@ -255,14 +274,25 @@ export class ManualSession {
   }
 
   /** A replayed step: the system performs it again, or the counterparts get again what the system sent then. */
-  private async restore(instruction: Instruction): Promise<void> {
+  private async restore(instruction: Instruction, answeredAt: string): Promise<void> {
+    this.reach(answeredAt);
     if (this.operator.rebuild) {
       await this.operator.rebuild(instruction);
       return;
     }
     const due = this.journal.received.filter((r) => r.afterStep <= instruction.number);
-    for (const { request } of due.slice(this.handedOver)) await this.handOver(request);
+    for (const { request, at } of due.slice(this.handedOver)) {
+      this.reach(at);
+      await this.handOver(request);
+    }
     this.handedOver = due.length;
+  }
+
+  /** The replay has reached a journalled time (a rebuilding system acts now: its run keeps the real time). */
+  private reach(at: string): void {
+    if (this.operator.rebuild) return;
+    const journalled = Date.parse(at);
+    if (Number.isFinite(journalled)) this.anchor = { journalled, real: this.now().getTime() };
   }
 
   /**
