@@ -3,6 +3,7 @@ import { createWriteStream } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
+import type { Envelope } from '@cucumber/messages';
 import { startReferenceGp } from '../../reference-gp/index.ts';
 import { allCounterparts, createCounterparts, sessionAddresses } from '../counterparts/registry.ts';
 import { CounterpartHost } from '../counterparts/host.ts';
@@ -77,6 +78,10 @@ export interface RunOptions {
   resume?: boolean;
   /** Manual runs: who answers (default: the terminal on the environment's stdin and stdout). */
   operatorFactory?: (sut: { baseUrl: string; token?: string }) => Operator;
+  /** Manual runs: the counterparts' port (a testcamp gives each vendor one for the whole camp). */
+  counterpartsPort?: number;
+  /** Told of each message of the run as it happens (redacted), e.g. for a console's progress. */
+  observe?: (envelope: Envelope) => void;
   /** Judge waivers as of this date instead of today (e.g. to see a run after a waiver's expiry). */
   asOf?: Date;
   mode: 'self-test' | 'certify';
@@ -165,7 +170,8 @@ export async function runCertification(
       {
         ...profile.counterparts,
         // A resumed manual run listens where the vendor pointed the system the first time.
-        bindPort: profile.counterparts.bindPort || (journal?.counterpartsPort ?? 0),
+        bindPort:
+          options.counterpartsPort ?? (profile.counterparts.bindPort || (journal?.counterpartsPort ?? 0)),
         redactor,
         ...(journal
           ? {
@@ -270,6 +276,7 @@ export async function runCertification(
         // Redaction at the source: every text built from an SUT answer (messages, checks, evidence) passes here.
         const envelope = boundEnvelope(redactor.json(message));
         index.update(envelope);
+        options.observe?.(envelope);
         ndjson.write(ndjsonLine(envelope, exchangesWritten));
       },
     });

@@ -127,6 +127,7 @@ export class ManualSession {
    * journal handed over itself, and what a rebuilding system sends again while the run replays.
    */
   received(request: ReceivedRequest): void {
+    this.operator.received?.({ method: request.method, url: request.url });
     if (request.headers[REPLAY_HEADER] !== undefined || this.replaying) return;
     // Journalled with the step last asked: the system sends while or after the operator performs it, and a resumed
     // run hands it over while replaying that step, before the checkpoint waits for it.

@@ -45,6 +45,8 @@ export interface Operator {
    * Without it the system is taken to keep its state, and the counterparts are handed what it sent back then.
    */
   rebuild?(instruction: Instruction): Promise<void>;
+  /** The system sent something to a counterpart (live feedback: "your submission arrived"). */
+  received?(request: { method: string; url: string }): void;
   /** Something the operator should know about the run (e.g. that it resumes, and where). */
   notice?(text: { da: string; en: string }): void;
   assess(question: AssessmentQuestion): Promise<Omit<Assessment, 'assessor' | 'at'> | undefined>;
