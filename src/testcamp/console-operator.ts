@@ -111,13 +111,21 @@ export class ConsoleOperator implements Operator {
   }
 
   /** The assessor confirms the operator's "fejl", or the operator takes it back. */
-  settleFejl(step: number, role: Role, decision: 'confirm' | 'correct'): string | undefined {
+  async settleFejl(step: number, role: Role, decision: 'confirm' | 'correct'): Promise<string | undefined> {
     const pending = this.pending;
     if (pending?.kind !== 'fejl' || pending.instruction.number !== step)
       return `fejlen i trin ${step} er allerede afgjort / the failure at step ${step} is settled already`;
     if ((decision === 'confirm') !== (role === 'assessor'))
       return 'kun bedømmeren bekræfter en fejl, kun operatøren trækker den tilbage / only the assessor confirms a failure, only the operator takes it back';
     delete this.pending;
+    if (decision === 'correct' && this.performer) {
+      // In a rehearsal "done after all" has the reference GP perform the step; its refusal is the failure now.
+      const performed = await this.performer.perform(pending.instruction);
+      if (!performed.done) {
+        this.pending = { ...pending, comment: performed.comment };
+        return `systemet afviste trinnet / the system refused the step: ${performed.comment}`;
+      }
+    }
     this.event(
       'step',
       decision === 'confirm'

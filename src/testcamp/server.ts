@@ -87,9 +87,10 @@ export async function createConsole(
     }
     return { slot, role: who.role };
   };
-  const show = (reply: FastifyReply, slot: RunSlot, role: Role, message?: string) =>
+  /** The run's page; with a message, the form was not accepted (409, or the status given). */
+  const show = (reply: FastifyReply, slot: RunSlot, role: Role, message?: string, status = 409) =>
     reply
-      .code(message ? 409 : 200)
+      .code(message ? status : 200)
       .type('text/html')
       .send(runPage(slot, role, config.uploads.maxBytes, config.uploads.types, message));
   const back = (reply: FastifyReply, id: string) => reply.redirect(`/runs/${id}`, 303);
@@ -148,12 +149,12 @@ export async function createConsole(
 
   app.post<{ Params: { id: string }; Body: { step?: string; decision?: string } }>(
     '/runs/:id/fejl',
-    (request, reply) => {
+    async (request, reply) => {
       const found = slotFor(request, reply);
       if (!found) return reply;
       const { slot, role } = found;
       const decision = request.body?.decision === 'confirm' ? 'confirm' : 'correct';
-      const problem = slot.operator.settleFejl(Number(request.body?.step), role, decision);
+      const problem = await slot.operator.settleFejl(Number(request.body?.step), role, decision);
       return problem ? show(reply, slot, role, problem) : back(reply, slot.config.id);
     },
   );
@@ -181,7 +182,7 @@ export async function createConsole(
         code === 'FST_REQ_FILE_TOO_LARGE'
           ? `Bilaget er større end / the file is larger than ${Math.round(config.uploads.maxBytes / 1024)} KiB`
           : `Formularen kunne ikke læses / the form could not be read (${code ?? 'error'})`;
-      return show(reply.code(413), slot, role, message);
+      return show(reply, slot, role, message, 413);
     }
     const decision = fields['decision'] ?? '';
     const comment = (fields['comment'] ?? '').trim();
