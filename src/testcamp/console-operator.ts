@@ -149,7 +149,7 @@ export class ConsoleOperator implements Operator {
   private wait<T>(make: (resolve: (value: T | undefined) => void) => Pending): Promise<T | undefined> {
     if (this.closed) return Promise.resolve(undefined);
     return new Promise<T | undefined>((resolve) => {
-      this.pending = make(resolve as never);
+      this.pending = make(resolve);
     });
   }
 }

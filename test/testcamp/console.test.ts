@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { FormData } from 'undici';
 import type { JournalEvent } from '../../src/driver/manual/journal.ts';
-import { InvalidInputError } from '../../src/errors/index.ts';
+import type { InvalidInputError } from '../../src/errors/index.ts';
 import { PACKAGE_ROOT } from '../../src/run/package-root.ts';
 import { loadTestcampConfig } from '../../src/testcamp/config.ts';
 import { startTestcamp } from '../../src/testcamp/testcamp.ts';
