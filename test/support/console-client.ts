@@ -1,6 +1,9 @@
 // A person at the testcamp console, over HTTP: logs in with a token, keeps the session cookie, sends the forms as
 // a browser would (same Origin), and reads the pages.
+import { readFileSync } from 'node:fs';
 import { request, FormData } from 'undici';
+import { fastReferenceProfile } from './run.ts';
+import { tempDir, writeTemp } from './temp.ts';
 
 export class ConsoleClient {
   private cookie = '';
@@ -124,4 +127,33 @@ function okForm(): FormData {
   const form = new FormData();
   form.append('decision', 'OK');
   return form;
+}
+
+/** A testcamp file with a Diagnosekort rehearsal (reference GP) per id; tokens `operator-token-<id>-0123456789`. */
+export async function rehearsalConfig(ids: string[], extra = '', generous = false): Promise<string> {
+  const dir = await tempDir('certbench-testcamp-');
+  let profile = await fastReferenceProfile();
+  // Many runs at once on a small machine: waits that leave room for load (no test depends on speed).
+  if (generous)
+    profile = await writeTemp(
+      dir,
+      'generous.yaml',
+      readFileSync(profile, 'utf8')
+        .replace('timeoutMs: 2000', 'timeoutMs: 30000')
+        .replace('waitTimeoutMs: 400', 'waitTimeoutMs: 10000'),
+    );
+  const runs = ids
+    .map(
+      (id) => `  - id: ${id}
+    title: Prøve ${id}
+    profile: ${profile}
+    referenceGp: true
+    protocols: [diagnosekort]
+    out: out/${id}
+    assessor: Anne Assessor
+    tokens: { operator: operator-token-${id}-0123456789, assessor: assessor-token-${id}-0123456789 }
+`,
+    )
+    .join('');
+  return writeTemp(dir, 'testcamp.yaml', `testcamp: 1\nlisten: { port: 0 }\n${extra}runs:\n${runs}`);
 }

@@ -11,33 +11,14 @@ import type { InvalidInputError } from '../../src/errors/index.ts';
 import { PACKAGE_ROOT } from '../../src/run/package-root.ts';
 import { loadTestcampConfig } from '../../src/testcamp/config.ts';
 import { startTestcamp } from '../../src/testcamp/testcamp.ts';
-import { ConsoleClient, formField, rehearse } from '../support/console-client.ts';
-import { checkpoints, fastReferenceProfile, runReference } from '../support/run.ts';
+import { ConsoleClient, formField, rehearsalConfig, rehearse } from '../support/console-client.ts';
+import { checkpoints, runReference } from '../support/run.ts';
 import { tempDir, writeTemp } from '../support/temp.ts';
 
 const PNG = Buffer.concat([
   Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
   Buffer.from('skærmbillede'),
 ]);
-
-export async function rehearsalConfig(ids: string[], extra = ''): Promise<string> {
-  const dir = await tempDir('certbench-testcamp-');
-  const profile = await fastReferenceProfile();
-  const runs = ids
-    .map(
-      (id) => `  - id: ${id}
-    title: Prøve ${id}
-    profile: ${profile}
-    referenceGp: true
-    protocols: [diagnosekort]
-    out: out/${id}
-    assessor: Anne Assessor
-    tokens: { operator: operator-token-${id}-0123456789, assessor: assessor-token-${id}-0123456789 }
-`,
-    )
-    .join('');
-  return writeTemp(dir, 'testcamp.yaml', `testcamp: 1\nlisten: { port: 0 }\n${extra}runs:\n${runs}`);
-}
 
 function journal(outDir: string): JournalEvent[] {
   return readFileSync(join(outDir, 'manual-journal.ndjson'), 'utf8')
