@@ -19,7 +19,12 @@ export interface CounterpartHostOptions {
   maxBodyBytes: number;
   redactor: Redactor;
   /** Told of every complete request for a counterpart (headers redacted), e.g. for a manual run's journal. */
-  onReceived?: (request: { method: string; url: string; headers: Record<string, string>; body: Buffer }) => void;
+  onReceived?: (request: {
+    method: string;
+    url: string;
+    headers: Record<string, string>;
+    body: Buffer;
+  }) => void;
 }
 
 /**

@@ -4,29 +4,16 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { parse } from 'yaml';
 import { startReferenceGp } from '../../reference-gp/index.ts';
 import { fastReferenceProfileYaml } from '../../reference-gp/test-profile.ts';
-import type { JournalEvent } from '../../src/driver/manual/journal.ts';
 import type { CertificationResult } from '../../src/result/types.ts';
-import { PACKAGE_ROOT } from '../../src/run/package-root.ts';
 import { runCertification, type RunOptions } from '../../src/run/run-certification.ts';
 import { RobotOperator } from '../support/robot-operator.ts';
-import { checkpoints, fastReferenceProfile, quietEnvironment, runReference } from '../support/run.ts';
+import { checkpoints, fastReferenceProfile, quietEnvironment } from '../support/run.ts';
+import { assertSameAsAutomatic, journalEvents, okForEveryManualCheckpoint } from '../support/testcamp.ts';
 import { tempDir, writeTemp } from '../support/temp.ts';
 
 const STOP_AT = 20;
-
-function okForEveryManualCheckpoint(): Record<string, { decision: 'OK'; evidenceFiles: [] }> {
-  const manifest = parse(readFileSync(join(PACKAGE_ROOT, 'protocols/diagnosekort.yaml'), 'utf8')) as {
-    checkpoints: { id: string; mode: string }[];
-  };
-  return Object.fromEntries(
-    manifest.checkpoints
-      .filter((c) => c.mode === 'manual')
-      .map((c) => [c.id, { decision: 'OK' as const, evidenceFiles: [] as [] }]),
-  );
-}
 
 function manualRun(options: Partial<RunOptions> & { outDir: string; profileFile: string }) {
   return runCertification(
@@ -44,24 +31,8 @@ function manualRun(options: Partial<RunOptions> & { outDir: string; profileFile:
   );
 }
 
-function statuses(result: CertificationResult): Map<string, string> {
-  return new Map(checkpoints(result).map((c) => [c.id, c.status]));
-}
-
-function journal(outDir: string): JournalEvent[] {
-  return readFileSync(join(outDir, 'manual-journal.ndjson'), 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as JournalEvent);
-}
-
-/** Where both judge, the resumed manual run says what the automatic run says. */
-async function assertSameAsAutomatic(resumed: CertificationResult): Promise<void> {
-  const { result: automatic } = await runReference({ protocols: ['diagnosekort'] });
-  const manual = statuses(resumed);
-  const both = checkpoints(automatic).filter((c) => c.mode === 'automatic' && manual.get(c.id) !== 'pending');
-  assert.ok(both.length > 30, `most automatic checkpoints are judged in the manual run too (${both.length})`);
-  for (const c of both) assert.equal(manual.get(c.id), c.status, c.id);
+async function assertAllPassedAsAutomatic(resumed: CertificationResult): Promise<void> {
+  await assertSameAsAutomatic(resumed);
   assert.deepEqual(
     checkpoints(resumed)
       .filter((c) => c.status !== 'passed')
@@ -91,7 +62,7 @@ test('a system that keeps its state: the resumed run hands the counterparts what
       checkpoints(stopped).some((c) => c.status === 'pending'),
       'the stop leaves checkpoints pending',
     );
-    const before = journal(outDir);
+    const before = journalEvents(outDir);
     assert.equal(before.filter((e) => e.type === 'answer').length, STOP_AT - 1);
     assert.ok(
       before.some((e) => e.type === 'received'),
@@ -104,17 +75,17 @@ test('a system that keeps its state: the resumed run hands the counterparts what
     const { result } = await manualRun({ outDir, profileFile, operatorFactory, resume: true });
     const again = (robot?.seen ?? []).slice(asked);
     assert.equal(again[0]?.number, STOP_AT, 'the resumed run asks from the step where it stopped');
-    const runs = journal(outDir).filter((e) => e.type === 'run');
+    const runs = journalEvents(outDir).filter((e) => e.type === 'run');
     assert.equal(runs.length, 2);
     assert.equal(runs[1]?.counterpartsPort, runs[0]?.counterpartsPort, 'the counterparts keep their port');
-    assert.equal(journal(outDir).at(-1)?.type, 'finished');
+    assert.equal(journalEvents(outDir).at(-1)?.type, 'finished');
     const messages = readFileSync(join(outDir, 'messages.ndjson'), 'utf8');
     assert.match(
       messages,
       /x-certbench-replayed-from-journal/,
       'handed-over requests are marked in the evidence',
     );
-    await assertSameAsAutomatic(result);
+    await assertAllPassedAsAutomatic(result);
   } finally {
     await gp.stop();
   }
@@ -138,7 +109,7 @@ test('a system restarted with certbench (the reference GP): the resumed run has 
     resume: true,
   });
   assert.equal(robot?.seen[0]?.number, STOP_AT);
-  await assertSameAsAutomatic(result);
+  await assertAllPassedAsAutomatic(result);
 });
 
 test('a fresh run in the folder of an unfinished one is refused before anything is removed', async () => {

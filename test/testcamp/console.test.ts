@@ -2,30 +2,22 @@
 // assessment with a screenshot, a restart in the middle), its access rules and upload limits, and its config file.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { FormData } from 'undici';
-import type { JournalEvent } from '../../src/driver/manual/journal.ts';
 import type { InvalidInputError } from '../../src/errors/index.ts';
 import { PACKAGE_ROOT } from '../../src/run/package-root.ts';
 import { loadTestcampConfig } from '../../src/testcamp/config.ts';
 import { startTestcamp } from '../../src/testcamp/testcamp.ts';
 import { ConsoleClient, formField, rehearsalConfig, rehearse } from '../support/console-client.ts';
-import { checkpoints, runReference } from '../support/run.ts';
+import { checkpoints } from '../support/run.ts';
+import { assertSameAsAutomatic, journalEvents } from '../support/testcamp.ts';
 import { tempDir, writeTemp } from '../support/temp.ts';
 
 const PNG = Buffer.concat([
   Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
   Buffer.from('skærmbillede'),
 ]);
-
-function journal(outDir: string): JournalEvent[] {
-  return readFileSync(join(outDir, 'manual-journal.ndjson'), 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as JournalEvent);
-}
 
 test("a Diagnosekort rehearsal through the console: a fejl taken back, a screenshot, a restart mid-run; the result is the automatic run's", async () => {
   const file = await rehearsalConfig(['vendor-a']);
@@ -99,7 +91,7 @@ test("a Diagnosekort rehearsal through the console: a fejl taken back, a screens
     );
     assert.match(finished, /scenarier \/ scenarios (\d+) af \/ of \1</);
 
-    const events = journal(out);
+    const events = journalEvents(out);
     assert.deepEqual(
       events.filter((e) => e.type === 'fejl-corrected').map((e) => (e as { step: number }).step),
       [2],
@@ -111,13 +103,7 @@ test("a Diagnosekort rehearsal through the console: a fejl taken back, a screens
     assert.ok(result);
     const withFile = checkpoints(result).find((c) => c.assessment?.evidenceFiles.length);
     assert.equal(withFile?.assessment?.evidenceFiles[0]?.name, 'skærmbillede.png');
-    const { result: automatic } = await runReference({ protocols: ['diagnosekort'] });
-    const manual = new Map(checkpoints(result).map((c) => [c.id, c.status]));
-    const both = checkpoints(automatic).filter(
-      (c) => c.mode === 'automatic' && manual.get(c.id) !== 'pending',
-    );
-    assert.ok(both.length > 30);
-    for (const c of both) assert.equal(manual.get(c.id), c.status, c.id);
+    await assertSameAsAutomatic(result);
     assert.deepEqual(
       checkpoints(result)
         .filter((c) => c.status !== 'passed')

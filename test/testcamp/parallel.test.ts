@@ -5,20 +5,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { FormData } from 'undici';
-import type { JournalEvent } from '../../src/driver/manual/journal.ts';
 import { loadTestcampConfig } from '../../src/testcamp/config.ts';
 import { startTestcamp } from '../../src/testcamp/testcamp.ts';
 import { ConsoleClient, rehearsalConfig, rehearse } from '../support/console-client.ts';
 import { checkpoints } from '../support/run.ts';
+import { journalEvents } from '../support/testcamp.ts';
 
 const IDS = ['v1', 'v2', 'v3', 'v4', 'v5', 'v6', 'v7', 'v8'];
-
-function journal(outDir: string): JournalEvent[] {
-  return readFileSync(join(outDir, 'manual-journal.ndjson'), 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as JournalEvent);
-}
 
 test('eight rehearsals at once through one console: each finishes on its own, and nothing crosses between them', async () => {
   const config = await loadTestcampConfig(await rehearsalConfig(IDS, '', true));
@@ -65,7 +58,7 @@ test('eight rehearsals at once through one console: each finishes on its own, an
     const ports = new Set<number>();
     const runIds = new Set<string>();
     for (const [n, run] of config.runs.entries()) {
-      const events = journal(run.out);
+      const events = journalEvents(run.out);
       const corrected = events.filter((e) => e.type === 'fejl-corrected').map((e) => e.step);
       assert.deepEqual(corrected, [n + 2], `${run.id}: only its own fejl`);
       const uploads = events.filter((e) => e.type === 'upload');
@@ -95,7 +88,7 @@ test('eight rehearsals at once through one console: each finishes on its own, an
     assert.equal(runIds.size, IDS.length);
     for (const run of config.runs) {
       const messages = readFileSync(join(run.out, 'messages.ndjson'), 'utf8');
-      const own = journal(run.out).find((e) => e.type === 'run')?.counterpartsPort;
+      const own = journalEvents(run.out).find((e) => e.type === 'run')?.counterpartsPort;
       for (const port of ports)
         if (port !== own)
           assert.ok(!messages.includes(`127.0.0.1:${port}/`), `${run.id} has nothing of port ${port}`);
