@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, isAbsolute, join } from 'node:path';
 import { ActionRefused, RunInterrupted } from '../../checks/check-failed.ts';
 import type { Clock } from '../../environment/environment.ts';
@@ -168,11 +168,14 @@ export class ManualSession {
     const answer = await this.operator.assess(question);
     if (!answer) this.stopped();
     // A path the assessor typed is kept now: the file may be gone when the run is resumed.
-    const evidenceFiles = answer.evidenceFiles.map((path) =>
-      existsSync(path) && !path.startsWith(`${UPLOADS}/`)
-        ? this.keepUpload(question.checkpointId, basename(path), readFileSync(path))
-        : path,
-    );
+    const incoming = join(this.outDir, UPLOADS, 'incoming');
+    const evidenceFiles = answer.evidenceFiles.map((path) => {
+      if (!existsSync(path) || path.startsWith(`${UPLOADS}/`)) return path;
+      const kept = this.keepUpload(question.checkpointId, basename(path), readFileSync(path));
+      // A console upload waits in `incoming` until the decision is taken; it is kept under its hash now.
+      if (path.startsWith(`${incoming}/`)) rmSync(path);
+      return kept;
+    });
     const assessment: Assessment = {
       ...answer,
       evidenceFiles,
