@@ -262,6 +262,19 @@ program
   });
 
 program
+  .command('testcamp')
+  .description(
+    'serve the testcamp console: every vendor run of the testcamp file in the browser, for operators and assessors (Ctrl-C to stop; runs resume)',
+  )
+  .requiredOption(
+    '-c, --config <file>',
+    'testcamp file (YAML): listen address, upload limits, runs with their tokens',
+  )
+  .action(async (options: { config: string }) => {
+    process.exitCode = await (await import('./commands/testcamp.ts')).testcampCommand(options, environment);
+  });
+
+program
   .command('reference-gp')
   .description('start the reference GP system on its own (Ctrl-C to stop)')
   .option('--host <host>', 'bind address', '127.0.0.1')

@@ -18,6 +18,13 @@ export interface CounterpartHostOptions {
   advertisedBaseUrl?: string;
   maxBodyBytes: number;
   redactor: Redactor;
+  /** Told of every complete request for a counterpart (headers redacted), e.g. for a manual run's journal. */
+  onReceived?: (request: {
+    method: string;
+    url: string;
+    headers: Record<string, string>;
+    body: Buffer;
+  }) => void;
 }
 
 /**
@@ -27,6 +34,10 @@ export interface CounterpartHostOptions {
 export class CounterpartHost {
   private server?: Server;
   private baseUrl = '';
+  /** Where the host listens (the advertised address may be a proxy's). */
+  listenUrl = '';
+  /** The port the host listens on, once started. */
+  port = 0;
   readonly exchanges: Exchange[] = [];
 
   private readonly options: CounterpartHostOptions;
@@ -59,7 +70,9 @@ export class CounterpartHost {
     });
     const address = server.address() as AddressInfo;
     const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-    this.baseUrl = (this.options.advertisedBaseUrl ?? `http://${host}:${address.port}`).replace(/\/$/, '');
+    this.listenUrl = `http://${host}:${address.port}`;
+    this.port = address.port;
+    this.baseUrl = (this.options.advertisedBaseUrl ?? this.listenUrl).replace(/\/$/, '');
     return this.baseUrl;
   }
 
@@ -127,6 +140,12 @@ export class CounterpartHost {
         'not-found',
       );
     } else {
+      this.options.onReceived?.({
+        method: request.method,
+        url: req.url ?? '/',
+        headers: redactor.headers(headers),
+        body,
+      });
       try {
         answer = counterpart.handle(request, exchange);
       } catch (error) {

@@ -19,8 +19,9 @@ export interface CucumberRunOptions {
 }
 
 // Step files are ES modules: importing them twice in one process registers nothing the second time, so the
-// support code library is loaded once per process and reused by later runs (tests, benchmark, sensitivity).
-let supportCache: { key: string; library: ISupportCodeLibrary } | undefined;
+// support code library is loaded once per process and reused by later runs (tests, benchmark, sensitivity). The
+// promise is kept, so runs started at once (a testcamp console's) wait for the one load instead of each loading.
+let supportCache: { key: string; library: Promise<ISupportCodeLibrary> } | undefined;
 
 /** Runs the selected scenarios through cucumber's programmatic API, in-process and serially. */
 export async function runScenarios(options: CucumberRunOptions): Promise<void> {
@@ -44,10 +45,11 @@ export async function runScenarios(options: CucumberRunOptions): Promise<void> {
   );
   const key = `${options.root}`;
   if (supportCache?.key !== key) {
-    supportCache = { key, library: await loadSupport(runConfiguration, environment) };
+    supportCache = { key, library: loadSupport(runConfiguration, environment) };
   }
+  const support = await supportCache.library;
   try {
-    await runCucumber({ ...runConfiguration, support: supportCache.library }, environment, options.onMessage);
+    await runCucumber({ ...runConfiguration, support }, environment, options.onMessage);
   } catch (error) {
     throw new HarnessError(`cucumber could not run the protocols: ${(error as Error).message}`, {
       cause: error,

@@ -3,11 +3,13 @@ import { createWriteStream } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
+import type { Envelope } from '@cucumber/messages';
 import { startReferenceGp } from '../../reference-gp/index.ts';
 import { allCounterparts, createCounterparts, sessionAddresses } from '../counterparts/registry.ts';
 import { CounterpartHost } from '../counterparts/host.ts';
 import { HttpDriver } from '../driver/http-driver.ts';
-import { DecisionJournal } from '../driver/manual/journal.ts';
+import { handOverTo } from '../driver/manual/hand-over.ts';
+import { JOURNAL_FILE, RunJournal } from '../driver/manual/journal.ts';
 import { ManualSession } from '../driver/manual/manual-session.ts';
 import type { Operator } from '../driver/manual/operator.ts';
 import { TerminalOperator } from '../driver/manual/terminal-operator.ts';
@@ -79,6 +81,10 @@ export interface RunOptions {
   resume?: boolean;
   /** Manual runs: who answers (default: the terminal on the environment's stdin and stdout). */
   operatorFactory?: (sut: { baseUrl: string; token?: string }) => Operator;
+  /** Manual runs: the counterparts' port (a testcamp gives each vendor one for the whole camp). */
+  counterpartsPort?: number;
+  /** Told of each message of the run as it happens (redacted), e.g. for a console's progress. */
+  observe?: (envelope: Envelope) => void;
   /** Judge waivers as of this date instead of today (e.g. to see a run after a waiver's expiry). */
   asOf?: Date;
   mode: 'self-test' | 'certify';
@@ -138,6 +144,15 @@ export async function runCertification(
   // The folder is checked and locked for this run; output of an earlier run there must not mix with this one's.
   const releaseOutput = await claimOutputFolder(outDir);
   const stops: (() => Promise<void>)[] = [releaseOutput];
+  // A manual run's journal is read (or refused) before anything of an earlier run is removed.
+  let journal: RunJournal | undefined;
+  try {
+    if (driverKind === 'manual')
+      journal = new RunJournal(join(outDir, JOURNAL_FILE), Boolean(options.resume), () => env.clock.now());
+  } catch (error) {
+    await releaseOutput();
+    throw error;
+  }
   await Promise.all(GENERATED.map((name) => rm(join(outDir, name), { recursive: true, force: true })));
   try {
     // 2. The SUT side and the counterparts.
@@ -153,25 +168,45 @@ export async function runCertification(
     }
     const counterparts = createCounterparts();
     const ping = new PingCounterpart();
-    const host = new CounterpartHost({ ...profile.counterparts, redactor }, [
-      ...allCounterparts(counterparts),
-      ping,
-    ]);
+    let manual: ManualSession | undefined;
+    const host = new CounterpartHost(
+      {
+        ...profile.counterparts,
+        // A resumed manual run listens where the vendor pointed the system the first time.
+        bindPort:
+          options.counterpartsPort ?? (profile.counterparts.bindPort || (journal?.counterpartsPort ?? 0)),
+        redactor,
+        ...(journal
+          ? {
+              onReceived: (r) =>
+                manual?.received({
+                  method: r.method,
+                  url: r.url,
+                  headers: r.headers,
+                  bodyBase64: r.body.toString('base64'),
+                }),
+            }
+          : {}),
+      },
+      [...allCounterparts(counterparts), ping],
+    );
     await host.start();
     stops.push(() => host.stop());
-    const manual =
-      driverKind === 'manual'
-        ? new ManualSession({
-            operator:
-              options.operatorFactory?.({ baseUrl, ...(token ? { token } : {}) }) ??
-              new TerminalOperator(env.stdin, env.stdout),
-            journal: new DecisionJournal(join(outDir, 'manual-journal.ndjson'), Boolean(options.resume)),
-            assessor: options.assessor ?? '',
-            outDir,
-            clock: () => env.clock.now(),
-          })
-        : undefined;
-    if (manual) stops.push(() => Promise.resolve(manual.close()));
+    if (journal) {
+      journal.record({ type: 'run', runId, resumed: journal.resumed, counterpartsPort: host.port });
+      manual = new ManualSession({
+        operator:
+          options.operatorFactory?.({ baseUrl, ...(token ? { token } : {}) }) ??
+          new TerminalOperator(env.stdin, env.stdout),
+        journal,
+        assessor: options.assessor ?? '',
+        outDir,
+        clock: () => env.clock.now(),
+        handOver: handOverTo(host.listenUrl, () => env.clock.now().toISOString()),
+      });
+      const session = manual;
+      stops.push(() => Promise.resolve(session.close()));
+    }
     const makeDriver = (record: (exchange: Exchange) => Promise<void> | void) =>
       manual
         ? manual.driver(profile)
@@ -210,7 +245,7 @@ export async function runCertification(
       runId,
       profile,
       fhirPackages,
-      clock: env.clock,
+      clock: manual ? manual.clock(env.clock) : env.clock,
       counterparts,
       makeDriver,
       ...(manual ? { manual } : {}),
@@ -244,6 +279,7 @@ export async function runCertification(
         // Redaction at the source: every text built from an SUT answer (messages, checks, evidence) passes here.
         const envelope = boundEnvelope(redactor.json(message));
         index.update(envelope);
+        options.observe?.(envelope);
         ndjson.write(ndjsonLine(envelope, exchangesWritten));
       },
     });
@@ -312,6 +348,8 @@ export async function runCertification(
       projections.push(createConsoleSummaryProjection({ runDir: outDir, htmlReport: options.html }));
     await runProjections(projections, { result, writer, stdout: env.stdout, env: env.env });
     await writeIntegrityManifest(outDir, result);
+    // Only a run the operator saw through is finished; any other is continued with --resume.
+    if (journal && manual && !manual.interrupted) journal.record({ type: 'finished' });
     if (options.html)
       await generateAllureHtml(outDir, {
         reportName: `certbench: ${profile.vendor} ${profile.system} ${profile.version}`,

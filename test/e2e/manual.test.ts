@@ -5,24 +5,12 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { parse } from 'yaml';
 import type { CertificationResult } from '../../src/result/types.ts';
 import { PACKAGE_ROOT } from '../../src/run/package-root.ts';
 import { checkpoints, fastReferenceProfile, runReference } from '../support/run.ts';
 import { RobotOperator } from '../support/robot-operator.ts';
 import { tempDir } from '../support/temp.ts';
-
-/** The assessor's OK for every manual checkpoint of the Diagnosekort protocol. */
-function okForEveryManualCheckpoint(): Record<string, { decision: 'OK'; evidenceFiles: [] }> {
-  const manifest = parse(readFileSync(join(PACKAGE_ROOT, 'protocols/diagnosekort.yaml'), 'utf8')) as {
-    checkpoints: { id: string; mode: string }[];
-  };
-  return Object.fromEntries(
-    manifest.checkpoints
-      .filter((c) => c.mode === 'manual')
-      .map((c) => [c.id, { decision: 'OK' as const, evidenceFiles: [] as [] }]),
-  );
-}
+import { okForEveryManualCheckpoint } from '../support/testcamp.ts';
 
 test('a manual run with an operator who performs every instruction passes like an automatic one', async () => {
   let robot: RobotOperator | undefined;
@@ -68,10 +56,10 @@ function certbench(args: string[], stdin: string): Promise<{ code: number; stdou
   });
 }
 
-test('the terminal operator: a refused instruction fails the checkpoints; end of input leaves them pending', async () => {
+test('the terminal operator: a refused instruction the assessor confirms fails the checkpoints; end of input leaves them pending', async () => {
   const args = ['run', '--reference-gp', '--driver', 'manual', '--assessor', 'Anne Assessor', '--no-html'];
   const out = await tempDir();
-  const refused = await certbench([...args, '--out', out], 'fejl systemet kan ikke indstilles\n');
+  const refused = await certbench([...args, '--out', out], 'fejl systemet kan ikke indstilles\nbekræft\n');
   assert.match(refused.stdout, /\[1\] Forbind systemet med certbench \/ Connect the system to certbench/);
   const result = JSON.parse(
     readFileSync(join(out, 'certification-result.json'), 'utf8'),

@@ -428,11 +428,51 @@ export function describeAnalyses(input: Record<string, unknown>): string {
     .join('; ');
 }
 
-/** Test data as the operator reads it: every input field, flattened. */
+/** Test data fields by the names a person at a testcamp uses, in Danish and English. */
+const FIELD_NAMES: Record<string, string> = {
+  patient: 'Patient (CPR)',
+  codes: 'Diagnose (koder) / diagnosis (codes)',
+  status: 'Status',
+  type: 'Type',
+  onset: 'Debut / onset',
+  abatement: 'Ophør / abatement',
+  recordedDate: 'Registreret / recorded',
+  note: 'Tillægstekst / note',
+  clinic: 'Klinik / clinic',
+  analyses: 'Analyser / analyses',
+  samplingTime: 'Prøvetagning / sampling time',
+  reason: 'Årsag / reason',
+  file: 'Fil / file',
+  description: 'Beskrivelse / description',
+};
+
+/**
+ * Test data as the operator reads it, one row per input field: codes by their code system's name, code and display
+ * (never an OID), analyses as NPU code, name, value and unit, dates as entered, yes/no for flags. Both drivers
+ * (terminal and console) show these rows.
+ */
 export function testDataOf(input: Record<string, unknown>): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(input).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]),
+    Object.entries(input).map(([k, v]) => [FIELD_NAMES[k] ?? k, readable(k, v, input)]),
   );
+}
+
+function readable(key: string, value: unknown, input: Record<string, unknown>): string {
+  if (typeof value === 'string')
+    return /^\d{4}-\d{2}-\d{2}T/.test(value) ? asEntered(value) : (WORDS[value] ?? value);
+  if (typeof value === 'boolean') return value ? 'ja / yes' : 'nej / no';
+  if (typeof value === 'number') return String(value);
+  if (key === 'codes') return describeCodes(value) || '(ingen / none)';
+  if (key === 'analyses') return describeAnalyses(input);
+  if (Array.isArray(value)) return value.map((v) => readable('', v, input)).join('; ');
+  if (value && typeof value === 'object') {
+    const codes = value as { system?: string; code?: string };
+    if (typeof codes.code === 'string' && typeof codes.system === 'string') return describeCodes([value]);
+    return Object.entries(value)
+      .map(([k, v]) => `${k}: ${readable(k, v, input)}`)
+      .join(', ');
+  }
+  return value === null || value === undefined ? '' : JSON.stringify(value);
 }
 
 function texts(title: [string, string], text: [string, string]): Texts {

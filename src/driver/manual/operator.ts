@@ -33,6 +33,22 @@ export interface AssessmentQuestion {
  */
 export interface Operator {
   instruct(instruction: Instruction): Promise<ActionAnswer | undefined>;
+  /**
+   * After a "fejl": the assessor confirms it (the step failed) or the operator takes it back and performs the step
+   * after all (a mistyped answer must not fail every checkpoint that shares the step). A scripted operator without
+   * it reports only what the system itself refused: its "fejl" stands at once.
+   */
+  confirmFailure?(instruction: Instruction, comment: string): Promise<'confirmed' | 'corrected' | undefined>;
+  /**
+   * For a system that does not keep its state across a restart (the reference GP system in a rehearsal): performs a
+   * step the journal already answered again, without asking anyone, so a resumed run finds the system as it was.
+   * Without it the system is taken to keep its state, and the counterparts are handed what it sent back then.
+   */
+  rebuild?(instruction: Instruction): Promise<void>;
+  /** The system sent something to a counterpart (live feedback: "your submission arrived"). */
+  received?(request: { method: string; url: string }): void;
+  /** Something the operator should know about the run (e.g. that it resumes, and where). */
+  notice?(text: { da: string; en: string }): void;
   assess(question: AssessmentQuestion): Promise<Omit<Assessment, 'assessor' | 'at'> | undefined>;
   close(): void;
 }

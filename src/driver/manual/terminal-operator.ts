@@ -6,7 +6,8 @@ const DECISION = /^(OK|F[1-4]|NR)\b\s*(.*)$/i;
 
 /**
  * Operator at a terminal (or any line-oriented stream: a script can answer). Prompts are in Danish and English;
- * answers: Enter = done, `fejl <comment>` / `fail <comment>` = could not be done; for assessments `OK`,
+ * answers: Enter = done, `fejl <comment>` / `fail <comment>` = could not be done, which the assessor confirms
+ * (`bekræft`) or the operator takes back (`udført`); for assessments `OK`,
  * `F1`–`F4 <comment>` or `NR <comment>`, then evidence file paths (comma-separated, blank for none).
  */
 export class TerminalOperator implements Operator {
@@ -33,6 +34,25 @@ export class TerminalOperator implements Operator {
     if (line === undefined) return undefined;
     const failed = /^(fejl|fail)\b\s*(.*)$/i.exec(line.trim());
     return failed ? { done: false, comment: failed[2] || 'no comment' } : { done: true };
+  }
+
+  notice(text: { da: string; en: string }): void {
+    this.write(`\n*** ${text.da} / ${text.en}`);
+  }
+
+  async confirmFailure(i: Instruction, comment: string): Promise<'confirmed' | 'corrected' | undefined> {
+    this.write(
+      `    Fejl i trin ${i.number} / failure at step ${i.number}: "${comment}"`,
+      '    Bedømmer / assessor: "bekræft" / "confirm" = fejlen står / the failure stands',
+      '    Operatør / operator: "udført" / "done" = trinnet blev udført alligevel / the step was done after all',
+    );
+    for (;;) {
+      const line = await this.ask('> ');
+      if (line === undefined) return undefined;
+      if (/^(bekræft|confirm)$/i.test(line.trim())) return 'confirmed';
+      if (/^(udført|done)$/i.test(line.trim())) return 'corrected';
+      this.write('    ? bekræft/confirm eller/or udført/done');
+    }
   }
 
   async assess(q: AssessmentQuestion): Promise<Omit<Assessment, 'assessor' | 'at'> | undefined> {
