@@ -37,6 +37,10 @@ export const PREGNANCY_FAULTS = {
     'The CPR is written under the X-eCPR OID instead of 1.2.208.176.1.2',
     'GM-3.3.1.7',
   ),
+  'gm-patient-name-of-other-woman': content(
+    "The document names the patient with the other pregnant test person's given names (Ellen for Else): a stale name field (found by mutation testing)",
+    'GM-3.3.1.7',
+  ),
   'gm-author-with-ydernummer': content(
     'The author organisation carries its ydernummer besides the SOR id',
     'GM-3.3.1.8',

@@ -75,6 +75,14 @@ const MUTATIONS: Record<PregnancyFault, Hooks> = {
         for (const i of p.identifier ?? []) i.system = urnOid('1.2.208.176.1.6.1.1');
     },
   }),
+  'gm-patient-name-of-other-woman': () => ({
+    spec: (s) => {
+      s.patient = {
+        ...s.patient,
+        given: s.patient.given[0] === 'Ellen' ? ['Else', 'Test'] : ['Ellen', 'Test'],
+      };
+    },
+  }),
   'gm-author-with-ydernummer': () => ({
     cda: (t) =>
       t.replace(

@@ -89,6 +89,30 @@ for (const format of FORMATS) {
       rules.patientIsCpr(otherPatient, CPR).join(),
       /the CPR is 0201919996, expected the registered patient 0201919990/,
     );
+    // Name and gender where written: the test person's; an unknown gender passes, the opposite sex does not.
+    assert.deepEqual(
+      rules.patientNameAndGender(
+        pscr(() => undefined),
+        CPR,
+      ),
+      [],
+    );
+    const otherName = pscr((s) => (s.patient = { ...s.patient, given: ['Ellen', 'Test'] }));
+    assert.match(
+      rules.patientNameAndGender(otherName, CPR).join(),
+      /named "Ellen Test Lauridsen", expected 0201919990's name "Else Test Lauridsen"/,
+    );
+    const male = pscr((s) => (s.patient = { ...s.patient, gender: 'male' }));
+    assert.match(
+      rules.patientNameAndGender(male, CPR).join(),
+      /gender is (M|male), but CPR 0201919990 is a woman's/,
+    );
+    const unknown = {
+      ...pscr(() => undefined),
+      patientGender: format === 'cda' ? 'UN' : 'unknown',
+      patientNames: [],
+    };
+    assert.deepEqual(rules.patientNameAndGender(unknown, CPR), []);
     const badSor = pscr((s) => (s.author = { ...s.author, sor: '123' }));
     assert.match(rules.authorIsOneSorOrganization(badSor).join(), /SOR id "123" is not 11 or more digits/);
     const prefixed = pscr((s) => (s.pregnancyId = { system: 'urn:oid:1.2.208.176.7.4.1', value: 'x' }));

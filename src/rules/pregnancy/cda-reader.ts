@@ -13,7 +13,7 @@ import type {
   ReadDocument,
 } from './model.ts';
 import { sliceOf } from './slices.ts';
-import { nodes, parseXml, valueAt, type XmlNode } from './xml.ts';
+import { nodes, parseXml, valueAt, valuesAt, type XmlNode } from './xml.ts';
 
 /** The CDA header as written, for the header rules (cda-header-rules.ts). */
 export interface CdaHeader {
@@ -214,6 +214,14 @@ export function readCdaDocument(text: string): ReadCdaDocument {
     ...opt('setId', header.setId),
     ...(version !== undefined && Number.isInteger(version) ? { version } : {}),
     patientIds: header.patientIds,
+    patientNames: nodes('h:recordTarget/h:patientRole/h:patient/h:name', root).map((n) => ({
+      given: valuesAt('h:given', n).join(' '),
+      family: valuesAt('h:family', n).join(' '),
+    })),
+    ...opt(
+      'patientGender',
+      valueAt('h:recordTarget/h:patientRole/h:patient/h:administrativeGenderCode/@code', root),
+    ),
     authors,
     pregnancyIds: ids('h:componentOf/h:encompassingEncounter/h:id', root),
     entries: observations.map((o) => readEntry(kind, o)),

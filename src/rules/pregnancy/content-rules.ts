@@ -2,6 +2,7 @@
 // problems naming the element, the expected and the found value, or nothing when the document conforms.
 import { danishOffsetAt, DATETIME_WITH_SECONDS_AND_ZONE } from '../../fhir/datetime.ts';
 import { CPR_PATTERN, SOR_PATTERN } from '../../fhir/identifiers.ts';
+import { sexOfCpr, TEST_PERSONS } from '../test-persons.ts';
 import {
   COMPONENT,
   CPR_OID,
@@ -63,6 +64,40 @@ export function patientIsCpr(document: GmDocument, cpr: string): string[] {
   const value = cprs[0]?.value ?? '';
   if (!CPR_PATTERN.test(value)) return [`the CPR ${JSON.stringify(value)} is not a CPR number`];
   return value === cpr ? [] : [`the CPR is ${value}, expected the registered patient ${cpr}`];
+}
+
+const SEX_OF_GENDER_CODE: Record<string, 'female' | 'male'> = {
+  F: 'female',
+  M: 'male',
+  female: 'female',
+  male: 'male',
+};
+
+/**
+ * Where the document names the patient or gives her gender, they are the test person's: every written name's given
+ * and family parts (each compared where written), and a gender code that is not the opposite of the sex her CPR
+ * number records (unknown/other codes pass). Source of the names: the dk-core test patients (src/rules/test-persons.ts).
+ */
+export function patientNameAndGender(document: GmDocument, cpr: string): string[] {
+  const problems: string[] = [];
+  const person = TEST_PERSONS[cpr];
+  const norm = (text: string) => text.replace(/\s+/g, ' ').trim();
+  for (const name of person ? (document.patientNames ?? []) : []) {
+    const given = norm(name.given);
+    const family = norm(name.family);
+    if ((given && given !== person?.given) || (family && family !== person?.family))
+      problems.push(
+        `the patient is named "${[given, family].filter(Boolean).join(' ')}", expected ${cpr}'s name "${person?.given} ${person?.family}"`,
+      );
+  }
+  const written =
+    document.patientGender === undefined ? undefined : SEX_OF_GENDER_CODE[document.patientGender];
+  const sex = sexOfCpr(cpr);
+  if (written && sex && written !== sex)
+    problems.push(
+      `the patient's gender is ${document.patientGender}, but CPR ${cpr} is a ${sex === 'female' ? 'woman' : 'man'}'s`,
+    );
+  return problems;
 }
 
 /** Exactly one author, an organisation identified by exactly one SOR id (GMBaseOrganization). */

@@ -250,6 +250,11 @@ export function readFhirDocument(bundle: unknown): ReadDocument {
     ...(typeof composition['title'] === 'string' ? { title: composition['title'] } : {}),
     ...(typeof composition['date'] === 'string' ? { time: composition['date'] } : {}),
     patientIds: identifiers(patient?.['identifier']),
+    patientNames: ((patient?.['name'] as Json[] | undefined) ?? []).map((n) => ({
+      given: ((n['given'] as unknown[] | undefined) ?? []).filter((g) => typeof g === 'string').join(' '),
+      family: typeof n['family'] === 'string' ? n['family'] : '',
+    })),
+    ...(typeof patient?.['gender'] === 'string' ? { patientGender: patient['gender'] } : {}),
     authors,
     pregnancyIds,
     entries: observations.map((o) => readEntry(kind, o, resolve)),
