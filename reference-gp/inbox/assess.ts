@@ -28,7 +28,10 @@ export function assessResult(
 ): Assessment {
   if (!FINAL.has(result.status) && !faults.has('inbox-autoanswers-provisional'))
     return { normal: false, reason: `${result.npu} is ${result.status}`, pending: true };
-  if (result.type === 'alfanumerisk') {
+  // Fault: a value that reads as a number is judged as one, whatever type the laboratory declares.
+  const readAsNumber =
+    faults.has('inbox-alphanumeric-read-as-number') && numberOf(result.value) !== undefined;
+  if (result.type === 'alfanumerisk' && !readAsNumber) {
     // The fault: a text value equal to the laboratory's interval text counts as normal.
     if (
       faults.has('inbox-autoanswers-alphanumeric') &&
@@ -80,7 +83,11 @@ export function decide(requisition: Requisition, item: InboxItem, faults: Readon
   if (handling === 'ingen') return { kind: 'inbox', reasons: ['auto-handling ingen'] };
   const partialReportsOnly = faults.has('inbox-decides-on-partial-report');
   const judged = partialReportsOnly ? item.results.filter((r) => FINAL.has(r.status)) : item.results;
-  const limitsOf = (npu: string) => requisition.analyses.find((a) => a.npu === npu)?.clinicLimits;
+  // Fault: the clinic's limits are looked up per requisition, not per analysis (the first analysis's win).
+  const limitsOf = (npu: string) =>
+    faults.has('inbox-clinic-limits-of-first-analysis')
+      ? requisition.analyses[0]?.clinicLimits
+      : requisition.analyses.find((a) => a.npu === npu)?.clinicLimits;
   const assessments = judged.map((r) => assessResult(r, limitsOf(r.npu), faults));
   const blocking = assessments.flatMap((a) => (a.normal || a.pending ? [] : [a.reason]));
   if (blocking.length > 0) return { kind: 'inbox', reasons: blocking };
