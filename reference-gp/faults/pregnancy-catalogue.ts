@@ -37,6 +37,11 @@ export const PREGNANCY_FAULTS = {
     'The CPR is written under the X-eCPR OID instead of 1.2.208.176.1.2',
     'GM-3.3.1.7',
   ),
+  'gm-narrative-without-values': content(
+    'CDA: the narrative table lists the elements and dates but leaves the value column empty (found by mutation testing)',
+    'GM-3.3.1.17',
+    'GM-3.3.2.7',
+  ),
   'gm-patient-name-of-other-woman': content(
     "The document names the patient with the other pregnant test person's given names (Ellen for Else): a stale name field (found by mutation testing)",
     'GM-3.3.1.7',

@@ -21,6 +21,7 @@ import {
   pscrSections,
   patientIsCpr,
   patientNameAndGender,
+  narrativeShowsEntries,
 } from '../../src/rules/pregnancy/content-rules.ts';
 import { compositionConstraints } from '../../src/rules/pregnancy/fhir-structure-rules.ts';
 import { masterIdentifierNamesDocument } from '../../src/rules/pregnancy/metadata-rules.ts';
@@ -165,6 +166,18 @@ Then(
       expected: `${person ? `${person.given} ${person.family}` : patient}; gender ${sexOfCpr(patient) ?? 'as the CPR records'}`,
       location:
         'CDA recordTarget/patientRole/patient name, administrativeGenderCode / FHIR Patient.name, gender',
+    });
+  },
+);
+
+Then(
+  new RegExp(`^the ${DOC}'s narrative shows the numbers and texts of its entries$`),
+  async function (this: CertbenchWorld, name: string) {
+    const problems = await overVersions(this, name, (_, d) => narrativeShowsEntries(d));
+    this.verify('narrative shows the entries', problems, {
+      location: 'CDA section/text (the SDS FHIR draft has no narrative)',
+      expected:
+        'every quantity, interval bound, whole number and free text of the entries in the section text',
     });
   },
 );

@@ -113,6 +113,28 @@ for (const format of FORMATS) {
       patientNames: [],
     };
     assert.deepEqual(rules.patientNameAndGender(unknown, CPR), []);
+    // The CDA narrative shows the numbers and texts (decimal comma or point); FHIR has no narrative.
+    assert.deepEqual(rules.narrativeShowsEntries(pscr(() => undefined)), []);
+    const weight = (n: number, narrative: string) => ({
+      ...pscr(() => undefined),
+      format: 'cda' as const,
+      narrative,
+      entries: [
+        {
+          slice: 'maalinger',
+          code: '27113001',
+          components: [],
+          value: { type: 'quantity' as const, quantity: { value: n, unit: 'kg' } },
+        } as unknown as GmDocument['entries'][number],
+      ],
+    });
+    assert.deepEqual(rules.narrativeShowsEntries(weight(71.5, 'Vægt 2025-07-29 71,5 kg')), []);
+    assert.deepEqual(rules.narrativeShowsEntries(weight(68, 'Vægt 68,0 kg')), []);
+    assert.match(
+      rules.narrativeShowsEntries(weight(68, 'Vægt 168 kg; 6,8')).join(),
+      /value 68 is not in the narrative/,
+    );
+    assert.match(rules.narrativeShowsEntries(weight(71.5, 'Vægt 71 kg')).join(), /value 71.5 is not/);
     const badSor = pscr((s) => (s.author = { ...s.author, sor: '123' }));
     assert.match(rules.authorIsOneSorOrganization(badSor).join(), /SOR id "123" is not 11 or more digits/);
     const prefixed = pscr((s) => (s.pregnancyId = { system: 'urn:oid:1.2.208.176.7.4.1', value: 'x' }));

@@ -222,6 +222,16 @@ export function readCdaDocument(text: string): ReadCdaDocument {
       'patientGender',
       valueAt('h:recordTarget/h:patientRole/h:patient/h:administrativeGenderCode/@code', root),
     ),
+    ...opt(
+      'narrative',
+      nodes('h:component/h:structuredBody//h:section/h:text', root).length > 0
+        ? // Text nodes one by one: table cells written without whitespace between them stay apart.
+          valuesAt('h:component/h:structuredBody//h:section/h:text//text()', root)
+            .join(' ')
+            .replace(/\s+/g, ' ')
+            .trim()
+        : undefined,
+    ),
     authors,
     pregnancyIds: ids('h:componentOf/h:encompassingEncounter/h:id', root),
     entries: observations.map((o) => readEntry(kind, o)),

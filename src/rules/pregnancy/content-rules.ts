@@ -100,6 +100,52 @@ export function patientNameAndGender(document: GmDocument, cpr: string): string[
   return problems;
 }
 
+/** A number as a narrative may write it: decimal comma or point, trailing zeros allowed (68 → "68", "68,0"). */
+function numberPattern(value: number): RegExp {
+  const [whole = '', fraction = ''] = String(value).split('.');
+  const decimals = fraction ? `[.,]${fraction}0*` : '(?:[.,]0+)?';
+  return new RegExp(`(?<![\\d.,])${whole.replace('-', '[-−]')}${decimals}(?!\\d)`);
+}
+
+/** The values of an entry or component a narrative must show: numbers and free text (dates, codes and yes/no vary). */
+function shownValues(value: GmValue | undefined): { text: string; found: (narrative: string) => boolean }[] {
+  if (!value) return [];
+  const number = (n: number) => ({ text: String(n), found: (t: string) => numberPattern(n).test(t) });
+  if (value.type === 'quantity') return [number(value.quantity.value)];
+  if (value.type === 'interval') return [value.low, value.high].flatMap((q) => (q ? [number(q.value)] : []));
+  if (value.type === 'integer') return [number(value.value)];
+  if (value.type === 'string') {
+    const text = value.value.replace(/\s+/g, ' ').trim();
+    return text ? [{ text: JSON.stringify(text), found: (t: string) => t.includes(text) }] : [];
+  }
+  return [];
+}
+
+/**
+ * CDA: the narrative block shows what the entries say. HL7 CDA R2: the narrative block (Section.text) holds the
+ * section's attested, human-readable content, which every recipient must be able to render (§1.2.3, §1.3), and
+ * the entries encode content of that narrative (§4.3.4.1, entry typeCode COMP/DRIV); Graviditetsmappen shows a CDA
+ * document by its narrative. Checked: every number and free text of the entries and their components appears in
+ * the section text (numbers with decimal comma or point); dates, codes and yes/no may be worded freely and are not
+ * compared. The SDS FHIR draft forbids narrative, so a FHIR document passes; so does a section without text
+ * (optional in CDA R2's schema). Provisional: the GMv2 CDA templates are not public (addendum §C.2).
+ */
+export function narrativeShowsEntries(document: GmDocument): string[] {
+  // No narrative block at all is not failed here: CDA R2's schema makes Section.text optional.
+  const { narrative } = document;
+  if (document.format !== 'cda' || narrative === undefined) return [];
+  return document.entries.flatMap((entry) =>
+    [
+      ...shownValues(entry.value).map((v) => ({ where: label(entry), ...v })),
+      ...entry.components.flatMap((c) =>
+        shownValues(c.value).map((v) => ({ where: `${label(entry)} component ${c.code}`, ...v })),
+      ),
+    ]
+      .filter((v) => !v.found(narrative))
+      .map((v) => `${v.where}: the value ${v.text} is not in the narrative block`),
+  );
+}
+
 /** Exactly one author, an organisation identified by exactly one SOR id (GMBaseOrganization). */
 export function authorIsOneSorOrganization(document: GmDocument): string[] {
   if (document.authors.length !== 1)

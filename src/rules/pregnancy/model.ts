@@ -88,6 +88,8 @@ export interface GmDocument {
   patientNames?: GmPersonName[];
   /** The patient's gender code as written (CDA administrativeGenderCode F/M/UN, FHIR Patient.gender). */
   patientGender?: string;
+  /** CDA: the text of the sections' narrative blocks (section/text), whitespace collapsed; FHIR has none (the draft). */
+  narrative?: string;
   authors: GmOrganization[];
   /** Official pregnancy episode ids (FHIR GMGraditetsforloebReference extension). */
   pregnancyIds: GmIdentifier[];
