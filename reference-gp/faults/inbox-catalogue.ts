@@ -93,6 +93,11 @@ export const INBOX_FAULTS = {
     'II-3.3.4.2',
   ),
   // --- the clinic's own limits ---
+  'inbox-lower-only-interval-ignored': behaviour(
+    'A reference interval with only a lower limit is taken for no interval, so the result is never normal (found by mutation testing)',
+    'II-3.3.1.1',
+    'II-3.3.1.2',
+  ),
   'inbox-clinic-limits-of-first-analysis': behaviour(
     'The clinic’s limits of the requisition’s first analysis are used for every result (found by mutation testing)',
     'II-3.3.5.2',

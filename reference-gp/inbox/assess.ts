@@ -14,10 +14,12 @@ export function numberOf(value: string | undefined): number | undefined {
   return Number(value.trim().replace(',', '.'));
 }
 
-function labLimits(result: ReceivedResult): Limits | undefined {
+function labLimits(result: ReceivedResult, faults: ReadonlySet<FaultName>): Limits | undefined {
   const lower = numberOf(result.interval?.lower);
   const upper = numberOf(result.interval?.upper);
-  if (lower === undefined && upper === undefined) return undefined;
+  // Fault: an interval with a lower limit only is taken for no interval.
+  if (upper === undefined && (lower === undefined || faults.has('inbox-lower-only-interval-ignored')))
+    return undefined;
   return { ...(lower !== undefined ? { lower } : {}), ...(upper !== undefined ? { upper } : {}) };
 }
 
@@ -45,7 +47,8 @@ export function assessResult(
     return { normal: false, reason: `${result.npu} has an operator (${result.operator})` };
   if (result.flag && !faults.has('inbox-ignores-abnormal-flag'))
     return { normal: false, reason: `${result.npu} is flagged ${result.flag}` };
-  const limits = (faults.has('inbox-ignores-clinic-limits') ? undefined : clinicLimits) ?? labLimits(result);
+  const limits =
+    (faults.has('inbox-ignores-clinic-limits') ? undefined : clinicLimits) ?? labLimits(result, faults);
   if (!limits)
     return faults.has('inbox-no-limits-is-normal')
       ? { normal: true }
