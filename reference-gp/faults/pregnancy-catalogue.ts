@@ -5,6 +5,8 @@
 import { faultsOf, type FaultInfo } from './fault-info.ts';
 
 const { content, behaviour } = faultsOf('vandrejournal-maalinger');
+/** Faults only the CDA variant can show (the SDS FHIR draft has no narrative). */
+const { content: cdaContent } = faultsOf('vandrejournal-maalinger', 'cda');
 
 export const PREGNANCY_FAULTS = {
   // --- transport and format ---
@@ -37,7 +39,7 @@ export const PREGNANCY_FAULTS = {
     'The CPR is written under the X-eCPR OID instead of 1.2.208.176.1.2',
     'GM-3.3.1.7',
   ),
-  'gm-narrative-without-values': content(
+  'gm-narrative-without-values': cdaContent(
     'CDA: the narrative table lists the elements and dates but leaves the value column empty (found by mutation testing)',
     'GM-3.3.1.17',
     'GM-3.3.2.7',
