@@ -225,3 +225,24 @@ test('fhir: the structure rules accept the reference Bundle and reject a collect
   assert.match(readFhirDocument(bundle).problems.join(), /Bundle.type is "collection"/);
   assert.match(readFhirDocument({ resourceType: 'Patient' }).problems.join(), /not a FHIR Bundle/);
 });
+
+test('an empty value is not CDA or FHIR: empty attributes and empty strings are named as read problems', () => {
+  const cda = readCdaDocument(
+    '<ClinicalDocument xmlns="urn:hl7-org:v3"><code code="PSCR" displayName=""/><title>t</title></ClinicalDocument>',
+  );
+  assert.match(cda.problems.join(), /the attribute code\/@displayName is empty/);
+  const fhir = readFhirDocument({
+    resourceType: 'Bundle',
+    type: 'document',
+    entry: [{ resource: { resourceType: 'Composition', title: '' } }],
+  });
+  assert.match(fhir.problems.join(), /Bundle\.entry\[0\]\.resource\.title is an empty string/);
+  for (const format of FORMATS)
+    assert.deepEqual(
+      roundTrip(
+        format,
+        spec('PSCR', () => undefined),
+      ).problems,
+      [],
+    );
+});

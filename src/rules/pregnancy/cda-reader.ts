@@ -165,7 +165,14 @@ export function readCdaDocument(text: string): ReadCdaDocument {
     localName: string;
     namespaceURI: string;
   };
-  const problems: string[] = [];
+  // HL7 V3 attribute types (cs, st, uid, ts, …) all need at least one character (CDA R2 datatypes-base.xsd): an
+  // empty attribute, e.g. displayName="", is not a valid CDA document. The first five are named.
+  const problems: string[] = nodes("//@*[. = '']", root)
+    .slice(0, 5)
+    .map((a) => {
+      const attr = a as unknown as { nodeName: string; ownerElement?: { localName?: string } };
+      return `the attribute ${attr.ownerElement?.localName ?? '?'}/@${attr.nodeName} is empty (HL7 V3 data types have no empty values)`;
+    });
   if (root.localName !== 'ClinicalDocument' || root.namespaceURI !== 'urn:hl7-org:v3') {
     problems.push(
       `the root element is {${root.namespaceURI ?? ''}}${root.localName}, expected {urn:hl7-org:v3}ClinicalDocument`,
