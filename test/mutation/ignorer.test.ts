@@ -21,7 +21,7 @@ const ignorer = (): Ignorer => {
 async function mutantsOf(source: string): Promise<{ text: string; reason: string }[]> {
   const { mutants } = await new Instrumenter(silent).instrument(
     [{ name: 'sample.ts', content: source, mutate: true }],
-    { plugins: null, excludedMutations: [], ignorers: [ignorer()], noHeader: true } as never,
+    { plugins: null, excludedMutations: [], ignorers: [ignorer()], noHeader: true },
   );
   const lines = source.split('\n');
   return mutants.map((m) => ({
