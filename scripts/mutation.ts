@@ -16,6 +16,7 @@ export const MUTATE: Record<string, string[]> = {
   'intelligent-indbakke': ['reference-gp/inbox/*.ts'],
   'vandrejournal-maalinger': ['reference-gp/pregnancy/*.ts'],
   'dsj-gmv2': ['reference-gp/dsj/*.ts'],
+  diagnosekort: ['reference-gp/diagnosekort/*.ts'],
 };
 
 const { values } = parseArgs({

@@ -1,12 +1,14 @@
 @protocol:intelligent-indbakke @usecase:R2
 Feature: Intelligent indbakke R2: what keeps a requisition in the doctor's inbox
 
-  Seven requisitions for Einer, all with "Autosvar ved normal", each complete and final except where stated. Each has
+  Eight requisitions for Einer, all with "Autosvar ved normal", each complete and final except where stated. Each has
   one result that must stop the automatic reply, next to a normal one: a result flagged abnormal by the
   laboratory although its value lies inside the interval, a value above the interval without a flag, a result
   without limits, an alphanumeric result equal to the laboratory's interval text, a value with an operator (<5),
   a provisional result, and a haemoglobin just below the lower limit (8,2 against 8,3-10,5, no flag: the boundary
-  of the lower limit). The whole requisition stays in the doctor's inbox and the patient gets no reply.
+  of the lower limit). An eighth has a urine protein strip the laboratory reports as alphanumeric although its
+  value "0" reads as a number inside the interval 0-0 (the boundary of "alphanumeric": the type decides, not how
+  the value looks). The whole requisition stays in the doctor's inbox and the patient gets no reply.
 
   Background:
     Given test patient "0201609995" has requisition "B1" ordered with auto-handling "autosvar-ved-normal" for:
@@ -37,6 +39,10 @@ Feature: Intelligent indbakke R2: what keeps a requisition in the doctor's inbox
       | NPU      |
       | NPU19748 |
       | NPU02319 |
+    And test patient "0201609995" has requisition "B8" ordered with auto-handling "autosvar-ved-normal" for:
+      | NPU      |
+      | NPU04206 |
+      | NPU02319 |
     When laboratory "TLA" delivers a "komplet_svar" report on requisition "B1" for test patient "0201609995":
       | NPU      | svar | interval | flag    |
       | NPU19748 | 4    | -8       | unormal |
@@ -65,6 +71,10 @@ Feature: Intelligent indbakke R2: what keeps a requisition in the doctor's inbox
       | NPU      | svar | interval |
       | NPU19748 | 4    | -8       |
       | NPU02319 | 8,2  | 8,3-10,5 |
+    And laboratory "TLA" delivers a "komplet_svar" report on requisition "B8" for test patient "0201609995":
+      | NPU      | svar | interval | type         |
+      | NPU04206 | 0    | 0-0      | alfanumerisk |
+      | NPU02319 | 9,0  | 8,3-10,5 |              |
 
   @cp:II-3.3.2.1
   Scenario: An abnormal flag blocks the whole requisition
@@ -85,6 +95,7 @@ Feature: Intelligent indbakke R2: what keeps a requisition in the doctor's inbox
   @cp:II-3.3.2.4
   Scenario: An alphanumeric result is never auto-answered
     Then requisition "B4" stays in the doctor's inbox and the patient gets no automatic reply
+    And requisition "B8" stays in the doctor's inbox and the patient gets no automatic reply
     And the assessor judges "Rekvisitionen ligger i lægens indbakke, og patienten har ikke fået automatisk svar" / "The requisition is in the doctor's inbox and the patient got no automatic reply"
 
   @cp:II-3.3.2.5

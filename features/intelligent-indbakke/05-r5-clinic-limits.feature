@@ -4,7 +4,8 @@ Feature: Intelligent indbakke R5: the clinic's own limits replace the laboratory
   Rasmus has two requisitions with "Autosvar ved normal". For E1 the clinic has set its own upper limit for CRP,
   5 mg/L, tighter than the laboratory's 8 mg/L; the CRP is 6. For E2 the clinic has set its own upper limit for
   HbA1c, 53 mmol/mol (a treatment target), wider than the laboratory's 42; the HbA1c is 48 and the laboratory has
-  not flagged it. The clinic's limit wins both ways.
+  not flagged it. The clinic's limit wins both ways. E2's clinic limit is on its second analysis, so a system that
+  takes the clinic limits of the requisition's first analysis for every result does not pass.
 
   Background:
     Given test patient "0504909989" has requisition "E1" ordered with auto-handling "autosvar-ved-normal" for:
@@ -13,8 +14,8 @@ Feature: Intelligent indbakke R5: the clinic's own limits replace the laboratory
       | NPU02319 |                    |
     And test patient "0504909989" has requisition "E2" ordered with auto-handling "autosvar-ved-normal" for:
       | NPU      | klinikkens grænser |
-      | NPU27300 | -53                |
       | NPU02319 |                    |
+      | NPU27300 | -53                |
     When laboratory "TLA" delivers a "komplet_svar" report on requisition "E1" for test patient "0504909989":
       | NPU      | svar | interval |
       | NPU19748 | 6    | -8       |

@@ -51,6 +51,7 @@ Feature: Vandrejournal S1: the GP system shares the Vandrejournal (PSCR) after a
   @cp:GM-3.3.1.7
   Scenario: The pregnant woman is identified by CPR
     Then the Vandrejournal names the pregnant woman by her CPR number
+    And the Vandrejournal gives the pregnant woman's name and gender as her test person's, where it gives them
 
   @cp:GM-3.3.1.8
   Scenario: The author is one organisation with one SOR id
@@ -87,3 +88,7 @@ Feature: Vandrejournal S1: the GP system shares the Vandrejournal (PSCR) after a
   @cp:GM-3.3.1.16
   Scenario: The overall assessment as registered
     Then samlet vurdering carries the assessment and the care level as registered
+
+  @cp:GM-3.3.1.17
+  Scenario: The CDA narrative shows what the entries say
+    Then the Vandrejournal's narrative shows the numbers and texts of its entries

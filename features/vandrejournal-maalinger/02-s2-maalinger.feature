@@ -55,3 +55,7 @@ Feature: Målinger S2: the GP system shares the Målinger (PMR) of the pregnancy
   @cp:GM-3.3.2.6
   Scenario: Every observation is final and timed
     Then every observation of the Målinger is final, timed with a zone and without constrained elements
+
+  @cp:GM-3.3.2.7
+  Scenario: The CDA narrative shows what the measurements say
+    Then the Målinger's narrative shows the numbers and texts of its entries

@@ -57,6 +57,10 @@ export const INBOX_FAULTS = {
     'An alphanumeric result equal to the laboratory’s interval text counts as normal',
     'II-3.3.2.4',
   ),
+  'inbox-alphanumeric-read-as-number': behaviour(
+    'An alphanumeric result whose value reads as a number is judged against the limits like a numeric one (found by mutation testing)',
+    'II-3.3.2.4',
+  ),
   'inbox-autoanswers-operator': behaviour(
     'A value with an operator (<, >) is judged as the bare number',
     'II-3.3.2.5',
@@ -89,6 +93,15 @@ export const INBOX_FAULTS = {
     'II-3.3.4.2',
   ),
   // --- the clinic's own limits ---
+  'inbox-lower-only-interval-ignored': behaviour(
+    'A reference interval with only a lower limit is taken for no interval, so the result is never normal (found by mutation testing)',
+    'II-3.3.1.1',
+    'II-3.3.1.2',
+  ),
+  'inbox-clinic-limits-of-first-analysis': behaviour(
+    'The clinic’s limits of the requisition’s first analysis are used for every result (found by mutation testing)',
+    'II-3.3.5.2',
+  ),
   'inbox-ignores-clinic-limits': behaviour(
     'The clinic’s own limits are ignored; the laboratory’s interval is always used',
     'II-3.3.5.1',

@@ -5,6 +5,8 @@
 import { faultsOf, type FaultInfo } from './fault-info.ts';
 
 const { content, behaviour } = faultsOf('vandrejournal-maalinger');
+/** Faults only the CDA variant can show (the SDS FHIR draft has no narrative). */
+const { content: cdaContent } = faultsOf('vandrejournal-maalinger', 'cda');
 
 export const PREGNANCY_FAULTS = {
   // --- transport and format ---
@@ -17,6 +19,11 @@ export const PREGNANCY_FAULTS = {
   'gm-not-a-document': content(
     'CDA: the root element is outside urn:hl7-org:v3; FHIR: Bundle.type is collection',
     'GM-3.3.1.2',
+  ),
+  'gm-empty-display': content(
+    'Observation codes are sent with an empty display (CDA displayName="", FHIR display ""), which neither format allows (found by mutation testing)',
+    'GM-3.3.1.2',
+    'GM-3.3.2.1',
   ),
   // --- header ---
   'gm-confidentiality-restricted': content(
@@ -35,6 +42,15 @@ export const PREGNANCY_FAULTS = {
   'gm-time-utc': content('The document time is written with a +00:00 offset', 'GM-3.3.1.6'),
   'gm-cpr-wrong-system': content(
     'The CPR is written under the X-eCPR OID instead of 1.2.208.176.1.2',
+    'GM-3.3.1.7',
+  ),
+  'gm-narrative-without-values': cdaContent(
+    'CDA: the narrative table lists the elements and dates but leaves the value column empty (found by mutation testing)',
+    'GM-3.3.1.17',
+    'GM-3.3.2.7',
+  ),
+  'gm-patient-name-of-other-woman': content(
+    "The document names the patient with the other pregnant test person's given names (Ellen for Else): a stale name field (found by mutation testing)",
     'GM-3.3.1.7',
   ),
   'gm-author-with-ydernummer': content(

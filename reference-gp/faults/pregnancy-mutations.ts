@@ -75,6 +75,22 @@ const MUTATIONS: Record<PregnancyFault, Hooks> = {
         for (const i of p.identifier ?? []) i.system = urnOid('1.2.208.176.1.6.1.1');
     },
   }),
+  'gm-empty-display': () => ({
+    spec: (s) => {
+      for (const e of s.entries) e.display = '';
+    },
+  }),
+  'gm-narrative-without-values': () => ({
+    cda: (t) => t.replace(/(<tr><td>[^<]*<\/td><td>[^<]*<\/td><td>)[^<]*(<\/td><\/tr>)/g, '$1$2'),
+  }),
+  'gm-patient-name-of-other-woman': () => ({
+    spec: (s) => {
+      s.patient = {
+        ...s.patient,
+        given: s.patient.given[0] === 'Ellen' ? ['Else', 'Test'] : ['Ellen', 'Test'],
+      };
+    },
+  }),
   'gm-author-with-ydernummer': () => ({
     cda: (t) =>
       t.replace(

@@ -14,10 +14,12 @@ export function numberOf(value: string | undefined): number | undefined {
   return Number(value.trim().replace(',', '.'));
 }
 
-function labLimits(result: ReceivedResult): Limits | undefined {
+function labLimits(result: ReceivedResult, faults: ReadonlySet<FaultName>): Limits | undefined {
   const lower = numberOf(result.interval?.lower);
   const upper = numberOf(result.interval?.upper);
-  if (lower === undefined && upper === undefined) return undefined;
+  // Fault: an interval with a lower limit only is taken for no interval.
+  if (upper === undefined && (lower === undefined || faults.has('inbox-lower-only-interval-ignored')))
+    return undefined;
   return { ...(lower !== undefined ? { lower } : {}), ...(upper !== undefined ? { upper } : {}) };
 }
 
@@ -28,7 +30,10 @@ export function assessResult(
 ): Assessment {
   if (!FINAL.has(result.status) && !faults.has('inbox-autoanswers-provisional'))
     return { normal: false, reason: `${result.npu} is ${result.status}`, pending: true };
-  if (result.type === 'alfanumerisk') {
+  // Fault: a value that reads as a number is judged as one, whatever type the laboratory declares.
+  const readAsNumber =
+    faults.has('inbox-alphanumeric-read-as-number') && numberOf(result.value) !== undefined;
+  if (result.type === 'alfanumerisk' && !readAsNumber) {
     // The fault: a text value equal to the laboratory's interval text counts as normal.
     if (
       faults.has('inbox-autoanswers-alphanumeric') &&
@@ -42,7 +47,8 @@ export function assessResult(
     return { normal: false, reason: `${result.npu} has an operator (${result.operator})` };
   if (result.flag && !faults.has('inbox-ignores-abnormal-flag'))
     return { normal: false, reason: `${result.npu} is flagged ${result.flag}` };
-  const limits = (faults.has('inbox-ignores-clinic-limits') ? undefined : clinicLimits) ?? labLimits(result);
+  const limits =
+    (faults.has('inbox-ignores-clinic-limits') ? undefined : clinicLimits) ?? labLimits(result, faults);
   if (!limits)
     return faults.has('inbox-no-limits-is-normal')
       ? { normal: true }
@@ -80,7 +86,11 @@ export function decide(requisition: Requisition, item: InboxItem, faults: Readon
   if (handling === 'ingen') return { kind: 'inbox', reasons: ['auto-handling ingen'] };
   const partialReportsOnly = faults.has('inbox-decides-on-partial-report');
   const judged = partialReportsOnly ? item.results.filter((r) => FINAL.has(r.status)) : item.results;
-  const limitsOf = (npu: string) => requisition.analyses.find((a) => a.npu === npu)?.clinicLimits;
+  // Fault: the clinic's limits are looked up per requisition, not per analysis (the first analysis's win).
+  const limitsOf = (npu: string) =>
+    faults.has('inbox-clinic-limits-of-first-analysis')
+      ? requisition.analyses[0]?.clinicLimits
+      : requisition.analyses.find((a) => a.npu === npu)?.clinicLimits;
   const assessments = judged.map((r) => assessResult(r, limitsOf(r.npu), faults));
   const blocking = assessments.flatMap((a) => (a.normal || a.pending ? [] : [a.reason]));
   if (blocking.length > 0) return { kind: 'inbox', reasons: blocking };

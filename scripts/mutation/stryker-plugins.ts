@@ -2,9 +2,10 @@
 // - the `certbench` test runner: a certbench run of one protocol against the mutated reference GP system, in the
 //   runner's own process (no start-up per mutant); a mutant is killed when some checkpoint's outcome differs from
 //   the conforming system's;
-// - the `fault-switches` ignorer: the reference GP's fault switches (`faults.has(...)`) and the faulty branch they
-//   guard are not the code under test (a conforming run never takes them), and neither are the texts of the
-//   automation API's refusals (`invalid('...')`), which no receiver sees.
+// - the `fault-switches` ignorer: the reference GP's fault switches (`faults.has(...)`), the expressions they
+//   alone decide and the faulty branch they guard are not the code under test (a conforming run never takes
+//   them), and neither is the automation API's input checking (`if (…) throw invalid('…')`), which no receiver
+//   sees (details at FaultSwitchIgnorer).
 import { readFile, writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
@@ -30,6 +31,7 @@ export const TESTS: Record<string, string[]> = {
   'vandrejournal-maalinger': ['vandrejournal-maalinger@cda', 'vandrejournal-maalinger@fhir'],
   'dsj-gmv2': ['dsj-gmv2@cda', 'dsj-gmv2@fhir'],
   'intelligent-indbakke': ['intelligent-indbakke'],
+  diagnosekort: ['diagnosekort'],
 };
 
 type RunProtocol = typeof RunProtocolModule;
@@ -174,48 +176,122 @@ class CertbenchTestRunner implements TestRunner {
   }
 }
 
-/** The part of a Babel NodePath the ignorer reads. */
+/** The parts of a Babel node and NodePath the ignorer reads. */
+interface Node {
+  type: string;
+  operator?: string;
+  name?: string;
+  value?: unknown;
+  argument?: Node | null;
+  arguments?: Node[];
+  callee?: Node;
+  object?: Node;
+  property?: Node;
+  expression?: Node;
+  left?: Node;
+  right?: Node;
+  test?: Node | null;
+  consequent?: Node;
+  alternate?: Node | null;
+  body?: Node[];
+}
 interface Path {
-  node: { type: string; start?: number | null; end?: number | null };
+  node: Node;
   parentPath: Path | null;
   key: string | number | null;
-  getSource(): string;
+  listKey?: string | null;
 }
 
-/** `faults.has('x')` or `ctx.faults.has('x')`, possibly negated: a fault switch, on in no conforming run. */
-const SWITCH = String.raw`[\w.]*faults\.has\(\s*'[\w-]+'\s*\)`;
-const IS_SWITCH = new RegExp(String.raw`^!?\s*${SWITCH}$`);
-/** Tests true only under a fault: the switch alone, or the switch and more (`faults.has('x') && …`). */
-const ONLY_UNDER_FAULT = new RegExp(String.raw`^${SWITCH}(\s*&&[^|?]*)?$`, 's');
-const ONLY_WITHOUT_FAULT = new RegExp(String.raw`^!\s*${SWITCH}$`);
+/** `faults.has('x')` or `ctx.faults.has('x')`: a fault switch, off in every conforming run. */
+function isSwitch(node: Node): boolean {
+  const { callee } = node;
+  if (node.type !== 'CallExpression' || callee?.type !== 'MemberExpression') return false;
+  const owner = callee.object;
+  const named =
+    (owner?.type === 'Identifier' && owner.name === 'faults') ||
+    (owner?.type === 'MemberExpression' && owner.property?.name === 'faults');
+  return named && callee.property?.name === 'has' && node.arguments?.[0]?.type === 'StringLiteral';
+}
 
-type Child = Path & { get(key: string): Path };
+/**
+ * The value an expression built from fault switches has in a conforming run (every switch off): `false` for
+ * `faults.has('x')` and `faults.has('x') && …`, `true` for `!faults.has('x')` and `!faults.has('x') || …`;
+ * `undefined` when it depends on anything else (e.g. `!faults.has('x') && value > 3` is `value > 3`).
+ */
+function valueWithoutFaults(node: Node | null | undefined): boolean | undefined {
+  if (!node) return undefined;
+  if (isSwitch(node)) return false;
+  switch (node.type) {
+    case 'ParenthesizedExpression':
+    case 'TSNonNullExpression':
+      return valueWithoutFaults(node.expression);
+    case 'UnaryExpression': {
+      const inner = node.operator === '!' ? valueWithoutFaults(node.argument) : undefined;
+      return inner === undefined ? undefined : !inner;
+    }
+    case 'LogicalExpression': {
+      const [left, right] = [valueWithoutFaults(node.left), valueWithoutFaults(node.right)];
+      if (node.operator === '&&')
+        return left === false || right === false ? false : left && right ? true : undefined;
+      if (node.operator === '||')
+        return left === true || right === true ? true : left === false && right === false ? false : undefined;
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}
 
+/** Whether a fault switch occurs anywhere in the expression. */
+function hasSwitch(node: unknown): boolean {
+  if (!node || typeof node !== 'object') return false;
+  if (isSwitch(node as Node)) return true;
+  return Object.entries(node).some(
+    ([key, value]) =>
+      key !== 'loc' && key !== 'extra' && (Array.isArray(value) ? value.some(hasSwitch) : hasSwitch(value)),
+  );
+}
+
+/** `invalid('…')`: the automation API's refusal of bad input (reference-gp/http/problem.ts). */
+const isRefusal = (node: Node | null | undefined): boolean =>
+  node?.type === 'CallExpression' && node.callee?.type === 'Identifier' && node.callee.name === 'invalid';
+
+/** `throw invalid('…')`, alone or as the only statement of a block. */
+function throwsRefusal(node: Node | null | undefined): boolean {
+  if (node?.type === 'BlockStatement') return node.body?.length === 1 && throwsRefusal(node.body[0]);
+  return node?.type === 'ThrowStatement' && isRefusal(node.argument);
+}
+
+/**
+ * What is not the code under test (Stryker ignores the node and everything in it):
+ * - a fault switch and any expression whose value the switches alone decide in a conforming run
+ *   (`faults.has('x') && kind === 'PMR'`): with every fault off it is constant, so a mutant inside it either
+ *   changes nothing or turns a fault on, i.e. rewires the switch. An expression that still depends on other code
+ *   (`!faults.has('x') && value > 3`) is kept, except for the switch itself;
+ * - the branch of an `if` / `?:` taken only when a fault is on;
+ * - automation-API input checking: `if (…) throw invalid('…')` and the texts of refusals. certbench drives the
+ *   system with valid input, and a refusal is neither sent, shown nor filed. (A mutant that refuses valid input
+ *   would be killed; one that stops refusing bad input is the API's business, not the standard's.) A refusal
+ *   that a fault switch can turn off is behaviour a protocol checks (Diagnosekort 3.3.7.2: nothing to share, no
+ *   document), so it stays under test.
+ */
 class FaultSwitchIgnorer implements Ignorer {
   shouldIgnore(path: Path): string | undefined {
-    for (
-      let child: Path = path, parent = path.parentPath;
-      parent;
-      child = parent, parent = parent.parentPath
-    ) {
-      if (IS_SWITCH.test(child.getSource().trim())) return 'fault switch';
-      const { type } = parent.node;
-      if (type === 'CallExpression' && /^\s*invalid\(/.test(parent.getSource()) && child.key === 'arguments')
-        return 'text of an automation API refusal';
-      const and = type === 'LogicalExpression' && (parent.node as { operator?: string }).operator === '&&';
-      if (type !== 'IfStatement' && type !== 'ConditionalExpression' && !and) continue;
-      const test = (parent as Child)
-        .get(and ? 'left' : 'test')
-        .getSource()
-        .trim();
-      const faultBranch = ONLY_UNDER_FAULT.test(test)
-        ? and
-          ? 'right'
-          : 'consequent'
-        : ONLY_WITHOUT_FAULT.test(test) && !and
-          ? 'alternate'
-          : undefined;
-      if (faultBranch !== undefined && child.key === faultBranch)
+    const { node, parentPath: parent } = path;
+    if (valueWithoutFaults(node) !== undefined) return 'fault switch';
+    if (
+      node.type === 'IfStatement' &&
+      !node.alternate &&
+      throwsRefusal(node.consequent) &&
+      !hasSwitch(node.test)
+    )
+      return 'automation API input check';
+    if (parent && isRefusal(parent.node) && path.listKey === 'arguments')
+      return 'text of an automation API refusal';
+    if (parent && (parent.node.type === 'IfStatement' || parent.node.type === 'ConditionalExpression')) {
+      const test = valueWithoutFaults(parent.node.test);
+      const faultOnly = test === false ? 'consequent' : test === true ? 'alternate' : undefined;
+      if (faultOnly !== undefined && path.key === faultOnly)
         return 'branch taken only under a reference GP fault';
     }
     return undefined;

@@ -118,6 +118,7 @@ function rowsOf(table: DataTable): ResultRow[] {
     ...(row['interval'] ? { interval: row['interval'] } : {}),
     ...(row['flag'] ? { flag: row['flag'] } : {}),
     ...(row['producent'] ? { producer: row['producent'] } : {}),
+    ...(row['type'] ? { type: row['type'] } : {}),
   }));
 }
 

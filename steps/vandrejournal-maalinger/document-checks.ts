@@ -20,11 +20,14 @@ import {
   pregnancyEpisodeReference,
   pscrSections,
   patientIsCpr,
+  patientNameAndGender,
+  narrativeShowsEntries,
 } from '../../src/rules/pregnancy/content-rules.ts';
 import { compositionConstraints } from '../../src/rules/pregnancy/fhir-structure-rules.ts';
 import { masterIdentifierNamesDocument } from '../../src/rules/pregnancy/metadata-rules.ts';
 import type { GmDocument } from '../../src/rules/pregnancy/model.ts';
 import type { CertbenchWorld } from '../../src/steps-api/world.ts';
+import { sexOfCpr, TEST_PERSONS } from '../../src/rules/test-persons.ts';
 import { declaredFormat, documentOf, scenarioOf, sharesOf, type SharedDocument } from './state.ts';
 
 export const KIND: Record<string, DocumentKind> = { Vandrejournal: 'PSCR', Målinger: 'PMR' };
@@ -148,6 +151,34 @@ Then(
       ...patientIsCpr(d, patient),
     ]);
     this.verify('patient CPR', problems, { expected: `CPR ${patient} (1.2.208.176.1.2)` });
+  },
+);
+
+Then(
+  new RegExp(
+    `^the ${DOC} gives the pregnant woman's name and gender as her test person's, where it gives them$`,
+  ),
+  async function (this: CertbenchWorld, name: string) {
+    const { patient } = scenarioOf(this);
+    const problems = await overVersions(this, name, (_, d) => patientNameAndGender(d, patient));
+    const person = TEST_PERSONS[patient];
+    this.verify('patient name and gender', problems, {
+      expected: `${person ? `${person.given} ${person.family}` : patient}; gender ${sexOfCpr(patient) ?? 'as the CPR records'}`,
+      location:
+        'CDA recordTarget/patientRole/patient name, administrativeGenderCode / FHIR Patient.name, gender',
+    });
+  },
+);
+
+Then(
+  new RegExp(`^the ${DOC}'s narrative shows the numbers and texts of its entries$`),
+  async function (this: CertbenchWorld, name: string) {
+    const problems = await overVersions(this, name, (_, d) => narrativeShowsEntries(d));
+    this.verify('narrative shows the entries', problems, {
+      location: 'CDA section/text (the SDS FHIR draft has no narrative)',
+      expected:
+        'every quantity, interval bound, whole number and free text of the entries in the section text',
+    });
   },
 );
 

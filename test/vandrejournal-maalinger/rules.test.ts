@@ -89,6 +89,52 @@ for (const format of FORMATS) {
       rules.patientIsCpr(otherPatient, CPR).join(),
       /the CPR is 0201919996, expected the registered patient 0201919990/,
     );
+    // Name and gender where written: the test person's; an unknown gender passes, the opposite sex does not.
+    assert.deepEqual(
+      rules.patientNameAndGender(
+        pscr(() => undefined),
+        CPR,
+      ),
+      [],
+    );
+    const otherName = pscr((s) => (s.patient = { ...s.patient, given: ['Ellen', 'Test'] }));
+    assert.match(
+      rules.patientNameAndGender(otherName, CPR).join(),
+      /named "Ellen Test Lauridsen", expected 0201919990's name "Else Test Lauridsen"/,
+    );
+    const male = pscr((s) => (s.patient = { ...s.patient, gender: 'male' }));
+    assert.match(
+      rules.patientNameAndGender(male, CPR).join(),
+      /gender is (M|male), but CPR 0201919990 is a woman's/,
+    );
+    const unknown = {
+      ...pscr(() => undefined),
+      patientGender: format === 'cda' ? 'UN' : 'unknown',
+      patientNames: [],
+    };
+    assert.deepEqual(rules.patientNameAndGender(unknown, CPR), []);
+    // The CDA narrative shows the numbers and texts (decimal comma or point); FHIR has no narrative.
+    assert.deepEqual(rules.narrativeShowsEntries(pscr(() => undefined)), []);
+    const weight = (n: number, narrative: string) => ({
+      ...pscr(() => undefined),
+      format: 'cda' as const,
+      narrative,
+      entries: [
+        {
+          slice: 'maalinger',
+          code: '27113001',
+          components: [],
+          value: { type: 'quantity' as const, quantity: { value: n, unit: 'kg' } },
+        } as unknown as GmDocument['entries'][number],
+      ],
+    });
+    assert.deepEqual(rules.narrativeShowsEntries(weight(71.5, 'Vægt 2025-07-29 71,5 kg')), []);
+    assert.deepEqual(rules.narrativeShowsEntries(weight(68, 'Vægt 68,0 kg')), []);
+    assert.match(
+      rules.narrativeShowsEntries(weight(68, 'Vægt 168 kg; 6,8')).join(),
+      /value 68 is not in the narrative/,
+    );
+    assert.match(rules.narrativeShowsEntries(weight(71.5, 'Vægt 71 kg')).join(), /value 71.5 is not/);
     const badSor = pscr((s) => (s.author = { ...s.author, sor: '123' }));
     assert.match(rules.authorIsOneSorOrganization(badSor).join(), /SOR id "123" is not 11 or more digits/);
     const prefixed = pscr((s) => (s.pregnancyId = { system: 'urn:oid:1.2.208.176.7.4.1', value: 'x' }));
@@ -178,4 +224,25 @@ test('fhir: the structure rules accept the reference Bundle and reject a collect
   bundle.type = 'collection';
   assert.match(readFhirDocument(bundle).problems.join(), /Bundle.type is "collection"/);
   assert.match(readFhirDocument({ resourceType: 'Patient' }).problems.join(), /not a FHIR Bundle/);
+});
+
+test('an empty value is not CDA or FHIR: empty attributes and empty strings are named as read problems', () => {
+  const cda = readCdaDocument(
+    '<ClinicalDocument xmlns="urn:hl7-org:v3"><code code="PSCR" displayName=""/><title>t</title></ClinicalDocument>',
+  );
+  assert.match(cda.problems.join(), /the attribute code\/@displayName is empty/);
+  const fhir = readFhirDocument({
+    resourceType: 'Bundle',
+    type: 'document',
+    entry: [{ resource: { resourceType: 'Composition', title: '' } }],
+  });
+  assert.match(fhir.problems.join(), /Bundle\.entry\[0\]\.resource\.title is an empty string/);
+  for (const format of FORMATS)
+    assert.deepEqual(
+      roundTrip(
+        format,
+        spec('PSCR', () => undefined),
+      ).problems,
+      [],
+    );
 });

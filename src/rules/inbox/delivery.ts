@@ -12,6 +12,8 @@ export interface ResultRow {
   interval?: string;
   flag?: string;
   producer?: string;
+  /** The result type as the laboratory declares it; by default numerisk when the value reads as a number. */
+  type?: string;
 }
 
 export interface ReportSpec {
@@ -49,7 +51,9 @@ export function resultOf(row: ResultRow, lab: string): ReportResult {
       : undefined;
   const bare = operator ? row.value.slice(1) : row.value;
   const received = bare === '*****';
-  const numeric = received || /^\d+(,\d+)?$/.test(bare);
+  const numeric = row.type
+    ? oneOf(['numerisk', 'alfanumerisk'] as const, row.type, 'result type') === 'numerisk'
+    : received || /^\d+(,\d+)?$/.test(bare);
   const status: ResultStatus = row.status
     ? oneOf(RESULT_STATUSES, row.status, 'result status')
     : received

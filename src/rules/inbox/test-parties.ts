@@ -1,6 +1,7 @@
 // Who sends and receives the lab reports certbench delivers, and the analyses it uses. NPU codes and labels are the
 // verified ones of shared/domain/medcom-standards-addendum.md §B.2. The laboratories are fictitious test
 // laboratories: MedCom assigns the real 1–3 character lab abbreviations, and that list was not retrieved.
+import { TEST_PERSONS } from '../test-persons.ts';
 import type { Laboratory } from './xrpt01-model.ts';
 
 export const TEST_LABORATORIES: Record<string, Laboratory> = {
@@ -43,17 +44,6 @@ export function testLaboratory(code: string): Laboratory {
     throw new Error(`unknown test laboratory ${code}; known: ${Object.keys(TEST_LABORATORIES).join(', ')}`);
   return lab;
 }
-
-/** Names of the national test persons (dk-core test patients; shared/domain/medcom-standards.md §1.3). */
-const TEST_PERSONS: Record<string, { given: string; family: string }> = {
-  '2509479989': { given: 'Elmer Test', family: 'Hansen' },
-  '0201609995': { given: 'Einer Test', family: 'Lauridsen' },
-  '0201609996': { given: 'Lonni Test', family: 'Lauridsen' },
-  '0504909995': { given: 'Magnus Test', family: 'Lauridsen' },
-  '0504909989': { given: 'Rasmus Test', family: 'Lauridsen' },
-  '0201919990': { given: 'Else Test', family: 'Lauridsen' },
-  '0201919996': { given: 'Ellen Test', family: 'Lauridsen' },
-};
 
 /** The name a laboratory reports for a CPR; a person the GP system must not know gets a neutral test name. */
 export function personNamed(cpr: string): { given: string; family: string } {

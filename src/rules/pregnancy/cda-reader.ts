@@ -13,7 +13,7 @@ import type {
   ReadDocument,
 } from './model.ts';
 import { sliceOf } from './slices.ts';
-import { nodes, parseXml, valueAt, type XmlNode } from './xml.ts';
+import { nodes, parseXml, valueAt, valuesAt, type XmlNode } from './xml.ts';
 
 /** The CDA header as written, for the header rules (cda-header-rules.ts). */
 export interface CdaHeader {
@@ -165,7 +165,14 @@ export function readCdaDocument(text: string): ReadCdaDocument {
     localName: string;
     namespaceURI: string;
   };
-  const problems: string[] = [];
+  // HL7 V3 attribute types (cs, st, uid, ts, …) all need at least one character (CDA R2 datatypes-base.xsd): an
+  // empty attribute, e.g. displayName="", is not a valid CDA document. The first five are named.
+  const problems: string[] = nodes("//@*[. = '']", root)
+    .slice(0, 5)
+    .map((a) => {
+      const attr = a as unknown as { nodeName: string; ownerElement?: { localName?: string } };
+      return `the attribute ${attr.ownerElement?.localName ?? '?'}/@${attr.nodeName} is empty (HL7 V3 data types have no empty values)`;
+    });
   if (root.localName !== 'ClinicalDocument' || root.namespaceURI !== 'urn:hl7-org:v3') {
     problems.push(
       `the root element is {${root.namespaceURI ?? ''}}${root.localName}, expected {urn:hl7-org:v3}ClinicalDocument`,
@@ -214,6 +221,24 @@ export function readCdaDocument(text: string): ReadCdaDocument {
     ...opt('setId', header.setId),
     ...(version !== undefined && Number.isInteger(version) ? { version } : {}),
     patientIds: header.patientIds,
+    patientNames: nodes('h:recordTarget/h:patientRole/h:patient/h:name', root).map((n) => ({
+      given: valuesAt('h:given', n).join(' '),
+      family: valuesAt('h:family', n).join(' '),
+    })),
+    ...opt(
+      'patientGender',
+      valueAt('h:recordTarget/h:patientRole/h:patient/h:administrativeGenderCode/@code', root),
+    ),
+    ...opt(
+      'narrative',
+      nodes('h:component/h:structuredBody//h:section/h:text', root).length > 0
+        ? // Text nodes one by one: table cells written without whitespace between them stay apart.
+          valuesAt('h:component/h:structuredBody//h:section/h:text//text()', root)
+            .join(' ')
+            .replace(/\s+/g, ' ')
+            .trim()
+        : undefined,
+    ),
     authors,
     pregnancyIds: ids('h:componentOf/h:encompassingEncounter/h:id', root),
     entries: observations.map((o) => readEntry(kind, o)),

@@ -2,6 +2,7 @@
 // problems naming the element, the expected and the found value, or nothing when the document conforms.
 import { danishOffsetAt, DATETIME_WITH_SECONDS_AND_ZONE } from '../../fhir/datetime.ts';
 import { CPR_PATTERN, SOR_PATTERN } from '../../fhir/identifiers.ts';
+import { sexOfCpr, TEST_PERSONS } from '../test-persons.ts';
 import {
   COMPONENT,
   CPR_OID,
@@ -63,6 +64,86 @@ export function patientIsCpr(document: GmDocument, cpr: string): string[] {
   const value = cprs[0]?.value ?? '';
   if (!CPR_PATTERN.test(value)) return [`the CPR ${JSON.stringify(value)} is not a CPR number`];
   return value === cpr ? [] : [`the CPR is ${value}, expected the registered patient ${cpr}`];
+}
+
+const SEX_OF_GENDER_CODE: Record<string, 'female' | 'male'> = {
+  F: 'female',
+  M: 'male',
+  female: 'female',
+  male: 'male',
+};
+
+/**
+ * Where the document names the patient or gives her gender, they are the test person's: every written name's given
+ * and family parts (each compared where written), and a gender code that is not the opposite of the sex her CPR
+ * number records (unknown/other codes pass). Source of the names: the dk-core test patients (src/rules/test-persons.ts).
+ */
+export function patientNameAndGender(document: GmDocument, cpr: string): string[] {
+  const problems: string[] = [];
+  const person = TEST_PERSONS[cpr];
+  const norm = (text: string) => text.replace(/\s+/g, ' ').trim();
+  for (const name of person ? (document.patientNames ?? []) : []) {
+    const given = norm(name.given);
+    const family = norm(name.family);
+    if ((given && given !== person?.given) || (family && family !== person?.family))
+      problems.push(
+        `the patient is named "${[given, family].filter(Boolean).join(' ')}", expected ${cpr}'s name "${person?.given} ${person?.family}"`,
+      );
+  }
+  const written =
+    document.patientGender === undefined ? undefined : SEX_OF_GENDER_CODE[document.patientGender];
+  const sex = sexOfCpr(cpr);
+  if (written && sex && written !== sex)
+    problems.push(
+      `the patient's gender is ${document.patientGender}, but CPR ${cpr} is a ${sex === 'female' ? 'woman' : 'man'}'s`,
+    );
+  return problems;
+}
+
+/** A number as a narrative may write it: decimal comma or point, trailing zeros allowed (68 → "68", "68,0"). */
+function numberPattern(value: number): RegExp {
+  const [whole = '', fraction = ''] = String(value).split('.');
+  const decimals = fraction ? `[.,]${fraction}0*` : '(?:[.,]0+)?';
+  return new RegExp(`(?<![\\d.,])${whole.replace('-', '[-−]')}${decimals}(?!\\d)`);
+}
+
+/** The values of an entry or component a narrative must show: numbers and free text (dates, codes and yes/no vary). */
+function shownValues(value: GmValue | undefined): { text: string; found: (narrative: string) => boolean }[] {
+  if (!value) return [];
+  const number = (n: number) => ({ text: String(n), found: (t: string) => numberPattern(n).test(t) });
+  if (value.type === 'quantity') return [number(value.quantity.value)];
+  if (value.type === 'interval') return [value.low, value.high].flatMap((q) => (q ? [number(q.value)] : []));
+  if (value.type === 'integer') return [number(value.value)];
+  if (value.type === 'string') {
+    const text = value.value.replace(/\s+/g, ' ').trim();
+    return text ? [{ text: JSON.stringify(text), found: (t: string) => t.includes(text) }] : [];
+  }
+  return [];
+}
+
+/**
+ * CDA: the narrative block shows what the entries say. HL7 CDA R2: the narrative block (Section.text) holds the
+ * section's attested, human-readable content, which every recipient must be able to render (§1.2.3, §1.3), and
+ * the entries encode content of that narrative (§4.3.4.1, entry typeCode COMP/DRIV); Graviditetsmappen shows a CDA
+ * document by its narrative. Checked: every number and free text of the entries and their components appears in
+ * the section text (numbers with decimal comma or point); dates, codes and yes/no may be worded freely and are not
+ * compared. The SDS FHIR draft forbids narrative, so a FHIR document passes; so does a section without text
+ * (optional in CDA R2's schema). Provisional: the GMv2 CDA templates are not public (addendum §C.2).
+ */
+export function narrativeShowsEntries(document: GmDocument): string[] {
+  // No narrative block at all is not failed here: CDA R2's schema makes Section.text optional.
+  const { narrative } = document;
+  if (document.format !== 'cda' || narrative === undefined) return [];
+  return document.entries.flatMap((entry) =>
+    [
+      ...shownValues(entry.value).map((v) => ({ where: label(entry), ...v })),
+      ...entry.components.flatMap((c) =>
+        shownValues(c.value).map((v) => ({ where: `${label(entry)} component ${c.code}`, ...v })),
+      ),
+    ]
+      .filter((v) => !v.found(narrative))
+      .map((v) => `${v.where}: the value ${v.text} is not in the narrative block`),
+  );
 }
 
 /** Exactly one author, an organisation identified by exactly one SOR id (GMBaseOrganization). */

@@ -186,12 +186,26 @@ const EMPTY: GmDocument = {
   entries: [],
 };
 
+/**
+ * Where the document holds an empty string: FHIR R4 has no empty values (datatypes: string is `[ \r\n\t\S]+`,
+ * every other primitive needs content too), so an empty display or text is not FHIR. The first five are named.
+ */
+export function emptyStrings(value: unknown, path = 'Bundle'): string[] {
+  if (value === '') return [`${path} is an empty string (FHIR R4 primitives have no empty values)`];
+  if (Array.isArray(value)) return value.flatMap((v, i) => emptyStrings(v, `${path}[${i}]`)).slice(0, 5);
+  if (value && typeof value === 'object')
+    return Object.entries(value)
+      .flatMap(([key, v]) => emptyStrings(v, `${path}.${key}`))
+      .slice(0, 5);
+  return [];
+}
+
 /** Reads a GMv2 FHIR document Bundle. Never throws. */
 export function readFhirDocument(bundle: unknown): ReadDocument {
-  const problems: string[] = [];
   const b = bundle as { resourceType?: unknown; type?: unknown } | undefined;
   if (b?.resourceType !== 'Bundle')
     return { document: EMPTY, problems: ['the document is not a FHIR Bundle'] };
+  const problems: string[] = emptyStrings(bundle);
   if (b.type !== 'document') problems.push(`Bundle.type is ${JSON.stringify(b.type)}, expected "document"`);
   const entries = bundleEntries(bundle);
   const composition = entries[0]?.resource;
@@ -250,6 +264,11 @@ export function readFhirDocument(bundle: unknown): ReadDocument {
     ...(typeof composition['title'] === 'string' ? { title: composition['title'] } : {}),
     ...(typeof composition['date'] === 'string' ? { time: composition['date'] } : {}),
     patientIds: identifiers(patient?.['identifier']),
+    patientNames: ((patient?.['name'] as Json[] | undefined) ?? []).map((n) => ({
+      given: ((n['given'] as unknown[] | undefined) ?? []).filter((g) => typeof g === 'string').join(' '),
+      family: typeof n['family'] === 'string' ? n['family'] : '',
+    })),
+    ...(typeof patient?.['gender'] === 'string' ? { patientGender: patient['gender'] } : {}),
     authors,
     pregnancyIds,
     entries: observations.map((o) => readEntry(kind, o, resolve)),

@@ -58,6 +58,11 @@ export interface GmIdentifier {
   value: string;
 }
 
+export interface GmPersonName {
+  given: string;
+  family: string;
+}
+
 export interface GmOrganization {
   ids: GmIdentifier[];
   name?: string;
@@ -79,6 +84,12 @@ export interface GmDocument {
   setId?: GmIdentifier;
   version?: number;
   patientIds: GmIdentifier[];
+  /** The patient's names as written, given names joined by a space (CDA patient/name, FHIR Patient.name). */
+  patientNames?: GmPersonName[];
+  /** The patient's gender code as written (CDA administrativeGenderCode F/M/UN, FHIR Patient.gender). */
+  patientGender?: string;
+  /** CDA: the text of the sections' narrative blocks (section/text), whitespace collapsed; FHIR has none (the draft). */
+  narrative?: string;
   authors: GmOrganization[];
   /** Official pregnancy episode ids (FHIR GMGraditetsforloebReference extension). */
   pregnancyIds: GmIdentifier[];
