@@ -31,7 +31,8 @@ export class Redactor {
 
   text(value: string): string {
     let out = value;
-    for (const secret of this.secrets) out = out.split(secret).join(REDACTED);
+    // The search first: splitting every message by every secret, found or not, copies megabytes for nothing.
+    for (const secret of this.secrets) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
     return out;
   }
 

@@ -139,11 +139,24 @@ export interface SharedDocument {
   read: GmSubmission;
 }
 
+// Each checkpoint step asks for the scenario's documents again: a submission is read (CDA through DOM and XPath) once.
+// The read is shared by those steps, which only ever read it (none changes a GmSubmission).
+const reads = new WeakMap<Submission, GmSubmission>();
+
+function readOnce(submission: Submission): GmSubmission {
+  let read = reads.get(submission);
+  if (!read) {
+    read = readSubmission(submission.bundle);
+    reads.set(submission, read);
+  }
+  return read;
+}
+
 export async function sharedDocuments(world: CertbenchWorld): Promise<SharedDocument[]> {
   const outcome = await world.realise();
   return scenarioOf(world).shares.map((share) => {
     const submission = outcome.outputs.get(share.name) as Submission;
-    return { share, submission, read: readSubmission(submission.bundle) };
+    return { share, submission, read: readOnce(submission) };
   });
 }
 
