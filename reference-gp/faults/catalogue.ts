@@ -127,6 +127,10 @@ export const FAULTS = {
   ),
   // --- narrative ---
   'missing-narrative': content('Conditions have no narrative text', 'DK-3.4.3.15'),
+  'condition-narrative-without-diagnosis': content(
+    'The Condition narrative lists the codes but not the diagnosetekst (found by mutation testing)',
+    'DK-CB-8',
+  ),
   'narrative-with-script': content('The Composition narrative contains a <script>', 'DK-CB-4'),
   // --- sharing metadata ---
   'wrong-type-code': content('Metadata typeCode is LOINC 11488-4', 'DK-XDS-1'),

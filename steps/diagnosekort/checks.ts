@@ -34,6 +34,7 @@ import {
   clinicalStatusWhenAbated,
   codesAsRegistered,
   conditionIdentifiersStable,
+  conditionNarrativesShowDiagnosis,
   datesAsRegistered,
   exactlyTheCard,
   noNoteShared,
@@ -120,6 +121,8 @@ const DOCUMENT_RULES: Record<string, (env: RuleEnv) => string[]> = {
   "every Condition.subject refers to the document's Patient": ({ document }) =>
     conditionSubjectsResolve(document),
   'every narrative is safe XHTML': ({ document }) => narrativesSafe(document),
+  'every Condition narrative shows its diagnosis and names its id': ({ document }) =>
+    conditionNarrativesShowDiagnosis(document),
   'no debutdato lies after the registreringsdato': ({ document }) => onsetNotAfterRecordedDate(document),
   'no afslutningsdato lies before the debutdato': ({ document }) => abatementNotBeforeOnset(document),
   'the document is sent as JSON': ({ shared }) => sentAsJson(shared),
