@@ -21,6 +21,10 @@ const { content, behaviour, automation } = faultsOf('diagnosekort');
 export const FAULTS = {
   // --- transport ---
   'transaction-type-batch': content('The ITI-65 Bundle has type batch instead of transaction', 'DK-MHD-1'),
+  'submission-set-missing': content(
+    'The ITI-65 Bundle has no SubmissionSet List, only the DocumentReference and the Binary (found by mutation testing)',
+    'DK-MHD-1',
+  ),
   'hash-mismatch': content(
     'DocumentReference attachment hash is not the SHA-1 of the sent document',
     'DK-MHD-2',

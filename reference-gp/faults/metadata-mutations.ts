@@ -10,6 +10,9 @@ export const TRANSPORT_MUTATIONS = {
   'transaction-type-batch': (pkg) => {
     pkg.transaction.type = 'batch';
   },
+  'submission-set-missing': (pkg) => {
+    pkg.transaction.entry = (pkg.transaction.entry ?? []).filter((e) => e.resource?.resourceType !== 'List');
+  },
   'hash-mismatch': (pkg) => {
     // Set before sealing, so the hash of other bytes survives (sealPackage only fills in missing values).
     const wrong = createHash('sha1').update('not the shared document').digest('base64');

@@ -3,6 +3,7 @@
 import { defineParameterType, Then } from '@cucumber/cucumber';
 import type { Resource } from '../../src/fhir/bundle.ts';
 import { SYSTEM } from '../../src/fhir/identifiers.ts';
+import { submissionSetProblems } from '../../src/rules/mhd/submission-set-rules.ts';
 import {
   bundleIdentity,
   documentTypeAndFirstEntry,
@@ -167,6 +168,7 @@ function provideDocumentBundle(shared: SharedDocument): string[] {
     problems.push(
       `the submission is ${String(bundle?.resourceType)} of type ${String(bundle?.type)}, expected a Bundle of type transaction`,
     );
+  else problems.push(...submissionSetProblems(bundle));
   const contentType = submission.exchange.request.headers['content-type'] ?? '';
   if (!/^application\/fhir\+json\b/.test(contentType))
     problems.push(`content type is "${contentType}", expected application/fhir+json`);
