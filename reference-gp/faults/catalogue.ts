@@ -137,6 +137,10 @@ export const FAULTS = {
   ),
   'narrative-with-script': content('The Composition narrative contains a <script>', 'DK-CB-4'),
   // --- sharing metadata ---
+  'metadata-without-version-id': content(
+    'The DocumentReference lacks the MedCom version id extension (1..1 in MedComDocumentReference; found by mutation testing)',
+    'DK-XDS-10',
+  ),
   'wrong-type-code': content('Metadata typeCode is LOINC 11488-4', 'DK-XDS-1'),
   'wrong-class-code': content('Metadata classCode is 002', 'DK-XDS-2'),
   'wrong-format-code': content('Metadata formatCode is the CPD format', 'DK-XDS-3'),
