@@ -137,6 +137,10 @@ export const FAULTS = {
   ),
   'narrative-with-script': content('The Composition narrative contains a <script>', 'DK-CB-4'),
   // --- sharing metadata ---
+  'metadata-empty-relates-to': content(
+    'A first version carries relatesTo: [] (FHIR JSON arrays are never empty; found by mutation testing)',
+    'DK-XDS-10',
+  ),
   'metadata-without-version-id': content(
     'The DocumentReference lacks the MedCom version id extension (1..1 in MedComDocumentReference; found by mutation testing)',
     'DK-XDS-10',

@@ -32,6 +32,10 @@ export const TRANSPORT_MUTATIONS = {
 } satisfies Partial<Record<ContentFault, Mutation>>;
 
 export const METADATA_MUTATIONS = {
+  'metadata-empty-relates-to': (pkg) => {
+    // A first version that still writes its (empty) list of replaced documents.
+    pkg.documentReference.relatesTo ??= [];
+  },
   'metadata-without-version-id': (pkg) => {
     pkg.documentReference.extension = (pkg.documentReference.extension ?? []).filter(
       (e) => e.url !== PROFILES.versionIdExtension,

@@ -2,6 +2,7 @@
 // profile it leads to (entries, slices, reference targets), with certbench's FHIR validator (src/validation).
 import { defineParameterType, Then } from '@cucumber/cucumber';
 import type { CertbenchWorld } from '../../src/steps-api/world.ts';
+import { emptyJsonElements } from '../../src/fhir/structural.ts';
 import { validatorKey } from '../../src/run/context.ts';
 import { checkProfile, formatIssue } from '../../src/validation/index.ts';
 import { documentAt, documentOf, NothingShared } from './state.ts';
@@ -52,6 +53,16 @@ Then(
       this.verify(`known issue ${expired.id} expired on ${expired.expires} and no longer applies`, [], {
         location: expired.location,
       });
+    // The profile validator accepts empty JSON arrays, objects and strings, which FHIR JSON forbids (checked on the
+    // sharing metadata; the document's own checkpoints are as MedCom's protocol has them).
+    if (part === 'sharing metadata')
+      this.verify(
+        `the sharing metadata of step ${step} has no empty JSON elements (FHIR R4 JSON)`,
+        emptyJsonElements(document),
+        {
+          location: 'DocumentReference',
+        },
+      );
     this.verify(
       `validation of the ${part} of step ${step} against ${profile}`,
       check.errors.map(formatIssue),

@@ -1,6 +1,8 @@
-// The SubmissionSet of an ITI-65 Provide Document Bundle (IHE MHD 4.2 Minimal SubmissionSet), as DK-MHD-1 judges it.
+// The SubmissionSet of an ITI-65 Provide Document Bundle (IHE MHD 4.2 Minimal SubmissionSet), as DK-MHD-1 judges it,
+// and the empty JSON elements DK-XDS-10 finds in the sharing metadata.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { emptyJsonElements } from '../../src/fhir/structural.ts';
 import { submissionSetProblems } from '../../src/rules/mhd/submission-set-rules.ts';
 
 const LIST_TYPES = 'https://profiles.ihe.net/ITI/MHD/CodeSystem/MHDlistTypes';
@@ -60,5 +62,27 @@ test('mode, status, date and the entry for the DocumentReference are each requir
       'SubmissionSet.date is missing',
       'the SubmissionSet has no entry for the DocumentReference urn:uuid:d',
     ],
+  );
+});
+
+test('empty JSON elements are named by path (FHIR R4 JSON: never empty, never null)', () => {
+  assert.deepEqual(
+    emptyJsonElements({
+      resourceType: 'DocumentReference',
+      relatesTo: [],
+      content: [{ attachment: { title: '' } }],
+      meta: {},
+      x: null,
+    }),
+    [
+      'relatesTo is an empty array',
+      'content[0].attachment.title is an empty string',
+      'meta is an empty object',
+      'x is null',
+    ],
+  );
+  assert.deepEqual(
+    emptyJsonElements({ resourceType: 'DocumentReference', relatesTo: [{ code: 'replaces' }] }),
+    [],
   );
 });
