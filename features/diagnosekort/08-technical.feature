@@ -129,3 +129,7 @@ Feature: Diagnosekort T: Generelle tekniske krav (3.4: format, ufuldstændige di
   @cp:DK-CB-7
   Scenario: DK-CB-7 Condition.identifier, hvor den findes, er en UUID, som diagnosen beholder
     Then across the documents of steps "3.3.1.3, 3.3.1.5, 3.3.2.2, 3.3.3.3, 3.3.4.2, 3.3.5.2, 3.3.6.2", Condition identifiers, where present, are UUIDs kept by the same diagnosis
+
+  @cp:DK-CB-8
+  Scenario: DK-CB-8 Conditionens narrative tekst viser diagnosen og ressourcens id
+    Then in the documents of steps "3.3.1.3, 3.3.1.5, 3.3.2.2, 3.3.3.3, 3.3.4.2, 3.3.5.2, 3.3.6.2, 3.4.2.2", every Condition narrative shows its diagnosis and names its id

@@ -53,3 +53,9 @@ Feature: Diagnosekort XDS: Deling via national dokumentdeling: IHE MHD og XDS-me
   @cp:DK-XDS-9
   Scenario: DK-XDS-9 Et nyt dokument erstatter det forrige (relatesTo replaces)
     Then the sharing metadata of step "3.3.2.2" replaces the one of step "3.3.1.5"
+
+  @cp:DK-XDS-10
+  Scenario: DK-XDS-10 Metadata (DocumentReference) validerer mod MedComConditionListDocumentReference
+    Then the sharing metadata of step "3.3.1.3" conforms to the profile "http://medcomfhir.dk/ig/conditionlist/StructureDefinition/medcom-conditionlist-documentreference" of the FHIR package "medcom.fhir.dk.conditionlist#1.0.1"
+    And the sharing metadata of step "3.3.1.5" conforms to the profile "http://medcomfhir.dk/ig/conditionlist/StructureDefinition/medcom-conditionlist-documentreference" of the FHIR package "medcom.fhir.dk.conditionlist#1.0.1"
+    And the sharing metadata of step "3.3.5.2" conforms to the profile "http://medcomfhir.dk/ig/conditionlist/StructureDefinition/medcom-conditionlist-documentreference" of the FHIR package "medcom.fhir.dk.conditionlist#1.0.1"

@@ -21,6 +21,10 @@ const { content, behaviour, automation } = faultsOf('diagnosekort');
 export const FAULTS = {
   // --- transport ---
   'transaction-type-batch': content('The ITI-65 Bundle has type batch instead of transaction', 'DK-MHD-1'),
+  'submission-set-missing': content(
+    'The ITI-65 Bundle has no SubmissionSet List, only the DocumentReference and the Binary (found by mutation testing)',
+    'DK-MHD-1',
+  ),
   'hash-mismatch': content(
     'DocumentReference attachment hash is not the SHA-1 of the sent document',
     'DK-MHD-2',
@@ -127,8 +131,20 @@ export const FAULTS = {
   ),
   // --- narrative ---
   'missing-narrative': content('Conditions have no narrative text', 'DK-3.4.3.15'),
+  'condition-narrative-without-diagnosis': content(
+    'The Condition narrative lists the codes but not the diagnosetekst (found by mutation testing)',
+    'DK-CB-8',
+  ),
   'narrative-with-script': content('The Composition narrative contains a <script>', 'DK-CB-4'),
   // --- sharing metadata ---
+  'metadata-empty-relates-to': content(
+    'A first version carries relatesTo: [] (FHIR JSON arrays are never empty; found by mutation testing)',
+    'DK-XDS-10',
+  ),
+  'metadata-without-version-id': content(
+    'The DocumentReference lacks the MedCom version id extension (1..1 in MedComDocumentReference; found by mutation testing)',
+    'DK-XDS-10',
+  ),
   'wrong-type-code': content('Metadata typeCode is LOINC 11488-4', 'DK-XDS-1'),
   'wrong-class-code': content('Metadata classCode is 002', 'DK-XDS-2'),
   'wrong-format-code': content('Metadata formatCode is the CPD format', 'DK-XDS-3'),

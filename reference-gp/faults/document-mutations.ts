@@ -10,6 +10,7 @@ import {
   URI,
   X_ECPR,
 } from '../diagnosekort/systems.ts';
+import { narrative } from '../diagnosekort/narrative.ts';
 import type { SharePackage } from '../diagnosekort/transaction.ts';
 import type { ContentFault } from './catalogue.ts';
 import { danishDateTime, shiftDays, utcDateTime } from '../time.ts';
@@ -187,5 +188,12 @@ export const CONDITION_MUTATIONS = {
   },
   'missing-narrative': (pkg) => {
     for (const c of conditions(pkg)) delete c.text;
+  },
+  'condition-narrative-without-diagnosis': (pkg) => {
+    // A narrative that lists the codes only: well-formed and safe, but a reader never sees the diagnosetekst.
+    for (const c of conditions(pkg)) {
+      const codes = (c.code?.coding ?? []).map((coding) => coding.code ?? '(uden kode)').join(', ');
+      c.text = narrative('Condition', c.id ?? '', 'Diagnose', [`Koder: ${codes || 'ingen'}`]);
+    }
   },
 } satisfies Partial<Record<ContentFault, Mutation>>;

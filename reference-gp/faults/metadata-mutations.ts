@@ -1,6 +1,6 @@
 // Content faults in the sharing metadata (DocumentReference) and the MHD transaction around the document.
 import { createHash, randomUUID } from 'node:crypto';
-import { LOINC_OID, SNOMED_OID } from '../diagnosekort/systems.ts';
+import { LOINC_OID, PROFILES, SNOMED_OID } from '../diagnosekort/systems.ts';
 import { TEST_PATIENTS } from '../test-data.ts';
 import type { ContentFault } from './catalogue.ts';
 import type { Mutation } from './document-mutations.ts';
@@ -9,6 +9,9 @@ import { attachments, containedPatient } from './package-access.ts';
 export const TRANSPORT_MUTATIONS = {
   'transaction-type-batch': (pkg) => {
     pkg.transaction.type = 'batch';
+  },
+  'submission-set-missing': (pkg) => {
+    pkg.transaction.entry = (pkg.transaction.entry ?? []).filter((e) => e.resource?.resourceType !== 'List');
   },
   'hash-mismatch': (pkg) => {
     // Set before sealing, so the hash of other bytes survives (sealPackage only fills in missing values).
@@ -29,6 +32,15 @@ export const TRANSPORT_MUTATIONS = {
 } satisfies Partial<Record<ContentFault, Mutation>>;
 
 export const METADATA_MUTATIONS = {
+  'metadata-empty-relates-to': (pkg) => {
+    // A first version that still writes its (empty) list of replaced documents.
+    pkg.documentReference.relatesTo ??= [];
+  },
+  'metadata-without-version-id': (pkg) => {
+    pkg.documentReference.extension = (pkg.documentReference.extension ?? []).filter(
+      (e) => e.url !== PROFILES.versionIdExtension,
+    );
+  },
   'wrong-type-code': (pkg) => {
     pkg.documentReference.type = {
       coding: [{ system: LOINC_OID, code: '11488-4', display: 'Consult note' }],

@@ -1,3 +1,5 @@
+import { parseXml } from '../rules/pregnancy/xml.ts';
+
 /**
  * Narrative safety (FHIR R4 txt-1/txt-2 and MedCom's narrative governance): the div is XHTML without active or
  * embedded content. A pattern check, deliberately strict: anything that looks like script or an event handler fails.
@@ -31,4 +33,20 @@ export function narrativeShapeProblems(text: unknown): string[] {
 export function unsafeNarrativeContent(div: unknown): string[] {
   if (typeof div !== 'string') return [];
   return UNSAFE.filter(([pattern]) => pattern.test(div)).map(([, what]) => `text.div contains a ${what}`);
+}
+
+/**
+ * The text a reader sees in a narrative div: the XHTML parsed (entities decoded), its text content with white space
+ * collapsed. Undefined when there is no div or it is not well-formed XML (the shape and safety rules report that).
+ */
+export function narrativeReadableText(div: unknown): string | undefined {
+  if (typeof div !== 'string') return undefined;
+  const parsed = parseXml(div);
+  if ('error' in parsed) return undefined;
+  return readable(parsed.document.documentElement?.textContent ?? '');
+}
+
+/** Unicode-normalised, white space collapsed: how a narrative and a structured value are compared. */
+export function readable(text: string): string {
+  return text.normalize('NFC').replace(/\s+/g, ' ').trim();
 }

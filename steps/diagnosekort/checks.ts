@@ -3,6 +3,7 @@
 import { defineParameterType, Then } from '@cucumber/cucumber';
 import type { Resource } from '../../src/fhir/bundle.ts';
 import { SYSTEM } from '../../src/fhir/identifiers.ts';
+import { submissionSetProblems } from '../../src/rules/mhd/submission-set-rules.ts';
 import {
   bundleIdentity,
   documentTypeAndFirstEntry,
@@ -34,6 +35,7 @@ import {
   clinicalStatusWhenAbated,
   codesAsRegistered,
   conditionIdentifiersStable,
+  conditionNarrativesShowDiagnosis,
   datesAsRegistered,
   exactlyTheCard,
   noNoteShared,
@@ -120,6 +122,8 @@ const DOCUMENT_RULES: Record<string, (env: RuleEnv) => string[]> = {
   "every Condition.subject refers to the document's Patient": ({ document }) =>
     conditionSubjectsResolve(document),
   'every narrative is safe XHTML': ({ document }) => narrativesSafe(document),
+  'every Condition narrative shows its diagnosis and names its id': ({ document }) =>
+    conditionNarrativesShowDiagnosis(document),
   'no debutdato lies after the registreringsdato': ({ document }) => onsetNotAfterRecordedDate(document),
   'no afslutningsdato lies before the debutdato': ({ document }) => abatementNotBeforeOnset(document),
   'the document is sent as JSON': ({ shared }) => sentAsJson(shared),
@@ -164,6 +168,7 @@ function provideDocumentBundle(shared: SharedDocument): string[] {
     problems.push(
       `the submission is ${String(bundle?.resourceType)} of type ${String(bundle?.type)}, expected a Bundle of type transaction`,
     );
+  else problems.push(...submissionSetProblems(bundle));
   const contentType = submission.exchange.request.headers['content-type'] ?? '';
   if (!/^application\/fhir\+json\b/.test(contentType))
     problems.push(`content type is "${contentType}", expected application/fhir+json`);

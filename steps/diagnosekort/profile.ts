@@ -1,20 +1,33 @@
 // Conformance to MedCom's published profiles: the document is validated in-process against the profile and every
 // profile it leads to (entries, slices, reference targets), with certbench's FHIR validator (src/validation).
-import { Then } from '@cucumber/cucumber';
+import { defineParameterType, Then } from '@cucumber/cucumber';
 import type { CertbenchWorld } from '../../src/steps-api/world.ts';
+import { emptyJsonElements } from '../../src/fhir/structural.ts';
 import { validatorKey } from '../../src/run/context.ts';
 import { checkProfile, formatIssue } from '../../src/validation/index.ts';
 import { documentAt, documentOf, NothingShared } from './state.ts';
 
+// The document itself, or its sharing metadata: the DocumentReference of the ITI-65 transaction.
+defineParameterType({
+  name: 'sharedPart',
+  regexp: /document|sharing metadata/,
+  transformer: (s: string) => s,
+});
+
 Then(
-  'the document of step {string} conforms to the profile {string} of the FHIR package {string}',
-  async function (this: CertbenchWorld, step: string, profile: string, pkg: string) {
+  'the {sharedPart} of step {string} conforms to the profile {string} of the FHIR package {string}',
+  async function (this: CertbenchWorld, part: string, step: string, profile: string, pkg: string) {
     let document;
     try {
-      document = documentOf(await documentAt(this, step));
+      const shared = await documentAt(this, step);
+      document = part === 'document' ? documentOf(shared) : shared.unpacked.documentReference;
     } catch (error) {
       if (error instanceof NothingShared) return this.pending(error.message);
       throw error;
+    }
+    if (document === undefined) {
+      this.verify(`the ${part} of step ${step}`, ['the submission carries no DocumentReference']);
+      return undefined;
     }
     this.ctx.validatorsUsed.add(validatorKey(this.ctx.fhirPackages, pkg));
     const check = await checkProfile(document, {
@@ -40,11 +53,21 @@ Then(
       this.verify(`known issue ${expired.id} expired on ${expired.expires} and no longer applies`, [], {
         location: expired.location,
       });
+    // The profile validator accepts empty JSON arrays, objects and strings, which FHIR JSON forbids (checked on the
+    // sharing metadata; the document's own checkpoints are as MedCom's protocol has them).
+    if (part === 'sharing metadata')
+      this.verify(
+        `the sharing metadata of step ${step} has no empty JSON elements (FHIR R4 JSON)`,
+        emptyJsonElements(document),
+        {
+          location: 'DocumentReference',
+        },
+      );
     this.verify(
-      `validation of the document of step ${step} against ${profile}`,
+      `validation of the ${part} of step ${step} against ${profile}`,
       check.errors.map(formatIssue),
       {
-        location: 'Bundle',
+        location: part === 'document' ? 'Bundle' : 'DocumentReference',
         expected: 'no errors',
       },
     );

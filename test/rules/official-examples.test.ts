@@ -46,6 +46,7 @@ const RULES: Record<string, (b: Resource) => string[]> = {
   'DK-CB-5 onset <= recorded': (b) => condition.onsetNotAfterRecordedDate(b),
   'DK-CB-6 abatement >= onset': (b) => condition.abatementNotBeforeOnset(b),
   'DK-CB-7 identifiers': (b) => condition.conditionIdentifiersStable([{ name: 'example', bundle: b }], []),
+  'DK-CB-8 narrative shows the diagnosis': (b) => condition.conditionNarrativesShowDiagnosis(b),
 };
 
 function compositionTitle(b: Resource): unknown {
@@ -121,4 +122,40 @@ test('a summer timestamp with the winter offset is caught by the sharing window'
     1,
   );
   assert.match(document.timestampHasDanishOffset(bundle)[0] ?? '', /Danish time at that instant is \+02:00/);
+});
+
+test('DK-CB-8: a Condition narrative must show the diagnosetekst and the id; escaped characters read as text', () => {
+  const withNarrative = (div: string, text = 'Fedme & <BMI 30>') =>
+    ({
+      resourceType: 'Bundle',
+      entry: [
+        {
+          resource: {
+            resourceType: 'Condition',
+            id: 'c1',
+            code: { coding: [{ system: 'urn:oid:1.2.208.176.2.4', code: 'DE66', display: 'Fedme' }], text },
+            text: { status: 'generated', div: `<div xmlns="http://www.w3.org/1999/xhtml">${div}</div>` },
+          },
+        },
+      ],
+    }) as Resource;
+  assert.deepEqual(
+    condition.conditionNarrativesShowDiagnosis(
+      withNarrative('<p><b>Fedme &amp; &lt;BMI\n 30&gt;</b> (Condition c1)</p>'),
+    ),
+    [],
+  );
+  const [codesOnly] = condition.conditionNarrativesShowDiagnosis(
+    withNarrative('<p>Diagnose (Condition c1)</p><p>Koder: DE66</p>'),
+  );
+  assert.match(
+    codesOnly ?? '',
+    /^Condition\/c1 \(entry\[0\]\): the narrative does not show the diagnosis "Fedme & <BMI 30>"/,
+  );
+  assert.match(
+    condition.conditionNarrativesShowDiagnosis(withNarrative('<p>Fedme &amp; &lt;BMI 30&gt;</p>'))[0] ?? '',
+    /does not name the resource id c1/,
+  );
+  // Without code.text, any display of the codings will do.
+  assert.deepEqual(condition.conditionNarrativesShowDiagnosis(withNarrative('<p>c1: Fedme</p>', '')), []);
 });

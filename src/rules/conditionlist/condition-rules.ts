@@ -1,6 +1,7 @@
 import { describeResource, resourcesOf, type Resource } from '../../fhir/bundle.ts';
 import { calendarDateOf, instantOf } from '../../fhir/datetime.ts';
 import { isUuidValue, SYSTEM } from '../../fhir/identifiers.ts';
+import { narrativeReadableText, readable } from '../../fhir/narrative.ts';
 import { within } from '../document/bundle-rules.ts';
 import {
   categoryCodings,
@@ -235,6 +236,36 @@ export function clinicalStatusOnProblemList(bundle: Resource): string[] {
     )
     .filter((c) => clinicalCodes(c).length === 0)
     .map((c) => `${describeResource(bundle, c)} is a problem-list-item without clinicalStatus`);
+}
+
+/**
+ * Where a Condition has a narrative, it shows the diagnosis and names the resource: FHIR R4 Narrative is "a
+ * human-readable summary of the resource conveying the essential clinical and business information" (a Condition's
+ * essential information is its diagnosis), and MedCom's narrative governance has the narrative include Resource.id.
+ * The diagnosis is code.text (the diagnosetekst) where given, otherwise one of the codings' displays; codes, dates and
+ * statuses may be worded freely and are not compared. A missing narrative is DK-3.4.3.15's finding, not this rule's.
+ */
+export function conditionNarrativesShowDiagnosis(bundle: Resource): string[] {
+  return resourcesOf(bundle, 'Condition').flatMap((c) => {
+    const shown = narrativeReadableText((c.text as { div?: unknown } | undefined)?.div);
+    if (shown === undefined) return [];
+    const problems: string[] = [];
+    if (typeof c.id === 'string' && !shown.includes(c.id))
+      problems.push(`${describeResource(bundle, c)}: the narrative does not name the resource id ${c.id}`);
+    const text = textOf(c);
+    const candidates = (
+      typeof text === 'string' && text.trim() !== ''
+        ? [text]
+        : codingsOf(c)
+            .map((coding) => coding.display)
+            .filter((d): d is string => typeof d === 'string' && d.trim() !== '')
+    ).map(readable);
+    if (candidates.length > 0 && !candidates.some((t) => shown.includes(t)))
+      problems.push(
+        `${describeResource(bundle, c)}: the narrative does not show the diagnosis ${candidates.map((t) => JSON.stringify(t)).join(' or ')} (it reads ${JSON.stringify(shown.slice(0, 160))})`,
+      );
+    return problems;
+  });
 }
 
 /** No tillægstekst: Condition.note is never shared (send protocol 3.3.1.11, 3.3.2.4). */
