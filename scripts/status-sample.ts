@@ -116,7 +116,7 @@ export const SAMPLE_SYSTEMS: SampleSystem[] = [
         waivers: [
           {
             id: 'W-2026-DK-007',
-            checkpoints: ['DK-3.4.1.1'],
+            checkpoints: ['DK-3.4.1.1', 'DK-XDS-10'],
             reason: 'Metadata mimeType rettes i næste release; aftalt med MedCom ved testcamp',
             granted: '2026-06-01',
             expires: '2026-11-01',
