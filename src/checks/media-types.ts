@@ -8,3 +8,5 @@ export const EXCHANGE_REF_MEDIA_TYPE = 'application/vnd.certbench.exchange-ref+j
 export const CHECK_MEDIA_TYPE = 'application/vnd.certbench.check+json';
 export const PENDING_MEDIA_TYPE = 'application/vnd.certbench.pending+json';
 export const ASSESSMENT_MEDIA_TYPE = 'application/vnd.certbench.assessment+json';
+/** A protocol's deliberate pause (RecordedPause): read by the benchmark's replay, not by the verdict engine. */
+export const PAUSE_MEDIA_TYPE = 'application/vnd.certbench.pause+json';

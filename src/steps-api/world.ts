@@ -4,6 +4,7 @@ import {
   CHECK_MEDIA_TYPE,
   EXCHANGE_MEDIA_TYPE,
   EXCHANGE_REF_MEDIA_TYPE,
+  PAUSE_MEDIA_TYPE,
   PENDING_MEDIA_TYPE,
 } from '../checks/media-types.ts';
 import type { Exchange } from '../evidence/exchange.ts';
@@ -67,6 +68,7 @@ export class CertbenchWorld extends World<WorldParameters> {
       const steps = [...this.plan];
       this.outcome = await ctx.fixtures.realise(planKey(steps), () => performPlan(ctx, steps));
       for (const exchange of this.outcome.exchanges) this.attachExchange(exchange);
+      this.attachPauses(this.outcome);
     }
     if (this.outcome.interrupted) throw new RunInterrupted(this.outcome.interrupted);
     const failure = this.outcome.failure;
@@ -94,6 +96,17 @@ export class CertbenchWorld extends World<WorldParameters> {
     }
     inRun.add(exchange.id);
     this.attach(JSON.stringify(exchange), { mediaType: EXCHANGE_MEDIA_TYPE, fileName: exchange.id });
+  }
+
+  /** Attaches a plan's deliberate pauses once per run, to the scenario that realised the plan first. */
+  private attachPauses(outcome: PlanOutcome): void {
+    let inRun = attachedInRun.get(this.ctx);
+    if (!inRun) attachedInRun.set(this.ctx, (inRun = new Set()));
+    for (const pause of outcome.pauses) {
+      if (inRun.has(pause.id)) continue;
+      inRun.add(pause.id);
+      this.attach(JSON.stringify(pause), PAUSE_MEDIA_TYPE);
+    }
   }
 
   /** Records a check and fails the checkpoint when `problems` is not empty. */

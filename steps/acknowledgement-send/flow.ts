@@ -75,8 +75,8 @@ When(
       key: 'messaging.release-acknowledgements',
       // Runs even after a failure, so that no later scenario finds its acknowledgements held.
       cleanup: true,
-      run: async ({ ctx, driver }) => {
-        await new Promise((resolve) => setTimeout(resolve, HOLD_MS));
+      run: async ({ ctx, driver, pause }) => {
+        await pause(HOLD_MS, 'a time of sending later than the time of creation');
         const sentAfter = ctx.clock.now();
         await driver.perform('messaging.release-acknowledgements', {});
         return { sentAfter };

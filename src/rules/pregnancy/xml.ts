@@ -6,10 +6,56 @@ import { checkXmlDepth } from '../../limits/parse-limits.ts';
 
 export type { XmlDocument, XmlNode };
 
-const select = xpath.useNamespaces({
+const NAMESPACES: Record<string, string> = {
   h: HL7_CDA_NAMESPACE,
   xsi: 'http://www.w3.org/2001/XMLSchema-instance',
-});
+};
+
+// What xpath.useNamespaces(…)(expression, node) does, with each expression parsed once per process instead of on
+// every call (a CDA document is read with some hundred expressions, the same for every document). The parser and
+// context are xpath's own (exported, not typed); names match case-insensitively exactly when xpath's select would
+// (xpath takes a DOM whose implementation says it has the HTML feature for HTML, and xmldom always says so).
+interface XPathValue {
+  toArray?: () => Node[];
+}
+interface ParsedXPath {
+  evaluate(context: object): XPathValue;
+}
+interface XPathInternals {
+  XPathParser: new () => { parse(expression: string): ParsedXPath };
+  XPathContext: new () => {
+    namespaceResolver: { getNamespace(prefix: string): string | undefined };
+    expressionContextNode: Node;
+    caseInsensitive: boolean;
+  };
+  XNodeSet: new () => XPathValue;
+}
+const internals = xpath as unknown as XPathInternals;
+const parser = new internals.XPathParser();
+const parsed = new Map<string, ParsedXPath>();
+const namespaceResolver = { getNamespace: (prefix: string) => NAMESPACES[prefix] };
+
+function looksLikeHtml(node: XmlNode): boolean {
+  try {
+    const document = node.nodeType === 9 ? (node as XmlDocument) : node.ownerDocument;
+    return Boolean(document?.implementation.hasFeature('HTML', '2.0'));
+  } catch {
+    return true;
+  }
+}
+
+function select(expression: string, node: XmlNode): XmlNode[] {
+  let expr = parsed.get(expression);
+  if (!expr) parsed.set(expression, (expr = parser.parse(expression)));
+  const context = new internals.XPathContext();
+  context.namespaceResolver = namespaceResolver;
+  context.expressionContextNode = node as unknown as Node;
+  context.caseInsensitive = looksLikeHtml(node);
+  const value = expr.evaluate(context);
+  return value.constructor === internals.XNodeSet && value.toArray
+    ? (value.toArray() as unknown as XmlNode[])
+    : [];
+}
 
 /** Parses XML; a malformed document is an error message, never an exception. */
 export function parseXml(text: string): { document: XmlDocument } | { error: string } {
@@ -26,8 +72,7 @@ export function parseXml(text: string): { document: XmlDocument } | { error: str
 
 /** Nodes matching an XPath (prefix `h:` is urn:hl7-org:v3). */
 export function nodes(expression: string, context: XmlNode): XmlNode[] {
-  const found = select(expression, context as unknown as Node);
-  return Array.isArray(found) ? (found as unknown as XmlNode[]) : [];
+  return select(expression, context);
 }
 
 /** The string value of the first match, or undefined when nothing matches. */
