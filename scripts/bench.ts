@@ -174,9 +174,11 @@ async function replay(run: ColdRun, variants: Record<string, string>): Promise<R
   const incoming = exchanges.filter((e) => e.direction === 'incoming');
   // The counterparts: the recorded answer to each call, in the order the calls came.
   const answers = new Map<string, Exchange[]>();
+  const recordedByPath = new Map<string, number>();
   for (const e of incoming) {
     const key = `${e.request.method} ${new URL(e.request.url).pathname}`;
     answers.set(key, [...(answers.get(key) ?? []), e]);
+    recordedByPath.set(key, (recordedByPath.get(key) ?? 0) + 1);
   }
   let counterpartCalls = 0;
   const callsByPath = new Map<string, number>();
@@ -263,8 +265,8 @@ async function replay(run: ColdRun, variants: Record<string, string>): Promise<R
   // kommunale-proevesvar too), and only the acknowledgements an acknowledgement-send checkpoint judges are attached.
   // The run received those calls as well; they are named here so the two counts are not mistaken for a fault.
   const unrecorded = [...callsByPath]
-    .filter(([key, n]) => n !== (answers.get(key)?.length ?? 0))
-    .map(([key, n]) => `${key} ${n} (${answers.get(key)?.length ?? 0} recorded)`);
+    .filter(([key, n]) => n !== (recordedByPath.get(key) ?? 0))
+    .map(([key, n]) => `${key} ${n} (${recordedByPath.get(key) ?? 0} recorded)`);
   await gp.stop();
   await new Promise<void>((resolve) => standIn.close(() => resolve()));
   return {

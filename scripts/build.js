@@ -3,10 +3,13 @@
 // emptied first, so a deleted source leaves no compiled step behind. The stamp dist/.build-stamp carries the time
 // the build started: bin/certbench.js treats dist/ as stale when a source is newer.
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
+import { parseDocument } from 'yaml';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const started = new Date();
@@ -26,6 +29,27 @@ if (result.status !== 0) {
   console.error('build: tsc failed; dist/ is incomplete and bin/certbench.js will run the sources with tsx');
   rmSync(dist, { recursive: true, force: true });
   process.exit(result.status ?? 1);
+}
+// The YAML files certbench ships, parsed now and kept as JSON named by the SHA-256 of the text (what
+// src/input/yaml-file.ts reads instead of parsing them on every run); only what parses cleanly and survives JSON.
+const parsedYaml = join(dist, 'yaml-cache');
+mkdirSync(parsedYaml, { recursive: true });
+for (const folder of ['protocols', join('protocols', 'official'), 'profiles']) {
+  for (const name of readdirSync(join(root, folder)).filter((f) => f.endsWith('.yaml'))) {
+    const text = readFileSync(join(root, folder, name), 'utf8');
+    const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+    if (doc.errors.length > 0) continue;
+    let value;
+    try {
+      value = doc.toJS({ maxAliasCount: 100 });
+    } catch {
+      continue;
+    }
+    const json = JSON.stringify(value);
+    if (json === undefined || !isDeepStrictEqual(JSON.parse(json), value)) continue;
+    const hash = createHash('sha256').update(text).digest('hex');
+    writeFileSync(join(parsedYaml, `${hash}.json`), json);
+  }
 }
 const stamp = join(dist, '.build-stamp');
 writeFileSync(stamp, `compiled from the sources as they were at ${started.toISOString()}\n`);

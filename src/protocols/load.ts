@@ -6,7 +6,7 @@ import { readYamlFile } from '../input/yaml-file.ts';
 import { parseFeatureFolder, type ParsedScenario } from './gherkin.ts';
 import { officialCoverage, type CoverageReport } from './coverage.ts';
 import { lintAcrossProtocols, lintProtocol } from './lint.ts';
-import { officialProtocolSchema, type LoadedOfficialProtocol } from './official.ts';
+import { officialProtocolSchema, rememberOfficialSteps, type LoadedOfficialProtocol } from './official.ts';
 import { manifestSchema, type LoadedManifest } from './schema.ts';
 
 export interface ProtocolCatalogue {
@@ -45,6 +45,7 @@ export async function loadProtocols(root: string): Promise<ProtocolCatalogue> {
         ...(await readYamlFile(join(root, file), officialProtocolSchema, 'official test protocol')),
         file,
       };
+      rememberOfficialSteps(root, manifest.id, protocol.steps);
       const { issues: coverageIssues, report } = officialCoverage(manifest, protocol);
       issues.push(...coverageIssues);
       official.set(manifest.id, { protocol, coverage: report });

@@ -72,6 +72,11 @@ export interface LoadedOfficialProtocol extends OfficialProtocol {
 
 const cache = new Map<string, OfficialStep[]>();
 
+/** Keeps the official protocol loadProtocols read for a manifest, so that officialStep need not read it again. */
+export function rememberOfficialSteps(root: string, protocolId: string, steps: OfficialStep[]): void {
+  cache.set(`${root}|${protocolId}`, steps);
+}
+
 /**
  * An official step of the protocol a manifest implements, read from the files once per process (for the assessor's
  * question in MedCom's own words).
