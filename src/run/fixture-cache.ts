@@ -14,4 +14,9 @@ export class FixtureCache {
     }
     return entry;
   }
+
+  /** Lets go of every outcome once no scenario of the run can ask again (the verdicts read the message stream). */
+  clear(): void {
+    this.entries.clear();
+  }
 }

@@ -26,6 +26,7 @@ import { loadSigner, signingOptionsOf, type SigningOptions } from '../signing/ke
 import { resolveSigning, writeSignature } from '../signing/sign.ts';
 import type { SutProfile } from '../profile/schema.ts';
 import { loadProtocols, selectProtocols } from '../protocols/load.ts';
+import { releaseIdlePdfReader } from '../rules/dsj/pdf.ts';
 import type { LoadedManifest } from '../protocols/schema.ts';
 import { profileVariants, variantIssues } from '../protocols/variants.ts';
 import { createConsoleSummaryProjection } from '../projections/console-summary.ts';
@@ -285,6 +286,9 @@ export async function runCertification(
     });
     ndjson.end();
     await finished(ndjson);
+    // The checkpoints are done: what only they needed goes before the reports are written.
+    run.fixtures.clear();
+    releaseIdlePdfReader();
     const t2 = performance.now();
 
     // 4. Verdicts, the record, its projections.

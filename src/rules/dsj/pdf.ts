@@ -84,11 +84,23 @@ parentPort.on('message', ({ bytes, limits }) => read(bytes, limits));
 
 let reader: Worker | undefined;
 let queue: Promise<unknown> = Promise.resolve();
+/** Readings asked for and not finished. */
+let pending = 0;
 
 export function readPdf(bytes: Uint8Array, limits: PdfLimits = DEFAULT_LIMITS): Promise<PdfReading> {
-  const reading = queue.then(() => readOne(bytes, limits));
+  pending += 1;
+  const reading = queue.then(() => readOne(bytes, limits)).finally(() => (pending -= 1));
   queue = reading.catch(() => undefined);
   return reading;
+}
+
+/**
+ * Ends the reader when no PDF is being read (a run calls it when its checkpoints are done): the worker's own heap
+ * with pdfjs loaded is some 40 MiB that the reports written next need not share the process with. A later PDF
+ * starts a new reader.
+ */
+export function releaseIdlePdfReader(): void {
+  if (pending === 0 && reader) discard(reader);
 }
 
 async function readOne(bytes: Uint8Array, limits: PdfLimits): Promise<PdfReading> {
