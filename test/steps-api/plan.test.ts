@@ -54,3 +54,27 @@ test('once the operator has stopped a manual run, nothing more is asked, not eve
   assert.deepEqual(ran, ['set default', 'order']);
   assert.equal(outcome.interrupted, 'operator stopped');
 });
+
+test('a deliberate pause waits as asked and is recorded with its step, so a replay can make it at the same point', async () => {
+  const order: string[] = [];
+  const outcome = await performPlan(ctx, [
+    { name: 'hold', key: 'hold', run: () => Promise.resolve(order.push('hold')) },
+    {
+      name: 'release',
+      key: 'release',
+      run: async ({ pause }) => {
+        await pause(30, 'a later time of sending');
+        order.push('release');
+      },
+    },
+  ]);
+  assert.deepEqual(order, ['hold', 'release']);
+  assert.equal(outcome.pauses.length, 1);
+  const [pause] = outcome.pauses;
+  assert.equal(pause?.step, 'release');
+  assert.equal(pause?.why, 'a later time of sending');
+  assert.equal(pause?.requestedMs, 30);
+  // Timers may fire a millisecond early, never much.
+  assert.ok((pause?.ms ?? 0) >= 29, `paused ${pause?.ms} ms`);
+  assert.ok(!Number.isNaN(Date.parse(pause?.startedAt ?? '')));
+});
