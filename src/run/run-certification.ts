@@ -4,7 +4,6 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { Envelope } from '@cucumber/messages';
-import { startReferenceGp } from '../../reference-gp/index.ts';
 import { allCounterparts, createCounterparts, sessionAddresses } from '../counterparts/registry.ts';
 import { CounterpartHost } from '../counterparts/host.ts';
 import { HttpDriver } from '../driver/http-driver.ts';
@@ -159,6 +158,8 @@ export async function runCertification(
     // 2. The SUT side and the counterparts.
     let baseUrl = options.sutUrl ?? profile.automation.baseUrl;
     if (options.referenceGp) {
+      // Loaded only when asked for: a run against a vendor's system does not load the reference GP (nor pdf-lib).
+      const { startReferenceGp } = await import('../../reference-gp/index.ts');
       const gp = await startReferenceGp({
         token,
         faults: options.referenceGp.faults,

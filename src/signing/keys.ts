@@ -3,7 +3,7 @@
 // profile), never the passphrase itself, and is never written anywhere.
 import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import forge from 'node-forge';
+import type Forge from 'node-forge';
 import { InvalidInputError } from '../errors/index.ts';
 
 export interface SigningOptions {
@@ -97,7 +97,9 @@ export async function loadSigner(
   let key: KeyObject;
   let chain: X509Certificate[];
   if (/\.(p12|pfx)$/i.test(options.key)) {
-    ({ key, chain } = fromPkcs12(keyBytes, passphrase ?? '', options.key));
+    // node-forge only for a PKCS#12 key: a run that signs with PEM, or not at all, does not load it.
+    const { default: forgeModule } = await import('node-forge');
+    ({ key, chain } = fromPkcs12(forgeModule, keyBytes, passphrase ?? '', options.key));
   } else {
     if (!options.cert)
       throw new InvalidInputError([
@@ -154,11 +156,12 @@ export function certificatesOf(pem: string, file: string): X509Certificate[] {
 }
 
 function fromPkcs12(
+  forge: typeof Forge,
   bytes: Buffer,
   passphrase: string,
   file: string,
 ): { key: KeyObject; chain: X509Certificate[] } {
-  let p12: forge.pkcs12.Pkcs12Pfx;
+  let p12: Forge.pkcs12.Pkcs12Pfx;
   try {
     p12 = forge.pkcs12.pkcs12FromAsn1(
       forge.asn1.fromDer(forge.util.createBuffer(bytes.toString('binary'))),
