@@ -49,6 +49,10 @@ export async function startReferenceGp(options: ReferenceGpOptions = {}): Promis
   const server = createServer((request, response) => {
     void handleRequest(ctx, options.token, request, response);
   });
+  // An idle connection is kept a minute, not Node's 5 s: run in-process by certbench on a loaded machine, the event
+  // loop can stall longer than the 2 s by which undici's client expires a connection before the server's timeout, and
+  // the next action then went out on a socket the server was closing (ECONNRESET; 20 lab-sharing checkpoints failed).
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
