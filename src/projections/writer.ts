@@ -17,7 +17,7 @@ export class FileSystemWriter implements Writer {
   }
 
   write(relativePath: string, content: string | Buffer): Promise<void> {
-    return this.make(relativePath, (target) => writeFile(target, content));
+    return this.make(relativePath, (target) => replaceFile(target, content));
   }
 
   copy(fromRelativePath: string, toRelativePath: string): Promise<void> {
@@ -66,6 +66,20 @@ export class FileSystemWriter implements Writer {
     const next = this.queue.shift();
     if (next) next();
     else this.active--;
+  }
+}
+
+/**
+ * Writes a new file; one already there is replaced, not overwritten in place, so a write never reaches through a
+ * hard link (copy, and the Allure projection's repeated parts) into the other names of the same bytes.
+ */
+async function replaceFile(target: string, content: string | Buffer): Promise<void> {
+  try {
+    await writeFile(target, content, { flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    await rm(target, { force: true });
+    await writeFile(target, content, { flag: 'wx' });
   }
 }
 

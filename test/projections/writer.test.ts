@@ -57,3 +57,17 @@ test('allWritten waits for every write and then fails with the first error', asy
   );
   assert.deepEqual(done, ['slow'], 'nothing is left running behind the failure');
 });
+
+test('a write replaces a file that has a second name, and never writes through to it', async () => {
+  const root = await tempDir();
+  const writer = new FileSystemWriter(root);
+  await writer.write('allure-results/a-attachment.txt', 'same headers\n');
+  await writer.copy('allure-results/a-attachment.txt', 'allure-results/b-attachment.txt');
+  await writer.write('allure-results/a-attachment.txt', 'other headers\n');
+  assert.equal(await readFile(join(root, 'allure-results/a-attachment.txt'), 'utf8'), 'other headers\n');
+  assert.equal(
+    await readFile(join(root, 'allure-results/b-attachment.txt'), 'utf8'),
+    'same headers\n',
+    'the other name keeps its bytes',
+  );
+});

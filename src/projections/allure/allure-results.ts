@@ -1,4 +1,5 @@
-import type { Projection } from '../types.ts';
+import { createHash } from 'node:crypto';
+import type { Projection, Writer } from '../types.ts';
 import { allWritten } from '../writer.ts';
 import { evidenceAttachments, type AttachmentFile } from './attachments.ts';
 import { formatProperties } from './properties.ts';
@@ -37,7 +38,7 @@ export const allureResultsProjection: Projection = {
     // Side by side (the writer bounds how many at once).
     await allWritten([
       ...files.map((f) => writer.write(f.name, f.text)),
-      ...attachmentFiles.map((f) => writer.write(f.path, f.content)),
+      ...writeAttachments(writer, attachmentFiles),
     ]);
     await writer.write(
       `${ALLURE_RESULTS_DIR}/environment.properties`,
@@ -47,3 +48,20 @@ export const allureResultsProjection: Projection = {
     await writer.write(`${ALLURE_RESULTS_DIR}/categories.json`, json(certbenchCategories));
   },
 };
+
+/**
+ * Writes the attachment files; one with the same bytes as a file already written is a second name for it (a hard
+ * link): Allure reads every attachment from its own file, but a quarter of the parts repeat (the same headers, the
+ * same short answer), and creating a file costs far more than naming one.
+ */
+function writeAttachments(writer: Writer, files: readonly AttachmentFile[]): Promise<void>[] {
+  const first = new Map<string, { path: string; written: Promise<void> }>();
+  return files.map((file) => {
+    const key = createHash('sha256').update(file.content).digest('base64');
+    const earlier = first.get(key);
+    if (earlier) return earlier.written.then(() => writer.copy(earlier.path, file.path));
+    const written = writer.write(file.path, file.content);
+    first.set(key, { path: file.path, written });
+    return written;
+  });
+}
