@@ -15,12 +15,15 @@ export const allureResultsProjection: Projection = {
   name: 'allure-results',
   description: 'Allure results (one test per checkpoint, evidence attached) in allure-results/',
   async project({ result, writer, env }) {
+    // The record is checked before any file is written (every cited exchange is there and read, the start is a
+    // time), so an inconsistent record writes nothing.
     const attachments = await evidenceAttachments(result, writer, ALLURE_RESULTS_DIR);
     let cursor = Date.parse(result.run.startedAt);
     if (Number.isNaN(cursor)) throw new Error(`run.startedAt is not a timestamp: ${result.run.startedAt}`);
-    // Every test result is made before any file is written, so an inconsistent record writes nothing.
-    const files: { name: string; text: string }[] = [];
-    const attachmentFiles: AttachmentFile[] = [];
+    // Written as they are made, a batch at a time (the writer bounds how many at once): a full run's results and
+    // parts are some 20 MB of text that need not all be held at once.
+    const parts = attachmentWriter(writer);
+    let batch: Promise<void>[] = [];
     for (const protocol of result.protocols) {
       for (const checkpoint of protocol.checkpoints) {
         const cited = attachments.forCheckpoint(protocol.id, checkpoint, cursor);
@@ -31,15 +34,17 @@ export const allureResultsProjection: Projection = {
           evidence: cited.steps,
         });
         cursor = testResult.stop;
-        files.push({ name: `${ALLURE_RESULTS_DIR}/${testResult.uuid}-result.json`, text: json(testResult) });
-        attachmentFiles.push(...cited.files);
+        batch.push(
+          writer.write(`${ALLURE_RESULTS_DIR}/${testResult.uuid}-result.json`, json(testResult)),
+          ...cited.files.map(parts),
+        );
+        if (batch.length >= WRITES_PER_BATCH) {
+          await allWritten(batch);
+          batch = [];
+        }
       }
     }
-    // Side by side (the writer bounds how many at once).
-    await allWritten([
-      ...files.map((f) => writer.write(f.name, f.text)),
-      ...writeAttachments(writer, attachmentFiles),
-    ]);
+    await allWritten(batch);
     await writer.write(
       `${ALLURE_RESULTS_DIR}/environment.properties`,
       formatProperties(environmentEntries(result)),
@@ -49,19 +54,22 @@ export const allureResultsProjection: Projection = {
   },
 };
 
+/** Files made before waiting for them to be written: enough to keep the writer busy, few enough to hold. */
+const WRITES_PER_BATCH = 256;
+
 /**
- * Writes the attachment files; one with the same bytes as a file already written is a second name for it (a hard
- * link): Allure reads every attachment from its own file, but a quarter of the parts repeat (the same headers, the
- * same short answer), and creating a file costs far more than naming one.
+ * Writes attachment files; one with the same bytes as a file already written is a second name for it (a hard link):
+ * Allure reads every attachment from its own file, but a quarter of the parts repeat (the same headers, the same
+ * short answer), and creating a file costs far more than naming one.
  */
-function writeAttachments(writer: Writer, files: readonly AttachmentFile[]): Promise<void>[] {
+function attachmentWriter(writer: Writer): (file: AttachmentFile) => Promise<void> {
   const first = new Map<string, { path: string; written: Promise<void> }>();
-  return files.map((file) => {
+  return (file) => {
     const key = createHash('sha256').update(file.content).digest('base64');
     const earlier = first.get(key);
     if (earlier) return earlier.written.then(() => writer.copy(earlier.path, file.path));
     const written = writer.write(file.path, file.content);
     first.set(key, { path: file.path, written });
     return written;
-  });
+  };
 }
