@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { allureResultsProjection } from '../../src/projections/allure/allure-results.ts';
 import { FileSystemWriter } from '../../src/projections/writer.ts';
-import { generateAllureHtml, stripAnalytics } from '../../src/report/allure-html.ts';
+import { generateAllureHtml, mentionsTagManager, stripAnalytics } from '../../src/report/allure-html.ts';
 import { sampleRun } from '../projections/result-builder.ts';
 
 interface StageLike {
@@ -111,5 +111,21 @@ describe('Allure HTML report', () => {
     const html =
       '<head><script async src="https://www.googletagmanager.com/gtag/js?id=G-X"></script>\n<title>r</title></head>';
     assert.equal(stripAnalytics(html), '<head><title>r</title></head>');
+  });
+
+  it('finds the tracker in a report read a megabyte at a time, in any case, also across two reads', async () => {
+    const page = (at: number, name: string) => {
+      const bytes = Buffer.alloc(3 << 20, 'A');
+      bytes.write(name, at, 'latin1');
+      return bytes;
+    };
+    const file = join(runDir, 'tracked.html');
+    for (const at of [0, (1 << 20) - 7, (2 << 20) + 5, (3 << 20) - 16]) {
+      await writeFile(file, page(at, 'GoogleTagManager'));
+      assert.equal(await mentionsTagManager(file), true, `at ${at}`);
+    }
+    await writeFile(file, page(1 << 20, 'googletag-manager'));
+    assert.equal(await mentionsTagManager(file), false);
+    await assert.rejects(mentionsTagManager(join(runDir, 'missing.html')), /ENOENT/);
   });
 });
