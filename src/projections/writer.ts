@@ -112,6 +112,46 @@ export async function allWritten(writes: readonly Promise<unknown>[]): Promise<v
   if (failed) throw failed.reason;
 }
 
+/**
+ * Writes in batches, at most two at once: the caller makes the next batch's files while the last one is written, and
+ * never holds more than two batches' content. A failure is thrown once nothing of this is running any more.
+ */
+export class BatchedWrites {
+  private batch: Promise<void>[] = [];
+  private writing: Promise<void> | undefined;
+  private readonly size: number;
+
+  constructor(size: number) {
+    this.size = size;
+  }
+
+  /** Adds started writes; when the batch is full, waits for the batch before it. */
+  async add(...writes: Promise<void>[]): Promise<void> {
+    this.batch.push(...writes);
+    if (this.batch.length >= this.size) await this.next();
+  }
+
+  /** Waits for every write added; throws the first error. */
+  async flush(): Promise<void> {
+    await this.next();
+    await this.writing;
+  }
+
+  private async next(): Promise<void> {
+    const written = allWritten(this.batch);
+    // Handled now (it may fail while the batch before is awaited), awaited by the next call or by flush.
+    written.catch(() => undefined);
+    this.batch = [];
+    const before = this.writing;
+    this.writing = written;
+    if (before)
+      await before.catch(async (error: unknown) => {
+        await written.catch(() => undefined);
+        throw error;
+      });
+  }
+}
+
 /** For tests: files kept in a map; `read` serves what was written or seeded. */
 export class InMemoryWriter implements Writer {
   readonly files = new Map<string, Buffer>();

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
+import { setImmediate } from 'node:timers/promises';
 import type { Projection, Writer } from '../types.ts';
-import { allWritten } from '../writer.ts';
+import { BatchedWrites } from '../writer.ts';
 import { evidenceAttachments, type AttachmentFile } from './attachments.ts';
 import { formatProperties } from './properties.ts';
 import { certbenchCategories, environmentEntries, executor } from './run-files.ts';
@@ -20,10 +21,10 @@ export const allureResultsProjection: Projection = {
     const attachments = await evidenceAttachments(result, writer, ALLURE_RESULTS_DIR);
     let cursor = Date.parse(result.run.startedAt);
     if (Number.isNaN(cursor)) throw new Error(`run.startedAt is not a timestamp: ${result.run.startedAt}`);
-    // Written as they are made, a batch at a time (the writer bounds how many at once): a full run's results and
-    // parts are some 20 MB of text that need not all be held at once.
+    // Written as they are made (the writer bounds how many at once), a full run's results and parts being some 20 MB
+    // of text that need not all be held at once; the next checkpoint is made while the last ones are written.
     const parts = attachmentWriter(writer);
-    let batch: Promise<void>[] = [];
+    const writes = new BatchedWrites(WRITES_PER_BATCH);
     for (const protocol of result.protocols) {
       for (const checkpoint of protocol.checkpoints) {
         const cited = attachments.forCheckpoint(protocol.id, checkpoint, cursor);
@@ -34,17 +35,15 @@ export const allureResultsProjection: Projection = {
           evidence: cited.steps,
         });
         cursor = testResult.stop;
-        batch.push(
+        await writes.add(
           writer.write(`${ALLURE_RESULTS_DIR}/${testResult.uuid}-result.json`, json(testResult)),
           ...cited.files.map(parts),
         );
-        if (batch.length >= WRITES_PER_BATCH) {
-          await allWritten(batch);
-          batch = [];
-        }
+        // Each write is several steps, each started from this thread: they move on between checkpoints.
+        await setImmediate();
       }
     }
-    await allWritten(batch);
+    await writes.flush();
     await writer.write(
       `${ALLURE_RESULTS_DIR}/environment.properties`,
       formatProperties(environmentEntries(result)),
@@ -54,7 +53,7 @@ export const allureResultsProjection: Projection = {
   },
 };
 
-/** Files made before waiting for them to be written: enough to keep the writer busy, few enough to hold. */
+/** Files in a batch: enough to keep the writer busy, few enough to hold. */
 const WRITES_PER_BATCH = 256;
 
 /**
