@@ -2,7 +2,7 @@ import type { CertificationResult } from '../result/types.ts';
 
 /** Where projections write; the filesystem writer writes under the run folder, the in-memory one keeps files for tests. */
 export interface Writer {
-  /** Writes a file at a path relative to the run folder (parents are created). */
+  /** Writes a file at a path relative to the run folder (parents are created; a file there is replaced). */
   write(relativePath: string, content: string | Buffer): Promise<void>;
   /** Reads a file relative to the run folder (evidence written during the run). */
   read(relativePath: string): Promise<Buffer>;

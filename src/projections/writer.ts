@@ -17,7 +17,7 @@ export class FileSystemWriter implements Writer {
   }
 
   write(relativePath: string, content: string | Buffer): Promise<void> {
-    return this.make(relativePath, (target) => writeFile(target, content));
+    return this.make(relativePath, (target) => replaceFile(target, content));
   }
 
   copy(fromRelativePath: string, toRelativePath: string): Promise<void> {
@@ -70,6 +70,20 @@ export class FileSystemWriter implements Writer {
 }
 
 /**
+ * Writes a new file; one already there is replaced, not overwritten in place, so a write never reaches through a
+ * hard link (copy, and the Allure projection's repeated parts) into the other names of the same bytes.
+ */
+async function replaceFile(target: string, content: string | Buffer): Promise<void> {
+  try {
+    await writeFile(target, content, { flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    await rm(target, { force: true });
+    await writeFile(target, content, { flag: 'wx' });
+  }
+}
+
+/**
  * A hard link costs no space (Allure needs one file per citation of an exchange, the bytes are the same); a copy
  * where links are not possible. Like a write, it replaces what is there (`certbench report` projects again).
  */
@@ -96,6 +110,46 @@ async function linkOrCopy(source: string, target: string, replace = true): Promi
 export async function allWritten(writes: readonly Promise<unknown>[]): Promise<void> {
   const failed = (await Promise.allSettled(writes)).find((w) => w.status === 'rejected');
   if (failed) throw failed.reason;
+}
+
+/**
+ * Writes in batches, at most two at once: the caller makes the next batch's files while the last one is written, and
+ * never holds more than two batches' content. A failure is thrown once nothing of this is running any more.
+ */
+export class BatchedWrites {
+  private batch: Promise<void>[] = [];
+  private writing: Promise<void> | undefined;
+  private readonly size: number;
+
+  constructor(size: number) {
+    this.size = size;
+  }
+
+  /** Adds started writes; when the batch is full, waits for the batch before it. */
+  async add(...writes: Promise<void>[]): Promise<void> {
+    this.batch.push(...writes);
+    if (this.batch.length >= this.size) await this.next();
+  }
+
+  /** Waits for every write added; throws the first error. */
+  async flush(): Promise<void> {
+    await this.next();
+    await this.writing;
+  }
+
+  private async next(): Promise<void> {
+    const written = allWritten(this.batch);
+    // Handled now (it may fail while the batch before is awaited), awaited by the next call or by flush.
+    written.catch(() => undefined);
+    this.batch = [];
+    const before = this.writing;
+    this.writing = written;
+    if (before)
+      await before.catch(async (error: unknown) => {
+        await written.catch(() => undefined);
+        throw error;
+      });
+  }
 }
 
 /** For tests: files kept in a map; `read` serves what was written or seeded. */

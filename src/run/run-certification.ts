@@ -344,21 +344,25 @@ export async function runCertification(
     await writeFile(join(outDir, 'certification-result.json'), `${JSON.stringify(result, null, 2)}\n`);
     // Signed before the projections, so the evidence package carries the signature.
     if (signer) await writeSignature(outDir, result, signer, env.clock.now());
-    const projections = [
-      builtinProjections['allure-results'],
-      builtinProjections.junit,
-      builtinProjections['test-protocol'],
-    ];
-    if (options.summary)
-      projections.push(createConsoleSummaryProjection({ runDir: outDir, htmlReport: options.html }));
-    await runProjections(projections, { result, writer, stdout: env.stdout, env: env.env });
-    await writeIntegrityManifest(outDir, result);
-    // Only a run the operator saw through is finished; any other is continued with --resume.
-    if (journal && manual && !manual.interrupted) journal.record({ type: 'finished' });
-    if (options.html)
-      await generateAllureHtml(outDir, {
-        reportName: `certbench: ${profile.vendor} ${profile.system} ${profile.version}`,
-      });
+    const context = { result, writer, stdout: env.stdout, env: env.env };
+    await runProjections([builtinProjections['allure-results']], context);
+    // Allure's HTML (a child process, the longest part of reporting) reads only allure-results/, now complete: it
+    // runs on the other core while the rest is written. The run ends when both have, and fails if either does.
+    const html = options.html
+      ? generateAllureHtml(outDir, {
+          reportName: `certbench: ${profile.vendor} ${profile.system} ${profile.version}`,
+        })
+      : undefined;
+    const rest = (async () => {
+      const projections = [builtinProjections.junit, builtinProjections['test-protocol']];
+      if (options.summary)
+        projections.push(createConsoleSummaryProjection({ runDir: outDir, htmlReport: options.html }));
+      await runProjections(projections, context);
+      await writeIntegrityManifest(outDir, result);
+      // Only a run the operator saw through is finished; any other is continued with --resume.
+      if (journal && manual && !manual.interrupted) journal.record({ type: 'finished' });
+    })();
+    await allWritten(html ? [rest, html] : [rest]);
     const t3 = performance.now();
     return { result, timings: { startupMs: t1 - t0, checkpointsMs: t2 - t1, reportingMs: t3 - t2 } };
   } finally {

@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { allureResultsProjection } from '../../src/projections/allure/allure-results.ts';
 import type { Category, TestResult } from '../../src/projections/allure/model.ts';
-import type { InMemoryWriter } from '../../src/projections/writer.ts';
+import { FileSystemWriter, type InMemoryWriter } from '../../src/projections/writer.ts';
 import type { CertificationResult } from '../../src/result/types.ts';
+import { tempDir } from '../support/temp.ts';
 import { CARRIED_DOCUMENT, sampleRun } from './result-builder.ts';
 
 const stdout = { write: () => true };
@@ -180,6 +183,48 @@ describe('allure-results projection', () => {
     assert.deepEqual(decoded, CARRIED_DOCUMENT, 'the document inside the bundle, opened');
     const files = [...writer.files.keys()].filter((p) => p.includes('-attachment.'));
     assert.equal(files.length, 7, 'each exchange once: 3 files for ev-1, 4 for ev-2');
+  });
+
+  it('writes a part repeated in another exchange as a second name (a hard link) of one file', async () => {
+    // ev-3 is the same exchange as ev-1 made again (same headers, same answer), cited by another checkpoint.
+    const run = sampleRun();
+    const ev1 = run.result.evidence[0];
+    assert.ok(ev1);
+    run.result.evidence.push({ ...ev1, id: 'ev-3', file: 'evidence/ev-3.json' });
+    const lab03 = run.result.protocols[0]?.checkpoints.find((c) => c.id === 'LAB-03');
+    assert.ok(lab03);
+    lab03.evidence = ['ev-3'];
+    run.writer.files.set('evidence/ev-3.json', await run.writer.read('evidence/ev-1.json'));
+    const root = await tempDir();
+    const writer = new FileSystemWriter(root);
+    for (const [path, content] of run.writer.files) await writer.write(path, content);
+    await allureResultsProjection.project({ result: run.result, writer, stdout });
+    await allureResultsProjection.project({ ...run, stdout });
+
+    const expected = new Map(
+      [...run.writer.files].filter(([path]) => path.startsWith('allure-results/')).map(([p, c]) => [p, c]),
+    );
+    const written = await readdir(join(root, 'allure-results'));
+    assert.deepEqual(
+      written.sort(),
+      [...expected.keys()].map((p) => p.slice('allure-results/'.length)).sort(),
+    );
+    const inodes = new Map<string, number>();
+    for (const name of written) {
+      const path = join(root, 'allure-results', name);
+      assert.deepEqual(
+        await readFile(path),
+        expected.get(`allure-results/${name}`),
+        `${name}: the same bytes`,
+      );
+      if (name.includes('-attachment.')) inodes.set(name, (await stat(path)).ino);
+    }
+    const contents = new Set(
+      [...inodes.keys()].map((name) => expected.get(`allure-results/${name}`)?.toString('base64')),
+    );
+    assert.equal(inodes.size, 10, 'ev-1 and ev-3 three parts each, ev-2 four');
+    assert.equal(new Set(inodes.values()).size, contents.size, 'one file per distinct content');
+    assert.ok(contents.size < inodes.size, 'ev-3 repeats ev-1');
   });
 
   it('shows no anonymous hook steps; a failed hook is named', async () => {

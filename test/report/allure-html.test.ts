@@ -1,11 +1,16 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { allureResultsProjection } from '../../src/projections/allure/allure-results.ts';
 import { FileSystemWriter } from '../../src/projections/writer.ts';
-import { generateAllureHtml, stripAnalytics } from '../../src/report/allure-html.ts';
+import {
+  generateAllureHtml,
+  mentionsTagManager,
+  SCAN_CHUNK,
+  stripAnalytics,
+} from '../../src/report/allure-html.ts';
 import { sampleRun } from '../projections/result-builder.ts';
 
 interface StageLike {
@@ -111,5 +116,21 @@ describe('Allure HTML report', () => {
     const html =
       '<head><script async src="https://www.googletagmanager.com/gtag/js?id=G-X"></script>\n<title>r</title></head>';
     assert.equal(stripAnalytics(html), '<head><title>r</title></head>');
+  });
+
+  it('finds the tracker in a report read in pieces, in any case, also across two pieces', async () => {
+    const page = (at: number, name: string) => {
+      const bytes = Buffer.alloc(3 * SCAN_CHUNK, 'A');
+      bytes.write(name, at, 'latin1');
+      return bytes;
+    };
+    const file = join(runDir, 'tracked.html');
+    for (const at of [0, SCAN_CHUNK - 7, 2 * SCAN_CHUNK + 5, 3 * SCAN_CHUNK - 16]) {
+      await writeFile(file, page(at, 'GoogleTagManager'));
+      assert.equal(await mentionsTagManager(file), true, `at ${at}`);
+    }
+    await writeFile(file, page(SCAN_CHUNK - 7, 'googletag-manager'));
+    assert.equal(await mentionsTagManager(file), false);
+    await assert.rejects(mentionsTagManager(join(runDir, 'missing.html')), /ENOENT/);
   });
 });

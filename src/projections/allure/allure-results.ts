@@ -1,5 +1,7 @@
-import type { Projection } from '../types.ts';
-import { allWritten } from '../writer.ts';
+import { createHash } from 'node:crypto';
+import { setImmediate } from 'node:timers/promises';
+import type { Projection, Writer } from '../types.ts';
+import { BatchedWrites } from '../writer.ts';
 import { evidenceAttachments, type AttachmentFile } from './attachments.ts';
 import { formatProperties } from './properties.ts';
 import { certbenchCategories, environmentEntries, executor } from './run-files.ts';
@@ -14,12 +16,15 @@ export const allureResultsProjection: Projection = {
   name: 'allure-results',
   description: 'Allure results (one test per checkpoint, evidence attached) in allure-results/',
   async project({ result, writer, env }) {
+    // The record is checked before any file is written (every cited exchange is there and read, the start is a
+    // time), so an inconsistent record writes nothing.
     const attachments = await evidenceAttachments(result, writer, ALLURE_RESULTS_DIR);
     let cursor = Date.parse(result.run.startedAt);
     if (Number.isNaN(cursor)) throw new Error(`run.startedAt is not a timestamp: ${result.run.startedAt}`);
-    // Every test result is made before any file is written, so an inconsistent record writes nothing.
-    const files: { name: string; text: string }[] = [];
-    const attachmentFiles: AttachmentFile[] = [];
+    // Written as they are made (the writer bounds how many at once), a full run's results and parts being some 20 MB
+    // of text that need not all be held at once; the next checkpoint is made while the last ones are written.
+    const parts = attachmentWriter(writer);
+    const writes = new BatchedWrites(WRITES_PER_BATCH);
     for (const protocol of result.protocols) {
       for (const checkpoint of protocol.checkpoints) {
         const cited = attachments.forCheckpoint(protocol.id, checkpoint, cursor);
@@ -30,15 +35,15 @@ export const allureResultsProjection: Projection = {
           evidence: cited.steps,
         });
         cursor = testResult.stop;
-        files.push({ name: `${ALLURE_RESULTS_DIR}/${testResult.uuid}-result.json`, text: json(testResult) });
-        attachmentFiles.push(...cited.files);
+        await writes.add(
+          writer.write(`${ALLURE_RESULTS_DIR}/${testResult.uuid}-result.json`, json(testResult)),
+          ...cited.files.map(parts),
+        );
+        // Each write is several steps, each started from this thread: they move on between checkpoints.
+        await setImmediate();
       }
     }
-    // Side by side (the writer bounds how many at once).
-    await allWritten([
-      ...files.map((f) => writer.write(f.name, f.text)),
-      ...attachmentFiles.map((f) => writer.write(f.path, f.content)),
-    ]);
+    await writes.flush();
     await writer.write(
       `${ALLURE_RESULTS_DIR}/environment.properties`,
       formatProperties(environmentEntries(result)),
@@ -47,3 +52,23 @@ export const allureResultsProjection: Projection = {
     await writer.write(`${ALLURE_RESULTS_DIR}/categories.json`, json(certbenchCategories));
   },
 };
+
+/** Files in a batch: enough to keep the writer busy, few enough to hold. */
+const WRITES_PER_BATCH = 256;
+
+/**
+ * Writes attachment files; one with the same bytes as a file already written is a second name for it (a hard link):
+ * Allure reads every attachment from its own file, but a quarter of the parts repeat (the same headers, the same
+ * short answer), and creating a file costs far more than naming one.
+ */
+function attachmentWriter(writer: Writer): (file: AttachmentFile) => Promise<void> {
+  const first = new Map<string, { path: string; written: Promise<void> }>();
+  return (file) => {
+    const key = createHash('sha256').update(file.content).digest('base64');
+    const earlier = first.get(key);
+    if (earlier) return earlier.written.then(() => writer.copy(earlier.path, file.path));
+    const written = writer.write(file.path, file.content);
+    first.set(key, { path: file.path, written });
+    return written;
+  };
+}
