@@ -6,11 +6,12 @@ import { invalid } from '../http/problem.ts';
 import type { PatientRecord } from '../state.ts';
 import { danishDateTime } from '../time.ts';
 import { GMV2, type DocumentFormat } from '../pregnancy/codes.ts';
-import { prfEntries, visitTime, type PrfAnswers } from '../pregnancy/entries.ts';
+import { visitTime } from '../pregnancy/entries.ts';
 import { pregnanciesOf, registerVisit } from '../pregnancy/register.ts';
 import { nextVersion, shareCurrentPregnancy } from '../pregnancy/share.ts';
 import { quantity, type GmComponentSpec } from '../pregnancy/spec.ts';
 import { submitGmDocument, type GmSubmitHooks } from '../pregnancy/submit.ts';
+import { prfEntries, type PrfAnswers } from './prf-entries.ts';
 import type { DsjRecord } from './records.ts';
 
 /**

@@ -197,11 +197,51 @@ const MUTATIONS: Record<PregnancyFault, Hooks> = {
         for (const c of r.relationship?.[0]?.coding ?? []) c.code = 'NCHILD';
     },
   }),
+  'gm-fetus-relationship-without-system': () => ({
+    cda: (t) =>
+      t.replaceAll('<code code="CHILD" codeSystem="2.16.840.1.113883.5.111"/>', '<code code="CHILD"/>'),
+    fhir: (b) => {
+      for (const r of all(b, 'RelatedPerson'))
+        for (const c of r.relationship?.[0]?.coding ?? []) delete c.system;
+    },
+  }),
+  'gm-fetus-focus-is-mother': () => ({
+    fhir: (b) => {
+      for (const o of all(b, 'Observation')) if (o.focus) o.focus = [{ ...o.subject }];
+    },
+  }),
+  'gm-fetus-without-mother': () => ({
+    fhir: (b) => {
+      for (const r of all(b, 'RelatedPerson')) delete (r as Partial<fhir4.RelatedPerson>).patient;
+    },
+  }),
+  'gm-observation-without-subject': () => ({
+    fhir: (b) => {
+      for (const o of all(b, 'Observation')) delete o.subject;
+    },
+  }),
   'gm-ul-due-date-as-text': () => ({
     spec: (s) => {
       for (const e of s.entries)
         if (e.code === '738070007' && e.value?.type === 'dateTime')
           e.value = { type: 'string', value: e.value.value };
+    },
+  }),
+  'gm-metadata-superseded': () => ({
+    metadata: (r) => {
+      r.status = 'superseded';
+    },
+  }),
+  'gm-metadata-author-hospital': () => ({
+    metadata: (r) => {
+      for (const c of r.contained ?? [])
+        if (c.resourceType === 'Organization')
+          (c as fhir4.Organization).identifier = [{ system: urnOid(OID.sor), value: '6171000016001' }];
+    },
+  }),
+  'gm-metadata-language-english': () => ({
+    metadata: (r) => {
+      for (const c of r.content) c.attachment.language = 'en';
     },
   }),
   'gm-hospital-practice-setting': () => ({

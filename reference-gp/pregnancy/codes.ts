@@ -87,10 +87,5 @@ export const OBSERVATION_CODE_SYSTEM: Record<DocumentFormat, string> = {
   fhir: urnOid(OID.medcom),
 };
 
-/** The PRF sections the draft makes 1..1, in the data file's order. */
+/** The PRF sections the draft makes 1..1 (the DSJ's svangerskabsjournal, reference-gp/dsj/prf-entries.ts). */
 export type PrfSection = keyof Gmv2Data['prfMandatorySections'];
-export const PRF_SECTIONS = Object.entries(GMV2.prfMandatorySections).map(([slice, s]) => ({
-  slice,
-  code: s.code,
-  name: s.name,
-}));

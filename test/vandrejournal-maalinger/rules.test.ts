@@ -19,7 +19,7 @@ import { readFhirDocument } from '../../src/rules/pregnancy/fhir-reader.ts';
 import { readCdaDocument } from '../../src/rules/pregnancy/cda-reader.ts';
 import { buildCdaDocument } from '../../reference-gp/pregnancy/cda-document.ts';
 import { buildFhirDocument } from '../../reference-gp/pregnancy/fhir-document.ts';
-import { prfEntries, type PrfAnswers } from '../../reference-gp/pregnancy/entries.ts';
+import { prfEntries, type PrfAnswers } from '../../reference-gp/dsj/prf-entries.ts';
 import type { GmDocument } from '../../src/rules/pregnancy/model.ts';
 import { CPR, FIRST_VISIT, FORMATS, roundTrip, spec } from './fixtures.ts';
 
