@@ -92,6 +92,10 @@ export const PREGNANCY_FAULTS = {
     '"Rygning før graviditet" is sent as the opposite of the answer',
     'GM-3.3.1.15',
   ),
+  'gm-unanswered-alcohol-as-no': content(
+    'The Vandrejournal fills the alcohol questions the woman was never asked with "nej" (found by mutation testing)',
+    'GM-3.3.4.3',
+  ),
   'gm-assessment-truncated': content('The samlet vurdering text is cut to 20 characters', 'GM-3.3.1.16'),
   // --- PMR content ---
   'gm-pmr-not-sent': behaviour('Målinger are never submitted (only the Vandrejournal is)', 'GM-3.3.2.1'),

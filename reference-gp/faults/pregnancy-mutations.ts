@@ -168,6 +168,26 @@ const MUTATIONS: Record<PregnancyFault, Hooks> = {
         if (c.value.type === 'boolean') c.value = { type: 'boolean', value: !c.value.value };
     },
   }),
+  'gm-unanswered-alcohol-as-no': () => ({
+    spec: (s) => {
+      if (s.kind !== 'PSCR' || s.entries.some((e) => e.code === GMV2.pscrSections.alkohol)) return;
+      const no = (code: string, display: string) => ({
+        code,
+        display,
+        value: { type: 'boolean' as const, value: false },
+      });
+      s.entries.push({
+        slice: 'alkohol',
+        code: GMV2.pscrSections.alkohol,
+        display: 'Alkohol',
+        effective: s.entries[0]?.effective ?? s.time,
+        components: [
+          no(GMV2.components.alkohol.before, 'Alkoholindtag før graviditet'),
+          no(GMV2.components.alkohol.during, 'Alkoholindtag under graviditet'),
+        ],
+      });
+    },
+  }),
   'gm-assessment-truncated': () => ({
     spec: (s) => {
       for (const c of components(s.entries, GMV2.components['samlet-vurdering'].assessment))

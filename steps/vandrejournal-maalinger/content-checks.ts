@@ -6,6 +6,7 @@ import {
   fetusMeasurements,
   intervalMeasurements,
   measurementAsRegistered,
+  onlyRegistered,
   type ExpectedComponent,
 } from '../../src/rules/pregnancy/content-rules.ts';
 import { MEASUREMENT } from '../../src/rules/pregnancy/codes.ts';
@@ -76,6 +77,28 @@ Then(
       { slice: 'samlet-vurdering', components: expectedAssessment(v) },
     ]);
     this.verify('samlet vurdering', problems, { location: 'samlet-vurdering (278844005)' });
+  },
+);
+
+Then(
+  'each Vandrejournal carries only what was registered in its pregnancy',
+  async function (this: CertbenchWorld) {
+    const problems = await overVersions(this, 'Vandrejournal', (s, d) => {
+      const visits = currentPregnancy(visitsBefore(this, s.share));
+      const termin = expectedTerminsberegning(visits);
+      const { tobak, alkohol } = expectedLifestyle(visits);
+      const codes = (c: ExpectedComponent[]) => c.map((x) => x.code);
+      return onlyRegistered(d, [
+        { slice: 'terminsberegning', codes: codes([...termin.registered, ...termin.naegele]) },
+        { slice: 'tobak', codes: codes(tobak) },
+        { slice: 'alkohol', codes: codes(alkohol) },
+        { slice: 'samlet-vurdering', codes: codes(expectedAssessment(visits)) },
+      ]);
+    });
+    this.verify('only what was registered', problems, {
+      expected: 'no model element, component or empty component the GP did not register',
+      location: 'terminsberegning, tobak, alkohol, samlet-vurdering',
+    });
   },
 );
 

@@ -399,3 +399,27 @@ export function consultationDateOf(document: GmDocument): string | undefined {
     .sort();
   return times.at(-1) ?? document.time?.slice(0, 10);
 }
+
+/** What was registered for one PSCR model element: the component codes (none: nothing was registered). */
+export interface RegisteredElement {
+  slice: string;
+  codes: string[];
+}
+
+/**
+ * The Vandrejournal shares what the GP registered and nothing else: no entry for a model element nothing was
+ * registered for, no component the GP did not register (an answer the woman never gave), and no component without
+ * a value. Provisional: certbench's reading of the draft's model elements (components 0..1, each with value[x]).
+ */
+export function onlyRegistered(document: GmDocument, registered: RegisteredElement[]): string[] {
+  return registered.flatMap(({ slice, codes }) =>
+    entriesOf(document, slice).flatMap((entry) => {
+      if (codes.length === 0)
+        return [`${label(entry)}: nothing was registered for ${slice}, but the document carries it`];
+      return entry.components.flatMap((c) => [
+        ...(codes.includes(c.code) ? [] : [`${label(entry)}: component ${c.code} was not registered`]),
+        ...(c.value ? [] : [`${label(entry)}: component ${c.code} has no value`]),
+      ]);
+    }),
+  );
+}
