@@ -146,6 +146,29 @@ for (const format of FORMATS) {
     assert.match(rules.intervalMeasurements(noInterval).join(), /no interval measurement/);
   });
 
+  test(`${format}: a Vandrejournal carries only what was registered, and fetus measurements resolve`, () => {
+    const d = roundTrip(format, spec('PSCR')).document;
+    const codes = (slice: 'tobak' | 'alkohol') => expectedLifestyle(registered)[slice].map((c) => c.code);
+    const lifestyle = [
+      { slice: 'tobak', codes: codes('tobak') },
+      { slice: 'alkohol', codes: codes('alkohol') },
+    ];
+    assert.deepEqual(rules.onlyRegistered(d, lifestyle), []);
+    assert.match(
+      rules.onlyRegistered(d, [{ slice: 'alkohol', codes: [] }]).join(),
+      /nothing was registered for alkohol, but the document carries it/,
+    );
+    assert.match(
+      rules.onlyRegistered(d, [{ slice: 'tobak', codes: codes('tobak').slice(1) }]).join(),
+      /component \d+ was not registered/,
+    );
+    const pmr = roundTrip(format, spec('PMR')).document;
+    assert.deepEqual(rules.fetusMeasurements(pmr, CPR), []);
+    const fetal = pmr.entries.filter((e) => e.fetus);
+    for (const e of fetal) if (e.fetus) e.fetus = { ...e.fetus, relationshipSystem: '' };
+    assert.match(rules.fetusMeasurements(pmr, CPR).join(), /expected .*\|CHILD/);
+  });
+
   test(`${format}: a PRF built from answers has the eleven mandatory model elements once each`, () => {
     const answers = Object.fromEntries(
       Object.keys(PRF_MANDATORY_SECTIONS).map((k) => [
