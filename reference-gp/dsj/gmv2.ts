@@ -57,7 +57,10 @@ export function registerDsjVisit(
     ...(lmp ? { terminsberegning: { lastMenstrualPeriod: lmp, cycleDays: 28, certain: true } } : {}),
     lifestyle: {
       ...(typeof smoking === 'boolean' ? { smokingDuring: smoking ? 'ja' : 'nej' } : {}),
-      ...(drinks !== undefined ? { alcoholDuring: drinks > 0, drinksPerWeek: drinks } : {}),
+      // Fault: 0 drinks still count as drinking.
+      ...(drinks !== undefined
+        ? { alcoholDuring: drinks > 0 || ctx.faults.has('dsj-pscr-drinking-at-zero'), drinksPerWeek: drinks }
+        : {}),
     },
     ...(assessment ? { assessment: { text: assessment } } : {}),
     ...(bp ? { measurements: { bloodPressure: { systolic: Number(bp[1]), diastolic: Number(bp[2]) } } } : {}),
