@@ -100,6 +100,10 @@ export const PREGNANCY_FAULTS = {
   // --- PMR content ---
   'gm-pmr-not-sent': behaviour('Målinger are never submitted (only the Vandrejournal is)', 'GM-3.3.2.1'),
   'gm-weight-in-grams': content('The weight is sent in grams', 'GM-3.3.2.2'),
+  'gm-measurement-without-value': content(
+    'The Målinger carry an extra weight entry without a value (found by mutation testing)',
+    'GM-3.3.2.2',
+  ),
   'gm-interval-without-high': content(
     'The blood pressure interval is sent without its high end',
     'GM-3.3.2.3',
@@ -151,6 +155,10 @@ export const PREGNANCY_FAULTS = {
   'gm-content-type-generic': content('The attachment MIME type is application/octet-stream', 'GM-3.4.3'),
   'gm-hospital-practice-setting': content(
     'The metadata describes a hospital: facilityType 22232009 (hospital) and no practiceSetting (found by mutation testing)',
+    'GM-3.4.4',
+  ),
+  'gm-metadata-empty-display': content(
+    'The metadata codings carry empty displays (FHIR R4 has no empty strings; found by mutation testing)',
     'GM-3.4.4',
   ),
   'gm-metadata-superseded': content(

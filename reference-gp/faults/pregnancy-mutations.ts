@@ -205,6 +205,12 @@ const MUTATIONS: Record<PregnancyFault, Hooks> = {
           };
     },
   }),
+  'gm-measurement-without-value': () => ({
+    spec: (s) => {
+      const weight = s.entries.find((e) => e.code === GMV2.measurements.weight.code);
+      if (s.kind === 'PMR' && weight) s.entries.push({ ...weight, value: undefined });
+    },
+  }),
   'gm-interval-without-high': () => ({
     spec: (s) => {
       for (const e of s.entries) if (e.value?.type === 'interval') delete e.value.high;
@@ -245,6 +251,11 @@ const MUTATIONS: Record<PregnancyFault, Hooks> = {
       for (const e of s.entries)
         if (e.code === '738070007' && e.value?.type === 'dateTime')
           e.value = { type: 'string', value: e.value.value };
+    },
+  }),
+  'gm-metadata-empty-display': () => ({
+    metadata: (r) => {
+      for (const c of r.category ?? []) for (const coding of c.coding ?? []) coding.display = '';
     },
   }),
   'gm-metadata-superseded': () => ({

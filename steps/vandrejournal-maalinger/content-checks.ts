@@ -6,6 +6,7 @@ import {
   fetusMeasurements,
   intervalMeasurements,
   measurementAsRegistered,
+  measurementsHaveValues,
   onlyRegistered,
   type ExpectedComponent,
 } from '../../src/rules/pregnancy/content-rules.ts';
@@ -114,7 +115,10 @@ async function pmrMeasurements(world: CertbenchWorld, codes: string[]): Promise<
 Then(
   'the weight and symphysis-fundus measurements carry value and unit as registered',
   async function (this: CertbenchWorld) {
-    const problems = await pmrMeasurements(this, [MEASUREMENT.weight.code, MEASUREMENT.symphysisFundus.code]);
+    const problems = [
+      ...(await pmrMeasurements(this, [MEASUREMENT.weight.code, MEASUREMENT.symphysisFundus.code])),
+      ...(await overVersions(this, 'Målinger', (_, d) => measurementsHaveValues(d))),
+    ];
     this.verify('measurements as registered', problems, { expected: 'vægt in kg, symfyse-fundus in mm' });
   },
 );

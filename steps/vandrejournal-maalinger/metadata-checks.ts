@@ -1,6 +1,7 @@
 // Checks on the sharing metadata (DocumentReference) of every shared Vandrejournal and Målinger.
 import { Then } from '@cucumber/cucumber';
 import type { Resource } from '../../src/fhir/bundle.ts';
+import { emptyJsonElements } from '../../src/fhir/structural.ts';
 import { homeCommunityId, metadataPatient } from '../../src/rules/mhd/metadata-rules.ts';
 import {
   contentTypeOfFormat,
@@ -65,9 +66,11 @@ Then(
       ...homeCommunityId(r, HOME_COMMUNITY_ID),
       ...generalPracticeMetadata(r),
       ...practiceDocumentEntry(r, s.read.read?.document),
+      // FHIR R4 JSON has no empty strings, objects or arrays (as DK-XDS-10 for the Diagnosekort).
+      ...emptyJsonElements(r, 'DocumentReference'),
     ]);
     this.verify('home community and general practice', problems, {
-      expected: `homeCommunityId ${HOME_COMMUNITY_ID}; confidentiality N; facilityType 394761003; practiceSetting 408443003; status current; author the practice's SOR id; language da`,
+      expected: `homeCommunityId ${HOME_COMMUNITY_ID}; confidentiality N; facilityType 394761003; practiceSetting 408443003; status current; author the practice's SOR id; language da; no empty JSON elements`,
     });
   },
 );

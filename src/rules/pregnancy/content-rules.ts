@@ -423,3 +423,11 @@ export function onlyRegistered(document: GmDocument, registered: RegisteredEleme
     }),
   );
 }
+
+/** Every measurement of the Målinger has a value (the draft's maalinger and interval-maalinger: value[x] 1..1). */
+export function measurementsHaveValues(document: GmDocument): string[] {
+  return document.entries
+    .filter((e) => e.slice === 'maalinger' || e.slice === 'interval-maalinger')
+    .filter((e) => e.value === undefined)
+    .map((e) => `${label(e)}: a measurement without a value`);
+}
