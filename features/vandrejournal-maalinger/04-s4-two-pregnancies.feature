@@ -5,6 +5,8 @@ Feature: To graviditeter S4: two pregnancies less than 40 weeks apart
   (Naegele and ultrasound due dates, the latest ultrasound date winning; a document without a due date joins the
   pregnancy it is dated in). After a miscarriage the woman is pregnant again within 40 weeks. The GP system must
   give the new pregnancy its own documents, with due dates that let Graviditetsmappen tell the pregnancies apart.
+  The woman answers fewer questions here than in S1 (no alcohol, no smoking during the pregnancy, no care level):
+  the Vandrejournal must not fill in what was never registered.
 
   Background:
     Given the GP registers a pregnancy visit for test patient "0201919996":
@@ -41,3 +43,7 @@ Feature: To graviditeter S4: two pregnancies less than 40 weeks apart
   @cp:GM-3.3.4.2
   Scenario: Graviditetsmappen can tell the pregnancies apart by due date
     Then grouping the documents by due date gives each pregnancy exactly its own documents
+
+  @cp:GM-3.3.4.3
+  Scenario: Each pregnancy's Vandrejournal carries only what was registered in it
+    Then each Vandrejournal carries only what was registered in its pregnancy

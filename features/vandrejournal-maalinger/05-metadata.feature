@@ -4,7 +4,7 @@ Feature: Metadata: the sharing metadata of the Vandrejournal and the Målinger
   Each shared document is registered in national document sharing with XDS metadata: the GMv2 formatCode and
   typeCode of its type, classCode 001 (Klinisk rapport), the MIME type of its format and the patient, and what
   MedCom's XDS metadata fixes for a general practice (home community, confidentiality N, facility type and practice
-  setting).
+  setting, the practice as author, language Danish) with status current.
 
   Background:
     Given the GP registers a pregnancy visit for test patient "0201919990":
@@ -36,5 +36,5 @@ Feature: Metadata: the sharing metadata of the Vandrejournal and the Målinger
     Then the metadata carries the document's MIME type and the pregnant woman's CPR
 
   @cp:GM-3.4.4
-  Scenario: Home community, confidentiality, facility type and practice setting
-    Then the metadata names the national home community and a general practice: confidentiality, facility type and practice setting
+  Scenario: Home community, confidentiality, facility type and practice setting, author, status and language
+    Then the metadata names the national home community and a general practice: confidentiality, facility type and practice setting, and the practice as author of a current Danish document

@@ -6,11 +6,12 @@ import { invalid } from '../http/problem.ts';
 import type { PatientRecord } from '../state.ts';
 import { danishDateTime } from '../time.ts';
 import { GMV2, type DocumentFormat } from '../pregnancy/codes.ts';
-import { prfEntries, visitTime, type PrfAnswers } from '../pregnancy/entries.ts';
+import { visitTime } from '../pregnancy/entries.ts';
 import { pregnanciesOf, registerVisit } from '../pregnancy/register.ts';
 import { nextVersion, shareCurrentPregnancy } from '../pregnancy/share.ts';
 import { quantity, type GmComponentSpec } from '../pregnancy/spec.ts';
 import { submitGmDocument, type GmSubmitHooks } from '../pregnancy/submit.ts';
+import { prfEntries, type PrfAnswers } from './prf-entries.ts';
 import type { DsjRecord } from './records.ts';
 
 /**
@@ -56,7 +57,10 @@ export function registerDsjVisit(
     ...(lmp ? { terminsberegning: { lastMenstrualPeriod: lmp, cycleDays: 28, certain: true } } : {}),
     lifestyle: {
       ...(typeof smoking === 'boolean' ? { smokingDuring: smoking ? 'ja' : 'nej' } : {}),
-      ...(drinks !== undefined ? { alcoholDuring: drinks > 0, drinksPerWeek: drinks } : {}),
+      // Fault: 0 drinks still count as drinking.
+      ...(drinks !== undefined
+        ? { alcoholDuring: drinks > 0 || ctx.faults.has('dsj-pscr-drinking-at-zero'), drinksPerWeek: drinks }
+        : {}),
     },
     ...(assessment ? { assessment: { text: assessment } } : {}),
     ...(bp ? { measurements: { bloodPressure: { systolic: Number(bp[1]), diastolic: Number(bp[2]) } } } : {}),

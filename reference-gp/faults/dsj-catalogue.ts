@@ -76,6 +76,10 @@ export const DSJ_FAULTS = {
     'No Vandrejournal is shared, neither with the DSJ nor later',
     'DSJ-3.3.4.1',
   ),
+  'dsj-pscr-drinking-at-zero': behaviour(
+    'The Vandrejournal says she drinks during the pregnancy at 0 drinks per week (>= 0 for > 0; found by mutation testing)',
+    'DSJ-3.3.4.3',
+  ),
   'dsj-pscr-stale-alcohol': behaviour(
     "The Vandrejournal carries the woman's alcohol answer instead of the GP's correction",
     'DSJ-3.3.4.1',

@@ -7,6 +7,8 @@ import { faultsOf, type FaultInfo } from './fault-info.ts';
 const { content, behaviour } = faultsOf('vandrejournal-maalinger');
 /** Faults only the CDA variant can show (the SDS FHIR draft has no narrative). */
 const { content: cdaContent } = faultsOf('vandrejournal-maalinger', 'cda');
+/** Faults only the FHIR variant can show (references between resources). */
+const { content: fhirContent } = faultsOf('vandrejournal-maalinger', 'fhir');
 
 export const PREGNANCY_FAULTS = {
   // --- transport and format ---
@@ -90,15 +92,40 @@ export const PREGNANCY_FAULTS = {
     '"Rygning før graviditet" is sent as the opposite of the answer',
     'GM-3.3.1.15',
   ),
+  'gm-unanswered-alcohol-as-no': content(
+    'The Vandrejournal fills the alcohol questions the woman was never asked with "nej" (found by mutation testing)',
+    'GM-3.3.4.3',
+  ),
   'gm-assessment-truncated': content('The samlet vurdering text is cut to 20 characters', 'GM-3.3.1.16'),
   // --- PMR content ---
   'gm-pmr-not-sent': behaviour('Målinger are never submitted (only the Vandrejournal is)', 'GM-3.3.2.1'),
   'gm-weight-in-grams': content('The weight is sent in grams', 'GM-3.3.2.2'),
+  'gm-measurement-without-value': content(
+    'The Målinger carry an extra weight entry without a value (found by mutation testing)',
+    'GM-3.3.2.2',
+  ),
   'gm-interval-without-high': content(
     'The blood pressure interval is sent without its high end',
     'GM-3.3.2.3',
   ),
   'gm-fetus-not-child': content('The fetus relationship is NCHILD instead of CHILD', 'GM-3.3.2.4'),
+  'gm-fetus-relationship-without-system': content(
+    'The fetus relationship CHILD is sent without its code system, v3 RoleCode (found by mutation testing)',
+    'GM-3.3.2.4',
+  ),
+  'gm-fetus-focus-is-mother': fhirContent(
+    "FHIR: a fetus measurement's focus references the mother's Patient, not the fetus RelatedPerson (found by mutation testing)",
+    'GM-3.3.2.4',
+  ),
+  'gm-fetus-without-mother': fhirContent(
+    'FHIR: the fetus RelatedPerson has no patient reference to the mother (found by mutation testing)',
+    'GM-3.3.2.4',
+  ),
+  'gm-observation-without-subject': fhirContent(
+    'FHIR: the Observations have no subject (found by mutation testing)',
+    'GM-3.3.1.10',
+    'GM-3.3.2.6',
+  ),
   'gm-ul-due-date-as-text': content('The ultrasound due date is sent as a string', 'GM-3.3.2.5'),
   // --- versions ---
   'gm-no-replaces': content('A new version does not replace the previous one in the metadata', 'GM-3.3.3.1'),
@@ -128,6 +155,22 @@ export const PREGNANCY_FAULTS = {
   'gm-content-type-generic': content('The attachment MIME type is application/octet-stream', 'GM-3.4.3'),
   'gm-hospital-practice-setting': content(
     'The metadata describes a hospital: facilityType 22232009 (hospital) and no practiceSetting (found by mutation testing)',
+    'GM-3.4.4',
+  ),
+  'gm-metadata-empty-display': content(
+    'The metadata codings carry empty displays (FHIR R4 has no empty strings; found by mutation testing)',
+    'GM-3.4.4',
+  ),
+  'gm-metadata-superseded': content(
+    'The metadata of a new document is sent with status superseded (found by mutation testing)',
+    'GM-3.4.4',
+  ),
+  'gm-metadata-author-hospital': content(
+    "The metadata's author is a contained Organization with another SOR id than the document's author (found by mutation testing)",
+    'GM-3.4.4',
+  ),
+  'gm-metadata-language-english': content(
+    'The attachment language in the metadata is en (found by mutation testing)',
     'GM-3.4.4',
   ),
 } as const satisfies Record<string, FaultInfo>;

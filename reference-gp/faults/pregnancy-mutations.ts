@@ -168,6 +168,26 @@ const MUTATIONS: Record<PregnancyFault, Hooks> = {
         if (c.value.type === 'boolean') c.value = { type: 'boolean', value: !c.value.value };
     },
   }),
+  'gm-unanswered-alcohol-as-no': () => ({
+    spec: (s) => {
+      if (s.kind !== 'PSCR' || s.entries.some((e) => e.code === GMV2.pscrSections.alkohol)) return;
+      const no = (code: string, display: string) => ({
+        code,
+        display,
+        value: { type: 'boolean' as const, value: false },
+      });
+      s.entries.push({
+        slice: 'alkohol',
+        code: GMV2.pscrSections.alkohol,
+        display: 'Alkohol',
+        effective: s.entries[0]?.effective ?? s.time,
+        components: [
+          no(GMV2.components.alkohol.before, 'Alkoholindtag før graviditet'),
+          no(GMV2.components.alkohol.during, 'Alkoholindtag under graviditet'),
+        ],
+      });
+    },
+  }),
   'gm-assessment-truncated': () => ({
     spec: (s) => {
       for (const c of components(s.entries, GMV2.components['samlet-vurdering'].assessment))
@@ -185,6 +205,12 @@ const MUTATIONS: Record<PregnancyFault, Hooks> = {
           };
     },
   }),
+  'gm-measurement-without-value': () => ({
+    spec: (s) => {
+      const weight = s.entries.find((e) => e.code === GMV2.measurements.weight.code);
+      if (s.kind === 'PMR' && weight) s.entries.push({ ...weight, value: undefined });
+    },
+  }),
   'gm-interval-without-high': () => ({
     spec: (s) => {
       for (const e of s.entries) if (e.value?.type === 'interval') delete e.value.high;
@@ -197,11 +223,56 @@ const MUTATIONS: Record<PregnancyFault, Hooks> = {
         for (const c of r.relationship?.[0]?.coding ?? []) c.code = 'NCHILD';
     },
   }),
+  'gm-fetus-relationship-without-system': () => ({
+    cda: (t) =>
+      t.replaceAll('<code code="CHILD" codeSystem="2.16.840.1.113883.5.111"/>', '<code code="CHILD"/>'),
+    fhir: (b) => {
+      for (const r of all(b, 'RelatedPerson'))
+        for (const c of r.relationship?.[0]?.coding ?? []) delete c.system;
+    },
+  }),
+  'gm-fetus-focus-is-mother': () => ({
+    fhir: (b) => {
+      for (const o of all(b, 'Observation')) if (o.focus) o.focus = [{ ...o.subject }];
+    },
+  }),
+  'gm-fetus-without-mother': () => ({
+    fhir: (b) => {
+      for (const r of all(b, 'RelatedPerson')) delete (r as Partial<fhir4.RelatedPerson>).patient;
+    },
+  }),
+  'gm-observation-without-subject': () => ({
+    fhir: (b) => {
+      for (const o of all(b, 'Observation')) delete o.subject;
+    },
+  }),
   'gm-ul-due-date-as-text': () => ({
     spec: (s) => {
       for (const e of s.entries)
         if (e.code === '738070007' && e.value?.type === 'dateTime')
           e.value = { type: 'string', value: e.value.value };
+    },
+  }),
+  'gm-metadata-empty-display': () => ({
+    metadata: (r) => {
+      for (const c of r.category ?? []) for (const coding of c.coding ?? []) coding.display = '';
+    },
+  }),
+  'gm-metadata-superseded': () => ({
+    metadata: (r) => {
+      r.status = 'superseded';
+    },
+  }),
+  'gm-metadata-author-hospital': () => ({
+    metadata: (r) => {
+      for (const c of r.contained ?? [])
+        if (c.resourceType === 'Organization')
+          (c as fhir4.Organization).identifier = [{ system: urnOid(OID.sor), value: '6171000016001' }];
+    },
+  }),
+  'gm-metadata-language-english': () => ({
+    metadata: (r) => {
+      for (const c of r.content) c.attachment.language = 'en';
     },
   }),
   'gm-hospital-practice-setting': () => ({

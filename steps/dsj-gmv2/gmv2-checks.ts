@@ -3,6 +3,7 @@
 // the pregnancy foundation (src/rules/pregnancy/), in the format the SUT profile declares.
 import { Then } from '@cucumber/cucumber';
 import {
+  alcoholDuringAgrees,
   expectedAlcohol,
   expectedAssessment,
   expectedLanguage,
@@ -118,6 +119,7 @@ Then(
               expectedTermin(need<string>(this, 'sidste-menstruation'), need<string>(this, 'termin')),
             ),
             ...componentsAsRegistered(document, 'alkohol', expectedAlcohol(need<number>(this, 'alkohol'))),
+            ...alcoholDuringAgrees(document, need<number>(this, 'alkohol')),
             ...componentsAsRegistered(
               document,
               'samlet-vurdering',
@@ -164,6 +166,7 @@ Then("the new version carries the later consultation's changes", async function 
             'alkohol',
             expectedAlcohol(need<number>(this, 'alkohol', 'later')),
           ),
+          ...alcoholDuringAgrees(document, need<number>(this, 'alkohol', 'later')),
           ...componentsAsRegistered(
             document,
             'samlet-vurdering',

@@ -6,6 +6,8 @@ import {
   fetusMeasurements,
   intervalMeasurements,
   measurementAsRegistered,
+  measurementsHaveValues,
+  onlyRegistered,
   type ExpectedComponent,
 } from '../../src/rules/pregnancy/content-rules.ts';
 import { MEASUREMENT } from '../../src/rules/pregnancy/codes.ts';
@@ -79,6 +81,28 @@ Then(
   },
 );
 
+Then(
+  'each Vandrejournal carries only what was registered in its pregnancy',
+  async function (this: CertbenchWorld) {
+    const problems = await overVersions(this, 'Vandrejournal', (s, d) => {
+      const visits = currentPregnancy(visitsBefore(this, s.share));
+      const termin = expectedTerminsberegning(visits);
+      const { tobak, alkohol } = expectedLifestyle(visits);
+      const codes = (c: ExpectedComponent[]) => c.map((x) => x.code);
+      return onlyRegistered(d, [
+        { slice: 'terminsberegning', codes: codes([...termin.registered, ...termin.naegele]) },
+        { slice: 'tobak', codes: codes(tobak) },
+        { slice: 'alkohol', codes: codes(alkohol) },
+        { slice: 'samlet-vurdering', codes: codes(expectedAssessment(visits)) },
+      ]);
+    });
+    this.verify('only what was registered', problems, {
+      expected: 'no model element, component or empty component the GP did not register',
+      location: 'terminsberegning, tobak, alkohol, samlet-vurdering',
+    });
+  },
+);
+
 /** A PMR rule over the measurements registered in the current pregnancy before each version. */
 async function pmrMeasurements(world: CertbenchWorld, codes: string[]): Promise<string[]> {
   return overVersions(world, 'Målinger', (s, d) =>
@@ -91,7 +115,10 @@ async function pmrMeasurements(world: CertbenchWorld, codes: string[]): Promise<
 Then(
   'the weight and symphysis-fundus measurements carry value and unit as registered',
   async function (this: CertbenchWorld) {
-    const problems = await pmrMeasurements(this, [MEASUREMENT.weight.code, MEASUREMENT.symphysisFundus.code]);
+    const problems = [
+      ...(await pmrMeasurements(this, [MEASUREMENT.weight.code, MEASUREMENT.symphysisFundus.code])),
+      ...(await overVersions(this, 'Målinger', (_, d) => measurementsHaveValues(d))),
+    ];
     this.verify('measurements as registered', problems, { expected: 'vægt in kg, symfyse-fundus in mm' });
   },
 );

@@ -1,11 +1,13 @@
 // Checks on the sharing metadata (DocumentReference) of every shared Vandrejournal and Målinger.
 import { Then } from '@cucumber/cucumber';
 import type { Resource } from '../../src/fhir/bundle.ts';
+import { emptyJsonElements } from '../../src/fhir/structural.ts';
 import { homeCommunityId, metadataPatient } from '../../src/rules/mhd/metadata-rules.ts';
 import {
   contentTypeOfFormat,
   formatCode,
   generalPracticeMetadata,
+  practiceDocumentEntry,
   typeAndClassCode,
 } from '../../src/rules/pregnancy/metadata-rules.ts';
 import type { CertbenchWorld } from '../../src/steps-api/world.ts';
@@ -58,14 +60,17 @@ Then(
 );
 
 Then(
-  'the metadata names the national home community and a general practice: confidentiality, facility type and practice setting',
+  'the metadata names the national home community and a general practice: confidentiality, facility type and practice setting, and the practice as author of a current Danish document',
   async function (this: CertbenchWorld) {
-    const problems = await overMetadata(this, (r) => [
+    const problems = await overMetadata(this, (r, s) => [
       ...homeCommunityId(r, HOME_COMMUNITY_ID),
       ...generalPracticeMetadata(r),
+      ...practiceDocumentEntry(r, s.read.read?.document),
+      // FHIR R4 JSON has no empty strings, objects or arrays (as DK-XDS-10 for the Diagnosekort).
+      ...emptyJsonElements(r, 'DocumentReference'),
     ]);
     this.verify('home community and general practice', problems, {
-      expected: `homeCommunityId ${HOME_COMMUNITY_ID}; confidentiality N; facilityType 394761003; practiceSetting 408443003`,
+      expected: `homeCommunityId ${HOME_COMMUNITY_ID}; confidentiality N; facilityType 394761003; practiceSetting 408443003; status current; author the practice's SOR id; language da; no empty JSON elements`,
     });
   },
 );

@@ -19,7 +19,7 @@ import { readFhirDocument } from '../../src/rules/pregnancy/fhir-reader.ts';
 import { readCdaDocument } from '../../src/rules/pregnancy/cda-reader.ts';
 import { buildCdaDocument } from '../../reference-gp/pregnancy/cda-document.ts';
 import { buildFhirDocument } from '../../reference-gp/pregnancy/fhir-document.ts';
-import { prfEntries, type PrfAnswers } from '../../reference-gp/pregnancy/entries.ts';
+import { prfEntries, type PrfAnswers } from '../../reference-gp/dsj/prf-entries.ts';
 import type { GmDocument } from '../../src/rules/pregnancy/model.ts';
 import { CPR, FIRST_VISIT, FORMATS, roundTrip, spec } from './fixtures.ts';
 
@@ -144,6 +144,29 @@ for (const format of FORMATS) {
       spec('PMR', (s) => (s.entries = s.entries.filter((e) => e.value?.type !== 'interval'))),
     ).document;
     assert.match(rules.intervalMeasurements(noInterval).join(), /no interval measurement/);
+  });
+
+  test(`${format}: a Vandrejournal carries only what was registered, and fetus measurements resolve`, () => {
+    const d = roundTrip(format, spec('PSCR')).document;
+    const codes = (slice: 'tobak' | 'alkohol') => expectedLifestyle(registered)[slice].map((c) => c.code);
+    const lifestyle = [
+      { slice: 'tobak', codes: codes('tobak') },
+      { slice: 'alkohol', codes: codes('alkohol') },
+    ];
+    assert.deepEqual(rules.onlyRegistered(d, lifestyle), []);
+    assert.match(
+      rules.onlyRegistered(d, [{ slice: 'alkohol', codes: [] }]).join(),
+      /nothing was registered for alkohol, but the document carries it/,
+    );
+    assert.match(
+      rules.onlyRegistered(d, [{ slice: 'tobak', codes: codes('tobak').slice(1) }]).join(),
+      /component \d+ was not registered/,
+    );
+    const pmr = roundTrip(format, spec('PMR')).document;
+    assert.deepEqual(rules.fetusMeasurements(pmr, CPR), []);
+    const fetal = pmr.entries.filter((e) => e.fetus);
+    for (const e of fetal) if (e.fetus) e.fetus = { ...e.fetus, relationshipSystem: '' };
+    assert.match(rules.fetusMeasurements(pmr, CPR).join(), /expected .*\|CHILD/);
   });
 
   test(`${format}: a PRF built from answers has the eleven mandatory model elements once each`, () => {

@@ -6,6 +6,7 @@ import type { ExpectedComponent } from '../pregnancy/content-rules.ts';
 import { documentType } from '../pregnancy/content-rules.ts';
 import { contentTypeOfFormat, formatCode, typeAndClassCode } from '../pregnancy/metadata-rules.ts';
 import { readSubmission, type GmSubmission } from '../pregnancy/submission.ts';
+import { componentOf, entriesOf, showValue, type GmDocument } from '../pregnancy/model.ts';
 
 /** The type code the metadata gives a submission (DocumentReference.type), else the document's own. */
 export function kindOf(submission: GmSubmission): string | undefined {
@@ -90,4 +91,19 @@ export function expectedAssessment(text: string): ExpectedComponent[] {
       value: { type: 'string', value: text },
     },
   ];
+}
+
+/**
+ * Where the alkohol entry also says whether she drinks during the pregnancy, it agrees with the drinks per week the
+ * DSJ holds: yes above 0, no at 0 (the boundary). Not required: the DSJ asks for the drinks only.
+ */
+export function alcoholDuringAgrees(document: GmDocument, drinksPerWeek: number): string[] {
+  const expected = drinksPerWeek > 0;
+  return entriesOf(document, 'alkohol')
+    .flatMap((e) => componentOf(e, COMPONENT.alkohol.during))
+    .filter((c) => !(c.value?.type === 'boolean' && c.value.value === expected))
+    .map(
+      (c) =>
+        `alkohol: alkoholindtag under graviditet (${COMPONENT.alkohol.during}) is ${showValue(c.value)}, but the DSJ holds ${drinksPerWeek} drinks per week (expected ${String(expected)})`,
+    );
 }

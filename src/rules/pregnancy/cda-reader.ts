@@ -139,6 +139,7 @@ function readEntry(kind: string, observation: XmlNode): GmEntry {
             identifierSystem: fetusId?.system ?? '',
             identifierValue: fetusId?.value ?? '',
             relationship: valueAt('h:code/@code', fetusRole) ?? '',
+            relationshipSystem: valueAt('h:code/@codeSystem', fetusRole) ?? '',
           },
         }
       : {}),

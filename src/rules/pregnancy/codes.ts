@@ -179,3 +179,9 @@ export function observationCodeSystem(format: DocumentFormat): string {
 
 /** Observation status of a finished observation: final in FHIR, completed in CDA. */
 export const FINAL_STATUS: Record<DocumentFormat, string> = { fhir: 'final', cda: 'completed' };
+
+/** HL7 v3 RoleCode, the system of the fetus relationship CHILD: its OID in CDA, its canonical URL in FHIR R4. */
+export const ROLE_CODE_SYSTEM: Record<DocumentFormat, string> = {
+  cda: '2.16.840.1.113883.5.111',
+  fhir: 'http://terminology.hl7.org/CodeSystem/v3-RoleCode',
+};

@@ -15,6 +15,7 @@ import {
   PREGNANCY_EPISODE_OID,
   PRF_MANDATORY_SECTIONS,
   PSCR_MAX_ENTRIES,
+  ROLE_CODE_SYSTEM,
   SOR_OID,
   systemFor,
   type DocumentKind,
@@ -191,7 +192,10 @@ export function entriesFinal(document: GmDocument, cpr: string): string[] {
     if (entry.effective === undefined) problems.push('the observation time (effective) is missing');
     else if (!/T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(entry.effective))
       problems.push(`the observation time ${entry.effective} is not a dateTime with a zone`);
-    if (entry.subjectCpr !== undefined && entry.subjectCpr !== cpr)
+    // FHIR: GMObservation.subject is the DkCorePatient (the SDS draft); CDA observations inherit the recordTarget.
+    if (document.format === 'fhir' && entry.subjectCpr === undefined)
+      problems.push(`the subject does not resolve to a Patient with a CPR number (expected ${cpr})`);
+    else if (entry.subjectCpr !== undefined && entry.subjectCpr !== cpr)
       problems.push(`the subject is CPR ${entry.subjectCpr}, expected ${cpr}`);
     if (entry.forbidden.length > 0)
       problems.push(`has ${entry.forbidden.join(', ')}, which the draft does not allow`);
@@ -337,6 +341,7 @@ export function fetusMeasurements(document: GmDocument, motherCpr: string): stri
   const fetal = entriesOf(document, 'fostermaalinger');
   if (fetal.length === 0) return ['the document has no fetus measurement'];
   const system = systemFor(document.format, FETUS_OID);
+  const roleCodes = ROLE_CODE_SYSTEM[document.format];
   return fetal.flatMap((entry) => {
     const f = entry.fetus;
     if (!f) return [`${label(entry)}: no fetus`];
@@ -347,10 +352,23 @@ export function fetusMeasurements(document: GmDocument, motherCpr: string): stri
             `${label(entry)}: the fetus identifier system is ${JSON.stringify(f.identifierSystem)}, expected "${system}"`,
           ]),
       ...(f.identifierValue ? [] : [`${label(entry)}: the fetus identifier has no value`]),
-      ...(f.relationship === 'CHILD'
+      ...(f.relationship === 'CHILD' && f.relationshipSystem === roleCodes
         ? []
-        : [`${label(entry)}: the fetus relationship is ${JSON.stringify(f.relationship)}, expected CHILD`]),
+        : [
+            `${label(entry)}: the fetus relationship is ${JSON.stringify(f.relationshipSystem)}|${JSON.stringify(f.relationship)}, expected ${roleCodes}|CHILD`,
+          ]),
       ...(entry.value ? [] : [`${label(entry)}: no value`]),
+      // FHIR: focus → GMFetusRelatedPerson, whose patient (1..1 in FHIR R4 RelatedPerson) is the mother.
+      ...(document.format === 'fhir' && f.resourceType !== 'RelatedPerson'
+        ? [
+            `${label(entry)}: the focus resolves to ${f.resourceType ?? 'nothing in the Bundle'}, expected a RelatedPerson`,
+          ]
+        : []),
+      ...(document.format === 'fhir' && f.motherCpr === undefined
+        ? [
+            `${label(entry)}: the fetus RelatedPerson's patient does not resolve to a Patient with a CPR number`,
+          ]
+        : []),
       ...(f.motherCpr === undefined || f.motherCpr === motherCpr
         ? []
         : [`${label(entry)}: the fetus belongs to CPR ${f.motherCpr}, expected ${motherCpr}`]),
@@ -380,4 +398,36 @@ export function consultationDateOf(document: GmDocument): string | undefined {
     .filter((t): t is string => !!t)
     .sort();
   return times.at(-1) ?? document.time?.slice(0, 10);
+}
+
+/** What was registered for one PSCR model element: the component codes (none: nothing was registered). */
+export interface RegisteredElement {
+  slice: string;
+  codes: string[];
+}
+
+/**
+ * The Vandrejournal shares what the GP registered and nothing else: no entry for a model element nothing was
+ * registered for, no component the GP did not register (an answer the woman never gave), and no component without
+ * a value. Provisional: certbench's reading of the draft's model elements (components 0..1, each with value[x]).
+ */
+export function onlyRegistered(document: GmDocument, registered: RegisteredElement[]): string[] {
+  return registered.flatMap(({ slice, codes }) =>
+    entriesOf(document, slice).flatMap((entry) => {
+      if (codes.length === 0)
+        return [`${label(entry)}: nothing was registered for ${slice}, but the document carries it`];
+      return entry.components.flatMap((c) => [
+        ...(codes.includes(c.code) ? [] : [`${label(entry)}: component ${c.code} was not registered`]),
+        ...(c.value ? [] : [`${label(entry)}: component ${c.code} has no value`]),
+      ]);
+    }),
+  );
+}
+
+/** Every measurement of the Målinger has a value (the draft's maalinger and interval-maalinger: value[x] 1..1). */
+export function measurementsHaveValues(document: GmDocument): string[] {
+  return document.entries
+    .filter((e) => e.slice === 'maalinger' || e.slice === 'interval-maalinger')
+    .filter((e) => e.value === undefined)
+    .map((e) => `${label(e)}: a measurement without a value`);
 }

@@ -167,6 +167,8 @@ function readEntry(
             identifierSystem: fetusId?.system ?? '',
             identifierValue: fetusId?.value ?? '',
             relationship: relationship.code ?? '',
+            relationshipSystem: relationship.system ?? '',
+            ...(fetusResource ? { resourceType: fetusResource.resourceType } : {}),
             ...(motherCpr ? { motherCpr } : {}),
           },
         }

@@ -10,6 +10,8 @@ import {
   DOCUMENT_TYPES,
   FORMAT_CODE_SYSTEM,
   MEDCOM_OID,
+  SOR_OID,
+  systemFor,
   urnOid,
   type DocumentFormat,
   type DocumentKind,
@@ -161,4 +163,50 @@ export function relatedIdentifiers(documentReference: Resource): IdentifierValue
     }),
     problems: notAList(documentReference, 'relatesTo'),
   };
+}
+
+/** The languages MedCom XDS metadata codes a Danish document with (MedCom-ihe-core-languagecode-VS). */
+const DANISH = /^da(-dk)?$/i;
+
+/**
+ * The document entry as the practice registers it: status current (IHE MHD ITI-65: a submitted DocumentReference
+ * is current; superseded is document sharing's to set), the author a contained Organization with the SOR id of the
+ * document's author (MedComDocumentReference: author 1..1 medcom-document-organization), and every attachment in
+ * Danish (attachment.language 1..1, MedCom-ihe-core-languagecode-VS: da, da-DK).
+ */
+export function practiceDocumentEntry(
+  documentReference: Resource,
+  document: GmDocument | undefined,
+): string[] {
+  const problems: string[] = [];
+  if (documentReference['status'] !== 'current')
+    problems.push(`status is ${JSON.stringify(documentReference['status'])}, expected "current"`);
+  const contained = objects(documentReference['contained']);
+  const authorSors = objects(documentReference['author']).flatMap((a) => {
+    const ref = text(a['reference']);
+    const target = contained.find((r) => ref !== undefined && `#${text(r['id']) ?? ''}` === ref);
+    if (target?.['resourceType'] !== 'Organization') return [];
+    return objects(target['identifier'])
+      .filter((i) => i['system'] === urnOid(SOR_OID))
+      .flatMap((i) => text(i['value']) ?? []);
+  });
+  const documentSors = (document?.authors ?? []).flatMap((a) =>
+    a.ids.filter((i) => i.system === systemFor(document?.format ?? 'fhir', SOR_OID)).map((i) => i.value),
+  );
+  if (authorSors.length === 0)
+    problems.push('author does not point to a contained Organization with a SOR id');
+  else if (documentSors.length > 0 && !authorSors.some((s) => documentSors.includes(s)))
+    problems.push(
+      `the author's SOR id ${authorSors.join(', ')} is not the document's author ${documentSors.join(', ')}`,
+    );
+  const contents = objects(documentReference['content']);
+  for (const [i, c] of contents.entries()) {
+    const attachment = isObject(c['attachment']) ? c['attachment'] : {};
+    const language = text(attachment['language']);
+    if (language === undefined || !DANISH.test(language))
+      problems.push(
+        `content[${i}].attachment.language is ${JSON.stringify(attachment['language'])}, expected da or da-DK`,
+      );
+  }
+  return problems;
 }

@@ -30,6 +30,10 @@ export interface GmFetus {
   identifierSystem: string;
   identifierValue: string;
   relationship: string;
+  /** The code system of the relationship code, as written. */
+  relationshipSystem: string;
+  /** FHIR: the resource type the focus reference resolves to (a GMFetusRelatedPerson is a RelatedPerson). */
+  resourceType?: string;
   /** CPR of the mother the fetus record points to, where the format says. */
   motherCpr?: string;
 }
