@@ -29,9 +29,11 @@ export function transactionRequestProblems(transaction: unknown): string[] {
  * outside the DocumentReference, which DK-XDS-10 judges on its own.
  */
 export function transactionEmptyElements(transaction: unknown): string[] {
-  const { entry: _entry, ...envelope } = (transaction ?? {}) as Record<string, unknown>;
+  const envelope = Object.entries((transaction ?? {}) as Record<string, unknown>).filter(
+    ([key]) => key !== 'entry',
+  );
   return [
-    ...emptyJsonElements(envelope),
+    ...emptyJsonElements(Object.fromEntries(envelope)),
     ...entriesOf(transaction).flatMap((entry, index) => {
       const { resource, ...rest } = entry;
       const judgedElsewhere = isResource(resource) && resource.resourceType === 'DocumentReference';
