@@ -29,6 +29,10 @@ export const FAULTS = {
     'The Binary entry of the ITI-65 transaction has no request (FHIR R4 bdl-3; found by mutation testing)',
     'DK-MHD-1',
   ),
+  'binary-without-content-type': content(
+    'The Binary of the ITI-65 transaction has no contentType (1..1 in FHIR R4 Binary; found by mutation testing)',
+    'DK-MHD-1',
+  ),
   'submission-set-empty-identifier': content(
     'The SubmissionSet carries its entryUUID identifier with an empty value (FHIR R4 JSON; found by mutation testing)',
     'DK-MHD-1',

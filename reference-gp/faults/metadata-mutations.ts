@@ -17,6 +17,11 @@ export const TRANSPORT_MUTATIONS = {
     const binary = (pkg.transaction.entry ?? []).find((e) => e.resource?.resourceType === 'Binary');
     if (binary) delete binary.request;
   },
+  'binary-without-content-type': (pkg) => {
+    for (const entry of pkg.transaction.entry ?? [])
+      if (entry.resource?.resourceType === 'Binary')
+        delete (entry.resource as { contentType?: string }).contentType;
+  },
   'submission-set-empty-identifier': (pkg) => {
     for (const identifier of submissionSet(pkg)?.identifier ?? [])
       if (identifier.use === 'usual') identifier.value = '';

@@ -7,6 +7,7 @@ import { submissionSetProblems } from '../../src/rules/mhd/submission-set-rules.
 import {
   transactionEmptyElements,
   transactionRequestProblems,
+  transactionStructureProblems,
 } from '../../src/rules/mhd/transaction-rules.ts';
 import {
   bundleIdentity,
@@ -176,6 +177,7 @@ function provideDocumentBundle(shared: SharedDocument): string[] {
     problems.push(
       ...submissionSetProblems(bundle),
       ...transactionRequestProblems(bundle),
+      ...transactionStructureProblems(bundle),
       ...transactionEmptyElements(bundle).map((p) => `${p} (FHIR R4 JSON)`),
     );
   const contentType = submission.exchange.request.headers['content-type'] ?? '';

@@ -8,6 +8,7 @@ import { submissionSetProblems } from '../../src/rules/mhd/submission-set-rules.
 import {
   transactionEmptyElements,
   transactionRequestProblems,
+  transactionStructureProblems,
 } from '../../src/rules/mhd/transaction-rules.ts';
 
 const LIST_TYPES = 'https://profiles.ihe.net/ITI/MHD/CodeSystem/MHDlistTypes';
@@ -179,4 +180,39 @@ test('empty elements of the transaction are found outside the DocumentReference 
       'entry[2].resource.contentType is an empty string',
     ],
   );
+});
+
+test('the transaction is structurally valid FHIR R4 outside the DocumentReference (DK-XDS-10 validates that)', () => {
+  const bundle = (
+    list: Record<string, unknown>,
+    reference: Record<string, unknown>,
+    bin: Record<string, unknown>,
+  ) => ({
+    resourceType: 'Bundle',
+    type: 'transaction',
+    entry: [
+      {
+        fullUrl: 'urn:uuid:s',
+        resource: { resourceType: 'List', ...conforming, ...list },
+        request: { method: 'POST', url: 'List' },
+      },
+      {
+        fullUrl: 'urn:uuid:d',
+        resource: {
+          resourceType: 'DocumentReference',
+          status: 'current',
+          content: [{ attachment: { contentType: 'application/fhir+json' } }],
+          ...reference,
+        },
+        request: { method: 'POST', url: 'DocumentReference' },
+      },
+      { fullUrl: 'urn:uuid:b', resource: bin, request: { method: 'POST', url: 'Binary' } },
+    ],
+  });
+  assert.deepEqual(transactionStructureProblems(bundle({}, {}, binary)), []);
+  const withoutContentType = { resourceType: 'Binary', id: 'b' };
+  assert.deepEqual(transactionStructureProblems(bundle({ data: 'x' }, { data: 'x' }, withoutContentType)), [
+    'List.data: Unexpected property',
+    'Binary.contentType: Missing property',
+  ]);
 });

@@ -1,4 +1,4 @@
-import { emptyJsonElements } from '../../fhir/structural.ts';
+import { emptyJsonElements, structuralIssues } from '../../fhir/structural.ts';
 import { entriesOf, isResource } from '../../fhir/bundle.ts';
 
 /**
@@ -40,4 +40,15 @@ export function transactionEmptyElements(transaction: unknown): string[] {
       return emptyJsonElements(judgedElsewhere ? rest : entry, `entry[${index}]`);
     }),
   ];
+}
+
+/**
+ * Structural FHIR R4 problems of the transaction (element names, cardinalities, data types of the base
+ * specification: e.g. a List with an element List does not have, a Binary without its contentType), outside the
+ * DocumentReference, which DK-XDS-10 validates against MedCom's profile.
+ */
+export function transactionStructureProblems(transaction: unknown): string[] {
+  return structuralIssues(transaction)
+    .filter((issue) => !issue.location.startsWith('DocumentReference'))
+    .map((issue) => `${issue.location}: ${issue.message}`);
 }
