@@ -66,7 +66,7 @@ export function buildPackage(
  * attachment size and SHA-1 hash. Values a fault has already set are kept, so a fault can make them disagree.
  */
 export function sealPackage(pkg: SharePackage): string {
-  const bytes = Buffer.from(JSON.stringify(pkg.document), 'utf8');
+  const bytes = Buffer.from(JSON.stringify(pkg.document)); // UTF-8
   for (const entry of pkg.transaction.entry ?? []) {
     const resource = entry.resource;
     if (resource?.resourceType === 'Binary') resource.data ??= bytes.toString('base64');

@@ -19,16 +19,16 @@ export function observeDiagnoses(ctx: GpContext, cpr: unknown): unknown[] {
         !(faults.has('view-misses-incomplete') && !hasSksCode(d)),
     )
     .map((d) => {
-      const text = diagnosisText(d.codes);
+      // The view is answered as JSON, which leaves out what is undefined (no text, type, onset, …).
       return {
         diagnosisId: d.id,
         codes: d.codes,
-        ...(text === undefined ? {} : { text }),
-        ...(d.type === undefined ? {} : { type: d.type }),
+        text: diagnosisText(d.codes),
+        type: d.type,
         status: faults.has('view-shows-resolved-as-current') ? 'current' : d.status,
-        ...(d.onset === undefined ? {} : { onset: d.onset }),
-        ...(d.abatement === undefined ? {} : { abatement: d.abatement }),
-        ...(d.note === undefined ? {} : { note: d.note }),
+        onset: d.onset,
+        abatement: d.abatement,
+        note: d.note,
         recordedDate: d.recordedDate,
         lastChanged: d.lastChanged,
         private: d.private,
