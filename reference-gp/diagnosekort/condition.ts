@@ -33,15 +33,14 @@ export function describeKind(d: Diagnosis): string {
 }
 
 /**
- * Condition.code: one coding per code entry, text derived; absent altogether when there is neither. Elements that
- * are undefined here (a coding without code or display, no text) are left out by the JSON serialisation; an empty
- * array is not, so `coding` is left out explicitly.
+ * Condition.code: one coding per code entry, text derived from their displays; absent altogether without code
+ * entries (then there is no text either). What is undefined here (a coding without code or display, no text) is
+ * left out by the JSON serialisation.
  */
 function codeOf(diagnosis: Diagnosis): fhir4.CodeableConcept | undefined {
+  if (diagnosis.codes.length === 0) return undefined;
   const coding = diagnosis.codes.map(({ system, code, display }) => ({ system, code, display }));
-  const text = diagnosisText(diagnosis.codes);
-  if (coding.length === 0 && text === undefined) return undefined;
-  return { ...(coding.length === 0 ? {} : { coding }), text };
+  return { coding, text: diagnosisText(diagnosis.codes) };
 }
 
 export function buildCondition(diagnosis: Diagnosis, context: ConditionContext): fhir4.Condition {

@@ -2,12 +2,11 @@
 // not deleted, Private ones included and marked (the tillægstekst too: it is shown locally, never shared).
 import type { GpContext } from '../context.ts';
 import { patientRecord } from '../input.ts';
-import { diagnosisText, SKS_D, type Diagnosis } from '../state.ts';
+import { diagnosisText, SKS_D } from '../state.ts';
 
 export function observeDiagnoses(ctx: GpContext, cpr: unknown): unknown[] {
   const record = patientRecord(ctx.state, cpr);
   const { faults } = ctx;
-  const hasSksCode = (d: Diagnosis) => d.codes.some((c) => c.system === SKS_D && c.code !== undefined);
   return record.diagnoses
     .filter(
       (d) =>
@@ -16,7 +15,10 @@ export function observeDiagnoses(ctx: GpContext, cpr: unknown): unknown[] {
         (d.onCard || faults.has('view-shows-not-on-card')) &&
         (!d.deleted || faults.has('view-shows-deleted')) &&
         !(d.private && faults.has('view-hides-private')) &&
-        !(faults.has('view-misses-incomplete') && !hasSksCode(d)),
+        !(
+          faults.has('view-misses-incomplete') &&
+          !d.codes.some((c) => c.system === SKS_D && c.code !== undefined)
+        ),
     )
     .map((d) => {
       // The view is answered as JSON, which leaves out what is undefined (no text, type, onset, …).
