@@ -125,12 +125,17 @@ function requests(...entries: Record<string, unknown>[]) {
 }
 const binary = { resourceType: 'Binary', id: 'b', contentType: 'application/fhir+json' };
 
-test('every transaction entry has a request: POST to its type or PUT to Type/id (FHIR R4 bdl-3)', () => {
+test('every transaction entry has a request: POST to its type, PUT to Type/id or Type?search (FHIR R4 bdl-3)', () => {
   assert.deepEqual(
     transactionRequestProblems(
       requests(
         { fullUrl: 'urn:uuid:b', resource: binary, request: { method: 'POST', url: 'Binary' } },
         { fullUrl: 'urn:uuid:c', resource: binary, request: { method: 'PUT', url: 'Binary/b' } },
+        {
+          fullUrl: 'urn:uuid:e',
+          resource: binary,
+          request: { method: 'PUT', url: 'Binary?identifier=urn:uuid:e' },
+        },
       ),
     ),
     [],
@@ -148,7 +153,7 @@ test('every transaction entry has a request: POST to its type or PUT to Type/id 
       'entry[0] (Binary) has no request (FHIR R4 bdl-3: every transaction entry has one)',
       'entry[1] (Binary): request.method is "GET", expected POST (or PUT) to submit it',
       'entry[2] (Binary): POST to "", expected Binary',
-      'entry[3] (Binary): PUT to "Binary", expected Binary/b',
+      'entry[3] (Binary): PUT to "Binary", expected Binary/[id] or Binary?[search]',
     ],
   );
 });

@@ -4,8 +4,8 @@ import { entriesOf, isResource } from '../../fhir/bundle.ts';
 /**
  * The envelope of an ITI-65 Provide Document Bundle as FHIR R4 defines a transaction: every entry carries a request
  * (invariant bdl-3) with a method and a url (both 1..1); a create (POST) names the resource type as its url, an
- * update (PUT) `Type/id` (FHIR R4 RESTful API: create `POST [type]`, update `PUT [type]/[id]`). Any other method
- * (GET, DELETE, …) submits nothing.
+ * update (PUT) its type and then an id or a search (FHIR R4 RESTful API: create `POST [type]`, update
+ * `PUT [type]/[id]`, conditional update `PUT [type]?[search]`). Any other method (GET, DELETE, …) submits nothing.
  */
 export function transactionRequestProblems(transaction: unknown): string[] {
   return entriesOf(transaction).flatMap((entry, index) => {
@@ -18,9 +18,13 @@ export function transactionRequestProblems(transaction: unknown): string[] {
     if (method !== 'POST' && method !== 'PUT')
       return [`${where}: request.method is ${JSON.stringify(method)}, expected POST (or PUT) to submit it`];
     if (!resource) return [];
-    const expected =
-      method === 'POST' ? resource.resourceType : `${resource.resourceType}/${String(resource.id)}`;
-    return url === expected ? [] : [`${where}: ${method} to ${JSON.stringify(url)}, expected ${expected}`];
+    const type = resource.resourceType;
+    if (method === 'POST')
+      return url === type ? [] : [`${where}: POST to ${JSON.stringify(url)}, expected ${type}`];
+    const update = typeof url === 'string' && (url.startsWith(`${type}/`) || url.startsWith(`${type}?`));
+    return update
+      ? []
+      : [`${where}: PUT to ${JSON.stringify(url)}, expected ${type}/[id] or ${type}?[search]`];
   });
 }
 
