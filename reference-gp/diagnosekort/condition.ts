@@ -32,16 +32,15 @@ export function describeKind(d: Diagnosis): string {
   return [d.type === undefined ? undefined : DANISH[d.type], DANISH[d.status]].filter(Boolean).join(', ');
 }
 
-/** Condition.code: one coding per code entry, text derived; absent altogether when there is neither. */
+/**
+ * Condition.code: one coding per code entry, text derived from their displays; absent altogether without code
+ * entries (then there is no text either). What is undefined here (a coding without code or display, no text) is
+ * left out by the JSON serialisation.
+ */
 function codeOf(diagnosis: Diagnosis): fhir4.CodeableConcept | undefined {
-  const coding = diagnosis.codes.map((c) => ({
-    system: c.system,
-    ...(c.code === undefined ? {} : { code: c.code }),
-    ...(c.display === undefined ? {} : { display: c.display }),
-  }));
-  const text = diagnosisText(diagnosis.codes);
-  if (coding.length === 0 && text === undefined) return undefined;
-  return { ...(coding.length === 0 ? {} : { coding }), ...(text === undefined ? {} : { text }) };
+  if (diagnosis.codes.length === 0) return undefined;
+  const coding = diagnosis.codes.map(({ system, code, display }) => ({ system, code, display }));
+  return { coding, text: diagnosisText(diagnosis.codes) };
 }
 
 export function buildCondition(diagnosis: Diagnosis, context: ConditionContext): fhir4.Condition {
@@ -82,10 +81,11 @@ export function buildCondition(diagnosis: Diagnosis, context: ConditionContext):
         : [{ coding: [{ system: CONDITION_CATEGORY, code: diagnosis.type }] }]),
       { coding: [{ system: SNOMED, code: STATUS_CODES[diagnosis.status] }] },
     ],
-    ...(code === undefined ? {} : { code }),
+    // Undefined elements (no code, onset or abatement) are left out by the JSON serialisation.
+    code,
     subject: { reference: context.patientReference },
-    ...(diagnosis.onset === undefined ? {} : { onsetDateTime: diagnosis.onset }),
-    ...(diagnosis.abatement === undefined ? {} : { abatementDateTime: diagnosis.abatement }),
+    onsetDateTime: diagnosis.onset,
+    abatementDateTime: diagnosis.abatement,
     recordedDate,
   };
 }

@@ -51,11 +51,7 @@ function parseCode(item: unknown, where: string): DiagnosisCode {
   const code = optionalText(entry, 'code', where);
   const display = optionalText(entry, 'display', where);
   if (code === undefined && display === undefined) throw invalid(`${where} needs a code, a display or both`);
-  return {
-    system: system as DiagnosisCode['system'],
-    ...(code === undefined ? {} : { code }),
-    ...(display === undefined ? {} : { display }),
-  };
+  return { system: system as DiagnosisCode['system'], code, display };
 }
 
 function parseCodes(value: unknown): DiagnosisCode[] {
@@ -140,11 +136,11 @@ export function registerDiagnosis(ctx: GpContext, input: Input): Record<string, 
     identifier: randomUUID(),
     clinic: record.clinic,
     codes,
-    ...(type === undefined ? {} : { type }),
+    type,
     status,
-    ...(onset === undefined ? {} : { onset }),
-    ...(abatement === undefined ? {} : { abatement }),
-    ...(note === undefined ? {} : { note }),
+    onset,
+    abatement,
+    note,
     recordedDate,
     lastChanged: now,
     onCard,
@@ -188,8 +184,7 @@ export function updateDiagnosis(ctx: GpContext, input: Input): Record<string, un
   // Fault: the change is acknowledged (and timestamped) but the new status never reaches the record.
   if (!faults.has('ignore-status-update')) {
     diagnosis.status = nextStatus;
-    if (nextAbatement === undefined) delete diagnosis.abatement;
-    else diagnosis.abatement = nextAbatement;
+    diagnosis.abatement = nextAbatement;
   }
   if (type !== undefined) diagnosis.type = type;
   // Fault: new codes are acknowledged but the old ones stay.

@@ -15,6 +15,12 @@ export const CLASS_CODE = 'urn:oid:1.2.208.184.100.9';
 export const FORMAT_CODE = 'urn:oid:1.2.208.184.100.10';
 export const CONFIDENTIALITY = 'urn:oid:2.16.840.1.113883.5.25';
 export const HOME_COMMUNITY = 'urn:oid:1.2.208.176.8.1';
+/**
+ * The reference GP system's sourceId (IHE MHD ihe-sourceId: "the globally unique, immutable identifier of the
+ * entity that contributed the SubmissionSet", an OID). A UUID-based OID (ITU-T X.667, arc 2.25) of the fixed UUID
+ * c9e65f68-b136-4dce-94df-59fc84c0f8de, as a system without a registered OID of its own may use.
+ */
+export const SOURCE_ID = 'urn:oid:2.25.268370990553716845366021737054596036830';
 
 export const PROBLEM_LIST_LOINC = { code: '11450-4', display: 'Problem list - Reported' } as const;
 export const STATUS_CODES = { current: '15240007', resolved: '723506003' } as const;
@@ -36,6 +42,7 @@ export const PROFILES = {
   mhdProvideBundle: 'https://profiles.ihe.net/ITI/MHD/StructureDefinition/IHE.MHD.Minimal.ProvideBundle',
   mhdSubmissionSet: 'https://profiles.ihe.net/ITI/MHD/StructureDefinition/IHE.MHD.Minimal.SubmissionSet',
   mhdListTypes: 'https://profiles.ihe.net/ITI/MHD/CodeSystem/MHDlistTypes',
+  mhdSourceId: 'https://profiles.ihe.net/ITI/MHD/StructureDefinition/ihe-sourceId',
 } as const;
 
 /** Danish words for the GP's choices, used in narratives. */

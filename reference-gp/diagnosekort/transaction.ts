@@ -1,7 +1,7 @@
 // IHE MHD ITI-65 Provide Document Bundle: SubmissionSet List, DocumentReference and the document as Binary.
 import { createHash, randomUUID } from 'node:crypto';
 import type { BuiltDocument, SharedCondition } from './document.ts';
-import { PROFILES, URI } from './systems.ts';
+import { PROFILES, SOURCE_ID, URI } from './systems.ts';
 
 /** Everything that leaves the GP system for one share; content faults mutate it before it is sealed. */
 export interface SharePackage {
@@ -26,6 +26,8 @@ export function buildPackage(
     resourceType: 'List',
     id: submissionSetId,
     meta: { profile: [PROFILES.mhdSubmissionSet] },
+    // 1..1 in the MHD 4.2 Minimal SubmissionSet: which system contributed the submission.
+    extension: [{ url: PROFILES.mhdSourceId, valueIdentifier: { system: URI, value: SOURCE_ID } }],
     identifier: [
       { use: 'official', system: URI, value: `urn:uuid:${randomUUID()}` },
       { use: 'usual', system: URI, value: `urn:uuid:${submissionSetId}` },
@@ -64,7 +66,7 @@ export function buildPackage(
  * attachment size and SHA-1 hash. Values a fault has already set are kept, so a fault can make them disagree.
  */
 export function sealPackage(pkg: SharePackage): string {
-  const bytes = Buffer.from(JSON.stringify(pkg.document), 'utf8');
+  const bytes = Buffer.from(JSON.stringify(pkg.document)); // UTF-8
   for (const entry of pkg.transaction.entry ?? []) {
     const resource = entry.resource;
     if (resource?.resourceType === 'Binary') resource.data ??= bytes.toString('base64');

@@ -2,12 +2,11 @@
 // not deleted, Private ones included and marked (the tillægstekst too: it is shown locally, never shared).
 import type { GpContext } from '../context.ts';
 import { patientRecord } from '../input.ts';
-import { diagnosisText, SKS_D, type Diagnosis } from '../state.ts';
+import { diagnosisText, SKS_D } from '../state.ts';
 
 export function observeDiagnoses(ctx: GpContext, cpr: unknown): unknown[] {
   const record = patientRecord(ctx.state, cpr);
   const { faults } = ctx;
-  const hasSksCode = (d: Diagnosis) => d.codes.some((c) => c.system === SKS_D && c.code !== undefined);
   return record.diagnoses
     .filter(
       (d) =>
@@ -16,19 +15,22 @@ export function observeDiagnoses(ctx: GpContext, cpr: unknown): unknown[] {
         (d.onCard || faults.has('view-shows-not-on-card')) &&
         (!d.deleted || faults.has('view-shows-deleted')) &&
         !(d.private && faults.has('view-hides-private')) &&
-        !(faults.has('view-misses-incomplete') && !hasSksCode(d)),
+        !(
+          faults.has('view-misses-incomplete') &&
+          !d.codes.some((c) => c.system === SKS_D && c.code !== undefined)
+        ),
     )
     .map((d) => {
-      const text = diagnosisText(d.codes);
+      // The view is answered as JSON, which leaves out what is undefined (no text, type, onset, …).
       return {
         diagnosisId: d.id,
         codes: d.codes,
-        ...(text === undefined ? {} : { text }),
-        ...(d.type === undefined ? {} : { type: d.type }),
+        text: diagnosisText(d.codes),
+        type: d.type,
         status: faults.has('view-shows-resolved-as-current') ? 'current' : d.status,
-        ...(d.onset === undefined ? {} : { onset: d.onset }),
-        ...(d.abatement === undefined ? {} : { abatement: d.abatement }),
-        ...(d.note === undefined ? {} : { note: d.note }),
+        onset: d.onset,
+        abatement: d.abatement,
+        note: d.note,
         recordedDate: d.recordedDate,
         lastChanged: d.lastChanged,
         private: d.private,

@@ -25,6 +25,22 @@ export const FAULTS = {
     'The ITI-65 Bundle has no SubmissionSet List, only the DocumentReference and the Binary (found by mutation testing)',
     'DK-MHD-1',
   ),
+  'transaction-entry-without-request': content(
+    'The Binary entry of the ITI-65 transaction has no request (FHIR R4 bdl-3; found by mutation testing)',
+    'DK-MHD-1',
+  ),
+  'binary-without-content-type': content(
+    'The Binary of the ITI-65 transaction has no contentType (1..1 in FHIR R4 Binary; found by mutation testing)',
+    'DK-MHD-1',
+  ),
+  'submission-set-empty-identifier': content(
+    'The SubmissionSet carries its entryUUID identifier with an empty value (FHIR R4 JSON; found by mutation testing)',
+    'DK-MHD-1',
+  ),
+  'submission-set-source-id-not-oid': content(
+    "The SubmissionSet's ihe-sourceId is the clinic's bare SOR code, not an OID (IHE MHD; found by mutation testing)",
+    'DK-MHD-1',
+  ),
   'hash-mismatch': content(
     'DocumentReference attachment hash is not the SHA-1 of the sent document',
     'DK-MHD-2',

@@ -1,10 +1,10 @@
 // Content faults in the sharing metadata (DocumentReference) and the MHD transaction around the document.
 import { createHash, randomUUID } from 'node:crypto';
 import { LOINC_OID, PROFILES, SNOMED_OID } from '../diagnosekort/systems.ts';
-import { TEST_PATIENTS } from '../test-data.ts';
+import { CLINICS, TEST_PATIENTS } from '../test-data.ts';
 import type { ContentFault } from './catalogue.ts';
 import type { Mutation } from './document-mutations.ts';
-import { attachments, containedPatient } from './package-access.ts';
+import { attachments, containedPatient, submissionSet } from './package-access.ts';
 
 export const TRANSPORT_MUTATIONS = {
   'transaction-type-batch': (pkg) => {
@@ -12,6 +12,23 @@ export const TRANSPORT_MUTATIONS = {
   },
   'submission-set-missing': (pkg) => {
     pkg.transaction.entry = (pkg.transaction.entry ?? []).filter((e) => e.resource?.resourceType !== 'List');
+  },
+  'transaction-entry-without-request': (pkg) => {
+    const binary = (pkg.transaction.entry ?? []).find((e) => e.resource?.resourceType === 'Binary');
+    if (binary) delete binary.request;
+  },
+  'binary-without-content-type': (pkg) => {
+    for (const entry of pkg.transaction.entry ?? [])
+      if (entry.resource?.resourceType === 'Binary')
+        delete (entry.resource as { contentType?: string }).contentType;
+  },
+  'submission-set-empty-identifier': (pkg) => {
+    for (const identifier of submissionSet(pkg)?.identifier ?? [])
+      if (identifier.use === 'usual') identifier.value = '';
+  },
+  'submission-set-source-id-not-oid': (pkg) => {
+    const sourceId = submissionSet(pkg)?.extension?.find((e) => e.url === PROFILES.mhdSourceId);
+    if (sourceId) sourceId.valueIdentifier = { value: CLINICS.current.sor };
   },
   'hash-mismatch': (pkg) => {
     // Set before sealing, so the hash of other bytes survives (sealPackage only fills in missing values).

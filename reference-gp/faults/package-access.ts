@@ -30,3 +30,10 @@ export const conditions = (pkg: SharePackage) => pkg.conditions.map((c) => c.res
 export const containedPatient = (pkg: SharePackage) =>
   single(ofType(pkg.documentReference.contained ?? [], 'Patient'), 'contained Patient');
 export const attachments = (pkg: SharePackage) => pkg.documentReference.content.map((c) => c.attachment);
+
+/** The SubmissionSet List of the ITI-65 transaction. */
+export const submissionSet = (pkg: SharePackage): fhir4.List | undefined =>
+  ofType(
+    (pkg.transaction.entry ?? []).flatMap((e) => (e.resource ? [e.resource] : [])),
+    'List',
+  )[0];

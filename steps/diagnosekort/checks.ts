@@ -5,6 +5,11 @@ import type { Resource } from '../../src/fhir/bundle.ts';
 import { SYSTEM } from '../../src/fhir/identifiers.ts';
 import { submissionSetProblems } from '../../src/rules/mhd/submission-set-rules.ts';
 import {
+  transactionEmptyElements,
+  transactionRequestProblems,
+  transactionStructureProblems,
+} from '../../src/rules/mhd/transaction-rules.ts';
+import {
   bundleIdentity,
   documentTypeAndFirstEntry,
   narrativesPresent,
@@ -168,7 +173,13 @@ function provideDocumentBundle(shared: SharedDocument): string[] {
     problems.push(
       `the submission is ${String(bundle?.resourceType)} of type ${String(bundle?.type)}, expected a Bundle of type transaction`,
     );
-  else problems.push(...submissionSetProblems(bundle));
+  else
+    problems.push(
+      ...submissionSetProblems(bundle),
+      ...transactionRequestProblems(bundle),
+      ...transactionStructureProblems(bundle),
+      ...transactionEmptyElements(bundle).map((p) => `${p} (FHIR R4 JSON)`),
+    );
   const contentType = submission.exchange.request.headers['content-type'] ?? '';
   if (!/^application\/fhir\+json\b/.test(contentType))
     problems.push(`content type is "${contentType}", expected application/fhir+json`);
