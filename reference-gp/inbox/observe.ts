@@ -19,11 +19,9 @@ function asOf(ctx: GpContext, query: URLSearchParams): string {
 }
 
 function view(ctx: GpContext, item: InboxItem, date: string): Record<string, unknown> {
+  // Only an item archived until an appointment has archivedUntil (returnToInbox deletes it); others never resurface.
   const resurfaced =
-    item.state === 'archived' &&
-    item.archivedUntil !== undefined &&
-    date >= item.archivedUntil &&
-    !ctx.faults.has('inbox-never-resurfaces');
+    date >= (item.archivedUntil ?? '9999-12-31') && !ctx.faults.has('inbox-never-resurfaces');
   return {
     requisition: item.requisition,
     patient: item.patient,

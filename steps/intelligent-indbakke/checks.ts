@@ -392,6 +392,35 @@ Then(
 );
 
 Then(
+  "the report on requisition {string} is in the doctor's inbox under the patient it names, {string}",
+  async function (this: CertbenchWorld, ref: string, named: string) {
+    if (!(await observed(this))) return;
+    const { requisition, latest } = await seen(this, ref, named);
+    this.verify(
+      'a report is shown under the patient it names',
+      stateIs(latest, requisition, 'inbox').map((p) => `for ${named}: ${p}`),
+      { location: `observation inbox.items (patient ${named})`, expected: 'one item, state inbox' },
+    );
+  },
+);
+
+Then(
+  "the report on requisition {string}, which nobody ordered, is in the doctor's inbox of test patient {string} and nothing is handled automatically",
+  async function (this: CertbenchWorld, ref: string, patient: string) {
+    if (!(await observed(this))) return;
+    const { requisition, latest } = await seen(this, ref, patient);
+    this.verify(
+      'a report nobody ordered is shown, never auto-handled',
+      keptForTheDoctor(latest, requisition),
+      {
+        location: `${INBOX} (patient ${patient})`,
+        expected: 'one item, state inbox, no reply',
+      },
+    );
+  },
+);
+
+Then(
   "the cut-off report on requisition {string} is refused or shown in the doctor's inbox, and never answered or archived automatically",
   async function (this: CertbenchWorld, ref: string) {
     if (!(await observed(this))) return;

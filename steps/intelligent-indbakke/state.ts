@@ -22,6 +22,10 @@ export interface DeliveredReport {
   rows: ResultRow[];
   /** Sent without its closing tags (not well-formed XML). */
   cutOff?: boolean;
+  /** The XRPT01 namespace bound to this prefix instead of the default namespace. */
+  prefix?: string;
+  /** On a requisition number nobody ordered (not one of the scenario's requisitions). */
+  unordered?: boolean;
 }
 
 export interface DeliveryOutput {
