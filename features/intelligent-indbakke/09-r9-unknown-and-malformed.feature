@@ -9,7 +9,8 @@ Feature: Intelligent indbakke R9 and 3.4: an unknown patient and a malformed rep
   to a prefix (<lab:LaboratoryReport xmlns:lab="…">), the same document by XML Namespaces 1.0. None of J1, J2, J3
   may be handled automatically: the unknown patient's report is shown in the doctor's inbox, J2's report is shown
   under the patient it names and neither Lonni nor Einer gets a reply on it, J3's report is shown in Lonni's inbox,
-  and the malformed report is refused (4xx) or shown in the inbox. Every well-formed report is received (2xx).
+  and the malformed report is refused (4xx) or shown in the inbox. Every well-formed report is received (2xx). J4 is
+  answered automatically; the replies and audit log of Einer and of the unknown patient show nothing about it.
 
   Background:
     Given test patient "0201609996" has requisition "J1" ordered with auto-handling "autosvar-ved-normal" for:
@@ -60,6 +61,7 @@ Feature: Intelligent indbakke R9 and 3.4: an unknown patient and a malformed rep
     And the report on requisition "J2" for the other test patient "0201609995" is handled automatically for neither patient
     And the report on requisition "J2" is in the doctor's inbox under the patient it names, "0201609995"
     And the report on requisition "J3", which nobody ordered, is in the doctor's inbox of test patient "0201609996" and nothing is handled automatically
+    And the replies, fees and audit log of each patient show nothing about another patient's requisitions
     And the assessor judges "Svarene på den ukendte patient (J1), på en anden patient end rekvisitionens (J2, vist under Einer) og på en rekvisition, ingen har bestilt (J3), ligger i lægens indbakke og er ikke håndteret automatisk" / "The reports for the unknown patient (J1), for another patient than the requisition's (J2, shown under Einer) and on a requisition nobody ordered (J3) are in the doctor's inbox and were not handled automatically"
 
   @cp:II-3.4.2 @usecase:T

@@ -178,6 +178,10 @@ export const INBOX_FAULTS = {
     'A report naming another known patient than its requisition’s is shown under the requisition’s patient, not the one it names (found by mutation testing)',
     'II-3.3.9.1',
   ),
+  'inbox-lists-every-patient': behaviour(
+    'The patient replies and the audit log of one patient list the whole clinic’s entries (found by mutation testing)',
+    'II-3.3.9.1',
+  ),
   'inbox-matches-requisition-only': behaviour(
     'Reports are matched by requisition number alone: a report naming an unknown patient is auto-handled',
     'II-3.3.9.1',

@@ -50,8 +50,9 @@ export function observeInboxItems(ctx: GpContext, query: URLSearchParams): unkno
 
 export function observePatientMessages(ctx: GpContext, query: URLSearchParams): unknown[] {
   const patient = patientOf(query);
+  // Fault inbox-lists-every-patient: the whole clinic's replies and audit entries.
   return ctx.state.inbox.messages
-    .filter((m) => m.patient === patient)
+    .filter((m) => ctx.faults.has('inbox-lists-every-patient') || m.patient === patient)
     .map(({ patient: _p, ...message }) => message);
 }
 
@@ -63,6 +64,6 @@ export function observeFees(ctx: GpContext, query: URLSearchParams): unknown[] {
 export function observeAudit(ctx: GpContext, query: URLSearchParams): unknown[] {
   const patient = patientOf(query);
   return ctx.state.inbox.audit
-    .filter((a) => a.patient === patient)
+    .filter((a) => ctx.faults.has('inbox-lists-every-patient') || a.patient === patient)
     .map(({ patient: _p, ...entry }) => ({ ...entry, actor: 'system' }));
 }

@@ -7,6 +7,7 @@ import {
   groupedWithProducers,
   keptForTheDoctor,
   noFees,
+  nothingAboutOthers,
   notAutoHandled,
   nothingAudited,
   repliesAbout,
@@ -417,6 +418,37 @@ Then(
         expected: 'one item, state inbox, no reply',
       },
     );
+  },
+);
+
+Then(
+  "the replies, fees and audit log of each patient show nothing about another patient's requisitions",
+  async function (this: CertbenchWorld) {
+    if (!(await observed(this))) return;
+    const outcome = await this.realise();
+    const scenario = inboxScenario(this);
+    const problems = scenario.patients.flatMap((patient) => {
+      // Another patient's requisition: ordered for someone else, and no report on it names this patient.
+      const others = new Set(
+        [...scenario.requisitions.values()]
+          .filter(
+            (r) =>
+              r.patient !== patient &&
+              !scenario.deliveries.some((d) => d.requisition === r.ref && d.cpr === patient),
+          )
+          .map((r) => requisitionNumber(this.ctx.runId, r.ref)),
+      );
+      return scenario.deliveries.flatMap((d) => {
+        const snapshot = (outcome.outputs.get(d.step) as DeliveryOutput | undefined)?.snapshots[patient];
+        return snapshot
+          ? nothingAboutOthers(snapshot, patient, others).map((p) => `after ${d.step}: ${p}`)
+          : [];
+      });
+    });
+    this.verify('each patient sees only their own', [...new Set(problems)], {
+      location: 'observations inbox.patient-messages, inbox.fees, inbox.audit (each patient)',
+      expected: "no row about another patient's requisition",
+    });
   },
 );
 
