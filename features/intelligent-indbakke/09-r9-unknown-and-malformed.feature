@@ -5,11 +5,12 @@ Feature: Intelligent indbakke R9 and 3.4: an unknown patient and a malformed rep
   know (CPR 3112999998, not a national test person); its results are all normal. The report on J2 names another
   patient the system does know (Einer), so requisition number and patient do not belong together. The report on J3
   names Lonni, but nobody ordered a requisition with that number (a paper requisition, say). The report on K1 is cut
-  off before its end (not well-formed XML). The report on J4 is an ordinary one, but with the XRPT01 namespace bound
+  off before its end (not well-formed XML); the report on K2 is well-formed but lacks its mandatory Patient element. The report on J4 is an ordinary one, but with the XRPT01 namespace bound
   to a prefix (<lab:LaboratoryReport xmlns:lab="…">), the same document by XML Namespaces 1.0. None of J1, J2, J3
   may be handled automatically: the unknown patient's report is shown in the doctor's inbox, J2's report is shown
   under the patient it names and neither Lonni nor Einer gets a reply on it, J3's report is shown in Lonni's inbox,
-  and the malformed report is refused (4xx) or shown in the inbox. Every well-formed report is received (2xx). J4 is
+  and the malformed reports are refused (4xx) or shown in the inbox. Every complete, well-formed report is received
+  (2xx). J4 is
   answered automatically; the replies and audit log of Einer and of the unknown patient show nothing about it.
 
   Background:
@@ -22,6 +23,10 @@ Feature: Intelligent indbakke R9 and 3.4: an unknown patient and a malformed rep
       | NPU19748 |
       | NPU02319 |
     And test patient "0201609996" has requisition "K1" ordered with auto-handling "autosvar-ved-normal" for:
+      | NPU      |
+      | NPU19748 |
+      | NPU02319 |
+    And test patient "0201609996" has requisition "K2" ordered with auto-handling "autosvar-ved-normal" for:
       | NPU      |
       | NPU19748 |
       | NPU02319 |
@@ -49,10 +54,14 @@ Feature: Intelligent indbakke R9 and 3.4: an unknown patient and a malformed rep
       | NPU      | svar | interval |
       | NPU19748 | 3    | -8       |
       | NPU02319 | 8,4  | 7,3-9,5  |
+    And laboratory "TLA" delivers a "komplet_svar" report on requisition "K2" for test patient "0201609996", without its "Patient" element:
+      | NPU      | svar | interval |
+      | NPU19748 | 3    | -8       |
+      | NPU02319 | 8,4  | 7,3-9,5  |
 
   @cp:II-3.4.1 @usecase:T
   Scenario: The receiving endpoint accepts a well-formed XRPT01
-    Then every well-formed report was answered with a 2xx status
+    Then every complete, well-formed report was answered with a 2xx status
     And the assessor judges "Systemet modtog hvert velformet laboratoriesvar uden fejl, også det med navnerumspræfiks (J4)" / "The system received every well-formed lab report without error, also the one with a namespace prefix (J4)"
 
   @cp:II-3.3.9.1 @usecase:R9
@@ -67,4 +76,5 @@ Feature: Intelligent indbakke R9 and 3.4: an unknown patient and a malformed rep
   @cp:II-3.4.2 @usecase:T
   Scenario: A malformed report is not auto-handled silently
     Then the cut-off report on requisition "K1" is refused or shown in the doctor's inbox, and never answered or archived automatically
-    And the assessor judges "Systemet afviste det afkortede svar eller viser det i indbakken; intet automatisk svar eller arkivering" / "The system refused the cut-off report or shows it in the inbox; no automatic reply or archiving"
+    And the report on requisition "K2" without its "Patient" element is refused or shown in the doctor's inbox, and never answered or archived automatically
+    And the assessor judges "Systemet afviste det afkortede svar (K1) og svaret uden patient (K2) eller viser dem i indbakken; intet automatisk svar eller arkivering" / "The system refused the cut-off report (K1) and the report without a patient (K2) or shows them in the inbox; no automatic reply or archiving"

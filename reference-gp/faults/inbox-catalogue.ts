@@ -11,6 +11,10 @@ export const INBOX_FAULTS = {
     'A report that is not well-formed XML is read as far as it goes and auto-handled',
     'II-3.4.2',
   ),
+  'inbox-report-without-patient-filed': behaviour(
+    'A well-formed report without its Patient element is received (2xx) and filed under no patient: neither refused nor shown (found by mutation testing)',
+    'II-3.4.2',
+  ),
   'inbox-namespace-prefix-refused': behaviour(
     'A report whose XRPT01 namespace is bound to a prefix (x:LaboratoryReport) is refused: the reader knows only the default namespace (found by mutation testing)',
     'II-3.4.1',

@@ -88,7 +88,10 @@ export function readReport(xml: string, faults: ReadonlySet<FaultName>): Receive
   return {
     letterId: required(root, 'letter identifier', 'Letter', 'Identifier'),
     senderCode: required(root, 'sending laboratory', 'Sender', 'FromLabIdentifier'),
-    cpr: required(root, 'patient', 'Patient', 'CivilRegistrationNumber'),
+    // Fault: a report without the patient is filed under no patient.
+    cpr: faults.has('inbox-report-without-patient-filed')
+      ? (textAt(root, 'Patient', 'CivilRegistrationNumber') ?? '')
+      : required(root, 'patient', 'Patient', 'CivilRegistrationNumber'),
     requisition: required(
       root,
       'requisition number',

@@ -140,6 +140,23 @@ When(
 );
 
 When(
+  'laboratory {string} delivers a {string} report on requisition {string} for test patient {string}, without its {string} element:',
+  function (
+    this: CertbenchWorld,
+    lab: string,
+    status: string,
+    ref: string,
+    cpr: string,
+    omit: string,
+    table: DataTable,
+  ) {
+    ordered(this, ref);
+    if (!/^[A-Za-z]+$/.test(omit)) throw new Error(`"${omit}" is not an XRPT01 element name`);
+    planDelivery(this, { lab, requisition: ref, cpr, rows: rowsOf(table), omit }, status);
+  },
+);
+
+When(
   'laboratory {string} delivers a {string} report on requisition {string} for test patient {string}, with the XRPT01 namespace bound to the prefix {string}:',
   function (
     this: CertbenchWorld,

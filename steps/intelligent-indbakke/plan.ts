@@ -118,7 +118,7 @@ export function planHandlingChange(
 
 /**
  * Delivers one report as `report` describes it: `cutOff` sends it without its closing tags (not well-formed XML),
- * `prefix` binds the XRPT01 namespace to a prefix.
+ * `omit` leaves an element out, `prefix` binds the XRPT01 namespace to a prefix.
  */
 export function planDelivery(
   world: CertbenchWorld,
@@ -129,7 +129,7 @@ export function planDelivery(
   const step = `report ${scenario.deliveries.length + 1}`;
   scenario.deliveries.push({ ...report, step });
   const patients = [...scenario.patients];
-  const { cutOff = false, prefix } = report;
+  const { cutOff = false, prefix, omit } = report;
   world.addToPlan({
     name: step,
     key: [report, reportStatus, patients],
@@ -148,12 +148,16 @@ export function planDelivery(
         }),
         prefix,
       );
-      const body = cutOff ? xml.slice(0, xml.lastIndexOf('</Result>')) : xml;
+      const body = cutOff
+        ? xml.slice(0, xml.lastIndexOf('</Result>'))
+        : omit
+          ? xml.replace(new RegExp(`\\s*<${omit}>[\\s\\S]*?</${omit}>`), '')
+          : xml;
       const answer = await driver.deliver({
         channel: LAB_REPORT_CHANNEL,
         contentType: 'application/xml',
         body,
-        description: `XRPT01 ${reportStatus} from ${report.lab} on requisition ${requisition}${cutOff ? ' (cut off)' : ''}${prefix ? ` (namespace prefix ${prefix})` : ''}`,
+        description: `XRPT01 ${reportStatus} from ${report.lab} on requisition ${requisition}${cutOff ? ' (cut off)' : ''}${omit ? ` (without ${omit})` : ''}${prefix ? ` (namespace prefix ${prefix})` : ''}`,
       });
       const snapshots: Record<string, InboxSnapshot> = {};
       // A manual driver has no observations: the assessor looks at the screen instead.
