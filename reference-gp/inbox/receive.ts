@@ -122,14 +122,16 @@ export function receiveLabReport(ctx: GpContext, request: InboundRequest): Inbou
     !(ctx.faults.has('inbox-never-completes') && sawPartial)
   ) {
     const decision = decide(requisition, item, ctx.faults);
-    const archiveAnyway =
-      ctx.faults.has('inbox-archives-abnormal-until-appointment') &&
-      decision.kind === 'inbox' &&
-      requisition.autoHandling === 'arkiver-til-aftale';
+    // Fault: abnormal results of an arkiver-til-aftale requisition are archived anyway (the switch inline, so the
+    // mutation ignorer sees that only the fault takes this branch).
     applyDecision(
       ctx,
       item,
-      archiveAnyway ? { kind: 'archive-until-appointment', until: requisition.appointment ?? '' } : decision,
+      ctx.faults.has('inbox-archives-abnormal-until-appointment') &&
+        decision.kind === 'inbox' &&
+        requisition.autoHandling === 'arkiver-til-aftale'
+        ? { kind: 'archive-until-appointment', until: requisition.appointment ?? '' }
+        : decision,
     );
   }
   return json(200, { received: report.letterId, requisition: report.requisition });
