@@ -15,8 +15,8 @@ export function numberOf(value: string | undefined): number | undefined {
 }
 
 function labLimits(result: ReceivedResult, faults: ReadonlySet<FaultName>): Limits | undefined {
-  const lower = numberOf(result.interval?.lower);
-  const upper = numberOf(result.interval?.upper);
+  const lower = numberOf(result.interval.lower);
+  const upper = numberOf(result.interval.upper);
   // Fault: an interval with a lower limit only is taken for no interval.
   if (upper === undefined && (lower === undefined || faults.has('inbox-lower-only-interval-ignored')))
     return undefined;
@@ -35,11 +35,7 @@ export function assessResult(
     faults.has('inbox-alphanumeric-read-as-number') && numberOf(result.value) !== undefined;
   if (result.type === 'alfanumerisk' && !readAsNumber) {
     // The fault: a text value equal to the laboratory's interval text counts as normal.
-    if (
-      faults.has('inbox-autoanswers-alphanumeric') &&
-      result.value === result.interval?.text &&
-      !result.flag
-    )
+    if (faults.has('inbox-autoanswers-alphanumeric') && result.value === result.interval.text && !result.flag)
       return { normal: true };
     return { normal: false, reason: `${result.npu} is alphanumeric` };
   }
