@@ -14,12 +14,6 @@ const parser = new XMLParser({
   parseTagValue: false,
   isArray: (name) => name === 'Result',
 });
-// Fault inbox-namespace-prefix-refused: a reader that knows only the default namespace.
-const prefixBlindParser = new XMLParser({
-  ignoreAttributes: true,
-  parseTagValue: false,
-  isArray: (name) => name === 'Result',
-});
 
 function child(parent: unknown, ...path: string[]): unknown {
   let here = parent;
@@ -80,7 +74,10 @@ export function readReport(xml: string, faults: ReadonlySet<FaultName>): Receive
     if (valid !== true) throw new UnreadableReport(`not well-formed XML: ${valid.err.msg}`);
   }
   // Well-formed (checked above), so the parser reads it.
-  const reader = faults.has('inbox-namespace-prefix-refused') ? prefixBlindParser : parser;
+  // Fault inbox-namespace-prefix-refused: a reader that knows only the default namespace.
+  const reader = faults.has('inbox-namespace-prefix-refused')
+    ? new XMLParser({ ignoreAttributes: true, parseTagValue: false, isArray: (name) => name === 'Result' })
+    : parser;
   const root = child(reader.parse(xml), 'LaboratoryReport');
   if (root === undefined) throw new UnreadableReport('the root element is not LaboratoryReport');
   const results = child(root, 'LaboratoryResults', 'Result');
