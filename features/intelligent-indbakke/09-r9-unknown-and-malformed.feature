@@ -1,16 +1,16 @@
 @protocol:intelligent-indbakke
 Feature: Intelligent indbakke R9 and 3.4: an unknown patient and a malformed report
 
-  Lonni has four requisitions with "Autosvar ved normal". The report on J1 names a patient the GP system does not
+  Lonni has six requisitions with "Autosvar ved normal". The report on J1 names a patient the GP system does not
   know (CPR 3112999998, not a national test person); its results are all normal. The report on J2 names another
   patient the system does know (Einer), so requisition number and patient do not belong together. The report on J3
   names Lonni, but nobody ordered a requisition with that number (a paper requisition, say). The report on K1 is cut
-  off before its end (not well-formed XML); the report on K2 is well-formed but lacks its mandatory Patient element. The report on J4 is an ordinary one, but with the XRPT01 namespace bound
-  to a prefix (<lab:LaboratoryReport xmlns:lab="…">), the same document by XML Namespaces 1.0. None of J1, J2, J3
-  may be handled automatically: the unknown patient's report is shown in the doctor's inbox, J2's report is shown
-  under the patient it names and neither Lonni nor Einer gets a reply on it, J3's report is shown in Lonni's inbox,
-  and the malformed reports are refused (4xx) or shown in the inbox. Every complete, well-formed report is received
-  (2xx). J4 is
+  off before its end (not well-formed XML); the report on K2 is well-formed but lacks its mandatory Patient element.
+  The report on J4 is an ordinary one, but with the XRPT01 namespace bound to a prefix
+  (<lab:LaboratoryReport xmlns:lab="…">), the same document by XML Namespaces 1.0. None of J1, J2, J3 may be handled
+  automatically: the unknown patient's report is shown in the doctor's inbox, J2's report is shown under the patient
+  it names and neither Lonni nor Einer gets a reply on it, J3's report is shown in Lonni's inbox, and the malformed
+  reports are refused (4xx) or shown in the inbox. Every complete, well-formed report is received (2xx). J4 is
   answered automatically; the replies and audit log of Einer and of the unknown patient show nothing about it.
 
   Background:
