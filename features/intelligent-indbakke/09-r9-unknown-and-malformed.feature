@@ -1,7 +1,7 @@
 @protocol:intelligent-indbakke
 Feature: Intelligent indbakke R9 and 3.4: an unknown patient and a malformed report
 
-  Lonni has six requisitions with "Autosvar ved normal". The report on J1 names a patient the GP system does not
+  Lonni has five requisitions with "Autosvar ved normal". The report on J1 names a patient the GP system does not
   know (CPR 3112999998, not a national test person); its results are all normal. The report on J2 names another
   patient the system does know (Einer), so requisition number and patient do not belong together. The report on J3
   names Lonni, but nobody ordered a requisition with that number (a paper requisition, say). The report on K1 is cut
