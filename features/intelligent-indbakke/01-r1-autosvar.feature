@@ -3,10 +3,10 @@ Feature: Intelligent indbakke R1: normal results are answered and archived autom
 
   The GP orders CRP, haemoglobin and glucose for Elmer and chooses "Autosvar ved normal" for the requisition. The
   laboratory's complete report has every result final and inside its reference interval, without flags; the values
-  have decimal commas and another number of decimals than their limits (CRP 5,5 against -8), so a system that
-  misreads the comma finds them abnormal; the haemoglobin's interval has a lower limit only (8,3-), so a system
-  that needs both limits finds no interval. The GP system answers the patient automatically, archives the
-  requisition, registers no fee and logs what it did.
+  have decimal commas and another number of decimals than their limits (CRP 5,5 against -8, glucose 5,44 against
+  4,2-6,3), so a system that misreads the comma, or reads one decimal only, finds them abnormal; the haemoglobin's
+  interval has a lower limit only (8,3-), so a system that needs both limits finds no interval. The GP system answers
+  the patient automatically, archives the requisition, registers no fee and logs what it did.
 
   Background:
     Given test patient "2509479989" has requisition "A1" ordered with auto-handling "autosvar-ved-normal" for:
@@ -18,7 +18,7 @@ Feature: Intelligent indbakke R1: normal results are answered and archived autom
       | NPU      | svar | interval  |
       | NPU19748 | 5,5  | -8        |
       | NPU02319 | 9,1  | 8,3-      |
-      | NPU21531 | 5,4  | 4,2-6,3   |
+      | NPU21531 | 5,44 | 4,2-6,3   |
 
   @cp:II-3.3.1.1
   Scenario: The patient gets one automatic reply

@@ -11,6 +11,14 @@ export const INBOX_FAULTS = {
     'A report that is not well-formed XML is read as far as it goes and auto-handled',
     'II-3.4.2',
   ),
+  'inbox-report-without-patient-filed': behaviour(
+    'A well-formed report without its Patient element is received (2xx) and filed under no patient: neither refused nor shown (found by mutation testing)',
+    'II-3.4.2',
+  ),
+  'inbox-namespace-prefix-refused': behaviour(
+    'A report whose XRPT01 namespace is bound to a prefix (x:LaboratoryReport) is refused: the reader knows only the default namespace (found by mutation testing)',
+    'II-3.4.1',
+  ),
   // --- autosvar ved normal ---
   'inbox-no-auto-reply': behaviour(
     'Normal results are archived but no reply is sent to the patient',
@@ -45,6 +53,11 @@ export const INBOX_FAULTS = {
   ),
   'inbox-drops-decimal-comma': behaviour(
     'A result value with a decimal comma is read without it ("5,5" as 55), so a normal value looks abnormal (found by mutation testing)',
+    'II-3.3.1.1',
+    'II-3.3.1.2',
+  ),
+  'inbox-reads-one-decimal': behaviour(
+    'A value with two decimals ("5,44") is not read as a number, so a normal requisition goes to the inbox (found by mutation testing)',
     'II-3.3.1.1',
     'II-3.3.1.2',
   ),
@@ -148,9 +161,29 @@ export const INBOX_FAULTS = {
     'A corrected result after an automatic reply is judged again and answered automatically a second time',
     'II-3.3.8.2',
   ),
+  'inbox-correction-redecided': behaviour(
+    'A corrected result on a requisition already in the doctor’s inbox is judged again, and answered automatically once all is normal (found by mutation testing)',
+    'II-3.3.8.2',
+  ),
+  'inbox-appointment-correction-stays-archived': behaviour(
+    'A corrected result after an archive until the appointment stays archived until the appointment (found by mutation testing)',
+    'II-3.3.8.1',
+  ),
   // --- patient matching ---
   'inbox-matches-any-known-patient': behaviour(
     'A report is matched to a requisition when its patient is known, whoever ordered the requisition (found by mutation testing)',
+    'II-3.3.9.1',
+  ),
+  'inbox-drops-unordered-report': behaviour(
+    'A report on a requisition number nobody ordered is received (2xx) but shown nowhere (found by mutation testing)',
+    'II-3.3.9.1',
+  ),
+  'inbox-mismatched-report-under-requisition-patient': behaviour(
+    'A report naming another known patient than its requisition’s is shown under the requisition’s patient, not the one it names (found by mutation testing)',
+    'II-3.3.9.1',
+  ),
+  'inbox-lists-every-patient': behaviour(
+    'The patient replies and the audit log of one patient list the whole clinic’s entries (found by mutation testing)',
     'II-3.3.9.1',
   ),
   'inbox-matches-requisition-only': behaviour(

@@ -8,19 +8,19 @@ export type Assessment = { normal: true } | { normal: false; reason: string; pen
 
 const FINAL = new Set(['svar_endeligt', 'svar_rettet']);
 
-/** Numbers on the wire may carry a decimal comma. */
+/** Numbers on the wire may carry a decimal comma (the reader has trimmed the value). */
 export function numberOf(value: string | undefined): number | undefined {
-  if (value === undefined || !/^-?\d+([.,]\d+)?$/.test(value.trim())) return undefined;
-  return Number(value.trim().replace(',', '.'));
+  if (value === undefined || !/^-?\d+([.,]\d+)?$/.test(value)) return undefined;
+  return Number(value.replace(',', '.'));
 }
 
 function labLimits(result: ReceivedResult, faults: ReadonlySet<FaultName>): Limits | undefined {
-  const lower = numberOf(result.interval?.lower);
-  const upper = numberOf(result.interval?.upper);
+  const lower = numberOf(result.interval.lower);
+  const upper = numberOf(result.interval.upper);
   // Fault: an interval with a lower limit only is taken for no interval.
   if (upper === undefined && (lower === undefined || faults.has('inbox-lower-only-interval-ignored')))
     return undefined;
-  return { ...(lower !== undefined ? { lower } : {}), ...(upper !== undefined ? { upper } : {}) };
+  return { lower, upper };
 }
 
 export function assessResult(
@@ -35,11 +35,7 @@ export function assessResult(
     faults.has('inbox-alphanumeric-read-as-number') && numberOf(result.value) !== undefined;
   if (result.type === 'alfanumerisk' && !readAsNumber) {
     // The fault: a text value equal to the laboratory's interval text counts as normal.
-    if (
-      faults.has('inbox-autoanswers-alphanumeric') &&
-      result.value === result.interval?.text &&
-      !result.flag
-    )
+    if (faults.has('inbox-autoanswers-alphanumeric') && result.value === result.interval.text && !result.flag)
       return { normal: true };
     return { normal: false, reason: `${result.npu} is alphanumeric` };
   }
@@ -57,12 +53,14 @@ export function assessResult(
   const value = numberOf(
     faults.has('inbox-drops-decimal-comma') ? result.value.replace(',', '') : result.value,
   );
-  if (value === undefined)
+  // Fault: only one decimal is read ("5,44" is taken for no number).
+  if (value === undefined || (faults.has('inbox-reads-one-decimal') && /[.,]\d{2}/.test(result.value)))
     return { normal: false, reason: `${result.npu} value "${result.value}" is not a number` };
   if (faults.has('inbox-trusts-flags-only')) return { normal: true };
-  if (limits.lower !== undefined && value < limits.lower && !faults.has('inbox-ignores-lower-limit'))
+  // A missing limit bounds nothing.
+  if (value < (limits.lower ?? -Infinity) && !faults.has('inbox-ignores-lower-limit'))
     return { normal: false, reason: `${result.npu} ${value} is below ${limits.lower}` };
-  if (limits.upper !== undefined && value > limits.upper)
+  if (value > (limits.upper ?? Infinity))
     return { normal: false, reason: `${result.npu} ${value} is above ${limits.upper}` };
   return { normal: true };
 }
@@ -84,8 +82,10 @@ export function decide(requisition: Requisition, item: InboxItem, faults: Readon
     ? 'autosvar-ved-normal'
     : requisition.autoHandling;
   if (handling === 'ingen') return { kind: 'inbox', reasons: ['auto-handling ingen'] };
-  const partialReportsOnly = faults.has('inbox-decides-on-partial-report');
-  const judged = partialReportsOnly ? item.results.filter((r) => FINAL.has(r.status)) : item.results;
+  // Fault: each report is decided on its own final results (the fault switch inline, so the ignorer sees it).
+  const judged = faults.has('inbox-decides-on-partial-report')
+    ? item.results.filter((r) => FINAL.has(r.status))
+    : item.results;
   // Fault: the clinic's limits are looked up per requisition, not per analysis (the first analysis's win).
   const limitsOf = (npu: string) =>
     faults.has('inbox-clinic-limits-of-first-analysis')
@@ -95,7 +95,9 @@ export function decide(requisition: Requisition, item: InboxItem, faults: Readon
   const blocking = assessments.flatMap((a) => (a.normal || a.pending ? [] : [a.reason]));
   if (blocking.length > 0) return { kind: 'inbox', reasons: blocking };
   const pending = assessments.flatMap((a) => (!a.normal && a.pending ? [a.reason] : []));
-  const waiting = partialReportsOnly ? [] : missingOrPartial(requisition, item, faults);
+  const waiting = faults.has('inbox-decides-on-partial-report')
+    ? []
+    : missingOrPartial(requisition, item, faults);
   if (waiting.length > 0) return { kind: 'wait', reasons: [...waiting, ...pending] };
   // Complete, yet a result is still provisional: the laboratory will not finish it on this requisition.
   if (pending.length > 0) return { kind: 'inbox', reasons: pending };

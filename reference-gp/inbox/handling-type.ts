@@ -23,7 +23,8 @@ export function changeAutoHandling(ctx: GpContext, input: Input): Record<string,
   const appointment = optionalDate(input, 'appointment') ?? requisition.appointment;
   if (autoHandling === 'arkiver-til-aftale' && !appointment)
     throw invalid('input.appointment is required for arkiver-til-aftale');
-  const item = ctx.state.inbox.items.find((i) => i.requisition === number && i.patient === patient);
+  // The item made at ordering (key: the number; reports that match no requisition get other keys).
+  const item = ctx.state.inbox.items.find((i) => i.key === number);
   // Once results have arrived, a new type would judge them after the fact: the doctor handles them instead.
   if (item && (item.results.length > 0 || item.state !== 'awaiting-results'))
     throw invalid(

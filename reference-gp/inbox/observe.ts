@@ -19,11 +19,9 @@ function asOf(ctx: GpContext, query: URLSearchParams): string {
 }
 
 function view(ctx: GpContext, item: InboxItem, date: string): Record<string, unknown> {
+  // Only an item archived until an appointment has archivedUntil (returnToInbox deletes it); others never resurface.
   const resurfaced =
-    item.state === 'archived' &&
-    item.archivedUntil !== undefined &&
-    date >= item.archivedUntil &&
-    !ctx.faults.has('inbox-never-resurfaces');
+    date >= (item.archivedUntil ?? '9999-12-31') && !ctx.faults.has('inbox-never-resurfaces');
   return {
     requisition: item.requisition,
     patient: item.patient,
@@ -52,8 +50,9 @@ export function observeInboxItems(ctx: GpContext, query: URLSearchParams): unkno
 
 export function observePatientMessages(ctx: GpContext, query: URLSearchParams): unknown[] {
   const patient = patientOf(query);
+  // Fault inbox-lists-every-patient: the whole clinic's replies and audit entries.
   return ctx.state.inbox.messages
-    .filter((m) => m.patient === patient)
+    .filter((m) => ctx.faults.has('inbox-lists-every-patient') || m.patient === patient)
     .map(({ patient: _p, ...message }) => message);
 }
 
@@ -65,6 +64,6 @@ export function observeFees(ctx: GpContext, query: URLSearchParams): unknown[] {
 export function observeAudit(ctx: GpContext, query: URLSearchParams): unknown[] {
   const patient = patientOf(query);
   return ctx.state.inbox.audit
-    .filter((a) => a.patient === patient)
+    .filter((a) => ctx.faults.has('inbox-lists-every-patient') || a.patient === patient)
     .map(({ patient: _p, ...entry }) => ({ ...entry, actor: 'system' }));
 }

@@ -39,7 +39,7 @@ function optional<K extends string>(key: K, value: string | undefined): Partial<
   return value === undefined ? {} : ({ [key]: value } as Record<K, string>);
 }
 
-function result(element: unknown, index: number): ReceivedResult {
+function result(element: unknown, index: number, faults: ReadonlySet<FaultName>): ReceivedResult {
   const where = `Result ${index + 1}`;
   const interval = child(element, 'ReferenceInterval');
   return {
@@ -51,15 +51,15 @@ function result(element: unknown, index: number): ReceivedResult {
     ...optional('operator', textAt(element, 'Operator')),
     ...optional('unit', textAt(element, 'Unit')),
     ...optional('flag', textAt(element, 'ResultValidation')),
-    ...(interval === undefined
-      ? {}
-      : {
-          interval: {
-            ...optional('lower', textAt(interval, 'LowerLimit')),
-            ...optional('upper', textAt(interval, 'UpperLimit')),
-            ...optional('text', textAt(interval, 'IntervalText')),
-          },
-        }),
+    // Without a ReferenceInterval, an interval without limits.
+    interval: {
+      ...optional('lower', textAt(interval, 'LowerLimit')),
+      ...optional('upper', textAt(interval, 'UpperLimit')),
+      // Only fault inbox-autoanswers-alphanumeric reads the interval's text.
+      ...(faults.has('inbox-autoanswers-alphanumeric')
+        ? optional('text', textAt(interval, 'IntervalText'))
+        : {}),
+    },
     producer: {
       identifier: textAt(element, 'ProducerOfLabResult', 'Identifier') ?? '',
       code: textAt(element, 'ProducerOfLabResult', 'IdentifierCode') ?? '',
@@ -73,19 +73,22 @@ export function readReport(xml: string, faults: ReadonlySet<FaultName>): Receive
     const valid = XMLValidator.validate(xml);
     if (valid !== true) throw new UnreadableReport(`not well-formed XML: ${valid.err.msg}`);
   }
-  let root: unknown;
-  try {
-    root = child(parser.parse(xml), 'LaboratoryReport');
-  } catch (error) {
-    throw new UnreadableReport(`unreadable XML: ${(error as Error).message}`);
-  }
+  // Well-formed (checked above), so the parser reads it.
+  // Fault inbox-namespace-prefix-refused: a reader that knows only the default namespace.
+  const reader = faults.has('inbox-namespace-prefix-refused')
+    ? new XMLParser({ ignoreAttributes: true, parseTagValue: false, isArray: (name) => name === 'Result' })
+    : parser;
+  const root = child(reader.parse(xml), 'LaboratoryReport');
   if (root === undefined) throw new UnreadableReport('the root element is not LaboratoryReport');
   const results = child(root, 'LaboratoryResults', 'Result');
   if (!Array.isArray(results) || results.length === 0) throw new UnreadableReport('the report has no Result');
   return {
     letterId: required(root, 'letter identifier', 'Letter', 'Identifier'),
     senderCode: required(root, 'sending laboratory', 'Sender', 'FromLabIdentifier'),
-    cpr: required(root, 'patient', 'Patient', 'CivilRegistrationNumber'),
+    // Fault: a report without the patient is filed under no patient.
+    cpr: faults.has('inbox-report-without-patient-filed')
+      ? (textAt(root, 'Patient', 'CivilRegistrationNumber') ?? '')
+      : required(root, 'patient', 'Patient', 'CivilRegistrationNumber'),
     requisition: required(
       root,
       'requisition number',
@@ -100,6 +103,6 @@ export function readReport(xml: string, faults: ReadonlySet<FaultName>): Receive
       'GeneralResultInformation',
       'ReportStatusCode',
     ),
-    results: results.map(result),
+    results: results.map((element, index) => result(element, index, faults)),
   };
 }

@@ -7,6 +7,7 @@ import {
   groupedWithProducers,
   keptForTheDoctor,
   noFees,
+  nothingAboutOthers,
   notAutoHandled,
   nothingAudited,
   repliesAbout,
@@ -21,6 +22,7 @@ import {
   ordered,
   requisitionNumber,
   type AppointmentOutput,
+  type DeliveredReport,
   type DeliveryOutput,
 } from './state.ts';
 
@@ -58,23 +60,27 @@ async function observed(world: CertbenchWorld): Promise<boolean> {
   return automaticOnly(world);
 }
 
-Then('every well-formed report was answered with a 2xx status', async function (this: CertbenchWorld) {
-  if (!(await observed(this))) return;
-  const outcome = await this.realise();
-  const wellFormed = inboxScenario(this).deliveries.filter((d) => !d.cutOff);
-  const problems = wellFormed.flatMap((d) => {
-    const { status, excerpt } = (outcome.outputs.get(d.step) as DeliveryOutput).answer;
-    return status !== undefined && (status < 200 || status > 299)
-      ? [
-          `${d.step} (from ${d.lab} on requisition ${d.requisition}) was answered HTTP ${status}: ${excerpt ?? ''}`,
-        ]
-      : [];
-  });
-  this.verify('the receiving endpoint accepted every report', problems, {
-    location: 'POST inbound/lab-report',
-    expected: '2xx',
-  });
-});
+Then(
+  'every complete, well-formed report was answered with a 2xx status',
+  async function (this: CertbenchWorld) {
+    if (!(await observed(this))) return;
+    const outcome = await this.realise();
+    // Complete reports only: a cut-off or incomplete one may be refused (II-3.4.2).
+    const wellFormed = inboxScenario(this).deliveries.filter((d) => !d.cutOff && d.omit === undefined);
+    const problems = wellFormed.flatMap((d) => {
+      const { status, excerpt } = (outcome.outputs.get(d.step) as DeliveryOutput).answer;
+      return status !== undefined && (status < 200 || status > 299)
+        ? [
+            `${d.step} (from ${d.lab} on requisition ${d.requisition}) was answered HTTP ${status}: ${excerpt ?? ''}`,
+          ]
+        : [];
+    });
+    this.verify('the receiving endpoint accepted every report', problems, {
+      location: 'POST inbound/lab-report',
+      expected: '2xx',
+    });
+  },
+);
 
 Then(
   'requisition {string} is answered automatically: the patient got exactly one automatic reply',
@@ -392,25 +398,102 @@ Then(
 );
 
 Then(
+  "the report on requisition {string} is in the doctor's inbox under the patient it names, {string}",
+  async function (this: CertbenchWorld, ref: string, named: string) {
+    if (!(await observed(this))) return;
+    const { requisition, latest } = await seen(this, ref, named);
+    this.verify(
+      'a report is shown under the patient it names',
+      stateIs(latest, requisition, 'inbox').map((p) => `for ${named}: ${p}`),
+      { location: `observation inbox.items (patient ${named})`, expected: 'one item, state inbox' },
+    );
+  },
+);
+
+Then(
+  "the report on requisition {string}, which nobody ordered, is in the doctor's inbox of test patient {string} and nothing is handled automatically",
+  async function (this: CertbenchWorld, ref: string, patient: string) {
+    if (!(await observed(this))) return;
+    const { requisition, latest } = await seen(this, ref, patient);
+    this.verify(
+      'a report nobody ordered is shown, never auto-handled',
+      keptForTheDoctor(latest, requisition),
+      {
+        location: `${INBOX} (patient ${patient})`,
+        expected: 'one item, state inbox, no reply',
+      },
+    );
+  },
+);
+
+Then(
+  "the replies, fees and audit log of each patient show nothing about another patient's requisitions",
+  async function (this: CertbenchWorld) {
+    if (!(await observed(this))) return;
+    const outcome = await this.realise();
+    const scenario = inboxScenario(this);
+    const problems = scenario.patients.flatMap((patient) => {
+      // Another patient's requisition: ordered for someone else, and no report on it names this patient.
+      const others = new Set(
+        [...scenario.requisitions.values()]
+          .filter(
+            (r) =>
+              r.patient !== patient &&
+              !scenario.deliveries.some((d) => d.requisition === r.ref && d.cpr === patient),
+          )
+          .map((r) => requisitionNumber(this.ctx.runId, r.ref)),
+      );
+      return scenario.deliveries.flatMap((d) => {
+        const snapshot = (outcome.outputs.get(d.step) as DeliveryOutput | undefined)?.snapshots[patient];
+        return snapshot
+          ? nothingAboutOthers(snapshot, patient, others).map((p) => `after ${d.step}: ${p}`)
+          : [];
+      });
+    });
+    this.verify('each patient sees only their own', [...new Set(problems)], {
+      location: 'observations inbox.patient-messages, inbox.fees, inbox.audit (each patient)',
+      expected: "no row about another patient's requisition",
+    });
+  },
+);
+
+/** A malformed report (`which` picks it among the requisition's deliveries) is refused or shown, never auto-handled. */
+async function refusedOrShown(
+  world: CertbenchWorld,
+  ref: string,
+  which: (d: DeliveredReport) => boolean,
+  what: string,
+): Promise<void> {
+  if (!(await observed(world))) return;
+  const found = await seen(world, ref);
+  const delivery = inboxScenario(world).deliveries.find((d) => d.requisition === ref && which(d));
+  if (!delivery) throw new Error(`the scenario delivers no ${what} on requisition ${ref}`);
+  const answer = (found.outputs.get(delivery.step) as DeliveryOutput).answer;
+  const refused = answer.status !== undefined && answer.status >= 400 && answer.status <= 499;
+  const problems = notAutoHandled(found.latest, found.requisition);
+  if (!refused) {
+    const shown = stateIs(found.latest, found.requisition, 'inbox');
+    if (shown.length > 0)
+      problems.push(
+        `the report was answered HTTP ${answer.status ?? '(none)'} (not a 4xx refusal) and is not shown in the doctor's inbox: ${shown.join('; ')}`,
+      );
+  }
+  world.verify(`a malformed report (${what}) is not handled silently`, problems, {
+    location: 'POST inbound/lab-report answer; observation inbox.items',
+    expected: '4xx refusal, or the report shown in the inbox; never a reply or archiving',
+  });
+}
+
+Then(
   "the cut-off report on requisition {string} is refused or shown in the doctor's inbox, and never answered or archived automatically",
   async function (this: CertbenchWorld, ref: string) {
-    if (!(await observed(this))) return;
-    const found = await seen(this, ref);
-    const delivery = inboxScenario(this).deliveries.find((d) => d.requisition === ref && d.cutOff);
-    if (!delivery) throw new Error(`the scenario delivers no cut-off report on requisition ${ref}`);
-    const answer = (found.outputs.get(delivery.step) as DeliveryOutput).answer;
-    const refused = answer.status !== undefined && answer.status >= 400 && answer.status <= 499;
-    const problems = notAutoHandled(found.latest, found.requisition);
-    if (!refused) {
-      const shown = stateIs(found.latest, found.requisition, 'inbox');
-      if (shown.length > 0)
-        problems.push(
-          `the report was answered HTTP ${answer.status ?? '(none)'} (not a 4xx refusal) and is not shown in the doctor's inbox: ${shown.join('; ')}`,
-        );
-    }
-    this.verify('a malformed report is not handled silently', problems, {
-      location: 'POST inbound/lab-report answer; observation inbox.items',
-      expected: '4xx refusal, or the report shown in the inbox; never a reply or archiving',
-    });
+    await refusedOrShown(this, ref, (d) => d.cutOff === true, 'cut-off report');
+  },
+);
+
+Then(
+  "the report on requisition {string} without its {string} element is refused or shown in the doctor's inbox, and never answered or archived automatically",
+  async function (this: CertbenchWorld, ref: string, element: string) {
+    await refusedOrShown(this, ref, (d) => d.omit === element, `report without ${element}`);
   },
 );

@@ -135,7 +135,52 @@ When(
   'laboratory {string} delivers a {string} report on requisition {string} for test patient {string}, cut off before its end:',
   function (this: CertbenchWorld, lab: string, status: string, ref: string, cpr: string, table: DataTable) {
     ordered(this, ref);
-    planDelivery(this, { lab, requisition: ref, cpr, rows: rowsOf(table) }, status, true);
+    planDelivery(this, { lab, requisition: ref, cpr, rows: rowsOf(table), cutOff: true }, status);
+  },
+);
+
+When(
+  'laboratory {string} delivers a {string} report on requisition {string} for test patient {string}, without its {string} element:',
+  function (
+    this: CertbenchWorld,
+    lab: string,
+    status: string,
+    ref: string,
+    cpr: string,
+    omit: string,
+    table: DataTable,
+  ) {
+    ordered(this, ref);
+    if (!/^[A-Za-z]+$/.test(omit)) throw new Error(`"${omit}" is not an XRPT01 element name`);
+    planDelivery(this, { lab, requisition: ref, cpr, rows: rowsOf(table), omit }, status);
+  },
+);
+
+When(
+  'laboratory {string} delivers a {string} report on requisition {string} for test patient {string}, with the XRPT01 namespace bound to the prefix {string}:',
+  function (
+    this: CertbenchWorld,
+    lab: string,
+    status: string,
+    ref: string,
+    cpr: string,
+    prefix: string,
+    table: DataTable,
+  ) {
+    ordered(this, ref);
+    planDelivery(this, { lab, requisition: ref, cpr, rows: rowsOf(table), prefix }, status);
+  },
+);
+
+When(
+  'laboratory {string} delivers a {string} report on requisition {string}, which nobody ordered, for test patient {string}:',
+  function (this: CertbenchWorld, lab: string, status: string, ref: string, cpr: string, table: DataTable) {
+    if (inboxScenario(this).requisitions.has(ref))
+      throw new Error(
+        `requisition "${ref}" is ordered in this scenario; a report nobody ordered needs another`,
+      );
+    usePatient(this, cpr, false);
+    planDelivery(this, { lab, requisition: ref, cpr, rows: rowsOf(table), unordered: true }, status);
   },
 );
 

@@ -116,20 +116,23 @@ export function planHandlingChange(
   });
 }
 
-/** Delivers one report; `cutOff` sends it without its closing tags (not well-formed XML). */
+/**
+ * Delivers one report as `report` describes it: `cutOff` sends it without its closing tags (not well-formed XML),
+ * `omit` leaves an element out, `prefix` binds the XRPT01 namespace to a prefix.
+ */
 export function planDelivery(
   world: CertbenchWorld,
   report: Omit<DeliveredReport, 'step'>,
   reportStatus: string,
-  cutOff = false,
 ): void {
   const scenario = inboxScenario(world);
   const step = `report ${scenario.deliveries.length + 1}`;
-  scenario.deliveries.push({ ...report, step, ...(cutOff ? { cutOff } : {}) });
+  scenario.deliveries.push({ ...report, step });
   const patients = [...scenario.patients];
+  const { cutOff = false, prefix, omit } = report;
   world.addToPlan({
     name: step,
-    key: [report, reportStatus, cutOff, patients],
+    key: [report, reportStatus, patients],
     run: async ({ ctx, driver }): Promise<DeliveryOutput> => {
       const requisition = requisitionNumber(ctx.runId, report.requisition);
       const now = ctx.clock.now();
@@ -143,13 +146,18 @@ export function planDelivery(
           serial: `${requisition}${step.slice(7)}`,
           now,
         }),
+        prefix,
       );
-      const body = cutOff ? xml.slice(0, xml.lastIndexOf('</Result>')) : xml;
+      const body = cutOff
+        ? xml.slice(0, xml.lastIndexOf('</Result>'))
+        : omit
+          ? xml.replace(new RegExp(`\\s*<${omit}>[\\s\\S]*?</${omit}>`), '')
+          : xml;
       const answer = await driver.deliver({
         channel: LAB_REPORT_CHANNEL,
         contentType: 'application/xml',
         body,
-        description: `XRPT01 ${reportStatus} from ${report.lab} on requisition ${requisition}${cutOff ? ' (cut off)' : ''}`,
+        description: `XRPT01 ${reportStatus} from ${report.lab} on requisition ${requisition}${cutOff ? ' (cut off)' : ''}${omit ? ` (without ${omit})` : ''}${prefix ? ` (namespace prefix ${prefix})` : ''}`,
       });
       const snapshots: Record<string, InboxSnapshot> = {};
       // A manual driver has no observations: the assessor looks at the screen instead.

@@ -22,6 +22,12 @@ export interface DeliveredReport {
   rows: ResultRow[];
   /** Sent without its closing tags (not well-formed XML). */
   cutOff?: boolean;
+  /** Sent without this element (with its content): well-formed, but without what XRPT01 requires. */
+  omit?: string;
+  /** The XRPT01 namespace bound to this prefix instead of the default namespace. */
+  prefix?: string;
+  /** On a requisition number nobody ordered (not one of the scenario's requisitions). */
+  unordered?: boolean;
 }
 
 export interface DeliveryOutput {

@@ -89,6 +89,7 @@ test('a type changes before any result has arrived, not after, and not for anoth
     status: 'svar_endeligt',
     type: 'numerisk',
     value: '3',
+    interval: { upper: '8' },
     producer: { identifier: 'TLA', code: 'lab' },
   });
   await assert.rejects(

@@ -34,6 +34,17 @@ describe('XRPT01 lab report', () => {
     assert.equal(XRPT01_NAMESPACE, 'http://rep.oio.dk/medcom.dk/xml/schemas/2014/10/08/');
   });
 
+  it('writes the same report with the namespace bound to a prefix (XML Namespaces 1.0)', () => {
+    const xml = buildLabReport(report, 'lab');
+    assert.match(
+      xml,
+      /<lab:LaboratoryReport xmlns:lab="http:\/\/rep\.oio\.dk\/medcom\.dk\/xml\/schemas\/2014\/10\/08\/">/,
+    );
+    assert.match(xml, /<lab:Value>9,1<\/lab:Value>/);
+    assert.doesNotMatch(xml, /<(?!\?|\/?lab:)/);
+    assert.deepEqual(parseLabReport(xml), report);
+  });
+
   it('writes Danish local time, the patient, the requisition and each result as the feature describes it', () => {
     assert.deepEqual(report.sampled, { date: '2026-03-02', time: '07:30' });
     assert.deepEqual(report.resultsAt, { date: '2026-03-02', time: '10:30' });

@@ -111,6 +111,32 @@ export function auditedActions(snapshot: InboxSnapshot, requisition: string, act
   return problems;
 }
 
+/**
+ * A patient's replies, fees and audit log show nothing about another patient's requisitions (the automation API
+ * observes them per patient: "the automatic replies sent to the patient", "the automatic actions logged for the
+ * patient's requisitions").
+ */
+export function nothingAboutOthers(
+  snapshot: InboxSnapshot,
+  patient: string,
+  othersRequisitions: ReadonlySet<string>,
+): string[] {
+  const problems: string[] = [];
+  const rows = [
+    ...readMessages(snapshot.messages, problems).map(
+      (m) => ['inbox.patient-messages', m.requisition] as const,
+    ),
+    ...readFees(snapshot.fees, problems).map((f) => ['inbox.fees', f.requisition ?? ''] as const),
+    ...readAudit(snapshot.audit, problems).map((a) => ['inbox.audit', a.requisition] as const),
+  ];
+  for (const [observation, requisition] of rows)
+    if (othersRequisitions.has(requisition))
+      problems.push(
+        `${observation} of patient ${patient} shows requisition ${requisition} of another patient`,
+      );
+  return problems;
+}
+
 /** No automatic action of any kind is logged for the requisition. */
 export function nothingAudited(snapshot: InboxSnapshot, requisition: string): string[] {
   const problems: string[] = [];

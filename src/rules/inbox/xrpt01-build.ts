@@ -43,11 +43,27 @@ function resultElement(result: ReportResult): Record<string, unknown> {
   };
 }
 
-export function buildLabReport(report: LabReport): string {
+/** Every element of `element` in the namespace bound to `prefix` (attributes and declarations unchanged). */
+function prefixed(element: unknown, prefix: string): unknown {
+  if (Array.isArray(element)) return element.map((e) => prefixed(e, prefix));
+  if (typeof element !== 'object' || element === null) return element;
+  return Object.fromEntries(
+    Object.entries(element).map(([key, value]) => [
+      key.startsWith('@_') || key.startsWith('?') ? key : `${prefix}:${key}`,
+      prefixed(value, prefix),
+    ]),
+  );
+}
+
+/**
+ * `prefix`: the XRPT01 namespace is bound to this prefix (`<x:LaboratoryReport xmlns:x="…">`) instead of being the
+ * default namespace; the same document by XML Namespaces 1.0, which a receiver must read alike.
+ */
+export function buildLabReport(report: LabReport, prefix?: string): string {
   const document = {
     '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
     LaboratoryReport: {
-      '@_xmlns': XRPT01_NAMESPACE,
+      [prefix ? `@_xmlns:${prefix}` : '@_xmlns']: XRPT01_NAMESPACE,
       Letter: {
         Identifier: report.letterId,
         VersionCode: XRPT01_VERSION_CODE,
@@ -91,5 +107,7 @@ export function buildLabReport(report: LabReport): string {
       },
     },
   };
-  return builder.build(document);
+  if (!prefix) return builder.build(document);
+  const { '?xml': declaration, ...body } = document;
+  return builder.build({ '?xml': declaration, ...(prefixed(body, prefix) as object) });
 }
