@@ -17,6 +17,15 @@ export const MUTATE: Record<string, string[]> = {
   'vandrejournal-maalinger': ['reference-gp/pregnancy/*.ts'],
   'dsj-gmv2': ['reference-gp/dsj/*.ts'],
   diagnosekort: ['reference-gp/diagnosekort/*.ts'],
+  // Receiving, filing, showing and acknowledging a HomeCareObservation.
+  'kommunale-proevesvar': ['reference-gp/homecare/*.ts'],
+  // What decides and makes the acknowledgement (read, envelope check, AA/AE/AR, the Bundle) and how it is sent
+  // (own message in a VANSEnvelope or EHMI SBDH, or the synchronous answer); filing and showing are not in it.
+  'acknowledgement-send': [
+    'reference-gp/messaging/*.ts',
+    'reference-gp/homecare/{ack,envelope,read,receive}.ts',
+  ],
+  'lab-sharing': ['reference-gp/lab/*.ts'],
 };
 
 const { values } = parseArgs({
