@@ -17,6 +17,13 @@ export const MUTATE: Record<string, string[]> = {
   'vandrejournal-maalinger': ['reference-gp/pregnancy/*.ts'],
   'dsj-gmv2': ['reference-gp/dsj/*.ts'],
   diagnosekort: ['reference-gp/diagnosekort/*.ts'],
+  // Receiving, filing, showing and acknowledging a HomeCareObservation.
+  'kommunale-proevesvar': ['reference-gp/homecare/*.ts'],
+  // What makes the acknowledgement (AA, AE, the AR of a technical error, a duplicate's answer: receive.ts; the
+  // Bundle: ack.ts) and sends it (own message in a VANSEnvelope or EHMI SBDH, or the synchronous answer). Reading
+  // and validating the received message (read.ts, envelope.ts) is kommunale-proevesvar's, which checks it.
+  'acknowledgement-send': ['reference-gp/messaging/*.ts', 'reference-gp/homecare/{ack,receive}.ts'],
+  'lab-sharing': ['reference-gp/lab/*.ts'],
 };
 
 const { values } = parseArgs({

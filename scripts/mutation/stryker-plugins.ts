@@ -32,6 +32,15 @@ export const TESTS: Record<string, string[]> = {
   'dsj-gmv2': ['dsj-gmv2@cda', 'dsj-gmv2@fhir'],
   'intelligent-indbakke': ['intelligent-indbakke'],
   diagnosekort: ['diagnosekort'],
+  'kommunale-proevesvar': ['kommunale-proevesvar'],
+  // The reference GP passes every variant (test/acknowledgement-send/run.test.ts), each with code of its own.
+  'acknowledgement-send': [
+    'acknowledgement-send@message',
+    'acknowledgement-send@ehmi',
+    'acknowledgement-send@synchronous',
+  ],
+  // profiles/reference-gp.yaml (the GP system sends) and profiles/reference-gp-plsp.yaml (PLSP sends for it).
+  'lab-sharing': ['lab-sharing@gp-system', 'lab-sharing@plsp'],
 };
 
 type RunProtocol = typeof RunProtocolModule;
