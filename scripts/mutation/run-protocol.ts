@@ -7,6 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { fastReferenceProfileYaml } from '../../reference-gp/test-profile.ts';
+// Loaded with this module, not when a run starts it (run-certification imports it lazily): its module-level code
+// must run before any test, so Stryker sees those mutants as static and tests each in a fresh process.
+import '../../reference-gp/index.ts';
 import { parse } from 'yaml';
 import { makeEnvironment } from '../../src/environment/environment.ts';
 import { PACKAGE_ROOT } from '../../src/run/package-root.ts';
