@@ -88,6 +88,14 @@ export const ACKNOWLEDGEMENT_FAULTS = {
     "The EHMI SBDH of an acknowledgement names the acknowledged message's MessageHeader.id and Bundle.id in MESSAGEIDENTIFIER and MESSAGEENVELOPEIDENTIFIER, not the acknowledgement's own",
     'ACK-3.4.8',
   ),
+  'ack-ehmi-sor-scopes-of-the-message': onEhmi(
+    "The EHMI SBDH of an acknowledgement copies the acknowledged message's SENDERID and RECEIVERID (SOR) instead of swapping them",
+    'ACK-3.4.8',
+  ),
+  'ack-outcome-urn-fullurl': behaviour(
+    'The OperationOutcome of a negative acknowledgement has a urn:uuid fullUrl, so response.details (OperationOutcome/<id>) does not resolve in the Bundle',
+    'ACK-3.3.1.5',
+  ),
   'ack-overview-without-message': behaviour(
     'The overview of sent acknowledgements does not say which message each one acknowledges',
     'ACK-3.4.9',

@@ -126,7 +126,10 @@ export function acknowledgement(
   ];
   if (outcome)
     entries.push({
-      fullUrl: url('OperationOutcome', outcomeId),
+      // Fault: a urn:uuid fullUrl, which response.details (OperationOutcome/<id>) does not resolve to.
+      fullUrl: faults.has('ack-outcome-urn-fullurl')
+        ? `urn:uuid:${outcomeId}`
+        : url('OperationOutcome', outcomeId),
       resource: {
         resourceType: 'OperationOutcome',
         id: outcomeId,

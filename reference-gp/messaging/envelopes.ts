@@ -6,7 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import { danishDateTime } from '../time.ts';
 
-export function vansEnvelope(json: string, code: string, withoutPostfix: boolean): string {
+/** `name`: MCM:FCTL with the acknowledgement's type as postfix, e.g. MCM:FCTL#ok. */
+export function vansEnvelope(json: string, name: string): string {
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<VANSEnvelope>',
@@ -14,7 +15,7 @@ export function vansEnvelope(json: string, code: string, withoutPostfix: boolean
     '    <MetaInformation>',
     '      <Document>',
     '        <Format>HL7</Format>',
-    `        <Name>${withoutPostfix ? 'MCM:FCTL' : `MCM:FCTL#${code}`}</Name>`,
+    `        <Name>${name}</Name>`,
     '        <Version>2.0.0</Version>',
     '      </Document>',
     '      <Transport>',

@@ -157,7 +157,11 @@ async function sendNow(ctx: GpContext, ack: Created): Promise<void> {
   const body =
     network(ctx) === 'ehmi'
       ? sbdhEnvelope(json, ehmiAddress(ctx, ack, bundle), sending)
-      : vansEnvelope(json, ack.content.code, faults.has('ack-vans-name-without-postfix'));
+      : // Fault: the Name lacks the postfix of the acknowledgement's type.
+        vansEnvelope(
+          json,
+          faults.has('ack-vans-name-without-postfix') ? 'MCM:FCTL' : `MCM:FCTL#${ack.content.code}`,
+        );
   try {
     await postTo(ctx.dispatcher, {
       recipient: "the sender's message handler (acknowledgementReceiver)",
@@ -184,11 +188,15 @@ function ehmiAddress(ctx: GpContext, ack: Created, bundle: object) {
   const header = (bundle as { entry: { resource: { id: string } }[] }).entry[0]?.resource.id ?? '';
   // Fault: the SBDH names the acknowledged message instead of the acknowledgement it carries.
   const ofMessage = ctx.faults.has('ack-ehmi-ids-of-the-message');
+  // Fault: the SOR scopes are the acknowledged message's, not swapped.
+  const { senderSor, receiverSor } = ctx.faults.has('ack-ehmi-sor-scopes-of-the-message')
+    ? { senderSor: ack.parties.senderSor, receiverSor: ack.parties.receiverSor }
+    : { senderSor: ack.parties.receiverSor, receiverSor: ack.parties.senderSor };
   return {
     senderGln: ack.parties.receiverGln,
     receiverGln: ack.parties.senderGln,
-    ...(ack.parties.receiverSor ? { senderSor: ack.parties.receiverSor } : {}),
-    ...(ack.parties.senderSor ? { receiverSor: ack.parties.senderSor } : {}),
+    ...(senderSor ? { senderSor } : {}),
+    ...(receiverSor ? { receiverSor } : {}),
     event: 'acknowledgement-message',
     version: '2.0',
     messageId: ofMessage ? ack.acknowledged : header,

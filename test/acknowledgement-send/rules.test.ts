@@ -53,6 +53,30 @@ test('an AE without its OperationOutcome fails, with the invariant named', () =>
   );
 });
 
+test('response.details must resolve by fullUrl (FHIR R4): an OperationOutcome under a urn:uuid fullUrl fails', () => {
+  const ack = example('ack-3.3.2.1');
+  const { identifier } = response(ack);
+  assert.deepEqual(ackProblems(ack, identifier, 'fatal-error'), []);
+  const urn = {
+    ...ack,
+    entry: (ack['entry'] as { fullUrl: string; resource: Resource }[]).map((e) =>
+      e.resource.resourceType === 'OperationOutcome'
+        ? { ...e, fullUrl: `urn:uuid:${String(e.resource['id'])}` }
+        : e,
+    ),
+  } as Resource;
+  assert.match(
+    ackProblems(urn, identifier, 'fatal-error').join(),
+    /does not resolve to the OperationOutcome's fullUrl/,
+  );
+  // The same with the reference written as that urn:uuid resolves.
+  const header = resourcesOf(urn, 'MessageHeader')[0] as Resource;
+  const details = (header['response'] as { details: { reference: string } }).details;
+  const id = details.reference.split('/')[1] ?? '';
+  details.reference = `urn:uuid:${id}`;
+  assert.deepEqual(ackProblems(urn, identifier, 'fatal-error'), []);
+});
+
 test('an acknowledgement sent again: same content passes; the same Bundle.id or the same times fail', () => {
   const first = example('ack-3.3.1.1');
   const later = (t: string) => t.replaceAll('10:15', '10:45');
@@ -161,6 +185,15 @@ test('the EHMI SBDH: the ids, the addressing and the document type of the acknow
     'the older PROCESSID is accepted',
   );
   assert.match(broken((f) => ({ ...f, mimeType: 'text/plain' })).join(), /mimeType/);
+  // SENDERID / RECEIVERID: the SOR ids of the acknowledgement's sender and receiver, not the acknowledged message's.
+  assert.ok(fields.scopes['SENDERID'] && fields.scopes['RECEIVERID'], 'the example names both SOR ids');
+  const sors = broken((f) => ({
+    ...f,
+    scopes: { ...f.scopes, SENDERID: f.scopes['RECEIVERID'] ?? '', RECEIVERID: f.scopes['SENDERID'] ?? '' },
+  }));
+  assert.equal(sors.length, 2, sors.join('\n'));
+  assert.match(sors.join(), /Scope SENDERID \(SOR\) is "/);
+  assert.match(sors.join(), /Scope RECEIVERID \(SOR\) is "/);
   assert.match(ehmiAckProblems({ ...fields, headerVersion: '2.0' }, ack).join(), /HeaderVersion/);
   assert.deepEqual(
     readEhmiEnvelope('<VANSEnvelope/>').problem,

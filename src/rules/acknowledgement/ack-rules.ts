@@ -16,6 +16,21 @@ import {
   type AckCode,
 } from './codes.ts';
 import { parseJsonBounded } from '../../limits/parse-limits.ts';
+import {
+  indexBundle,
+  resolveInBundle as resolveByFhirRules,
+} from '../../validation/validator/bundle-index.ts';
+
+/**
+ * Whether `reference`, made in `from`'s resource, names an entry of the Bundle by FHIR R4's rules (an absolute
+ * reference is a fullUrl; a relative one is read against the base of the referring entry's RESTful fullUrl), as a
+ * receiver resolves it: not merely an entry whose resource has that type and id.
+ */
+function resolvesByFullUrl(bundle: Resource, from: Resource, reference: string | undefined): boolean {
+  if (!reference) return false;
+  const index = indexBundle(bundle, 'Bundle');
+  return resolveByFhirRules(index, reference, index.byResource.get(from)?.fullUrl) !== undefined;
+}
 
 /** The id in a reference `Type/id`, `urn:uuid:id` or a full URL ending in `/Type/id`. */
 function idOfReference(reference: string | undefined): string | undefined {
@@ -136,9 +151,14 @@ export function ackProblems(ack: Resource, messageId: string, code: AckCode): st
   if (response['code'] !== code)
     problems.push(`response.code is "${String(response['code'])}", expected "${code}"`);
   if (code !== 'ok') {
-    if (!resolveInBundle(ack, referenceOf(response['details'])))
+    const details = referenceOf(response['details']);
+    if (resolveInBundle(ack, details)?.resourceType !== 'OperationOutcome')
       problems.push(
         'response.details does not name an OperationOutcome in the acknowledgement (medcom-acknowledgement-1)',
+      );
+    else if (!resolvesByFullUrl(ack, header, details))
+      problems.push(
+        `response.details "${details ?? ''}" does not resolve to the OperationOutcome's fullUrl: FHIR R4 reads a relative reference against the base of the MessageHeader's fullUrl (Bundle, "Resolving references in Bundles")`,
       );
   }
   // AE only: MedCom's AR test example Acknowledgement_3.3.3.4_A-AR carries an information issue without a detail

@@ -42,8 +42,8 @@ const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d
  * Receiver the GLNs of the acknowledgement's sender and receiver organisations, the receiver being the original
  * message's sender (`originalSenderGln`); Standard acknowledgement-message and TypeVersion its MessageDefinition's
  * version; a UUID InstanceIdentifier, a CreationDateAndTime with a UTC offset; DOCUMENTID naming the event, PROCESSID,
- * MESSAGEIDENTIFIER and MESSAGEENVELOPEIDENTIFIER the acknowledgement's MessageHeader.id and Bundle.id; the payload's
- * MIME type.
+ * SENDERID and RECEIVERID the SOR ids of the acknowledgement's sender and receiver organisations, MESSAGEIDENTIFIER and
+ * MESSAGEENVELOPEIDENTIFIER the acknowledgement's MessageHeader.id and Bundle.id; the payload's MIME type.
  */
 export function ehmiAckProblems(fields: SbdhFields, ack: Resource, originalSenderGln?: string): string[] {
   if (resourcesOf(ack, 'MessageHeader').length !== 1)
@@ -81,6 +81,12 @@ export function ehmiAckProblems(fields: SbdhFields, ack: Resource, originalSende
   const processId = fields.scopes['PROCESSID'] ?? '';
   if (!(EHMI.processIds as readonly string[]).includes(processId))
     problems.push(`Scope PROCESSID is "${processId}", expected ${EHMI.processIds[0]}`);
+  // SENDERID / RECEIVERID are the SOR ids (addendum §D.3) of the acknowledgement's sender and receiver, i.e. the
+  // acknowledged message's receiver and sender; compared where the acknowledgement's Organization names one.
+  for (const scope of ['SENDERID', 'RECEIVERID']) {
+    const sor = expected.scopes[scope] ?? '';
+    if (sor) equal(`Scope ${scope} (SOR)`, fields.scopes[scope], sor);
+  }
   equal(
     'Scope MESSAGEIDENTIFIER',
     fields.scopes['MESSAGEIDENTIFIER'],
