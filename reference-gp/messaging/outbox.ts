@@ -51,7 +51,7 @@ export interface MessagingState {
   hold: boolean;
   held: Created[];
   sent: SentAck[];
-  /** The first acknowledgement sent of each message: Bundle.id and creation time (used by resend faults). */
+  /** The first acknowledgement sent of each message: Bundle.id and times (kept for the resend faults only). */
   first: Map<string, { id: string; created: Date; sent: Date }>;
 }
 
@@ -136,13 +136,11 @@ async function sendNow(ctx: GpContext, ack: Created): Promise<void> {
   let id = ack.id;
   let created = ack.created;
   let sending = sent;
-  if (ack.again && first) {
-    // Faults: the acknowledgement sent again is partly a copy of the first one.
-    if (faults.has('ack-resend-same-bundle-id')) id = first.id;
-    if (faults.has('ack-resend-same-times')) {
-      created = first.created;
-      sending = first.sent;
-    }
+  // Faults: the acknowledgement sent again is partly a copy of the first one.
+  if (faults.has('ack-resend-same-bundle-id') && ack.again && first) id = first.id;
+  if (faults.has('ack-resend-same-times') && ack.again && first) {
+    created = first.created;
+    sending = first.sent;
   }
   // Faults: the Provenance times are those of creation; Bundle.timestamp that of sending.
   if (faults.has('ack-times-of-creation')) sending = created;
@@ -152,7 +150,9 @@ async function sendNow(ctx: GpContext, ack: Created): Promise<void> {
     sent: sending,
     withoutOutcome: faults.has('ack-ae-without-outcome') && ack.content.code === 'fatal-error',
   });
-  if (!first) state.messaging.first.set(ack.acknowledged, { id, created, sent: sending });
+  // Only the resend faults read the first acknowledgement of a message.
+  if ((faults.has('ack-resend-same-bundle-id') || faults.has('ack-resend-same-times')) && !first)
+    state.messaging.first.set(ack.acknowledged, { id, created, sent: sending });
   const json = JSON.stringify(bundle);
   const body =
     network(ctx) === 'ehmi'
