@@ -92,6 +92,14 @@ export const ACKNOWLEDGEMENT_FAULTS = {
     "The EHMI SBDH of an acknowledgement copies the acknowledged message's SENDERID and RECEIVERID (SOR) instead of swapping them",
     'ACK-3.4.8',
   ),
+  'ack-ehmi-sbdh-unclosed': onEhmi(
+    'The EHMI SBDH of an acknowledgement is cut off before its closing </StandardBusinessDocument> tag',
+    'ACK-3.4.8',
+  ),
+  'ack-ehmi-document-type-of-the-event': onEhmi(
+    "The EHMI SBDH's DocumentIdentification/Type names the event (acknowledgement-message) instead of Bundle",
+    'ACK-3.4.8',
+  ),
   'ack-outcome-urn-fullurl': behaviour(
     'The OperationOutcome of a negative acknowledgement has a urn:uuid fullUrl, so response.details (OperationOutcome/<id>) does not resolve in the Bundle',
     'ACK-3.3.1.5',

@@ -156,7 +156,7 @@ async function sendNow(ctx: GpContext, ack: Created): Promise<void> {
   const json = JSON.stringify(bundle);
   const body =
     network(ctx) === 'ehmi'
-      ? sbdhEnvelope(json, ehmiAddress(ctx, ack, bundle), sending)
+      ? brokenSbdh(ctx, sbdhEnvelope(json, ehmiAddress(ctx, ack, bundle), sending))
       : // Fault: the Name lacks the postfix of the acknowledgement's type.
         vansEnvelope(
           json,
@@ -181,6 +181,17 @@ async function sendNow(ctx: GpContext, ack: Created): Promise<void> {
     createdAt: danishDateTime(created),
     sentAt: danishDateTime(sending),
   });
+}
+
+/** The SBDH as the EHMI faults break it. */
+function brokenSbdh(ctx: GpContext, sbdh: string): string {
+  let broken = sbdh;
+  // Fault: the document is cut off before its closing tag.
+  if (ctx.faults.has('ack-ehmi-sbdh-unclosed')) broken = broken.replace('</StandardBusinessDocument>', '');
+  // Fault: DocumentIdentification/Type names the event instead of Bundle.
+  if (ctx.faults.has('ack-ehmi-document-type-of-the-event'))
+    broken = broken.replace('<Type>Bundle</Type>', '<Type>acknowledgement-message</Type>');
+  return broken;
 }
 
 /** The SBDH of an acknowledgement: from the GP system back to the original sender, named by its own ids. */

@@ -195,6 +195,19 @@ test('the EHMI SBDH: the ids, the addressing and the document type of the acknow
   assert.match(sors.join(), /Scope SENDERID \(SOR\) is "/);
   assert.match(sors.join(), /Scope RECEIVERID \(SOR\) is "/);
   assert.match(ehmiAckProblems({ ...fields, headerVersion: '2.0' }, ack).join(), /HeaderVersion/);
+  // DocumentIdentification/Type Bundle and MultipleType false (addendum §D.3), and well-formed XML.
+  assert.match(
+    ehmiAckProblems({ ...fields, documentType: 'acknowledgement-message' }, ack).join(),
+    /^DocumentIdentification\/Type is "acknowledgement-message", expected "Bundle"/,
+  );
+  assert.match(ehmiAckProblems({ ...fields, multipleType: '' }, ack).join(), /MultipleType is ""/);
+  const xml = wrapInSbdh(
+    ack as unknown as fhir4.Bundle,
+    envelopeFields(ack as unknown as fhir4.Bundle, new Date()),
+  );
+  const unclosed = readEhmiEnvelope(xml.replace('</StandardBusinessDocument>', ''));
+  assert.ok(unclosed.fields && unclosed.ack, 'the lenient reader still reads it');
+  assert.match(ehmiAckProblems(unclosed.fields, unclosed.ack).join(), /^the SBDH is not well-formed XML: /);
   assert.deepEqual(
     readEhmiEnvelope('<VANSEnvelope/>').problem,
     'not an EHMI SBDH (no StandardBusinessDocument with its header)',

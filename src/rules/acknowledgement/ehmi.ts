@@ -38,12 +38,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
 /**
- * Problems of the EHMI SBDH of an acknowledgement (Send test protocol 3.4.8 on EHMI): HeaderVersion 1.0; Sender and
- * Receiver the GLNs of the acknowledgement's sender and receiver organisations, the receiver being the original
- * message's sender (`originalSenderGln`); Standard acknowledgement-message and TypeVersion its MessageDefinition's
- * version; a UUID InstanceIdentifier, a CreationDateAndTime with a UTC offset; DOCUMENTID naming the event, PROCESSID,
- * SENDERID and RECEIVERID the SOR ids of the acknowledgement's sender and receiver organisations, MESSAGEIDENTIFIER and
- * MESSAGEENVELOPEIDENTIFIER the acknowledgement's MessageHeader.id and Bundle.id; the payload's MIME type.
+ * Problems of the EHMI SBDH of an acknowledgement (Send test protocol 3.4.8 on EHMI): well-formed XML; HeaderVersion
+ * 1.0; Sender and Receiver the GLNs of the acknowledgement's sender and receiver organisations, the receiver being the
+ * original message's sender (`originalSenderGln`); Standard acknowledgement-message and TypeVersion its
+ * MessageDefinition's version, Type Bundle and MultipleType false; a UUID InstanceIdentifier, a CreationDateAndTime
+ * with a UTC offset; DOCUMENTID naming the event, PROCESSID, SENDERID and RECEIVERID the SOR ids of the
+ * acknowledgement's sender and receiver organisations, MESSAGEIDENTIFIER and MESSAGEENVELOPEIDENTIFIER the
+ * acknowledgement's MessageHeader.id and Bundle.id; the payload's MIME type.
  */
 export function ehmiAckProblems(fields: SbdhFields, ack: Resource, originalSenderGln?: string): string[] {
   if (resourcesOf(ack, 'MessageHeader').length !== 1)
@@ -61,7 +62,10 @@ export function ehmiAckProblems(fields: SbdhFields, ack: Resource, originalSende
     problems.push(
       `Receiver/Identifier (GLN) is "${fields.receiverGln}", expected the acknowledged message's sender "${originalSenderGln}"`,
     );
+  if (fields.notWellFormed) problems.push(`the SBDH is not well-formed XML: ${fields.notWellFormed}`);
   equal('DocumentIdentification/Standard', fields.standard, ACK_EVENT);
+  equal('DocumentIdentification/Type', fields.documentType, 'Bundle');
+  equal('DocumentIdentification/MultipleType', fields.multipleType, 'false');
   const version = definitionVersion(
     (resourcesOf(ack, 'MessageHeader')[0]?.['definition'] as string | undefined) ?? undefined,
   );

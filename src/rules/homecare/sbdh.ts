@@ -1,7 +1,7 @@
 // The EHMI SBDH envelope around a FHIR message (addendum §D.3): certbench wraps what it delivers, and reads an
 // envelope the SUT answers with. Field values follow MedCom's EHMI SBDH profile; where its sources disagree (the
 // DOCUMENTID form, PROCESSID) the current form is used, provisional (see the manifest).
-import { XMLBuilder, XMLParser } from 'fast-xml-parser';
+import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
 import { randomUUID } from 'node:crypto';
 import { danishSeconds, headerOf } from './variants.ts';
 import { HCO, HCO_EVENT } from './codes.ts';
@@ -22,6 +22,11 @@ export interface SbdhFields {
   scopes: Record<string, string>;
   mimeType?: string;
   payload?: string;
+  /** As read (readSbdh): DocumentIdentification/Type and MultipleType; wrapInSbdh always writes Bundle, false. */
+  documentType?: string;
+  multipleType?: string;
+  /** As read (readSbdh): why the text is not well-formed XML, when the lenient parser still read it. */
+  notWellFormed?: string;
 }
 
 type Organization = fhir4.Organization;
@@ -176,6 +181,7 @@ export function readSbdh(xml: string): SbdhFields | undefined {
   const binary = root['BinaryContent'] as Node | undefined;
   const payload = textOf(binary);
   const mimeType = typeof binary?.['mimeType'] === 'string' ? binary['mimeType'] : undefined;
+  const valid = XMLValidator.validate(xml);
   return {
     headerVersion: textOf(header['HeaderVersion']) ?? '',
     senderGln: gln(header['Sender']),
@@ -184,6 +190,9 @@ export function readSbdh(xml: string): SbdhFields | undefined {
     typeVersion: textOf(identification['TypeVersion']) ?? '',
     instanceIdentifier: textOf(identification['InstanceIdentifier']) ?? '',
     created: textOf(identification['CreationDateAndTime']) ?? '',
+    documentType: textOf(identification['Type']) ?? '',
+    multipleType: textOf(identification['MultipleType']) ?? '',
+    ...(valid === true ? {} : { notWellFormed: `${valid.err.msg} (line ${valid.err.line})` }),
     scopes,
     ...(mimeType ? { mimeType } : {}),
     ...(payload ? { payload: Buffer.from(payload.replace(/\s+/g, ''), 'base64').toString('utf8') } : {}),
