@@ -4,6 +4,7 @@
 // DocumentIdentification, the BusinessScope scopes, the message base64 in BinaryContent). Written here from those
 // sources, not from certbench's own envelope code: the reference GP is an independent implementation.
 import { randomUUID } from 'node:crypto';
+import { XMLBuilder } from 'fast-xml-parser';
 import { danishDateTime } from '../time.ts';
 
 /** `name`: MCM:FCTL with the acknowledgement's type as postfix, e.g. MCM:FCTL#ok. */
@@ -44,44 +45,52 @@ export interface SbdhAddress {
   bundleId: string;
 }
 
-const escape = (value: string) =>
-  value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
 export function sbdhEnvelope(json: string, address: SbdhAddress, now: Date): string {
-  const scope = (type: string, value: string) =>
-    `      <Scope><Type>${type}</Type><InstanceIdentifier>${escape(value)}</InstanceIdentifier><Identifier>dk-medcom-messaging</Identifier></Scope>`;
-  const party = (role: string, gln: string) =>
-    `    <${role}><Identifier Authority="iso6523-actorid-upis">0088:${escape(gln)}</Identifier></${role}>`;
-  return [
-    // Stryker disable next-line StringLiteral: the declaration says what XML 1.0 assumes without it (version 1.0, UTF-8)
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    '<StandardBusinessDocument xmlns="http://www.unece.org/cefact/namespaces/StandardBusinessDocumentHeader">',
-    '  <StandardBusinessDocumentHeader>',
-    '    <HeaderVersion>1.0</HeaderVersion>',
-    party('Sender', address.senderGln),
-    party('Receiver', address.receiverGln),
-    '    <DocumentIdentification>',
-    `      <Standard>${address.event}</Standard>`,
-    `      <TypeVersion>${address.version}</TypeVersion>`,
-    `      <InstanceIdentifier>${randomUUID()}</InstanceIdentifier>`,
-    '      <Type>Bundle</Type>',
-    '      <MultipleType>false</MultipleType>',
-    `      <CreationDateAndTime>${danishDateTime(now)}</CreationDateAndTime>`,
-    '    </DocumentIdentification>',
-    '    <BusinessScope>',
-    scope(
-      'DOCUMENTID',
-      `urn:dk:healthcare:medcom:messaging:fhir:structuredefinition::${address.event}##urn:dk:medcom:fhir:${address.event}::${address.version}`,
-    ),
-    scope('PROCESSID', 'urn:ehmi:sdn-emergence'),
-    scope('SENDERID', address.senderSor ?? ''),
-    scope('RECEIVERID', address.receiverSor ?? ''),
-    scope('MESSAGEIDENTIFIER', address.messageId),
-    scope('MESSAGEENVELOPEIDENTIFIER', address.bundleId),
-    '    </BusinessScope>',
-    '  </StandardBusinessDocumentHeader>',
-    `  <BinaryContent xmlns="http://peppol.eu/xsd/ticc/envelope/1.0" mimeType="application/fhir+json" encoding="base64">${Buffer.from(json).toString('base64')}</BinaryContent>`,
-    '</StandardBusinessDocument>',
-    // Stryker disable next-line StringLiteral: whitespace between the elements carries nothing (one line or many)
-  ].join('\n');
+  const scope = (type: string, value: string) => ({
+    Type: type,
+    InstanceIdentifier: value,
+    Identifier: 'dk-medcom-messaging',
+  });
+  const party = (gln: string) => ({
+    Identifier: { '@_Authority': 'iso6523-actorid-upis', '#text': `0088:${gln}` },
+  });
+  // The library writes the values escaped (a SOR id or GLN from a received message is not trusted to be plain).
+  return new XMLBuilder({ ignoreAttributes: false, format: true }).build({
+    '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
+    StandardBusinessDocument: {
+      '@_xmlns': 'http://www.unece.org/cefact/namespaces/StandardBusinessDocumentHeader',
+      StandardBusinessDocumentHeader: {
+        HeaderVersion: '1.0',
+        Sender: party(address.senderGln),
+        Receiver: party(address.receiverGln),
+        DocumentIdentification: {
+          Standard: address.event,
+          TypeVersion: address.version,
+          InstanceIdentifier: randomUUID(),
+          Type: 'Bundle',
+          MultipleType: 'false',
+          CreationDateAndTime: danishDateTime(now),
+        },
+        BusinessScope: {
+          Scope: [
+            scope(
+              'DOCUMENTID',
+              `urn:dk:healthcare:medcom:messaging:fhir:structuredefinition::${address.event}##urn:dk:medcom:fhir:${address.event}::${address.version}`,
+            ),
+            scope('PROCESSID', 'urn:ehmi:sdn-emergence'),
+            scope('SENDERID', address.senderSor ?? ''),
+            scope('RECEIVERID', address.receiverSor ?? ''),
+            scope('MESSAGEIDENTIFIER', address.messageId),
+            scope('MESSAGEENVELOPEIDENTIFIER', address.bundleId),
+          ],
+        },
+      },
+      BinaryContent: {
+        '@_xmlns': 'http://peppol.eu/xsd/ticc/envelope/1.0',
+        '@_mimeType': 'application/fhir+json',
+        '@_encoding': 'base64',
+        '#text': Buffer.from(json).toString('base64'),
+      },
+    },
+  });
 }
