@@ -27,6 +27,11 @@ export const PREGNANCY_FAULTS = {
     'CDA: the root element is outside urn:hl7-org:v3; FHIR: Bundle.type is collection',
     'GM-3.3.1.2',
   ),
+  'gm-fullurl-without-uuid': fhirContent(
+    'The Composition\'s fullUrl is "urn:uuid:" with no UUID (found by mutation testing)',
+    'GM-3.3.1.2',
+    'GM-3.3.2.1',
+  ),
   'gm-empty-display': content(
     'Observation codes are sent with an empty display (CDA displayName="", FHIR display ""), which neither format allows (found by mutation testing)',
     'GM-3.3.1.2',
