@@ -206,20 +206,42 @@ export const HOMECARE_FAULTS = {
     'A patient identified only by an X-eCPR is rejected with fatal-error',
     'KP-3.3.1',
   ),
-  'hco-reject-sbdh': behaviour('The endpoint refuses an EHMI SBDH envelope (HTTP 415)', 'KP-SBDH-1'),
+  'hco-reject-sbdh': behaviour(
+    'The endpoint refuses an EHMI SBDH envelope (HTTP 415)',
+    'KP-SBDH-1',
+    'KP-SBDH-4',
+  ),
   'hco-ignores-envelope': behaviour(
     'The SBDH envelope is not checked: a message whose envelope names another receiver is accepted and stored',
     'KP-SBDH-2',
+    'KP-SBDH-3',
   ),
   'hco-envelope-mismatch-crashes': behaviour(
     'An envelope that contradicts its message makes the endpoint answer HTTP 500 instead of refusing it',
     'KP-SBDH-2',
+    'KP-SBDH-3',
   ),
   // --- invalid content, reliable messaging (certbench's own checks) ---
   'hco-accepts-long-results': behaviour(
     'Results over 12 characters are accepted and stored',
     'KP-ACK-2',
     'KP-ACK-4',
+  ),
+  'hco-limit-counts-comparator': behaviour(
+    'The comparator counts as one of the 12 characters: a 12-character result written with ">" is rejected',
+    'KP-ACK-10',
+  ),
+  'hco-accepts-any-bundle-type': behaviour(
+    'A Bundle with a MessageHeader is filed as a message whatever its type (here a collection)',
+    'KP-ACK-7',
+  ),
+  'hco-accepts-other-events': behaviour(
+    'A message of another MedCom event (care-communication-message) is filed as a prøvesvar',
+    'KP-ACK-8',
+  ),
+  'hco-accepts-any-activity': behaviour(
+    'A Provenance activity outside the HomeCareObservation activities (forward-message) is accepted and filed',
+    'KP-ACK-9',
   ),
   'hco-ignores-broken-references': behaviour(
     'A report naming a result that is not in the message is accepted and stored without it',
@@ -254,6 +276,10 @@ export const HOMECARE_FAULTS = {
     'A correction is filed as a new report beside the old one',
     'KP-CORR-3',
     'KP-CORR-4',
+  ),
+  'hco-changes-list-every-result': behaviour(
+    'What a correction changed lists every result of the report, also those the correction left as they were',
+    'KP-CORR-5',
   ),
   'hco-correction-forgets-history': behaviour(
     'A correction replaces the report without keeping the earlier version traceable',

@@ -156,7 +156,7 @@ test('the variants certbench derives are valid and carry what the protocol needs
 
 /** Invalid variants of test example 1 and the problem each must produce. */
 const INVALID: [string, (b: fhir4.Bundle) => void, RegExp][] = [
-  ['a result over 12 characters', (b) => void withTooLongResult(b), /14 characters, at most 12/],
+  ['a result over 12 characters', (b) => void withTooLongResult(b), /13 characters, at most 12/],
   ['a broken reference', (b) => void withBrokenReference(b), /does not resolve inside the message/],
   [
     'another event',

@@ -295,3 +295,34 @@ export function unitedCommentProblems(rows: unknown, message: HcoMessage): strin
   if (!row) return [`no row names the report (messageId ${message.messageId ?? '?'})`];
   return fieldProblems(row, [['clinicalComment', message.clinicalComment]]);
 }
+
+// --- R.CORR: what a correction changed ---
+
+/** What of a result a correction can change (IG: result, sampling time, analysis comment). */
+const resultContent = (r: HcoResult) => JSON.stringify([r.value, r.unit, r.samplingTime, r.analysisComment]);
+
+/**
+ * The corrected report's `changes` say what the correction changed (R.CORR: "what changed is shown"): something at
+ * all, every result whose value, unit, sampling time or analysis comment changed by its code or long name, and no
+ * result the correction left as it was (by its code: "what the newest correction changed", automation API).
+ */
+export function changesProblems(item: View, before: HcoMessage, after: HcoMessage): string[] {
+  const changes = Array.isArray(item['changes'])
+    ? item['changes'].filter((c): c is string => typeof c === 'string')
+    : [];
+  if (changes.length === 0)
+    return [`changes is ${show(item['changes'])}: it does not say what was corrected`];
+  const problems: string[] = [];
+  for (const result of after.results) {
+    const earlier = before.results.find((r) => r.code === result.code);
+    const named = (text: string | undefined) => text !== undefined && changes.some((c) => c.includes(text));
+    const changed = !earlier || resultContent(earlier) !== resultContent(result);
+    if (changed && !named(result.code) && !named(result.display))
+      problems.push(`changes ${show(changes)} do not name the corrected result ${result.code ?? '?'}`);
+    if (!changed && named(result.code))
+      problems.push(
+        `changes ${show(changes)} name ${result.code ?? '?'}, which the correction did not change`,
+      );
+  }
+  return problems;
+}
