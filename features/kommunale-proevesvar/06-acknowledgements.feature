@@ -62,11 +62,14 @@ Feature: Kommunale prøvesvar, certbench's own checks: acknowledgement content, 
     And the assessor judges "Beskeden med hændelsen care-communication-message er afvist og ses ikke i systemet" / "The message with event care-communication-message is refused and is not in the system"
 
   @cp:KP-ACK-9
-  Scenario: A Provenance activity outside the HomeCareObservation activities is refused
+  Scenario: A Provenance activity outside the HomeCareObservation activities is refused, reply-message is accepted
     Given the acute-care team sends "videresendt": MedCom's test example "Test example 1" with a Provenance activity outside the HomeCareObservation activities
+    And the acute-care team sends "svar": MedCom's test example "Test example 1" as a reply with the Provenance activity reply-message
     When the GP opens the received prøvesvar and the laboratory chart of "2509479989"
     Then the message "videresendt" is refused and nothing of it is stored
-    And the assessor judges "Beskeden med aktiviteten forward-message er afvist og ses ikke i systemet" / "The message with activity forward-message is refused and is not in the system"
+    And "svar" is acknowledged with "ok"
+    And the report "svar" is filed in the inbox once
+    And the assessor judges "Beskeden med aktiviteten forward-message er afvist og ses ikke i systemet; svaret (reply-message) er modtaget" / "The message with activity forward-message is refused and is not in the system; the reply (reply-message) is received"
 
   @cp:KP-ACK-10
   Scenario: A result of exactly 12 characters is accepted

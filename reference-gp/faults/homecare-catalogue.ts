@@ -170,6 +170,14 @@ export const HOMECARE_FAULTS = {
     'KP-3.2.1.16',
     'KP-3.3.5',
   ),
+  'hco-chart-corrected-as-final': behaviour(
+    'The laboratory chart rows of a corrected report keep the status final',
+    'KP-CORR-4',
+  ),
+  'hco-views-every-patient': behaviour(
+    "The inbox and the laboratory chart of one patient list every patient's reports",
+    'KP-CB-2',
+  ),
   'hco-chart-without-clinical-comment': behaviour(
     'The laboratory chart does not show that a clinical comment came with the results',
     'KP-3.2.1.15',

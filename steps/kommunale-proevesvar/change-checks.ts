@@ -110,6 +110,7 @@ Then(
         ['value', value],
         ['unit', unit],
         ['marking', marking],
+        ['status', 'corrected'],
       ]).map((p) => `chart row ${code ?? '?'}: ${p}`);
     });
   },

@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { envelopeFields, wrapInSbdh, type SbdhFields } from '../../src/rules/homecare/sbdh.ts';
 import {
   asCollection,
+  asReply,
   cancellationOf,
   CORRECTABLE,
   correctionOfElement,
@@ -139,6 +140,7 @@ const VARIANTS: Record<string, { valid: boolean; apply: (b: fhir4.Bundle) => fhi
     valid: false,
     apply: withOtherActivity,
   },
+  'as a reply with the Provenance activity reply-message': { valid: true, apply: asReply },
 };
 
 // Variants that provoke one rejection each, and the value at the 12-character limit (accepted).
@@ -147,6 +149,7 @@ for (const variant of [
   'as a Bundle of type collection',
   'under another event code',
   'with a Provenance activity outside the HomeCareObservation activities',
+  'as a reply with the Provenance activity reply-message',
 ])
   Given(
     `the acute-care team sends {string}: MedCom's test example {string} ${variant.startsWith('a ') ? `with ${variant}` : variant}`,

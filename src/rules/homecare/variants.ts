@@ -153,8 +153,17 @@ export function withOtherEvent(bundle: Bundle): Bundle {
  * medcom-HomeCareObservation-messagingActivities (invariant medcom-homecareObsMessage-2).
  */
 export function withOtherActivity(bundle: Bundle): Bundle {
+  return withActivity(bundle, 'forward-message');
+}
+
+/** The message as a reply (activity reply-message, inside the HomeCareObservation activities). */
+export function asReply(bundle: Bundle): Bundle {
+  return withActivity(bundle, 'reply-message');
+}
+
+function withActivity(bundle: Bundle, code: string): Bundle {
   const provenance = only(resources(bundle, 'Provenance'), 'Provenance');
-  provenance.activity = { coding: [{ system: HCO.activityCodes, code: 'forward-message' }] };
+  provenance.activity = { coding: [{ system: HCO.activityCodes, code }] };
   return bundle;
 }
 

@@ -180,13 +180,17 @@ export function chartRowsFor(chart: unknown, messageIds: string[]): View[] {
   return views(chart).filter((row) => messageIds.includes(str(row['messageId']) ?? ''));
 }
 
-/** Every result of the message is in the chart with code, long name, value, unit, sampling time and NI. */
+/**
+ * Every result of a new (neither corrected nor cancelled) report is in the chart with code, long name, value, unit,
+ * sampling time, NI and the status final (HomecareChartRow.status: final, corrected or cancelled).
+ */
 export function chartProblems(rows: View[], message: HcoMessage): string[] {
   return resultProblems(
     rows,
     message,
     (row, result) => [
       ...fieldProblems(row, [
+        ['status', 'final'],
         ['system', result.system],
         ['longName', result.display],
         ['value', result.value],
