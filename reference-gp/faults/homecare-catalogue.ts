@@ -209,6 +209,18 @@ export const HOMECARE_FAULTS = {
     'Refused consent (meta.security R) is not kept or shown',
     'KP-3.2.3.2',
   ),
+  'hco-refused-consent-on-every-report': behaviour(
+    'Every report is marked as refused consent, also one without the security label R',
+    'KP-3.2.3.2',
+  ),
+  'hco-new-report-archived': behaviour(
+    'A new report is filed straight into the archive instead of standing in the inbox',
+    'KP-3.2.1.3',
+    'KP-3.2.2.2',
+    'KP-3.2.2.5',
+    'KP-3.2.3.2',
+    'KP-3.3.1-b',
+  ),
   // --- technical requirements ---
   'hco-reject-ecpr': behaviour(
     'A patient identified only by an X-eCPR is rejected with fatal-error',

@@ -32,7 +32,8 @@ function itemOf(message: ReceivedMessage, receivedAt: string, faults: ReadonlySe
     attachments: message.attachments,
     refusedConsent: message.refusedConsent,
     cancelled: false,
-    archived: false,
+    // Fault: a new report is filed straight into the archive.
+    archived: faults.has('hco-new-report-archived'),
   };
 }
 

@@ -198,9 +198,11 @@ export function readMessage(bundle: Json, faults: ReadonlySet<FaultName>): Recei
       .map((l) => m.resolve(obj(l)['link']))
       .filter((x): x is Json => x !== undefined)
       .map((media) => attachmentOf(m, media)),
+    // Fault: every report is marked as refused consent, whatever its security labels.
     refusedConsent:
-      !faults.has('hco-ignore-refused-consent') &&
-      list(obj(report['meta'])['security']).some((s) => s['code'] === 'R'),
+      faults.has('hco-refused-consent-on-every-report') ||
+      (!faults.has('hco-ignore-refused-consent') &&
+        list(obj(report['meta'])['security']).some((s) => s['code'] === 'R')),
     namedResults: observations.length,
   };
 }

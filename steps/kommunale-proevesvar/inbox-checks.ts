@@ -25,10 +25,15 @@ import { objects as views } from '../../src/fhir/json.ts';
 import type { CertbenchWorld } from '../../src/steps-api/world.ts';
 import { chartRowsOfItem, judgeItem } from './view.ts';
 
+// A new report stands in the inbox: notified, neither cancelled nor archived (archived is for cancelled reports).
 Then('the GP is notified of the new report {string}', async function (this: CertbenchWorld, ref: string) {
-  await judgeItem(this, ref, `the GP is notified of ${ref}`, (item) =>
-    item['notified'] === true ? [] : [`notified is ${JSON.stringify(item['notified'])}, expected true`],
-  );
+  await judgeItem(this, ref, `the GP is notified of ${ref}`, (item) => [
+    ...(item['notified'] === true ? [] : [`notified is ${JSON.stringify(item['notified'])}, expected true`]),
+    ...fieldProblems(item, [
+      ['cancelled', false],
+      ['archived', false],
+    ]).map((p) => `a new report: ${p}`),
+  ]);
 });
 
 Then(
@@ -196,6 +201,21 @@ Then(
           ),
       ];
     });
+  },
+);
+
+Then(
+  'the report {string} and its chart rows are not marked as refused consent',
+  async function (this: CertbenchWorld, ref: string) {
+    await judgeItem(this, ref, `${ref}, without refused consent, is not marked so`, (item, shown) => [
+      ...fieldProblems(item, [['refusedConsent', false]]),
+      ...chartRowsOfItem(shown, item)
+        .filter((r) => r['refusedConsent'] !== false)
+        .map(
+          (r) =>
+            `chart row ${String(r['code'])}: refusedConsent is ${JSON.stringify(r['refusedConsent'])}, expected false`,
+        ),
+    ]);
   },
 );
 

@@ -266,4 +266,8 @@ test('the changes of a correction must name each changed result and no other', (
   );
   const comment = readHco(correctionOfElement(sent, new Date(NOW.getTime() + 60_000), 'clinical comment'));
   assert.deepEqual(changesProblems({ changes: ['klinisk kommentar rettet'] }, before, comment), []);
+  assert.match(
+    changesProblems({ changes: [' '] }, before, comment).join(),
+    /does not say what was corrected/,
+  );
 });

@@ -307,12 +307,14 @@ const resultContent = (r: HcoResult) => JSON.stringify([r.value, r.unit, r.sampl
 
 /**
  * The corrected report's `changes` say what the correction changed (R.CORR: "what changed is shown"): something at
- * all, every result whose value, unit, sampling time or analysis comment changed by its code or long name, and no
- * result the correction left as it was (by its code: "what the newest correction changed", automation API).
+ * all (a non-blank entry), every result whose value, unit, sampling time or analysis comment changed by its code or
+ * long name, and no result the correction left as it was (by its code: "what the newest correction changed",
+ * automation API).
  */
 export function changesProblems(item: View, before: HcoMessage, after: HcoMessage): string[] {
+  // A blank entry says nothing about what changed.
   const changes = Array.isArray(item['changes'])
-    ? item['changes'].filter((c): c is string => typeof c === 'string')
+    ? item['changes'].filter((c): c is string => typeof c === 'string' && c.trim() !== '')
     : [];
   if (changes.length === 0)
     return [`changes is ${show(item['changes'])}: it does not say what was corrected`];
