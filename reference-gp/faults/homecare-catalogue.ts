@@ -50,6 +50,7 @@ export const HOMECARE_FAULTS = {
     ...POSITIVE_ACKS,
     'KP-ACK-2',
     'KP-ACK-6',
+    'KP-ACK-11',
   ),
   'hco-ack-without-provenance': behaviour('The acknowledgement carries no Provenance', 'KP-ACK-1'),
   // --- R1: distribution ---

@@ -42,7 +42,30 @@ type Form =
   | 'sbdh-wrong-Sender'
   | 'sbdh-wrong-Receiver'
   | 'sbdh-wrong-MESSAGEIDENTIFIER'
-  | 'sbdh-wrong-MESSAGEENVELOPEIDENTIFIER';
+  | 'sbdh-wrong-MESSAGEENVELOPEIDENTIFIER'
+  | Unreadable;
+
+/**
+ * Deliveries no receiver can read as a message (addendum §D.4 item 7: a payload that is not well-formed): the
+ * message's JSON, FHIR XML or SBDH cut off before its end, and JSON that is an array instead of a resource.
+ */
+const UNREADABLE = ['JSON cut short', 'a JSON array', 'FHIR XML cut short', 'an SBDH cut short'] as const;
+type Unreadable = (typeof UNREADABLE)[number];
+const cutShort = (text: string) => text.slice(0, Math.floor(text.length / 2));
+
+function unreadable(
+  bundle: fhir4.Bundle,
+  form: Unreadable,
+  now: Date,
+): { contentType: string; body: string } {
+  if (form === 'JSON cut short')
+    return { contentType: 'application/fhir+json', body: cutShort(JSON.stringify(bundle)) };
+  if (form === 'a JSON array')
+    return { contentType: 'application/fhir+json', body: JSON.stringify([bundle]) };
+  if (form === 'FHIR XML cut short')
+    return { contentType: 'application/fhir+xml', body: cutShort(toFhirXml(bundle)) };
+  return { contentType: 'application/xml', body: cutShort(wrapInSbdh(bundle, envelopeFields(bundle, now))) };
+}
 
 /** The envelope fields one at a time: each must agree with the message (addendum §D.4 item 7). */
 const ENVELOPE_FIELDS = ['Sender', 'Receiver', 'MESSAGEIDENTIFIER', 'MESSAGEENVELOPEIDENTIFIER'] as const;
@@ -77,6 +100,7 @@ function patientOf(bundle: fhir4.Bundle): string {
 }
 
 function encode(bundle: fhir4.Bundle, form: Form, now: Date): { contentType: string; body: string } {
+  if ((UNREADABLE as readonly string[]).includes(form)) return unreadable(bundle, form as Unreadable, now);
   if (form === 'json') return { contentType: 'application/fhir+json', body: JSON.stringify(bundle) };
   if (form === 'xml') return { contentType: 'application/fhir+xml', body: toFhirXml(bundle) };
   const fields = envelopeFields(bundle, now);
@@ -212,6 +236,15 @@ Given(
   "the acute-care team sends {string}: MedCom's test example {string} in an EHMI SBDH envelope",
   function (this: CertbenchWorld, ref: string, id: string) {
     fromExample(this, ref, id, 'as published', 'sbdh');
+  },
+);
+
+Given(
+  "the acute-care team sends {string}: MedCom's test example {string} as a delivery that cannot be read: {string}",
+  function (this: CertbenchWorld, ref: string, id: string, form: string) {
+    if (!(UNREADABLE as readonly string[]).includes(form))
+      throw new Error(`"${form}" is not an unreadable delivery certbench makes: ${UNREADABLE.join(', ')}`);
+    fromExample(this, ref, id, 'as published', form as Unreadable);
   },
 );
 
