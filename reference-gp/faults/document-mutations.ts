@@ -120,6 +120,11 @@ export const PATIENT_MUTATIONS = {
   'patient-without-birthdate': (pkg) => {
     delete patient(pkg).birthDate;
   },
+  // Well-formed and safe, heading and id only: a reader does not see whose diagnoses these are.
+  'patient-narrative-without-identity': (pkg) => {
+    const p = patient(pkg);
+    p.text = narrative('Patient', p.id ?? '', 'Patient', []);
+  },
   'dangling-condition-subject': (pkg) => {
     for (const c of conditions(pkg)) c.subject = { reference: `urn:uuid:${randomUUID()}` };
   },
