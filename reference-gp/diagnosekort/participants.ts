@@ -16,7 +16,7 @@ function patientCore(patient: TestPatient) {
   };
 }
 
-export function patientEntry(patient: TestPatient, id: string): fhir4.Patient {
+export function patientEntry(patient: TestPatient, id: string): fhir4.Patient & { id: string } {
   return {
     resourceType: 'Patient',
     id,
@@ -40,7 +40,7 @@ function organizationCore(clinic: Clinic) {
 }
 
 /** The author: the clinic the patient belongs to when the Diagnosekort is shared. */
-export function organizationEntry(id: string, clinic: Clinic): fhir4.Organization {
+export function organizationEntry(id: string, clinic: Clinic): fhir4.Organization & { id: string } {
   return {
     resourceType: 'Organization',
     id,
@@ -57,7 +57,7 @@ function practitionerCore(clinic: Clinic) {
   return { name: [{ use: 'official' as const, family, given: [...given] }] };
 }
 
-export function practitionerEntry(id: string, clinic: Clinic): fhir4.Practitioner {
+export function practitionerEntry(id: string, clinic: Clinic): fhir4.Practitioner & { id: string } {
   return {
     resourceType: 'Practitioner',
     id,

@@ -211,8 +211,14 @@ export function compositionNarrative(bundle: Resource): string[] {
 }
 
 /** What a reader must find in the narrative of each resource besides its id: who or what the resource is. */
-const IDENTITY_IN_NARRATIVE: Record<string, (r: Resource) => unknown[]> = {
-  Composition: (r) => [r.title],
+const IDENTITY_IN_NARRATIVE: Record<string, (r: Resource, bundle: Resource) => unknown[]> = {
+  Composition: (r, bundle) => [
+    r.title,
+    ...(Array.isArray(r.author) ? (r.author as unknown[]) : [])
+      .map((a) => resolveInBundle(bundle, referenceOf(a)))
+      .filter((a) => a?.resourceType === 'Organization')
+      .map((a) => a?.name),
+  ],
   Patient: (r) => [
     ...identifierValues(r)
       .filter((i) => i.system === SYSTEM.cpr)
@@ -233,8 +239,8 @@ function familyNames(r: Resource): unknown[] {
 
 /**
  * Where the Composition, Patient, Organization or Practitioner has a narrative, it names the resource id (MedCom
- * narrative governance) and shows who or what the resource is — the Composition's title, the Patient's CPR and family
- * name, the Organization's name, the Practitioner's family name — as FHIR R4 asks the narrative to convey "the
+ * narrative governance) and shows who or what the resource is — the Composition's title and author institution, the
+ * Patient's CPR and family name, the Organization's name, the Practitioner's family name — as FHIR R4 asks the narrative to convey "the
  * essential clinical and business information". Every narrative of MedCom's PLSP examples shows these. Conditions:
  * conditionNarrativesShowDiagnosis; a missing narrative is narrativesPresent's finding.
  */
@@ -243,7 +249,7 @@ export function participantNarrativesShowIdentity(bundle: Resource): string[] {
     const expected = IDENTITY_IN_NARRATIVE[String(r.resourceType)];
     const shown = narrativeReadableText((r.text as { div?: unknown } | undefined)?.div);
     if (!expected || shown === undefined) return [];
-    const wanted = [r.id, ...expected(r)].filter(
+    const wanted = [r.id, ...expected(r, bundle)].filter(
       (v): v is string => typeof v === 'string' && v.trim() !== '',
     );
     return wanted
