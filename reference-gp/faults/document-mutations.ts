@@ -1,15 +1,7 @@
 // Content faults in the document itself: each breaks one rule of the Bundle, Composition, Patient or Conditions.
 import { randomUUID } from 'node:crypto';
 import { SKS_D } from '../state.ts';
-import {
-  CONDITION_CATEGORY,
-  LOINC,
-  SNOMED,
-  SOR,
-  STATUS_CODES,
-  URI,
-  X_ECPR,
-} from '../diagnosekort/systems.ts';
+import { CONDITION_CATEGORY, LOINC, SNOMED, SOR, STATUS_CODES, URI } from '../diagnosekort/systems.ts';
 import { narrative } from '../diagnosekort/narrative.ts';
 import type { SharePackage } from '../diagnosekort/transaction.ts';
 import type { ContentFault } from './catalogue.ts';
@@ -17,6 +9,9 @@ import { danishDateTime, shiftDays, utcDateTime } from '../time.ts';
 import { composition, conditions, organization, patient } from './package-access.ts';
 
 export type Mutation = (pkg: SharePackage) => void;
+
+/** The Danish replacement CPR (eCPR) system: the reference GP has no eCPR patient, only a fault sends one. */
+const X_ECPR = 'urn:oid:1.2.208.176.1.6.1.1';
 
 function setDocumentIdentifier(pkg: SharePackage, value: string): void {
   pkg.document.identifier = { system: URI, value };
