@@ -32,7 +32,8 @@ export async function shareDiagnosekort(
     );
   }
   const first = record.shared[0];
-  const previous = record.shared.at(-1);
+  // Fault: every new version replaces the second version shared, not the latest.
+  const previous = record.shared.at(faults.has('replaces-second-version') ? 1 : -1);
   // Fault: the document identity of the first version is reused for every later version.
   const reused = faults.has('reuse-document-identifier') ? first : undefined;
   const documentIdentifier = reused?.documentIdentifier ?? `urn:uuid:${randomUUID()}`;

@@ -234,6 +234,10 @@ export const FAULTS = {
     'A new version does not replace the previous DocumentReference',
     'DK-XDS-9',
   ),
+  'replaces-second-version': behaviour(
+    'Every new version replaces the second version shared instead of the latest (found by mutation testing)',
+    'DK-XDS-9',
+  ),
   'share-deselected-diagnoses': behaviour('Diagnoses not on the Diagnosekort are shared', 'DK-3.3.3.3'),
   'share-private-diagnoses': behaviour('Diagnoses marked Private are shared', 'DK-3.3.3.3'),
   'share-deleted-diagnoses': behaviour('Deleted diagnoses are still shared', 'DK-3.3.6.2'),

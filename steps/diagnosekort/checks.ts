@@ -388,7 +388,7 @@ Then(
   async function (this: CertbenchWorld, step: string, previousStep: string) {
     const previous = documentReferenceOf(await documentAt(this, previousStep));
     const next = documentReferenceOf(await documentAt(this, step));
-    this.verify('replaces relation', replacesPrevious(next, previous), {
+    this.verify(`step ${step} replaces step ${previousStep}`, replacesPrevious(next, previous), {
       location: 'DocumentReference.relatesTo',
     });
   },
