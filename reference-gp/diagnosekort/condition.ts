@@ -70,7 +70,7 @@ export function buildCondition(
     resourceType: 'Condition',
     id,
     meta: { profile: [PROFILES.condition] },
-    text: narrative('Condition', id, code?.text ?? 'Diagnose uden diagnosetekst', [
+    text: narrative(id, code?.text ?? 'Diagnose uden diagnosetekst', [
       `Koder: ${codes === '' ? 'ingen' : codes}`,
       describeKind(diagnosis),
       period.join('; '),

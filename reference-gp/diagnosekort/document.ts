@@ -62,7 +62,7 @@ export function buildDocument(input: DocumentInput): BuiltDocument {
     id: compositionId,
     meta: { profile: [PROFILES.composition] },
     language: 'da',
-    text: narrative('Composition', compositionId, title, [
+    text: narrative(compositionId, title, [
       `Patient: ${fullName(record.patient)} (${patientRef})`,
       `Senest opdateret: ${input.compositionDate}`,
       `Forfatter: ${clinic.name} (${ref(organizationId)})`,

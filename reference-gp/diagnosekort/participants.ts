@@ -21,7 +21,7 @@ export function patientEntry(patient: TestPatient, id: string): fhir4.Patient & 
     resourceType: 'Patient',
     id,
     meta: { profile: [PROFILES.patient] },
-    text: narrative('Patient', id, 'Patient', [
+    text: narrative(id, 'Patient', [
       `${fullName(patient)}, CPR ${patient.cpr}`,
       `Køn: ${DANISH[patient.gender]}, født ${patient.birthDate}`,
     ]),
@@ -45,9 +45,7 @@ export function organizationEntry(id: string, clinic: Clinic): fhir4.Organizatio
     resourceType: 'Organization',
     id,
     meta: { profile: [PROFILES.organization] },
-    text: narrative('Organization', id, 'Afsender', [
-      `${clinic.name}, SOR ${clinic.sor}, ydernummer ${clinic.ydernummer}`,
-    ]),
+    text: narrative(id, 'Afsender', [`${clinic.name}, SOR ${clinic.sor}, ydernummer ${clinic.ydernummer}`]),
     ...organizationCore(clinic),
   };
 }
@@ -62,9 +60,7 @@ export function practitionerEntry(id: string, clinic: Clinic): fhir4.Practitione
     resourceType: 'Practitioner',
     id,
     meta: { profile: [PROFILES.practitioner] },
-    text: narrative('Practitioner', id, 'Praktiserende læge', [
-      `${fullName(clinic.practitioner)}, ${clinic.name}`,
-    ]),
+    text: narrative(id, 'Praktiserende læge', [`${fullName(clinic.practitioner)}, ${clinic.name}`]),
     ...practitionerCore(clinic),
   };
 }

@@ -118,7 +118,7 @@ export const PATIENT_MUTATIONS = {
   // Well-formed and safe, heading and id only: a reader does not see whose diagnoses these are.
   'patient-narrative-without-identity': (pkg) => {
     const p = patient(pkg);
-    p.text = narrative('Patient', p.id ?? '', 'Patient', []);
+    p.text = narrative(p.id ?? '', 'Patient', []);
   },
   'dangling-condition-subject': (pkg) => {
     for (const c of conditions(pkg)) c.subject = { reference: `urn:uuid:${randomUUID()}` };
@@ -193,7 +193,7 @@ export const CONDITION_MUTATIONS = {
     // A narrative that lists the codes only: well-formed and safe, but a reader never sees the diagnosetekst.
     for (const c of conditions(pkg)) {
       const codes = (c.code?.coding ?? []).map((coding) => coding.code ?? '(uden kode)').join(', ');
-      c.text = narrative('Condition', c.id ?? '', 'Diagnose', [`Koder: ${codes || 'ingen'}`]);
+      c.text = narrative(c.id ?? '', 'Diagnose', [`Koder: ${codes || 'ingen'}`]);
     }
   },
 } satisfies Partial<Record<ContentFault, Mutation>>;
