@@ -72,11 +72,13 @@ export async function shareDiagnosekort(
   applyContentFaults(pkg, faults);
   const body = sealPackage(pkg);
 
-  // Faults: the GP is told the Diagnosekort was shared, but nothing (or no new version) is sent.
-  const silent =
+  // Faults: the GP is told the Diagnosekort was shared, but nothing (or no new version) is sent. (Inline, so that
+  // the mutation ignorer sees a condition only the faults decide.)
+  if (!(
     faults.has('share-without-submitting') ||
-    (faults.has('share-only-first-version') && previous !== undefined);
-  if (!silent) await submitTransaction(ctx.dispatcher, documentSharing, body);
+    (faults.has('share-only-first-version') && previous !== undefined)
+  ))
+    await submitTransaction(ctx.dispatcher, documentSharing, body);
 
   record.shared.push({ documentIdentifier, bundleId, documentReferenceIdentifier, compositionDate });
   // The answer names the document as it was sent, also when a content fault changed its identifier.
