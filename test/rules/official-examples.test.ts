@@ -203,6 +203,11 @@ test('DK-CB-9, DK-CB-10, DK-CB-11: an empty coding array, a codeless category an
     ],
     [[], [], []],
   );
+  // The CPR as on the health card (DDMMÅÅ-XXXX) is the CPR too.
+  assert.deepEqual(
+    composition.participantNarrativesShowIdentity(bundle('Elmer Berggren, CPR 250947-9989 (p1)', {})),
+    [],
+  );
   const bad = bundle('Patient (p1)', {
     code: { coding: [] },
     category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-category' }] }],

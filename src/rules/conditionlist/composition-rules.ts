@@ -237,6 +237,14 @@ function familyNames(r: Resource): unknown[] {
   return Array.isArray(r.name) ? (r.name as { family?: unknown }[]).map((n) => n.family) : [];
 }
 
+/** Whether the narrative shows a value; a CPR number may be written as on the health card, DDMMÅÅ-XXXX. */
+function shownIn(shown: string, value: string): boolean {
+  const text = readable(value);
+  return (
+    shown.includes(text) || (CPR_PATTERN.test(text) && shown.includes(`${text.slice(0, 6)}-${text.slice(6)}`))
+  );
+}
+
 /**
  * Where the Composition, Patient, Organization or Practitioner has a narrative, it names the resource id (MedCom
  * narrative governance) and shows who or what the resource is — the Composition's title and author institution, the
@@ -253,7 +261,7 @@ export function participantNarrativesShowIdentity(bundle: Resource): string[] {
       (v): v is string => typeof v === 'string' && v.trim() !== '',
     );
     return wanted
-      .filter((value) => !shown.includes(readable(value)))
+      .filter((value) => !shownIn(shown, value))
       .map(
         (value) =>
           `${describeResource(bundle, r)}: the narrative does not show ${JSON.stringify(value)} (it reads ${JSON.stringify(shown.slice(0, 160))})`,
