@@ -72,29 +72,43 @@ export async function svangerskabsjournalPdf(
     return { text: `${DSJ_FORM[field]?.label ?? field}: ${printed(value)}` };
   };
   const filled = [...record.fields.keys()];
+  // Fault: the physical data are printed with the other information, not under their section.
+  const sectionOf = (field: string) =>
+    ctx.faults.has('dsj-pdf-physical-data-misplaced') && DSJ_FORM[field]?.section === 'fysiske-data'
+      ? undefined
+      : DSJ_FORM[field]?.section;
   const lines: Line[] = [...header(patient, birthplace)];
   if (ctx.faults.has('dsj-pdf-without-sections')) {
     // Fault: one flat list without the svangerskabsjournal's sections.
     lines.push(...filled.map(line));
   } else {
     for (const [code, heading] of JOURNAL_SECTIONS) {
-      const inSection = filled.filter((f) => DSJ_FORM[f]?.section === code);
+      const inSection = filled.filter((f) => sectionOf(f) === code);
       lines.push({ text: heading, heading: true });
       lines.push(...(inSection.length > 0 ? inSection.map(line) : [{ text: 'Ingen oplysninger' }]));
     }
     lines.push({ text: 'Øvrige oplysninger', heading: true });
-    lines.push(...filled.filter((f) => DSJ_FORM[f]?.section === undefined).map(line));
+    lines.push(...filled.filter((f) => sectionOf(f) === undefined).map(line));
   }
-  return writePdf('Svangerskabsjournal', lines);
+  // Fault: the form is titled as a referral, not as the svangerskabsjournal.
+  return writePdf(
+    ctx.faults.has('dsj-pdf-untitled') ? 'Henvisning til fødested' : 'Svangerskabsjournal',
+    lines,
+  );
 }
 
 export async function questionnairePdf(
+  ctx: GpContext,
   patient: PatientRecord,
   record: DsjRecord,
   birthplace: Birthplace,
 ): Promise<Uint8Array> {
+  // Fault: the questionnaire form lists the questions without the woman's answers.
+  const answered = !ctx.faults.has('dsj-pdf-questionnaire-unanswered');
   return writePdf('Graviditetsspørgeskema, besvaret i Min Læge', [
     ...header(patient, birthplace),
-    ...record.questionnaire.map((q) => ({ text: `${q.question} Svar: ${printed(q.value)}` })),
+    ...record.questionnaire.map((q) => ({
+      text: answered ? `${q.question} Svar: ${printed(q.value)}` : q.question,
+    })),
   ]);
 }

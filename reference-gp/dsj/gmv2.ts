@@ -56,7 +56,10 @@ export function registerDsjVisit(
     newPregnancy,
     ...(lmp ? { terminsberegning: { lastMenstrualPeriod: lmp, cycleDays: 28, certain: true } } : {}),
     lifestyle: {
-      ...(typeof smoking === 'boolean' ? { smokingDuring: smoking ? 'ja' : 'nej' } : {}),
+      // Fault: the smoking answer does not reach the Vandrejournal.
+      ...(typeof smoking === 'boolean' && !ctx.faults.has('dsj-pscr-without-smoking')
+        ? { smokingDuring: smoking ? 'ja' : 'nej' }
+        : {}),
       // Fault: 0 drinks still count as drinking.
       ...(drinks !== undefined
         ? { alcoholDuring: drinks > 0 || ctx.faults.has('dsj-pscr-drinking-at-zero'), drinksPerWeek: drinks }

@@ -26,7 +26,7 @@ export async function sendReferral(ctx: GpContext, input: Input): Promise<Record
     );
 
   let journal = await svangerskabsjournalPdf(ctx, patient, record, birthplace);
-  let answers = await questionnairePdf(patient, record, birthplace);
+  let answers = await questionnairePdf(ctx, patient, record, birthplace);
   // Fault: the forms are plain text, declared as pdf.
   if (ctx.faults.has('dsj-attachment-not-pdf')) {
     journal = Buffer.from(`Svangerskabsjournal for ${patient.patient.cpr}`);

@@ -29,6 +29,18 @@ export const DSJ_FAULTS = {
     'Letter/VersionCode is XH0230R instead of XH0130R',
     'DSJ-3.3.2.2',
   ),
+  'dsj-binary-letter-referral-codes': content(
+    "The BinaryLetter's Letter repeats the referral's codes (XH0130R, XREF01) instead of XB0130X, XBIN01 (found by mutation testing)",
+    'DSJ-3.3.2.2',
+  ),
+  'dsj-envelope-without-acknowledgement-code': content(
+    'Envelope/AcknowledgementCode is empty (found by mutation testing)',
+    'DSJ-3.3.2.2',
+  ),
+  'dsj-referral-given-names-run-together': content(
+    'PersonGivenName runs the given names together ("ElseTest"; found by mutation testing)',
+    'DSJ-3.3.2.3',
+  ),
   'dsj-referral-sender-sor': content(
     'The sender is identified by its SOR code instead of its ydernummer',
     'DSJ-3.3.2.3',
@@ -50,6 +62,18 @@ export const DSJ_FAULTS = {
   'dsj-pdf-without-sections': behaviour(
     'The svangerskabsjournal PDF prints its fields in one list without the PRF sections',
     'DSJ-3.3.2.8',
+  ),
+  'dsj-pdf-physical-data-misplaced': behaviour(
+    'The svangerskabsjournal PDF prints height and weight under "Øvrige oplysninger", not under Fysiske data (found by mutation testing)',
+    'DSJ-3.3.2.8',
+  ),
+  'dsj-pdf-untitled': behaviour(
+    'The svangerskabsjournal PDF is titled "Henvisning til fødested" (found by mutation testing)',
+    'DSJ-3.3.2.8',
+  ),
+  'dsj-pdf-questionnaire-unanswered': behaviour(
+    "The questionnaire PDF lists the questions without the woman's answers (found by mutation testing)",
+    'DSJ-3.3.2.10',
   ),
   'dsj-pdf-questionnaire-values': behaviour(
     "The svangerskabsjournal PDF prints the woman's answers instead of the GP's corrections",
@@ -74,6 +98,10 @@ export const DSJ_FAULTS = {
   ),
   'dsj-pscr-not-shared': behaviour(
     'No Vandrejournal is shared, neither with the DSJ nor later',
+    'DSJ-3.3.4.1',
+  ),
+  'dsj-pscr-without-smoking': behaviour(
+    "The Vandrejournal leaves out the DSJ's smoking answer (found by mutation testing)",
     'DSJ-3.3.4.1',
   ),
   'dsj-pscr-drinking-at-zero': behaviour(

@@ -10,6 +10,7 @@ import {
   expectedPhysicalData,
   expectedTermin,
   oneDocumentOfKind,
+  smokingAgrees,
   submissionsOfKind,
 } from '../../src/rules/dsj/gmv2-rules.ts';
 import type { DocumentFormat, DocumentKind } from '../../src/rules/pregnancy/codes.ts';
@@ -105,7 +106,7 @@ Then(
 );
 
 Then(
-  'sending the DSJ shares the first Vandrejournal \\(PSCR) with the termin, alcohol and assessment as the GP left them',
+  'sending the DSJ shares the first Vandrejournal \\(PSCR) with the termin, smoking, alcohol and assessment as the GP left them',
   async function (this: CertbenchWorld) {
     const { submission, problems } = await sharedDocument(this, STEP.sendReferral, 'PSCR');
     const document = submission?.read?.document;
@@ -118,6 +119,7 @@ Then(
               'terminsberegning',
               expectedTermin(need<string>(this, 'sidste-menstruation'), need<string>(this, 'termin')),
             ),
+            ...smokingAgrees(document, need<boolean>(this, 'tobak')),
             ...componentsAsRegistered(document, 'alkohol', expectedAlcohol(need<number>(this, 'alkohol'))),
             ...alcoholDuringAgrees(document, need<number>(this, 'alkohol')),
             ...componentsAsRegistered(
@@ -127,7 +129,7 @@ Then(
             ),
           ]
         : problems,
-      { location: 'PSCR terminsberegning, alkohol, samlet-vurdering components' },
+      { location: 'PSCR terminsberegning, tobak, alkohol, samlet-vurdering components' },
     );
   },
 );
