@@ -20,6 +20,18 @@ export const DSJ_FAULTS = {
     "A field the questionnaire filled in ignores the GP's correction",
     'DSJ-3.3.1.4',
   ),
+  'dsj-questionnaire-files-unfinished': behaviour(
+    'An unfinished questionnaire (status in-progress) pre-fills the DSJ as if completed (found by mutation testing)',
+    'DSJ-3.3.1.7',
+  ),
+  'dsj-questionnaire-unknown-patient-accepted': behaviour(
+    'Answers for a CPR that is no patient of the clinic are answered 200 and lost (found by mutation testing)',
+    'DSJ-3.3.1.7',
+  ),
+  'dsj-questionnaire-resend-overrides-gp': behaviour(
+    "Answers received again overwrite the GP's entries and corrections (found by mutation testing)",
+    'DSJ-3.3.1.7',
+  ),
   // --- the REF01 referral ---
   'dsj-referral-wrong-birthplace': content(
     'The referral goes to a fixed hospital instead of the birthplace chosen in the DSJ',
