@@ -50,7 +50,10 @@ export async function sendReferral(ctx: GpContext, input: Input): Promise<Record
   await post(ctx, url, referralXml(referral));
   record.referrals.push(identifier);
   // The coupling to GMv2: the same svangerskabsjournal as a PRF document, and the first Vandrejournal.
-  await sharePrf(ctx, patient, record, record.firstConsultation ?? now.slice(0, 10));
+  // Fault: the svangerskabsjournal's observations are dated when it is sent, not at the first consultation.
+  const sentDate = now.slice(0, 10);
+  const observed = ctx.faults.has('dsj-prf-dated-when-sent') ? sentDate : record.firstConsultation;
+  await sharePrf(ctx, patient, record, observed ?? sentDate);
   await sharePscr(ctx, patient);
   return { referralId: identifier };
 }

@@ -108,6 +108,10 @@ export const DSJ_FAULTS = {
     'The fysiske-data section of the svangerskabsjournal carries no height or weight',
     'DSJ-3.3.3.3',
   ),
+  'dsj-prf-dated-when-sent': behaviour(
+    "The svangerskabsjournal's observations are dated when it is sent, not at the first consultation (found by mutation testing)",
+    'DSJ-3.3.3.3',
+  ),
   'dsj-pscr-not-shared': behaviour(
     'No Vandrejournal is shared, neither with the DSJ nor later',
     'DSJ-3.3.4.1',

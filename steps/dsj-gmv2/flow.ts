@@ -130,6 +130,7 @@ When(
     if (!birthplace) throw new Error(`birthplace "${birthplaceName}" is not declared in this feature`);
     scenario.chosen = birthplace;
     scenario.entries = entriesOf(table);
+    scenario.firstConsultation = date;
     const patient = scenarioPatient(this);
     const input = {
       patient: patient.cpr,

@@ -9,6 +9,7 @@ import {
   expectedLanguage,
   expectedPhysicalData,
   expectedTermin,
+  observedOn,
   oneDocumentOfKind,
   smokingAgrees,
   submissionsOfKind,
@@ -23,7 +24,7 @@ import {
 import type { GmSubmission } from '../../src/rules/pregnancy/submission.ts';
 import { supersedesPrevious } from '../../src/rules/pregnancy/version-rules.ts';
 import type { CertbenchWorld } from '../../src/steps-api/world.ts';
-import { dsjValue, scenarioPatient, stepOutput, STEP } from './state.ts';
+import { dsjScenario, dsjValue, scenarioPatient, stepOutput, STEP } from './state.ts';
 
 /**
  * The format the DSJ's documents must have: the Vandrejournal/Målinger protocol's variant when the profile claims
@@ -98,9 +99,13 @@ Then(
               expectedPhysicalData(need<number>(this, 'hoejde'), need<number>(this, 'vaegt-foer-graviditet')),
             ),
             ...componentsAsRegistered(document, 'sprog', expectedLanguage(need<string>(this, 'sprog'))),
+            ...observedOn(document, dsjScenario(this).firstConsultation),
           ]
         : problems,
-      { location: 'PRF fysiske-data and sprog components' },
+      {
+        location: 'PRF fysiske-data and sprog components, entries effective',
+        expected: `observed at the first consultation (${dsjScenario(this).firstConsultation ?? '?'})`,
+      },
     );
   },
 );

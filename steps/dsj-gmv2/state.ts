@@ -23,6 +23,8 @@ export interface DsjScenario {
   later?: ExpectedField[];
   birthplaces: Map<string, Birthplace>;
   chosen?: Birthplace;
+  /** The date of the first consultation, YYYY-MM-DD. */
+  firstConsultation?: string;
 }
 
 /** What one planned DSJ step produced. */

@@ -130,3 +130,14 @@ export function smokingAgrees(document: GmDocument, smokes: boolean): string[] {
       : [`tobak: rygning under graviditet (${code}) is ${showValue(value)}, but the DSJ holds ${expected}`];
   });
 }
+
+/**
+ * The svangerskabsjournal records the first consultation: every PRF entry that states when it was observed states
+ * that day (its date part; certbench's reading, provisional), not when the DSJ was sent.
+ */
+export function observedOn(document: GmDocument, date: string | undefined): string[] {
+  if (date === undefined) return [];
+  return document.entries
+    .filter((e) => e.effective !== undefined && e.effective.slice(0, 10) !== date)
+    .map((e) => `${e.slice}: observed ${e.effective ?? ''}, but the first consultation was on ${date}`);
+}
