@@ -8,6 +8,7 @@ import {
   typedValue,
   type AnswerType,
 } from '../../src/rules/dsj/questionnaire.ts';
+import type { SutDriver } from '../../src/driver/types.ts';
 import type { CertbenchWorld } from '../../src/steps-api/world.ts';
 import { planDsjStep } from './plan.ts';
 import {
@@ -51,6 +52,16 @@ Given(
   },
 );
 
+/** Min Læge/PLSP delivers a QuestionnaireResponse to the GP system's receiving endpoint. */
+function deliverAnswers(driver: SutDriver, response: Record<string, unknown>, description: string) {
+  return driver.deliver({
+    channel: QUESTIONNAIRE_CHANNEL,
+    contentType: 'application/fhir+json',
+    body: JSON.stringify(response),
+    description,
+  });
+}
+
 When('Min Læge delivers the questionnaire answers to the GP system', function (this: CertbenchWorld) {
   const { answers } = dsjScenario(this);
   const patient = scenarioPatient(this);
@@ -59,13 +70,11 @@ When('Min Læge delivers the questionnaire answers to the GP system', function (
     key: [patient.cpr, answers],
     act: async ({ ctx, driver }) => {
       const authored = ctx.clock.now().toISOString();
-      const response = buildQuestionnaireResponse(patient.cpr, answers, authored, randomUUID());
-      const answer = await driver.deliver({
-        channel: QUESTIONNAIRE_CHANNEL,
-        contentType: 'application/fhir+json',
-        body: JSON.stringify(response),
-        description: `DSJ questionnaire answers of ${patient.cpr} (QuestionnaireResponse)`,
-      });
+      const answer = await deliverAnswers(
+        driver,
+        buildQuestionnaireResponse(patient.cpr, answers, authored, randomUUID()),
+        `DSJ questionnaire answers of ${patient.cpr} (QuestionnaireResponse)`,
+      );
       return { answer };
     },
   });
@@ -84,12 +93,7 @@ When(
       act: async ({ ctx, driver }) => {
         const authored = ctx.clock.now().toISOString();
         const deliver = (response: Record<string, unknown>, description: string) =>
-          driver.deliver({
-            channel: QUESTIONNAIRE_CHANNEL,
-            contentType: 'application/fhir+json',
-            body: JSON.stringify(response),
-            description,
-          });
+          deliverAnswers(driver, response, description);
         const again = await deliver(
           buildQuestionnaireResponse(patient.cpr, answers, authored, randomUUID()),
           `DSJ questionnaire answers of ${patient.cpr} again (QuestionnaireResponse)`,
