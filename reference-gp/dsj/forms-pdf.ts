@@ -5,7 +5,7 @@ import type { GpContext } from '../context.ts';
 import type { PatientRecord } from '../state.ts';
 import { fullName, PRACTICE } from '../test-data.ts';
 import { DSJ_FORM, JOURNAL_SECTIONS, printed } from './fields.ts';
-import type { Birthplace, DsjRecord } from './records.ts';
+import type { Birthplace, DsjFieldValue, DsjRecord } from './records.ts';
 
 interface Line {
   text: string;
@@ -66,14 +66,13 @@ export async function svangerskabsjournalPdf(
 ): Promise<Uint8Array> {
   // Fault: the form prints what the woman answered, not the journal as the GP left it.
   const stale = ctx.faults.has('dsj-pdf-questionnaire-values');
-  const line = (field: string): Line => {
-    const v = record.fields.get(field);
-    const value = v ? (stale && v.answered !== undefined ? v.answered : v.value) : '';
+  const line = ([field, v]: [string, DsjFieldValue]): Line => {
+    const value = stale && v.answered !== undefined ? v.answered : v.value;
     return { text: `${DSJ_FORM[field]?.label ?? field}: ${printed(value)}` };
   };
-  const filled = [...record.fields.keys()];
+  const filled = [...record.fields];
   // Fault: the physical data are printed with the other information, not under their section.
-  const sectionOf = (field: string) =>
+  const sectionOf = ([field]: [string, DsjFieldValue]) =>
     ctx.faults.has('dsj-pdf-physical-data-misplaced') && DSJ_FORM[field]?.section === 'fysiske-data'
       ? undefined
       : DSJ_FORM[field]?.section;
