@@ -48,7 +48,6 @@ export async function sendReferral(ctx: GpContext, input: Input): Promise<Record
   );
   applyDsjContentFaults(referral, ctx.faults);
   await post(ctx, url, referralXml(referral));
-  record.referrals.push(identifier);
   // The coupling to GMv2: the same svangerskabsjournal as a PRF document, and the first Vandrejournal.
   // Fault: the svangerskabsjournal's observations are dated when it is sent, not at the first consultation.
   const sentDate = now.slice(0, 10);
