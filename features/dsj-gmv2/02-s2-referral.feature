@@ -31,7 +31,7 @@ Feature: DSJ S2: the svangre forms go to the birthplace as PDF attachments to a 
       | psykisk-sygdom        | ingen                                   | string  |
       | somatisk-sygdom       | ingen                                   | string  |
       | tidligere-operationer | ingen                                   | string  |
-      | samlet-vurdering      | Normal graviditet uden risikofaktorer. Tidligere ukompliceret fødsel, ønsker fødsel på Testfødested Øst; henvises til vanligt forløb med jordemoderkonsultationer | string  |
+      | samlet-vurdering      | Normal graviditet uden risikofaktorer. Tidligere ukompliceret fødsel, hun ønsker fødsel på Testfødested Øst; henvises til vanligt forløb med jordemoderkonsultationer | string  |
     And the GP sends the DSJ to the birthplace
     And the GP opens the DSJ of the patient
 
