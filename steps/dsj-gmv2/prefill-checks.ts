@@ -4,7 +4,8 @@ import { fieldProblems, type ExpectedField } from '../../src/rules/dsj/prefill-r
 import { typedValue } from '../../src/rules/dsj/questionnaire.ts';
 import type { CertbenchWorld } from '../../src/steps-api/world.ts';
 import { automaticOnly } from '../common/assessment.ts';
-import { dsjScenario, NO_OBSERVATION, observedDsj, stepOutput, STEP } from './state.ts';
+import type { InboundAnswer } from '../../src/driver/types.ts';
+import { dsjScenario, NO_OBSERVATION, NO_ONES_CPR, observedDsj, stepOutput, STEP } from './state.ts';
 
 /** The answers the GP left as the woman gave them, as typed values. */
 function untouchedAnswers(world: CertbenchWorld): ExpectedField[] {
@@ -98,3 +99,31 @@ Then("the DSJ shows the woman's answers apart from the GP's entries", async func
     { location: 'observation dsj.record fields[].source' },
   );
 });
+
+Then(
+  "answers the GP system cannot file change nothing, and answers received again keep the GP's corrections",
+  async function (this: CertbenchWorld) {
+    const observed = await observedDsj(this);
+    if (!observed) return this.pending(NO_OBSERVATION);
+    const { output } = await stepOutput(this, STEP.deliveredAgain);
+    const { fields, problems } = observed;
+    const noOnes = output?.['noOnes'] as InboundAnswer | undefined;
+    this.verify(
+      'answers not filed',
+      [
+        ...problems,
+        ...(noOnes?.kind === 'http' && noOnes.status >= 200 && noOnes.status <= 299
+          ? [
+              `the answers for CPR ${NO_ONES_CPR}, no patient of the clinic, were answered HTTP ${noOnes.status}: they are lost without the sender knowing`,
+            ]
+          : []),
+        ...fieldProblems(fields, untouchedAnswers(this), 'questionnaire', 'value'),
+        ...fieldProblems(fields, dsjScenario(this).entries, 'gp', 'value'),
+      ],
+      {
+        location: 'POST /certbench/v1/inbound/pregnancy-questionnaire; observation dsj.record fields[].value',
+        expected: `CPR ${NO_ONES_CPR} refused (not 2xx); the unfinished questionnaire changes no field; the GP's entries stay`,
+      },
+    );
+  },
+);
