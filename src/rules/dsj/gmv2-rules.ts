@@ -110,8 +110,9 @@ export function alcoholDuringAgrees(document: GmDocument, drinksPerWeek: number)
 
 /**
  * The DSJ's yes/no smoking answer in the Vandrejournal: the tobak entry has a "rygning under graviditet" component
- * that says the same, as a boolean or as a text starting with ja or nej. The PSCR component is free text, so the
- * ja/nej reading is certbench's (provisional).
+ * that does not contradict it: a boolean, or a text starting with ja or nej, says the same. The PSCR component is
+ * free text, so other wording ("Stoppet ved positiv graviditetstest") is not read (certbench's reading,
+ * provisional).
  */
 export function smokingAgrees(document: GmDocument, smokes: boolean): string[] {
   const code = COMPONENT.tobak.smokingDuring;
@@ -125,7 +126,8 @@ export function smokingAgrees(document: GmDocument, smokes: boolean): string[] {
     const value = c.value;
     const word = value?.type === 'string' ? /^\s*(ja|nej)\b/i.exec(value.value)?.[1] : undefined;
     const says = value?.type === 'boolean' ? value.value : word && word.toLowerCase() === 'ja';
-    return (value?.type === 'boolean' || word) && says === smokes
+    const unread = value?.type === 'string' && word === undefined && value.value.trim() !== '';
+    return unread || ((value?.type === 'boolean' || word) && says === smokes)
       ? []
       : [`tobak: rygning under graviditet (${code}) is ${showValue(value)}, but the DSJ holds ${expected}`];
   });
