@@ -17,8 +17,9 @@ export const MUTATE: Record<string, string[]> = {
   'vandrejournal-maalinger': ['reference-gp/pregnancy/*.ts'],
   'dsj-gmv2': ['reference-gp/dsj/*.ts'],
   diagnosekort: ['reference-gp/diagnosekort/*.ts'],
-  // Receiving, filing, showing and acknowledging a HomeCareObservation.
-  'kommunale-proevesvar': ['reference-gp/homecare/*.ts'],
+  // Receiving, filing, showing a HomeCareObservation and deciding to accept or refuse it (receive.ts). How the
+  // acknowledgement is written (ack.ts) is acknowledgement-send's, whose checkpoints judge it.
+  'kommunale-proevesvar': ['reference-gp/homecare/*.ts', '!reference-gp/homecare/ack.ts'],
   // What makes the acknowledgement (AA, AE, the AR of a technical error, a duplicate's answer: receive.ts; the
   // Bundle: ack.ts) and sends it (own message in a VANSEnvelope or EHMI SBDH, or the synchronous answer). Reading
   // and validating the received message (read.ts, envelope.ts) is kommunale-proevesvar's, which checks it.

@@ -133,3 +133,15 @@ Feature: Diagnosekort T: Generelle tekniske krav (3.4: format, ufuldstændige di
   @cp:DK-CB-8
   Scenario: DK-CB-8 Conditionens narrative tekst viser diagnosen og ressourcens id
     Then in the documents of steps "3.3.1.3, 3.3.1.5, 3.3.2.2, 3.3.3.3, 3.3.4.2, 3.3.5.2, 3.3.6.2, 3.4.2.2", every Condition narrative shows its diagnosis and names its id
+
+  @cp:DK-CB-9
+  Scenario: DK-CB-9 Dokumentet har ingen tomme JSON-elementer
+    Then in the documents of steps "3.3.1.3, 3.3.1.5, 3.3.2.2, 3.3.3.3, 3.3.4.2, 3.3.5.2, 3.3.6.2, 3.4.2.2", the document has no empty JSON element
+
+  @cp:DK-CB-10
+  Scenario: DK-CB-10 Hver kategori på en Condition har sin kode
+    Then in the documents of steps "3.3.1.3, 3.3.1.5, 3.3.2.2, 3.3.3.3, 3.3.4.2, 3.3.5.2, 3.3.6.2, 3.4.2.2", every category of a Condition has its code
+
+  @cp:DK-CB-11
+  Scenario: DK-CB-11 Narrativerne for Composition, Patient, Organization og Practitioner viser ressourcens id og hvem den er
+    Then in the documents of steps "3.3.1.3, 3.3.1.5, 3.3.2.2, 3.3.3.3, 3.3.4.2, 3.3.5.2, 3.3.6.2, 3.4.2.2", every Composition, Patient, Organization and Practitioner narrative names its id and who it is

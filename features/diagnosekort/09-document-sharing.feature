@@ -53,6 +53,10 @@ Feature: Diagnosekort XDS: Deling via national dokumentdeling: IHE MHD og XDS-me
   @cp:DK-XDS-9
   Scenario: DK-XDS-9 Et nyt dokument erstatter det forrige (relatesTo replaces)
     Then the sharing metadata of step "3.3.2.2" replaces the one of step "3.3.1.5"
+    And the sharing metadata of step "3.3.3.3" replaces the one of step "3.3.2.2"
+    And the sharing metadata of step "3.3.4.2" replaces the one of step "3.3.3.3"
+    And the sharing metadata of step "3.3.5.2" replaces the one of step "3.3.4.2"
+    And the sharing metadata of step "3.3.6.2" replaces the one of step "3.3.5.2"
 
   @cp:DK-XDS-10
   Scenario: DK-XDS-10 Metadata (DocumentReference) validerer mod MedComConditionListDocumentReference

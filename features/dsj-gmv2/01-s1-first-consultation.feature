@@ -33,6 +33,7 @@ Feature: DSJ S1: the first pregnancy consultation, pre-filled from the questionn
       | somatisk-sygdom       | ingen                                   | string  |
       | tidligere-operationer | ingen                                   | string  |
       | samlet-vurdering      | Normal graviditet uden risikofaktorer   | string  |
+    And Min Læge delivers the answers again, an unfinished questionnaire and one for a CPR that is no one's
     And the GP opens the DSJ of the patient
 
   @cp:DSJ-3.3.1.1
@@ -59,3 +60,7 @@ Feature: DSJ S1: the first pregnancy consultation, pre-filled from the questionn
   @cp:DSJ-3.3.1.6
   Scenario: The questionnaire is sent to the woman via Min Læge
     Then the GP system sends the DSJ questionnaire to the woman through Min Læge
+
+  @cp:DSJ-3.3.1.7
+  Scenario: Answers that cannot be filed change nothing; answers received again keep the GP's corrections
+    Then answers the GP system cannot file change nothing, and answers received again keep the GP's corrections

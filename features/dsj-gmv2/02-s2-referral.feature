@@ -31,7 +31,7 @@ Feature: DSJ S2: the svangre forms go to the birthplace as PDF attachments to a 
       | psykisk-sygdom        | ingen                                   | string  |
       | somatisk-sygdom       | ingen                                   | string  |
       | tidligere-operationer | ingen                                   | string  |
-      | samlet-vurdering      | Normal graviditet uden risikofaktorer   | string  |
+      | samlet-vurdering      | Normal graviditet uden risikofaktorer. Tidligere ukompliceret fødsel, hun ønsker fødsel på Testfødested Øst; henvises til vanligt forløb med jordemoderkonsultationer | string  |
     And the GP sends the DSJ to the birthplace
     And the GP opens the DSJ of the patient
 
@@ -70,3 +70,7 @@ Feature: DSJ S2: the svangre forms go to the birthplace as PDF attachments to a 
   @cp:DSJ-3.3.2.9
   Scenario: The forms show the DSJ as the GP left it
     Then the forms show every DSJ field as the GP left it
+
+  @cp:DSJ-3.3.2.10
+  Scenario: The forms carry the woman's questionnaire answers
+    Then the forms carry the woman's questionnaire answers as she gave them

@@ -40,8 +40,8 @@ Feature: DSJ S4: consultations keep the Vandrejournal (PSCR) in Graviditetsmappe
       | samlet-vurdering | Uge 19: normal graviditet, ingen nye risikofaktorer | string  |
 
   @cp:DSJ-3.3.4.1
-  Scenario: The first Vandrejournal carries the DSJ's termin, alcohol and assessment
-    Then sending the DSJ shares the first Vandrejournal (PSCR) with the termin, alcohol and assessment as the GP left them
+  Scenario: The first Vandrejournal carries the DSJ's termin, smoking, alcohol and assessment
+    Then sending the DSJ shares the first Vandrejournal (PSCR) with the termin, smoking, alcohol and assessment as the GP left them
 
   @cp:DSJ-3.3.4.2
   Scenario: A later consultation shares a new version

@@ -46,3 +46,48 @@ Feature: Kommunale prøvesvar, certbench's own checks: acknowledgement content, 
     When the team resends "første" as "gensendt": the same message in a new envelope, no acknowledgement having arrived
     Then the acknowledgement of "gensendt" has the same content as that of "første"
     And the assessor judges "Gensendelsen er kvitteret med samme indhold som første gang" / "The resend is acknowledged with the same content as the first time"
+
+  @cp:KP-ACK-7
+  Scenario: A Bundle that is not a message is refused
+    Given the acute-care team sends "samling": MedCom's test example "Test example 1" as a Bundle of type collection
+    When the GP opens the received prøvesvar and the laboratory chart of "2509479989"
+    Then the message "samling" is refused and nothing of it is stored
+    And the assessor judges "Bundlen af typen collection er afvist og ses ikke i systemet" / "The Bundle of type collection is refused and is not in the system"
+
+  @cp:KP-ACK-8
+  Scenario: A message of another event is refused
+    Given the acute-care team sends "anden hændelse": MedCom's test example "Test example 1" under another event code
+    When the GP opens the received prøvesvar and the laboratory chart of "2509479989"
+    Then the message "anden hændelse" is refused and nothing of it is stored
+    And the assessor judges "Beskeden med hændelsen care-communication-message er afvist og ses ikke i systemet" / "The message with event care-communication-message is refused and is not in the system"
+
+  @cp:KP-ACK-9
+  Scenario: A Provenance activity outside the HomeCareObservation activities is refused, reply-message is accepted
+    Given the acute-care team sends "videresendt": MedCom's test example "Test example 1" with a Provenance activity outside the HomeCareObservation activities
+    And the acute-care team sends "svar": MedCom's test example "Test example 1" as a reply with the Provenance activity reply-message
+    When the GP opens the received prøvesvar and the laboratory chart of "2509479989"
+    Then the message "videresendt" is refused and nothing of it is stored
+    And "svar" is acknowledged with "ok"
+    And the report "svar" is filed in the inbox once
+    And the assessor judges "Beskeden med aktiviteten forward-message er afvist og ses ikke i systemet; svaret (reply-message) er modtaget" / "The message with activity forward-message is refused and is not in the system; the reply (reply-message) is received"
+
+  @cp:KP-ACK-10
+  Scenario: A result of exactly 12 characters is accepted
+    Given the acute-care team sends "12 tegn": MedCom's test example "Test example 1" with a result of exactly 12 characters written with a comparator
+    When the GP opens the received prøvesvar and the laboratory chart of "2509479989"
+    Then "12 tegn" is acknowledged with "ok"
+    And the report "12 tegn" shows every result with value and unit, marked not reference-evaluated
+    And the assessor judges "Resultatet >33.300000001 (12 tegn og en komparator) er modtaget og vises" / "The result >33.300000001 (12 characters and a comparator) is received and shown"
+
+  @cp:KP-ACK-11
+  Scenario: Deliveries that cannot be read are refused, not answered with a server error
+    Given the acute-care team sends "halv JSON": MedCom's test example "Test example 1" as a delivery that cannot be read: "JSON cut short"
+    And the acute-care team sends "JSON-liste": MedCom's test example "Test example 1" as a delivery that cannot be read: "a JSON array"
+    And the acute-care team sends "halv XML": MedCom's test example "Test example 1" as a delivery that cannot be read: "FHIR XML cut short"
+    And the acute-care team sends "halv kuvert": MedCom's test example "Test example 1" as a delivery that cannot be read: "an SBDH cut short"
+    When the GP opens the received prøvesvar and the laboratory chart of "2509479989"
+    Then the message "halv JSON" is refused and nothing of it is stored
+    And the message "JSON-liste" is refused and nothing of it is stored
+    And the message "halv XML" is refused and nothing of it is stored
+    And the message "halv kuvert" is refused and nothing of it is stored
+    And the assessor judges "De fire ulæselige leverancer er afvist uden serverfejl, og intet af dem ses i systemet" / "The four unreadable deliveries are refused without a server error, and nothing of them is in the system"

@@ -26,3 +26,24 @@ Feature: Kommunale prøvesvar, certbench's own checks: the EHMI SBDH envelope an
     When the GP opens the received prøvesvar and the laboratory chart of "2509479989"
     Then the envelope of "forkert kuvert" is refused and nothing of it is stored
     And the assessor judges "Kuverten er afvist, og beskeden ses ikke i systemet" / "The envelope is refused and the message is not in the system"
+
+  @cp:KP-SBDH-3
+  Scenario: Each envelope field that contradicts the message is refused on its own
+    Given the acute-care team sends "forkert afsender": MedCom's test example "Test example 1" in an EHMI SBDH envelope whose Sender alone contradicts the message
+    And the acute-care team sends "forkert modtager": MedCom's test example "Test example 1" in an EHMI SBDH envelope whose Receiver alone contradicts the message
+    And the acute-care team sends "forkert besked-id": MedCom's test example "Test example 1" in an EHMI SBDH envelope whose MESSAGEIDENTIFIER alone contradicts the message
+    And the acute-care team sends "forkert kuvert-id": MedCom's test example "Test example 1" in an EHMI SBDH envelope whose MESSAGEENVELOPEIDENTIFIER alone contradicts the message
+    When the GP opens the received prøvesvar and the laboratory chart of "2509479989"
+    Then the envelope of "forkert afsender" is refused and nothing of it is stored
+    And the envelope of "forkert modtager" is refused and nothing of it is stored
+    And the envelope of "forkert besked-id" is refused and nothing of it is stored
+    And the envelope of "forkert kuvert-id" is refused and nothing of it is stored
+    And the assessor judges "Hver af de fire kuverter er afvist, og ingen af beskederne ses i systemet" / "Each of the four envelopes is refused and none of the messages is in the system"
+
+  @cp:KP-SBDH-4
+  Scenario: An envelope whose BinaryContent is broken into lines
+    Given the acute-care team sends "linjer": MedCom's test example "Test example 1" in an EHMI SBDH envelope whose BinaryContent is broken into lines of 76 characters
+    When the GP opens the received prøvesvar and the laboratory chart of "2509479989"
+    Then "linjer" is acknowledged with "ok"
+    And the report "linjer" is filed in the inbox once
+    And the assessor judges "Beskeden med base64 i linjer af 76 tegn er modtaget og kvitteret" / "The message with its base64 in lines of 76 characters is received and acknowledged"

@@ -43,7 +43,10 @@ function codeOf(diagnosis: Diagnosis): fhir4.CodeableConcept | undefined {
   return { coding, text: diagnosisText(diagnosis.codes) };
 }
 
-export function buildCondition(diagnosis: Diagnosis, context: ConditionContext): fhir4.Condition {
+export function buildCondition(
+  diagnosis: Diagnosis,
+  context: ConditionContext,
+): fhir4.Condition & { id: string } {
   const { faults } = context;
   // Fault: identity is regenerated for each document instead of kept with the diagnosis.
   const fresh = faults.has('new-condition-identifier-each-share');
@@ -67,7 +70,7 @@ export function buildCondition(diagnosis: Diagnosis, context: ConditionContext):
     resourceType: 'Condition',
     id,
     meta: { profile: [PROFILES.condition] },
-    text: narrative('Condition', id, code?.text ?? 'Diagnose uden diagnosetekst', [
+    text: narrative(id, code?.text ?? 'Diagnose uden diagnosetekst', [
       `Koder: ${codes === '' ? 'ingen' : codes}`,
       describeKind(diagnosis),
       period.join('; '),

@@ -48,7 +48,7 @@ export function buildDocumentReference(input: MetadataInput): fhir4.DocumentRefe
     resourceType: 'DocumentReference',
     id,
     meta: { profile: [PROFILES.documentReference] },
-    text: narrative('DocumentReference', id, input.title, [
+    text: narrative(id, input.title, [
       `Dokument: ${input.documentIdentifier}, oprettet ${input.timestamp}`,
       `Forfatter: ${clinic.name}`,
     ]),

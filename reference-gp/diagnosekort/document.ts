@@ -26,7 +26,7 @@ export interface DocumentInput {
 }
 
 export interface SharedCondition {
-  resource: fhir4.Condition;
+  resource: fhir4.Condition & { id: string };
   diagnosis: Diagnosis;
 }
 
@@ -57,18 +57,18 @@ export function buildDocument(input: DocumentInput): BuiltDocument {
   }));
   const compositionId = randomUUID();
   const title = documentTitle(record.patient.cpr);
-  const composition: fhir4.Composition = {
+  const composition: fhir4.Composition & { id: string } = {
     resourceType: 'Composition',
     id: compositionId,
     meta: { profile: [PROFILES.composition] },
     language: 'da',
-    text: narrative('Composition', compositionId, title, [
+    text: narrative(compositionId, title, [
       `Patient: ${fullName(record.patient)} (${patientRef})`,
       `Senest opdateret: ${input.compositionDate}`,
       `Forfatter: ${clinic.name} (${ref(organizationId)})`,
       ...conditions.map(
         ({ diagnosis: d, resource }) =>
-          `${resource.code?.text ?? 'Diagnose uden diagnosetekst'}: ${describeKind(d)} (${ref(resource.id ?? '')})`,
+          `${resource.code?.text ?? 'Diagnose uden diagnosetekst'}: ${describeKind(d)} (${ref(resource.id)})`,
       ),
     ]),
     status: 'final',
@@ -85,11 +85,11 @@ export function buildDocument(input: DocumentInput): BuiltDocument {
         // Empty only under the share-empty-card fault (an honest GP refuses to share an empty card).
         ...(conditions.length === 0
           ? {}
-          : { entry: conditions.map(({ resource }) => ({ reference: ref(resource.id ?? '') })) }),
+          : { entry: conditions.map(({ resource }) => ({ reference: ref(resource.id) })) }),
       },
     ],
   };
-  const resources: fhir4.FhirResource[] = [
+  const resources: (fhir4.FhirResource & { id: string })[] = [
     composition,
     patientEntry(record.patient, record.resourceId),
     organizationEntry(organizationId, clinic),
@@ -103,7 +103,7 @@ export function buildDocument(input: DocumentInput): BuiltDocument {
     identifier: { system: URI, value: input.documentIdentifier },
     type: 'document',
     timestamp: input.timestamp,
-    entry: resources.map((resource) => ({ fullUrl: ref(resource.id ?? ''), resource })),
+    entry: resources.map((resource) => ({ fullUrl: ref(resource.id), resource })),
   };
   return { bundle, conditions };
 }

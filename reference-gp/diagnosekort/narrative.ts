@@ -11,14 +11,12 @@ export function escapeHtml(value: string): string {
     .replaceAll("'", '&#39;');
 }
 
-/** A generated narrative: a heading naming the resource and its id, then one paragraph per line of Danish text. */
-export function narrative(
-  resourceType: string,
-  id: string,
-  heading: string,
-  lines: string[],
-): fhir4.Narrative {
-  const body = [`<p><b>${escapeHtml(heading)}</b> (${resourceType} ${escapeHtml(id)})</p>`]
+/**
+ * A generated narrative: a heading with the resource's id (MedCom narrative governance; the narrative sits in the
+ * resource, so its type goes without saying), then one paragraph per line of Danish text.
+ */
+export function narrative(id: string, heading: string, lines: string[]): fhir4.Narrative {
+  const body = [`<p><b>${escapeHtml(heading)}</b> (id ${escapeHtml(id)})</p>`]
     .concat(lines.map((line) => `<p>${escapeHtml(line)}</p>`))
     .join('');
   return { status: 'generated', div: `<div xmlns="${XHTML}" lang="da" xml:lang="da">${body}</div>` };

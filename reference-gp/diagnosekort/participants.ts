@@ -16,12 +16,12 @@ function patientCore(patient: TestPatient) {
   };
 }
 
-export function patientEntry(patient: TestPatient, id: string): fhir4.Patient {
+export function patientEntry(patient: TestPatient, id: string): fhir4.Patient & { id: string } {
   return {
     resourceType: 'Patient',
     id,
     meta: { profile: [PROFILES.patient] },
-    text: narrative('Patient', id, 'Patient', [
+    text: narrative(id, 'Patient', [
       `${fullName(patient)}, CPR ${patient.cpr}`,
       `Køn: ${DANISH[patient.gender]}, født ${patient.birthDate}`,
     ]),
@@ -40,14 +40,12 @@ function organizationCore(clinic: Clinic) {
 }
 
 /** The author: the clinic the patient belongs to when the Diagnosekort is shared. */
-export function organizationEntry(id: string, clinic: Clinic): fhir4.Organization {
+export function organizationEntry(id: string, clinic: Clinic): fhir4.Organization & { id: string } {
   return {
     resourceType: 'Organization',
     id,
     meta: { profile: [PROFILES.organization] },
-    text: narrative('Organization', id, 'Afsender', [
-      `${clinic.name}, SOR ${clinic.sor}, ydernummer ${clinic.ydernummer}`,
-    ]),
+    text: narrative(id, 'Afsender', [`${clinic.name}, SOR ${clinic.sor}, ydernummer ${clinic.ydernummer}`]),
     ...organizationCore(clinic),
   };
 }
@@ -57,14 +55,12 @@ function practitionerCore(clinic: Clinic) {
   return { name: [{ use: 'official' as const, family, given: [...given] }] };
 }
 
-export function practitionerEntry(id: string, clinic: Clinic): fhir4.Practitioner {
+export function practitionerEntry(id: string, clinic: Clinic): fhir4.Practitioner & { id: string } {
   return {
     resourceType: 'Practitioner',
     id,
     meta: { profile: [PROFILES.practitioner] },
-    text: narrative('Practitioner', id, 'Praktiserende læge', [
-      `${fullName(clinic.practitioner)}, ${clinic.name}`,
-    ]),
+    text: narrative(id, 'Praktiserende læge', [`${fullName(clinic.practitioner)}, ${clinic.name}`]),
     ...practitionerCore(clinic),
   };
 }

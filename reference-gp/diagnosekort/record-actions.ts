@@ -87,9 +87,9 @@ function checkDates(
 }
 
 /** Records a change; it changes the Diagnosekort (Composition.date) when the diagnosis was or is on the card. */
-function touch(diagnosis: Diagnosis, at: string, wasOnCard: boolean): void {
+function touch(diagnosis: Diagnosis, at: string, wasOrIsOnCard: boolean): void {
   diagnosis.lastChanged = at;
-  if (wasOnCard || diagnosis.onCard) diagnosis.cardChanged = at;
+  if (wasOrIsOnCard) diagnosis.cardChanged = at;
 }
 
 function diagnosisOf(ctx: GpContext, input: Input): { record: PatientRecord; diagnosis: Diagnosis } {
@@ -147,7 +147,7 @@ export function registerDiagnosis(ctx: GpContext, input: Input): Record<string, 
     private: isPrivate,
     deleted: false,
   };
-  touch(diagnosis, now, false);
+  touch(diagnosis, now, onCard);
   record.diagnoses.push(diagnosis);
   return { diagnosisId: diagnosis.id, recordedDate };
 }
@@ -202,7 +202,7 @@ export function selectDiagnosis(ctx: GpContext, input: Input): Record<string, un
   const { diagnosis } = diagnosisOf(ctx, input);
   if (!diagnosis.onCard) {
     diagnosis.onCard = true;
-    touch(diagnosis, danishDateTime(ctx.clock()), false);
+    touch(diagnosis, danishDateTime(ctx.clock()), true);
   }
   return changed(diagnosis);
 }

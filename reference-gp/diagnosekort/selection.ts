@@ -15,9 +15,13 @@ export function diagnosesToShare(record: PatientRecord, faults: ReadonlySet<Faul
   // Fault: kontaktdiagnoser are left out altogether.
   if (faults.has('ignore-encounter-diagnoses'))
     chosen = chosen.filter((d) => d.type !== 'encounter-diagnosis');
-  // Fault: once anything was deleted, the list is rebuilt from the first remaining diagnosis only.
-  const deletedAny = record.diagnoses.some((d) => d.clinic === record.clinic && d.deleted);
-  if (faults.has('drop-other-diagnoses-on-remove') && deletedAny) chosen = chosen.slice(0, 1);
+  // Fault: once anything was deleted, the list is rebuilt from the first remaining diagnosis only. (The condition
+  // stays inline: only the fault reads it, and the mutation ignorer recognises switch-only code only there.)
+  if (
+    faults.has('drop-other-diagnoses-on-remove') &&
+    record.diagnoses.some((d) => d.clinic === record.clinic && d.deleted)
+  )
+    chosen = chosen.slice(0, 1);
   return chosen;
 }
 

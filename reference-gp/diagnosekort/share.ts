@@ -32,7 +32,8 @@ export async function shareDiagnosekort(
     );
   }
   const first = record.shared[0];
-  const previous = record.shared.at(-1);
+  // Fault: every new version replaces the second version shared, not the latest.
+  const previous = record.shared.at(faults.has('replaces-second-version') ? 1 : -1);
   // Fault: the document identity of the first version is reused for every later version.
   const reused = faults.has('reuse-document-identifier') ? first : undefined;
   const documentIdentifier = reused?.documentIdentifier ?? `urn:uuid:${randomUUID()}`;
@@ -71,11 +72,13 @@ export async function shareDiagnosekort(
   applyContentFaults(pkg, faults);
   const body = sealPackage(pkg);
 
-  // Faults: the GP is told the Diagnosekort was shared, but nothing (or no new version) is sent.
-  const silent =
+  // Faults: the GP is told the Diagnosekort was shared, but nothing (or no new version) is sent. (Inline, so that
+  // the mutation ignorer sees a condition only the faults decide.)
+  if (!(
     faults.has('share-without-submitting') ||
-    (faults.has('share-only-first-version') && previous !== undefined);
-  if (!silent) await submitTransaction(ctx.dispatcher, documentSharing, body);
+    (faults.has('share-only-first-version') && previous !== undefined)
+  ))
+    await submitTransaction(ctx.dispatcher, documentSharing, body);
 
   record.shared.push({ documentIdentifier, bundleId, documentReferenceIdentifier, compositionDate });
   // The answer names the document as it was sent, also when a content fault changed its identifier.

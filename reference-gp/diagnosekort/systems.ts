@@ -2,7 +2,6 @@
 
 export const URI = 'urn:ietf:rfc:3986';
 export const CPR = 'urn:oid:1.2.208.176.1.2';
-export const X_ECPR = 'urn:oid:1.2.208.176.1.6.1.1';
 export const SOR = 'urn:oid:1.2.208.176.1.1';
 export const YDERNUMMER = 'urn:oid:1.2.208.176.1.4';
 export const LOINC = 'http://loinc.org';
@@ -24,7 +23,6 @@ export const SOURCE_ID = 'urn:oid:2.25.268370990553716845366021737054596036830';
 
 export const PROBLEM_LIST_LOINC = { code: '11450-4', display: 'Problem list - Reported' } as const;
 export const STATUS_CODES = { current: '15240007', resolved: '723506003' } as const;
-export const CPR_REPLACEMENT_EXAMPLE = '0703921VJ5';
 
 export const PROFILES = {
   bundle: 'http://medcomfhir.dk/ig/conditionlist/StructureDefinition/medcom-conditionlist-bundle',

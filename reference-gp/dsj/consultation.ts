@@ -98,6 +98,5 @@ export function observeDsj(ctx: GpContext, cpr: string | undefined): unknown {
       source: v.source,
     })),
     ...(record?.birthplace ? { birthplace: record.birthplace } : {}),
-    referrals: record?.referrals.length ?? 0,
   };
 }

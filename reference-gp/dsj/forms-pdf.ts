@@ -5,7 +5,7 @@ import type { GpContext } from '../context.ts';
 import type { PatientRecord } from '../state.ts';
 import { fullName, PRACTICE } from '../test-data.ts';
 import { DSJ_FORM, JOURNAL_SECTIONS, printed } from './fields.ts';
-import type { Birthplace, DsjRecord } from './records.ts';
+import type { Birthplace, DsjFieldValue, DsjRecord } from './records.ts';
 
 interface Line {
   text: string;
@@ -66,35 +66,48 @@ export async function svangerskabsjournalPdf(
 ): Promise<Uint8Array> {
   // Fault: the form prints what the woman answered, not the journal as the GP left it.
   const stale = ctx.faults.has('dsj-pdf-questionnaire-values');
-  const line = (field: string): Line => {
-    const v = record.fields.get(field);
-    const value = v ? (stale && v.answered !== undefined ? v.answered : v.value) : '';
+  const line = ([field, v]: [string, DsjFieldValue]): Line => {
+    const value = stale && v.answered !== undefined ? v.answered : v.value;
     return { text: `${DSJ_FORM[field]?.label ?? field}: ${printed(value)}` };
   };
-  const filled = [...record.fields.keys()];
+  const filled = [...record.fields];
+  // Fault: the physical data are printed with the other information, not under their section.
+  const sectionOf = ([field]: [string, DsjFieldValue]) =>
+    ctx.faults.has('dsj-pdf-physical-data-misplaced') && DSJ_FORM[field]?.section === 'fysiske-data'
+      ? undefined
+      : DSJ_FORM[field]?.section;
   const lines: Line[] = [...header(patient, birthplace)];
   if (ctx.faults.has('dsj-pdf-without-sections')) {
     // Fault: one flat list without the svangerskabsjournal's sections.
     lines.push(...filled.map(line));
   } else {
     for (const [code, heading] of JOURNAL_SECTIONS) {
-      const inSection = filled.filter((f) => DSJ_FORM[f]?.section === code);
+      const inSection = filled.filter((f) => sectionOf(f) === code);
       lines.push({ text: heading, heading: true });
       lines.push(...(inSection.length > 0 ? inSection.map(line) : [{ text: 'Ingen oplysninger' }]));
     }
     lines.push({ text: 'Øvrige oplysninger', heading: true });
-    lines.push(...filled.filter((f) => DSJ_FORM[f]?.section === undefined).map(line));
+    lines.push(...filled.filter((f) => sectionOf(f) === undefined).map(line));
   }
-  return writePdf('Svangerskabsjournal', lines);
+  // Fault: the form is titled as a referral, not as the svangerskabsjournal.
+  return writePdf(
+    ctx.faults.has('dsj-pdf-untitled') ? 'Henvisning til fødested' : 'Svangerskabsjournal',
+    lines,
+  );
 }
 
 export async function questionnairePdf(
+  ctx: GpContext,
   patient: PatientRecord,
   record: DsjRecord,
   birthplace: Birthplace,
 ): Promise<Uint8Array> {
+  // Fault: the questionnaire form lists the questions without the woman's answers.
+  const answered = !ctx.faults.has('dsj-pdf-questionnaire-unanswered');
   return writePdf('Graviditetsspørgeskema, besvaret i Min Læge', [
     ...header(patient, birthplace),
-    ...record.questionnaire.map((q) => ({ text: `${q.question} Svar: ${printed(q.value)}` })),
+    ...record.questionnaire.map((q) => ({
+      text: answered ? `${q.question} Svar: ${printed(q.value)}` : q.question,
+    })),
   ]);
 }

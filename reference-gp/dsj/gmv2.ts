@@ -54,9 +54,14 @@ export function registerDsjVisit(
     patient: patient.patient.cpr,
     visitDate: date,
     newPregnancy,
-    ...(lmp ? { terminsberegning: { lastMenstrualPeriod: lmp, cycleDays: 28, certain: true } } : {}),
+    // The DSJ asks for the first day of the last period only: the pregnancy record's defaults (a 28-day cycle, a
+    // certain calculation) hold.
+    ...(lmp ? { terminsberegning: { lastMenstrualPeriod: lmp } } : {}),
     lifestyle: {
-      ...(typeof smoking === 'boolean' ? { smokingDuring: smoking ? 'ja' : 'nej' } : {}),
+      // Fault: the smoking answer does not reach the Vandrejournal.
+      ...(typeof smoking === 'boolean' && !ctx.faults.has('dsj-pscr-without-smoking')
+        ? { smokingDuring: smoking ? 'ja' : 'nej' }
+        : {}),
       // Fault: 0 drinks still count as drinking.
       ...(drinks !== undefined
         ? { alcoholDuring: drinks > 0 || ctx.faults.has('dsj-pscr-drinking-at-zero'), drinksPerWeek: drinks }

@@ -41,12 +41,17 @@ export function receiveQuestionnaire(ctx: GpContext, request: InboundRequest): I
   } catch (error) {
     return outcome(400, 'error', `body is not JSON: ${(error as Error).message}`);
   }
-  if (response.resourceType !== 'QuestionnaireResponse' || response.status !== 'completed')
+  // Fault: an unfinished questionnaire (status in-progress) is filed as if completed.
+  const unfinished = response.status !== 'completed' && !ctx.faults.has('dsj-questionnaire-files-unfinished');
+  if (response.resourceType !== 'QuestionnaireResponse' || unfinished)
     return outcome(400, 'error', 'expected a completed QuestionnaireResponse');
   const identifier = response.subject?.identifier;
   const cpr = identifier?.system === CPR_SYSTEM ? identifier.value : undefined;
   if (typeof cpr !== 'string' || !ctx.state.patients.has(cpr))
-    return outcome(422, 'error', 'subject must identify a patient of this clinic by CPR');
+    // Fault: answers for no patient of the clinic are acknowledged, and lost.
+    return ctx.faults.has('dsj-questionnaire-unknown-patient-accepted')
+      ? outcome(200, 'information', 'modtaget')
+      : outcome(422, 'error', 'subject must identify a patient of this clinic by CPR');
   const record = dsjRecord(ctx.state, cpr);
   const items: QuestionnaireItem[] = [];
   for (const item of response.item ?? []) {
@@ -62,7 +67,10 @@ export function receiveQuestionnaire(ctx: GpContext, request: InboundRequest): I
   }
   record.questionnaire = items;
   for (const { field, value } of items) {
-    if (!Object.hasOwn(DSJ_FORM, field) || record.fields.get(field)?.source === 'gp') continue;
+    // Fault: answers received again overwrite what the GP entered or corrected.
+    const keptByGp =
+      record.fields.get(field)?.source === 'gp' && !ctx.faults.has('dsj-questionnaire-resend-overrides-gp');
+    if (!Object.hasOwn(DSJ_FORM, field) || keptByGp) continue;
     // Fault: yes/no answers are not carried into the DSJ.
     if (typeof value === 'boolean' && ctx.faults.has('dsj-prefill-drops-booleans')) continue;
     // Fault: pre-filled values are not marked as the woman's answers.

@@ -1,5 +1,5 @@
 // The GP system's Digital Svangrejournal per pregnant patient: its fields with where each value came from, the
-// chosen birthplace, the questionnaire as received, and what was sent.
+// chosen birthplace and the questionnaire as received.
 import type { GpState } from '../state.ts';
 import type { DsjValue } from './fields.ts';
 
@@ -29,13 +29,12 @@ export interface DsjRecord {
   birthplace?: Birthplace;
   /** Date of the first consultation, YYYY-MM-DD. */
   firstConsultation?: string;
-  referrals: string[];
 }
 
 export function dsjRecord(state: GpState, cpr: string): DsjRecord {
   let record = state.dsj.get(cpr);
   if (!record) {
-    record = { fields: new Map(), questionnaire: [], referrals: [] };
+    record = { fields: new Map(), questionnaire: [] };
     state.dsj.set(cpr, record);
   }
   return record;

@@ -20,10 +20,22 @@ export interface OutgoingAttachment {
   bytes: Uint8Array;
 }
 
+export interface LetterCodes {
+  identifier: string;
+  versionCode: string;
+  statisticalCode: string;
+  typeCode: string;
+  statusCode: string;
+}
+
 export interface OutgoingReferral {
   identifier: string;
   sent: { date: string; time: string };
-  letter: { versionCode: string; statisticalCode: string; typeCode: string; statusCode: string };
+  /** Envelope/AcknowledgementCode: the sender asks for a positive receipt. */
+  acknowledgementCode: string;
+  letter: Omit<LetterCodes, 'identifier'>;
+  /** The BinaryLetter's own Letter (MedCom B.xsd: VersionCode XB0130X, TypeCode XBIN01, StatusCode nytbrev). */
+  binaryLetter: LetterCodes;
   sender: { ean: string; identifier: string; identifierCode: string; name: string };
   receiver: { ean: string; identifier: string; identifierCode: string; name: string; department: string };
   patient: { cpr: string; surname: string; given: string };
@@ -56,7 +68,15 @@ export function buildReferral(
   return {
     identifier,
     sent,
+    acknowledgementCode: 'plustilkendegivelse',
     letter: { versionCode: 'XH0130R', statisticalCode: 'REF01', typeCode: 'XREF01', statusCode: 'nytbrev' },
+    binaryLetter: {
+      identifier: `${identifier.slice(0, 13)}B`,
+      versionCode: 'XB0130X',
+      statisticalCode: 'BIN01',
+      typeCode: 'XBIN01',
+      statusCode: 'nytbrev',
+    },
     sender: {
       ean: PRACTICE_EAN,
       identifier: PRACTICE.ydernummer,
@@ -108,7 +128,11 @@ export function referralXml(r: OutgoingReferral): string {
     '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
     Emessage: {
       '@_xmlns': NAMESPACE,
-      Envelope: { Sent: dateTime, Identifier: r.identifier, AcknowledgementCode: 'plustilkendegivelse' },
+      Envelope: {
+        Sent: dateTime,
+        Identifier: r.identifier,
+        AcknowledgementCode: r.acknowledgementCode,
+      },
       HospitalReferral: {
         Letter: {
           Identifier: r.identifier,
@@ -137,12 +161,12 @@ export function referralXml(r: OutgoingReferral): string {
       },
       BinaryLetter: {
         Letter: {
-          Identifier: `${r.identifier.slice(0, 13)}B`,
-          VersionCode: 'XB0130X',
-          StatisticalCode: 'BIN01',
+          Identifier: r.binaryLetter.identifier,
+          VersionCode: r.binaryLetter.versionCode,
+          StatisticalCode: r.binaryLetter.statisticalCode,
           Authorisation: dateTime,
-          TypeCode: 'XBIN01',
-          StatusCode: 'nytbrev',
+          TypeCode: r.binaryLetter.typeCode,
+          StatusCode: r.binaryLetter.statusCode,
         },
         Sender: sender,
         Receiver: receiver,

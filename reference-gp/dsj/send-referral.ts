@@ -26,7 +26,7 @@ export async function sendReferral(ctx: GpContext, input: Input): Promise<Record
     );
 
   let journal = await svangerskabsjournalPdf(ctx, patient, record, birthplace);
-  let answers = await questionnairePdf(patient, record, birthplace);
+  let answers = await questionnairePdf(ctx, patient, record, birthplace);
   // Fault: the forms are plain text, declared as pdf.
   if (ctx.faults.has('dsj-attachment-not-pdf')) {
     journal = Buffer.from(`Svangerskabsjournal for ${patient.patient.cpr}`);
@@ -48,9 +48,11 @@ export async function sendReferral(ctx: GpContext, input: Input): Promise<Record
   );
   applyDsjContentFaults(referral, ctx.faults);
   await post(ctx, url, referralXml(referral));
-  record.referrals.push(identifier);
   // The coupling to GMv2: the same svangerskabsjournal as a PRF document, and the first Vandrejournal.
-  await sharePrf(ctx, patient, record, record.firstConsultation ?? now.slice(0, 10));
+  // Fault: the svangerskabsjournal's observations are dated when it is sent, not at the first consultation.
+  const sentDate = now.slice(0, 10);
+  const observed = ctx.faults.has('dsj-prf-dated-when-sent') ? sentDate : record.firstConsultation;
+  await sharePrf(ctx, patient, record, observed ?? sentDate);
   await sharePscr(ctx, patient);
   return { referralId: identifier };
 }

@@ -119,6 +119,14 @@ export const FAULTS = {
     'A Condition without codes and text gets an empty code element',
     'DK-3.4.2.2',
   ),
+  'condition-empty-coding': content(
+    'A diagnosis without code entries is shared with code.coding: [] (FHIR R4 JSON; found by mutation testing)',
+    'DK-CB-9',
+  ),
+  'category-type-without-code': content(
+    'A diagnosis registered without a type gets a condition-category coding without a code (found by mutation testing)',
+    'DK-CB-10',
+  ),
   'missing-recorded-date': content('Condition.recordedDate is left out', 'DK-3.3.2.2-e'),
   'two-status-categories': content(
     'Each Condition has both status categories (Aktuel and Relevant)',
@@ -152,6 +160,10 @@ export const FAULTS = {
     'DK-CB-8',
   ),
   'narrative-with-script': content('The Composition narrative contains a <script>', 'DK-CB-4'),
+  'patient-narrative-without-identity': content(
+    "The Patient narrative names only the resource, not the patient's CPR and name (found by mutation testing)",
+    'DK-CB-11',
+  ),
   // --- sharing metadata ---
   'metadata-empty-relates-to': content(
     'A first version carries relatesTo: [] (FHIR JSON arrays are never empty; found by mutation testing)',
@@ -220,6 +232,10 @@ export const FAULTS = {
   ),
   'no-replaces-relation': behaviour(
     'A new version does not replace the previous DocumentReference',
+    'DK-XDS-9',
+  ),
+  'replaces-second-version': behaviour(
+    'Every new version replaces the second version shared instead of the latest (found by mutation testing)',
     'DK-XDS-9',
   ),
   'share-deselected-diagnoses': behaviour('Diagnoses not on the Diagnosekort are shared', 'DK-3.3.3.3'),

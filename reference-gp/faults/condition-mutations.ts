@@ -46,6 +46,15 @@ export const CODE_MUTATIONS = {
   'empty-code-element': (pkg) => {
     for (const c of conditions(pkg)) c.code ??= {};
   },
+  'condition-empty-coding': (pkg) => {
+    for (const { resource, diagnosis } of pkg.conditions)
+      if (diagnosis.codes.length === 0) resource.code = { coding: [] };
+  },
+  'category-type-without-code': (pkg) => {
+    for (const { resource, diagnosis } of pkg.conditions)
+      if (diagnosis.type === undefined)
+        resource.category?.unshift({ coding: [{ system: CONDITION_CATEGORY }] });
+  },
 } satisfies Partial<Record<ContentFault, Mutation>>;
 
 export const CLINICAL_STATUS_MUTATIONS = {

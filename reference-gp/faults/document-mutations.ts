@@ -1,15 +1,7 @@
 // Content faults in the document itself: each breaks one rule of the Bundle, Composition, Patient or Conditions.
 import { randomUUID } from 'node:crypto';
 import { SKS_D } from '../state.ts';
-import {
-  CONDITION_CATEGORY,
-  LOINC,
-  SNOMED,
-  SOR,
-  STATUS_CODES,
-  URI,
-  X_ECPR,
-} from '../diagnosekort/systems.ts';
+import { CONDITION_CATEGORY, LOINC, SNOMED, SOR, STATUS_CODES, URI } from '../diagnosekort/systems.ts';
 import { narrative } from '../diagnosekort/narrative.ts';
 import type { SharePackage } from '../diagnosekort/transaction.ts';
 import type { ContentFault } from './catalogue.ts';
@@ -17,6 +9,9 @@ import { danishDateTime, shiftDays, utcDateTime } from '../time.ts';
 import { composition, conditions, organization, patient } from './package-access.ts';
 
 export type Mutation = (pkg: SharePackage) => void;
+
+/** The Danish replacement CPR (eCPR) system: the reference GP has no eCPR patient, only a fault sends one. */
+const X_ECPR = 'urn:oid:1.2.208.176.1.6.1.1';
 
 function setDocumentIdentifier(pkg: SharePackage, value: string): void {
   pkg.document.identifier = { system: URI, value };
@@ -120,6 +115,11 @@ export const PATIENT_MUTATIONS = {
   'patient-without-birthdate': (pkg) => {
     delete patient(pkg).birthDate;
   },
+  // Well-formed and safe, heading and id only: a reader does not see whose diagnoses these are.
+  'patient-narrative-without-identity': (pkg) => {
+    const p = patient(pkg);
+    p.text = narrative(p.id ?? '', 'Patient', []);
+  },
   'dangling-condition-subject': (pkg) => {
     for (const c of conditions(pkg)) c.subject = { reference: `urn:uuid:${randomUUID()}` };
   },
@@ -193,7 +193,7 @@ export const CONDITION_MUTATIONS = {
     // A narrative that lists the codes only: well-formed and safe, but a reader never sees the diagnosetekst.
     for (const c of conditions(pkg)) {
       const codes = (c.code?.coding ?? []).map((coding) => coding.code ?? '(uden kode)').join(', ');
-      c.text = narrative('Condition', c.id ?? '', 'Diagnose', [`Koder: ${codes || 'ingen'}`]);
+      c.text = narrative(c.id ?? '', 'Diagnose', [`Koder: ${codes || 'ingen'}`]);
     }
   },
 } satisfies Partial<Record<ContentFault, Mutation>>;

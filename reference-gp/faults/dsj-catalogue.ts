@@ -20,6 +20,18 @@ export const DSJ_FAULTS = {
     "A field the questionnaire filled in ignores the GP's correction",
     'DSJ-3.3.1.4',
   ),
+  'dsj-questionnaire-files-unfinished': behaviour(
+    'An unfinished questionnaire (status in-progress) pre-fills the DSJ as if completed (found by mutation testing)',
+    'DSJ-3.3.1.7',
+  ),
+  'dsj-questionnaire-unknown-patient-accepted': behaviour(
+    'Answers for a CPR that is no patient of the clinic are answered 200 and lost (found by mutation testing)',
+    'DSJ-3.3.1.7',
+  ),
+  'dsj-questionnaire-resend-overrides-gp': behaviour(
+    "Answers received again overwrite the GP's entries and corrections (found by mutation testing)",
+    'DSJ-3.3.1.7',
+  ),
   // --- the REF01 referral ---
   'dsj-referral-wrong-birthplace': content(
     'The referral goes to a fixed hospital instead of the birthplace chosen in the DSJ',
@@ -28,6 +40,18 @@ export const DSJ_FAULTS = {
   'dsj-referral-wrong-version-code': content(
     'Letter/VersionCode is XH0230R instead of XH0130R',
     'DSJ-3.3.2.2',
+  ),
+  'dsj-binary-letter-referral-codes': content(
+    "The BinaryLetter's Letter repeats the referral's codes (XH0130R, XREF01) instead of XB0130X, XBIN01 (found by mutation testing)",
+    'DSJ-3.3.2.2',
+  ),
+  'dsj-envelope-without-acknowledgement-code': content(
+    'Envelope/AcknowledgementCode is empty (found by mutation testing)',
+    'DSJ-3.3.2.2',
+  ),
+  'dsj-referral-given-names-run-together': content(
+    'PersonGivenName runs the given names together ("ElseTest"; found by mutation testing)',
+    'DSJ-3.3.2.3',
   ),
   'dsj-referral-sender-sor': content(
     'The sender is identified by its SOR code instead of its ydernummer',
@@ -51,6 +75,18 @@ export const DSJ_FAULTS = {
     'The svangerskabsjournal PDF prints its fields in one list without the PRF sections',
     'DSJ-3.3.2.8',
   ),
+  'dsj-pdf-physical-data-misplaced': behaviour(
+    'The svangerskabsjournal PDF prints height and weight under "Øvrige oplysninger", not under Fysiske data (found by mutation testing)',
+    'DSJ-3.3.2.8',
+  ),
+  'dsj-pdf-untitled': behaviour(
+    'The svangerskabsjournal PDF is titled "Henvisning til fødested" (found by mutation testing)',
+    'DSJ-3.3.2.8',
+  ),
+  'dsj-pdf-questionnaire-unanswered': behaviour(
+    "The questionnaire PDF lists the questions without the woman's answers (found by mutation testing)",
+    'DSJ-3.3.2.10',
+  ),
   'dsj-pdf-questionnaire-values': behaviour(
     "The svangerskabsjournal PDF prints the woman's answers instead of the GP's corrections",
     'DSJ-3.3.2.9',
@@ -72,8 +108,16 @@ export const DSJ_FAULTS = {
     'The fysiske-data section of the svangerskabsjournal carries no height or weight',
     'DSJ-3.3.3.3',
   ),
+  'dsj-prf-dated-when-sent': behaviour(
+    "The svangerskabsjournal's observations are dated when it is sent, not at the first consultation (found by mutation testing)",
+    'DSJ-3.3.3.3',
+  ),
   'dsj-pscr-not-shared': behaviour(
     'No Vandrejournal is shared, neither with the DSJ nor later',
+    'DSJ-3.3.4.1',
+  ),
+  'dsj-pscr-without-smoking': behaviour(
+    "The Vandrejournal leaves out the DSJ's smoking answer (found by mutation testing)",
     'DSJ-3.3.4.1',
   ),
   'dsj-pscr-drinking-at-zero': behaviour(

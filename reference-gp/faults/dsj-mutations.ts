@@ -17,6 +17,15 @@ const MUTATIONS: Record<DsjContentFault, (referral: OutgoingReferral) => void> =
   'dsj-referral-wrong-version-code': (r) => {
     r.letter.versionCode = 'XH0230R';
   },
+  'dsj-binary-letter-referral-codes': (r) => {
+    r.binaryLetter = { identifier: r.identifier, ...r.letter };
+  },
+  'dsj-envelope-without-acknowledgement-code': (r) => {
+    r.acknowledgementCode = '';
+  },
+  'dsj-referral-given-names-run-together': (r) => {
+    r.patient.given = r.patient.given.replace(/\s+/g, '');
+  },
   'dsj-referral-sender-sor': (r) => {
     r.sender.identifier = '73091000016008';
     r.sender.identifierCode = 'sorkode';

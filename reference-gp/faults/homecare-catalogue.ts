@@ -50,6 +50,7 @@ export const HOMECARE_FAULTS = {
     ...POSITIVE_ACKS,
     'KP-ACK-2',
     'KP-ACK-6',
+    'KP-ACK-11',
   ),
   'hco-ack-without-provenance': behaviour('The acknowledgement carries no Provenance', 'KP-ACK-1'),
   // --- R1: distribution ---
@@ -170,6 +171,14 @@ export const HOMECARE_FAULTS = {
     'KP-3.2.1.16',
     'KP-3.3.5',
   ),
+  'hco-chart-corrected-as-final': behaviour(
+    'The laboratory chart rows of a corrected report keep the status final',
+    'KP-CORR-4',
+  ),
+  'hco-views-every-patient': behaviour(
+    "The inbox and the laboratory chart of one patient list every patient's reports",
+    'KP-CB-2',
+  ),
   'hco-chart-without-clinical-comment': behaviour(
     'The laboratory chart does not show that a clinical comment came with the results',
     'KP-3.2.1.15',
@@ -201,25 +210,59 @@ export const HOMECARE_FAULTS = {
     'Refused consent (meta.security R) is not kept or shown',
     'KP-3.2.3.2',
   ),
+  'hco-refused-consent-on-every-report': behaviour(
+    'Every report is marked as refused consent, also one without the security label R',
+    'KP-3.2.3.2',
+  ),
+  'hco-new-report-archived': behaviour(
+    'A new report is filed straight into the archive instead of standing in the inbox',
+    'KP-3.2.1.3',
+    'KP-3.2.2.2',
+    'KP-3.2.2.5',
+    'KP-3.2.3.2',
+    'KP-3.3.1-b',
+  ),
   // --- technical requirements ---
   'hco-reject-ecpr': behaviour(
     'A patient identified only by an X-eCPR is rejected with fatal-error',
     'KP-3.3.1',
   ),
-  'hco-reject-sbdh': behaviour('The endpoint refuses an EHMI SBDH envelope (HTTP 415)', 'KP-SBDH-1'),
+  'hco-reject-sbdh': behaviour(
+    'The endpoint refuses an EHMI SBDH envelope (HTTP 415)',
+    'KP-SBDH-1',
+    'KP-SBDH-4',
+  ),
   'hco-ignores-envelope': behaviour(
     'The SBDH envelope is not checked: a message whose envelope names another receiver is accepted and stored',
     'KP-SBDH-2',
+    'KP-SBDH-3',
   ),
   'hco-envelope-mismatch-crashes': behaviour(
     'An envelope that contradicts its message makes the endpoint answer HTTP 500 instead of refusing it',
     'KP-SBDH-2',
+    'KP-SBDH-3',
   ),
   // --- invalid content, reliable messaging (certbench's own checks) ---
   'hco-accepts-long-results': behaviour(
     'Results over 12 characters are accepted and stored',
     'KP-ACK-2',
     'KP-ACK-4',
+  ),
+  'hco-limit-counts-comparator': behaviour(
+    'The comparator counts as one of the 12 characters: a 12-character result written with ">" is rejected',
+    'KP-ACK-10',
+  ),
+  'hco-accepts-any-bundle-type': behaviour(
+    'A Bundle with a MessageHeader is filed as a message whatever its type (here a collection)',
+    'KP-ACK-7',
+  ),
+  'hco-accepts-other-events': behaviour(
+    'A message of another MedCom event (care-communication-message) is filed as a prøvesvar',
+    'KP-ACK-8',
+  ),
+  'hco-accepts-any-activity': behaviour(
+    'A Provenance activity outside the HomeCareObservation activities (forward-message) is accepted and filed',
+    'KP-ACK-9',
   ),
   'hco-ignores-broken-references': behaviour(
     'A report naming a result that is not in the message is accepted and stored without it',
@@ -254,6 +297,10 @@ export const HOMECARE_FAULTS = {
     'A correction is filed as a new report beside the old one',
     'KP-CORR-3',
     'KP-CORR-4',
+  ),
+  'hco-changes-list-every-result': behaviour(
+    'What a correction changed lists every result of the report, also those the correction left as they were',
+    'KP-CORR-5',
   ),
   'hco-correction-forgets-history': behaviour(
     'A correction replaces the report without keeping the earlier version traceable',

@@ -46,13 +46,13 @@ export function openEnvelope(xml: string): Envelope | { error: string } {
   };
 }
 
-let fhirJs: InstanceType<typeof fhirPackage.Fhir> | undefined;
-
-/** FHIR XML as FHIR JSON text, or why it cannot be read. FHIR.js gives decimals as text, which the GP keeps as text. */
+/**
+ * FHIR XML as FHIR JSON text, or why it cannot be read. FHIR.js gives decimals as text, which the GP keeps as text.
+ * A FHIR.js instance per message (a few ms, XML deliveries are rare): no module state outlives a run of the server.
+ */
 export function fhirXmlToJson(xml: string): { json: string } | { error: string } {
-  fhirJs ??= new fhirPackage.Fhir();
   try {
-    return { json: fhirJs.xmlToJson(xml) };
+    return { json: new fhirPackage.Fhir().xmlToJson(xml) };
   } catch (error) {
     return { error: `not FHIR XML: ${(error as Error).message.split('\n')[0] ?? ''}` };
   }

@@ -32,20 +32,23 @@ function itemOf(message: ReceivedMessage, receivedAt: string, faults: ReadonlySe
     attachments: message.attachments,
     refusedConsent: message.refusedConsent,
     cancelled: false,
-    archived: false,
+    // Fault: a new report is filed straight into the archive.
+    archived: faults.has('hco-new-report-archived'),
   };
 }
 
 const show = (r: HomecareResult) => `${r.value}${r.unit ? ` ${r.unit}` : ''}`;
 
 /** What a correction changed, in words the GP reads. */
-function changesBetween(before: HomecareItem, after: HomecareItem): string[] {
+function changesBetween(before: HomecareItem, after: HomecareItem, faults: ReadonlySet<FaultName>): string[] {
   const changes: string[] = [];
   for (const result of after.results) {
     const old = before.results.find((r) => r.code === result.code);
     if (!old) changes.push(`${result.code}: new result ${show(result)}`);
     else {
-      if (show(old) !== show(result)) changes.push(`${result.code}: ${show(old)} → ${show(result)}`);
+      // Fault: every result of the corrected report is listed as changed, whether the correction changed it or not.
+      if (show(old) !== show(result) || faults.has('hco-changes-list-every-result'))
+        changes.push(`${result.code}: ${show(old)} → ${show(result)}`);
       if (old.samplingTime !== result.samplingTime)
         changes.push(`${result.code}: sampling time ${old.samplingTime} → ${result.samplingTime}`);
       if (old.analysisComment !== result.analysisComment)
@@ -92,6 +95,6 @@ export function fileMessage(ctx: GpContext, message: ReceivedMessage): void {
       : [...earlier.versions, message.messageId],
     ...(faults.has('hco-correction-unmarked')
       ? {}
-      : { marking: 'R' as const, changes: changesBetween(earlier, corrected) }),
+      : { marking: 'R' as const, changes: changesBetween(earlier, corrected, faults) }),
   };
 }

@@ -5,7 +5,10 @@ import type { FaultName } from '../faults/catalogue.ts';
 import type { HomecareItem } from './records.ts';
 
 function itemsOf(ctx: GpContext, patient: unknown): HomecareItem[] {
-  return ctx.state.homecare.items.filter((i) => i.patient.id === patient);
+  // Fault: the views list the reports of every patient, not only those of the patient asked for.
+  return ctx.state.homecare.items.filter(
+    (i) => i.patient.id === patient || ctx.faults.has('hco-views-every-patient'),
+  );
 }
 
 export function observeInbox(ctx: GpContext, patient: unknown): HomecareItem[] {
@@ -45,7 +48,12 @@ export function observeLabChart(ctx: GpContext, patient: unknown): object[] {
       messageId: ctx.faults.has('hco-chart-rows-unlinked') ? '' : item.messageId,
       ...result,
       producerId: item.producer.producerId,
-      status: item.cancelled ? 'cancelled' : item.marking ? 'corrected' : 'final',
+      // Fault: a corrected report's rows keep the status final (the marking R alone says it was corrected).
+      status: item.cancelled
+        ? 'cancelled'
+        : item.marking && !ctx.faults.has('hco-chart-corrected-as-final')
+          ? 'corrected'
+          : 'final',
       ...(item.marking ? { marking: item.marking } : {}),
       refusedConsent: item.refusedConsent,
       // The report's clinical comment on each of its rows: it applies to all of them (receive protocol 3.2.1.15).

@@ -198,9 +198,11 @@ export function readMessage(bundle: Json, faults: ReadonlySet<FaultName>): Recei
       .map((l) => m.resolve(obj(l)['link']))
       .filter((x): x is Json => x !== undefined)
       .map((media) => attachmentOf(m, media)),
+    // Fault: every report is marked as refused consent, whatever its security labels.
     refusedConsent:
-      !faults.has('hco-ignore-refused-consent') &&
-      list(obj(report['meta'])['security']).some((s) => s['code'] === 'R'),
+      faults.has('hco-refused-consent-on-every-report') ||
+      (!faults.has('hco-ignore-refused-consent') &&
+        list(obj(report['meta'])['security']).some((s) => s['code'] === 'R')),
     namedResults: observations.length,
   };
 }
@@ -212,18 +214,26 @@ export function rejectionOf(
   faults: ReadonlySet<FaultName>,
 ): Rejection | undefined {
   const header = new Message(bundle).first('MessageHeader');
-  if (bundle['type'] !== 'message' || header['resourceType'] !== 'MessageHeader' || message.messageId === '')
+  // Fault: any Bundle with a MessageHeader is read as a message, whatever its type.
+  if (
+    (bundle['type'] !== 'message' && !faults.has('hco-accepts-any-bundle-type')) ||
+    header['resourceType'] !== 'MessageHeader' ||
+    message.messageId === ''
+  )
     return {
       detail: { system: HL7_DETAILS, code: 'MSG_RESOURCE_REQUIRED' },
       text: 'not a FHIR message with a MessageHeader',
     };
-  if (str(obj(header['eventCoding'])['code']) !== 'homecareobservation-message')
+  if (
+    str(obj(header['eventCoding'])['code']) !== 'homecareobservation-message' &&
+    !faults.has('hco-accepts-other-events')
+  )
     return {
       detail: { system: MEDCOM_DETAILS, code: 'MSG_RECEIVER_UNABLE_TO_RECEIVE_MSG_TYPE' },
       text: 'not a HomeCareObservation message',
     };
   if (
-    !HCO_ACTIVITIES.has(message.activity) ||
+    (!HCO_ACTIVITIES.has(message.activity) && !faults.has('hco-accepts-any-activity')) ||
     (faults.has('hco-reject-cancellations') && message.activity === 'retract-message')
   )
     return {
@@ -235,7 +245,10 @@ export function rejectionOf(
       detail: { system: HL7_DETAILS, code: 'MSG_LOCAL_FAIL' },
       text: 'DiagnosticReport.result names an Observation that is not in the message',
     };
-  const long = message.results.find((r) => r.value.replace(/^[<>]/, '').length > 12);
+  // Fault: the comparator is counted as one of the 12 characters.
+  const counted = (value: string) =>
+    faults.has('hco-limit-counts-comparator') ? value : value.replace(/^[<>]/, '');
+  const long = message.results.find((r) => counted(r.value).length > 12);
   if (long && !faults.has('hco-accepts-long-results'))
     return {
       detail: { system: MEDCOM_DETAILS, code: 'MSG_Element_To_Long' },

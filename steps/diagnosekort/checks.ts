@@ -14,6 +14,7 @@ import {
   documentTypeAndFirstEntry,
   narrativesPresent,
   narrativesSafe,
+  noEmptyJsonElements,
   structurallyValid,
   timestampHasDanishOffset,
   timestampInstantDiffersFromCompositionDate,
@@ -30,11 +31,13 @@ import {
   conditionSubjectsResolve,
   patientDemographics,
   patientHasCpr,
+  participantNarrativesShowIdentity,
   patientHasOnlyCpr,
   sectionListsExactlyTheConditions,
 } from '../../src/rules/conditionlist/composition-rules.ts';
 import {
   abatementNotBeforeOnset,
+  categoriesCoded,
   clinicalStatusOnProblemList,
   clinicalStatusResolvedWhenAbated,
   clinicalStatusWhenAbated,
@@ -129,6 +132,11 @@ const DOCUMENT_RULES: Record<string, (env: RuleEnv) => string[]> = {
   'every narrative is safe XHTML': ({ document }) => narrativesSafe(document),
   'every Condition narrative shows its diagnosis and names its id': ({ document }) =>
     conditionNarrativesShowDiagnosis(document),
+  'every Composition, Patient, Organization and Practitioner narrative names its id and who it is': ({
+    document,
+  }) => participantNarrativesShowIdentity(document),
+  'the document has no empty JSON element': ({ document }) => noEmptyJsonElements(document),
+  'every category of a Condition has its code': ({ document }) => categoriesCoded(document),
   'no debutdato lies after the registreringsdato': ({ document }) => onsetNotAfterRecordedDate(document),
   'no afslutningsdato lies before the debutdato': ({ document }) => abatementNotBeforeOnset(document),
   'the document is sent as JSON': ({ shared }) => sentAsJson(shared),
@@ -380,7 +388,7 @@ Then(
   async function (this: CertbenchWorld, step: string, previousStep: string) {
     const previous = documentReferenceOf(await documentAt(this, previousStep));
     const next = documentReferenceOf(await documentAt(this, step));
-    this.verify('replaces relation', replacesPrevious(next, previous), {
+    this.verify(`step ${step} replaces step ${previousStep}`, replacesPrevious(next, previous), {
       location: 'DocumentReference.relatesTo',
     });
   },

@@ -2,7 +2,14 @@
 // PDF that opens and says what the DSJ says.
 import { Then } from '@cucumber/cucumber';
 import { pdfReferenceProblems, unreferencedObjects } from '../../src/rules/dsj/attachment-rules.ts';
-import { missingHeadings, patientShown, valuesShown } from '../../src/rules/dsj/pdf-content-rules.ts';
+import {
+  answersShown,
+  fieldsUnderTheirSections,
+  missingHeadings,
+  patientShown,
+  valuesShown,
+} from '../../src/rules/dsj/pdf-content-rules.ts';
+import { typedValue } from '../../src/rules/dsj/questionnaire.ts';
 import type { CertbenchWorld } from '../../src/steps-api/world.ts';
 import { attachments, receivedReferral } from './referral.ts';
 import type { FieldValue } from '../../src/rules/dsj/questionnaire.ts';
@@ -81,13 +88,29 @@ Then(
     const patient = scenarioPatient(this);
     const birthplace = chosenBirthplace(this);
     const texts = found.flatMap((a) => (a.reading?.opened ? [{ label: a.label, text: a.reading.text }] : []));
+    const all = texts.map((t) => t.text).join(' ');
+    // Which field stands under which heading needs the labels the system prints (observation dsj.record); a manual
+    // run has none, and the assessor sees the forms.
+    const fields = await labelledFields(this);
     this.verify(
       'form content',
       [
         ...problems,
         ...(texts.length === 0
           ? ['no attached PDF could be read']
-          : missingHeadings(texts.map((t) => t.text).join(' '))),
+          : [
+              ...(/svangerskabsjournal/i.test(all) ? [] : ['no form is titled Svangerskabsjournal']),
+              ...missingHeadings(all),
+            ]),
+        ...(fields && texts.length > 0
+          ? [
+              ...new Set(
+                texts.flatMap(({ text }) =>
+                  missingHeadings(text).length === 0 ? fieldsUnderTheirSections(text, fields) : [],
+                ),
+              ),
+            ]
+          : []),
         ...texts.flatMap(({ label, text }) => [
           ...patientShown(text, patient.cpr, patient.name).map((p) => `${label}: ${p}`),
           ...(text.includes(birthplace.name)
@@ -97,7 +120,7 @@ Then(
       ],
       {
         location: 'PDF text',
-        expected: `PRF section headings; ${patient.name}, CPR ${patient.cpr}; ${birthplace.name}`,
+        expected: `the title Svangerskabsjournal and the PRF section headings, each field under its section; ${patient.name}, CPR ${patient.cpr}; ${birthplace.name}`,
       },
     );
   },
@@ -113,15 +136,25 @@ function leftByTheGp(world: CertbenchWorld): { field: string; value: FieldValue 
   });
 }
 
+/**
+ * The fields the GP left, each with the label the system prints it under (observation dsj.record; the field's name
+ * where it shows none), or undefined in a manual run. The values come from the scenario.
+ */
+async function labelledFields(
+  world: CertbenchWorld,
+): Promise<{ field: string; label: string; value: FieldValue }[] | undefined> {
+  const observed = await observedDsj(world);
+  if (!observed) return undefined;
+  return leftByTheGp(world).map(({ field, value }) => {
+    const label = observed.fields.get(field)?.label;
+    return { field, label: typeof label === 'string' && label !== '' ? label : field, value };
+  });
+}
+
 Then('the forms show every DSJ field as the GP left it', async function (this: CertbenchWorld) {
   const { found, problems } = await attachments(this);
-  // The values come from the scenario; the observation only tells the labels the system prints.
-  const observed = await observedDsj(this);
-  if (!observed) return this.pending(NO_OBSERVATION);
-  const expected = leftByTheGp(this).map(({ field, value }) => {
-    const label = observed.fields.get(field)?.label;
-    return { label: typeof label === 'string' && label !== '' ? label : field, value };
-  });
+  const expected = await labelledFields(this);
+  if (!expected) return this.pending(NO_OBSERVATION);
   const text = found.flatMap((a) => (a.reading?.opened ? [a.reading.text] : [])).join(' ');
   this.verify(
     'forms match the DSJ',
@@ -136,3 +169,27 @@ Then('the forms show every DSJ field as the GP left it', async function (this: C
     },
   );
 });
+
+Then(
+  "the forms carry the woman's questionnaire answers as she gave them",
+  async function (this: CertbenchWorld) {
+    const { found, problems } = await attachments(this);
+    const answers = dsjScenario(this).answers.map((a) => ({
+      question: a.question,
+      value: typedValue(a.answer, a.type),
+    }));
+    const texts = found.flatMap((a) => (a.reading?.opened ? [a.reading.text] : []));
+    this.verify(
+      'questionnaire answers in the forms',
+      [
+        ...problems,
+        ...(answers.length === 0 ? ['the scenario gives no questionnaire answer to look for'] : []),
+        ...(texts.length === 0 ? ['no attached PDF could be read'] : answersShown(texts, answers)),
+      ],
+      {
+        location: 'PDF text',
+        expected: answers.map((a) => `${a.question} ${String(a.value)}`).join('; '),
+      },
+    );
+  },
+);

@@ -8,9 +8,17 @@ import {
   typedValue,
   type AnswerType,
 } from '../../src/rules/dsj/questionnaire.ts';
+import type { SutDriver } from '../../src/driver/types.ts';
 import type { CertbenchWorld } from '../../src/steps-api/world.ts';
 import { planDsjStep } from './plan.ts';
-import { chosenBirthplace, dsjScenario, scenarioPatient, STEP } from './state.ts';
+import {
+  chosenBirthplace,
+  dsjScenario,
+  NO_ONES_CPR,
+  scenarioPatient,
+  STEP,
+  UNFINISHED_ANSWER,
+} from './state.ts';
 
 function answerType(value: string | undefined): AnswerType {
   const type = (value ?? 'string') as AnswerType;
@@ -44,6 +52,16 @@ Given(
   },
 );
 
+/** Min Læge/PLSP delivers a QuestionnaireResponse to the GP system's receiving endpoint. */
+function deliverAnswers(driver: SutDriver, response: Record<string, unknown>, description: string) {
+  return driver.deliver({
+    channel: QUESTIONNAIRE_CHANNEL,
+    contentType: 'application/fhir+json',
+    body: JSON.stringify(response),
+    description,
+  });
+}
+
 When('Min Læge delivers the questionnaire answers to the GP system', function (this: CertbenchWorld) {
   const { answers } = dsjScenario(this);
   const patient = scenarioPatient(this);
@@ -52,17 +70,53 @@ When('Min Læge delivers the questionnaire answers to the GP system', function (
     key: [patient.cpr, answers],
     act: async ({ ctx, driver }) => {
       const authored = ctx.clock.now().toISOString();
-      const response = buildQuestionnaireResponse(patient.cpr, answers, authored, randomUUID());
-      const answer = await driver.deliver({
-        channel: QUESTIONNAIRE_CHANNEL,
-        contentType: 'application/fhir+json',
-        body: JSON.stringify(response),
-        description: `DSJ questionnaire answers of ${patient.cpr} (QuestionnaireResponse)`,
-      });
+      const answer = await deliverAnswers(
+        driver,
+        buildQuestionnaireResponse(patient.cpr, answers, authored, randomUUID()),
+        `DSJ questionnaire answers of ${patient.cpr} (QuestionnaireResponse)`,
+      );
       return { answer };
     },
   });
 });
+
+When(
+  "Min Læge delivers the answers again, an unfinished questionnaire and one for a CPR that is no one's",
+  function (this: CertbenchWorld) {
+    // An operator cannot load answers the system refuses; a manual run judges the DSJ screen by the assessor.
+    if (this.ctx.manual) return;
+    const { answers } = dsjScenario(this);
+    const patient = scenarioPatient(this);
+    planDsjStep(this, {
+      name: STEP.deliveredAgain,
+      key: [patient.cpr, answers],
+      act: async ({ ctx, driver }) => {
+        const authored = ctx.clock.now().toISOString();
+        const deliver = (response: Record<string, unknown>, description: string) =>
+          deliverAnswers(driver, response, description);
+        const again = await deliver(
+          buildQuestionnaireResponse(patient.cpr, answers, authored, randomUUID()),
+          `DSJ questionnaire answers of ${patient.cpr} again (QuestionnaireResponse)`,
+        );
+        const changed = answers.map((a) =>
+          a.field === UNFINISHED_ANSWER.field ? { ...a, answer: UNFINISHED_ANSWER.answer } : a,
+        );
+        const unfinished = await deliver(
+          {
+            ...buildQuestionnaireResponse(patient.cpr, changed, authored, randomUUID()),
+            status: 'in-progress',
+          },
+          `unfinished DSJ questionnaire of ${patient.cpr} (QuestionnaireResponse, status in-progress)`,
+        );
+        const noOnes = await deliver(
+          buildQuestionnaireResponse(NO_ONES_CPR, answers, authored, randomUUID()),
+          `DSJ questionnaire answers of CPR ${NO_ONES_CPR}, no one's (QuestionnaireResponse)`,
+        );
+        return { output: { again, unfinished, noOnes } };
+      },
+    });
+  },
+);
 
 /** The GP's entries of a consultation table (felt, værdi, type). */
 function entriesOf(table: DataTable) {
@@ -80,6 +134,7 @@ When(
     if (!birthplace) throw new Error(`birthplace "${birthplaceName}" is not declared in this feature`);
     scenario.chosen = birthplace;
     scenario.entries = entriesOf(table);
+    scenario.firstConsultation = date;
     const patient = scenarioPatient(this);
     const input = {
       patient: patient.cpr,

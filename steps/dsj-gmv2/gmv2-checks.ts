@@ -9,7 +9,9 @@ import {
   expectedLanguage,
   expectedPhysicalData,
   expectedTermin,
+  observedOn,
   oneDocumentOfKind,
+  smokingAgrees,
   submissionsOfKind,
 } from '../../src/rules/dsj/gmv2-rules.ts';
 import type { DocumentFormat, DocumentKind } from '../../src/rules/pregnancy/codes.ts';
@@ -22,7 +24,7 @@ import {
 import type { GmSubmission } from '../../src/rules/pregnancy/submission.ts';
 import { supersedesPrevious } from '../../src/rules/pregnancy/version-rules.ts';
 import type { CertbenchWorld } from '../../src/steps-api/world.ts';
-import { dsjValue, scenarioPatient, stepOutput, STEP } from './state.ts';
+import { dsjScenario, dsjValue, scenarioPatient, stepOutput, STEP } from './state.ts';
 
 /**
  * The format the DSJ's documents must have: the Vandrejournal/Målinger protocol's variant when the profile claims
@@ -97,15 +99,19 @@ Then(
               expectedPhysicalData(need<number>(this, 'hoejde'), need<number>(this, 'vaegt-foer-graviditet')),
             ),
             ...componentsAsRegistered(document, 'sprog', expectedLanguage(need<string>(this, 'sprog'))),
+            ...observedOn(document, dsjScenario(this).firstConsultation),
           ]
         : problems,
-      { location: 'PRF fysiske-data and sprog components' },
+      {
+        location: 'PRF fysiske-data and sprog components, entries effective',
+        expected: `observed at the first consultation (${dsjScenario(this).firstConsultation ?? '?'})`,
+      },
     );
   },
 );
 
 Then(
-  'sending the DSJ shares the first Vandrejournal \\(PSCR) with the termin, alcohol and assessment as the GP left them',
+  'sending the DSJ shares the first Vandrejournal \\(PSCR) with the termin, smoking, alcohol and assessment as the GP left them',
   async function (this: CertbenchWorld) {
     const { submission, problems } = await sharedDocument(this, STEP.sendReferral, 'PSCR');
     const document = submission?.read?.document;
@@ -118,6 +124,7 @@ Then(
               'terminsberegning',
               expectedTermin(need<string>(this, 'sidste-menstruation'), need<string>(this, 'termin')),
             ),
+            ...smokingAgrees(document, need<boolean>(this, 'tobak')),
             ...componentsAsRegistered(document, 'alkohol', expectedAlcohol(need<number>(this, 'alkohol'))),
             ...alcoholDuringAgrees(document, need<number>(this, 'alkohol')),
             ...componentsAsRegistered(
@@ -127,7 +134,7 @@ Then(
             ),
           ]
         : problems,
-      { location: 'PSCR terminsberegning, alkohol, samlet-vurdering components' },
+      { location: 'PSCR terminsberegning, tobak, alkohol, samlet-vurdering components' },
     );
   },
 );

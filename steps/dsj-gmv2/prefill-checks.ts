@@ -4,7 +4,8 @@ import { fieldProblems, type ExpectedField } from '../../src/rules/dsj/prefill-r
 import { typedValue } from '../../src/rules/dsj/questionnaire.ts';
 import type { CertbenchWorld } from '../../src/steps-api/world.ts';
 import { automaticOnly } from '../common/assessment.ts';
-import { dsjScenario, NO_OBSERVATION, observedDsj, stepOutput, STEP } from './state.ts';
+import type { InboundAnswer } from '../../src/driver/types.ts';
+import { dsjScenario, NO_OBSERVATION, NO_ONES_CPR, observedDsj, stepOutput, STEP } from './state.ts';
 
 /** The answers the GP left as the woman gave them, as typed values. */
 function untouchedAnswers(world: CertbenchWorld): ExpectedField[] {
@@ -98,3 +99,51 @@ Then("the DSJ shows the woman's answers apart from the GP's entries", async func
     { location: 'observation dsj.record fields[].source' },
   );
 });
+
+Then(
+  "answers the GP system cannot file change nothing, and answers received again keep the GP's corrections",
+  async function (this: CertbenchWorld) {
+    const observed = await observedDsj(this);
+    if (!observed) return this.pending(NO_OBSERVATION);
+    const { output } = await stepOutput(this, STEP.deliveredAgain);
+    const { fields, problems } = observed;
+    const noOnes = output?.['noOnes'] as InboundAnswer | undefined;
+    this.verify(
+      'answers not filed',
+      [
+        ...problems,
+        ...(noOnes?.kind === 'http' && acceptedAsFiled(noOnes)
+          ? [
+              `the answers for CPR ${NO_ONES_CPR}, no patient of the clinic, were answered HTTP ${noOnes.status} without an error: the sender is told they were received, though no one's record can hold them`,
+            ]
+          : []),
+        ...fieldProblems(fields, untouchedAnswers(this), 'questionnaire', 'value'),
+        ...fieldProblems(fields, dsjScenario(this).entries, 'gp', 'value'),
+      ],
+      {
+        location: 'POST /certbench/v1/inbound/pregnancy-questionnaire; observation dsj.record fields[].value',
+        expected: `CPR ${NO_ONES_CPR} not accepted (refused, answered later with 202, or an OperationOutcome error); the unfinished questionnaire changes no field; the GP's entries stay`,
+      },
+    );
+  },
+);
+
+/**
+ * Whether an inbound answer tells the sender its answers were taken: a 2xx other than 202 (which the automation API
+ * leaves for an answer that follows later) whose body is not an OperationOutcome with an error or fatal issue.
+ */
+function acceptedAsFiled(answer: { status: number; body: Buffer }): boolean {
+  if (answer.status < 200 || answer.status > 299 || answer.status === 202) return false;
+  try {
+    const body = JSON.parse(answer.body.toString('utf8')) as {
+      resourceType?: unknown;
+      issue?: { severity?: unknown }[];
+    };
+    const refused =
+      body.resourceType === 'OperationOutcome' &&
+      (body.issue ?? []).some((i) => i.severity === 'error' || i.severity === 'fatal');
+    return !refused;
+  } catch {
+    return true;
+  }
+}

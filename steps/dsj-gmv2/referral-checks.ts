@@ -55,7 +55,10 @@ Then(
       [
         ...problems,
         ...(referral
-          ? [...senderProblems(referral), ...patientProblems(referral, patient.cpr, patient.family)]
+          ? [
+              ...senderProblems(referral),
+              ...patientProblems(referral, patient.cpr, patient.family, patient.name.split(' ')),
+            ]
           : []),
       ],
       {

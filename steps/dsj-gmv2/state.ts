@@ -23,6 +23,8 @@ export interface DsjScenario {
   later?: ExpectedField[];
   birthplaces: Map<string, Birthplace>;
   chosen?: Birthplace;
+  /** The date of the first consultation, YYYY-MM-DD. */
+  firstConsultation?: string;
 }
 
 /** What one planned DSJ step produced. */
@@ -64,11 +66,17 @@ export async function stepOutput(world: CertbenchWorld, name: string): Promise<D
 export const STEP = {
   reset: 'reset',
   questionnaire: 'deliver questionnaire',
+  deliveredAgain: 'deliver questionnaires again',
   firstConsultation: 'first consultation',
   sendReferral: 'send referral',
   observe: 'observe dsj',
   laterConsultation: 'later consultation',
 } as const;
+
+/** A CPR that is no one's (day 32): no GP system has her as a patient. */
+export const NO_ONES_CPR = '3202919990';
+/** The answer the unfinished questionnaire gives instead of the completed one's. */
+export const UNFINISHED_ANSWER = { field: 'sprog', answer: 'engelsk' } as const;
 
 /** A DSJ field's value after the first consultation, or after the later one: the GP's entry, else the answer. */
 export function dsjValue(

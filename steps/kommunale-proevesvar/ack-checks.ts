@@ -83,11 +83,11 @@ Then(
 );
 
 /**
- * An envelope that contradicts its message must not be accepted (addendum §D.4 item 7): the endpoint refuses it
- * (HTTP 4xx), answers an SBDH ReceiptException, or acknowledges the message with fatal-error. A 5xx is the endpoint
- * breaking, not refusing.
+ * A delivery that must not be accepted — an envelope that contradicts its message (addendum §D.4 item 7), a message
+ * that is not a HomeCareObservation message (§D.4 item 2): the endpoint refuses it (HTTP 4xx), answers an SBDH
+ * ReceiptException, or acknowledges the message with fatal-error. A 5xx is the endpoint breaking, not refusing.
  */
-export function refusedEnvelopeProblems(outcome: HomecareOutcome, ref: string): string[] {
+export function refusalProblems(outcome: HomecareOutcome, ref: string): string[] {
   const { answer, message } = outcome.delivered(ref);
   if (answer.kind === 'manual') return [];
   if (answer.status >= 400 && answer.status <= 499) return [];

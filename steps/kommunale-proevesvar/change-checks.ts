@@ -2,6 +2,7 @@
 // rejected message and a resend, judged on homecare.inbox and homecare.lab-chart.
 import { Then } from '@cucumber/cucumber';
 import {
+  changesProblems,
   chartRowsFor,
   fieldProblems,
   idsOf,
@@ -9,8 +10,8 @@ import {
   type View,
 } from '../../src/rules/homecare/view-rules.ts';
 import type { CertbenchWorld } from '../../src/steps-api/world.ts';
-import { refusedEnvelopeProblems } from './ack-checks.ts';
-import { chartRowsOfItem, judgeItem, shownFor } from './view.ts';
+import { refusalProblems } from './ack-checks.ts';
+import { chartRowsOfItem, judgeItem, shownFor, type Shown } from './view.ts';
 
 /** The problems of the one report standing for both deliveries (an original and its correction/cancellation). */
 async function judgeVersions(
@@ -18,7 +19,7 @@ async function judgeVersions(
   ref: string,
   original: string,
   description: string,
-  rule: (item: View, rows: View[], originalId: string) => string[],
+  rule: (item: View, rows: View[], originalId: string, shown: Shown) => string[],
 ): Promise<void> {
   const shown = await shownFor(world, ref);
   if (!shown) return;
@@ -33,7 +34,8 @@ async function judgeVersions(
   if (older.length > 0)
     problems.push(`the earlier version ${original} (${originalId}) is still shown as a report of its own`);
   const [item] = newest;
-  if (item && problems.length === 0) problems.push(...rule(item, chartRowsOfItem(shown, item), originalId));
+  if (item && problems.length === 0)
+    problems.push(...rule(item, chartRowsOfItem(shown, item), originalId, shown));
   world.verify(description, problems, { location: `homecare.inbox / homecare.lab-chart, ${ref}` });
 }
 
@@ -57,6 +59,20 @@ Then(
             : ['the corrected glucose result is not shown']),
         ];
       },
+    );
+  },
+);
+
+Then(
+  'the corrected report {string} says what it changed in {string}: each corrected result by code or name, no other result',
+  async function (this: CertbenchWorld, ref: string, original: string) {
+    await judgeVersions(
+      this,
+      ref,
+      original,
+      `the changes of ${ref} say what it corrected`,
+      (item, _rows, _id, shown) =>
+        changesProblems(item, shown.outcome.delivered(original).message, shown.message),
     );
   },
 );
@@ -94,6 +110,7 @@ Then(
         ['value', value],
         ['unit', unit],
         ['marking', marking],
+        ['status', 'corrected'],
       ]).map((p) => `chart row ${code ?? '?'}: ${p}`);
     });
   },
@@ -158,19 +175,33 @@ Then(
   },
 );
 
+/** A delivery refused (HTTP 4xx, an SBDH ReceiptException or fatal-error) of which nothing is stored. */
+async function judgeRefused(world: CertbenchWorld, ref: string, what: string): Promise<void> {
+  const shown = await shownFor(world, ref);
+  if (!shown) return;
+  const id = shown.message.messageId ?? '?';
+  const problems = [...shown.problems, ...refusalProblems(shown.outcome, ref)];
+  if (itemsFor(shown.inbox, shown.message.messageId).length > 0)
+    problems.push(`the message ${ref} (${id}) is in homecare.inbox`);
+  const rows = chartRowsFor(shown.chart, [id]);
+  if (rows.length > 0)
+    problems.push(`the message ${ref} (${id}) has ${rows.length} rows in homecare.lab-chart`);
+  world.verify(`${what} is refused`, problems, {
+    expected: 'HTTP 4xx, an SBDH ReceiptException, or fatal-error; nothing stored',
+  });
+}
+
 Then(
   'the envelope of {string} is refused and nothing of it is stored',
   async function (this: CertbenchWorld, ref: string) {
-    const shown = await shownFor(this, ref);
-    if (!shown) return;
-    const problems = [...shown.problems, ...refusedEnvelopeProblems(shown.outcome, ref)];
-    if (itemsFor(shown.inbox, shown.message.messageId).length > 0)
-      problems.push(
-        `the message in the contradicting envelope (${shown.message.messageId ?? '?'}) is in homecare.inbox`,
-      );
-    this.verify(`an envelope that contradicts its message is refused`, problems, {
-      expected: 'HTTP 4xx/5xx, an SBDH ReceiptException, or fatal-error; nothing stored',
-    });
+    await judgeRefused(this, ref, `the envelope of ${ref}, which contradicts its message,`);
+  },
+);
+
+Then(
+  'the message {string} is refused and nothing of it is stored',
+  async function (this: CertbenchWorld, ref: string) {
+    await judgeRefused(this, ref, `${ref}, not an acceptable HomeCareObservation message,`);
   },
 );
 

@@ -5,15 +5,24 @@ import { Given, When } from '@cucumber/cucumber';
 import { isExampleId, loadExample, type ExampleId } from '../../src/rules/homecare/examples.ts';
 import { readHco } from '../../src/rules/homecare/message.ts';
 import { hcoProblems } from '../../src/rules/homecare/message-rules.ts';
-import { envelopeFields, wrapInSbdh } from '../../src/rules/homecare/sbdh.ts';
+import { randomUUID } from 'node:crypto';
+import { envelopeFields, wrapInSbdh, type SbdhFields } from '../../src/rules/homecare/sbdh.ts';
 import {
+  asCollection,
+  asReply,
   cancellationOf,
+  CORRECTABLE,
+  correctionOfElement,
+  isCorrectable,
   correctionOf,
   freshMessage,
   resendOf,
   withBrokenReference,
   withComparators,
+  withOtherActivity,
+  withOtherEvent,
   withTooLongResult,
+  withTwelveCharacterResult,
   withUnknownInitials,
 } from '../../src/rules/homecare/variants.ts';
 import { toFhirXml } from '../../src/fhir/xml.ts';
@@ -23,7 +32,51 @@ import { observeStep, plannedRefs, stepOfDelivery, type Delivered, type Observed
 
 export const CHANNEL = 'homecareobservation';
 
-type Form = 'json' | 'xml' | 'sbdh' | 'sbdh-other-receiver';
+/** How a message is delivered: as it is, or in an SBDH envelope (correct, or contradicting it in one place). */
+type Form =
+  | 'json'
+  | 'xml'
+  | 'sbdh'
+  | 'sbdh-wrapped'
+  | 'sbdh-other-receiver'
+  | 'sbdh-wrong-Sender'
+  | 'sbdh-wrong-Receiver'
+  | 'sbdh-wrong-MESSAGEIDENTIFIER'
+  | 'sbdh-wrong-MESSAGEENVELOPEIDENTIFIER'
+  | Unreadable;
+
+/**
+ * Deliveries no receiver can read as a message (addendum §D.4 item 7: a payload that is not well-formed): the
+ * message's JSON, FHIR XML or SBDH cut off before its end, and JSON that is an array instead of a resource.
+ */
+const UNREADABLE = ['JSON cut short', 'a JSON array', 'FHIR XML cut short', 'an SBDH cut short'] as const;
+type Unreadable = (typeof UNREADABLE)[number];
+const cutShort = (text: string) => text.slice(0, Math.floor(text.length / 2));
+
+function unreadable(
+  bundle: fhir4.Bundle,
+  form: Unreadable,
+  now: Date,
+): { contentType: string; body: string } {
+  if (form === 'JSON cut short')
+    return { contentType: 'application/fhir+json', body: cutShort(JSON.stringify(bundle)) };
+  if (form === 'a JSON array')
+    return { contentType: 'application/fhir+json', body: JSON.stringify([bundle]) };
+  if (form === 'FHIR XML cut short')
+    return { contentType: 'application/fhir+xml', body: cutShort(toFhirXml(bundle)) };
+  return { contentType: 'application/xml', body: cutShort(wrapInSbdh(bundle, envelopeFields(bundle, now))) };
+}
+
+/** The envelope fields one at a time: each must agree with the message (addendum §D.4 item 7). */
+const ENVELOPE_FIELDS = ['Sender', 'Receiver', 'MESSAGEIDENTIFIER', 'MESSAGEENVELOPEIDENTIFIER'] as const;
+type EnvelopeField = (typeof ENVELOPE_FIELDS)[number];
+
+function contradicting(fields: SbdhFields, field: EnvelopeField): SbdhFields {
+  // A GLN of the message's other party, an id of no message: each is wrong, everything else agrees.
+  if (field === 'Sender') return { ...fields, senderGln: fields.receiverGln };
+  if (field === 'Receiver') return { ...fields, receiverGln: fields.senderGln };
+  return { ...fields, scopes: { ...fields.scopes, [field]: randomUUID() } };
+}
 
 interface DeliverySpec {
   ref: string;
@@ -47,12 +100,18 @@ function patientOf(bundle: fhir4.Bundle): string {
 }
 
 function encode(bundle: fhir4.Bundle, form: Form, now: Date): { contentType: string; body: string } {
+  if ((UNREADABLE as readonly string[]).includes(form)) return unreadable(bundle, form as Unreadable, now);
   if (form === 'json') return { contentType: 'application/fhir+json', body: JSON.stringify(bundle) };
   if (form === 'xml') return { contentType: 'application/fhir+xml', body: toFhirXml(bundle) };
   const fields = envelopeFields(bundle, now);
+  if (form === 'sbdh') return { contentType: 'application/xml', body: wrapInSbdh(bundle, fields) };
+  if (form === 'sbdh-wrapped')
+    return { contentType: 'application/xml', body: wrapInSbdh(bundle, fields, { lineLength: 76 }) };
   // Addressed backwards: the envelope names the sender as receiver, so its GLNs contradict the MessageHeader.
   const envelope =
-    form === 'sbdh' ? fields : { ...fields, senderGln: fields.receiverGln, receiverGln: fields.senderGln };
+    form === 'sbdh-other-receiver'
+      ? { ...fields, senderGln: fields.receiverGln, receiverGln: fields.senderGln }
+      : contradicting(fields, form.slice('sbdh-wrong-'.length) as EnvelopeField);
   return { contentType: 'application/xml', body: wrapInSbdh(bundle, envelope) };
 }
 
@@ -95,7 +154,33 @@ const VARIANTS: Record<string, { valid: boolean; apply: (b: fhir4.Bundle) => fhi
   },
   'a result over 12 characters': { valid: false, apply: withTooLongResult },
   'a broken reference': { valid: false, apply: withBrokenReference },
+  'a result of exactly 12 characters written with a comparator': {
+    valid: true,
+    apply: withTwelveCharacterResult,
+  },
+  'as a Bundle of type collection': { valid: false, apply: asCollection },
+  'under another event code': { valid: false, apply: withOtherEvent },
+  'with a Provenance activity outside the HomeCareObservation activities': {
+    valid: false,
+    apply: withOtherActivity,
+  },
+  'as a reply with the Provenance activity reply-message': { valid: true, apply: asReply },
 };
+
+// Variants that provoke one rejection each, and the value at the 12-character limit (accepted).
+for (const variant of [
+  'a result of exactly 12 characters written with a comparator',
+  'as a Bundle of type collection',
+  'under another event code',
+  'with a Provenance activity outside the HomeCareObservation activities',
+  'as a reply with the Provenance activity reply-message',
+])
+  Given(
+    `the acute-care team sends {string}: MedCom's test example {string} ${variant.startsWith('a ') ? `with ${variant}` : variant}`,
+    function (this: CertbenchWorld, ref: string, id: string) {
+      fromExample(this, ref, id, variant, 'json');
+    },
+  );
 
 function fromExample(world: CertbenchWorld, ref: string, id: string, variant: string, form: Form): void {
   const exampleId = example(id);
@@ -155,6 +240,33 @@ Given(
 );
 
 Given(
+  "the acute-care team sends {string}: MedCom's test example {string} as a delivery that cannot be read: {string}",
+  function (this: CertbenchWorld, ref: string, id: string, form: string) {
+    if (!(UNREADABLE as readonly string[]).includes(form))
+      throw new Error(`"${form}" is not an unreadable delivery certbench makes: ${UNREADABLE.join(', ')}`);
+    fromExample(this, ref, id, 'as published', form as Unreadable);
+  },
+);
+
+Given(
+  "the acute-care team sends {string}: MedCom's test example {string} in an EHMI SBDH envelope whose BinaryContent is broken into lines of 76 characters",
+  function (this: CertbenchWorld, ref: string, id: string) {
+    fromExample(this, ref, id, 'as published', 'sbdh-wrapped');
+  },
+);
+
+Given(
+  "the acute-care team sends {string}: MedCom's test example {string} in an EHMI SBDH envelope whose {word} alone contradicts the message",
+  function (this: CertbenchWorld, ref: string, id: string, field: string) {
+    if (!(ENVELOPE_FIELDS as readonly string[]).includes(field))
+      throw new Error(
+        `"${field}" is not an envelope field certbench compares: ${ENVELOPE_FIELDS.join(', ')}`,
+      );
+    fromExample(this, ref, id, 'as published', `sbdh-wrong-${field as EnvelopeField}`);
+  },
+);
+
+Given(
   "the acute-care team sends {string}: MedCom's test example {string} in an EHMI SBDH envelope whose Sender and Receiver contradict the message",
   function (this: CertbenchWorld, ref: string, id: string) {
     fromExample(this, ref, id, 'as published', 'sbdh-other-receiver');
@@ -186,6 +298,17 @@ When(
   function (this: CertbenchWorld, ref: string, of: string, value: number) {
     followUp(this, ref, of, `correction (glucose ${value})`, (now, earlier) =>
       correctionOf(earlier, now, value),
+    );
+  },
+);
+
+When(
+  'the team sends {string}: a correction of {string} that changes only its {string}',
+  function (this: CertbenchWorld, ref: string, of: string, element: string) {
+    if (!isCorrectable(element))
+      throw new Error(`"${element}" is not correctable: ${Object.keys(CORRECTABLE).join(', ')}`);
+    followUp(this, ref, of, `correction (${element})`, (now, earlier) =>
+      correctionOfElement(earlier, now, element),
     );
   },
 );

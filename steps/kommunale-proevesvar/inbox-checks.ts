@@ -3,6 +3,8 @@
 import { Then } from '@cucumber/cucumber';
 import {
   chartAnalysisComments,
+  chartRowsFor,
+  itemsFor,
   chartAttachments,
   chartClinicalComment,
   chartLongNames,
@@ -19,13 +21,19 @@ import {
   shownSamplingTimes,
   shownStatuses,
 } from '../../src/rules/homecare/view-rules.ts';
+import { objects as views } from '../../src/fhir/json.ts';
 import type { CertbenchWorld } from '../../src/steps-api/world.ts';
 import { chartRowsOfItem, judgeItem } from './view.ts';
 
+// A new report stands in the inbox: notified, neither cancelled nor archived (archived is for cancelled reports).
 Then('the GP is notified of the new report {string}', async function (this: CertbenchWorld, ref: string) {
-  await judgeItem(this, ref, `the GP is notified of ${ref}`, (item) =>
-    item['notified'] === true ? [] : [`notified is ${JSON.stringify(item['notified'])}, expected true`],
-  );
+  await judgeItem(this, ref, `the GP is notified of ${ref}`, (item) => [
+    ...(item['notified'] === true ? [] : [`notified is ${JSON.stringify(item['notified'])}, expected true`]),
+    ...fieldProblems(item, [
+      ['cancelled', false],
+      ['archived', false],
+    ]).map((p) => `a new report: ${p}`),
+  ]);
 });
 
 Then(
@@ -197,6 +205,21 @@ Then(
 );
 
 Then(
+  'the report {string} and its chart rows are not marked as refused consent',
+  async function (this: CertbenchWorld, ref: string) {
+    await judgeItem(this, ref, `${ref}, without refused consent, is not marked so`, (item, shown) => [
+      ...fieldProblems(item, [['refusedConsent', false]]),
+      ...chartRowsOfItem(shown, item)
+        .filter((r) => r['refusedConsent'] !== false)
+        .map(
+          (r) =>
+            `chart row ${String(r['code'])}: refusedConsent is ${JSON.stringify(r['refusedConsent'])}, expected false`,
+        ),
+    ]);
+  },
+);
+
+Then(
   'the patient of {string} is shown with the X-eCPR {string} and the name {string}',
   async function (this: CertbenchWorld, ref: string, ecpr: string, name: string) {
     await judgeItem(this, ref, `${ref} is filed under the X-eCPR ${ecpr}`, (item) =>
@@ -291,6 +314,37 @@ Then(
   async function (this: CertbenchWorld, ref: string) {
     await judgeItem(this, ref, `the chart shows the attachments of ${ref}`, (item, shown) =>
       chartAttachments(chartRowsOfItem(shown, item), shown.message),
+    );
+  },
+);
+
+Then(
+  'the inbox and laboratory chart of the patient of {string} hold none of the reports of the patient of {string}',
+  async function (this: CertbenchWorld, ref: string, other: string) {
+    await judgeItem(
+      this,
+      ref,
+      `the views of the patient of ${ref} are that patient's own`,
+      (_item, shown) => {
+        const patient = shown.message.patient?.id;
+        const otherId = shown.outcome.delivered(other).message.messageId;
+        return [
+          ...views(shown.inbox)
+            .filter((i) => (i['patient'] as View | undefined)?.['id'] !== patient)
+            .map(
+              (i) =>
+                `homecare.inbox of ${patient ?? '?'} lists report ${String(i['messageId'])} of patient ${JSON.stringify((i['patient'] as View | undefined)?.['id'])}`,
+            ),
+          ...(itemsFor(shown.inbox, otherId).length > 0
+            ? [
+                `homecare.inbox of ${patient ?? '?'} lists ${other} (${otherId ?? '?'}), another patient's report`,
+              ]
+            : []),
+          ...(chartRowsFor(shown.chart, [otherId ?? '']).length > 0
+            ? [`homecare.lab-chart of ${patient ?? '?'} holds rows of ${other} (${otherId ?? '?'})`]
+            : []),
+        ];
+      },
     );
   },
 );

@@ -23,23 +23,33 @@ const bin = (o: FixtureObject) =>
 
 export function interchangeXml(
   objects: FixtureObject[],
-  options: { versionCode?: string; diagnosis?: string; receiverEan?: string; namespace?: string } = {},
+  options: {
+    versionCode?: string;
+    diagnosis?: string;
+    receiverEan?: string;
+    namespace?: string;
+    acknowledgementCode?: string;
+    binaryVersionCode?: string;
+    binaryIdentifier?: string;
+    givenName?: string;
+  } = {},
 ): string {
   const party = (ean: string, id: string, code: string, name: string) =>
     `<EANIdentifier>${ean}</EANIdentifier><Identifier>${id}</Identifier><IdentifierCode>${code}</IdentifierCode><OrganisationName>${name}</OrganisationName>`;
   const diagnosis = options.diagnosis ?? 'DZ349';
   return `<?xml version="1.0" encoding="UTF-8"?>
 <Emessage xmlns="${options.namespace ?? NS}">
-  <Envelope><Sent><Date>2026-03-02</Date><Time>10:15</Time></Sent><Identifier>DSJ00000000042</Identifier><AcknowledgementCode>plustilkendegivelse</AcknowledgementCode></Envelope>
+  <Envelope><Sent><Date>2026-03-02</Date><Time>10:15</Time></Sent><Identifier>DSJ00000000042</Identifier><AcknowledgementCode>${options.acknowledgementCode ?? 'plustilkendegivelse'}</AcknowledgementCode></Envelope>
   <HospitalReferral>
     <Letter><Identifier>DSJ00000000042</Identifier><VersionCode>${options.versionCode ?? 'XH0130R'}</VersionCode><StatisticalCode>REF01</StatisticalCode><Authorisation><Date>2026-03-02</Date><Time>10:15</Time></Authorisation><TypeCode>XREF01</TypeCode><StatusCode>nytbrev</StatusCode></Letter>
     <Sender>${party('5790000147465', '045861', 'ydernummer', 'Agerskov lægepraksis')}</Sender>
     <Receiver>${party(options.receiverEan ?? '5790001382018', '9901011', 'sygehusafdelingsnummer', 'Testfødested Syd (certbench)')}<DepartmentName>Fødeafdelingen</DepartmentName></Receiver>
-    <Patient><CivilRegistrationNumber>0201919990</CivilRegistrationNumber><PersonSurnameName>Lauridsen</PersonSurnameName><PersonGivenName>Else Test</PersonGivenName></Patient>
+    <Patient><CivilRegistrationNumber>0201919990</CivilRegistrationNumber><PersonSurnameName>Lauridsen</PersonSurnameName><PersonGivenName>${options.givenName ?? 'Else Test'}</PersonGivenName></Patient>
     ${diagnosis ? `<Referral><Refer><DiagnoseCode>${diagnosis}</DiagnoseCode><DiagnoseTypeCode>SKSdiagnosekode</DiagnoseTypeCode><DiagnoseText>Kontrol af normal graviditet</DiagnoseText></Refer></Referral>` : ''}
     ${objects.map((o) => `<Reference><RefDescription>${o.description ?? 'Svangerskabsjournal'}</RefDescription><BIN>${bin(o)}</BIN></Reference>`).join('\n    ')}
   </HospitalReferral>
   <BinaryLetter>
+    <Letter><Identifier>${options.binaryIdentifier ?? 'DSJ0000000004B'}</Identifier><VersionCode>${options.binaryVersionCode ?? 'XB0130X'}</VersionCode><StatisticalCode>BIN01</StatisticalCode><Authorisation><Date>2026-03-02</Date><Time>10:15</Time></Authorisation><TypeCode>XBIN01</TypeCode><StatusCode>nytbrev</StatusCode></Letter>
     <Patient><CivilRegistrationNumber>0201919990</CivilRegistrationNumber><PersonSurnameName>Lauridsen</PersonSurnameName></Patient>
     ${objects
       .filter((o) => !o.missing)

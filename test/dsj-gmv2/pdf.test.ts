@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { readPdf } from '../../src/rules/dsj/pdf.ts';
 import {
+  answersShown,
   displayForms,
+  fieldsUnderTheirSections,
   missingHeadings,
   patientShown,
   PRF_SECTIONS,
@@ -85,5 +87,44 @@ describe('form content rules', () => {
       valuesShown('Alkohol (genstande pr. uge): 0', [{ label: 'Alkohol (genstande pr. uge)', value: 1 }]),
       ['"Alkohol (genstande pr. uge): 1" is not shown'],
     );
+  });
+
+  it('wants each field of a PRF section between its heading and the next, a label like a heading aside', () => {
+    const headings = (between: string[]) =>
+      [
+        'Svangerskabsjournal',
+        'Sprog',
+        'Sprog: dansk',
+        'Fysiske data',
+        ...between,
+        'Fertilitetsbehandling',
+      ].join(' ');
+    const fields = [
+      { field: 'sprog', label: 'Sprog', value: 'dansk' },
+      { field: 'hoejde', label: 'Højde (cm)', value: 168 },
+      { field: 'termin', label: 'Terminsdato', value: '2026-10-12' },
+    ];
+    assert.deepEqual(fieldsUnderTheirSections(headings(['Højde (cm): 168']), fields), []);
+    assert.deepEqual(
+      fieldsUnderTheirSections(
+        `${headings([])} Øvrige oplysninger Højde (cm): 168 Terminsdato: 12-10-2026`,
+        fields,
+      ),
+      ['"Højde (cm): 168" does not stand under the heading "Fysiske data"'],
+    );
+    // Not printed at all, or no heading: the business of valuesShown and missingHeadings.
+    assert.deepEqual(fieldsUnderTheirSections('Sprog: dansk', fields), []);
+  });
+
+  it("finds each question followed by the woman's answer within a few words", () => {
+    const answers = [
+      { question: 'Hvor høj er du (cm)?', value: 168 },
+      { question: 'Ryger du?', value: false },
+    ];
+    assert.deepEqual(answersShown(['Hvor høj er du (cm)? Svar: 168 Ryger du? Nej'], answers), []);
+    assert.deepEqual(answersShown(['Hvor høj er du (cm)? 1680', 'Ryger du? Svar: Nej'], answers), [
+      '"Hvor høj er du (cm)?" with the answer "168" is not in the forms',
+    ]);
+    assert.deepEqual(answersShown(['Hvor høj er du (cm)? Ryger du?'], answers).length, 2);
   });
 });

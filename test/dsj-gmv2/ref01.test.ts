@@ -69,7 +69,7 @@ describe('REF01 interchange reading', () => {
         ...letterProblems(good, referral),
         ...receiverProblems(referral, SYD),
         ...senderProblems(referral),
-        ...patientProblems(referral, '0201919990', 'Lauridsen'),
+        ...patientProblems(referral, '0201919990', 'Lauridsen', ['Else', 'Test', 'Lauridsen']),
         ...diagnosisProblems(referral),
       ],
       [],
@@ -90,7 +90,36 @@ describe('REF01 interchange reading', () => {
       /EANIdentifier is "5790001382025", expected 5790001382018/,
     );
     assert.match(diagnosisProblems(badReferral).join(), /DR109.*not a pregnancy diagnosis/);
-    assert.match(patientProblems(referral, '0201919996', 'Lauridsen').join(), /expected 0201919996/);
+    assert.match(
+      patientProblems(referral, '0201919996', 'Lauridsen', ['Else', 'Test', 'Lauridsen']).join(),
+      /expected 0201919996/,
+    );
+  });
+
+  it("fails the BinaryLetter's codes and identifier, an empty AcknowledgementCode and given names run together", () => {
+    const bad = readInterchange(
+      interchangeXml([{ id: JOURNAL_ID, bytes: BYTES }], {
+        acknowledgementCode: '',
+        binaryVersionCode: 'XH0130R',
+        binaryIdentifier: 'DSJ000000000042B',
+        givenName: 'ElseTest',
+      }),
+    );
+    const referral = only(bad.referrals);
+    const problems = letterProblems(bad, referral).join('\n');
+    assert.match(problems, /Envelope\/AcknowledgementCode is missing or empty/);
+    assert.match(problems, /BinaryLetter 1\/Letter\/VersionCode is "XH0130R", expected XB0130X/);
+    assert.match(problems, /BinaryLetter 1\/Letter\/Identifier must have 1–14 characters/);
+    assert.match(
+      patientProblems(referral, '0201919990', 'Lauridsen', ['Else', 'Test', 'Lauridsen']).join(),
+      /PersonGivenName "ElseTest" has "ElseTest"/,
+    );
+    // Fewer given names, or a middle name with the surname, are the person's names still.
+    const one = readInterchange(interchangeXml([{ id: JOURNAL_ID, bytes: BYTES }], { givenName: 'Else' }));
+    assert.deepEqual(
+      patientProblems(only(one.referrals), '0201919990', 'Lauridsen', ['Else', 'Test', 'Lauridsen']),
+      [],
+    );
   });
 
   it('checks GLNs by their GS1 check digit', () => {

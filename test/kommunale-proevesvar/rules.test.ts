@@ -13,9 +13,14 @@ import {
 } from '../../src/rules/homecare/examples.ts';
 import { readHco } from '../../src/rules/homecare/message.ts';
 import { hcoProblems } from '../../src/rules/homecare/message-rules.ts';
-import { shownAttachments } from '../../src/rules/homecare/view-rules.ts';
+import { changesProblems, shownAttachments } from '../../src/rules/homecare/view-rules.ts';
 import {
+  asCollection,
+  asReply,
   cancellationOf,
+  CORRECTABLE,
+  correctionOfElement,
+  type Correctable,
   correctionOf,
   freshMessage,
   headerOf,
@@ -23,7 +28,10 @@ import {
   resendOf,
   withBrokenReference,
   withComparators,
+  withOtherActivity,
+  withOtherEvent,
   withTooLongResult,
+  withTwelveCharacterResult,
   withUnknownInitials,
 } from '../../src/rules/homecare/variants.ts';
 import { PACKAGE_ROOT } from '../../src/run/package-root.ts';
@@ -156,7 +164,7 @@ test('the variants certbench derives are valid and carry what the protocol needs
 
 /** Invalid variants of test example 1 and the problem each must produce. */
 const INVALID: [string, (b: fhir4.Bundle) => void, RegExp][] = [
-  ['a result over 12 characters', (b) => void withTooLongResult(b), /14 characters, at most 12/],
+  ['a result over 12 characters', (b) => void withTooLongResult(b), /13 characters, at most 12/],
   ['a broken reference', (b) => void withBrokenReference(b), /does not resolve inside the message/],
   [
     'another event',
@@ -213,4 +221,53 @@ for (const [name, change, expected] of INVALID)
 test('something that is not a Bundle is rejected', () => {
   assert.deepEqual(hcoProblems({ resourceType: 'Patient' }), ['the message is not a FHIR Bundle']);
   assert.deepEqual(hcoProblems('garbage'), ['the message is not a FHIR Bundle']);
+});
+
+test('the variants at and beyond each rejection: 12 characters and a reply are valid; collection, another event and forward-message are not', () => {
+  const fresh = () => freshMessage(loadExample('Test example 1'), NOW);
+  const twelve = withTwelveCharacterResult(fresh());
+  assert.deepEqual(hcoProblems(twelve), []);
+  assert.ok(readHco(twelve).results.some((r) => r.value === '>33.300000001'));
+  assert.deepEqual(hcoProblems(asReply(fresh())), []);
+  assert.match(hcoProblems(asCollection(fresh())).join('; '), /expected message/);
+  assert.match(hcoProblems(withOtherEvent(fresh())).join('; '), /care-communication-message/);
+  assert.match(hcoProblems(withOtherActivity(fresh())).join('; '), /forward-message/);
+});
+
+test('each correctable element corrected on its own: a valid correction that changes that element only', () => {
+  const sent = freshMessage(loadExample('R1-3.3.2.1'), NOW);
+  const before = readHco(sent);
+  const later = new Date(NOW.getTime() + 60_000);
+  for (const element of Object.keys(CORRECTABLE) as Correctable[]) {
+    const correction = correctionOfElement(sent, later, element);
+    assert.deepEqual(hcoProblems(correction), [], element);
+    const after = readHco(correction);
+    const changed = after.results.filter((r, i) => JSON.stringify(r) !== JSON.stringify(before.results[i]));
+    const expected = { result: 1, 'sampling time': 1, 'analysis comment': 1 } as Record<string, number>;
+    assert.equal(changed.length, expected[element] ?? 0, `${element}: results changed`);
+  }
+});
+
+test('the changes of a correction must name each changed result and no other', () => {
+  const sent = freshMessage(loadExample('R1-3.3.2.1'), NOW);
+  const before = readHco(sent);
+  const after = readHco(correctionOfElement(sent, new Date(NOW.getTime() + 60_000), 'sampling time'));
+  assert.deepEqual(changesProblems({ changes: ['NPU22089: prøvetid 14:47 → 14:17'] }, before, after), []);
+  const longName = before.results.find((r) => r.code === 'NPU22089')?.display ?? '?';
+  assert.deepEqual(changesProblems({ changes: [`${longName}: prøvetid rettet`] }, before, after), []);
+  assert.match(changesProblems({ changes: [] }, before, after).join(), /does not say what was corrected/);
+  assert.match(
+    changesProblems({ changes: ['prøvetid rettet'] }, before, after).join(),
+    /do not name the corrected result NPU22089/,
+  );
+  assert.match(
+    changesProblems({ changes: ['NPU22089 rettet', 'NPU21692 rettet'] }, before, after).join(),
+    /name NPU21692, which the correction did not change/,
+  );
+  const comment = readHco(correctionOfElement(sent, new Date(NOW.getTime() + 60_000), 'clinical comment'));
+  assert.deepEqual(changesProblems({ changes: ['klinisk kommentar rettet'] }, before, comment), []);
+  assert.match(
+    changesProblems({ changes: [' '] }, before, comment).join(),
+    /does not say what was corrected/,
+  );
 });

@@ -47,6 +47,9 @@ const RULES: Record<string, (b: Resource) => string[]> = {
   'DK-CB-6 abatement >= onset': (b) => condition.abatementNotBeforeOnset(b),
   'DK-CB-7 identifiers': (b) => condition.conditionIdentifiersStable([{ name: 'example', bundle: b }], []),
   'DK-CB-8 narrative shows the diagnosis': (b) => condition.conditionNarrativesShowDiagnosis(b),
+  'DK-CB-9 no empty JSON element': (b) => document.noEmptyJsonElements(b),
+  'DK-CB-10 categories coded': (b) => condition.categoriesCoded(b),
+  'DK-CB-11 narratives show identity': (b) => composition.participantNarrativesShowIdentity(b),
 };
 
 function compositionTitle(b: Resource): unknown {
@@ -158,4 +161,69 @@ test('DK-CB-8: a Condition narrative must show the diagnosetekst and the id; esc
   );
   // Without code.text, any display of the codings will do.
   assert.deepEqual(condition.conditionNarrativesShowDiagnosis(withNarrative('<p>c1: Fedme</p>', '')), []);
+});
+
+test('DK-CB-9, DK-CB-10, DK-CB-11: an empty coding array, a codeless category and a Patient narrative without the CPR fail', () => {
+  const div = (text: string) => ({
+    status: 'generated',
+    div: `<div xmlns="http://www.w3.org/1999/xhtml"><p>${text}</p></div>`,
+  });
+  const bundle = (patientNarrative: string, condition: Record<string, unknown>) =>
+    ({
+      resourceType: 'Bundle',
+      entry: [
+        {
+          resource: {
+            resourceType: 'Composition',
+            id: 'k1',
+            title: 'Diagnoseoversigt for 2509479989',
+            text: div('Diagnoseoversigt for 2509479989 (k1)'),
+          },
+        },
+        {
+          resource: {
+            resourceType: 'Patient',
+            id: 'p1',
+            identifier: [{ system: 'urn:oid:1.2.208.176.1.2', value: '2509479989' }],
+            name: [{ family: 'Berggren', given: ['Elmer'] }],
+            text: div(patientNarrative),
+          },
+        },
+        { resource: { resourceType: 'Condition', id: 'c1', ...condition } },
+      ],
+    }) as Resource;
+  const good = bundle('Elmer Berggren, CPR 2509479989 (p1)', {
+    category: [{ coding: [{ system: 'http://snomed.info/sct', code: '15240007' }] }],
+  });
+  assert.deepEqual(
+    [
+      document.noEmptyJsonElements(good),
+      condition.categoriesCoded(good),
+      composition.participantNarrativesShowIdentity(good),
+    ],
+    [[], [], []],
+  );
+  // The CPR as on the health card (DDMMÅÅ-XXXX) is the CPR too.
+  assert.deepEqual(
+    composition.participantNarrativesShowIdentity(bundle('Elmer Berggren, CPR 250947-9989 (p1)', {})),
+    [],
+  );
+  const bad = bundle('Patient (p1)', {
+    code: { coding: [] },
+    category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-category' }] }],
+  });
+  assert.deepEqual(document.noEmptyJsonElements(bad), [
+    'Bundle.entry[2].resource.code.coding is an empty array',
+  ]);
+  assert.match(
+    condition.categoriesCoded(bad)[0] ?? '',
+    /^Condition\/c1 \(entry\[2\]\) has a category coding without a code/,
+  );
+  assert.deepEqual(
+    composition.participantNarrativesShowIdentity(bad).map((p) => p.replace(/ \(it reads.*$/, '')),
+    [
+      'Patient/p1 (entry[1]): the narrative does not show "2509479989"',
+      'Patient/p1 (entry[1]): the narrative does not show "Berggren"',
+    ],
+  );
 });

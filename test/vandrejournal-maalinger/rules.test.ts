@@ -249,6 +249,30 @@ test('fhir: the structure rules accept the reference Bundle and reject a collect
   assert.match(readFhirDocument({ resourceType: 'Patient' }).problems.join(), /not a FHIR Bundle/);
 });
 
+test('fhir: every fullUrl is an absolute URL or a urn:uuid with a UUID, each naming one entry (bdl-7)', () => {
+  const fullUrlProblems = (urls: (string | undefined)[]) => {
+    const bundle = buildFhirDocument(spec('PMR'));
+    urls.forEach((url, i) => {
+      const entry = bundle.entry?.[i];
+      if (entry && url !== undefined) entry.fullUrl = url;
+    });
+    return readFhirDocument(bundle).problems.filter((p) => p.includes('fullUrl'));
+  };
+  assert.deepEqual(fullUrlProblems([]), []);
+  // Upper case hex and an absolute URL are accepted.
+  assert.deepEqual(fullUrlProblems(['urn:uuid:0A1B2C3D-0000-4000-8000-000000000001']), []);
+  assert.deepEqual(fullUrlProblems(['https://gp.example/fhir/Composition/1']), []);
+  assert.match(
+    fullUrlProblems(['urn:uuid:']).join(),
+    /entry\[0\]\.fullUrl "urn:uuid:" is not an absolute URL/,
+  );
+  assert.match(fullUrlProblems(['Composition/1']).join(), /is not an absolute URL or a valid urn:uuid/);
+  const bundle = buildFhirDocument(spec('PMR'));
+  const [first, second] = bundle.entry ?? [];
+  if (first && second) second.fullUrl = first.fullUrl;
+  assert.match(readFhirDocument(bundle).problems.join(), /entry\[1\]\.fullUrl .* names another entry too/);
+});
+
 test('an empty value is not CDA or FHIR: empty attributes and empty strings are named as read problems', () => {
   const cda = readCdaDocument(
     '<ClinicalDocument xmlns="urn:hl7-org:v3"><code code="PSCR" displayName=""/><title>t</title></ClinicalDocument>',

@@ -7,6 +7,7 @@ import {
 } from '../../fhir/bundle.ts';
 import { calendarDateOf, instantOf } from '../../fhir/datetime.ts';
 import { CPR_PATTERN, SOR_PATTERN, SYSTEM } from '../../fhir/identifiers.ts';
+import { narrativeReadableText, readable } from '../../fhir/narrative.ts';
 
 /** Rules on the ConditionList Composition, Patient and author. Each returns problems; none means pass. */
 
@@ -207,4 +208,63 @@ export function compositionNarrative(bundle: Resource): string[] {
   return typeof text?.div === 'string' && text.div.trim() !== ''
     ? []
     : ['the Composition has no narrative (text.div)'];
+}
+
+/** What a reader must find in the narrative of each resource besides its id: who or what the resource is. */
+const IDENTITY_IN_NARRATIVE: Record<string, (r: Resource, bundle: Resource) => unknown[]> = {
+  Composition: (r, bundle) => [
+    r.title,
+    ...(Array.isArray(r.author) ? (r.author as unknown[]) : [])
+      .map((a) => resolveInBundle(bundle, referenceOf(a)))
+      .filter((a) => a?.resourceType === 'Organization')
+      .map((a) => a?.name),
+  ],
+  Patient: (r) => [
+    ...identifierValues(r)
+      .filter((i) => i.system === SYSTEM.cpr)
+      .map((i) => i.value),
+    ...familyNames(r),
+  ],
+  Organization: (r) => [r.name],
+  Practitioner: (r) => familyNames(r),
+};
+
+function identifierValues(r: Resource): { system?: unknown; value?: unknown }[] {
+  return Array.isArray(r.identifier) ? (r.identifier as { system?: unknown; value?: unknown }[]) : [];
+}
+
+function familyNames(r: Resource): unknown[] {
+  return Array.isArray(r.name) ? (r.name as { family?: unknown }[]).map((n) => n.family) : [];
+}
+
+/** Whether the narrative shows a value; a CPR number may be written as on the health card, DDMMÅÅ-XXXX. */
+function shownIn(shown: string, value: string): boolean {
+  const text = readable(value);
+  return (
+    shown.includes(text) || (CPR_PATTERN.test(text) && shown.includes(`${text.slice(0, 6)}-${text.slice(6)}`))
+  );
+}
+
+/**
+ * Where the Composition, Patient, Organization or Practitioner has a narrative, it names the resource id (MedCom
+ * narrative governance) and shows who or what the resource is — the Composition's title and author institution, the
+ * Patient's CPR and family name, the Organization's name, the Practitioner's family name — as FHIR R4 asks the narrative to convey "the
+ * essential clinical and business information". Every narrative of MedCom's PLSP examples shows these. Conditions:
+ * conditionNarrativesShowDiagnosis; a missing narrative is narrativesPresent's finding.
+ */
+export function participantNarrativesShowIdentity(bundle: Resource): string[] {
+  return resourcesOf(bundle).flatMap((r) => {
+    const expected = IDENTITY_IN_NARRATIVE[String(r.resourceType)];
+    const shown = narrativeReadableText((r.text as { div?: unknown } | undefined)?.div);
+    if (!expected || shown === undefined) return [];
+    const wanted = [r.id, ...expected(r, bundle)].filter(
+      (v): v is string => typeof v === 'string' && v.trim() !== '',
+    );
+    return wanted
+      .filter((value) => !shownIn(shown, value))
+      .map(
+        (value) =>
+          `${describeResource(bundle, r)}: the narrative does not show ${JSON.stringify(value)} (it reads ${JSON.stringify(shown.slice(0, 160))})`,
+      );
+  });
 }

@@ -121,6 +121,23 @@ export function typeCategoryAsRegistered(bundle: Resource, registrations: Regist
 }
 
 /**
+ * Every category of a Condition is conveyed by its code: medcom-conditionlist-condition slices Condition.category by
+ * coding.code, and both slices (type: condition-category, status: SNOMED CT) require system and code. A coding with
+ * a system but no code names no category, yet tells a reader that one of that kind was given (e.g. a type the GP
+ * never registered).
+ */
+export function categoriesCoded(bundle: Resource): string[] {
+  return resourcesOf(bundle, 'Condition').flatMap((condition) =>
+    categoryCodings(condition)
+      .filter((c) => typeof c.code !== 'string' || c.code.trim() === '')
+      .map(
+        (c) =>
+          `${describeResource(bundle, condition)} has a category coding without a code (${JSON.stringify(c)})`,
+      ),
+  );
+}
+
+/**
  * recordedDate is the registration time: the one the test data gives (a system that can backdate) or the time the
  * registration was entered (one that cannot, as the test data allows). Onset and abatement are shared as registered.
  */

@@ -2,7 +2,7 @@ import { danishOffsetAt, DATETIME_WITH_SECONDS_AND_ZONE, instantOf, offsetOf } f
 import { describeResource, entriesOf, resourcesOf, type Resource } from '../../fhir/bundle.ts';
 import { UUID_PATTERN } from '../../fhir/identifiers.ts';
 import { narrativeShapeProblems, unsafeNarrativeContent } from '../../fhir/narrative.ts';
-import { structuralIssues } from '../../fhir/structural.ts';
+import { emptyJsonElements, structuralIssues } from '../../fhir/structural.ts';
 
 /** Rules of MedCom's document Bundle (MedComDocumentBundle and document governance). Each returns problems. */
 
@@ -66,6 +66,14 @@ export function within(instant: Date, window: { start: Date; end: Date; toleranc
 
 export function structurallyValid(bundle: Resource): string[] {
   return structuralIssues(bundle).map((i) => `${i.location}: ${i.message}`);
+}
+
+/**
+ * FHIR R4 JSON: "objects are never empty, arrays are never empty, and properties never have null values" (nor empty
+ * strings). The structural and profile validators accept all of them, e.g. `code: { coding: [] }`.
+ */
+export function noEmptyJsonElements(bundle: Resource): string[] {
+  return emptyJsonElements(bundle, 'Bundle');
 }
 
 /** Every resource except the Bundle has a narrative (MedCom narrative governance). */

@@ -107,3 +107,39 @@ export function alcoholDuringAgrees(document: GmDocument, drinksPerWeek: number)
         `alkohol: alkoholindtag under graviditet (${COMPONENT.alkohol.during}) is ${showValue(c.value)}, but the DSJ holds ${drinksPerWeek} drinks per week (expected ${String(expected)})`,
     );
 }
+
+/**
+ * The DSJ's yes/no smoking answer in the Vandrejournal: the tobak entry has a "rygning under graviditet" component
+ * that does not contradict it: a boolean, or a text starting with ja or nej, says the same. The PSCR component is
+ * free text, so other wording ("Stoppet ved positiv graviditetstest") is not read (certbench's reading,
+ * provisional).
+ */
+export function smokingAgrees(document: GmDocument, smokes: boolean): string[] {
+  const code = COMPONENT.tobak.smokingDuring;
+  const expected = smokes ? 'ja' : 'nej';
+  const found = entriesOf(document, 'tobak').flatMap((e) => componentOf(e, code));
+  if (found.length === 0)
+    return [
+      `tobak: no rygning under graviditet component (${code}), but the DSJ holds the answer ${expected}`,
+    ];
+  return found.flatMap((c) => {
+    const value = c.value;
+    const word = value?.type === 'string' ? /^\s*(ja|nej)\b/i.exec(value.value)?.[1] : undefined;
+    const says = value?.type === 'boolean' ? value.value : word && word.toLowerCase() === 'ja';
+    const unread = value?.type === 'string' && word === undefined && value.value.trim() !== '';
+    return unread || ((value?.type === 'boolean' || word) && says === smokes)
+      ? []
+      : [`tobak: rygning under graviditet (${code}) is ${showValue(value)}, but the DSJ holds ${expected}`];
+  });
+}
+
+/**
+ * The svangerskabsjournal records the first consultation: every PRF entry that states when it was observed states
+ * that day (its date part; certbench's reading, provisional), not when the DSJ was sent.
+ */
+export function observedOn(document: GmDocument, date: string | undefined): string[] {
+  if (date === undefined) return [];
+  return document.entries
+    .filter((e) => e.effective !== undefined && e.effective.slice(0, 10) !== date)
+    .map((e) => `${e.slice}: observed ${e.effective ?? ''}, but the first consultation was on ${date}`);
+}

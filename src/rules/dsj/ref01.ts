@@ -31,13 +31,7 @@ export interface BinaryObjectView {
 }
 
 export interface Ref01Referral {
-  letter: {
-    identifier?: string;
-    versionCode?: string;
-    statisticalCode?: string;
-    typeCode?: string;
-    statusCode?: string;
-  };
+  letter: LetterView;
   sender: Party;
   receiver: Party;
   patient: { cpr?: string; surname?: string; given?: string };
@@ -45,7 +39,17 @@ export interface Ref01Referral {
   references: ReferenceView[];
 }
 
+/** A Letter element: its identifier and MedCom codes. */
+export interface LetterView {
+  identifier?: string;
+  versionCode?: string;
+  statisticalCode?: string;
+  typeCode?: string;
+  statusCode?: string;
+}
+
 export interface BinaryLetterView {
+  letter: LetterView;
   patientCpr?: string;
   receiverEan?: string;
   objects: BinaryObjectView[];
@@ -54,7 +58,7 @@ export interface BinaryLetterView {
 export interface Ref01Interchange {
   rootName: string;
   namespace: string | null;
-  envelope: { identifier?: string; sentDate?: string; sentTime?: string };
+  envelope: { identifier?: string; sentDate?: string; sentTime?: string; acknowledgementCode?: string };
   referrals: Ref01Referral[];
   binaryLetters: BinaryLetterView[];
 }
@@ -77,9 +81,11 @@ export function readInterchange(xml: string): Ref01Interchange {
       identifier: text(envelope, 'Identifier'),
       sentDate: text(sent, 'Date'),
       sentTime: text(sent, 'Time'),
+      acknowledgementCode: text(envelope, 'AcknowledgementCode'),
     },
     referrals: children(root, 'HospitalReferral').map(readReferral),
     binaryLetters: children(root, 'BinaryLetter').map((letter) => ({
+      letter: readLetter(child(letter, 'Letter')),
       patientCpr: text(child(letter, 'Patient'), 'CivilRegistrationNumber'),
       receiverEan: text(child(letter, 'Receiver'), 'EANIdentifier'),
       objects: children(letter, 'BinaryObject').map((o) => ({
@@ -90,17 +96,20 @@ export function readInterchange(xml: string): Ref01Interchange {
   };
 }
 
+function readLetter(letter: Element | undefined): LetterView {
+  return {
+    identifier: text(letter, 'Identifier'),
+    versionCode: text(letter, 'VersionCode'),
+    statisticalCode: text(letter, 'StatisticalCode'),
+    typeCode: text(letter, 'TypeCode'),
+    statusCode: text(letter, 'StatusCode'),
+  };
+}
+
 function readReferral(referral: Element): Ref01Referral {
-  const letter = child(referral, 'Letter');
   const patient = child(referral, 'Patient');
   return {
-    letter: {
-      identifier: text(letter, 'Identifier'),
-      versionCode: text(letter, 'VersionCode'),
-      statisticalCode: text(letter, 'StatisticalCode'),
-      typeCode: text(letter, 'TypeCode'),
-      statusCode: text(letter, 'StatusCode'),
-    },
+    letter: readLetter(child(referral, 'Letter')),
     sender: readParty(child(referral, 'Sender')),
     receiver: readParty(child(referral, 'Receiver')),
     patient: {

@@ -2,7 +2,7 @@
 // letter codes from MedCom's XML form of REF01 (VersionCode XH0130R, StatisticalCode REF01, TypeCode XREF01,
 // StatusCode nytbrev), parties, patient and referral diagnosis.
 import { CPR_PATTERN } from '../../fhir/identifiers.ts';
-import { MEDCOM_XML_NAMESPACE, type Ref01Interchange, type Ref01Referral } from './ref01.ts';
+import { MEDCOM_XML_NAMESPACE, type LetterView, type Ref01Interchange, type Ref01Referral } from './ref01.ts';
 
 export interface Birthplace {
   ref: string;
@@ -22,6 +22,17 @@ export const LETTER_CODES = {
   versionCode: ['XH0130R', 'XH0131R'],
   statisticalCode: ['REF01'],
   typeCode: ['XREF01'],
+  statusCode: ['nytbrev'],
+} as const satisfies Record<string, readonly string[]>;
+
+/**
+ * The Letter of a BinaryLetter (MEDBIN): MedCom's B.xsd of 2004-06-01 restricts VersionCode to XB0130X, TypeCode to
+ * XBIN01 and StatusCode to nytbrev; StatisticalCode is a String_1_8 and Identifier a String_1_14 (public copy in
+ * glasdam/edifact_converter, data/xml/Schemas/2004/06/01/B.xsd; addendum source caveat).
+ */
+export const BINARY_LETTER_CODES = {
+  versionCode: ['XB0130X'],
+  typeCode: ['XBIN01'],
   statusCode: ['nytbrev'],
 } as const satisfies Record<string, readonly string[]>;
 
@@ -59,19 +70,43 @@ export function receiverProblems(referral: Ref01Referral, birthplace: Birthplace
   return problems;
 }
 
-export function letterProblems(interchange: Ref01Interchange, referral: Ref01Referral): string[] {
-  const problems = Object.entries(LETTER_CODES).flatMap(([key, expected]) => {
-    const found = referral.letter[key as keyof typeof LETTER_CODES];
+/** Each coded element of a Letter against the values accepted. */
+function codeProblems(
+  where: string,
+  letter: LetterView,
+  codes: Partial<Record<keyof LetterView, readonly string[]>>,
+): string[] {
+  return Object.entries(codes).flatMap(([key, expected]) => {
+    const found = letter[key as keyof LetterView];
     const element = key[0]?.toUpperCase() + key.slice(1);
-    return (expected as readonly string[]).includes(found ?? '')
+    return expected.includes(found ?? '')
       ? []
-      : [`Letter/${element} is "${found ?? ''}", expected ${expected.join(' or ')}`];
+      : [`${where}/${element} is "${found ?? ''}", expected ${expected.join(' or ')}`];
   });
-  for (const [where, id] of [
-    ['Envelope/Identifier', interchange.envelope.identifier],
-    ['Letter/Identifier', referral.letter.identifier],
-  ] as const)
-    if (!id || id.length > 14) problems.push(`${where} must have 1–14 characters, found "${id ?? ''}"`);
+}
+
+function lengthProblem(where: string, value: string | undefined, max: number): string[] {
+  return value && value.length <= max
+    ? []
+    : [`${where} must have 1–${max} characters, found "${value ?? ''}"`];
+}
+
+export function letterProblems(interchange: Ref01Interchange, referral: Ref01Referral): string[] {
+  const problems = [
+    ...codeProblems('Letter', referral.letter, LETTER_CODES),
+    ...lengthProblem('Envelope/Identifier', interchange.envelope.identifier, 14),
+    ...lengthProblem('Letter/Identifier', referral.letter.identifier, 14),
+    // EMessage.xsd: the Envelope's AcknowledgementCode is mandatory.
+    ...(interchange.envelope.acknowledgementCode ? [] : ['Envelope/AcknowledgementCode is missing or empty']),
+    ...interchange.binaryLetters.flatMap((b, i) => {
+      const where = `BinaryLetter ${i + 1}/Letter`;
+      return [
+        ...codeProblems(where, b.letter, BINARY_LETTER_CODES),
+        ...lengthProblem(`${where}/Identifier`, b.letter.identifier, 14),
+        ...lengthProblem(`${where}/StatisticalCode`, b.letter.statisticalCode, 8),
+      ];
+    }),
+  ];
   if (
     !/^\d{4}-\d{2}-\d{2}$/.test(interchange.envelope.sentDate ?? '') ||
     !/^\d{2}:\d{2}$/.test(interchange.envelope.sentTime ?? '')
@@ -95,7 +130,16 @@ export function senderProblems(referral: Ref01Referral): string[] {
   return problems;
 }
 
-export function patientProblems(referral: Ref01Referral, cpr: string, family: string): string[] {
+/**
+ * Where PersonGivenName is given, each of its words is one of the person's names (all given names, or fewer; a
+ * middle name may stand with the surname), so names run together or another person's are a failure.
+ */
+export function patientProblems(
+  referral: Ref01Referral,
+  cpr: string,
+  family: string,
+  names: readonly string[],
+): string[] {
   const p = referral.patient;
   const problems: string[] = [];
   if (p.cpr !== cpr) problems.push(`Patient CivilRegistrationNumber is "${p.cpr ?? ''}", expected ${cpr}`);
@@ -103,6 +147,11 @@ export function patientProblems(referral: Ref01Referral, cpr: string, family: st
     problems.push(`Patient CivilRegistrationNumber "${p.cpr}" is not a CPR number`);
   if (p.surname !== family)
     problems.push(`Patient PersonSurnameName is "${p.surname ?? ''}", expected ${family}`);
+  const unknown = (p.given ?? '').split(/\s+/).filter((w) => w !== '' && !names.includes(w));
+  if (unknown.length > 0)
+    problems.push(
+      `Patient PersonGivenName "${p.given ?? ''}" has ${unknown.map((w) => `"${w}"`).join(', ')}, not a name of ${names.join(' ')}`,
+    );
   return problems;
 }
 

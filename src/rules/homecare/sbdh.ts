@@ -95,8 +95,20 @@ function scope(type: string, value: string) {
   return { Type: type, InstanceIdentifier: value, Identifier: 'dk-medcom-messaging' };
 }
 
-/** The message wrapped in an EHMI SBDH, the payload base64 in BinaryContent, a receipt acknowledgement requested. */
-export function wrapInSbdh(bundle: fhir4.Bundle, fields: SbdhFields): string {
+/**
+ * The message wrapped in an EHMI SBDH, the payload base64 in BinaryContent, a receipt acknowledgement requested.
+ * With `lineLength`, the base64 text is broken into lines of that length, as MIME writers do (RFC 2045: 76);
+ * xs:base64Binary allows the whitespace.
+ */
+export function wrapInSbdh(
+  bundle: fhir4.Bundle,
+  fields: SbdhFields,
+  options: { lineLength?: number } = {},
+): string {
+  const base64 = Buffer.from(JSON.stringify(bundle), 'utf8').toString('base64');
+  const payload = options.lineLength
+    ? `\n${(base64.match(new RegExp(`.{1,${options.lineLength}}`, 'g')) ?? []).join('\n')}\n`
+    : base64;
   const expected = danishSeconds(new Date(Date.parse(fields.created) + 10 * 60_000));
   const document = {
     '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
@@ -136,7 +148,7 @@ export function wrapInSbdh(bundle: fhir4.Bundle, fields: SbdhFields): string {
         '@_xmlns': ENVELOPE_NS,
         '@_mimeType': fields.mimeType ?? 'application/fhir+json',
         '@_encoding': 'base64',
-        '#text': Buffer.from(JSON.stringify(bundle), 'utf8').toString('base64'),
+        '#text': payload,
       },
     },
   };

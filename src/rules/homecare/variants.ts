@@ -116,9 +116,54 @@ export function withComparators(bundle: Bundle): Bundle {
   return bundle;
 }
 
-/** The glucose result written with 14 characters, over MedCom's limit of 12. */
+/** The glucose result written with 13 characters, just over MedCom's limit of 12 (valueQuantity.value maxLength). */
 export function withTooLongResult(bundle: Bundle): Bundle {
-  observationByCode(bundle, 'NPU22089').valueQuantity = { value: 6.800000000001, unit: 'mmol/L' };
+  observationByCode(bundle, 'NPU22089').valueQuantity = { value: 6.80000000001, unit: 'mmol/L' };
+  return bundle;
+}
+
+/**
+ * The glucose result at the limit: a value of exactly 12 characters, written with the comparator ">" (the
+ * comparator is its own element, valueQuantity.comparator, outside value's maxLength 12).
+ */
+export function withTwelveCharacterResult(bundle: Bundle): Bundle {
+  observationByCode(bundle, 'NPU22089').valueQuantity = {
+    comparator: '>',
+    value: 33.300000001,
+    unit: 'mmol/L',
+  };
+  return bundle;
+}
+
+/** The same content as a Bundle of type collection: not a FHIR message (Bundle.type is fixed to message). */
+export function asCollection(bundle: Bundle): Bundle {
+  bundle.type = 'collection';
+  return bundle;
+}
+
+/** The message under another MedCom event code (a CareCommunication's), which a prøvesvar receiver does not take. */
+export function withOtherEvent(bundle: Bundle): Bundle {
+  const header = headerOf(bundle);
+  header.eventCoding = { ...header.eventCoding, code: 'care-communication-message' };
+  return bundle;
+}
+
+/**
+ * The message's Provenance with activity forward-message: a MedCom messaging activity outside value set
+ * medcom-HomeCareObservation-messagingActivities (invariant medcom-homecareObsMessage-2).
+ */
+export function withOtherActivity(bundle: Bundle): Bundle {
+  return withActivity(bundle, 'forward-message');
+}
+
+/** The message as a reply (activity reply-message, inside the HomeCareObservation activities). */
+export function asReply(bundle: Bundle): Bundle {
+  return withActivity(bundle, 'reply-message');
+}
+
+function withActivity(bundle: Bundle, code: string): Bundle {
+  const provenance = only(resources(bundle, 'Provenance'), 'Provenance');
+  provenance.activity = { coding: [{ system: HCO.activityCodes, code }] };
   return bundle;
 }
 
@@ -169,6 +214,65 @@ export function correctionOf(sent: Bundle, now: Date, value: number): Bundle {
   const bundle = followUp(sent, now, 'modified-message', 'revision');
   const glucose = observationByCode(bundle, 'NPU22089');
   glucose.valueQuantity = { ...glucose.valueQuantity, value };
+  return bundle;
+}
+
+/**
+ * The correctable content of a HomeCareObservation (IG home page: sampling time, result, clinical or analysis
+ * comment, attachment, GP initials, signature), each corrected on its own in a message with comments and an
+ * attachment (MedCom's TestScript example R1-3.3.2.1: glucose NPU22089, heart rate NPU21692 with an analysis comment).
+ */
+export const CORRECTABLE = {
+  result: (b: Bundle) => {
+    const glucose = observationByCode(b, 'NPU22089');
+    glucose.valueQuantity = { ...glucose.valueQuantity, value: 7.2 };
+  },
+  'sampling time': (b: Bundle) => {
+    observationByCode(b, 'NPU22089').effectiveDateTime = '2025-08-07T14:17:23+02:00';
+  },
+  'analysis comment': (b: Bundle) => {
+    observationByCode(b, 'NPU21692').note = [{ text: 'Målt igen efter 10 minutters hvile.' }];
+  },
+  'clinical comment': (b: Bundle) => {
+    reportOf(b).conclusion = 'Glukose i orden; pulsen er målt igen i hvile og er normal.';
+  },
+  attachment: (b: Bundle) => {
+    const media = only(resources(b, 'Media'), 'Media');
+    media.content = { ...media.content, title: 'MedCom-logo, rettet billede' };
+  },
+  'GP initials': (b: Bundle) => {
+    const receiver = organizationOf(b, headerOf(b).destination?.[0]?.receiver?.reference);
+    receiver.contact = [{ name: { given: ['KJN'] } }];
+  },
+  signature: (b: Bundle) => {
+    const role = only(resources(b, 'PractitionerRole'), 'PractitionerRole');
+    const nurse = only(
+      resources(b, 'Practitioner').filter(
+        (p) => `Practitioner/${p.id ?? ''}` === role.practitioner?.reference,
+      ),
+      'signing Practitioner',
+    );
+    nurse.telecom = [{ system: 'phone', value: '+45 05577669' }];
+  },
+} as const satisfies Record<string, (b: Bundle) => void>;
+
+export type Correctable = keyof typeof CORRECTABLE;
+
+export function isCorrectable(element: string): element is Correctable {
+  return Object.hasOwn(CORRECTABLE, element);
+}
+
+function organizationOf(bundle: Bundle, reference: string | undefined): fhir4.Organization {
+  return only(
+    resources(bundle, 'Organization').filter((o) => `Organization/${o.id ?? ''}` === reference),
+    `Organization ${reference ?? '?'}`,
+  );
+}
+
+/** A correction of a sent message that changes one correctable element and nothing else. */
+export function correctionOfElement(sent: Bundle, now: Date, element: Correctable): Bundle {
+  const bundle = followUp(sent, now, 'modified-message', 'revision');
+  CORRECTABLE[element](bundle);
   return bundle;
 }
 

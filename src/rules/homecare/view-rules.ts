@@ -180,13 +180,17 @@ export function chartRowsFor(chart: unknown, messageIds: string[]): View[] {
   return views(chart).filter((row) => messageIds.includes(str(row['messageId']) ?? ''));
 }
 
-/** Every result of the message is in the chart with code, long name, value, unit, sampling time and NI. */
+/**
+ * Every result of a new (neither corrected nor cancelled) report is in the chart with code, long name, value, unit,
+ * sampling time, NI and the status final (HomecareChartRow.status: final, corrected or cancelled).
+ */
 export function chartProblems(rows: View[], message: HcoMessage): string[] {
   return resultProblems(
     rows,
     message,
     (row, result) => [
       ...fieldProblems(row, [
+        ['status', 'final'],
         ['system', result.system],
         ['longName', result.display],
         ['value', result.value],
@@ -294,4 +298,37 @@ export function unitedCommentProblems(rows: unknown, message: HcoMessage): strin
   const row = views(rows).find((r) => r['messageId'] === message.messageId);
   if (!row) return [`no row names the report (messageId ${message.messageId ?? '?'})`];
   return fieldProblems(row, [['clinicalComment', message.clinicalComment]]);
+}
+
+// --- R.CORR: what a correction changed ---
+
+/** What of a result a correction can change (IG: result, sampling time, analysis comment). */
+const resultContent = (r: HcoResult) => JSON.stringify([r.value, r.unit, r.samplingTime, r.analysisComment]);
+
+/**
+ * The corrected report's `changes` say what the correction changed (R.CORR: "what changed is shown"): something at
+ * all (a non-blank entry), every result whose value, unit, sampling time or analysis comment changed by its code or
+ * long name, and no result the correction left as it was (by its code: "what the newest correction changed",
+ * automation API).
+ */
+export function changesProblems(item: View, before: HcoMessage, after: HcoMessage): string[] {
+  // A blank entry says nothing about what changed.
+  const changes = Array.isArray(item['changes'])
+    ? item['changes'].filter((c): c is string => typeof c === 'string' && c.trim() !== '')
+    : [];
+  if (changes.length === 0)
+    return [`changes is ${show(item['changes'])}: it does not say what was corrected`];
+  const problems: string[] = [];
+  for (const result of after.results) {
+    const earlier = before.results.find((r) => r.code === result.code);
+    const named = (text: string | undefined) => text !== undefined && changes.some((c) => c.includes(text));
+    const changed = !earlier || resultContent(earlier) !== resultContent(result);
+    if (changed && !named(result.code) && !named(result.display))
+      problems.push(`changes ${show(changes)} do not name the corrected result ${result.code ?? '?'}`);
+    if (!changed && named(result.code))
+      problems.push(
+        `changes ${show(changes)} name ${result.code ?? '?'}, which the correction did not change`,
+      );
+  }
+  return problems;
 }

@@ -1,6 +1,12 @@
 // FHIR binding, reading: a GMv2 document Bundle (SDS draft) to the format-neutral model. Structural deviations
 // the content rules cannot see (Bundle type, Composition place, unresolved references) are listed as problems.
-import { entriesOf as bundleEntries, isResource, resolveInBundle, type Resource } from '../../fhir/bundle.ts';
+import {
+  entriesOf as bundleEntries,
+  isResource,
+  resolveInBundle,
+  type Entry,
+  type Resource,
+} from '../../fhir/bundle.ts';
 import type {
   GmComponent,
   GmDocument,
@@ -202,6 +208,38 @@ export function emptyStrings(value: unknown, path = 'Bundle'): string[] {
   return [];
 }
 
+// FHIR R4 uuid datatype: urn:uuid: and an RFC 4122 UUID (R4 writes it in lower case; either case is accepted here).
+const UUID_URN = /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The entries' fullUrls as FHIR R4 defines them (Bundle.entry.fullUrl): an absolute URL or a URN, a urn:uuid one
+ * carrying a UUID, each naming one entry (bdl-7: unless their meta.versionId differ). References in a document
+ * resolve through them.
+ */
+function fullUrlProblems(entries: Entry[]): string[] {
+  const seen = new Set<string>();
+  return entries.flatMap((e, i) => {
+    const url: unknown = e.fullUrl;
+    if (url === undefined) return [];
+    if (typeof url !== 'string') return [`Bundle.entry[${i}].fullUrl is not a string`];
+    const problems: string[] = [];
+    if (
+      url.startsWith('urn:uuid:')
+        ? !UUID_URN.test(url)
+        : !/^(urn:[a-z0-9][a-z0-9-]*:\S+|https?:\/\/\S+)$/i.test(url)
+    )
+      problems.push(
+        `Bundle.entry[${i}].fullUrl ${JSON.stringify(url)} is not an absolute URL or a valid urn:uuid`,
+      );
+    const version = (e.resource?.['meta'] as { versionId?: unknown } | undefined)?.versionId;
+    const key = `${url} ${typeof version === 'string' ? version : ''}`;
+    if (seen.has(key))
+      problems.push(`Bundle.entry[${i}].fullUrl ${url} names another entry too (FHIR R4 bdl-7)`);
+    seen.add(key);
+    return problems;
+  });
+}
+
 /** Reads a GMv2 FHIR document Bundle. Never throws. */
 export function readFhirDocument(bundle: unknown): ReadDocument {
   const b = bundle as { resourceType?: unknown; type?: unknown } | undefined;
@@ -215,6 +253,7 @@ export function readFhirDocument(bundle: unknown): ReadDocument {
     problems.push('the first entry of the Bundle is not the Composition');
     return { document: EMPTY, problems };
   }
+  problems.push(...fullUrlProblems(entries));
   entries.forEach((e, i) => {
     if (!isResource(e.resource)) problems.push(`Bundle.entry[${i}] has no resource`);
     for (const name of ['request', 'response', 'search'])
