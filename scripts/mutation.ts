@@ -21,8 +21,9 @@ export const MUTATE: Record<string, string[]> = {
   // acknowledgement is written (ack.ts) is acknowledgement-send's, whose checkpoints judge it.
   'kommunale-proevesvar': ['reference-gp/homecare/*.ts', '!reference-gp/homecare/ack.ts'],
   // What makes the acknowledgement (AA, AE, the AR of a technical error, a duplicate's answer: receive.ts; the
-  // Bundle: ack.ts) and sends it (own message in a VANSEnvelope or EHMI SBDH, or the synchronous answer). Reading
-  // and validating the received message (read.ts, envelope.ts) is kommunale-proevesvar's, which checks it.
+  // Bundle: ack.ts) and sends it (own message in a VANSEnvelope or EHMI SBDH, or the synchronous answer). Opening,
+  // reading and validating the received message (open.ts, read.ts, envelope.ts) is kommunale-proevesvar's, which
+  // checks it (MedCom's acknowledgement protocol delivers valid JSON only).
   'acknowledgement-send': ['reference-gp/messaging/*.ts', 'reference-gp/homecare/{ack,receive}.ts'],
   'lab-sharing': ['reference-gp/lab/*.ts'],
 };

@@ -9,7 +9,6 @@ import type { GpContext } from '../context.ts';
 import { acknowledgeAsMessage, type AckOrder } from '../messaging/outbox.ts';
 import type { InboundRequest, InboundResponse } from '../inbound.ts';
 import { acknowledgement } from './ack.ts';
-import { fhirXmlToJson, openEnvelope, type Envelope } from './envelope.ts';
 import { fileMessage } from './file.ts';
 import {
   MEDCOM_DETAILS,
@@ -19,29 +18,8 @@ import {
   type ReceivedMessage,
   type Rejection,
 } from './read.ts';
+import { envelopeRejection, openDelivery, problem } from './open.ts';
 import type { AckContent } from './records.ts';
-
-function problem(status: number, error: string): InboundResponse {
-  return { status, contentType: 'application/json', body: JSON.stringify({ error }) };
-}
-
-function envelopeRejection(envelope: Envelope, message: ReceivedMessage): Rejection | undefined {
-  const differences = [
-    envelope.receiverGln !== message.receiverGln &&
-      `Receiver GLN ${envelope.receiverGln} is not the message's receiver ${message.receiverGln}`,
-    envelope.senderGln !== message.senderGln &&
-      `Sender GLN ${envelope.senderGln} is not the message's sender ${message.senderGln}`,
-    envelope.scope('MESSAGEIDENTIFIER') !== message.messageId &&
-      'MESSAGEIDENTIFIER is not the MessageHeader.id',
-    envelope.scope('MESSAGEENVELOPEIDENTIFIER') !== message.bundleId &&
-      'MESSAGEENVELOPEIDENTIFIER is not the Bundle.id',
-  ].filter((d): d is string => typeof d === 'string');
-  if (differences.length === 0) return undefined;
-  return {
-    detail: { system: MEDCOM_DETAILS, code: 'MSG_Receiver_Identifier_UNKNOWN' },
-    text: differences.join('; '),
-  };
-}
 
 function answer(
   ctx: GpContext,
@@ -80,39 +58,6 @@ function rejected(rejection: Rejection): AckContent {
   };
 }
 
-/** What the endpoint makes of the bytes: the message and its envelope, or an HTTP problem. */
-function open(
-  request: InboundRequest,
-): { bundle: Record<string, unknown>; envelope?: Envelope } | InboundResponse {
-  let text = request.body.toString('utf8');
-  let envelope: Envelope | undefined;
-  if (/^application\/fhir\+xml/i.test(request.contentType)) {
-    // The message itself as FHIR XML (receive protocol 3.3.5: XML and JSON both).
-    const read = fhirXmlToJson(text);
-    if ('error' in read) return problem(400, read.error);
-    text = read.json;
-  } else if (/xml/i.test(request.contentType)) {
-    const opened = openEnvelope(text);
-    if ('error' in opened) return problem(400, opened.error);
-    envelope = opened;
-    text = opened.payload;
-  } else if (!/json/i.test(request.contentType)) {
-    return problem(
-      415,
-      `content type ${request.contentType || 'none'}: send application/fhir+json or an SBDH as application/xml`,
-    );
-  }
-  let bundle: unknown;
-  try {
-    bundle = JSON.parse(text);
-  } catch (error) {
-    return problem(400, `the message is not JSON: ${(error as Error).message}`);
-  }
-  if (typeof bundle !== 'object' || bundle === null || Array.isArray(bundle))
-    return problem(400, 'the message is not a FHIR resource');
-  return { bundle: bundle as Record<string, unknown>, ...(envelope ? { envelope } : {}) };
-}
-
 export async function receiveHomecareObservation(
   ctx: GpContext,
   request: InboundRequest,
@@ -142,7 +87,7 @@ function receive(ctx: GpContext, request: InboundRequest, orders: AckOrder[]): I
   if (faults.has('hco-ack-not-fhir')) return { status: 200, contentType: 'text/plain', body: 'OK' };
   if (faults.has('hco-rejects-fhir-xml') && /^application\/fhir\+xml/i.test(request.contentType))
     return problem(415, 'FHIR XML is not supported: send application/fhir+json');
-  const opened = open(request);
+  const opened = openDelivery(request);
   if ('status' in opened) return opened;
   const message = readMessage(opened.bundle, faults);
   if (state.messaging.technicalError) {
