@@ -87,3 +87,15 @@ Feature: Deling af lokale labsvar S1: a new local result is shared
   @cp:LAB-3.3.1.17
   Scenario: Provenance of a new result
     Then every message's Provenance records a new message from the clinic
+
+  @cp:LAB-3.3.1.21
+  Scenario: The MessageHeader names the event, the database and the sender
+    Then every MessageHeader has an event code, the database it is sent to as its destination, and the declared sender as its source
+
+  @cp:LAB-3.3.1.22
+  Scenario: The report code and the observation category
+    Then every shared report is coded as a lab report of its discipline and every analysis is categorised laboratory
+
+  @cp:LAB-3.3.1.23
+  Scenario: The patient is the test person
+    Then every shared result names the test patient "2509479989" by name, and by gender and birth date where given

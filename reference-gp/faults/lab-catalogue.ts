@@ -37,6 +37,30 @@ export const LAB_FAULTS = {
     'LAB-3.3.1.16',
   ),
   'lab-provenance-missing': content('The message has no Provenance', 'LAB-3.3.1.17', 'LAB-3.3.2.2'),
+  'lab-destination-other-database': content(
+    'MessageHeader.destination names the other database (MiBA for a LABA message)',
+    'LAB-3.3.1.21',
+  ),
+  'lab-event-without-code': content('MessageHeader.eventCoding has a system but no code', 'LAB-3.3.1.21'),
+  'lab-software-claims-plsp': content(
+    'MessageHeader.source.software names PLSP although the GP system sends',
+    'LAB-3.3.1.21',
+  ),
+  'lab-report-code-of-biochemistry': content(
+    'Every report, microbiology too, is coded LOINC 11502-2 (Laboratory report)',
+    'LAB-3.3.1.22',
+  ),
+  'lab-observation-category-missing': content('The Observations have no category', 'LAB-3.3.1.22'),
+  'lab-patient-name-of-other-patient': content(
+    "The Patient carries another test patient's name (Lonni Test Lauridsen)",
+    'LAB-3.3.1.23',
+  ),
+  'lab-patient-gender-opposite': content("The Patient's gender is the opposite of the CPR's", 'LAB-3.3.1.23'),
+  'lab-patient-birthdate-off': content("The Patient's birth date is a day off the CPR's", 'LAB-3.3.1.23'),
+  'lab-ucum-code-as-unit-text': content(
+    'valueQuantity.code is the unit text (INR), not its UCUM code ({INR})',
+    'LAB-3.3.1.6',
+  ),
   // --- sharing and routing ---
   'lab-shares-non-agreed': behaviour('Analyses not on the agreed list are shared too', 'LAB-3.3.1.14'),
   'lab-reuse-identifiers': behaviour(
