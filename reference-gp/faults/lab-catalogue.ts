@@ -76,6 +76,10 @@ export const LAB_FAULTS = {
     'LAB-3.3.2.1',
     'LAB-3.3.2.4',
   ),
+  'lab-correction-references-original': behaviour(
+    "A second correction points to the result's first message, not to the latest correction",
+    'LAB-3.3.2.5',
+  ),
   'lab-correction-without-reference': behaviour(
     'A correction does not reference the original message (no Provenance entity)',
     'LAB-3.3.2.2',
@@ -127,6 +131,11 @@ export const LAB_FAULTS = {
   'lab-no-resend-on-transient-error': behaviour(
     'A transient-error acknowledgement is not followed by a resend',
     'LAB-3.3.6.2',
+    'LAB-3.3.6.5',
+  ),
+  'lab-resends-without-limit': behaviour(
+    'A message answered transient-error is resent until the database accepts it, beyond the two resends',
+    'LAB-3.3.6.5',
   ),
   'lab-resend-on-fatal-error': behaviour(
     'A fatal-error acknowledgement is followed by a resend',
@@ -135,6 +144,7 @@ export const LAB_FAULTS = {
   'lab-ack-ignored': behaviour(
     'Results are shown as shared whatever the acknowledgement says',
     'LAB-3.3.6.4',
+    'LAB-3.3.6.5',
   ),
   // --- content that must never be sent ---
   'lab-shares-without-npu-code': behaviour('Local analyses without an NPU code are shared', 'LAB-3.4.1'),

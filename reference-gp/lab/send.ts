@@ -48,7 +48,9 @@ export async function resendMessage(ctx: GpContext, result: LabResult, sent: Sen
 async function deliver(ctx: GpContext, sent: SentMessage, fresh = false): Promise<Sharing> {
   const { faults } = ctx;
   let code = await post(ctx, sent, fresh);
-  for (let resends = 0; code === 'transient-error' && resends < MAX_RESENDS; resends += 1) {
+  // Fault: resent until accepted (bounded only so that a database that never accepts cannot hang the system).
+  const limit = faults.has('lab-resends-without-limit') ? 10 : MAX_RESENDS;
+  for (let resends = 0; code === 'transient-error' && resends < limit; resends += 1) {
     // Fault: the transient error is not followed by a resend.
     if (faults.has('lab-no-resend-on-transient-error')) break;
     code = await post(ctx, sent, true);

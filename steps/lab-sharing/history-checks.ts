@@ -72,6 +72,28 @@ Then(
 );
 
 Then(
+  'the second correction of {string} is sent as a correction of the first, with the newest value',
+  async function (this: CertbenchWorld, ref: string) {
+    const outcome = await labOutcome(this);
+    const { original, followUp: first, problems } = await originalAndFollowUp(this, ref, 'correct');
+    const second = firstMessage(outcome, `correct again ${ref}`);
+    if (!second) problems.push(`nothing was sent for "${ref}" after the second correction`);
+    if (original && first && second)
+      problems.push(
+        ...sameResult(original, second),
+        ...statusIs(second, 'corrected'),
+        ...quantityAsRegistered(second, corrected(this, ref)),
+        ...newMessageId(first, second),
+        // A revision of the latest version, so the database's history is a chain: original → first → second.
+        ...provenanceRecords(second, 'modified-message', { role: 'revision', messageId: messageIdOf(first) }),
+      );
+    this.verify('second correction revises the first', problems, {
+      location: 'Provenance.entity, DiagnosticReport/Observation.identifier, Observation.valueQuantity',
+    });
+  },
+);
+
+Then(
   'the correction of {string} is neither a deletion nor a cancellation followed by a new result',
   async function (this: CertbenchWorld, ref: string) {
     const outcome = await labOutcome(this);
