@@ -37,6 +37,10 @@ export const LAB_FAULTS = {
     'LAB-3.3.1.16',
   ),
   'lab-provenance-missing': content('The message has no Provenance', 'LAB-3.3.1.17', 'LAB-3.3.2.2'),
+  'lab-restriction-display-wrong': content(
+    'The confidentiality R label has the display "normal"',
+    'LAB-3.3.5.1',
+  ),
   'lab-destination-other-database': content(
     'MessageHeader.destination names the other database (MiBA for a LABA message)',
     'LAB-3.3.1.21',
@@ -94,7 +98,16 @@ export const LAB_FAULTS = {
     'LAB-3.3.3.1',
     'LAB-3.3.3.3',
   ),
-  'lab-cancel-without-comment': behaviour('A cancellation carries no comment (reason)', 'LAB-3.3.3.2'),
+  'lab-cancel-without-comment': behaviour(
+    'A cancellation carries no comment (reason)',
+    'LAB-3.3.3.2',
+    'LAB-3.3.3.4',
+  ),
+  'lab-view-without-unit': behaviour(
+    'The GP system shows numeric results without their unit',
+    'LAB-3.3.3.4',
+    'LAB-3.3.4.2',
+  ),
   // --- no deletion in the source ---
   'lab-delete-sends-cancellation': behaviour(
     'A local delete sends a cancellation to the database',

@@ -97,6 +97,10 @@ const MUTATIONS: Record<LabContentFault, Mutation> = {
   'lab-provenance-missing': (b) => {
     b.entry = (b.entry ?? []).filter((e) => e.resource?.resourceType !== 'Provenance');
   },
+  'lab-restriction-display-wrong': (b) => {
+    for (const r of results(b))
+      for (const c of r.meta?.security ?? []) if (c.code === 'R') c.display = 'normal';
+  },
   'lab-destination-other-database': (b) => {
     for (const h of all(b, 'MessageHeader'))
       for (const d of h.destination ?? []) d.name = d.name === 'LABA' ? 'MiBA' : 'LABA';

@@ -12,9 +12,10 @@ import {
 } from '../../src/rules/lab/history-rules.ts';
 import { messageIdOf, type LabMessage } from '../../src/rules/lab/message.ts';
 import { provenanceRecords } from '../../src/rules/lab/message-rules.ts';
-import { label, observationFor } from '../../src/rules/lab/registered.ts';
+import { label, observationFor, shownAsRegistered } from '../../src/rules/lab/registered.ts';
 import type { CertbenchWorld } from '../../src/steps-api/world.ts';
 import { firstMessage, labOutcome, labScenario, messagesOf, registered } from './state.ts';
+import { observedResult } from './view.ts';
 
 /** The original message of a result and the first message of a later step about it; a missing one fails. */
 export async function originalAndFollowUp(
@@ -179,6 +180,31 @@ Then(
       problems.push(`LABA shows "${ref}" without the cancellation marking`);
     this.verify('kept and marked cancelled', problems, {
       expected: 'no DELETE; the result kept, marked cancelled',
+    });
+  },
+);
+
+Then(
+  'the GP system shows {string} cancelled, with the comment {string}',
+  async function (this: CertbenchWorld, ref: string, reason: string) {
+    const outcome = await labOutcome(this);
+    const shown = observedResult(outcome, registered(this, ref).patient, ref);
+    const problems: string[] = [];
+    if (!shown) problems.push(`lab.results no longer lists "${ref}" after the cancellation`);
+    else {
+      if (shown['status'] !== 'cancelled')
+        problems.push(
+          `lab.results shows "${ref}" with status=${JSON.stringify(shown['status'])}, expected "cancelled"`,
+        );
+      if (shown['cancelReason'] !== reason)
+        problems.push(
+          `lab.results shows "${ref}" with cancelReason=${JSON.stringify(shown['cancelReason'] ?? null)}, expected "${reason}"`,
+        );
+      problems.push(...shownAsRegistered(shown['analyses'], registered(this, ref)));
+    }
+    this.verify('cancelled result shown with its comment', problems, {
+      location: 'observation lab.results status, cancelReason, analyses',
+      expected: `${ref} listed, status cancelled, cancelReason "${reason}", its analyses as registered`,
     });
   },
 );

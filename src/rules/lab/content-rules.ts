@@ -2,7 +2,7 @@ import { referenceOf, resolveInBundle, type Resource } from '../../fhir/bundle.t
 import { danishOffsetAt, DATETIME_WITH_SECONDS_AND_ZONE, instantOf, offsetOf } from '../../fhir/datetime.ts';
 import { SYSTEM } from '../../fhir/identifiers.ts';
 import { DIPSTICK_SCALE } from './agreed-analyses.ts';
-import { codingsOf, describe, isRestricted, npuCoding, type LabMessage } from './message.ts';
+import { codingsOf, describe, isRestricted, npuCoding, type Coding, type LabMessage } from './message.ts';
 import { sorOf } from './message-rules.ts';
 import { sexOfCpr, TEST_PERSONS } from '../test-persons.ts';
 import { agreedAnalysis } from './agreed-analyses.ts';
@@ -78,7 +78,7 @@ export function patientAsTestPerson(message: LabMessage, cpr: string): string[] 
   const birthDate = patient.birthDate;
   if (birthDate !== undefined) {
     const [, year = '', month = '', day = ''] =
-      /^\d{2}(\d{2})-(\d{2})-(\d{2})$/.exec(String(birthDate)) ?? [];
+      /^\d{2}(\d{2})-(\d{2})-(\d{2})$/.exec(typeof birthDate === 'string' ? birthDate : '') ?? [];
     if (`${day}${month}${year}` !== cpr.slice(0, 6))
       problems.push(
         `Patient.birthDate is ${JSON.stringify(birthDate)}, but CPR ${cpr} records ${cpr.slice(0, 6)} (DDMMYY)`,
@@ -278,17 +278,28 @@ export function statusIs(message: LabMessage, expected: string): string[] {
   );
 }
 
-/** The report and every observation carry (or do not carry) the confidentiality R marking. */
+/**
+ * The report and every observation carry (or do not carry) the confidentiality R marking; its display, where given,
+ * is the code system's "restricted" (v3-Confidentiality).
+ */
 export function restrictionIs(message: LabMessage, restricted: boolean): string[] {
-  return [message.report, ...message.observations].flatMap((r) =>
-    isRestricted(r) === restricted
-      ? []
-      : [
-          restricted
-            ? `${describe(r)}.meta.security lacks ${LAB_SYSTEM.confidentiality}|R (nægtet samtykke)`
-            : `${describe(r)}.meta.security is ${LAB_SYSTEM.confidentiality}|R, but no refusal was registered`,
-        ],
-  );
+  return [message.report, ...message.observations].flatMap((r) => {
+    if (isRestricted(r) !== restricted)
+      return [
+        restricted
+          ? `${describe(r)}.meta.security lacks ${LAB_SYSTEM.confidentiality}|R (nægtet samtykke)`
+          : `${describe(r)}.meta.security is ${LAB_SYSTEM.confidentiality}|R, but no refusal was registered`,
+      ];
+    const security = (r?.meta as { security?: unknown } | undefined)?.security;
+    const displays = (Array.isArray(security) ? (security as Coding[]) : [])
+      .filter((c) => c.system === LAB_SYSTEM.confidentiality && c.code === 'R' && c.display !== undefined)
+      .map((c) => c.display);
+    return displays
+      .filter((d) => d !== 'restricted')
+      .map(
+        (d) => `${describe(r)}.meta.security R has the display ${JSON.stringify(d)}, expected "restricted"`,
+      );
+  });
 }
 
 function valueKind(o: Resource): string {

@@ -141,7 +141,10 @@ export function headerAsModel(message: LabMessage, database: Database, variant: 
     );
   for (const d of destinations) {
     if (!text(d.endpoint)) problems.push('MessageHeader.destination.endpoint is missing');
-    if (d.name !== undefined && String(d.name).toUpperCase() !== DATABASE_NAME[database].toUpperCase())
+    if (
+      d.name !== undefined &&
+      (typeof d.name !== 'string' || d.name.toUpperCase() !== DATABASE_NAME[database].toUpperCase())
+    )
       problems.push(
         `MessageHeader.destination.name is ${JSON.stringify(d.name)}, expected "${DATABASE_NAME[database]}" (the database it was sent to)`,
       );
