@@ -15,7 +15,7 @@ export function observeLabResults(ctx: GpContext, patient: unknown): unknown[] {
         : analysis,
     ),
     status: r.status,
-    ...(r.cancelReason !== undefined ? { cancelReason: r.cancelReason } : {}),
+    cancelReason: r.cancelReason, // left out of the JSON when there is none
     deleted: r.deleted,
     refusedConsent: r.refusedConsent,
     sharing: r.sharing,
