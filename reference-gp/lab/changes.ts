@@ -1,14 +1,14 @@
 // The GP's later actions on a local lab result. None of them ever deletes a result in LABA or MiBA: a correction
 // and a consent change are sent as a revision of the previous message, a result on the wrong patient as a
 // cancellation marking with the GP's comment; a local delete and a journal transfer send nothing.
-import { randomUUID } from 'node:crypto';
 import type { GpContext } from '../context.ts';
+import { deleteInDatabase, renewed } from '../faults/lab-behaviour.ts';
 import { invalid } from '../http/problem.ts';
 import { asObject, optionalString, requiredEnum, requiredString, type Input } from '../input.ts';
 import { danishDateTime } from '../time.ts';
 import { labPerson, type LabPerson } from './persons.ts';
 import { lastMessage, type LabResult } from './records.ts';
-import { deleteInDatabase, resendMessage } from './send.ts';
+import { resendMessage } from './send.ts';
 import { share, shareFollowUp } from './share.ts';
 
 function found(ctx: GpContext, input: Input): { person: LabPerson; result: LabResult } {
@@ -59,15 +59,6 @@ export async function correctResult(ctx: GpContext, input: Input): Promise<Recor
     await shareFollowUp(ctx, result, person, 'modified-message', role);
   }
   return { resultId: result.id };
-}
-
-/** New identifiers for the report and every analysis (only faults do this). */
-function renewed(result: LabResult): Partial<LabResult> {
-  return {
-    identifier: `urn:uuid:${randomUUID()}`,
-    messages: [],
-    analyses: result.analyses.map((a) => ({ ...a, identifier: `urn:uuid:${randomUUID()}` })),
-  };
 }
 
 export async function cancelResult(ctx: GpContext, input: Input): Promise<Record<string, unknown>> {

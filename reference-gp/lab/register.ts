@@ -1,7 +1,8 @@
 // The GP registers a local lab result (one sampling, one or more analyses). Agreed analyses of a patient with a
 // CPR are shared at once; anything else stays in the clinic's record only. Invalid entries are refused (422).
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { GpContext } from '../context.ts';
+import { seededIdentifier } from '../faults/lab-behaviour.ts';
 import { invalid } from '../http/problem.ts';
 import { asObject, optionalString, requiredString, type Input } from '../input.ts';
 import { danishDateTime } from '../time.ts';
@@ -64,9 +65,7 @@ function shareable(ctx: GpContext, result: LabResult, hasCpr: boolean): boolean 
 
 /** A urn:uuid identifier; under the fault lab-reuse-identifiers derived from the seed, so results share them. */
 function newIdentifier(ctx: GpContext, seed: string): string {
-  if (!ctx.faults.has('lab-reuse-identifiers')) return `urn:uuid:${randomUUID()}`;
-  const hex = createHash('sha1').update(seed).digest('hex');
-  return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  return ctx.faults.has('lab-reuse-identifiers') ? seededIdentifier(seed) : `urn:uuid:${randomUUID()}`;
 }
 
 function parseAnalysis(ctx: GpContext, personId: string, input: Input, index: number): LabAnalysis {

@@ -2,7 +2,6 @@
 // transient-error → the same message again (new Bundle.id and timestamp), at most twice; fatal-error → rejected,
 // shown to the GP and not resent.
 import { randomUUID } from 'node:crypto';
-import { request } from 'undici';
 import type { GpContext } from '../context.ts';
 import { applyLabContentFaults } from '../faults/lab-mutations.ts';
 import { postTo } from '../http/post.ts';
@@ -86,17 +85,4 @@ function ackCode(text: string): AckCode {
   } catch {
     return 'refused';
   }
-}
-
-/** Fault paths only: an HTTP DELETE of the result in the database (never done by a conforming system). */
-export async function deleteInDatabase(ctx: GpContext, result: LabResult): Promise<void> {
-  const sent = result.messages.at(-1);
-  if (!sent) return;
-  const url = `${databaseUrl(ctx, sent.database).replace(/\/$/, '')}/DiagnosticReport?identifier=${encodeURIComponent(result.identifier)}`;
-  const response = await request(url, {
-    method: 'DELETE',
-    dispatcher: ctx.dispatcher,
-    headersTimeout: 30_000,
-  });
-  await response.body.text();
 }
