@@ -2,7 +2,7 @@
 // and a consent change are sent as a revision of the previous message, a result on the wrong patient as a
 // cancellation marking with the GP's comment; a local delete and a journal transfer send nothing.
 import type { GpContext } from '../context.ts';
-import { deleteInDatabase, renewed } from '../faults/lab-behaviour.ts';
+import { deleteInDatabase, renewed, transferFaults } from '../faults/lab-behaviour.ts';
 import { invalid } from '../http/problem.ts';
 import { asObject, optionalString, requiredEnum, requiredString, type Input } from '../input.ts';
 import { danishDateTime } from '../time.ts';
@@ -132,15 +132,7 @@ export async function transferJournal(ctx: GpContext, input: Input): Promise<Rec
   const person = labPerson(ctx.state, input['patient']);
   const to = requiredEnum(input, 'to', DESTINATIONS);
   const results = ctx.state.lab.get(person.id) ?? [];
-  for (const result of results.filter((r) => r.messages.length > 0 && r.status !== 'cancelled')) {
-    if (to === 'new-clinic' && ctx.faults.has('lab-transfer-cancels-results')) {
-      result.status = 'cancelled';
-      result.cancelReason = 'Journal overdraget';
-      await shareFollowUp(ctx, result, person, 'retract-message', 'removal');
-    }
-    if (to === 'styrelsen-for-patientsikkerhed' && ctx.faults.has('lab-closing-deletes-results'))
-      await deleteInDatabase(ctx, result);
-  }
+  await transferFaults(ctx, to, results, person);
   ctx.state.lab.delete(person.id);
   const patient = ctx.state.patients.get(person.id);
   if (patient) patient.diagnoses = [];
