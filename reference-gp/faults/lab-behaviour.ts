@@ -31,8 +31,14 @@ export function renewed(result: LabResult): Partial<LabResult> {
   };
 }
 
-/** A urn:uuid derived from a seed, so results with the same seed share it (fault lab-reuse-identifiers). */
-export function seededIdentifier(seed: string): string {
+/** Fault lab-reuse-identifiers: identifiers derived from the patient and the NPU code, shared between results. */
+export function reuseIdentifiers(result: LabResult): void {
+  result.identifier = seededIdentifier(`${result.person} report ${result.analyses[0]?.npu ?? ''}`);
+  for (const a of result.analyses) a.identifier = seededIdentifier(`${result.person} ${a.npu ?? a.display}`);
+}
+
+/** A urn:uuid derived from a seed, so results with the same seed share it. */
+function seededIdentifier(seed: string): string {
   const hex = createHash('sha1').update(seed).digest('hex');
   return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

@@ -21,18 +21,14 @@ export function databaseUrl(ctx: GpContext, database: Database): string {
 }
 
 /** Sends a new message (content faults applied once, as built) and records it on the result. */
-export async function sendMessage(
-  ctx: GpContext,
-  result: LabResult,
-  database: Database,
-  bundle: fhir4.Bundle,
-) {
-  applyLabContentFaults(bundle, ctx.faults);
-  const messageId = (bundle.entry?.[0]?.resource as { id?: string } | undefined)?.id ?? '';
-  const sent: SentMessage = { messageId, database, bundle };
+export async function sendMessage(ctx: GpContext, result: LabResult, sent: SentMessage) {
+  applyLabContentFaults(sent.bundle, ctx.faults);
   result.messages.push(sent);
   result.sharing = await deliver(ctx, sent);
-  result.history.push({ at: danishDateTime(ctx.clock()), event: `sent to ${database} (${result.sharing})` });
+  result.history.push({
+    at: danishDateTime(ctx.clock()),
+    event: `sent to ${sent.database} (${result.sharing})`,
+  });
 }
 
 /** Repeats a message as it was sent: same MessageHeader.id and content, new Bundle.id and timestamp. */

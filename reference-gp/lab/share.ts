@@ -36,18 +36,19 @@ export async function share(
       ? result.messages
       : [...result.messages].reverse();
     const previous = sent.find((m) => m.database === database);
+    const messageId = randomUUID();
     const bundle = buildMessage({
       result,
       person,
       database,
       destination: databaseUrl(ctx, database),
-      messageId: randomUUID(),
+      messageId,
       activity,
       ...(role && previous ? { previous: { role, messageId: previous.messageId } } : {}),
       sender: senderVariant(ctx),
       timestamp: danishDateTime(ctx.clock()),
     });
-    await sendMessage(ctx, result, database, bundle);
+    await sendMessage(ctx, result, { messageId, database, bundle });
   }
 }
 
