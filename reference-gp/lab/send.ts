@@ -11,7 +11,8 @@ import type { Database, LabResult, SentMessage, Sharing } from './records.ts';
 
 const MAX_RESENDS = 2;
 
-type AckCode = 'ok' | 'transient-error' | 'fatal-error' | 'refused';
+/** What the database answered; an HTTP error or a body that is no acknowledgement counts as fatal-error (rejected). */
+type AckCode = 'ok' | 'transient-error' | 'fatal-error';
 
 export function databaseUrl(ctx: GpContext, database: Database): string {
   const url = ctx.session?.counterparts[database];
@@ -69,7 +70,7 @@ async function post(ctx: GpContext, sent: SentMessage, fresh: boolean): Promise<
     contentType: 'application/fhir+json',
     body: JSON.stringify(sent.bundle),
   });
-  if (status < 200 || status > 299) return 'refused';
+  if (status < 200 || status > 299) return 'fatal-error';
   return ackCode(text);
 }
 
@@ -77,8 +78,8 @@ function ackCode(text: string): AckCode {
   try {
     const ack = JSON.parse(text) as { entry?: { resource?: { response?: { code?: unknown } } }[] };
     const code = ack.entry?.[0]?.resource?.response?.code;
-    return code === 'ok' || code === 'transient-error' || code === 'fatal-error' ? code : 'refused';
+    return code === 'ok' || code === 'transient-error' ? code : 'fatal-error';
   } catch {
-    return 'refused';
+    return 'fatal-error';
   }
 }
