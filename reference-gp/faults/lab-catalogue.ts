@@ -80,6 +80,10 @@ export const LAB_FAULTS = {
     'LAB-3.3.2.1',
     'LAB-3.3.2.4',
   ),
+  'lab-correction-keeps-comparator': behaviour(
+    'A corrected value keeps the comparator of the value it replaces (>8 corrected to 2.4 is sent as >2.4)',
+    'LAB-3.3.2.5',
+  ),
   'lab-correction-references-original': behaviour(
     "A second correction points to the result's first message, not to the latest correction",
     'LAB-3.3.2.5',

@@ -35,7 +35,8 @@ export async function correctResult(ctx: GpContext, input: Input): Promise<Recor
       throw invalid(`input.analyses[${i}]: ${npu} is not a numeric analysis of this result`);
     const comparator = optionalString(change, 'comparator') as '<' | '<=' | '>=' | '>' | undefined;
     const corrected = { ...analysis.quantity, value: change['value'] };
-    delete corrected.comparator;
+    // Fault: a corrected value keeps the comparator of the value it replaces (>8 corrected to 2.4 stays >2.4).
+    if (!ctx.faults.has('lab-correction-keeps-comparator')) delete corrected.comparator;
     analysis.quantity = { ...corrected, ...(comparator ? { comparator } : {}) };
   }
   note(ctx, result, 'corrected');

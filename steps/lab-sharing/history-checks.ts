@@ -1,6 +1,6 @@
 // Correction and cancellation: a follow-up message about the same result, pointing to the original, never a delete.
 import { Then } from '@cucumber/cucumber';
-import { quantityAsRegistered, statusIs } from '../../src/rules/lab/content-rules.ts';
+import { comparatorAsRegistered, quantityAsRegistered, statusIs } from '../../src/rules/lab/content-rules.ts';
 import { databaseView, exactlyOneStored, traceable } from '../../src/rules/lab/database-view.ts';
 import {
   cancellationReason,
@@ -73,7 +73,7 @@ Then(
 );
 
 Then(
-  'the second correction of {string} is sent as a correction of the first, with the newest value',
+  'the second correction of {string} is sent as a correction of the first, with the newest value and no comparator',
   async function (this: CertbenchWorld, ref: string) {
     const outcome = await labOutcome(this);
     const { original, followUp: first, problems } = await originalAndFollowUp(this, ref, 'correct');
@@ -84,12 +84,14 @@ Then(
         ...sameResult(original, second),
         ...statusIs(second, 'corrected'),
         ...quantityAsRegistered(second, corrected(this, ref)),
+        ...comparatorAsRegistered(second, corrected(this, ref)),
         ...newMessageId(first, second),
         // A revision of the latest version, so the database's history is a chain: original → first → second.
         ...provenanceRecords(second, 'modified-message', { role: 'revision', messageId: messageIdOf(first) }),
       );
     this.verify('second correction revises the first', problems, {
-      location: 'Provenance.entity, DiagnosticReport/Observation.identifier, Observation.valueQuantity',
+      location:
+        'Provenance.entity, DiagnosticReport/Observation.identifier, Observation.valueQuantity (value, comparator)',
     });
   },
 );
