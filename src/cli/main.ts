@@ -13,6 +13,12 @@ import type { StatusCommandOptions } from './commands/status.ts';
 import { CHECK_HELP, RUN_HELP } from './help.ts';
 
 const environment = makeEnvironment();
+// A reader that stops early (`certbench --help | head`) closes the pipe: what it did not read is lost to it, and the
+// command goes on (a run still writes its files); any other output error stays fatal.
+for (const stream of [process.stdout, process.stderr])
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
 const program = new Command('certbench')
   .version(CERTBENCH_VERSION)
   .description('Executable MedCom certification protocols for Danish GP systems')

@@ -1,5 +1,6 @@
 // The CLI as a user meets it: a child process, its output and its documented exit codes.
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -91,4 +92,17 @@ test('report regenerates the Allure HTML report from a run folder', async () => 
   const missing = await certbench(['report', await tempDir()]);
   assert.equal(missing.code, EXIT.invalidInput);
   assert.match(missing.stderr, /cannot read the certification result/);
+});
+
+test('a reader that closes the pipe early (certbench --help | head -1) is no crash', async () => {
+  const child = spawn(process.execPath, [join(PACKAGE_ROOT, 'bin/certbench.js'), 'run', '--help'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  // The reader takes nothing and goes away, as `head` does once it has its lines.
+  child.stdout.destroy();
+  const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+  assert.equal(code, EXIT.ok, stderr);
+  assert.doesNotMatch(stderr, /EPIPE|Unhandled/);
 });
