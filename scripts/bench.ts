@@ -317,30 +317,18 @@ const perProtocol = protocols.map((p) => {
 function phaseLine(measured: ColdRun[]): string {
   const marked = measured.flatMap((r) => (r.phases ? [r.phases] : []));
   if (marked.length === 0) return 'not reported';
-  const phase = (name: string, wall: (t: RunTimings) => number, cpu: (t: RunTimings) => number) =>
-    `${name} ${ms(median(marked.map(wall)))} (${ms(median(marked.map(cpu)))})`;
-  return [
-    phase(
-      'before the run (loading the CLI)',
-      (t) => t.beforeRunMs,
-      (t) => t.cpuMs.beforeRun,
-    ),
-    phase(
-      'start-up',
-      (t) => t.startupMs,
-      (t) => t.cpuMs.startup,
-    ),
-    phase(
-      'checkpoints',
-      (t) => t.checkpointsMs,
-      (t) => t.cpuMs.checkpoints,
-    ),
-    phase(
-      "reports (Allure's HTML in its own process)",
-      (t) => t.reportingMs,
-      (t) => t.cpuMs.reporting,
-    ),
-  ].join(', ');
+  const phases = [
+    ['before the run (loading the CLI)', 'beforeRun', (t: RunTimings) => t.beforeRunMs],
+    ['start-up', 'startup', (t: RunTimings) => t.startupMs],
+    ['checkpoints', 'checkpoints', (t: RunTimings) => t.checkpointsMs],
+    ["reports (Allure's HTML in its own process)", 'reporting', (t: RunTimings) => t.reportingMs],
+  ] as const;
+  return phases
+    .map(
+      ([name, key, wall]) =>
+        `${name} ${ms(median(marked.map(wall)))} (${ms(median(marked.map((t) => t.cpuMs[key])))} CPU, peak ${median(marked.map((t) => t.peakMiB[key])).toFixed(0)} MiB by its end)`,
+    )
+    .join(', ');
 }
 
 const lines = [
@@ -351,6 +339,6 @@ const lines = [
   `  replay floor (undici):  ${ms(floorMs)} with the pauses, ${ms(ownFloorMs)} without; ${last?.requests} requests (${last?.sameStatus} answered with the recorded status), ${last?.counterpartCalls} calls of the GP system to the counterparts (${last?.recordedCalls} recorded as evidence${last?.unrecorded.length ? `; the others are calls the run received but attached to no checkpoint: ${last.unrecorded.join(', ')}` : ''})${last?.truncated ? `, ${last.truncated} exchanges with a cut body` : ''}`,
   `  ratio certbench/floor:  ${(ownPhaseMs / ownFloorMs).toFixed(1)} without the pauses (certbench's own overhead; goal ≤ 2.5), ${(phaseMs / floorMs).toFixed(1)} with them (what a user waits for)`,
   `  per protocol, without the pauses (test cases / replayed requests): ${perProtocol.join(', ')}`,
-  `  where the wall time goes (median, the CLI's own marks; CPU of the CLI process in brackets): ${phaseLine(runs)}`,
+  `  where the wall time goes (median, the CLI's own marks; CPU time and peak memory of the CLI process): ${phaseLine(runs)}`,
 ];
 process.stdout.write(`${lines.join('\n')}\n`);

@@ -2,7 +2,8 @@
 Feature: Målinger S2: the GP system shares the Målinger (PMR) of the pregnancy
 
   Over two visits the GP measures weight and blood pressure, later the symphysis-fundus height and the fetal
-  heart sound, and registers the due date from the ultrasound scan. The GP system shares the Målinger with
+  heart sound, and registers the due date from the ultrasound scan; at a third visit only the symphysis-fundus
+  height is measured (a measurement not taken is not shared). The GP system shares the Målinger with
   Graviditetsmappen as a PMR document holding every measurement of the pregnancy: plain measurements with value
   and unit, blood pressure as an interval, and fetus measurements that point to the fetus.
 
@@ -28,6 +29,9 @@ Feature: Målinger S2: the GP system shares the Målinger (PMR) of the pregnancy
       | symfyse-fundus (mm) | 210        |
       | hjertelyd foster 1  | ja         |
       | UL-termin           | 2025-12-12 |
+    And the GP registers a pregnancy visit for test patient "0201919990":
+      | besøgsdato          | 2025-09-09 |
+      | symfyse-fundus (mm) | 285        |
     When the GP system shares the Målinger
 
   @cp:GM-3.3.2.1

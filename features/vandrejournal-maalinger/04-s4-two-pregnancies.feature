@@ -5,8 +5,8 @@ Feature: To graviditeter S4: two pregnancies less than 40 weeks apart
   (Naegele and ultrasound due dates, the latest ultrasound date winning; a document without a due date joins the
   pregnancy it is dated in). After a miscarriage the woman is pregnant again within 40 weeks. The GP system must
   give the new pregnancy its own documents, with due dates that let Graviditetsmappen tell the pregnancies apart.
-  The woman answers fewer questions here than in S1 (no alcohol, no smoking during the pregnancy, no care level):
-  the Vandrejournal must not fill in what was never registered.
+  The woman answers fewer questions here than in S1 (in the first pregnancy only alcohol before it, in the second
+  only smoking before it; no care level): the Vandrejournal must not fill in what was never registered.
 
   Background:
     Given the GP registers a pregnancy visit for test patient "0201919996":
@@ -16,7 +16,7 @@ Feature: To graviditeter S4: two pregnancies less than 40 weeks apart
       | terminsberegning sikker | ja                      |
       | vægt (kg)               | 61                      |
       | blodtryk                | 110/70                  |
-      | rygning før graviditet  | nej                     |
+      | alkohol før graviditet  | nej                     |
       | samlet vurdering        | Ukompliceret graviditet |
     And the GP system shares the Vandrejournal and the Målinger
     And the GP registers the first visit of a new pregnancy for test patient "0201919996":

@@ -13,6 +13,11 @@ const { content: fhirContent } = faultsOf('vandrejournal-maalinger', 'fhir');
 export const PREGNANCY_FAULTS = {
   // --- transport and format ---
   'gm-hash-mismatch': content('The attachment hash is not the SHA-1 of the sent document', 'GM-3.3.1.1'),
+  'gm-document-on-the-reference': content(
+    "The DocumentReference also carries the Binary's contentType and data, elements FHIR R4 does not have there (found by mutation testing)",
+    'GM-3.3.1.1',
+    'GM-3.3.2.1',
+  ),
   'gm-share-without-submitting': behaviour(
     'The GP is told the documents were shared, but nothing is sent',
     'GM-3.3.1.1',

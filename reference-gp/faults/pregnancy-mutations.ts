@@ -253,6 +253,11 @@ const MUTATIONS: Record<PregnancyFault, Hooks> = {
           e.value = { type: 'string', value: e.value.value };
     },
   }),
+  'gm-document-on-the-reference': () => ({
+    metadata: (r) => {
+      Object.assign(r, { contentType: 'application/xml', data: 'PENsaW5pY2FsRG9jdW1lbnQvPg==' });
+    },
+  }),
   'gm-metadata-empty-display': () => ({
     metadata: (r) => {
       for (const c of r.category ?? []) for (const coding of c.coding ?? []) coding.display = '';

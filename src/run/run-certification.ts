@@ -40,7 +40,7 @@ import { computeVerdicts, untestedCheckpoint } from '../verdicts/verdicts.ts';
 import { loadWaivers } from '../waivers/load.ts';
 import { loadTestPlan } from '../test-plan/load.ts';
 import { resolveCacheFolder, validationRecords } from '../validation/index.ts';
-import { cpuNow, type RunTimings } from './timings.ts';
+import { cpuNow, peakMiB, type RunTimings } from './timings.ts';
 import { registerRunContext, unregisterRunContext } from './context.ts';
 import { runScenarios, tagExpressionFor } from './cucumber-runner.ts';
 import { validatorKey } from './context.ts';
@@ -122,7 +122,7 @@ export async function runCertification(
   env: RunEnvironment,
 ): Promise<{ result: CertificationResult; timings: RunTimings }> {
   const t0 = performance.now();
-  const c0 = cpuNow();
+  const [c0, m0] = [cpuNow(), peakMiB()];
   const startedAt = env.clock.now();
   const runId = randomUUID();
   const outDir = resolve(env.cwd, options.outDir);
@@ -263,7 +263,7 @@ export async function runCertification(
     });
     stops.push(() => Promise.resolve(unregisterRunContext(runId)));
     const t1 = performance.now();
-    const c1 = cpuNow();
+    const [c1, m1] = [cpuNow(), peakMiB()];
 
     // 3. The checkpoints.
     const index = new MessageIndex();
@@ -292,7 +292,7 @@ export async function runCertification(
     run.fixtures.clear();
     releaseIdlePdfReader();
     const t2 = performance.now();
-    const c2 = cpuNow();
+    const [c2, m2] = [cpuNow(), peakMiB()];
 
     // 4. Verdicts, the record, its projections.
     const verdicts = computeVerdicts({
@@ -365,7 +365,7 @@ export async function runCertification(
     })();
     await allWritten(html ? [rest, html] : [rest]);
     const t3 = performance.now();
-    const c3 = cpuNow();
+    const [c3, m3] = [cpuNow(), peakMiB()];
     return {
       result,
       timings: {
@@ -374,6 +374,7 @@ export async function runCertification(
         checkpointsMs: t2 - t1,
         reportingMs: t3 - t2,
         cpuMs: { beforeRun: c0, startup: c1 - c0, checkpoints: c2 - c1, reporting: c3 - c2 },
+        peakMiB: { beforeRun: m0, startup: m1, checkpoints: m2, reporting: m3 },
       },
     };
   } finally {

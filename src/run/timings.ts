@@ -11,7 +11,12 @@ export interface RunTimings {
   checkpointsMs: number;
   reportingMs: number;
   cpuMs: { beforeRun: number; startup: number; checkpoints: number; reporting: number };
+  /** The process's peak resident memory at the end of each phase (MiB). */
+  peakMiB: { beforeRun: number; startup: number; checkpoints: number; reporting: number };
 }
+
+/** The process's peak resident memory so far, in MiB. */
+export const peakMiB = (): number => process.resourceUsage().maxRSS / 1024;
 
 /** CPU time (user + system) of this process so far. */
 export const cpuNow = (): number => {

@@ -23,6 +23,8 @@ import {
   patientNameAndGender,
   narrativeShowsEntries,
 } from '../../src/rules/pregnancy/content-rules.ts';
+import { structuralIssues } from '../../src/fhir/structural.ts';
+import { transactionRequestProblems } from '../../src/rules/mhd/transaction-rules.ts';
 import { compositionConstraints } from '../../src/rules/pregnancy/fhir-structure-rules.ts';
 import { masterIdentifierNamesDocument } from '../../src/rules/pregnancy/metadata-rules.ts';
 import type { GmDocument } from '../../src/rules/pregnancy/model.ts';
@@ -53,13 +55,29 @@ Then(
   ),
   async function (this: CertbenchWorld, name: string) {
     const kind = KIND[name] as DocumentKind;
-    const problems = (await sharesOf(this, kind)).flatMap((s) => [
+    const shares = await sharesOf(this, kind);
+    const problems = shares.flatMap((s) => [
       ...(s.submission.parseError ? [`the submission is not JSON: ${s.submission.parseError}`] : []),
       ...s.read.unpacked.problems,
     ]);
     this.verify(`${kind} submitted as ITI-65`, problems, {
       expected:
         'one DocumentReference whose attachment url, size and SHA-1 hash match a Binary holding the document',
+    });
+    // The envelope as FHIR R4 defines a transaction (bdl-3, the RESTful create/update urls) and its resources as the
+    // base specification defines them: no GMv2 package judges the DocumentReference, so the whole transaction is.
+    const envelope = shares.flatMap((s) =>
+      s.submission.parseError
+        ? []
+        : [
+            ...transactionRequestProblems(s.submission.bundle),
+            ...structuralIssues(s.submission.bundle).map((i) => `${i.location}: ${i.message}`),
+          ],
+    );
+    this.verify(`${kind}'s ITI-65 transaction is valid FHIR R4`, envelope, {
+      expected:
+        'every entry with a POST or PUT request to its type; elements, cardinalities and types of FHIR R4',
+      location: 'Bundle (transaction)',
     });
   },
 );

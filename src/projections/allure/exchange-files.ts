@@ -85,14 +85,27 @@ function bodyParts(role: string, message: HttpMessage): ExchangePart[] {
   if (!body || body.text === '') return [];
   const mediaType = (headerOf(message, 'content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   const kind = kindOf(mediaType, body.text);
+  // A JSON body is parsed once, for its pretty form and for the documents inside it.
+  const json = kind === JSON_KIND ? parsedJson(body.text) : undefined;
   const main: ExchangePart = {
     name: `${role}: body (${mediaType || kind.type})`,
     type: kind.type,
     extension: kind.extension,
-    content: kind.pretty(body.text),
+    content: json ? indentedJson(json.value) : kind.pretty(body.text),
   };
-  return [main, ...embeddedDocuments(role, body, kind.name)];
+  return [main, ...embeddedDocuments(role, body, kind.name, json)];
 }
+
+/** The parsed JSON, or undefined for text that is not JSON (cut, or wrong). */
+function parsedJson(text: string): { value: unknown } | undefined {
+  try {
+    return { value: JSON.parse(text) as unknown };
+  } catch {
+    return undefined;
+  }
+}
+
+const indentedJson = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 
 function headerOf(message: HttpMessage, name: string): string | undefined {
   return Object.entries(message.headers).find(([key]) => key.toLowerCase() === name)?.[1];
@@ -121,11 +134,8 @@ function kindOf(mediaType: string, text: string): BodyKind {
 
 /** Indented JSON; a body that is not JSON (cut, or wrong) is shown as it came. */
 export function prettyJson(text: string): string {
-  try {
-    return `${JSON.stringify(JSON.parse(text), null, 2)}\n`;
-  } catch {
-    return text;
-  }
+  const json = parsedJson(text);
+  return json ? indentedJson(json.value) : text;
 }
 
 const XML_OPTIONS = {
@@ -160,15 +170,17 @@ const BASE64 = /^[A-Za-z0-9+/\s]+={0,2}$/;
 const MIN_DOCUMENT_BASE64 = 64;
 
 /** Documents carried base64-encoded in a body, decoded, with where they were found. */
-function embeddedDocuments(role: string, body: BodyRecord, kind: BodyKind['name']): ExchangePart[] {
+function embeddedDocuments(
+  role: string,
+  body: BodyRecord,
+  kind: BodyKind['name'],
+  json: { value: unknown } | undefined,
+): ExchangePart[] {
   if (body.truncated) return [];
   const found: { where: string; contentType?: string; data: string }[] = [];
   if (kind === 'json') {
-    try {
-      collectJson(JSON.parse(body.text), '', found);
-    } catch {
-      return [];
-    }
+    if (!json) return [];
+    collectJson(json.value, '', found);
   } else if (kind === 'xml') collectXml(body.text, found);
   return found.flatMap(({ where, contentType, data }) => {
     const bytes = Buffer.from(data.replace(/\s+/g, ''), 'base64');
