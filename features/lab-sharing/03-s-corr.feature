@@ -2,13 +2,18 @@
 Feature: Deling af lokale labsvar S.CORR: a corrected value is sent as a correction
 
   The GP registered a haemoglobin with a wrong value and corrects it. The correction is sent as a correction of
-  the same result, referencing the original; LABA then shows only the newest value, traceable to the first.
+  the same result, referencing the original; LABA then shows only the newest value, traceable to the first. An INR
+  registered as above the device's range (>8) is corrected twice: the second correction revises the first, so its
+  history stays one chain, and the comparator is gone with the first correction.
 
   Background:
     Given test patient "0201609995" has these local lab results registered in the clinic:
-      | svar | NPU      | analyse                             | resultat | enhed  | prøvetaget                |
-      | hb   | NPU02319 | B—Hæmoglobin(Fe); stofk. = ? mmol/L | 6.2      | mmol/L | 2026-04-07T10:00:00+02:00 |
+      | svar | NPU      | analyse                                                                              | resultat | enhed  | prøvetaget                |
+      | hb   | NPU02319 | B—Hæmoglobin(Fe); stofk. = ? mmol/L                                                  | 6.2      | mmol/L | 2026-04-07T10:00:00+02:00 |
+      | inr  | NPU01685 | P—Koagulation, vævsfaktor-induceret; rel.tid(aktuel/norm; INR; IRP 67/40; proc.) = ? | >8       | INR    | 2026-04-07T10:10:00+02:00 |
     When the GP corrects "hb" to the value "8.2"
+    And the GP corrects "inr" to the value "2.4"
+    And the GP corrects "inr" once more, to the value "2.5"
 
   @cp:LAB-3.3.2.1
   Scenario: The correction is a correction of the same result
@@ -25,3 +30,7 @@ Feature: Deling af lokale labsvar S.CORR: a corrected value is sent as a correct
   @cp:LAB-3.3.2.4
   Scenario: Only the newest value is shown, with traceability
     Then LABA, as sent, holds one result "hb" showing only the newest value, traceable to the original
+
+  @cp:LAB-3.3.2.5
+  Scenario: A second correction revises the first
+    Then the second correction of "inr" is sent as a correction of the first, with the newest value and no comparator

@@ -3,7 +3,8 @@ Feature: Deling af lokale labsvar S.RESEND: duplicates, resends and acknowledgem
 
   The GP resends a shared CRP: it is the same message again, so LABA keeps one result. LABA then answers a
   haemoglobin with a technical error (transient-error): the sender resends the same message. LABA answers an
-  HbA1c with fatal-error (invalid content): it is not resent, and the GP sees it rejected.
+  HbA1c with fatal-error (invalid content): it is not resent, and the GP sees it rejected. LABA then keeps answering
+  an INR with transient-error: it is resent at most twice, and the GP does not see it shared.
 
   Background:
     Given test patient "0201609996" has these local lab results registered in the clinic:
@@ -21,6 +22,10 @@ Feature: Deling af lokale labsvar S.RESEND: duplicates, resends and acknowledgem
     And afterwards the GP registers these local lab results for test patient "0201609996":
       | svar    | NPU      | analyse                                | resultat | enhed | prøvetaget                |
       | kontrol | NPU19748 | P—C-reaktivt protein; massek. = ? mg/L | 6        | mg/L  | 2026-04-22T08:00:00+02:00 |
+    And LABA answers the next 3 messages with the acknowledgement "transient-error"
+    And afterwards the GP registers these local lab results for test patient "0201609996":
+      | svar | NPU      | analyse                                                                              | resultat | enhed | prøvetaget                |
+      | inr  | NPU01685 | P—Koagulation, vævsfaktor-induceret; rel.tid(aktuel/norm; INR; IRP 67/40; proc.) = ? | 2.2      | INR   | 2026-04-22T08:10:00+02:00 |
     And the GP opens the lab results of test patient "0201609996"
 
   @cp:LAB-3.3.6.1
@@ -38,3 +43,7 @@ Feature: Deling af lokale labsvar S.RESEND: duplicates, resends and acknowledgem
   @cp:LAB-3.3.6.4
   Scenario: The GP system shows the acknowledgement
     Then the GP system shows "crp" and "hb" as shared and "hba1c" as rejected
+
+  @cp:LAB-3.3.6.5
+  Scenario: A database that keeps answering transient-error gets at most two resends
+    Then while LABA keeps answering transient-error, "inr" is resent at most 2 times and the GP system does not show it as shared

@@ -37,6 +37,34 @@ export const LAB_FAULTS = {
     'LAB-3.3.1.16',
   ),
   'lab-provenance-missing': content('The message has no Provenance', 'LAB-3.3.1.17', 'LAB-3.3.2.2'),
+  'lab-restriction-display-wrong': content(
+    'The confidentiality R label has the display "normal"',
+    'LAB-3.3.5.1',
+  ),
+  'lab-destination-other-database': content(
+    'MessageHeader.destination names the other database (MiBA for a LABA message)',
+    'LAB-3.3.1.21',
+  ),
+  'lab-event-without-code': content('MessageHeader.eventCoding has a system but no code', 'LAB-3.3.1.21'),
+  'lab-software-claims-plsp': content(
+    'MessageHeader.source.software names PLSP although the GP system sends',
+    'LAB-3.3.1.21',
+  ),
+  'lab-report-code-of-biochemistry': content(
+    'Every report, microbiology too, is coded LOINC 11502-2 (Laboratory report)',
+    'LAB-3.3.1.22',
+  ),
+  'lab-observation-category-missing': content('The Observations have no category', 'LAB-3.3.1.22'),
+  'lab-patient-name-of-other-patient': content(
+    "The Patient carries another test patient's name (Lonni Test Lauridsen)",
+    'LAB-3.3.1.23',
+  ),
+  'lab-patient-gender-opposite': content("The Patient's gender is the opposite of the CPR's", 'LAB-3.3.1.23'),
+  'lab-patient-birthdate-off': content("The Patient's birth date is a day off the CPR's", 'LAB-3.3.1.23'),
+  'lab-ucum-code-as-unit-text': content(
+    'valueQuantity.code is the unit text (INR), not its UCUM code ({INR})',
+    'LAB-3.3.1.6',
+  ),
   // --- sharing and routing ---
   'lab-shares-non-agreed': behaviour('Analyses not on the agreed list are shared too', 'LAB-3.3.1.14'),
   'lab-reuse-identifiers': behaviour(
@@ -52,6 +80,14 @@ export const LAB_FAULTS = {
     'LAB-3.3.2.1',
     'LAB-3.3.2.4',
   ),
+  'lab-correction-keeps-comparator': behaviour(
+    'A corrected value keeps the comparator of the value it replaces (>8 corrected to 2.4 is sent as >2.4)',
+    'LAB-3.3.2.5',
+  ),
+  'lab-correction-references-original': behaviour(
+    "A second correction points to the result's first message, not to the latest correction",
+    'LAB-3.3.2.5',
+  ),
   'lab-correction-without-reference': behaviour(
     'A correction does not reference the original message (no Provenance entity)',
     'LAB-3.3.2.2',
@@ -66,7 +102,16 @@ export const LAB_FAULTS = {
     'LAB-3.3.3.1',
     'LAB-3.3.3.3',
   ),
-  'lab-cancel-without-comment': behaviour('A cancellation carries no comment (reason)', 'LAB-3.3.3.2'),
+  'lab-cancel-without-comment': behaviour(
+    'A cancellation carries no comment (reason)',
+    'LAB-3.3.3.2',
+    'LAB-3.3.3.4',
+  ),
+  'lab-view-without-unit': behaviour(
+    'The GP system shows numeric results without their unit',
+    'LAB-3.3.3.4',
+    'LAB-3.3.4.2',
+  ),
   // --- no deletion in the source ---
   'lab-delete-sends-cancellation': behaviour(
     'A local delete sends a cancellation to the database',
@@ -103,6 +148,11 @@ export const LAB_FAULTS = {
   'lab-no-resend-on-transient-error': behaviour(
     'A transient-error acknowledgement is not followed by a resend',
     'LAB-3.3.6.2',
+    'LAB-3.3.6.5',
+  ),
+  'lab-resends-without-limit': behaviour(
+    'A message answered transient-error is resent until the database accepts it, beyond the two resends',
+    'LAB-3.3.6.5',
   ),
   'lab-resend-on-fatal-error': behaviour(
     'A fatal-error acknowledgement is followed by a resend',
@@ -111,6 +161,7 @@ export const LAB_FAULTS = {
   'lab-ack-ignored': behaviour(
     'Results are shown as shared whatever the acknowledgement says',
     'LAB-3.3.6.4',
+    'LAB-3.3.6.5',
   ),
   // --- content that must never be sent ---
   'lab-shares-without-npu-code': behaviour('Local analyses without an NPU code are shared', 'LAB-3.4.1'),

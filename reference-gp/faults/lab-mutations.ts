@@ -1,6 +1,6 @@
 // Content faults of lab messages: every active one mutates each message once, just before it is first sent. The
 // compiler checks that every lab content fault has a mutation.
-import { CPR, YDERNUMMER } from '../lab/systems.ts';
+import { CPR, LOINC, YDERNUMMER } from '../lab/systems.ts';
 import { utcDateTime } from '../time.ts';
 import type { FaultName, LabContentFault } from './catalogue.ts';
 
@@ -96,6 +96,42 @@ const MUTATIONS: Record<LabContentFault, Mutation> = {
   },
   'lab-provenance-missing': (b) => {
     b.entry = (b.entry ?? []).filter((e) => e.resource?.resourceType !== 'Provenance');
+  },
+  'lab-restriction-display-wrong': (b) => {
+    for (const r of results(b))
+      for (const c of r.meta?.security ?? []) if (c.code === 'R') c.display = 'normal';
+  },
+  'lab-destination-other-database': (b) => {
+    for (const h of all(b, 'MessageHeader'))
+      for (const d of h.destination ?? []) d.name = d.name === 'LABA' ? 'MiBA' : 'LABA';
+  },
+  'lab-event-without-code': (b) => {
+    for (const h of all(b, 'MessageHeader')) if (h.eventCoding) delete h.eventCoding.code;
+  },
+  'lab-software-claims-plsp': (b) => {
+    for (const h of all(b, 'MessageHeader')) h.source.software = 'PLSP';
+  },
+  'lab-report-code-of-biochemistry': (b) => {
+    for (const r of all(b, 'DiagnosticReport'))
+      r.code = { coding: [{ system: LOINC, code: '11502-2', display: 'Laboratory report' }] };
+  },
+  'lab-observation-category-missing': (b) => {
+    for (const o of all(b, 'Observation')) delete o.category;
+  },
+  'lab-patient-name-of-other-patient': (b) => {
+    for (const p of all(b, 'Patient')) p.name = [{ family: 'Lauridsen', given: ['Lonni', 'Test'] }];
+  },
+  'lab-patient-gender-opposite': (b) => {
+    for (const p of all(b, 'Patient')) p.gender = p.gender === 'male' ? 'female' : 'male';
+  },
+  'lab-patient-birthdate-off': (b) => {
+    for (const p of all(b, 'Patient'))
+      if (p.birthDate)
+        p.birthDate = p.birthDate.replace(/\d{2}$/, (d) => String((Number(d) % 28) + 1).padStart(2, '0'));
+  },
+  'lab-ucum-code-as-unit-text': (b) => {
+    for (const o of all(b, 'Observation'))
+      if (o.valueQuantity?.unit) o.valueQuantity.code = o.valueQuantity.unit;
   },
 };
 

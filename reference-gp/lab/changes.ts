@@ -1,14 +1,14 @@
 // The GP's later actions on a local lab result. None of them ever deletes a result in LABA or MiBA: a correction
 // and a consent change are sent as a revision of the previous message, a result on the wrong patient as a
 // cancellation marking with the GP's comment; a local delete and a journal transfer send nothing.
-import { randomUUID } from 'node:crypto';
 import type { GpContext } from '../context.ts';
+import { deleteInDatabase, renewed, transferFaults } from '../faults/lab-behaviour.ts';
 import { invalid } from '../http/problem.ts';
 import { asObject, optionalString, requiredEnum, requiredString, type Input } from '../input.ts';
 import { danishDateTime } from '../time.ts';
 import { labPerson, type LabPerson } from './persons.ts';
 import { lastMessage, type LabResult } from './records.ts';
-import { deleteInDatabase, resendMessage } from './send.ts';
+import { resendMessage } from './send.ts';
 import { share, shareFollowUp } from './share.ts';
 
 function found(ctx: GpContext, input: Input): { person: LabPerson; result: LabResult } {
@@ -35,7 +35,8 @@ export async function correctResult(ctx: GpContext, input: Input): Promise<Recor
       throw invalid(`input.analyses[${i}]: ${npu} is not a numeric analysis of this result`);
     const comparator = optionalString(change, 'comparator') as '<' | '<=' | '>=' | '>' | undefined;
     const corrected = { ...analysis.quantity, value: change['value'] };
-    delete corrected.comparator;
+    // Fault: a corrected value keeps the comparator of the value it replaces (>8 corrected to 2.4 stays >2.4).
+    if (!ctx.faults.has('lab-correction-keeps-comparator')) delete corrected.comparator;
     analysis.quantity = { ...corrected, ...(comparator ? { comparator } : {}) };
   }
   note(ctx, result, 'corrected');
@@ -59,15 +60,6 @@ export async function correctResult(ctx: GpContext, input: Input): Promise<Recor
     await shareFollowUp(ctx, result, person, 'modified-message', role);
   }
   return { resultId: result.id };
-}
-
-/** New identifiers for the report and every analysis (only faults do this). */
-function renewed(result: LabResult): Partial<LabResult> {
-  return {
-    identifier: `urn:uuid:${randomUUID()}`,
-    messages: [],
-    analyses: result.analyses.map((a) => ({ ...a, identifier: `urn:uuid:${randomUUID()}` })),
-  };
 }
 
 export async function cancelResult(ctx: GpContext, input: Input): Promise<Record<string, unknown>> {
@@ -141,15 +133,7 @@ export async function transferJournal(ctx: GpContext, input: Input): Promise<Rec
   const person = labPerson(ctx.state, input['patient']);
   const to = requiredEnum(input, 'to', DESTINATIONS);
   const results = ctx.state.lab.get(person.id) ?? [];
-  for (const result of results.filter((r) => r.messages.length > 0 && r.status !== 'cancelled')) {
-    if (to === 'new-clinic' && ctx.faults.has('lab-transfer-cancels-results')) {
-      result.status = 'cancelled';
-      result.cancelReason = 'Journal overdraget';
-      await shareFollowUp(ctx, result, person, 'retract-message', 'removal');
-    }
-    if (to === 'styrelsen-for-patientsikkerhed' && ctx.faults.has('lab-closing-deletes-results'))
-      await deleteInDatabase(ctx, result);
-  }
+  await transferFaults(ctx, to, results, person);
   ctx.state.lab.delete(person.id);
   const patient = ctx.state.patients.get(person.id);
   if (patient) patient.diagnoses = [];

@@ -59,8 +59,9 @@ export function buildMessage(spec: MessageSpec): fhir4.Bundle {
     effectiveDateTime: result.samplingTime,
     issued: result.registeredAt,
     performer: [ref(ids.org)],
-    result: observations.map((o) => ref(o.id ?? '')),
-    ...(result.cancelReason !== undefined ? { conclusion: result.cancelReason } : {}),
+    result: observations.map((o) => ref(o.id)),
+    // Left out of the JSON when there is none.
+    conclusion: result.cancelReason,
   };
   const provenance: fhir4.Provenance = {
     resourceType: 'Provenance',
@@ -102,7 +103,7 @@ function observation(
   result: LabResult,
   ids: { org: string; patient: string },
   restricted: object,
-): fhir4.Observation {
+): fhir4.Observation & { id: string } {
   const coding =
     analysis.npu === undefined ? { code: analysis.display } : { system: S.NPU, code: analysis.npu };
   return {
@@ -132,7 +133,8 @@ function value(a: LabAnalysis): Partial<fhir4.Observation> {
     };
   }
   if (a.organism) return { valueCodeableConcept: { coding: [{ ...a.organism }] } };
-  return { valueString: a.grade ?? '' };
+  // Neither a quantity nor an organism: a registered analysis then has a grade.
+  return { valueString: a.grade };
 }
 
 function patient(person: LabPerson, id: string): fhir4.Patient {

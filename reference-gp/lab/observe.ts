@@ -8,9 +8,14 @@ export function observeLabResults(ctx: GpContext, patient: unknown): unknown[] {
   return (ctx.state.lab.get(person.id) ?? []).map((r) => ({
     resultId: r.id,
     samplingTime: r.samplingTime,
-    analyses: r.analyses.map(({ identifier: _identifier, ...analysis }) => analysis),
+    analyses: r.analyses.map(({ identifier: _identifier, ...analysis }) =>
+      // Fault: the GP sees numeric values without their unit.
+      ctx.faults.has('lab-view-without-unit') && analysis.quantity
+        ? { ...analysis, quantity: { value: analysis.quantity.value } }
+        : analysis,
+    ),
     status: r.status,
-    ...(r.cancelReason !== undefined ? { cancelReason: r.cancelReason } : {}),
+    cancelReason: r.cancelReason, // left out of the JSON when there is none
     deleted: r.deleted,
     refusedConsent: r.refusedConsent,
     sharing: r.sharing,

@@ -1,7 +1,8 @@
 // The GP registers a local lab result (one sampling, one or more analyses). Agreed analyses of a patient with a
 // CPR are shared at once; anything else stays in the clinic's record only. Invalid entries are refused (422).
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { GpContext } from '../context.ts';
+import { reuseIdentifiers } from '../faults/lab-behaviour.ts';
 import { invalid } from '../http/problem.ts';
 import { asObject, optionalString, requiredString, type Input } from '../input.ts';
 import { danishDateTime } from '../time.ts';
@@ -26,7 +27,7 @@ export async function registerResult(ctx: GpContext, input: Input): Promise<Reco
   if (!Array.isArray(input['analyses']) || input['analyses'].length === 0)
     throw invalid('input.analyses must be a non-empty array');
   const analyses = input['analyses'].map((a, i) =>
-    parseAnalysis(ctx, person.id, asObject(a, `input.analyses[${i}]`), i),
+    parseAnalysis(ctx, asObject(a, `input.analyses[${i}]`), i),
   );
   const disciplines = new Set(analyses.map((a) => catalogueEntry(a.npu)?.discipline ?? 'biochemistry'));
   if (disciplines.size > 1) throw invalid('register biochemistry and microbiology as separate results');
@@ -34,7 +35,7 @@ export async function registerResult(ctx: GpContext, input: Input): Promise<Reco
   const registeredAt = danishDateTime(now);
   const result: LabResult = {
     id: randomUUID(),
-    identifier: newIdentifier(ctx, `${person.id} report ${analyses[0]?.npu ?? ''}`),
+    identifier: newIdentifier(),
     person: person.id,
     samplingTime,
     registeredAt,
@@ -47,6 +48,8 @@ export async function registerResult(ctx: GpContext, input: Input): Promise<Reco
     messages: [],
     history: [{ at: registeredAt, event: refused ? 'registered (nægtet samtykke)' : 'registered' }],
   };
+  // Fault: identifiers derived from the patient and the NPU code, so different results share them.
+  if (faults.has('lab-reuse-identifiers')) reuseIdentifiers(result);
   state.lab.set(person.id, [...(state.lab.get(person.id) ?? []), result]);
   if (shareable(ctx, result, person.cpr !== undefined)) await share(ctx, result, person, 'new-message');
   return { resultId: result.id, shared: result.messages.length > 0 };
@@ -62,20 +65,18 @@ function shareable(ctx: GpContext, result: LabResult, hasCpr: boolean): boolean 
   });
 }
 
-/** A urn:uuid identifier; under the fault lab-reuse-identifiers derived from the seed, so results share them. */
-function newIdentifier(ctx: GpContext, seed: string): string {
-  if (!ctx.faults.has('lab-reuse-identifiers')) return `urn:uuid:${randomUUID()}`;
-  const hex = createHash('sha1').update(seed).digest('hex');
-  return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+/** A new globally unique identifier (urn:uuid) of a report or an analysis, the same in every message about it. */
+function newIdentifier(): string {
+  return `urn:uuid:${randomUUID()}`;
 }
 
-function parseAnalysis(ctx: GpContext, personId: string, input: Input, index: number): LabAnalysis {
+function parseAnalysis(ctx: GpContext, input: Input, index: number): LabAnalysis {
   const where = `input.analyses[${index}]`;
   const npu = optionalString(input, 'npu');
   if (npu !== undefined && !/^NPU\d{5}$/.test(npu)) throw invalid(`${where}.npu must look like NPU19748`);
   const entry = catalogueEntry(npu);
   const display = entry?.display ?? requiredString(input, 'display');
-  const identifier = newIdentifier(ctx, `${personId} ${npu ?? display}`);
+  const identifier = newIdentifier();
   const base = { ...(npu !== undefined ? { npu } : {}), display, identifier };
   if (typeof input['value'] === 'number')
     return { ...base, quantity: quantityOf(ctx, input, where, entry?.unit) };

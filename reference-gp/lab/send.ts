@@ -2,7 +2,6 @@
 // transient-error → the same message again (new Bundle.id and timestamp), at most twice; fatal-error → rejected,
 // shown to the GP and not resent.
 import { randomUUID } from 'node:crypto';
-import { request } from 'undici';
 import type { GpContext } from '../context.ts';
 import { applyLabContentFaults } from '../faults/lab-mutations.ts';
 import { postTo } from '../http/post.ts';
@@ -12,7 +11,8 @@ import type { Database, LabResult, SentMessage, Sharing } from './records.ts';
 
 const MAX_RESENDS = 2;
 
-type AckCode = 'ok' | 'transient-error' | 'fatal-error' | 'refused';
+/** What the database answered; an HTTP error or a body that is no acknowledgement counts as fatal-error (rejected). */
+type AckCode = 'ok' | 'transient-error' | 'fatal-error';
 
 export function databaseUrl(ctx: GpContext, database: Database): string {
   const url = ctx.session?.counterparts[database];
@@ -22,18 +22,14 @@ export function databaseUrl(ctx: GpContext, database: Database): string {
 }
 
 /** Sends a new message (content faults applied once, as built) and records it on the result. */
-export async function sendMessage(
-  ctx: GpContext,
-  result: LabResult,
-  database: Database,
-  bundle: fhir4.Bundle,
-) {
-  applyLabContentFaults(bundle, ctx.faults);
-  const messageId = (bundle.entry?.[0]?.resource as { id?: string } | undefined)?.id ?? '';
-  const sent: SentMessage = { messageId, database, bundle };
+export async function sendMessage(ctx: GpContext, result: LabResult, sent: SentMessage) {
+  applyLabContentFaults(sent.bundle, ctx.faults);
   result.messages.push(sent);
   result.sharing = await deliver(ctx, sent);
-  result.history.push({ at: danishDateTime(ctx.clock()), event: `sent to ${database} (${result.sharing})` });
+  result.history.push({
+    at: danishDateTime(ctx.clock()),
+    event: `sent to ${sent.database} (${result.sharing})`,
+  });
 }
 
 /** Repeats a message as it was sent: same MessageHeader.id and content, new Bundle.id and timestamp. */
@@ -48,7 +44,9 @@ export async function resendMessage(ctx: GpContext, result: LabResult, sent: Sen
 async function deliver(ctx: GpContext, sent: SentMessage, fresh = false): Promise<Sharing> {
   const { faults } = ctx;
   let code = await post(ctx, sent, fresh);
-  for (let resends = 0; code === 'transient-error' && resends < MAX_RESENDS; resends += 1) {
+  // Fault: resent until accepted (bounded only so that a database that never accepts cannot hang the system).
+  const limit = faults.has('lab-resends-without-limit') ? 10 : MAX_RESENDS;
+  for (let resends = 0; code === 'transient-error' && resends < limit; resends += 1) {
     // Fault: the transient error is not followed by a resend.
     if (faults.has('lab-no-resend-on-transient-error')) break;
     code = await post(ctx, sent, true);
@@ -72,7 +70,7 @@ async function post(ctx: GpContext, sent: SentMessage, fresh: boolean): Promise<
     contentType: 'application/fhir+json',
     body: JSON.stringify(sent.bundle),
   });
-  if (status < 200 || status > 299) return 'refused';
+  if (status < 200 || status > 299) return 'fatal-error';
   return ackCode(text);
 }
 
@@ -80,21 +78,8 @@ function ackCode(text: string): AckCode {
   try {
     const ack = JSON.parse(text) as { entry?: { resource?: { response?: { code?: unknown } } }[] };
     const code = ack.entry?.[0]?.resource?.response?.code;
-    return code === 'ok' || code === 'transient-error' || code === 'fatal-error' ? code : 'refused';
+    return code === 'ok' || code === 'transient-error' ? code : 'fatal-error';
   } catch {
-    return 'refused';
+    return 'fatal-error';
   }
-}
-
-/** Fault paths only: an HTTP DELETE of the result in the database (never done by a conforming system). */
-export async function deleteInDatabase(ctx: GpContext, result: LabResult): Promise<void> {
-  const sent = result.messages.at(-1);
-  if (!sent) return;
-  const url = `${databaseUrl(ctx, sent.database).replace(/\/$/, '')}/DiagnosticReport?identifier=${encodeURIComponent(result.identifier)}`;
-  const response = await request(url, {
-    method: 'DELETE',
-    dispatcher: ctx.dispatcher,
-    headersTimeout: 30_000,
-  });
-  await response.body.text();
 }

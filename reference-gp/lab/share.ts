@@ -31,19 +31,24 @@ export async function share(
   role?: 'revision' | 'removal',
 ): Promise<void> {
   for (const database of databasesOf(ctx, result)) {
-    const previous = [...result.messages].reverse().find((m) => m.database === database);
+    // Fault: a follow-up points to the result's first message instead of the latest one.
+    const sent = ctx.faults.has('lab-correction-references-original')
+      ? result.messages
+      : [...result.messages].reverse();
+    const previous = sent.find((m) => m.database === database);
+    const messageId = randomUUID();
     const bundle = buildMessage({
       result,
       person,
       database,
       destination: databaseUrl(ctx, database),
-      messageId: randomUUID(),
+      messageId,
       activity,
       ...(role && previous ? { previous: { role, messageId: previous.messageId } } : {}),
       sender: senderVariant(ctx),
       timestamp: danishDateTime(ctx.clock()),
     });
-    await sendMessage(ctx, result, database, bundle);
+    await sendMessage(ctx, result, { messageId, database, bundle });
   }
 }
 

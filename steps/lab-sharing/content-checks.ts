@@ -1,10 +1,12 @@
 // Checks on the content of every shared result against what the GP registered.
 import { Then } from '@cucumber/cucumber';
 import {
+  codedAsModel,
   comparatorAsRegistered,
   gradeAsRegistered,
   npuAsRegistered,
   organismAsRegistered,
+  patientAsTestPerson,
   patientCpr,
   producerIsGeneralPractice,
   quantityAsRegistered,
@@ -12,7 +14,7 @@ import {
   samplingTimeAsRegistered,
   statusIs,
 } from '../../src/rules/lab/content-rules.ts';
-import { concerns, isAgreed, label } from '../../src/rules/lab/registered.ts';
+import { concerns, databaseOf, isAgreed, label } from '../../src/rules/lab/registered.ts';
 import type { CertbenchWorld } from '../../src/steps-api/world.ts';
 import { overShared, sharedResults } from './shared.ts';
 import { labOutcome, labScenario, registered } from './state.ts';
@@ -23,6 +25,33 @@ Then(
     this.verify('Patient CPR', await overShared(this, (s) => patientCpr(s.message, cpr)), {
       location: 'Patient.identifier',
       expected: `urn:oid:1.2.208.176.1.2|${cpr}`,
+    });
+  },
+);
+
+Then(
+  'every shared result names the test patient {string} by name, and by gender and birth date where given',
+  async function (this: CertbenchWorld, cpr: string) {
+    this.verify(
+      'Patient name, gender, birth date',
+      await overShared(this, (s) => patientAsTestPerson(s.message, cpr)),
+      {
+        location: 'Patient.name, Patient.gender, Patient.birthDate',
+        expected: "the dk-core test patient's name; gender and birth date as the CPR records them",
+      },
+    );
+  },
+);
+
+Then(
+  'every shared report is coded as a lab report of its discipline and every analysis is categorised laboratory',
+  async function (this: CertbenchWorld) {
+    const problems = await overShared(this, (s) =>
+      codedAsModel(s.message, databaseOf(s.result) === 'miba' ? 'microbiology' : 'biochemistry'),
+    );
+    this.verify('report code and observation category', problems, {
+      location: 'DiagnosticReport.code, Observation.category',
+      expected: 'LOINC 11502-2 (biochemistry) or 18725-2 (microbiology); observation-category laboratory',
     });
   },
 );

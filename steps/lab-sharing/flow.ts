@@ -3,6 +3,7 @@ import { Given, When, type DataTable } from '@cucumber/cucumber';
 import type { AckCode } from '../../src/counterparts/lab-ack.ts';
 import { isAgreed } from '../../src/rules/lab/registered.ts';
 import type { CertbenchWorld } from '../../src/steps-api/world.ts';
+import { MAX_RESENDS } from './resend-checks.ts';
 import { planAnswer, planLabAction, planObserve, planReset, resultIdOf } from './plan.ts';
 import { labScenario, registered } from './state.ts';
 import { analysisOf, registerInput, resultsFromTable } from './table.ts';
@@ -68,20 +69,34 @@ function onResult(
   });
 }
 
+/** Plans a correction of the first analysis; `corrected` then holds the newest values (`verb` names the step). */
+function correct(world: CertbenchWorld, ref: string, value: string, verb: string): void {
+  const scenario = labScenario(world);
+  const result = scenario.corrected.get(ref) ?? registered(world, ref);
+  const [first] = result.analyses;
+  if (!first?.npu || !first.quantity) throw new Error(`"${ref}" has no numeric analysis to correct`);
+  const corrected = analysisOf(first.npu, first.display, value, first.quantity.unit ?? '');
+  scenario.corrected.set(ref, { ...result, analyses: [corrected, ...result.analyses.slice(1)] });
+  const change = {
+    npu: first.npu,
+    value: corrected.quantity?.value,
+    ...(corrected.quantity?.comparator ? { comparator: corrected.quantity.comparator } : {}),
+  };
+  onResult(world, verb, 'lab.correct-result', ref, { analyses: [change] }, 1);
+}
+
 When(
   'the GP corrects {string} to the value {string}',
   function (this: CertbenchWorld, ref: string, value: string) {
-    const result = registered(this, ref);
-    const [first] = result.analyses;
-    if (!first?.npu || !first.quantity) throw new Error(`"${ref}" has no numeric analysis to correct`);
-    const corrected = analysisOf(first.npu, first.display, value, first.quantity.unit ?? '');
-    labScenario(this).corrected.set(ref, { ...result, analyses: [corrected, ...result.analyses.slice(1)] });
-    const change = {
-      npu: first.npu,
-      value: corrected.quantity?.value,
-      ...(corrected.quantity?.comparator ? { comparator: corrected.quantity.comparator } : {}),
-    };
-    onResult(this, 'correct', 'lab.correct-result', ref, { analyses: [change] }, 1);
+    correct(this, ref, value, 'correct');
+  },
+);
+
+When(
+  'the GP corrects {string} once more, to the value {string}',
+  function (this: CertbenchWorld, ref: string, value: string) {
+    if (!labScenario(this).corrected.has(ref)) throw new Error(`"${ref}" was not corrected before`);
+    correct(this, ref, value, 'correct again');
   },
 );
 
@@ -140,11 +155,12 @@ When(
 );
 
 When(
-  /^(LABA|MiBA) answers the next message with the acknowledgement "(ok|transient-error|fatal-error)"$/,
-  function (this: CertbenchWorld, database: string, code: string) {
-    planAnswer(this, database === 'LABA' ? 'laba' : 'miba', code as AckCode);
-    // A transient error is followed by the sender's resend of the same message.
-    if (code === 'transient-error') labScenario(this).extraNext += 1;
+  /^(LABA|MiBA) answers the next (message|\d+ messages) with the acknowledgement "(ok|transient-error|fatal-error)"$/,
+  function (this: CertbenchWorld, database: string, next: string, code: string) {
+    const count = next === 'message' ? 1 : Number.parseInt(next, 10);
+    planAnswer(this, database === 'LABA' ? 'laba' : 'miba', code as AckCode, count);
+    // A transient error is followed by the sender's resend of the same message, at most MAX_RESENDS times.
+    if (code === 'transient-error') labScenario(this).extraNext += Math.min(count, MAX_RESENDS);
   },
 );
 

@@ -1,6 +1,6 @@
 // Correction and cancellation: a follow-up message about the same result, pointing to the original, never a delete.
 import { Then } from '@cucumber/cucumber';
-import { quantityAsRegistered, statusIs } from '../../src/rules/lab/content-rules.ts';
+import { comparatorAsRegistered, quantityAsRegistered, statusIs } from '../../src/rules/lab/content-rules.ts';
 import { databaseView, exactlyOneStored, traceable } from '../../src/rules/lab/database-view.ts';
 import {
   cancellationReason,
@@ -12,9 +12,10 @@ import {
 } from '../../src/rules/lab/history-rules.ts';
 import { messageIdOf, type LabMessage } from '../../src/rules/lab/message.ts';
 import { provenanceRecords } from '../../src/rules/lab/message-rules.ts';
-import { label, observationFor } from '../../src/rules/lab/registered.ts';
+import { label, observationFor, shownAsRegistered } from '../../src/rules/lab/registered.ts';
 import type { CertbenchWorld } from '../../src/steps-api/world.ts';
 import { firstMessage, labOutcome, labScenario, messagesOf, registered } from './state.ts';
+import { observedResult } from './view.ts';
 
 /** The original message of a result and the first message of a later step about it; a missing one fails. */
 export async function originalAndFollowUp(
@@ -67,6 +68,30 @@ Then(
       );
     this.verify('correction references the original', problems, {
       location: 'Provenance.activity, Provenance.entity',
+    });
+  },
+);
+
+Then(
+  'the second correction of {string} is sent as a correction of the first, with the newest value and no comparator',
+  async function (this: CertbenchWorld, ref: string) {
+    const outcome = await labOutcome(this);
+    const { original, followUp: first, problems } = await originalAndFollowUp(this, ref, 'correct');
+    const second = firstMessage(outcome, `correct again ${ref}`);
+    if (!second) problems.push(`nothing was sent for "${ref}" after the second correction`);
+    if (original && first && second)
+      problems.push(
+        ...sameResult(original, second),
+        ...statusIs(second, 'corrected'),
+        ...quantityAsRegistered(second, corrected(this, ref)),
+        ...comparatorAsRegistered(second, corrected(this, ref)),
+        ...newMessageId(first, second),
+        // A revision of the latest version, so the database's history is a chain: original → first → second.
+        ...provenanceRecords(second, 'modified-message', { role: 'revision', messageId: messageIdOf(first) }),
+      );
+    this.verify('second correction revises the first', problems, {
+      location:
+        'Provenance.entity, DiagnosticReport/Observation.identifier, Observation.valueQuantity (value, comparator)',
     });
   },
 );
@@ -157,6 +182,31 @@ Then(
       problems.push(`LABA shows "${ref}" without the cancellation marking`);
     this.verify('kept and marked cancelled', problems, {
       expected: 'no DELETE; the result kept, marked cancelled',
+    });
+  },
+);
+
+Then(
+  'the GP system shows {string} cancelled, with the comment {string}',
+  async function (this: CertbenchWorld, ref: string, reason: string) {
+    const outcome = await labOutcome(this);
+    const shown = observedResult(outcome, registered(this, ref).patient, ref);
+    const problems: string[] = [];
+    if (!shown) problems.push(`lab.results no longer lists "${ref}" after the cancellation`);
+    else {
+      if (shown['status'] !== 'cancelled')
+        problems.push(
+          `lab.results shows "${ref}" with status=${JSON.stringify(shown['status'])}, expected "cancelled"`,
+        );
+      if (shown['cancelReason'] !== reason)
+        problems.push(
+          `lab.results shows "${ref}" with cancelReason=${JSON.stringify(shown['cancelReason'] ?? null)}, expected "${reason}"`,
+        );
+      problems.push(...shownAsRegistered(shown['analyses'], registered(this, ref)));
+    }
+    this.verify('cancelled result shown with its comment', problems, {
+      location: 'observation lab.results status, cancelReason, analyses',
+      expected: `${ref} listed, status cancelled, cancelReason "${reason}", its analyses as registered`,
     });
   },
 );

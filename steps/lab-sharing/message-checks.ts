@@ -3,6 +3,7 @@ import { Then } from '@cucumber/cucumber';
 import { structurallyValid } from '../../src/rules/document/bundle-rules.ts';
 import { readMessage } from '../../src/rules/lab/message.ts';
 import {
+  headerAsModel,
   identifiersDistinct,
   identifiersPresent,
   messageIdentity,
@@ -10,7 +11,8 @@ import {
   provenanceRecords,
   senderAsDeclared,
 } from '../../src/rules/lab/message-rules.ts';
-import { DATABASE_NAME } from '../../src/rules/lab/model.ts';
+import { DATABASE_NAME, type SenderVariant } from '../../src/rules/lab/model.ts';
+import { databaseOf } from '../../src/rules/lab/registered.ts';
 import type { CertbenchWorld } from '../../src/steps-api/world.ts';
 import { overShared, sharedResults } from './shared.ts';
 
@@ -65,12 +67,33 @@ Then(
   },
 );
 
+/** The sender variant the SUT profile declares (a run without one is a profile error). */
+function declaredVariant(world: CertbenchWorld): SenderVariant {
+  const variant = world.ctx.profile.protocols['lab-sharing']?.variant;
+  if (variant !== 'gp-system' && variant !== 'plsp')
+    throw new Error('the SUT profile must declare protocols.lab-sharing.variant (gp-system or plsp)');
+  return variant;
+}
+
+Then(
+  'every MessageHeader has an event code, the database it is sent to as its destination, and the declared sender as its source',
+  async function (this: CertbenchWorld) {
+    const variant = declaredVariant(this);
+    const problems = await overShared(this, (s) =>
+      headerAsModel(s.message, databaseOf(s.result) ?? 'laba', variant),
+    );
+    this.verify(`MessageHeader event, destination and source (${variant})`, problems, {
+      location: 'MessageHeader.eventCoding, .destination, .source',
+      expected:
+        'eventCoding with system and code; one destination (endpoint, name LABA or MiBA); source endpoint and software',
+    });
+  },
+);
+
 Then(
   'every message names the sender the SUT profile declares: the GP system itself or PLSP acting for the clinic',
   async function (this: CertbenchWorld) {
-    const variant = this.ctx.profile.protocols['lab-sharing']?.variant;
-    if (variant !== 'gp-system' && variant !== 'plsp')
-      throw new Error('the SUT profile must declare protocols.lab-sharing.variant (gp-system or plsp)');
+    const variant = declaredVariant(this);
     const problems = await overShared(this, (s) => senderAsDeclared(s.message, variant));
     this.verify(`sender as declared (${variant})`, problems, {
       location: 'MessageHeader.sender, MessageHeader.source.name',

@@ -95,13 +95,16 @@ export function planReset(world: CertbenchWorld, patient: string): void {
   });
 }
 
-/** The database answers the next message with this acknowledgement. */
-export function planAnswer(world: CertbenchWorld, database: Database, code: AckCode): void {
-  const name = `${database} answers ${code} ${labScenario(world).steps.length}`;
+/** The database answers the next `count` messages with this acknowledgement. */
+export function planAnswer(world: CertbenchWorld, database: Database, code: AckCode, count = 1): void {
+  const name = `${database} answers ${count} × ${code} ${labScenario(world).steps.length}`;
   world.addToPlan({
     name,
-    key: [database, code],
-    run: ({ ctx }) => Promise.resolve(ctx.counterparts[database].answerNext(code)),
+    key: [database, code, count],
+    run: ({ ctx }) => {
+      for (let i = 0; i < count; i += 1) ctx.counterparts[database].answerNext(code);
+      return Promise.resolve();
+    },
   });
 }
 

@@ -5,10 +5,11 @@ import { isResendOf } from '../../src/rules/lab/history-rules.ts';
 import { messageIdOf } from '../../src/rules/lab/message.ts';
 import type { CertbenchWorld } from '../../src/steps-api/world.ts';
 import { originalAndFollowUp } from './history-checks.ts';
-import { labOutcome, labScenario, messagesOf, registered } from './state.ts';
+import { labOutcome, labScenario, messagesOf, registered, type LabOutcome } from './state.ts';
 import { laterAbout, observedResult, storedOf } from './view.ts';
 
-const MAX_RESENDS = 2;
+/** MedCom reliable messaging: a message answered transient-error is resent, at most twice. */
+export const MAX_RESENDS = 2;
 
 Then(
   'the resend of {string} repeats its MessageHeader.id and identifiers with a new Bundle.id, and LABA, as sent, holds it once',
@@ -26,20 +27,44 @@ Then(
   },
 );
 
+/** The messages sent at the registration of `ref`: the first and 1 to MAX_RESENDS resends of it. */
+function resentAfterTransientError(outcome: LabOutcome, ref: string) {
+  const sent = messagesOf(outcome, `register ${ref}`).map((r) => r.message);
+  const [first, ...resends] = sent;
+  const problems: string[] = [];
+  if (!first) problems.push(`"${ref}" was never sent`);
+  else if (resends.length === 0)
+    problems.push(`"${ref}" was not sent again after the transient-error acknowledgement`);
+  if (resends.length > MAX_RESENDS)
+    problems.push(`"${ref}" was resent ${resends.length} times, at most ${MAX_RESENDS} allowed`);
+  if (first) for (const resend of resends) problems.push(...isResendOf(first, resend));
+  return { first, problems };
+}
+
 Then(
   'after the transient-error acknowledgement {string} is sent again as the same message, at most 2 times',
   async function (this: CertbenchWorld, ref: string) {
-    const sent = messagesOf(await labOutcome(this), `register ${ref}`).map((r) => r.message);
-    const [first, ...resends] = sent;
-    const problems: string[] = [];
-    if (!first) problems.push(`"${ref}" was never sent`);
-    else if (resends.length === 0)
-      problems.push(`"${ref}" was not sent again after the transient-error acknowledgement`);
-    if (resends.length > MAX_RESENDS)
-      problems.push(`"${ref}" was resent ${resends.length} times, at most ${MAX_RESENDS} allowed`);
-    if (first) for (const resend of resends) problems.push(...isResendOf(first, resend));
+    const { first, problems } = resentAfterTransientError(await labOutcome(this), ref);
     this.verify('resent after transient-error', problems, {
       expected: `1 to ${MAX_RESENDS} resends with MessageHeader.id ${first ? messageIdOf(first) : '?'}`,
+    });
+  },
+);
+
+Then(
+  'while LABA keeps answering transient-error, {string} is resent at most 2 times and the GP system does not show it as shared',
+  async function (this: CertbenchWorld, ref: string) {
+    const outcome = await labOutcome(this);
+    const { first, problems } = resentAfterTransientError(outcome, ref);
+    // Never acknowledged: not shared. Whether the GP sees it pending or rejected is not specified (provisional).
+    const shown = observedResult(outcome, registered(this, ref).patient, ref);
+    if (!shown) problems.push(`lab.results does not list "${ref}"`);
+    else if (shown['sharing'] !== 'pending' && shown['sharing'] !== 'rejected')
+      problems.push(
+        `lab.results shows "${ref}" with sharing=${JSON.stringify(shown['sharing'])}, expected "pending" or "rejected" (never acknowledged)`,
+      );
+    this.verify('resend limit after transient-error', problems, {
+      expected: `1 to ${MAX_RESENDS} resends with MessageHeader.id ${first ? messageIdOf(first) : '?'}, then shown as not shared`,
     });
   },
 );

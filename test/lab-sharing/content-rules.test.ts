@@ -32,8 +32,84 @@ describe('lab message rules', () => {
       ...content.producerIsGeneralPractice(m),
       ...content.statusIs(m, 'final'),
       ...content.restrictionIs(m, false),
+      ...message.headerAsModel(m, 'laba', 'gp-system'),
+      ...content.codedAsModel(m, 'biochemistry'),
+      ...content.patientAsTestPerson(m, '2509479989'),
     ];
     assert.deepEqual(all, []);
+  });
+
+  it('require the event code, the database as destination and the declared sender as software', () => {
+    assert.match(
+      message.headerAsModel(read(), 'miba', 'gp-system').join(),
+      /destination\.name is "LABA", expected "MiBA"/,
+    );
+    assert.match(
+      message.headerAsModel(read(), 'laba', 'plsp').join(),
+      /software is "Example LPS", expected "PLSP"/,
+    );
+    const json = crpMessage();
+    const header = part(json, 'MessageHeader');
+    header['eventCoding'] = { system: 'urn:certbench:lab-sharing' };
+    header['destination'] = [];
+    header['source'] = { name: 'Example LPS', software: 'PLSP' };
+    const problems = message.headerAsModel(read(json), 'laba', 'gp-system').join('\n');
+    assert.match(problems, /eventCoding .* expected a system and a code/);
+    assert.match(problems, /destination has 0 entries, expected one: LABA/);
+    assert.match(problems, /source\.endpoint is missing/);
+    assert.match(problems, /software is "PLSP", but the GP system sends itself/);
+  });
+
+  it('require the report code of the discipline and the laboratory category', () => {
+    assert.match(
+      content.codedAsModel(read(), 'microbiology').join(),
+      /no coding http:\/\/loinc.org\|18725-2/,
+    );
+    const json = crpMessage();
+    delete part(json, 'Observation')['category'];
+    assert.match(content.codedAsModel(read(json), 'biochemistry').join(), /category is not .*\|laboratory/);
+  });
+
+  it("require the test patient's name, and the CPR's gender and birth date where given", () => {
+    assert.deepEqual(content.patientAsTestPerson(read(), '0201609996').length, 3);
+    const json = crpMessage();
+    const patient = part(json, 'Patient');
+    delete patient['gender'];
+    delete patient['birthDate'];
+    patient['name'] = [{ family: 'Hansen', given: ['Elmer', 'Test'] }];
+    assert.deepEqual(content.patientAsTestPerson(read(json), '2509479989'), []);
+    patient['gender'] = 'unknown';
+    assert.deepEqual(content.patientAsTestPerson(read(json), '2509479989'), []);
+    patient['birthDate'] = '1947-09-26';
+    delete patient['name'];
+    assert.match(
+      content.patientAsTestPerson(read(json), '2509479989').join('\n'),
+      /name is missing\n.*birthDate is "1947-09-26", but CPR 2509479989 records 250947/,
+    );
+  });
+
+  it('require the UCUM code of an agreed analysis, not its unit text', () => {
+    const json = crpMessage();
+    (part(json, 'Observation')['valueQuantity'] as Record<string, unknown>)['code'] = 'mg/dL';
+    assert.match(
+      content.quantityAsRegistered(read(json), crpResult()).join(),
+      /expected the UCUM code mg\/L/,
+    );
+  });
+
+  it('require the display "restricted" where the R label has one', () => {
+    const json = crpMessage();
+    for (const type of ['DiagnosticReport', 'Observation'])
+      part(json, type)['meta'] = {
+        security: [
+          {
+            system: 'http://terminology.hl7.org/CodeSystem/v3-Confidentiality',
+            code: 'R',
+            display: 'normal',
+          },
+        ],
+      };
+    assert.match(content.restrictionIs(read(json), true).join(), /display "normal", expected "restricted"/);
   });
 
   it('require a message Bundle with the MessageHeader first', () => {

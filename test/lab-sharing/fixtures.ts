@@ -43,8 +43,13 @@ export function crpMessage(
           resourceType: 'MessageHeader',
           id: messageId,
           eventCoding: { system: 'urn:certbench:lab-sharing', code: 'lab-result-message' },
+          destination: [{ name: 'LABA', endpoint: 'https://laba.example/fhir' }],
           sender: { reference: org },
-          source: { name: 'Example LPS', endpoint: 'https://sor2.sum.dsdn.dk/#id=73091000016008' },
+          source: {
+            name: 'Example LPS',
+            software: 'Example LPS',
+            endpoint: 'https://sor2.sum.dsdn.dk/#id=73091000016008',
+          },
           focus: [{ reference: report }],
         },
       },
@@ -74,6 +79,13 @@ export function crpMessage(
             { system: 'urn:ietf:rfc:3986', value: 'urn:uuid:bb7a1b2c-3d4e-4f5a-8b6c-7d8e9f0a1b66' },
           ],
           status: 'final',
+          category: [
+            {
+              coding: [
+                { system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'laboratory' },
+              ],
+            },
+          ],
           code: {
             coding: [
               {
@@ -101,6 +113,9 @@ export function crpMessage(
           resourceType: 'Patient',
           id: patient.slice(9),
           identifier: [{ system: 'urn:oid:1.2.208.176.1.2', value: '2509479989' }],
+          name: [{ family: 'Hansen', given: ['Elmer', 'Test'] }],
+          gender: 'male',
+          birthDate: '1947-09-25',
         },
       },
       {

@@ -2,9 +2,17 @@ import { referenceOf, resolveInBundle, type Resource } from '../../fhir/bundle.t
 import { danishOffsetAt, DATETIME_WITH_SECONDS_AND_ZONE, instantOf, offsetOf } from '../../fhir/datetime.ts';
 import { SYSTEM } from '../../fhir/identifiers.ts';
 import { DIPSTICK_SCALE } from './agreed-analyses.ts';
-import { codingsOf, describe, isRestricted, npuCoding, type LabMessage } from './message.ts';
+import { codingsOf, describe, isRestricted, npuCoding, type Coding, type LabMessage } from './message.ts';
 import { sorOf } from './message-rules.ts';
-import { GENERAL_PRACTICE, LAB_SYSTEM } from './model.ts';
+import { sexOfCpr, TEST_PERSONS } from '../test-persons.ts';
+import { agreedAnalysis } from './agreed-analyses.ts';
+import {
+  GENERAL_PRACTICE,
+  LAB_SYSTEM,
+  LABORATORY_CATEGORY,
+  REPORT_CODE_OF,
+  type Discipline,
+} from './model.ts';
 import { label, observationFor, type RegisteredAnalysis, type RegisteredResult } from './registered.ts';
 
 /** Rules on the content of one shared result, judged against what was registered. Each returns problems. */
@@ -40,6 +48,66 @@ export function patientCpr(message: LabMessage, cpr: string): string[] {
   if (found.some((i) => i.system === SYSTEM.cpr && i.value === cpr)) return [];
   const actual = found.map((i) => `${String(i.system)}|${String(i.value)}`).join(', ') || 'none';
   return [`Patient.identifier has no ${SYSTEM.cpr}|${cpr} (found ${actual})`];
+}
+
+/**
+ * The Patient is the test person the CPR names: the name MedComCorePatient requires (1..*) is the dk-core test
+ * patient's (src/rules/test-persons.ts), and a gender (male, female) or birth date, where given, is the one the CPR number records
+ * (its last digit; its first six digits DDMMYY).
+ */
+export function patientAsTestPerson(message: LabMessage, cpr: string): string[] {
+  const patient = message.patient;
+  if (!patient) return ['the message has no Patient'];
+  const person = TEST_PERSONS[cpr];
+  const problems: string[] = [];
+  const names = (Array.isArray(patient.name) ? patient.name : []) as { family?: unknown; given?: unknown }[];
+  if (names.length === 0) problems.push('Patient.name is missing');
+  for (const name of names) {
+    const given = (Array.isArray(name.given) ? name.given : []).join(' ');
+    if (person && (name.family !== person.family || given !== person.given))
+      problems.push(
+        `Patient.name is "${given} ${String(name.family)}", expected ${cpr}'s name "${person.given} ${person.family}"`,
+      );
+  }
+  const sex = sexOfCpr(cpr);
+  // unknown and other are no claim about the sex
+  if ((patient.gender === 'male' || patient.gender === 'female') && patient.gender !== sex)
+    problems.push(
+      `Patient.gender is ${JSON.stringify(patient.gender)}, but CPR ${cpr} records ${sex ?? '?'}`,
+    );
+  const birthDate = patient.birthDate;
+  if (birthDate !== undefined) {
+    const [, year = '', month = '', day = ''] =
+      /^\d{2}(\d{2})-(\d{2})-(\d{2})$/.exec(typeof birthDate === 'string' ? birthDate : '') ?? [];
+    if (`${day}${month}${year}` !== cpr.slice(0, 6))
+      problems.push(
+        `Patient.birthDate is ${JSON.stringify(birthDate)}, but CPR ${cpr} records ${cpr.slice(0, 6)} (DDMMYY)`,
+      );
+  }
+  return problems;
+}
+
+/**
+ * The report is coded as a lab report of its discipline (LOINC) and every Observation is categorised laboratory
+ * (certbench's model, provisional).
+ */
+export function codedAsModel(message: LabMessage, discipline: Discipline): string[] {
+  const expected = REPORT_CODE_OF[discipline];
+  const problems: string[] = [];
+  if (!codingsOf(message.report?.code).some((c) => c.system === expected.system && c.code === expected.code))
+    problems.push(
+      `DiagnosticReport.code has no coding ${expected.system}|${expected.code} (${discipline}), found ${JSON.stringify(codingsOf(message.report?.code))}`,
+    );
+  for (const o of message.observations) {
+    const categories = (Array.isArray(o.category) ? o.category : []).flatMap((c) => codingsOf(c));
+    if (
+      !categories.some((c) => c.system === LABORATORY_CATEGORY.system && c.code === LABORATORY_CATEGORY.code)
+    )
+      problems.push(
+        `${describe(o)}.category is not ${LABORATORY_CATEGORY.system}|${LABORATORY_CATEGORY.code}`,
+      );
+  }
+  return problems;
 }
 
 /** Every Observation has an NPU coding with code and display; each registered analysis is there as registered. */
@@ -78,9 +146,16 @@ export function quantityAsRegistered(message: LabMessage, result: RegisteredResu
         problems.push(`${where}.value is ${JSON.stringify(q.value)}, expected ${a.quantity?.value}`);
       if (q.unit !== a.quantity?.unit)
         problems.push(`${where}.unit is ${JSON.stringify(q.unit)}, expected "${a.quantity?.unit}"`);
-      if (q.system !== LAB_SYSTEM.ucum || typeof q.code !== 'string' || q.code === '')
+      // An agreed analysis has its UCUM code, which may differ from the unit text (INR: {INR}).
+      const ucum = agreedAnalysis(a.npu)?.unit?.code;
+      if (
+        q.system !== LAB_SYSTEM.ucum ||
+        typeof q.code !== 'string' ||
+        q.code === '' ||
+        (ucum && q.code !== ucum)
+      )
         problems.push(
-          `${where} has system ${JSON.stringify(q.system)} code ${JSON.stringify(q.code)}, expected a UCUM code`,
+          `${where} has system ${JSON.stringify(q.system)} code ${JSON.stringify(q.code)}, expected the UCUM code ${ucum ?? 'of its unit'}`,
         );
       return problems;
     },
@@ -203,17 +278,28 @@ export function statusIs(message: LabMessage, expected: string): string[] {
   );
 }
 
-/** The report and every observation carry (or do not carry) the confidentiality R marking. */
+/**
+ * The report and every observation carry (or do not carry) the confidentiality R marking; its display, where given,
+ * is the code system's "restricted" (v3-Confidentiality).
+ */
 export function restrictionIs(message: LabMessage, restricted: boolean): string[] {
-  return [message.report, ...message.observations].flatMap((r) =>
-    isRestricted(r) === restricted
-      ? []
-      : [
-          restricted
-            ? `${describe(r)}.meta.security lacks ${LAB_SYSTEM.confidentiality}|R (nægtet samtykke)`
-            : `${describe(r)}.meta.security is ${LAB_SYSTEM.confidentiality}|R, but no refusal was registered`,
-        ],
-  );
+  return [message.report, ...message.observations].flatMap((r) => {
+    if (isRestricted(r) !== restricted)
+      return [
+        restricted
+          ? `${describe(r)}.meta.security lacks ${LAB_SYSTEM.confidentiality}|R (nægtet samtykke)`
+          : `${describe(r)}.meta.security is ${LAB_SYSTEM.confidentiality}|R, but no refusal was registered`,
+      ];
+    const security = (r?.meta as { security?: unknown } | undefined)?.security;
+    const displays = (Array.isArray(security) ? (security as Coding[]) : [])
+      .filter((c) => c.system === LAB_SYSTEM.confidentiality && c.code === 'R' && c.display !== undefined)
+      .map((c) => c.display);
+    return displays
+      .filter((d) => d !== 'restricted')
+      .map(
+        (d) => `${describe(r)}.meta.security R has the display ${JSON.stringify(d)}, expected "restricted"`,
+      );
+  });
 }
 
 function valueKind(o: Resource): string {

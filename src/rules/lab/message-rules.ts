@@ -2,7 +2,14 @@ import { entriesOf, referenceOf, resolveInBundle, type Resource } from '../../fh
 import { isUuidValue, SOR_PATTERN, SYSTEM, UUID_PATTERN } from '../../fhir/identifiers.ts';
 import { bundleIdIsUuid, timestampDanish } from '../document/bundle-rules.ts';
 import { activityOf, describe, entitiesOf, identifierOf, ownProvenance, type LabMessage } from './message.ts';
-import { LAB_SYSTEM, PLSP_SOURCE_NAME, type Activity, type SenderVariant } from './model.ts';
+import {
+  DATABASE_NAME,
+  LAB_SYSTEM,
+  PLSP_SOURCE_NAME,
+  type Activity,
+  type Database,
+  type SenderVariant,
+} from './model.ts';
 
 /** Rules on the message as a whole: Bundle, MessageHeader, identifiers, sender and Provenance. */
 
@@ -106,6 +113,54 @@ export function senderAsDeclared(message: LabMessage, variant: SenderVariant): s
     problems.push(
       `MessageHeader.source.name is ${JSON.stringify(name)}, expected the GP system's name (variant gp-system)`,
     );
+  return problems;
+}
+
+/**
+ * The MessageHeader as certbench's model has it (provisional, no public lab sharing specification; after
+ * MedComMessagingMessageHeader): an eventCoding with system and code, one destination with an endpoint and — where
+ * named — the name of the database the message is for, and a source with an endpoint and — where given — the software
+ * of the declared sender (PLSP for the plsp variant, never PLSP when the GP system sends itself).
+ */
+export function headerAsModel(message: LabMessage, database: Database, variant: SenderVariant): string[] {
+  const { header } = message;
+  if (!header) return ['the message has no MessageHeader'];
+  const problems: string[] = [];
+  const text = (v: unknown) => typeof v === 'string' && v.trim() !== '';
+  const event = header.eventCoding as { system?: unknown; code?: unknown } | undefined;
+  if (!text(event?.system) || !text(event?.code))
+    problems.push(
+      `MessageHeader.eventCoding is ${JSON.stringify(event ?? null)}, expected a system and a code`,
+    );
+  const destinations = Array.isArray(header.destination)
+    ? (header.destination as { name?: unknown; endpoint?: unknown }[])
+    : [];
+  if (destinations.length !== 1)
+    problems.push(
+      `MessageHeader.destination has ${destinations.length} entries, expected one: ${DATABASE_NAME[database]}`,
+    );
+  for (const d of destinations) {
+    if (!text(d.endpoint)) problems.push('MessageHeader.destination.endpoint is missing');
+    if (
+      d.name !== undefined &&
+      (typeof d.name !== 'string' || d.name.toUpperCase() !== DATABASE_NAME[database].toUpperCase())
+    )
+      problems.push(
+        `MessageHeader.destination.name is ${JSON.stringify(d.name)}, expected "${DATABASE_NAME[database]}" (the database it was sent to)`,
+      );
+  }
+  const source = header.source as { endpoint?: unknown; software?: unknown } | undefined;
+  if (!text(source?.endpoint)) problems.push('MessageHeader.source.endpoint is missing');
+  const software = source?.software;
+  if (software !== undefined) {
+    if (!text(software)) problems.push(`MessageHeader.source.software is ${JSON.stringify(software)}`);
+    else if ((software === PLSP_SOURCE_NAME) !== (variant === 'plsp'))
+      problems.push(
+        variant === 'plsp'
+          ? `MessageHeader.source.software is ${JSON.stringify(software)}, expected "${PLSP_SOURCE_NAME}" (variant plsp)`
+          : `MessageHeader.source.software is "${PLSP_SOURCE_NAME}", but the GP system sends itself (variant gp-system)`,
+      );
+  }
   return problems;
 }
 

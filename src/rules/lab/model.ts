@@ -33,6 +33,22 @@ export const DATABASE_NAME: Record<Database, string> = { laba: 'LABA', miba: 'Mi
 export const DATABASE_OF: Record<Discipline, Database> = { biochemistry: 'laba', microbiology: 'miba' };
 export const CATEGORY_OF: Record<Discipline, string> = { biochemistry: 'CH', microbiology: 'MB' };
 
+/**
+ * DiagnosticReport.code of a shared result by discipline (certbench's model, provisional: no public lab sharing
+ * specification): LOINC 11502-2 "Laboratory report" for biochemistry, 18725-2 "Microbiology studies (set)" for
+ * microbiology.
+ */
+export const REPORT_CODE_OF: Record<Discipline, { system: string; code: string }> = {
+  biochemistry: { system: 'http://loinc.org', code: '11502-2' },
+  microbiology: { system: 'http://loinc.org', code: '18725-2' },
+};
+
+/** Observation.category of every shared analysis: FHIR R4 observation-category "laboratory". */
+export const LABORATORY_CATEGORY = {
+  system: 'http://terminology.hl7.org/CodeSystem/observation-category',
+  code: 'laboratory',
+} as const;
+
 /** MedCom messaging activities (value set medcom-HomeCareObservation-messagingActivities). */
 export const ACTIVITY = {
   new: 'new-message',

@@ -55,3 +55,33 @@ export function observationFor(message: LabMessage, analysis: RegisteredAnalysis
 export function concerns(message: LabMessage, result: RegisteredResult): boolean {
   return result.analyses.some((a) => observationFor(message, a) !== undefined);
 }
+
+/**
+ * What the GP system shows of a result's analyses (observation lab.results, LabAnalysisView) is what was registered:
+ * each registered analysis is listed with its NPU code and its value (number and unit, grade, or organism code).
+ */
+export function shownAsRegistered(shown: unknown, result: RegisteredResult): string[] {
+  const analyses = (Array.isArray(shown) ? shown : []) as {
+    npu?: unknown;
+    quantity?: { value?: unknown; unit?: unknown };
+    grade?: unknown;
+    organism?: { code?: unknown };
+  }[];
+  return result.analyses.flatMap((a) => {
+    const found = analyses.find((v) => typeof v === 'object' && v !== null && v.npu === a.npu);
+    if (!found) return [`${label(result)}: lab.results shows no analysis ${a.npu ?? a.display}`];
+    const same = a.quantity
+      ? found.quantity?.value === a.quantity.value && found.quantity.unit === a.quantity.unit
+      : a.organism
+        ? found.organism?.code === a.organism.code
+        : found.grade === a.grade;
+    const expected = a.quantity
+      ? `${a.quantity.value} ${a.quantity.unit ?? ''}`
+      : (a.organism?.code ?? a.grade);
+    return same
+      ? []
+      : [
+          `${label(result)}: lab.results shows ${a.npu ?? a.display} as ${JSON.stringify(found)}, expected ${expected}`,
+        ];
+  });
+}
