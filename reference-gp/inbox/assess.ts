@@ -49,10 +49,11 @@ export function assessResult(
     return faults.has('inbox-no-limits-is-normal')
       ? { normal: true }
       : { normal: false, reason: `${result.npu} has no limits` };
-  // Fault: the decimal comma is dropped, as if it separated thousands ("5,5" read as 55).
-  const value = numberOf(
-    faults.has('inbox-drops-decimal-comma') ? result.value.replace(',', '') : result.value,
-  );
+  // Faults: the decimal comma is dropped, as if it separated thousands ("5,5" read as 55); the value is read like
+  // parseFloat ("5 hæmolyse" is 5, "hæmolyseret" NaN, which no comparison finds outside the limits).
+  const value = faults.has('inbox-reads-value-with-parsefloat')
+    ? Number.parseFloat(result.value.replace(',', '.'))
+    : numberOf(faults.has('inbox-drops-decimal-comma') ? result.value.replace(',', '') : result.value);
   // Fault: only one decimal is read ("5,44" is taken for no number).
   if (value === undefined || (faults.has('inbox-reads-one-decimal') && /[.,]\d{2}/.test(result.value)))
     return { normal: false, reason: `${result.npu} value "${result.value}" is not a number` };

@@ -10,6 +10,7 @@ import {
   nothingAboutOthers,
   notAutoHandled,
   nothingAudited,
+  onlyResults,
   repliesAbout,
   showsTypeInForce,
   stateIs,
@@ -495,5 +496,27 @@ Then(
   "the report on requisition {string} without its {string} element is refused or shown in the doctor's inbox, and never answered or archived automatically",
   async function (this: CertbenchWorld, ref: string, element: string) {
     await refusedOrShown(this, ref, (d) => d.omit === element, `report without ${element}`);
+  },
+);
+
+Then(
+  "the report on requisition {string}, whose value is not a number, is refused or shown in the doctor's inbox, and never answered or archived automatically",
+  async function (this: CertbenchWorld, ref: string) {
+    await refusedOrShown(this, ref, () => true, 'numerisk value that is not a number');
+  },
+);
+
+Then(
+  'the item of the report on requisition {string} under patient {string} shows only the results the report carried',
+  async function (this: CertbenchWorld, ref: string, patient: string) {
+    if (!(await observed(this))) return;
+    const { requisition, latest } = await seen(this, ref, patient);
+    const carried = inboxScenario(this)
+      .deliveries.filter((d) => d.requisition === ref && d.cpr === patient)
+      .flatMap((d) => d.rows.map((r) => r.npu));
+    this.verify('no result the laboratory did not report', onlyResults(latest, requisition, carried), {
+      location: `observation inbox.items results (patient ${patient})`,
+      expected: `results among ${[...new Set(carried)].join(', ')}`,
+    });
   },
 );

@@ -110,6 +110,15 @@ Given(
   },
 );
 
+Given(
+  'the GP changes the auto-handling type of requisition {string} to {string} with an appointment in {int} days',
+  function (this: CertbenchWorld, ref: string, handling: string, days: number) {
+    const requisition = ordered(this, ref);
+    requisition.appointmentInDays = days;
+    planHandlingChange(this, ref, requisition.patient, handling, days);
+  },
+);
+
 function rowsOf(table: DataTable): ResultRow[] {
   return table.hashes().map((row) => ({
     npu: row['NPU'] ?? '',

@@ -97,22 +97,32 @@ export function planRestoreDefault(world: CertbenchWorld): void {
   });
 }
 
-/** The GP changes the auto-handling type of a requisition already ordered (before its results are in). */
+/**
+ * The GP changes the auto-handling type of a requisition already ordered (before its results are in), with an
+ * appointment `appointmentInDays` from now where given (arkiver-til-aftale).
+ */
 export function planHandlingChange(
   world: CertbenchWorld,
   ref: string,
   patient: string,
   autoHandling: string,
+  appointmentInDays?: number,
 ): void {
   world.addToPlan({
     name: `change ${ref} to ${autoHandling}`,
-    key: [ref, patient, autoHandling],
-    run: ({ ctx, driver }) =>
-      driver.perform('inbox.change-auto-handling', {
+    key: [ref, patient, autoHandling, appointmentInDays],
+    run: async ({ ctx, driver }) => {
+      const appointment =
+        appointmentInDays === undefined ? undefined : danishDateAfter(ctx.clock.now(), appointmentInDays);
+      const output = await driver.perform('inbox.change-auto-handling', {
         patient,
         requisition: requisitionNumber(ctx.runId, ref),
         autoHandling,
-      }),
+        ...(appointment ? { appointment } : {}),
+      });
+      // As planOrder: later steps look at the inbox on this appointment day.
+      return appointment ? { ...output, appointment } : output;
+    },
   });
 }
 

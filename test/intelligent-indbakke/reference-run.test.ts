@@ -30,7 +30,7 @@ describe('intelligent-indbakke against the reference GP', () => {
   it('passes every checkpoint of the conforming system', async () => {
     const { result } = await runReference({ profileFile: await profile(), protocols: [PROTOCOL] });
     const all = checkpoints(result);
-    assert.equal(all.length, 32);
+    assert.equal(all.length, 35);
     assert.deepEqual(
       all.filter((c) => c.status !== 'passed').map((c) => `${c.id} ${c.status} ${c.message ?? ''}`),
       [],
@@ -96,7 +96,7 @@ describe('a receiving endpoint that misbehaves', () => {
         protocols: [PROTOCOL],
       });
       const all = checkpoints(result);
-      assert.equal(all.length, 32);
+      assert.equal(all.length, 35);
       assert.deepEqual(result.harnessErrors, []);
       const reply = checkpoint(result, 'II-3.3.1.1');
       assert.equal(reply.status, 'failed');
