@@ -1,11 +1,12 @@
 @protocol:intelligent-indbakke
 Feature: Intelligent indbakke R9 and 3.4: an unknown patient and a malformed report
 
-  Lonni has six requisitions with "Autosvar ved normal". The report on J1 names a patient the GP system does not
+  Lonni has seven requisitions with "Autosvar ved normal". The report on J1 names a patient the GP system does not
   know (CPR 3112999998, not a national test person); its results are all normal. The report on J2 names another
   patient the system does know (Einer), so requisition number and patient do not belong together. The report on J3
   names Lonni, but nobody ordered a requisition with that number (a paper requisition, say). The report on K1 is cut
-  off before its end (not well-formed XML); the report on K2 is well-formed but lacks its mandatory Patient element.
+  off before its end (not well-formed XML); the report on K2 is well-formed but lacks its mandatory Patient element;
+  the report on K3 has its CivilRegistrationNumber element, but empty.
   The report on J4 is an ordinary one, but with the XRPT01 namespace bound to a prefix
   (<lab:LaboratoryReport xmlns:lab="…">), the same document by XML Namespaces 1.0. None of J1, J2, J3 may be handled
   automatically: the unknown patient's report is shown in the doctor's inbox, J2's report is shown under the patient
@@ -30,6 +31,10 @@ Feature: Intelligent indbakke R9 and 3.4: an unknown patient and a malformed rep
       | NPU19748 |
       | NPU02319 |
     And test patient "0201609996" has requisition "K2" ordered with auto-handling "autosvar-ved-normal" for:
+      | NPU      |
+      | NPU19748 |
+      | NPU02319 |
+    And test patient "0201609996" has requisition "K3" ordered with auto-handling "autosvar-ved-normal" for:
       | NPU      |
       | NPU19748 |
       | NPU02319 |
@@ -70,6 +75,10 @@ Feature: Intelligent indbakke R9 and 3.4: an unknown patient and a malformed rep
       | NPU      | svar | interval |
       | NPU19748 | 3    | -8       |
       | NPU02319 | 8,4  | 7,3-9,5  |
+    And laboratory "TLA" delivers a "komplet_svar" report on requisition "K3" for test patient "0201609996", with its "CivilRegistrationNumber" element empty:
+      | NPU      | svar | interval |
+      | NPU19748 | 3    | -8       |
+      | NPU02319 | 8,4  | 7,3-9,5  |
 
   @cp:II-3.4.1 @usecase:T
   Scenario: The receiving endpoint accepts a well-formed XRPT01
@@ -92,4 +101,5 @@ Feature: Intelligent indbakke R9 and 3.4: an unknown patient and a malformed rep
   Scenario: A malformed report is not auto-handled silently
     Then the cut-off report on requisition "K1" is refused or shown in the doctor's inbox, and never answered or archived automatically
     And the report on requisition "K2" without its "Patient" element is refused or shown in the doctor's inbox, and never answered or archived automatically
-    And the assessor judges "Systemet afviste det afkortede svar (K1) og svaret uden patient (K2) eller viser dem i indbakken; intet automatisk svar eller arkivering" / "The system refused the cut-off report (K1) and the report without a patient (K2) or shows them in the inbox; no automatic reply or archiving"
+    And the report on requisition "K3" with its "CivilRegistrationNumber" element empty is refused or shown in the doctor's inbox, and never answered or archived automatically
+    And the assessor judges "Systemet afviste det afkortede svar (K1), svaret uden patient (K2) og svaret med tomt CPR-nummer (K3) eller viser dem i indbakken; intet automatisk svar eller arkivering" / "The system refused the cut-off report (K1), the report without a patient (K2) and the report with an empty CPR number (K3) or shows them in the inbox; no automatic reply or archiving"

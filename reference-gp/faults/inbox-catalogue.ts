@@ -12,12 +12,16 @@ export const INBOX_FAULTS = {
     'II-3.4.2',
   ),
   'inbox-report-without-patient-filed': behaviour(
-    'A well-formed report without its Patient element is received (2xx) and filed under no patient: neither refused nor shown (found by mutation testing)',
+    'A well-formed report without its Patient element, or with an empty CivilRegistrationNumber, is received (2xx) and filed under no patient: neither refused nor shown (found by mutation testing)',
     'II-3.4.2',
   ),
   'inbox-unordered-analysis-breaks': behaviour(
     'A report carrying an analysis the GP did not order (one the laboratory added) breaks the receiving endpoint: HTTP 500 (found by mutation testing)',
     'II-3.4.1',
+  ),
+  'inbox-empty-cpr-filed': behaviour(
+    'A well-formed report whose CivilRegistrationNumber is present but empty is received (2xx) and filed under no patient: neither refused nor shown (found by mutation testing)',
+    'II-3.4.2',
   ),
   'inbox-namespace-prefix-refused': behaviour(
     'A report whose XRPT01 namespace is bound to a prefix (x:LaboratoryReport) is refused: the reader knows only the default namespace (found by mutation testing)',

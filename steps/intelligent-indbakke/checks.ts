@@ -66,8 +66,10 @@ Then(
   async function (this: CertbenchWorld) {
     if (!(await observed(this))) return;
     const outcome = await this.realise();
-    // Complete reports only: a cut-off or incomplete one may be refused (II-3.4.2).
-    const wellFormed = inboxScenario(this).deliveries.filter((d) => !d.cutOff && d.omit === undefined);
+    // Complete reports only: a cut-off or incomplete one (an element left out or empty) may be refused (II-3.4.2).
+    const wellFormed = inboxScenario(this).deliveries.filter(
+      (d) => !d.cutOff && d.omit === undefined && d.blank === undefined,
+    );
     const problems = wellFormed.flatMap((d) => {
       const { status, excerpt } = (outcome.outputs.get(d.step) as DeliveryOutput).answer;
       return status !== undefined && (status < 200 || status > 299)
@@ -518,5 +520,12 @@ Then(
       location: `observation inbox.items results (patient ${patient})`,
       expected: `results among ${[...new Set(carried)].join(', ')}`,
     });
+  },
+);
+
+Then(
+  "the report on requisition {string} with its {string} element empty is refused or shown in the doctor's inbox, and never answered or archived automatically",
+  async function (this: CertbenchWorld, ref: string, element: string) {
+    await refusedOrShown(this, ref, (d) => d.blank === element, `report with ${element} empty`);
   },
 );

@@ -166,6 +166,23 @@ When(
 );
 
 When(
+  'laboratory {string} delivers a {string} report on requisition {string} for test patient {string}, with its {string} element empty:',
+  function (
+    this: CertbenchWorld,
+    lab: string,
+    status: string,
+    ref: string,
+    cpr: string,
+    blank: string,
+    table: DataTable,
+  ) {
+    ordered(this, ref);
+    if (!/^[A-Za-z]+$/.test(blank)) throw new Error(`"${blank}" is not an XRPT01 element name`);
+    planDelivery(this, { lab, requisition: ref, cpr, rows: rowsOf(table), blank }, status);
+  },
+);
+
+When(
   'laboratory {string} delivers a {string} report on requisition {string} for test patient {string}, with the XRPT01 namespace bound to the prefix {string}:',
   function (
     this: CertbenchWorld,

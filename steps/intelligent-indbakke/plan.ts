@@ -128,7 +128,7 @@ export function planHandlingChange(
 
 /**
  * Delivers one report as `report` describes it: `cutOff` sends it without its closing tags (not well-formed XML),
- * `omit` leaves an element out, `prefix` binds the XRPT01 namespace to a prefix.
+ * `omit` leaves an element out, `blank` empties one, `prefix` binds the XRPT01 namespace to a prefix.
  */
 export function planDelivery(
   world: CertbenchWorld,
@@ -139,7 +139,7 @@ export function planDelivery(
   const step = `report ${scenario.deliveries.length + 1}`;
   scenario.deliveries.push({ ...report, step });
   const patients = [...scenario.patients];
-  const { cutOff = false, prefix, omit } = report;
+  const { cutOff = false, prefix, omit, blank } = report;
   world.addToPlan({
     name: step,
     key: [report, reportStatus, patients],
@@ -162,12 +162,14 @@ export function planDelivery(
         ? xml.slice(0, xml.lastIndexOf('</Result>'))
         : omit
           ? xml.replace(new RegExp(`\\s*<${omit}>[\\s\\S]*?</${omit}>`), '')
-          : xml;
+          : blank
+            ? xml.replace(new RegExp(`<${blank}>[^<]*</${blank}>`), `<${blank}></${blank}>`)
+            : xml;
       const answer = await driver.deliver({
         channel: LAB_REPORT_CHANNEL,
         contentType: 'application/xml',
         body,
-        description: `XRPT01 ${reportStatus} from ${report.lab} on requisition ${requisition}${cutOff ? ' (cut off)' : ''}${omit ? ` (without ${omit})` : ''}${prefix ? ` (namespace prefix ${prefix})` : ''}`,
+        description: `XRPT01 ${reportStatus} from ${report.lab} on requisition ${requisition}${cutOff ? ' (cut off)' : ''}${omit ? ` (without ${omit})` : ''}${blank ? ` (${blank} empty)` : ''}${prefix ? ` (namespace prefix ${prefix})` : ''}`,
       });
       const snapshots: Record<string, InboxSnapshot> = {};
       // A manual driver has no observations: the assessor looks at the screen instead.

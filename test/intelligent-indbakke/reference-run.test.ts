@@ -67,6 +67,17 @@ describe('intelligent-indbakke against the reference GP', () => {
     assert.match(fee.message ?? '', /1 fee\(s\) registered \(0105 on A1/);
     assert.equal(checkpoint(result, 'II-3.3.1.1').status, 'passed');
   });
+
+  it('fails II-3.4.2 for the report with an empty CPR number (found by mutation testing)', async () => {
+    const { result } = await runReference({
+      profileFile: await profile(),
+      protocols: [PROTOCOL],
+      faults: ['inbox-empty-cpr-filed'],
+    });
+    const malformed = checkpoint(result, 'II-3.4.2');
+    assert.equal(malformed.status, 'failed');
+    assert.match(malformed.message ?? '', /CivilRegistrationNumber empty/);
+  });
 });
 
 describe('a receiving endpoint that misbehaves', () => {
