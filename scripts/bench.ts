@@ -29,6 +29,7 @@ import type { RecordedPause } from '../src/steps-api/plan.ts';
 import { loadProfile } from '../src/profile/load.ts';
 import { profileVariants } from '../src/protocols/variants.ts';
 import type { CertificationResult } from '../src/result/types.ts';
+import type { RunTimings } from '../src/run/timings.ts';
 import { PACKAGE_ROOT } from '../src/run/package-root.ts';
 import { ensureBuilt, measuredCli, median, type CliMeasurement } from './support/measured-cli.ts';
 
@@ -313,6 +314,35 @@ const perProtocol = protocols.map((p) => {
   const paused = median(runs.map((r) => runPauseMs(r, p)));
   return `${p} ${(mine / floor).toFixed(1)} (${ms(mine)} / ${ms(floor)}${paused > 0 ? `; ${ms(paused)} of pauses left out` : ''})`;
 });
+function phaseLine(measured: ColdRun[]): string {
+  const marked = measured.flatMap((r) => (r.phases ? [r.phases] : []));
+  if (marked.length === 0) return 'not reported';
+  const phase = (name: string, wall: (t: RunTimings) => number, cpu: (t: RunTimings) => number) =>
+    `${name} ${ms(median(marked.map(wall)))} (${ms(median(marked.map(cpu)))})`;
+  return [
+    phase(
+      'before the run (loading the CLI)',
+      (t) => t.beforeRunMs,
+      (t) => t.cpuMs.beforeRun,
+    ),
+    phase(
+      'start-up',
+      (t) => t.startupMs,
+      (t) => t.cpuMs.startup,
+    ),
+    phase(
+      'checkpoints',
+      (t) => t.checkpointsMs,
+      (t) => t.cpuMs.checkpoints,
+    ),
+    phase(
+      "reports (Allure's HTML in its own process)",
+      (t) => t.reportingMs,
+      (t) => t.cpuMs.reporting,
+    ),
+  ].join(', ');
+}
+
 const lines = [
   `certbench benchmark: the compiled CLI run cold ${RUNS}× (every protocol against the reference GP system, HTML report included; ${checkpoints} checkpoints run)`,
   `  full run, median:       wall ${ms(median(runs.map((r) => r.wallMs)))}, CPU ${ms(median(runs.map((r) => r.cpuMs)))} (user+system, with the Allure report's process; the CLI process alone ${ms(median(runs.map((r) => r.ownCpuMs)))}), peak memory ${median(runs.map((r) => r.maxRssMiB)).toFixed(0)} MiB (highest ${Math.max(...runs.map((r) => r.maxRssMiB)).toFixed(0)} MiB)`,
@@ -321,5 +351,6 @@ const lines = [
   `  replay floor (undici):  ${ms(floorMs)} with the pauses, ${ms(ownFloorMs)} without; ${last?.requests} requests (${last?.sameStatus} answered with the recorded status), ${last?.counterpartCalls} calls of the GP system to the counterparts (${last?.recordedCalls} recorded as evidence${last?.unrecorded.length ? `; the others are calls the run received but attached to no checkpoint: ${last.unrecorded.join(', ')}` : ''})${last?.truncated ? `, ${last.truncated} exchanges with a cut body` : ''}`,
   `  ratio certbench/floor:  ${(ownPhaseMs / ownFloorMs).toFixed(1)} without the pauses (certbench's own overhead; goal ≤ 2.5), ${(phaseMs / floorMs).toFixed(1)} with them (what a user waits for)`,
   `  per protocol, without the pauses (test cases / replayed requests): ${perProtocol.join(', ')}`,
+  `  where the wall time goes (median, the CLI's own marks; CPU of the CLI process in brackets): ${phaseLine(runs)}`,
 ];
 process.stdout.write(`${lines.join('\n')}\n`);

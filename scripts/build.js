@@ -30,26 +30,33 @@ if (result.status !== 0) {
   rmSync(dist, { recursive: true, force: true });
   process.exit(result.status ?? 1);
 }
-// The YAML files certbench ships, parsed now and kept as JSON named by the SHA-256 of the text (what
-// src/input/yaml-file.ts reads instead of parsing them on every run); only what parses cleanly and survives JSON.
+// The YAML files certbench ships (manifests, MedCom's protocols as data, test data, code lists, profiles, the known-issue
+// list), parsed now and kept as JSON named by the SHA-256 of the text (what src/input/yaml-file.ts reads instead of
+// parsing them on every run); only what parses cleanly and survives JSON.
 const parsedYaml = join(dist, 'yaml-cache');
 mkdirSync(parsedYaml, { recursive: true });
-for (const folder of ['protocols', join('protocols', 'official'), 'profiles']) {
-  for (const name of readdirSync(join(root, folder)).filter((f) => f.endsWith('.yaml'))) {
-    const text = readFileSync(join(root, folder, name), 'utf8');
-    const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
-    if (doc.errors.length > 0) continue;
-    let value;
-    try {
-      value = doc.toJS({ maxAliasCount: 100 });
-    } catch {
-      continue;
-    }
-    const json = JSON.stringify(value);
-    if (json === undefined || !isDeepStrictEqual(JSON.parse(json), value)) continue;
-    const hash = createHash('sha256').update(text).digest('hex');
-    writeFileSync(join(parsedYaml, `${hash}.json`), json);
+const shippedYaml = (folder) =>
+  readdirSync(join(root, folder), { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory()
+      ? shippedYaml(join(folder, entry.name))
+      : entry.name.endsWith('.yaml')
+        ? [join(folder, entry.name)]
+        : [],
+  );
+for (const file of ['protocols', 'profiles', join('src', 'validation')].flatMap(shippedYaml)) {
+  const text = readFileSync(join(root, file), 'utf8');
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) continue;
+  let value;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch {
+    continue;
   }
+  const json = JSON.stringify(value);
+  if (json === undefined || !isDeepStrictEqual(JSON.parse(json), value)) continue;
+  const hash = createHash('sha256').update(text).digest('hex');
+  writeFileSync(join(parsedYaml, `${hash}.json`), json);
 }
 const stamp = join(dist, '.build-stamp');
 writeFileSync(stamp, `compiled from the sources as they were at ${started.toISOString()}\n`);

@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../../src/run/package-root.ts';
+import { BENCH_PHASES_ENV, type RunTimings } from '../../src/run/timings.ts';
 
 export interface CliMeasurement {
   wallMs: number;
@@ -14,6 +15,8 @@ export interface CliMeasurement {
   ownCpuMs: number;
   /** Peak memory of the CLI process. */
   maxRssMiB: number;
+  /** `certbench run`'s own account of where its time went (src/run/run-certification.ts RunTimings). */
+  phases?: RunTimings;
 }
 
 /**
@@ -49,6 +52,7 @@ export function measuredCli(args: string[]): CliMeasurement {
   const dir = mkdtempSync(join(tmpdir(), 'certbench-bench-usage-'));
   try {
     const usageFile = join(dir, 'usage.json');
+    const phasesFile = join(dir, 'phases.json');
     const childrenBefore = childrenCpuMs();
     const started = performance.now();
     const child = spawnSync(
@@ -61,7 +65,12 @@ export function measuredCli(args: string[]): CliMeasurement {
       ],
       {
         encoding: 'utf8',
-        env: { ...process.env, CERTBENCH_BENCH_USAGE_FILE: usageFile, CERTBENCH_RUN_FROM: 'dist' },
+        env: {
+          ...process.env,
+          CERTBENCH_BENCH_USAGE_FILE: usageFile,
+          [BENCH_PHASES_ENV]: phasesFile,
+          CERTBENCH_RUN_FROM: 'dist',
+        },
         maxBuffer: 64 * 1024 * 1024,
       },
     );
@@ -76,7 +85,13 @@ export function measuredCli(args: string[]): CliMeasurement {
     const ownCpuMs = usage.userMs + usage.systemMs;
     const cpuMs =
       childrenBefore === undefined || childrenAfter === undefined ? ownCpuMs : childrenAfter - childrenBefore;
-    return { wallMs, cpuMs, ownCpuMs, maxRssMiB: usage.maxRssKiB / 1024 };
+    let phases: RunTimings | undefined;
+    try {
+      phases = JSON.parse(readFileSync(phasesFile, 'utf8')) as RunTimings;
+    } catch {
+      // Only `certbench run` writes one.
+    }
+    return { wallMs, cpuMs, ownCpuMs, maxRssMiB: usage.maxRssKiB / 1024, ...(phases ? { phases } : {}) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import type * as Yaml from 'yaml';
+import type { Document, LineCounter } from 'yaml';
 import type { z } from 'zod';
 import { InvalidInputError, type InputIssue } from '../errors/index.ts';
 import { PACKAGE_ROOT } from '../run/package-root.ts';
@@ -21,6 +23,20 @@ function parsedAtBuild(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+// The yaml library is loaded only for text that was not parsed at build time (a run of certbench's own files needs
+// none of it).
+let yamlLibrary: typeof Yaml | undefined;
+const yaml = (): typeof Yaml => (yamlLibrary ??= createRequire(import.meta.url)('yaml') as typeof Yaml);
+
+/**
+ * A YAML data file certbench ships and reads as it is (test data, code lists, MedCom's protocols), parsed at build
+ * time when it was unchanged since; its own schema checks it.
+ */
+export function readShippedYaml(file: string): unknown {
+  const text = readFileSync(file, 'utf8');
+  return parsedAtBuild(text) ?? yaml().parse(text);
 }
 
 /**
@@ -56,6 +72,7 @@ export function parseYaml<S extends z.ZodType>(
     const result = schema.safeParse(prebuilt);
     if (result.success) return result.data;
   }
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -99,7 +116,7 @@ function toInputIssue(
   // Walk up the path until a node exists: a missing field is reported at its parent's line.
   for (let depth = path.length; depth >= 0 && line === undefined; depth--) {
     const node: unknown = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
-    if (isNode(node) && node.range) line = lineCounter.linePos(node.range[0]).line;
+    if (yaml().isNode(node) && node.range) line = lineCounter.linePos(node.range[0]).line;
   }
   const field = path.length > 0 ? formatPath(path) : undefined;
   let message = issue.message;
@@ -107,7 +124,7 @@ function toInputIssue(
     message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
     for (const key of issue.keys) {
       const keyNode: unknown = doc.getIn([...path, key], true);
-      if (isNode(keyNode) && keyNode.range) line = lineCounter.linePos(keyNode.range[0]).line;
+      if (yaml().isNode(keyNode) && keyNode.range) line = lineCounter.linePos(keyNode.range[0]).line;
     }
   }
   return { file, line, field, message };

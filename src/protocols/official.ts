@@ -1,10 +1,9 @@
 // MedCom's published test protocols as data (protocols/official/*.yaml): every test step with its number, section,
 // action, test data, expected result and where a bench can see the result. A manifest names the official protocol it
 // implements; lint then holds its checkpoints to it (src/protocols/coverage.ts).
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { z } from 'zod';
+import { readShippedYaml } from '../input/yaml-file.ts';
 
 const stepNumber = z.string().regex(/^\d+(\.\d+)+$/, 'must be a step number such as 3.3.1.2');
 
@@ -85,12 +84,12 @@ export function officialStep(root: string, protocolId: string, number: string): 
   const key = `${root}|${protocolId}`;
   let steps = cache.get(key);
   if (!steps) {
-    const manifest = parse(readFileSync(join(root, 'protocols', `${protocolId}.yaml`), 'utf8')) as {
+    const manifest = readShippedYaml(join(root, 'protocols', `${protocolId}.yaml`)) as {
       officialProtocol?: { file?: string };
     };
     const file = manifest.officialProtocol?.file;
     if (!file) throw new Error(`protocol ${protocolId} names no official protocol`);
-    steps = officialProtocolSchema.parse(parse(readFileSync(join(root, file), 'utf8'))).steps;
+    steps = officialProtocolSchema.parse(readShippedYaml(join(root, file))).steps;
     cache.set(key, steps);
   }
   const step = steps.find((s) => s.number === number);

@@ -1,7 +1,9 @@
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createReadStream } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { PACKAGE_ROOT } from '../run/package-root.ts';
 import { allureCliPath } from './allure-cli.ts';
 import { allureConfig, ALLURE_CONFIG_FILE } from './allure-config.ts';
 
@@ -36,24 +38,84 @@ export async function defaultHistoryPath(runDir: string): Promise<string | undef
   }
 }
 
-// Only what node needs: the run's own environment (tokens, SUT credentials) has no business in the report tool.
 const PASSED_ENV = ['PATH', 'HOME', 'TMPDIR', 'SYSTEMROOT'];
 
-/**
- * Turns `<runDir>/allure-results` into one self-contained `<runDir>/allure-report/index.html` (Allure 3's
- * `allure2` plugin, which honours categories.json), with analytics off. Returns the report's path.
- */
-export async function generateAllureHtml(runDir: string, options: AllureHtmlOptions = {}): Promise<string> {
-  const reportDir = join(runDir, 'allure-report');
-  const reportPath = join(reportDir, 'index.html');
-  // A stale report must not pass for a fresh one if generation silently writes nothing.
-  await rm(reportDir, { recursive: true, force: true });
-  const history =
-    options.history === false ? undefined : (options.history ?? (await defaultHistoryPath(runDir)));
-  if (history) await mkdir(dirname(join(runDir, history)), { recursive: true });
-  await writeFile(join(runDir, ALLURE_CONFIG_FILE), allureConfig(options.reportName ?? 'certbench', history));
-  await runAllure(runDir, ['generate', 'allure-results', '--config', ALLURE_CONFIG_FILE]);
+/** A report generation started ahead: Allure's process is loaded and waits for allure-results/ to be complete. */
+export interface AllureHtmlJob {
+  /** Writes the report's config and lets Allure generate; resolves to the report's path. Call it once. */
+  generate(options?: AllureHtmlOptions): Promise<string>;
+  /** Ends the waiting process without a report (a run that stops early); nothing once generate was called. */
+  cancel(): Promise<void>;
+}
 
+// The modules `allure generate` needs are loaded by this file before the CLI runs (see there).
+const PRELOAD = pathToFileURL(join(PACKAGE_ROOT, 'src', 'report', 'allure-preload.js')).href;
+// Enough of Allure's complaint to say what went wrong, however much it writes.
+const STDERR_KEPT = 64 * 1024;
+
+/**
+ * Starts Allure 3's `generate` for `<runDir>/allure-results` (the `allure2` plugin, which honours categories.json, as
+ * one self-contained `<runDir>/allure-report/index.html`, analytics off) in its own process, which loads its modules
+ * at once and then waits for `generate()`: loading them is a good part of the report's time, and a run starts this
+ * while it tests, when the second core has little to do.
+ */
+export function startAllureHtml(runDir: string): AllureHtmlJob {
+  const args = ['generate', 'allure-results', '--config', ALLURE_CONFIG_FILE];
+  const child = spawn(process.execPath, ['--import', PRELOAD, allureCliPath(), ...args], {
+    cwd: runDir,
+    env: allureEnv(),
+    stdio: ['pipe', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    if (stderr.length < STDERR_KEPT) stderr += chunk;
+  });
+  // A process that ended early is reported by generate(), from its exit.
+  child.stdin.on('error', () => undefined);
+  const exited = new Promise<{ code: number | null; error?: Error }>((resolve) => {
+    child.once('error', (error) => resolve({ code: null, error }));
+    child.once('close', (code) => resolve({ code }));
+  });
+  let generating = false;
+  return {
+    async generate(options = {}) {
+      generating = true;
+      const reportDir = join(runDir, 'allure-report');
+      const reportPath = join(reportDir, 'index.html');
+      // A stale report must not pass for a fresh one if generation silently writes nothing.
+      await rm(reportDir, { recursive: true, force: true });
+      const history =
+        options.history === false ? undefined : (options.history ?? (await defaultHistoryPath(runDir)));
+      if (history) await mkdir(dirname(join(runDir, history)), { recursive: true });
+      await writeFile(
+        join(runDir, ALLURE_CONFIG_FILE),
+        allureConfig(options.reportName ?? 'certbench', history),
+      );
+      child.stdin.end('go\n');
+      const { code, error } = await exited;
+      if (error || code !== 0)
+        throw new Error(
+          `allure ${args.join(' ')} failed in ${runDir}: ${stderr.trim() || error?.message || `exit ${code}`}`,
+          { cause: error },
+        );
+      return withoutAnalytics(reportPath);
+    },
+    async cancel() {
+      if (generating) return;
+      child.stdin.end();
+      if (child.exitCode === null) child.kill();
+      await exited;
+    },
+  };
+}
+
+/** Turns `<runDir>/allure-results` into `<runDir>/allure-report/index.html` (see startAllureHtml). */
+export function generateAllureHtml(runDir: string, options: AllureHtmlOptions = {}): Promise<string> {
+  return startAllureHtml(runDir).generate(options);
+}
+
+/** The report's path, once it is known to load no tracker. */
+async function withoutAnalytics(reportPath: string): Promise<string> {
   let tracked: boolean;
   try {
     tracked = await mentionsTagManager(reportPath);
@@ -103,22 +165,9 @@ export function stripAnalytics(html: string): string {
   return html.replace(/<script\b[^>]*googletagmanager[^>]*>[\s\S]*?<\/script>\s*/gi, '');
 }
 
-function runAllure(cwd: string, args: string[]): Promise<void> {
+/** Only what node needs: the run's own environment (tokens, SUT credentials) has no business in the report tool. */
+function allureEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ALLURE_NO_ANALYTICS: 'true', NO_COLOR: '1' };
   for (const name of PASSED_ENV) if (process.env[name] !== undefined) env[name] = process.env[name];
-  return new Promise((resolve, reject) => {
-    execFile(
-      process.execPath,
-      [allureCliPath(), ...args],
-      { cwd, env, maxBuffer: 16 * 1024 * 1024 },
-      (error, _stdout, stderr) => {
-        if (!error) {
-          resolve();
-          return;
-        }
-        const detail = stderr.trim() || error.message;
-        reject(new Error(`allure ${args.join(' ')} failed in ${cwd}: ${detail}`, { cause: error }));
-      },
-    );
-  });
+  return env;
 }

@@ -1,11 +1,10 @@
 // MedCom's test diagnoses of the ConditionList send protocol (protocols/data/diagnosekort/test-diagnoses-1.0.0.yaml),
 // read into the diagnoses certbench registers in the SUT and expects in what it shares.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { z } from 'zod';
 import { danishOffsetAt } from '../../src/fhir/datetime.ts';
 import { SYSTEM } from '../../src/fhir/identifiers.ts';
+import { readShippedYaml } from '../../src/input/yaml-file.ts';
 import type { RegisteredCode, RegisteredDiagnosis } from '../../src/rules/conditionlist/registration.ts';
 import { PACKAGE_ROOT } from '../../src/run/package-root.ts';
 
@@ -75,7 +74,7 @@ let cached: TestDiagnoses | undefined;
 
 export function testDiagnoses(): TestDiagnoses {
   if (cached) return cached;
-  const data = testDataSchema.parse(parse(readFileSync(join(PACKAGE_ROOT, TEST_DATA_FILE), 'utf8')));
+  const data = testDataSchema.parse(readShippedYaml(join(PACKAGE_ROOT, TEST_DATA_FILE)));
   cached = {
     table1: new Map(data.table1.map((r) => [r.ref, { ...registration(r), step: r.step ?? '' }])),
     table2: data.table2.map(registration),

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -7,6 +7,7 @@ import { allureResultsProjection } from '../../src/projections/allure/allure-res
 import { FileSystemWriter } from '../../src/projections/writer.ts';
 import {
   generateAllureHtml,
+  startAllureHtml,
   mentionsTagManager,
   SCAN_CHUNK,
   stripAnalytics,
@@ -109,6 +110,17 @@ describe('Allure HTML report', () => {
       );
     } finally {
       await rm(empty, { recursive: true, force: true });
+    }
+  });
+
+  it('a report started ahead and then not wanted ends its process and writes nothing', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'certbench-allure-cancel-'));
+    try {
+      const job = startAllureHtml(dir);
+      await job.cancel();
+      assert.deepEqual(await readdir(dir), []);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 

@@ -1,8 +1,10 @@
 import type { RunEnvironment } from '../../environment/environment.ts';
+import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { HarnessError, InvalidInputError } from '../../errors/index.ts';
 import { EXIT } from '../../errors/exit-codes.ts';
 import { dryRunCertification, runCertification, type RunOptions } from '../../run/run-certification.ts';
+import { BENCH_PHASES_ENV } from '../../run/timings.ts';
 import type { ScenarioSelection } from '../../selection/select.ts';
 import { RESULT_FILE_NAME } from '../../status/load.ts';
 import { writeCiJobSummary } from '../ci-job-summary.ts';
@@ -50,7 +52,10 @@ export async function runCommand(options: RunCommandOptions, env: RunEnvironment
     env.stdout.write(await dryRunCertification(runOptions, env));
     return EXIT.ok;
   }
-  const { result } = await runCertification(runOptions, env);
+  const { result, timings } = await runCertification(runOptions, env);
+  // npm run bench asks where the time went (scripts/bench.ts).
+  const phasesFile = env.env[BENCH_PHASES_ENV];
+  if (phasesFile) await writeFile(phasesFile, JSON.stringify(timings));
   env.logger.info(
     `certbench: ${result.outcome.summary} (exit ${result.outcome.exitCode}); result in ${options.out}/certification-result.json`,
   );

@@ -2,10 +2,9 @@
 // component codes of the model elements, and the OIDs, read from protocols/data/gmv2/codes.yaml (which names its
 // sources), and how the judge uses them in each format.
 
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { z } from 'zod';
+import { readShippedYaml } from '../../input/yaml-file.ts';
 import { PACKAGE_ROOT } from '../../run/package-root.ts';
 
 /** The code lists, kept once as data with their source and read by the reference GP system too. */
@@ -87,7 +86,7 @@ const codesSchema = z.strictObject({
 });
 
 /** The code lists as read and checked; a broken data file is an error at start-up, naming the field. */
-export const GMV2_CODES = codesSchema.parse(parse(readFileSync(join(PACKAGE_ROOT, CODES_FILE), 'utf8')));
+export const GMV2_CODES = codesSchema.parse(readShippedYaml(join(PACKAGE_ROOT, CODES_FILE)));
 
 /** MedCom's OID, under which the draft files the document type codes (and, by its `$sct` alias, SNOMED codes). */
 export const MEDCOM_OID = GMV2_CODES.oids.medcom;
