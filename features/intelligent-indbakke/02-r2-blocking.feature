@@ -1,14 +1,18 @@
 @protocol:intelligent-indbakke @usecase:R2
 Feature: Intelligent indbakke R2: what keeps a requisition in the doctor's inbox
 
-  Eight requisitions for Einer, all with "Autosvar ved normal", each complete and final except where stated. Each has
+  Eleven requisitions for Einer, all with "Autosvar ved normal", each complete and final except where stated. Each has
   one result that must stop the automatic reply, next to a normal one: a result flagged abnormal by the
   laboratory although its value lies inside the interval, a value above the interval without a flag, a result
   without limits, an alphanumeric result equal to the laboratory's interval text, a value with an operator (<5),
   a provisional result, and a haemoglobin just below the lower limit (8,2 against 8,3-10,5, no flag: the boundary
   of the lower limit). An eighth has a urine protein strip the laboratory reports as alphanumeric although its
   value "0" reads as a number inside the interval 0-0 (the boundary of "alphanumeric": the type decides, not how
-  the value looks). The whole requisition stays in the doctor's inbox and the patient gets no reply.
+  the value looks). The whole requisition stays in the doctor's inbox and the patient gets no reply. Three more (B9,
+  B10, B11) each have a CRP the laboratory declares numerisk whose value is not a number: "hæmolyseret" (text only),
+  "ca. 5" (text before the number) and "5 hæmolyse" (text after it), each against the interval -8. Such a value
+  cannot be shown to lie inside the limits: the report is refused as malformed or shown in the doctor's inbox, and
+  never answered automatically.
 
   Background:
     Given test patient "0201609995" has requisition "B1" ordered with auto-handling "autosvar-ved-normal" for:
@@ -43,6 +47,18 @@ Feature: Intelligent indbakke R2: what keeps a requisition in the doctor's inbox
       | NPU      |
       | NPU04206 |
       | NPU02319 |
+    And test patient "0201609995" has requisition "B9" ordered with auto-handling "autosvar-ved-normal" for:
+      | NPU      |
+      | NPU19748 |
+      | NPU02319 |
+    And test patient "0201609995" has requisition "B10" ordered with auto-handling "autosvar-ved-normal" for:
+      | NPU      |
+      | NPU19748 |
+      | NPU02319 |
+    And test patient "0201609995" has requisition "B11" ordered with auto-handling "autosvar-ved-normal" for:
+      | NPU      |
+      | NPU19748 |
+      | NPU02319 |
     When laboratory "TLA" delivers a "komplet_svar" report on requisition "B1" for test patient "0201609995":
       | NPU      | svar | interval | flag    |
       | NPU19748 | 4    | -8       | unormal |
@@ -75,6 +91,18 @@ Feature: Intelligent indbakke R2: what keeps a requisition in the doctor's inbox
       | NPU      | svar | interval | type         |
       | NPU04206 | 0    | 0-0      | alfanumerisk |
       | NPU02319 | 9,0  | 8,3-10,5 |              |
+    And laboratory "TLA" delivers a "komplet_svar" report on requisition "B9" for test patient "0201609995":
+      | NPU      | svar        | interval | type     |
+      | NPU19748 | hæmolyseret | -8       | numerisk |
+      | NPU02319 | 9,0         | 8,3-10,5 |          |
+    And laboratory "TLA" delivers a "komplet_svar" report on requisition "B10" for test patient "0201609995":
+      | NPU      | svar        | interval | type     |
+      | NPU19748 | ca. 5       | -8       | numerisk |
+      | NPU02319 | 9,0         | 8,3-10,5 |          |
+    And laboratory "TLA" delivers a "komplet_svar" report on requisition "B11" for test patient "0201609995":
+      | NPU      | svar        | interval | type     |
+      | NPU19748 | 5 hæmolyse  | -8       | numerisk |
+      | NPU02319 | 9,0         | 8,3-10,5 |          |
 
   @cp:II-3.3.2.1
   Scenario: An abnormal flag blocks the whole requisition
@@ -107,3 +135,10 @@ Feature: Intelligent indbakke R2: what keeps a requisition in the doctor's inbox
   Scenario: A provisional result is never auto-answered
     Then requisition "B6" stays in the doctor's inbox and the patient gets no automatic reply
     And the assessor judges "Rekvisitionen ligger i lægens indbakke, og patienten har ikke fået automatisk svar" / "The requisition is in the doctor's inbox and the patient got no automatic reply"
+
+  @cp:II-3.3.2.7
+  Scenario: A numerisk result whose value is not a number is never auto-answered
+    Then the report on requisition "B9", whose value is not a number, is refused or shown in the doctor's inbox, and never answered or archived automatically
+    And the report on requisition "B10", whose value is not a number, is refused or shown in the doctor's inbox, and never answered or archived automatically
+    And the report on requisition "B11", whose value is not a number, is refused or shown in the doctor's inbox, and never answered or archived automatically
+    And the assessor judges "Svarene med værdierne hæmolyseret (B9), ca. 5 (B10) og 5 hæmolyse (B11) er afvist eller ligger i lægens indbakke; intet automatisk svar eller arkivering" / "The reports with the values hæmolyseret (B9), ca. 5 (B10) and 5 hæmolyse (B11) were refused or are in the doctor's inbox; no automatic reply or archiving"

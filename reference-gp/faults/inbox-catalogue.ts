@@ -12,7 +12,15 @@ export const INBOX_FAULTS = {
     'II-3.4.2',
   ),
   'inbox-report-without-patient-filed': behaviour(
-    'A well-formed report without its Patient element is received (2xx) and filed under no patient: neither refused nor shown (found by mutation testing)',
+    'A well-formed report without its Patient element, or with an empty CivilRegistrationNumber, is received (2xx) and filed under no patient: neither refused nor shown (found by mutation testing)',
+    'II-3.4.2',
+  ),
+  'inbox-unordered-analysis-breaks': behaviour(
+    'A report carrying an analysis the GP did not order (one the laboratory added) breaks the receiving endpoint: HTTP 500 (found by mutation testing)',
+    'II-3.4.1',
+  ),
+  'inbox-empty-cpr-filed': behaviour(
+    'A well-formed report whose CivilRegistrationNumber is present but empty is received (2xx) and filed under no patient: neither refused nor shown (found by mutation testing)',
     'II-3.4.2',
   ),
   'inbox-namespace-prefix-refused': behaviour(
@@ -105,6 +113,10 @@ export const INBOX_FAULTS = {
     'Every result of a requisition shows the producer of its first report',
     'II-3.3.4.2',
   ),
+  'inbox-reads-value-with-parsefloat': behaviour(
+    'A numerisk value is read like parseFloat: leading digits count ("5 hæmolyse" is 5) and a text that is no number compares as normal (found by mutation testing)',
+    'II-3.3.2.7',
+  ),
   // --- the clinic's own limits ---
   'inbox-lower-only-interval-ignored': behaviour(
     'A reference interval with only a lower limit is taken for no interval, so the result is never normal (found by mutation testing)',
@@ -143,6 +155,10 @@ export const INBOX_FAULTS = {
     'A requisition ordered without its own type is handled as "Ingen", whatever the clinic’s default',
     'II-3.3.10.1',
   ),
+  'inbox-unset-type-is-autosvar': behaviour(
+    'A requisition ordered without its own type is handled as "Autosvar ved normal", also when the clinic’s default is "Ingen" (found by mutation testing)',
+    'II-3.3.10.3',
+  ),
   'inbox-clinic-default-overrides-requisition': behaviour(
     'A clinic default other than "Ingen" replaces the type chosen for the requisition',
     'II-3.3.10.2',
@@ -151,6 +167,10 @@ export const INBOX_FAULTS = {
     'A change of the type after ordering is accepted but not used: the type chosen at ordering stays in force',
     'II-3.3.11.1',
     'II-3.3.11.2',
+  ),
+  'inbox-type-change-drops-appointment': behaviour(
+    'A type changed to "Arkiver til aftale" keeps no appointment: the requisition is archived without a date and is back in the inbox at once (found by mutation testing)',
+    'II-3.3.11.3',
   ),
   // --- corrections ---
   'inbox-correction-stays-archived': behaviour(
@@ -180,6 +200,10 @@ export const INBOX_FAULTS = {
   ),
   'inbox-mismatched-report-under-requisition-patient': behaviour(
     'A report naming another known patient than its requisition’s is shown under the requisition’s patient, not the one it names (found by mutation testing)',
+    'II-3.3.9.1',
+  ),
+  'inbox-placeholder-result-on-unmatched': behaviour(
+    'The item of a report that matches no requisition shows a placeholder result ("afventer match") besides the results the report carried (found by mutation testing)',
     'II-3.3.9.1',
   ),
   'inbox-lists-every-patient': behaviour(

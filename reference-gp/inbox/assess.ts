@@ -8,6 +8,13 @@ export type Assessment = { normal: true } | { normal: false; reason: string; pen
 
 const FINAL = new Set(['svar_endeligt', 'svar_rettet']);
 
+const NORMAL: Assessment = { normal: true };
+
+/** Not normal, for `reason` (informative: the item's reasons). */
+function notNormal(reason: string): Assessment {
+  return { normal: false, reason };
+}
+
 /** Numbers on the wire may carry a decimal comma (the reader has trimmed the value). */
 export function numberOf(value: string | undefined): number | undefined {
   if (value === undefined || !/^-?\d+([.,]\d+)?$/.test(value)) return undefined;
@@ -36,33 +43,31 @@ export function assessResult(
   if (result.type === 'alfanumerisk' && !readAsNumber) {
     // The fault: a text value equal to the laboratory's interval text counts as normal.
     if (faults.has('inbox-autoanswers-alphanumeric') && result.value === result.interval.text && !result.flag)
-      return { normal: true };
-    return { normal: false, reason: `${result.npu} is alphanumeric` };
+      return NORMAL;
+    return notNormal(`${result.npu} is alphanumeric`);
   }
   if (result.operator && !faults.has('inbox-autoanswers-operator'))
-    return { normal: false, reason: `${result.npu} has an operator (${result.operator})` };
+    return notNormal(`${result.npu} has an operator (${result.operator})`);
   if (result.flag && !faults.has('inbox-ignores-abnormal-flag'))
-    return { normal: false, reason: `${result.npu} is flagged ${result.flag}` };
+    return notNormal(`${result.npu} is flagged ${result.flag}`);
   const limits =
     (faults.has('inbox-ignores-clinic-limits') ? undefined : clinicLimits) ?? labLimits(result, faults);
   if (!limits)
-    return faults.has('inbox-no-limits-is-normal')
-      ? { normal: true }
-      : { normal: false, reason: `${result.npu} has no limits` };
-  // Fault: the decimal comma is dropped, as if it separated thousands ("5,5" read as 55).
-  const value = numberOf(
-    faults.has('inbox-drops-decimal-comma') ? result.value.replace(',', '') : result.value,
-  );
+    return faults.has('inbox-no-limits-is-normal') ? NORMAL : notNormal(`${result.npu} has no limits`);
+  // Faults: the decimal comma is dropped, as if it separated thousands ("5,5" read as 55); the value is read like
+  // parseFloat ("5 hæmolyse" is 5, "hæmolyseret" NaN, which no comparison finds outside the limits).
+  const value = faults.has('inbox-reads-value-with-parsefloat')
+    ? Number.parseFloat(result.value.replace(',', '.'))
+    : numberOf(faults.has('inbox-drops-decimal-comma') ? result.value.replace(',', '') : result.value);
   // Fault: only one decimal is read ("5,44" is taken for no number).
   if (value === undefined || (faults.has('inbox-reads-one-decimal') && /[.,]\d{2}/.test(result.value)))
-    return { normal: false, reason: `${result.npu} value "${result.value}" is not a number` };
-  if (faults.has('inbox-trusts-flags-only')) return { normal: true };
+    return notNormal(`${result.npu} value "${result.value}" is not a number`);
+  if (faults.has('inbox-trusts-flags-only')) return NORMAL;
   // A missing limit bounds nothing.
   if (value < (limits.lower ?? -Infinity) && !faults.has('inbox-ignores-lower-limit'))
-    return { normal: false, reason: `${result.npu} ${value} is below ${limits.lower}` };
-  if (value > (limits.upper ?? Infinity))
-    return { normal: false, reason: `${result.npu} ${value} is above ${limits.upper}` };
-  return { normal: true };
+    return notNormal(`${result.npu} ${value} is below ${limits.lower}`);
+  if (value > (limits.upper ?? Infinity)) return notNormal(`${result.npu} ${value} is above ${limits.upper}`);
+  return NORMAL;
 }
 
 export type Decision =

@@ -74,8 +74,9 @@ export function applyDecision(ctx: GpContext, item: InboxItem, decision: Decisio
 export function returnToInbox(ctx: GpContext, item: InboxItem, corrected: boolean): void {
   item.state = 'inbox';
   delete item.archivedUntil;
-  item.reasons = [
-    corrected ? 'corrected result after automatic handling' : 'new report after automatic handling',
-  ];
-  audit(ctx, item, 'return-to-inbox', item.reasons[0] ?? '');
+  const reason = corrected
+    ? 'corrected result after automatic handling'
+    : 'new report after automatic handling';
+  item.reasons = [reason];
+  audit(ctx, item, 'return-to-inbox', reason);
 }

@@ -32,7 +32,9 @@ export function changeAutoHandling(ctx: GpContext, input: Input): Record<string,
     );
   if (ctx.faults.has('inbox-type-fixed-at-ordering')) return { requisition: number, autoHandling };
   requisition.autoHandling = autoHandling;
-  if (appointment) requisition.appointment = appointment;
+  // Fault inbox-type-change-drops-appointment: the new type is kept, its appointment not.
+  if (appointment && !ctx.faults.has('inbox-type-change-drops-appointment'))
+    requisition.appointment = appointment;
   // Fault: the inbox's copy of the type is not updated (only the decision uses the new one).
   if (item && !ctx.faults.has('inbox-view-shows-ordered-type')) item.autoHandling = autoHandling;
   return { requisition: number, autoHandling };

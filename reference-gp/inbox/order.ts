@@ -33,7 +33,11 @@ function analysis(value: unknown, index: number): OrderedAnalysis {
 function handlingOf(ctx: GpContext, chosen: AutoHandling | undefined): AutoHandling {
   const { defaultAutoHandling } = ctx.state.inbox;
   if (chosen === undefined)
-    return ctx.faults.has('inbox-ignores-clinic-default') ? 'ingen' : defaultAutoHandling;
+    return ctx.faults.has('inbox-ignores-clinic-default')
+      ? 'ingen'
+      : ctx.faults.has('inbox-unset-type-is-autosvar')
+        ? 'autosvar-ved-normal'
+        : defaultAutoHandling;
   return ctx.faults.has('inbox-clinic-default-overrides-requisition') && defaultAutoHandling !== 'ingen'
     ? defaultAutoHandling
     : chosen;

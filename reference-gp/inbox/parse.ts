@@ -85,10 +85,12 @@ export function readReport(xml: string, faults: ReadonlySet<FaultName>): Receive
   return {
     letterId: required(root, 'letter identifier', 'Letter', 'Identifier'),
     senderCode: required(root, 'sending laboratory', 'Sender', 'FromLabIdentifier'),
-    // Fault: a report without the patient is filed under no patient.
-    cpr: faults.has('inbox-report-without-patient-filed')
-      ? (textAt(root, 'Patient', 'CivilRegistrationNumber') ?? '')
-      : required(root, 'patient', 'Patient', 'CivilRegistrationNumber'),
+    // Faults: a report without the patient, or with an empty CPR number, is filed under no patient.
+    cpr:
+      faults.has('inbox-report-without-patient-filed') ||
+      (faults.has('inbox-empty-cpr-filed') && child(root, 'Patient', 'CivilRegistrationNumber') !== undefined)
+        ? (textAt(root, 'Patient', 'CivilRegistrationNumber') ?? '')
+        : required(root, 'patient', 'Patient', 'CivilRegistrationNumber'),
     requisition: required(
       root,
       'requisition number',

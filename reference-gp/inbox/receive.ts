@@ -57,6 +57,19 @@ function itemFor(
         ? ordered.patient
         : report.cpr;
     item = newItem(key, report, requisition, patient);
+    // Fault: an unmatched report's item shows a placeholder result besides the reported ones.
+    if (ctx.faults.has('inbox-placeholder-result-on-unmatched') && !requisition)
+      item.results = [
+        {
+          npu: 'NPU00000',
+          name: 'afventer match',
+          status: 'proeve_modtaget',
+          type: 'alfanumerisk',
+          value: '*****',
+          interval: {},
+          producer: { identifier: '', code: '' },
+        },
+      ];
     inbox.items.push(item);
   }
   return item;
@@ -85,6 +98,12 @@ export function receiveLabReport(ctx: GpContext, request: InboundRequest): Inbou
     return json(400, { error: `lab report refused: ${(error as Error).message}` });
   }
   const ordered = ctx.state.inbox.requisitions.get(report.requisition);
+  // Fault: an analysis the requisition does not list breaks the look-up of its ordered analysis.
+  if (
+    ctx.faults.has('inbox-unordered-analysis-breaks') &&
+    report.results.some((r) => ordered?.analyses.every((a) => a.npu !== r.npu))
+  )
+    return json(500, { error: 'internal error: analysis not on the requisition' });
   if (ctx.faults.has('inbox-drops-unordered-report') && ordered === undefined)
     return json(200, { received: report.letterId, requisition: report.requisition });
   const matches =

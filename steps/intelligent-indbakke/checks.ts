@@ -10,6 +10,7 @@ import {
   nothingAboutOthers,
   notAutoHandled,
   nothingAudited,
+  onlyResults,
   repliesAbout,
   showsTypeInForce,
   stateIs,
@@ -65,8 +66,10 @@ Then(
   async function (this: CertbenchWorld) {
     if (!(await observed(this))) return;
     const outcome = await this.realise();
-    // Complete reports only: a cut-off or incomplete one may be refused (II-3.4.2).
-    const wellFormed = inboxScenario(this).deliveries.filter((d) => !d.cutOff && d.omit === undefined);
+    // Complete reports only: a cut-off or incomplete one (an element left out or empty) may be refused (II-3.4.2).
+    const wellFormed = inboxScenario(this).deliveries.filter(
+      (d) => !d.cutOff && d.omit === undefined && d.blank === undefined,
+    );
     const problems = wellFormed.flatMap((d) => {
       const { status, excerpt } = (outcome.outputs.get(d.step) as DeliveryOutput).answer;
       return status !== undefined && (status < 200 || status > 299)
@@ -495,5 +498,34 @@ Then(
   "the report on requisition {string} without its {string} element is refused or shown in the doctor's inbox, and never answered or archived automatically",
   async function (this: CertbenchWorld, ref: string, element: string) {
     await refusedOrShown(this, ref, (d) => d.omit === element, `report without ${element}`);
+  },
+);
+
+Then(
+  "the report on requisition {string}, whose value is not a number, is refused or shown in the doctor's inbox, and never answered or archived automatically",
+  async function (this: CertbenchWorld, ref: string) {
+    await refusedOrShown(this, ref, () => true, 'numerisk value that is not a number');
+  },
+);
+
+Then(
+  'the item of the report on requisition {string} under patient {string} shows only the results the report carried',
+  async function (this: CertbenchWorld, ref: string, patient: string) {
+    if (!(await observed(this))) return;
+    const { requisition, latest } = await seen(this, ref, patient);
+    const carried = inboxScenario(this)
+      .deliveries.filter((d) => d.requisition === ref && d.cpr === patient)
+      .flatMap((d) => d.rows.map((r) => r.npu));
+    this.verify('no result the laboratory did not report', onlyResults(latest, requisition, carried), {
+      location: `observation inbox.items results (patient ${patient})`,
+      expected: `results among ${[...new Set(carried)].join(', ')}`,
+    });
+  },
+);
+
+Then(
+  "the report on requisition {string} with its {string} element empty is refused or shown in the doctor's inbox, and never answered or archived automatically",
+  async function (this: CertbenchWorld, ref: string, element: string) {
+    await refusedOrShown(this, ref, (d) => d.blank === element, `report with ${element} empty`);
   },
 );

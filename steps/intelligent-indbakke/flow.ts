@@ -110,6 +110,15 @@ Given(
   },
 );
 
+Given(
+  'the GP changes the auto-handling type of requisition {string} to {string} with an appointment in {int} days',
+  function (this: CertbenchWorld, ref: string, handling: string, days: number) {
+    const requisition = ordered(this, ref);
+    requisition.appointmentInDays = days;
+    planHandlingChange(this, ref, requisition.patient, handling, days);
+  },
+);
+
 function rowsOf(table: DataTable): ResultRow[] {
   return table.hashes().map((row) => ({
     npu: row['NPU'] ?? '',
@@ -139,20 +148,27 @@ When(
   },
 );
 
+/** A report without an element, or with it empty: well-formed, but without what XRPT01 requires. */
 When(
-  'laboratory {string} delivers a {string} report on requisition {string} for test patient {string}, without its {string} element:',
+  /^laboratory "([^"]+)" delivers a "([^"]+)" report on requisition "([^"]+)" for test patient "([^"]+)", (?:without its "([^"]+)" element|with its "([^"]+)" element empty):$/,
   function (
     this: CertbenchWorld,
     lab: string,
     status: string,
     ref: string,
     cpr: string,
-    omit: string,
+    omit: string | undefined,
+    blank: string | undefined,
     table: DataTable,
   ) {
     ordered(this, ref);
-    if (!/^[A-Za-z]+$/.test(omit)) throw new Error(`"${omit}" is not an XRPT01 element name`);
-    planDelivery(this, { lab, requisition: ref, cpr, rows: rowsOf(table), omit }, status);
+    const element = omit ?? blank ?? '';
+    if (!/^[A-Za-z]+$/.test(element)) throw new Error(`"${element}" is not an XRPT01 element name`);
+    planDelivery(
+      this,
+      { lab, requisition: ref, cpr, rows: rowsOf(table), ...(omit ? { omit } : { blank: element }) },
+      status,
+    );
   },
 );
 

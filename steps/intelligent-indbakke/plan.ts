@@ -97,28 +97,38 @@ export function planRestoreDefault(world: CertbenchWorld): void {
   });
 }
 
-/** The GP changes the auto-handling type of a requisition already ordered (before its results are in). */
+/**
+ * The GP changes the auto-handling type of a requisition already ordered (before its results are in), with an
+ * appointment `appointmentInDays` from now where given (arkiver-til-aftale).
+ */
 export function planHandlingChange(
   world: CertbenchWorld,
   ref: string,
   patient: string,
   autoHandling: string,
+  appointmentInDays?: number,
 ): void {
   world.addToPlan({
     name: `change ${ref} to ${autoHandling}`,
-    key: [ref, patient, autoHandling],
-    run: ({ ctx, driver }) =>
-      driver.perform('inbox.change-auto-handling', {
+    key: [ref, patient, autoHandling, appointmentInDays],
+    run: async ({ ctx, driver }) => {
+      const appointment =
+        appointmentInDays === undefined ? undefined : danishDateAfter(ctx.clock.now(), appointmentInDays);
+      const output = await driver.perform('inbox.change-auto-handling', {
         patient,
         requisition: requisitionNumber(ctx.runId, ref),
         autoHandling,
-      }),
+        ...(appointment ? { appointment } : {}),
+      });
+      // As planOrder: later steps look at the inbox on this appointment day.
+      return appointment ? { ...output, appointment } : output;
+    },
   });
 }
 
 /**
  * Delivers one report as `report` describes it: `cutOff` sends it without its closing tags (not well-formed XML),
- * `omit` leaves an element out, `prefix` binds the XRPT01 namespace to a prefix.
+ * `omit` leaves an element out, `blank` empties one, `prefix` binds the XRPT01 namespace to a prefix.
  */
 export function planDelivery(
   world: CertbenchWorld,
@@ -129,7 +139,7 @@ export function planDelivery(
   const step = `report ${scenario.deliveries.length + 1}`;
   scenario.deliveries.push({ ...report, step });
   const patients = [...scenario.patients];
-  const { cutOff = false, prefix, omit } = report;
+  const { cutOff = false, prefix, omit, blank } = report;
   world.addToPlan({
     name: step,
     key: [report, reportStatus, patients],
@@ -152,12 +162,14 @@ export function planDelivery(
         ? xml.slice(0, xml.lastIndexOf('</Result>'))
         : omit
           ? xml.replace(new RegExp(`\\s*<${omit}>[\\s\\S]*?</${omit}>`), '')
-          : xml;
+          : blank
+            ? xml.replace(new RegExp(`<${blank}>[^<]*</${blank}>`), `<${blank}></${blank}>`)
+            : xml;
       const answer = await driver.deliver({
         channel: LAB_REPORT_CHANNEL,
         contentType: 'application/xml',
         body,
-        description: `XRPT01 ${reportStatus} from ${report.lab} on requisition ${requisition}${cutOff ? ' (cut off)' : ''}${omit ? ` (without ${omit})` : ''}${prefix ? ` (namespace prefix ${prefix})` : ''}`,
+        description: `XRPT01 ${reportStatus} from ${report.lab} on requisition ${requisition}${cutOff ? ' (cut off)' : ''}${omit ? ` (without ${omit})` : ''}${blank ? ` (${blank} empty)` : ''}${prefix ? ` (namespace prefix ${prefix})` : ''}`,
       });
       const snapshots: Record<string, InboxSnapshot> = {};
       // A manual driver has no observations: the assessor looks at the screen instead.

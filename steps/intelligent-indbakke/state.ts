@@ -24,6 +24,8 @@ export interface DeliveredReport {
   cutOff?: boolean;
   /** Sent without this element (with its content): well-formed, but without what XRPT01 requires. */
   omit?: string;
+  /** Sent with this element present but empty (<X></X>): well-formed, but without the value XRPT01 requires. */
+  blank?: string;
   /** The XRPT01 namespace bound to this prefix instead of the default namespace. */
   prefix?: string;
   /** On a requisition number nobody ordered (not one of the scenario's requisitions). */

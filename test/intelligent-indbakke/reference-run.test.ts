@@ -30,7 +30,7 @@ describe('intelligent-indbakke against the reference GP', () => {
   it('passes every checkpoint of the conforming system', async () => {
     const { result } = await runReference({ profileFile: await profile(), protocols: [PROTOCOL] });
     const all = checkpoints(result);
-    assert.equal(all.length, 32);
+    assert.equal(all.length, 35);
     assert.deepEqual(
       all.filter((c) => c.status !== 'passed').map((c) => `${c.id} ${c.status} ${c.message ?? ''}`),
       [],
@@ -67,6 +67,17 @@ describe('intelligent-indbakke against the reference GP', () => {
     assert.match(fee.message ?? '', /1 fee\(s\) registered \(0105 on A1/);
     assert.equal(checkpoint(result, 'II-3.3.1.1').status, 'passed');
   });
+
+  it('fails II-3.4.2 for the report with an empty CPR number (found by mutation testing)', async () => {
+    const { result } = await runReference({
+      profileFile: await profile(),
+      protocols: [PROTOCOL],
+      faults: ['inbox-empty-cpr-filed'],
+    });
+    const malformed = checkpoint(result, 'II-3.4.2');
+    assert.equal(malformed.status, 'failed');
+    assert.match(malformed.message ?? '', /CivilRegistrationNumber empty/);
+  });
 });
 
 describe('a receiving endpoint that misbehaves', () => {
@@ -96,7 +107,7 @@ describe('a receiving endpoint that misbehaves', () => {
         protocols: [PROTOCOL],
       });
       const all = checkpoints(result);
-      assert.equal(all.length, 32);
+      assert.equal(all.length, 35);
       assert.deepEqual(result.harnessErrors, []);
       const reply = checkpoint(result, 'II-3.3.1.1');
       assert.equal(reply.status, 'failed');

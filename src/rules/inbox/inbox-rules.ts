@@ -168,3 +168,19 @@ export function groupedWithProducers(
   }
   return problems;
 }
+
+/**
+ * Every item of the requisition shows only results the laboratory reported (by NPU code): nothing invented, such as
+ * a placeholder for a report that matches no requisition. Whether each reported result is shown is
+ * groupedWithProducers's question.
+ */
+export function onlyResults(snapshot: InboxSnapshot, requisition: string, reported: string[]): string[] {
+  const problems: string[] = [];
+  for (const item of readItems(snapshot.items, problems).filter((i) => i.requisition === requisition))
+    for (const result of item.results)
+      if (!reported.includes(result.npu))
+        problems.push(
+          `requisition ${requisition} shows a result ${result.npu || '(without an NPU code)'} that no report on it carried (reported: ${reported.join(', ')})`,
+        );
+  return problems;
+}
