@@ -191,6 +191,20 @@ function brokenSbdh(ctx: GpContext, sbdh: string): string {
   // Fault: DocumentIdentification/Type names the event instead of Bundle.
   if (ctx.faults.has('ack-ehmi-document-type-of-the-event'))
     broken = broken.replace('<Type>Bundle</Type>', '<Type>acknowledgement-message</Type>');
+  // Faults: the namespaces, the parties' Authority, the Scopes' Identifier, the XML declaration written wrong.
+  if (ctx.faults.has('ack-ehmi-sbdh-without-namespace'))
+    broken = broken.replace(/(<StandardBusinessDocument) xmlns="[^"]*"/, '$1');
+  if (ctx.faults.has('ack-ehmi-binary-content-without-namespace'))
+    broken = broken.replace(/(<BinaryContent) xmlns="[^"]*"/, '$1 xmlns=""');
+  if (ctx.faults.has('ack-ehmi-authority-gln'))
+    broken = broken.replaceAll('Authority="iso6523-actorid-upis"', 'Authority="GLN"');
+  if (ctx.faults.has('ack-ehmi-scope-identifier-of-the-event'))
+    broken = broken.replaceAll(
+      '<Identifier>dk-medcom-messaging</Identifier>',
+      '<Identifier>acknowledgement-message</Identifier>',
+    );
+  if (ctx.faults.has('ack-ehmi-xml-declaration-without-version'))
+    broken = broken.replace('<?xml version="1.0" encoding="UTF-8"?>', '<?xml encoding="UTF-8"?>');
   return broken;
 }
 
