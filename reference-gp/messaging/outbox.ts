@@ -149,7 +149,6 @@ async function sendNow(ctx: GpContext, ack: Created): Promise<void> {
   const bundle = acknowledgement(ack.acknowledged, ack.bundleId, ack.content, ack.parties, created, faults, {
     bundleId: id,
     sent: sending,
-    withoutOutcome: faults.has('ack-ae-without-outcome') && ack.content.code === 'fatal-error',
   });
   // Only the resend faults read the first acknowledgement of a message.
   if ((faults.has('ack-resend-same-bundle-id') || faults.has('ack-resend-same-times')) && !first)
