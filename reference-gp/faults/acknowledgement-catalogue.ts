@@ -120,6 +120,12 @@ export const ACKNOWLEDGEMENT_FAULTS = {
     'The XML declaration of the EHMI SBDH has no version (<?xml encoding="UTF-8"?>)',
     'ACK-3.4.8',
   ),
+  'ack-meta-profile-empty': behaviour(
+    "The acknowledgement's Provenance has an empty meta.profile list (FHIR R4 JSON: arrays are never empty)",
+    'ACK-3.3.1.2',
+    'ACK-3.3.1.5',
+    'ACK-3.3.1.7',
+  ),
   'ack-outcome-urn-fullurl': behaviour(
     'The OperationOutcome of a negative acknowledgement has a urn:uuid fullUrl, so response.details (OperationOutcome/<id>) does not resolve in the Bundle',
     'ACK-3.3.1.5',

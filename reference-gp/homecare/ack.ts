@@ -148,7 +148,8 @@ export function acknowledgement(
       resource: {
         resourceType: 'Provenance',
         id: provenanceId,
-        meta: { profile: [PROFILES.provenance] },
+        // Fault: an empty profile list where the profile is not named.
+        meta: { profile: faults.has('ack-meta-profile-empty') ? [] : [PROFILES.provenance] },
         target: [{ reference: `MessageHeader/${headerId}` }],
         occurredDateTime: sent,
         recorded: sent,
