@@ -135,6 +135,10 @@ export const HOMECARE_FAULTS = {
     'The united view of clinical comments (homecare.clinical-comments) lists the reports without their comments',
     'KP-3.2.1.17',
   ),
+  'hco-united-comments-every-report': behaviour(
+    'The united view of clinical comments has a row for every report, also for one without a clinical comment',
+    'KP-3.2.1.17',
+  ),
   'hco-rejects-fhir-xml': behaviour(
     'The receiving endpoint refuses a HomeCareObservation as FHIR XML (415): JSON only',
     'KP-3.3.5-b',

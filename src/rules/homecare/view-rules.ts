@@ -306,9 +306,14 @@ export function unitedCommentProblems(rows: unknown, message: HcoMessage): strin
   if (listed.length > 0) return listed;
   // A bug in the protocol, not in the SUT: the step must name a report that has a clinical comment.
   if (!message.clinicalComment) throw new Error('the report has no clinical comment to look for');
+  // A row is one received clinical comment (HomecareClinicalComment.clinicalComment is required): a report that came
+  // without one has no row.
+  const empty = views(rows)
+    .filter((r) => typeof r['clinicalComment'] !== 'string' || r['clinicalComment'].trim() === '')
+    .map((r) => `the row of messageId ${show(r['messageId'])} has no clinical comment`);
   const row = views(rows).find((r) => r['messageId'] === message.messageId);
-  if (!row) return [`no row names the report (messageId ${message.messageId ?? '?'})`];
-  return fieldProblems(row, [['clinicalComment', message.clinicalComment]]);
+  if (!row) return [...empty, `no row names the report (messageId ${message.messageId ?? '?'})`];
+  return [...empty, ...fieldProblems(row, [['clinicalComment', message.clinicalComment]])];
 }
 
 // --- R.CORR: what a correction changed ---
