@@ -122,9 +122,12 @@ function resultOf(observation: Json, faults: ReadonlySet<FaultName>): HomecareRe
 }
 
 /** The attachment with its author (Media.operator: a Practitioner, or the practitioner of a PractitionerRole). */
-function attachmentOf(m: Message, media: Json): HomecareAttachment {
+function attachmentOf(m: Message, media: Json, faults: ReadonlySet<FaultName>): HomecareAttachment {
   const content = obj(media['content']);
   const operator = m.resolve(media['operator']);
+  // Fault: an attachment without an author (Media.operator 0..1) breaks the reading of the message.
+  if (!operator && faults.has('hco-attachment-without-author-breaks'))
+    throw new Error('Media.operator is missing');
   const author =
     operator?.['resourceType'] === 'PractitionerRole' ? m.resolve(operator['practitioner']) : operator;
   const name = author ? nameOf(author) : '';
@@ -146,14 +149,18 @@ export function readMessage(bundle: Json, faults: ReadonlySet<FaultName>): Recei
   const patient = m.resolve(report['subject']) ?? m.first('Patient');
   const performers = list(report['performer']).map((p) => m.resolve(p) ?? {});
   // Fault: the MessageHeader's sender is shown as the producer, not the report's performer Organization.
+  // Fault: the first performer is taken for the producer, whatever its type.
   const performer = faults.has('hco-producer-is-sender')
     ? undefined
-    : performers.find((p) => p['resourceType'] === 'Organization');
+    : faults.has('hco-producer-first-performer')
+      ? performers[0]
+      : performers.find((p) => p['resourceType'] === 'Organization');
   const producer = performer ?? m.resolve(header['sender']) ?? {};
   const role = performers.find((p) => p['resourceType'] === 'PractitionerRole') ?? {};
   const practitioner = m.resolve(role['practitioner']) ?? {};
   const receiver = m.resolve(obj(list(header['destination'])[0])['receiver']) ?? {};
-  const sender = m.resolve(header['sender']) ?? producer;
+  // Fault: the sender's GLN (compared with the SBDH envelope) is read from the producer.
+  const sender = (faults.has('hco-sender-is-producer') ? producer : m.resolve(header['sender'])) ?? producer;
   const messageId = str(header['id']);
   const own =
     m.resources.find(
@@ -210,7 +217,7 @@ export function readMessage(bundle: Json, faults: ReadonlySet<FaultName>): Recei
     attachments: list(report['media'])
       .map((l) => m.resolve(obj(l)['link']))
       .filter((x): x is Json => x !== undefined)
-      .map((media) => attachmentOf(m, media)),
+      .map((media) => attachmentOf(m, media, faults)),
     // Fault: every report is marked as refused consent, whatever its security labels.
     refusedConsent:
       faults.has('hco-refused-consent-on-every-report') ||

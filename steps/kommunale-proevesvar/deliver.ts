@@ -244,6 +244,13 @@ Given(
 );
 
 Given(
+  "the acute-care team sends {string}: MedCom's test example {string} in the other valid shapes of its fields, in an EHMI SBDH envelope",
+  function (this: CertbenchWorld, ref: string, id: string) {
+    fromExample(this, ref, id, 'in the other valid shapes of its fields', 'sbdh');
+  },
+);
+
+Given(
   "the acute-care team sends {string}: MedCom's test example {string} as FHIR XML",
   function (this: CertbenchWorld, ref: string, id: string) {
     fromExample(this, ref, id, 'as published', 'xml');

@@ -170,7 +170,7 @@ function withActivity(bundle: Bundle, code: string): Bundle {
 /**
  * MedCom's examples give several fields in one shape only: a result always as valueQuantity with a unit text, at most
  * one analysis note per result, the signer's role as a code without display, the phone as the signer's only telecom,
- * and the producer always the MessageHeader's sender. This variant of a report with an attachment (TestScript example
+ * the producer always the MessageHeader's sender and the first performer, and every attachment with its author. This variant of a report with an attachment (TestScript example
  * R1-3.3.2.1) gives each in another shape the HomeCareObservation 1.2.1 profiles allow (it validates against them),
  * so a receiver that reads only the examples' shape is noticed. Not varied, because the profiles allow one shape
  * only: DiagnosticReport.meta.security (0..1, fixed to v3-Confidentiality R) and Media.operator (invariants
@@ -182,7 +182,9 @@ function withActivity(bundle: Bundle, code: string): Bundle {
  * - an e-mail address before the phone (medcom-homecareReport-3 asks for a phone among the telecoms);
  * - a producer Organization of its own beside the sender (medcom-producer-organization: GLN, SOR id and producer
  *   id KAF; its GLN and SOR id are those of the sender organisation of MedCom's acknowledgement test examples, as
- *   certbench knows no other registered unit: provisional test data).
+ *   certbench knows no other registered unit: provisional test data), named after the PractitionerRole in
+ *   DiagnosticReport.performer (its slices are not ordered);
+ * - the attachment without an author (Media.operator 0..1).
  */
 export function inOtherShapes(bundle: Bundle): Bundle {
   const report = reportOf(bundle);
@@ -237,11 +239,9 @@ export function inOtherShapes(bundle: Bundle): Bundle {
     name: 'Akutfunktionen, Pleje og Rehabilitering',
   };
   bundle.entry?.push({ fullUrl: fullUrl('Organization', producer.id ?? ''), resource: producer });
-  report.performer = (report.performer ?? []).map((p) =>
-    p.reference === headerOf(bundle).sender?.reference
-      ? { reference: `Organization/${producer.id ?? ''}` }
-      : p,
-  );
+  const others = (report.performer ?? []).filter((p) => p.reference !== headerOf(bundle).sender?.reference);
+  report.performer = [...others, { reference: `Organization/${producer.id ?? ''}` }];
+  for (const media of resources(bundle, 'Media')) delete media.operator;
   return bundle;
 }
 
