@@ -279,6 +279,10 @@ export const HOMECARE_FAULTS = {
     'KP-SBDH-2',
     'KP-SBDH-3',
   ),
+  'hco-reads-json-null': behaviour(
+    'A delivery of JSON null is read as a message, and the endpoint fails (HTTP 500) instead of refusing it',
+    'KP-ACK-11',
+  ),
   'hco-sbdh-version-unchecked': behaviour(
     "The SBDH's HeaderVersion is not read: an envelope without one is taken and its message filed",
     'KP-ACK-11',

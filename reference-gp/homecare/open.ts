@@ -59,7 +59,12 @@ export function openDelivery(
   } catch (error) {
     return problem(400, `the message is not JSON: ${(error as Error).message}`);
   }
-  if (typeof bundle !== 'object' || bundle === null || Array.isArray(bundle))
+  // Fault: JSON null is read as a message (and breaks the reading: HTTP 500).
+  if (
+    typeof bundle !== 'object' ||
+    (bundle === null && !faults.has('hco-reads-json-null')) ||
+    Array.isArray(bundle)
+  )
     return problem(400, 'the message is not a FHIR resource');
   return { bundle: bundle as Record<string, unknown>, ...(envelope ? { envelope } : {}) };
 }

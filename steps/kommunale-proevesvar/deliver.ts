@@ -48,13 +48,14 @@ type Form =
 
 /**
  * Deliveries no receiver can read as a message (addendum §D.4 item 7: a payload that is not well-formed): the
- * message's JSON, FHIR XML or SBDH cut off before its end, and JSON that is an array instead of a resource. Also an
+ * message's JSON, FHIR XML or SBDH cut off before its end, and JSON that is an array or null instead of a resource. Also an
  * SBDH without its HeaderVersion (mandatory in the SBDH schema, 1.0 in EHMI: addendum §D.3): an envelope is legible
  * only when it passes the structure and schema check (EHMI envelope receipt), else a ReceiptException.
  */
 const UNREADABLE = [
   'JSON cut short',
   'a JSON array',
+  'JSON null',
   'FHIR XML cut short',
   'an SBDH cut short',
   'an SBDH without HeaderVersion',
@@ -71,6 +72,7 @@ function unreadable(
     return { contentType: 'application/fhir+json', body: cutShort(JSON.stringify(bundle)) };
   if (form === 'a JSON array')
     return { contentType: 'application/fhir+json', body: JSON.stringify([bundle]) };
+  if (form === 'JSON null') return { contentType: 'application/fhir+json', body: 'null' };
   if (form === 'FHIR XML cut short')
     return { contentType: 'application/fhir+xml', body: cutShort(toFhirXml(bundle)) };
   const sbdh = wrapInSbdh(bundle, envelopeFields(bundle, now));
