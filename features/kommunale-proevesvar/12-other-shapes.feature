@@ -4,14 +4,14 @@ Feature: Kommunale prøvesvar, certbench's own checks: a report whose fields com
   Not steps of MedCom's receive protocol 1.2.1. Its examples give several fields in one shape only: every result as
   a quantity with a unit text, at most one analysis comment per result, the signer's role as a code without its
   display, the phone as the signer's only telecom, one Organization as sender and producer. certbench sends
-  TestScript example R1-3.3.2.1 with each of them in another shape HomeCareObservation 1.2.1 allows: a urine
+  TestScript example R1-3.3.1.1 (comments, no attachment: attachments are not relevant in the production trial) with each of them in another shape HomeCareObservation 1.2.1 allows: a urine
   protein grade "1+" as text, the glucose unit only as its UCUM code, two analysis comments on the heart rate, the
   role social- og sundhedsassistent with its display, an e-mail address before the phone, a producer of its own
-  beside the sending organisation, named after the PractitionerRole, and the attachment without an author. In an
+  beside the sending organisation, named after the PractitionerRole. In an
   EHMI SBDH envelope, whose Sender is the sending organisation, the message is accepted too.
 
   Background:
-    Given the acute-care team sends "andre former": MedCom's test example "R1-3.3.2.1" in the other valid shapes of its fields
+    Given the acute-care team sends "andre former": MedCom's test example "R1-3.3.1.1" in the other valid shapes of its fields
     When the GP opens the received prøvesvar and the laboratory chart of "2509479989"
 
   @cp:KP-CB-3
@@ -25,7 +25,7 @@ Feature: Kommunale prøvesvar, certbench's own checks: a report whose fields com
 
   @cp:KP-CB-4
   Scenario: The signature with the role's display and the phone, and a producer other than the sender
-    Given the acute-care team sends "andre former i kuvert": MedCom's test example "R1-3.3.2.1" in the other valid shapes of its fields, in an EHMI SBDH envelope
+    Given the acute-care team sends "andre former i kuvert": MedCom's test example "R1-3.3.1.1" in the other valid shapes of its fields, in an EHMI SBDH envelope
     Then "andre former i kuvert" is acknowledged with "ok"
     And the report "andre former" shows the sender's signature: name, title and phone
     And the report "andre former" shows the producer with its SOR id and producer id

@@ -172,11 +172,6 @@ export const HOMECARE_FAULTS = {
     "The sender's GLN is read from the producer: an SBDH whose Sender is the MessageHeader's sender is refused when the producer is another Organization",
     'KP-CB-4',
   ),
-  'hco-attachment-without-author-breaks': behaviour(
-    'An attachment without an author (Media.operator) makes the receiving endpoint fail (HTTP 500)',
-    'KP-CB-3',
-    'KP-CB-4',
-  ),
   'hco-producer-is-sender': behaviour(
     "The MessageHeader's sender is shown as the producer instead of the report's producer Organization",
     'KP-CB-4',

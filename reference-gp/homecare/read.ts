@@ -122,12 +122,9 @@ function resultOf(observation: Json, faults: ReadonlySet<FaultName>): HomecareRe
 }
 
 /** The attachment with its author (Media.operator: a Practitioner, or the practitioner of a PractitionerRole). */
-function attachmentOf(m: Message, media: Json, faults: ReadonlySet<FaultName>): HomecareAttachment {
+function attachmentOf(m: Message, media: Json): HomecareAttachment {
   const content = obj(media['content']);
   const operator = m.resolve(media['operator']);
-  // Fault: an attachment without an author (Media.operator 0..1) breaks the reading of the message.
-  if (!operator && faults.has('hco-attachment-without-author-breaks'))
-    throw new Error('Media.operator is missing');
   const author =
     operator?.['resourceType'] === 'PractitionerRole' ? m.resolve(operator['practitioner']) : operator;
   const name = author ? nameOf(author) : '';
@@ -217,7 +214,7 @@ export function readMessage(bundle: Json, faults: ReadonlySet<FaultName>): Recei
     attachments: list(report['media'])
       .map((l) => m.resolve(obj(l)['link']))
       .filter((x): x is Json => x !== undefined)
-      .map((media) => attachmentOf(m, media, faults)),
+      .map((media) => attachmentOf(m, media)),
     // Fault: every report is marked as refused consent, whatever its security labels.
     refusedConsent:
       faults.has('hco-refused-consent-on-every-report') ||

@@ -280,7 +280,7 @@ test('the changes of a correction must name each changed result and no other', (
 });
 
 test('the other valid shapes (KP-CB-3/4): a text result, a unit as code, two notes, a role display, the phone after an e-mail, a producer of its own', () => {
-  const bundle = inOtherShapes(freshMessage(loadExample('R1-3.3.2.1'), NOW));
+  const bundle = inOtherShapes(freshMessage(loadExample('R1-3.3.1.1'), NOW));
   assert.deepEqual(hcoProblems(bundle), []);
   const m = readHco(bundle);
   const byCode = (code: string) => m.results.find((r) => r.code === code);
@@ -291,13 +291,9 @@ test('the other valid shapes (KP-CB-3/4): a text result, a unit as code, two not
   assert.equal(m.signature?.role, 'Social- og sundhedsassistent');
   assert.equal(m.signature?.phone, '+45 05577668');
   assert.equal(m.producer?.sor, '953741000016009');
-  // The producer is not the sender, and is named after the PractitionerRole; the attachment has no author.
+  // The producer is not the sender, and is named after the PractitionerRole.
   assert.match(reportOf(bundle).performer?.[0]?.reference ?? '', /^PractitionerRole\//);
   assert.notEqual(headerOf(bundle).sender?.reference, reportOf(bundle).performer?.[1]?.reference);
-  assert.deepEqual(
-    m.attachments.map((a) => a.authorNames),
-    [undefined],
-  );
   // The view as a conforming system may show it: the notes joined its own way, no unit or an empty one for the text.
   const row = (code: string, extra: Record<string, unknown>) => ({
     code,

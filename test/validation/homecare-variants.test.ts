@@ -8,8 +8,8 @@ import { errors, exampleValidators, HOMECARE_MESSAGE, show } from './support.ts'
 
 const { homeCare } = await exampleValidators();
 
-test('the other valid shapes of R1-3.3.2.1 give no errors under HomeCareObservation 1.2.1', () => {
-  const bundle = inOtherShapes(freshMessage(loadExample('R1-3.3.2.1'), new Date('2026-03-02T09:15:00Z')));
+test('the other valid shapes of R1-3.3.1.1 give no errors under HomeCareObservation 1.2.1', () => {
+  const bundle = inOtherShapes(freshMessage(loadExample('R1-3.3.1.1'), new Date('2026-03-02T09:15:00Z')));
   const { issues, valid } = homeCare.validate(bundle, {
     profile: HOMECARE_MESSAGE,
   });

@@ -170,8 +170,8 @@ function withActivity(bundle: Bundle, code: string): Bundle {
 /**
  * MedCom's examples give several fields in one shape only: a result always as valueQuantity with a unit text, at most
  * one analysis note per result, the signer's role as a code without display, the phone as the signer's only telecom,
- * the producer always the MessageHeader's sender and the first performer, and every attachment with its author. This variant of a report with an attachment (TestScript example
- * R1-3.3.2.1) gives each in another shape the HomeCareObservation 1.2.1 profiles allow (it validates against them),
+ * and the producer always the MessageHeader's sender and the first performer. This variant of a report with comments
+ * and no attachment (TestScript example R1-3.3.1.1: attachments are not relevant in the production trial) gives each in another shape the HomeCareObservation 1.2.1 profiles allow (it validates against them),
  * so a receiver that reads only the examples' shape is noticed. Not varied, because the profiles allow one shape
  * only: DiagnosticReport.meta.security (0..1, fixed to v3-Confidentiality R) and Media.operator (invariants
  * medcom-homecareReport-5/6 ask for a PractitionerRole with a role code).
@@ -183,8 +183,7 @@ function withActivity(bundle: Bundle, code: string): Bundle {
  * - a producer Organization of its own beside the sender (medcom-producer-organization: GLN, SOR id and producer
  *   id KAF; its GLN and SOR id are those of the sender organisation of MedCom's acknowledgement test examples, as
  *   certbench knows no other registered unit: provisional test data), named after the PractitionerRole in
- *   DiagnosticReport.performer (its slices are not ordered);
- * - the attachment without an author (Media.operator 0..1).
+ *   DiagnosticReport.performer (its slices are not ordered).
  */
 export function inOtherShapes(bundle: Bundle): Bundle {
   const report = reportOf(bundle);
@@ -241,7 +240,6 @@ export function inOtherShapes(bundle: Bundle): Bundle {
   bundle.entry?.push({ fullUrl: fullUrl('Organization', producer.id ?? ''), resource: producer });
   const others = (report.performer ?? []).filter((p) => p.reference !== headerOf(bundle).sender?.reference);
   report.performer = [...others, { reference: `Organization/${producer.id ?? ''}` }];
-  for (const media of resources(bundle, 'Media')) delete media.operator;
   return bundle;
 }
 
