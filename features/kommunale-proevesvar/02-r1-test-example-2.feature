@@ -46,6 +46,7 @@ Feature: Kommunale prøvesvar R1 (receive protocol 1.2.1, 3.2.1.12–3.2.1.19): 
 
   @cp:KP-3.2.1.17
   Scenario: 3.2.1.17 a united view of clinical comments (recommended)
+    Given the acute-care team sends "uden kommentar": MedCom's test example "Test example 1"
     When the GP opens the united view of clinical comments of "2509479989", if the system has one
     Then the united view of clinical comments of "2509479989" holds the clinical comment of "eksempel 2"
     And the assessor judges "Understøtter systemet en samlet visning, er de modtagne kliniske kommentarer samlet i en fælles visning" / "If SUT supports a united view/display of received clinical comments: SUT has united the received clinical comments in a shared view/display."

@@ -83,11 +83,15 @@ Feature: Kommunale prøvesvar, certbench's own checks: acknowledgement content, 
   Scenario: Deliveries that cannot be read are refused, not answered with a server error
     Given the acute-care team sends "halv JSON": MedCom's test example "Test example 1" as a delivery that cannot be read: "JSON cut short"
     And the acute-care team sends "JSON-liste": MedCom's test example "Test example 1" as a delivery that cannot be read: "a JSON array"
+    And the acute-care team sends "JSON null": MedCom's test example "Test example 1" as a delivery that cannot be read: "JSON null"
     And the acute-care team sends "halv XML": MedCom's test example "Test example 1" as a delivery that cannot be read: "FHIR XML cut short"
     And the acute-care team sends "halv kuvert": MedCom's test example "Test example 1" as a delivery that cannot be read: "an SBDH cut short"
+    And the acute-care team sends "kuvert uden version": MedCom's test example "Test example 1" as a delivery that cannot be read: "an SBDH without HeaderVersion"
     When the GP opens the received prøvesvar and the laboratory chart of "2509479989"
     Then the message "halv JSON" is refused and nothing of it is stored
     And the message "JSON-liste" is refused and nothing of it is stored
+    And the message "JSON null" is refused and nothing of it is stored
     And the message "halv XML" is refused and nothing of it is stored
     And the message "halv kuvert" is refused and nothing of it is stored
-    And the assessor judges "De fire ulæselige leverancer er afvist uden serverfejl, og intet af dem ses i systemet" / "The four unreadable deliveries are refused without a server error, and nothing of them is in the system"
+    And the message "kuvert uden version" is refused and nothing of it is stored
+    And the assessor judges "De seks ulæselige leverancer er afvist uden serverfejl, og intet af dem ses i systemet" / "The six unreadable deliveries are refused without a server error, and nothing of them is in the system"

@@ -135,9 +135,46 @@ export const HOMECARE_FAULTS = {
     'The united view of clinical comments (homecare.clinical-comments) lists the reports without their comments',
     'KP-3.2.1.17',
   ),
+  'hco-united-comments-every-report': behaviour(
+    'The united view of clinical comments has a row for every report, also for one without a clinical comment',
+    'KP-3.2.1.17',
+  ),
   'hco-rejects-fhir-xml': behaviour(
     'The receiving endpoint refuses a HomeCareObservation as FHIR XML (415): JSON only',
     'KP-3.3.5-b',
+  ),
+  // --- fields in the shapes MedCom's examples do not use (KP-CB-3, KP-CB-4) ---
+  'hco-text-result-without-value': behaviour(
+    'A result given as text (valueString, e.g. a dipstick grade 1+) is shown and charted without its value',
+    'KP-CB-3',
+  ),
+  'hco-unit-text-only': behaviour(
+    'A unit given only as its code (Quantity.code without Quantity.unit) is not shown',
+    'KP-CB-3',
+  ),
+  'hco-first-analysis-note-only': behaviour(
+    'Of several analysis comments on one result only the first is shown and charted',
+    'KP-CB-3',
+  ),
+  'hco-signature-title-is-role-code': behaviour(
+    "The signature's title is the role's code (socialogsundhedsassistent), also where the message gives its display",
+    'KP-CB-4',
+  ),
+  'hco-signature-first-telecom': behaviour(
+    "The signer's first telecom is shown as the phone, also where it is an e-mail address",
+    'KP-CB-4',
+  ),
+  'hco-producer-first-performer': behaviour(
+    "The report's first performer is shown as the producer, also where it is the PractitionerRole",
+    'KP-CB-4',
+  ),
+  'hco-sender-is-producer': behaviour(
+    "The sender's GLN is read from the producer: an SBDH whose Sender is the MessageHeader's sender is refused when the producer is another Organization",
+    'KP-CB-4',
+  ),
+  'hco-producer-is-sender': behaviour(
+    "The MessageHeader's sender is shown as the producer instead of the report's producer Organization",
+    'KP-CB-4',
   ),
   // --- the laboratory chart ---
   'hco-chart-not-stored': behaviour(
@@ -236,6 +273,14 @@ export const HOMECARE_FAULTS = {
     'The SBDH envelope is not checked: a message whose envelope names another receiver is accepted and stored',
     'KP-SBDH-2',
     'KP-SBDH-3',
+  ),
+  'hco-reads-json-null': behaviour(
+    'A delivery of JSON null is read as a message, and the endpoint fails (HTTP 500) instead of refusing it',
+    'KP-ACK-11',
+  ),
+  'hco-sbdh-version-unchecked': behaviour(
+    "The SBDH's HeaderVersion is not read: an envelope without one is taken and its message filed",
+    'KP-ACK-11',
   ),
   'hco-envelope-mismatch-crashes': behaviour(
     'An envelope that contradicts its message makes the endpoint answer HTTP 500 instead of refusing it',

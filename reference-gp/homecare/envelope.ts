@@ -4,6 +4,7 @@
 import { DOMParser } from '@xmldom/xmldom';
 import fhirPackage from 'fhir';
 import xpath from 'xpath';
+import type { FaultName } from '../faults/catalogue.ts';
 
 const select = xpath.useNamespaces({
   s: 'http://www.unece.org/cefact/namespaces/StandardBusinessDocumentHeader',
@@ -17,7 +18,7 @@ export interface Envelope {
 }
 
 /** The envelope, or a reason it cannot be read. */
-export function openEnvelope(xml: string): Envelope | { error: string } {
+export function openEnvelope(xml: string, faults: ReadonlySet<FaultName>): Envelope | { error: string } {
   let document: Document;
   try {
     document = new DOMParser({
@@ -34,7 +35,9 @@ export function openEnvelope(xml: string): Envelope | { error: string } {
     return typeof value === 'string' ? value : '';
   };
   const header = '/s:StandardBusinessDocument/s:StandardBusinessDocumentHeader';
-  if (text(`${header}/s:HeaderVersion`) !== '1.0') return { error: 'not an SBDH of HeaderVersion 1.0' };
+  // Fault: the envelope's HeaderVersion is not read, so an SBDH without one is taken.
+  if (text(`${header}/s:HeaderVersion`) !== '1.0' && !faults.has('hco-sbdh-version-unchecked'))
+    return { error: 'not an SBDH of HeaderVersion 1.0' };
   const payload = text("/s:StandardBusinessDocument/*[local-name()='BinaryContent']").replace(/\s+/g, '');
   if (payload === '') return { error: 'the envelope has no BinaryContent' };
   const gln = (party: string) => text(`${header}/s:${party}/s:Identifier`).replace(/^0088:/, '');

@@ -75,16 +75,19 @@ export function observeLabChart(ctx: GpContext, patient: unknown): object[] {
  * report with a clinical comment, newest first.
  */
 export function observeClinicalComments(ctx: GpContext, patient: unknown): object[] {
-  return itemsOf(ctx, patient)
-    .filter((item) => item.clinicalComment)
-    .reverse()
-    .map((item) => ({
-      messageId: item.messageId,
-      // Fault: the united view lists the reports but leaves their comments out.
-      ...(ctx.faults.has('hco-united-comments-without-text')
-        ? {}
-        : { clinicalComment: item.clinicalComment }),
-      producer: item.producer.name,
-      sentAt: item.sentAt,
-    }));
+  return (
+    itemsOf(ctx, patient)
+      // Fault: every report has a row, also one that came without a clinical comment.
+      .filter((item) => item.clinicalComment || ctx.faults.has('hco-united-comments-every-report'))
+      .reverse()
+      .map((item) => ({
+        messageId: item.messageId,
+        // Fault: the united view lists the reports but leaves their comments out.
+        ...(ctx.faults.has('hco-united-comments-without-text')
+          ? {}
+          : { clinicalComment: item.clinicalComment }),
+        producer: item.producer.name,
+        sentAt: item.sentAt,
+      }))
+  );
 }

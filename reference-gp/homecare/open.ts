@@ -2,6 +2,7 @@
 // message as FHIR JSON, as FHIR XML, or in an EHMI SBDH whose addressing must agree with the message; anything else
 // is an HTTP problem. Reading and checking what arrived, like read.ts and envelope.ts, which kommunale-proevesvar's
 // protocol tests (KP-3.3.5, the SBDH checkpoints); acknowledgement-send's MedCom protocol delivers valid JSON only.
+import type { FaultName } from '../faults/catalogue.ts';
 import type { InboundRequest, InboundResponse } from '../inbound.ts';
 import { fhirXmlToJson, openEnvelope, type Envelope } from './envelope.ts';
 import { MEDCOM_DETAILS, type ReceivedMessage, type Rejection } from './read.ts';
@@ -32,6 +33,7 @@ export function envelopeRejection(envelope: Envelope, message: ReceivedMessage):
 /** What the endpoint makes of the bytes: the message and its envelope, or an HTTP problem. */
 export function openDelivery(
   request: InboundRequest,
+  faults: ReadonlySet<FaultName>,
 ): { bundle: Record<string, unknown>; envelope?: Envelope } | InboundResponse {
   let text = request.body.toString('utf8');
   let envelope: Envelope | undefined;
@@ -41,7 +43,7 @@ export function openDelivery(
     if ('error' in read) return problem(400, read.error);
     text = read.json;
   } else if (/xml/i.test(request.contentType)) {
-    const opened = openEnvelope(text);
+    const opened = openEnvelope(text, faults);
     if ('error' in opened) return problem(400, opened.error);
     envelope = opened;
     text = opened.payload;
@@ -57,7 +59,12 @@ export function openDelivery(
   } catch (error) {
     return problem(400, `the message is not JSON: ${(error as Error).message}`);
   }
-  if (typeof bundle !== 'object' || bundle === null || Array.isArray(bundle))
+  // Fault: JSON null is read as a message (and breaks the reading: HTTP 500).
+  if (
+    typeof bundle !== 'object' ||
+    (bundle === null && !faults.has('hco-reads-json-null')) ||
+    Array.isArray(bundle)
+  )
     return problem(400, 'the message is not a FHIR resource');
   return { bundle: bundle as Record<string, unknown>, ...(envelope ? { envelope } : {}) };
 }

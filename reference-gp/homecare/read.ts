@@ -95,14 +95,16 @@ function resultOf(observation: Json, faults: ReadonlySet<FaultName>): HomecareRe
   const coding = list(obj(observation['code'])['coding'])[0] ?? {};
   const quantity = obj(observation['valueQuantity']);
   const comparator = faults.has('hco-drop-comparator') ? '' : str(quantity['comparator']);
-  const value = observation['valueQuantity']
-    ? `${comparator}${str(quantity['value'])}`
-    : str(observation['valueString']);
-  const unit = str(quantity['unit']) || str(quantity['code']);
-  const comment = list(observation['note'])
+  // Fault: a result given as text (valueString) is kept without its value.
+  const text = faults.has('hco-text-result-without-value') ? '' : str(observation['valueString']);
+  const value = observation['valueQuantity'] ? `${comparator}${str(quantity['value'])}` : text;
+  // Fault: a unit given only as its code (Quantity.code) is not shown.
+  const unit = str(quantity['unit']) || (faults.has('hco-unit-text-only') ? '' : str(quantity['code']));
+  const notes = list(observation['note'])
     .map((n) => str(n['text']))
-    .filter(Boolean)
-    .join('\n');
+    .filter(Boolean);
+  // Fault: of several analysis notes only the first is kept.
+  const comment = (faults.has('hco-first-analysis-note-only') ? notes.slice(0, 1) : notes).join('\n');
   return {
     code: str(coding['code']),
     // Kept only when sent: a code without a system (as in MedCom's test example 4) is stored as it came.
@@ -143,12 +145,19 @@ export function readMessage(bundle: Json, faults: ReadonlySet<FaultName>): Recei
   const report = m.resolve(list(header['focus'])[0]) ?? m.first('DiagnosticReport');
   const patient = m.resolve(report['subject']) ?? m.first('Patient');
   const performers = list(report['performer']).map((p) => m.resolve(p) ?? {});
-  const producer =
-    performers.find((p) => p['resourceType'] === 'Organization') ?? m.resolve(header['sender']) ?? {};
+  // Fault: the MessageHeader's sender is shown as the producer, not the report's performer Organization.
+  // Fault: the first performer is taken for the producer, whatever its type.
+  const performer = faults.has('hco-producer-is-sender')
+    ? undefined
+    : faults.has('hco-producer-first-performer')
+      ? performers[0]
+      : performers.find((p) => p['resourceType'] === 'Organization');
+  const producer = performer ?? m.resolve(header['sender']) ?? {};
   const role = performers.find((p) => p['resourceType'] === 'PractitionerRole') ?? {};
   const practitioner = m.resolve(role['practitioner']) ?? {};
   const receiver = m.resolve(obj(list(header['destination'])[0])['receiver']) ?? {};
-  const sender = m.resolve(header['sender']) ?? producer;
+  // Fault: the sender's GLN (compared with the SBDH envelope) is read from the producer.
+  const sender = (faults.has('hco-sender-is-producer') ? producer : m.resolve(header['sender'])) ?? producer;
   const messageId = str(header['id']);
   const own =
     m.resources.find(
@@ -188,8 +197,16 @@ export function readMessage(bundle: Json, faults: ReadonlySet<FaultName>): Recei
     },
     signature: {
       name: nameOf(practitioner),
-      title: str(roleCoding['display']) || str(roleCoding['code']),
-      phone: str(list(practitioner['telecom']).find((t) => t['system'] === 'phone')?.['value']),
+      // Fault: the title is the role's code, also where the role coding has a display.
+      title: faults.has('hco-signature-title-is-role-code')
+        ? str(roleCoding['code'])
+        : str(roleCoding['display']) || str(roleCoding['code']),
+      // Fault: the first telecom is taken for the phone, whatever its system.
+      phone: str(
+        (faults.has('hco-signature-first-telecom')
+          ? list(practitioner['telecom'])[0]
+          : list(practitioner['telecom']).find((t) => t['system'] === 'phone'))?.['value'],
+      ),
     },
     reportStatus: str(report['status']),
     ...(typeof report['conclusion'] === 'string' ? { clinicalComment: report['conclusion'] } : {}),

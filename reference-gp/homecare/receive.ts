@@ -87,7 +87,7 @@ function receive(ctx: GpContext, request: InboundRequest, orders: AckOrder[]): I
   if (faults.has('hco-ack-not-fhir')) return { status: 200, contentType: 'text/plain', body: 'OK' };
   if (faults.has('hco-rejects-fhir-xml') && /^application\/fhir\+xml/i.test(request.contentType))
     return problem(415, 'FHIR XML is not supported: send application/fhir+json');
-  const opened = openDelivery(request);
+  const opened = openDelivery(request, faults);
   if ('status' in opened) return opened;
   const message = readMessage(opened.bundle, faults);
   if (state.messaging.technicalError) {

@@ -16,6 +16,7 @@ import {
   isCorrectable,
   correctionOf,
   freshMessage,
+  inOtherShapes,
   resendOf,
   withBrokenReference,
   withComparators,
@@ -47,9 +48,18 @@ type Form =
 
 /**
  * Deliveries no receiver can read as a message (addendum §D.4 item 7: a payload that is not well-formed): the
- * message's JSON, FHIR XML or SBDH cut off before its end, and JSON that is an array instead of a resource.
+ * message's JSON, FHIR XML or SBDH cut off before its end, and JSON that is an array or null instead of a resource. Also an
+ * SBDH without its HeaderVersion (mandatory in the SBDH schema, 1.0 in EHMI: addendum §D.3): an envelope is legible
+ * only when it passes the structure and schema check (EHMI envelope receipt), else a ReceiptException.
  */
-const UNREADABLE = ['JSON cut short', 'a JSON array', 'FHIR XML cut short', 'an SBDH cut short'] as const;
+const UNREADABLE = [
+  'JSON cut short',
+  'a JSON array',
+  'JSON null',
+  'FHIR XML cut short',
+  'an SBDH cut short',
+  'an SBDH without HeaderVersion',
+] as const;
 type Unreadable = (typeof UNREADABLE)[number];
 const cutShort = (text: string) => text.slice(0, Math.floor(text.length / 2));
 
@@ -62,9 +72,17 @@ function unreadable(
     return { contentType: 'application/fhir+json', body: cutShort(JSON.stringify(bundle)) };
   if (form === 'a JSON array')
     return { contentType: 'application/fhir+json', body: JSON.stringify([bundle]) };
+  if (form === 'JSON null') return { contentType: 'application/fhir+json', body: 'null' };
   if (form === 'FHIR XML cut short')
     return { contentType: 'application/fhir+xml', body: cutShort(toFhirXml(bundle)) };
-  return { contentType: 'application/xml', body: cutShort(wrapInSbdh(bundle, envelopeFields(bundle, now))) };
+  const sbdh = wrapInSbdh(bundle, envelopeFields(bundle, now));
+  if (form === 'an SBDH without HeaderVersion') {
+    const without = sbdh.replace(/\s*<HeaderVersion>1\.0<\/HeaderVersion>/, '');
+    if (without === sbdh)
+      throw new Error('certbench: the SBDH it wrote has no HeaderVersion 1.0 to leave out');
+    return { contentType: 'application/xml', body: without };
+  }
+  return { contentType: 'application/xml', body: cutShort(sbdh) };
 }
 
 /** The envelope fields one at a time: each must agree with the message (addendum §D.4 item 7). */
@@ -165,6 +183,7 @@ const VARIANTS: Record<string, { valid: boolean; apply: (b: fhir4.Bundle) => fhi
     apply: withOtherActivity,
   },
   'as a reply with the Provenance activity reply-message': { valid: true, apply: asReply },
+  'in the other valid shapes of its fields': { valid: true, apply: inOtherShapes },
 };
 
 // Variants that provoke one rejection each, and the value at the 12-character limit (accepted).
@@ -174,6 +193,7 @@ for (const variant of [
   'under another event code',
   'with a Provenance activity outside the HomeCareObservation activities',
   'as a reply with the Provenance activity reply-message',
+  'in the other valid shapes of its fields',
 ])
   Given(
     `the acute-care team sends {string}: MedCom's test example {string} ${variant.startsWith('a ') ? `with ${variant}` : variant}`,
@@ -222,6 +242,13 @@ Given(
   "the acute-care team sends {string}: MedCom's test example {string} whose report names a result that is not in the message",
   function (this: CertbenchWorld, ref: string, id: string) {
     fromExample(this, ref, id, 'a broken reference', 'json');
+  },
+);
+
+Given(
+  "the acute-care team sends {string}: MedCom's test example {string} in the other valid shapes of its fields, in an EHMI SBDH envelope",
+  function (this: CertbenchWorld, ref: string, id: string) {
+    fromExample(this, ref, id, 'in the other valid shapes of its fields', 'sbdh');
   },
 );
 

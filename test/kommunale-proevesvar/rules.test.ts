@@ -13,7 +13,13 @@ import {
 } from '../../src/rules/homecare/examples.ts';
 import { readHco } from '../../src/rules/homecare/message.ts';
 import { hcoProblems } from '../../src/rules/homecare/message-rules.ts';
-import { changesProblems, shownAttachments } from '../../src/rules/homecare/view-rules.ts';
+import {
+  changesProblems,
+  chartAnalysisComments,
+  shownAttachments,
+  shownComments,
+  shownResults,
+} from '../../src/rules/homecare/view-rules.ts';
 import {
   asCollection,
   asReply,
@@ -24,6 +30,7 @@ import {
   correctionOf,
   freshMessage,
   headerOf,
+  inOtherShapes,
   reportOf,
   resendOf,
   withBrokenReference,
@@ -270,4 +277,42 @@ test('the changes of a correction must name each changed result and no other', (
     changesProblems({ changes: [' '] }, before, comment).join(),
     /does not say what was corrected/,
   );
+});
+
+test('the other valid shapes (KP-CB-3/4): a text result, a unit as code, two notes, a role display, the phone after an e-mail, a producer of its own', () => {
+  const bundle = inOtherShapes(freshMessage(loadExample('R1-3.3.1.1'), NOW));
+  assert.deepEqual(hcoProblems(bundle), []);
+  const m = readHco(bundle);
+  const byCode = (code: string) => m.results.find((r) => r.code === code);
+  assert.equal(byCode('NPU04206')?.value, '1+');
+  assert.equal(byCode('NPU04206')?.unit, undefined);
+  assert.equal(byCode('NPU22089')?.unit, 'mmol/L');
+  assert.equal(byCode('NPU21692')?.analysisNotes?.length, 2);
+  assert.equal(m.signature?.role, 'Social- og sundhedsassistent');
+  assert.equal(m.signature?.phone, '+45 05577668');
+  assert.equal(m.producer?.sor, '953741000016009');
+  // The producer is not the sender, and is named after the PractitionerRole.
+  assert.match(reportOf(bundle).performer?.[0]?.reference ?? '', /^PractitionerRole\//);
+  assert.notEqual(headerOf(bundle).sender?.reference, reportOf(bundle).performer?.[1]?.reference);
+  // The view as a conforming system may show it: the notes joined its own way, no unit or an empty one for the text.
+  const row = (code: string, extra: Record<string, unknown>) => ({
+    code,
+    value: byCode(code)?.value,
+    notReferenceEvaluated: true,
+    ...extra,
+  });
+  const notes = byCode('NPU21692')?.analysisNotes ?? [];
+  const rows = [
+    row('NPU22089', { unit: 'mmol/L' }),
+    row('NPU21692', { unit: '1/min', analysisComment: notes.join(' / ') }),
+    row('NPU04206', { unit: '' }),
+  ];
+  const item = { results: rows, clinicalComment: m.clinicalComment };
+  assert.deepEqual(shownResults(item, m), []);
+  assert.deepEqual(shownComments(item, m), []);
+  assert.deepEqual(chartAnalysisComments(rows, m), []);
+  const firstNoteOnly = rows.map((r) => (r.code === 'NPU21692' ? { ...r, analysisComment: notes[0] } : r));
+  assert.match(chartAnalysisComments(firstNoteOnly, m).join(), /without the note/);
+  const withoutUnit = rows.map((r) => (r.code === 'NPU22089' ? { ...r, unit: undefined } : r));
+  assert.match(shownResults({ results: withoutUnit }, m).join(), /unit is \(missing\), expected "mmol\/L"/);
 });

@@ -36,7 +36,7 @@ test('a wrapped message reads back, and the reference GP opens it', () => {
   assert.equal(read?.payload, JSON.stringify(bundle));
   assert.equal(read?.mimeType, 'application/fhir+json');
   assert.equal(read?.scopes['MESSAGEIDENTIFIER'], headerOf(bundle).id);
-  const opened = openEnvelope(xml);
+  const opened = openEnvelope(xml, new Set());
   assert.ok(!('error' in opened));
   assert.equal(opened.payload, JSON.stringify(bundle));
   assert.equal(opened.receiverGln, '5790000147465');
@@ -46,8 +46,15 @@ test('a wrapped message reads back, and the reference GP opens it', () => {
 test('what is not an SBDH is refused with a reason', () => {
   assert.equal(readSbdh('<a/>'), undefined);
   assert.equal(readSbdh('not xml at all <'), undefined);
-  const broken = openEnvelope('<StandardBusinessDocument><oops>');
+  const broken = openEnvelope('<StandardBusinessDocument><oops>', new Set());
   assert.ok('error' in broken && /XML Parsing Error/.test(broken.error));
-  const other = openEnvelope('<a xmlns="urn:x"/>');
+  const other = openEnvelope('<a xmlns="urn:x"/>', new Set());
   assert.ok('error' in other && /HeaderVersion 1.0/.test(other.error));
+  const bundle = freshMessage(loadExample('R1-3.3.1.1'), NOW);
+  const unversioned = wrapInSbdh(bundle, envelopeFields(bundle, NOW)).replace(
+    /<HeaderVersion>1\.0<\/HeaderVersion>/,
+    '',
+  );
+  const refused = openEnvelope(unversioned, new Set());
+  assert.ok('error' in refused && /HeaderVersion 1.0/.test(refused.error));
 });

@@ -17,6 +17,8 @@ export interface HcoResult {
   samplingTime?: string;
   status?: string;
   analysisComment?: string;
+  /** The texts of the analysis notes, where there are several (Observation.note 0..*). */
+  analysisNotes?: string[];
   notInterpreted: boolean;
 }
 
@@ -132,6 +134,7 @@ function readResult(observation: Resource): HcoResult {
       Object.entries(optional).filter(([, v]) => v !== undefined),
     ) as Partial<HcoResult>),
     ...value,
+    ...(note.length > 1 ? { analysisNotes: note } : {}),
     notInterpreted,
   };
 }

@@ -167,6 +167,82 @@ function withActivity(bundle: Bundle, code: string): Bundle {
   return bundle;
 }
 
+/**
+ * MedCom's examples give several fields in one shape only: a result always as valueQuantity with a unit text, at most
+ * one analysis note per result, the signer's role as a code without display, the phone as the signer's only telecom,
+ * and the producer always the MessageHeader's sender and the first performer. This variant of a report with comments
+ * and no attachment (TestScript example R1-3.3.1.1: attachments are not relevant in the production trial) gives each in another shape the HomeCareObservation 1.2.1 profiles allow (it validates against them),
+ * so a receiver that reads only the examples' shape is noticed. Not varied, because the profiles allow one shape
+ * only: DiagnosticReport.meta.security (0..1, fixed to v3-Confidentiality R) and Media.operator (invariants
+ * medcom-homecareReport-5/6 ask for a PractitionerRole with a role code).
+ * - a urine protein dipstick grade as valueString "1+" (NPU04206, MedCom's NPU display; valueString maxLength 12);
+ * - the glucose unit only as its UCUM code (Quantity.unit is optional);
+ * - two analysis notes on the heart rate (Observation.note 0..*);
+ * - the role social- og sundhedsassistent with the display of medcom-core-PractitionerRolesSKSadministrativ;
+ * - an e-mail address before the phone (medcom-homecareReport-3 asks for a phone among the telecoms);
+ * - a producer Organization of its own beside the sender (medcom-producer-organization: GLN, SOR id and producer
+ *   id KAF; its GLN and SOR id are those of the sender organisation of MedCom's acknowledgement test examples, as
+ *   certbench knows no other registered unit: provisional test data), named after the PractitionerRole in
+ *   DiagnosticReport.performer (its slices are not ordered).
+ */
+export function inOtherShapes(bundle: Bundle): Bundle {
+  const report = reportOf(bundle);
+  const glucose = observationByCode(bundle, 'NPU22089');
+  glucose.valueQuantity = {
+    value: glucose.valueQuantity?.value ?? 6.8,
+    system: 'http://unitsofmeasure.org',
+    code: 'mmol/L',
+  };
+  const heartRate = observationByCode(bundle, 'NPU21692');
+  heartRate.note = [...(heartRate.note ?? []), { text: 'Målt igen efter 10 minutters hvile: 92 slag/min.' }];
+  const protein: fhir4.Observation = {
+    ...structuredClone(glucose),
+    id: randomUUID(),
+    code: { coding: [{ system: HCO.npu, code: 'NPU04206', display: 'U—Protein; arb.k.(proc.) = ?' }] },
+    valueString: '1+',
+  };
+  delete protein.valueQuantity;
+  bundle.entry?.push({ fullUrl: fullUrl('Observation', protein.id ?? ''), resource: protein });
+  report.result?.push({ reference: `Observation/${protein.id ?? ''}` });
+  const role = only(resources(bundle, 'PractitionerRole'), 'PractitionerRole');
+  role.code = [
+    {
+      coding: [
+        {
+          system:
+            'http://medcomfhir.dk/ig/terminology/CodeSystem/medcom-core-PractitionerRolesSKSadministrativ',
+          code: 'socialogsundhedsassistent',
+          display: 'Social- og sundhedsassistent',
+        },
+      ],
+    },
+  ];
+  const signer = role.practitioner?.reference ?? '';
+  const practitioner = only(
+    resources(bundle, 'Practitioner').filter((p) => `Practitioner/${p.id ?? ''}` === signer),
+    'signing Practitioner',
+  );
+  practitioner.telecom = [
+    { system: 'email', value: 'akutteam@skovly.example.dk' },
+    ...(practitioner.telecom ?? []),
+  ];
+  const sender = organizationOf(bundle, headerOf(bundle).sender?.reference);
+  const producer: fhir4.Organization = {
+    ...structuredClone(sender),
+    id: randomUUID(),
+    identifier: [
+      { system: HCO.gln, value: '5790001348120' },
+      { system: HCO.sor, value: '953741000016009' },
+      { system: HCO.producentId, value: 'KAF' },
+    ],
+    name: 'Akutfunktionen, Pleje og Rehabilitering',
+  };
+  bundle.entry?.push({ fullUrl: fullUrl('Organization', producer.id ?? ''), resource: producer });
+  const others = (report.performer ?? []).filter((p) => p.reference !== headerOf(bundle).sender?.reference);
+  report.performer = [...others, { reference: `Organization/${producer.id ?? ''}` }];
+  return bundle;
+}
+
 /** The report names a result that is not in the message. */
 export function withBrokenReference(bundle: Bundle): Bundle {
   const [first] = reportOf(bundle).result ?? [];

@@ -83,12 +83,16 @@ export function resultProblems(
   });
 }
 
+/** The unit as sent (Quantity.unit, else its code); a result without one (valueString) shows none, or an empty one. */
+function unitProblems(row: View, result: HcoResult): string[] {
+  if (result.unit === undefined && (row['unit'] === undefined || row['unit'] === '')) return [];
+  return fieldProblems(row, [['unit', result.unit]]);
+}
+
 export function shownResults(item: View, message: HcoMessage): string[] {
   return resultProblems(resultViews(item), message, (row, result) => [
-    ...fieldProblems(row, [
-      ['value', result.value],
-      ['unit', result.unit],
-    ]),
+    ...fieldProblems(row, [['value', result.value]]),
+    ...unitProblems(row, result),
     ...(row['notReferenceEvaluated'] === true
       ? []
       : [`notReferenceEvaluated is ${show(row['notReferenceEvaluated'])}, expected true`]),
@@ -117,12 +121,24 @@ export function shownStatuses(item: View, message: HcoMessage): string[] {
   ];
 }
 
+/**
+ * The analysis comment of a result as shown: the note as sent; of several notes (Observation.note 0..*) the text of
+ * each, joined as the system joins them (no source fixes how).
+ */
+function analysisCommentProblems(row: View, result: HcoResult): string[] {
+  const notes = result.analysisNotes ?? [];
+  if (notes.length < 2) return fieldProblems(row, [['analysisComment', result.analysisComment]]);
+  const shown = str(row['analysisComment']) ?? '';
+  const missing = notes.filter((note) => !shown.includes(note));
+  return missing.length === 0
+    ? []
+    : [`analysisComment is ${show(row['analysisComment'])}, without the note(s) ${show(missing)}`];
+}
+
 export function shownComments(item: View, message: HcoMessage): string[] {
   return [
     ...fieldProblems(item, [['clinicalComment', message.clinicalComment]]),
-    ...resultProblems(resultViews(item), message, (row, result) =>
-      fieldProblems(row, [['analysisComment', result.analysisComment]]),
-    ),
+    ...resultProblems(resultViews(item), message, analysisCommentProblems),
   ];
 }
 
@@ -194,9 +210,9 @@ export function chartProblems(rows: View[], message: HcoMessage): string[] {
         ['system', result.system],
         ['longName', result.display],
         ['value', result.value],
-        ['unit', result.unit],
         ['samplingTime', result.samplingTime],
       ]),
+      ...unitProblems(row, result),
       ...(row['notReferenceEvaluated'] === true
         ? []
         : [`notReferenceEvaluated is ${show(row['notReferenceEvaluated'])}, expected true`]),
@@ -263,12 +279,7 @@ export function chartClinicalComment(rows: View[], message: HcoMessage): string[
 
 /** Each chart row carries its own result's analysis comment and no other (3.2.1.18). */
 export function chartAnalysisComments(rows: View[], message: HcoMessage): string[] {
-  return resultProblems(
-    rows,
-    message,
-    (row, result) => fieldProblems(row, [['analysisComment', result.analysisComment]]),
-    'homecare.lab-chart',
-  );
+  return resultProblems(rows, message, analysisCommentProblems, 'homecare.lab-chart');
 }
 
 /** Every chart row of the report names the report's attachments by title (3.2.2.3, 3.2.2.6). */
@@ -295,9 +306,14 @@ export function unitedCommentProblems(rows: unknown, message: HcoMessage): strin
   if (listed.length > 0) return listed;
   // A bug in the protocol, not in the SUT: the step must name a report that has a clinical comment.
   if (!message.clinicalComment) throw new Error('the report has no clinical comment to look for');
+  // A row is one received clinical comment (HomecareClinicalComment.clinicalComment is required): a report that came
+  // without one has no row.
+  const empty = views(rows)
+    .filter((r) => typeof r['clinicalComment'] !== 'string' || r['clinicalComment'].trim() === '')
+    .map((r) => `the row of messageId ${show(r['messageId'])} has no clinical comment`);
   const row = views(rows).find((r) => r['messageId'] === message.messageId);
-  if (!row) return [`no row names the report (messageId ${message.messageId ?? '?'})`];
-  return fieldProblems(row, [['clinicalComment', message.clinicalComment]]);
+  if (!row) return [...empty, `no row names the report (messageId ${message.messageId ?? '?'})`];
+  return [...empty, ...fieldProblems(row, [['clinicalComment', message.clinicalComment]])];
 }
 
 // --- R.CORR: what a correction changed ---
