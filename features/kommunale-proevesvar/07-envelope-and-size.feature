@@ -33,12 +33,14 @@ Feature: Kommunale prøvesvar, certbench's own checks: the EHMI SBDH envelope an
     And the acute-care team sends "forkert modtager": MedCom's test example "Test example 1" in an EHMI SBDH envelope whose Receiver alone contradicts the message
     And the acute-care team sends "forkert besked-id": MedCom's test example "Test example 1" in an EHMI SBDH envelope whose MESSAGEIDENTIFIER alone contradicts the message
     And the acute-care team sends "forkert kuvert-id": MedCom's test example "Test example 1" in an EHMI SBDH envelope whose MESSAGEENVELOPEIDENTIFIER alone contradicts the message
+    And the acute-care team sends "andre former i kuvert": MedCom's test example "R1-3.3.1.1" in the other valid shapes of its fields, in an EHMI SBDH envelope
     When the GP opens the received prøvesvar and the laboratory chart of "2509479989"
     Then the envelope of "forkert afsender" is refused and nothing of it is stored
     And the envelope of "forkert modtager" is refused and nothing of it is stored
     And the envelope of "forkert besked-id" is refused and nothing of it is stored
     And the envelope of "forkert kuvert-id" is refused and nothing of it is stored
-    And the assessor judges "Hver af de fire kuverter er afvist, og ingen af beskederne ses i systemet" / "Each of the four envelopes is refused and none of the messages is in the system"
+    And "andre former i kuvert" is acknowledged with "ok"
+    And the assessor judges "Hver af de fire kuverter er afvist, og ingen af beskederne ses i systemet; kuverten hvis Sender er afsenderen, mens producenten er en anden organisation, er modtaget" / "Each of the four envelopes is refused and none of the messages is in the system; the envelope whose Sender is the sender, while the producer is another organisation, is accepted"
 
   @cp:KP-SBDH-4
   Scenario: An envelope whose BinaryContent is broken into lines

@@ -7,8 +7,8 @@ Feature: Kommunale prøvesvar, certbench's own checks: a report whose fields com
   TestScript example R1-3.3.1.1 (comments, no attachment: attachments are not relevant in the production trial) with each of them in another shape HomeCareObservation 1.2.1 allows: a urine
   protein grade "1+" as text, the glucose unit only as its UCUM code, two analysis comments on the heart rate, the
   role social- og sundhedsassistent with its display, an e-mail address before the phone, a producer of its own
-  beside the sending organisation, named after the PractitionerRole. In an
-  EHMI SBDH envelope, whose Sender is the sending organisation, the message is accepted too.
+  beside the sending organisation, named after the PractitionerRole. (The same message in an EHMI SBDH envelope is
+  KP-SBDH-3's positive control.)
 
   Background:
     Given the acute-care team sends "andre former": MedCom's test example "R1-3.3.1.1" in the other valid shapes of its fields
@@ -25,8 +25,6 @@ Feature: Kommunale prøvesvar, certbench's own checks: a report whose fields com
 
   @cp:KP-CB-4
   Scenario: The signature with the role's display and the phone, and a producer other than the sender
-    Given the acute-care team sends "andre former i kuvert": MedCom's test example "R1-3.3.1.1" in the other valid shapes of its fields, in an EHMI SBDH envelope
-    Then "andre former i kuvert" is acknowledged with "ok"
-    And the report "andre former" shows the sender's signature: name, title and phone
+    Then the report "andre former" shows the sender's signature: name, title and phone
     And the report "andre former" shows the producer with its SOR id and producer id
     And the assessor judges "Signaturen viser titlen Social- og sundhedsassistent og telefonnummeret, og producenten er Akutfunktionen, Pleje og Rehabilitering" / "The signature shows the title Social- og sundhedsassistent and the phone number, and the producer is Akutfunktionen, Pleje og Rehabilitering"

@@ -170,7 +170,7 @@ export const HOMECARE_FAULTS = {
   ),
   'hco-sender-is-producer': behaviour(
     "The sender's GLN is read from the producer: an SBDH whose Sender is the MessageHeader's sender is refused when the producer is another Organization",
-    'KP-CB-4',
+    'KP-SBDH-3',
   ),
   'hco-producer-is-sender': behaviour(
     "The MessageHeader's sender is shown as the producer instead of the report's producer Organization",
