@@ -65,9 +65,8 @@ export async function svangerskabsjournalPdf(
   birthplace: Birthplace,
 ): Promise<Uint8Array> {
   // Fault: the form prints what the woman answered, not the journal as the GP left it.
-  const stale = ctx.faults.has('dsj-pdf-questionnaire-values');
   const line = ([field, v]: [string, DsjFieldValue]): Line => {
-    const value = stale && v.answered !== undefined ? v.answered : v.value;
+    const value = ctx.faults.has('dsj-pdf-questionnaire-values') ? (v.answered ?? v.value) : v.value;
     return { text: `${DSJ_FORM[field]?.label ?? field}: ${printed(value)}` };
   };
   const filled = [...record.fields];
