@@ -16,7 +16,7 @@ const PAGE: [number, number] = [595, 842];
 const MARGIN = 50;
 const WRAP = 95;
 
-async function writePdf(title: string, lines: Line[]): Promise<Uint8Array> {
+async function writePdf(faults: GpContext['faults'], title: string, lines: Line[]): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   pdf.setTitle(title);
   const regular = await pdf.embedFont(StandardFonts.Helvetica);
@@ -24,7 +24,8 @@ async function writePdf(title: string, lines: Line[]): Promise<Uint8Array> {
   let page: PDFPage = pdf.addPage(PAGE);
   let y = PAGE[1] - MARGIN;
   const draw = (text: string, font: PDFFont, size: number) => {
-    if (y < MARGIN) {
+    // Fault: the form never starts a new page; what does not fit is drawn below the page.
+    if (y < MARGIN && !faults.has('dsj-pdf-no-page-break')) {
       page = pdf.addPage(PAGE);
       y = PAGE[1] - MARGIN;
     }
@@ -90,6 +91,7 @@ export async function svangerskabsjournalPdf(
   }
   // Fault: the form is titled as a referral, not as the svangerskabsjournal.
   return writePdf(
+    ctx.faults,
     ctx.faults.has('dsj-pdf-untitled') ? 'Henvisning til fødested' : 'Svangerskabsjournal',
     lines,
   );
@@ -103,7 +105,7 @@ export async function questionnairePdf(
 ): Promise<Uint8Array> {
   // Fault: the questionnaire form lists the questions without the woman's answers.
   const answered = !ctx.faults.has('dsj-pdf-questionnaire-unanswered');
-  return writePdf('Graviditetsspørgeskema, besvaret i Min Læge', [
+  return writePdf(ctx.faults, 'Graviditetsspørgeskema, besvaret i Min Læge', [
     ...header(patient, birthplace),
     ...record.questionnaire.map((q) => ({
       text: answered ? `${q.question} Svar: ${printed(q.value)}` : q.question,

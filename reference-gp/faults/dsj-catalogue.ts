@@ -87,6 +87,10 @@ export const DSJ_FAULTS = {
     'The svangerskabsjournal PDF is titled "Henvisning til fødested" (found by mutation testing)',
     'DSJ-3.3.2.8',
   ),
+  'dsj-pdf-no-page-break': behaviour(
+    'The svangerskabsjournal PDF never starts a new page: the lines that do not fit are drawn below the page, where no viewer shows them (found by mutation testing)',
+    'DSJ-3.3.2.9',
+  ),
   'dsj-pdf-questionnaire-unanswered': behaviour(
     "The questionnaire PDF lists the questions without the woman's answers (found by mutation testing)",
     'DSJ-3.3.2.10',
