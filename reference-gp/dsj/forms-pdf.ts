@@ -50,10 +50,12 @@ function wrap(text: string): string[] {
   return [...parts, rest];
 }
 
-function header(patient: PatientRecord, birthplace: Birthplace): Line[] {
+function header(faults: GpContext['faults'], patient: PatientRecord, birthplace: Birthplace): Line[] {
   const cpr = patient.patient.cpr;
+  // Fault: the hyphenated CPR runs on with the whole number ("020191-0201919990").
+  const serial = faults.has('dsj-pdf-cpr-run-on') ? cpr : cpr.slice(6);
   return [
-    { text: `Patient: ${fullName(patient.patient)}, CPR ${cpr.slice(0, 6)}-${cpr.slice(6)}` },
+    { text: `Patient: ${fullName(patient.patient)}, CPR ${cpr.slice(0, 6)}-${serial}` },
     { text: `Modtager: ${birthplace.name}, ${birthplace.department}` },
     { text: `Afsender: ${PRACTICE.name}, ydernummer ${PRACTICE.ydernummer}` },
   ];
@@ -76,7 +78,7 @@ export async function svangerskabsjournalPdf(
     ctx.faults.has('dsj-pdf-physical-data-misplaced') && DSJ_FORM[field]?.section === 'fysiske-data'
       ? undefined
       : DSJ_FORM[field]?.section;
-  const lines: Line[] = [...header(patient, birthplace)];
+  const lines: Line[] = [...header(ctx.faults, patient, birthplace)];
   if (ctx.faults.has('dsj-pdf-without-sections')) {
     // Fault: one flat list without the svangerskabsjournal's sections.
     lines.push(...filled.map(line));
@@ -106,7 +108,7 @@ export async function questionnairePdf(
   // Fault: the questionnaire form lists the questions without the woman's answers.
   const answered = !ctx.faults.has('dsj-pdf-questionnaire-unanswered');
   return writePdf(ctx.faults, 'Graviditetsspørgeskema, besvaret i Min Læge', [
-    ...header(patient, birthplace),
+    ...header(ctx.faults, patient, birthplace),
     ...record.questionnaire.map((q) => ({
       text: answered ? `${q.question} Svar: ${printed(q.value)}` : q.question,
     })),

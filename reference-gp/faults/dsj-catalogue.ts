@@ -83,6 +83,10 @@ export const DSJ_FAULTS = {
     'The svangerskabsjournal PDF prints height and weight under "Øvrige oplysninger", not under Fysiske data (found by mutation testing)',
     'DSJ-3.3.2.8',
   ),
+  'dsj-pdf-cpr-run-on': behaviour(
+    'The forms print the CPR run on with the whole number, "020191-0201919990" (found by mutation testing)',
+    'DSJ-3.3.2.8',
+  ),
   'dsj-pdf-untitled': behaviour(
     'The svangerskabsjournal PDF is titled "Henvisning til fødested" (found by mutation testing)',
     'DSJ-3.3.2.8',

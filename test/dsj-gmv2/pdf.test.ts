@@ -70,6 +70,15 @@ describe('form content rules', () => {
       [],
     );
     assert.deepEqual(patientShown('Else Test Lauridsen 0201919990', '0201919990', 'Else Test Lauridsen'), []);
+    assert.deepEqual(patientShown('CPR-nr.:0201919990.', '0201919990', 'Else Test Lauridsen'), [
+      'patient name "Else Test Lauridsen" is not shown',
+    ]);
+    // The CPR inside a longer number is not shown.
+    for (const runOn of ['020191-0201919990', '0201919990-9990', '10201919990', '020191-99901'])
+      assert.deepEqual(
+        patientShown(`Else Test Lauridsen, CPR ${runOn}`, '0201919990', 'Else Test Lauridsen'),
+        ['CPR 0201919990 is not shown'],
+      );
     assert.deepEqual(patientShown('Ellen Test Lauridsen 0201919996', '0201919990', 'Else Test Lauridsen'), [
       'CPR 0201919990 is not shown',
       'patient name "Else Test Lauridsen" is not shown',
