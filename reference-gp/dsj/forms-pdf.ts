@@ -69,7 +69,9 @@ export async function svangerskabsjournalPdf(
 ): Promise<Uint8Array> {
   // Fault: the form prints what the woman answered, not the journal as the GP left it.
   const line = ([field, v]: [string, DsjFieldValue]): Line => {
-    const value = ctx.faults.has('dsj-pdf-questionnaire-values') ? (v.answered ?? v.value) : v.value;
+    const value = ctx.faults.has('dsj-pdf-questionnaire-values')
+      ? (record.questionnaire.find((q) => q.field === field)?.value ?? v.value)
+      : v.value;
     return { text: `${DSJ_FORM[field]?.label ?? field}: ${printed(value)}` };
   };
   const filled = [...record.fields];

@@ -44,7 +44,7 @@ export function registerDsjVisit(
   const smoking = record.fields.get('tobak')?.value;
   // Fault: the Vandrejournal takes the woman's alcohol answer, not the GP's correction.
   const drinks = ctx.faults.has('dsj-pscr-stale-alcohol')
-    ? Number(record.fields.get('alkohol')?.answered)
+    ? Number(record.questionnaire.find((q) => q.field === 'alkohol')?.value)
     : numberOf(record, 'alkohol');
   const assessment = textOf(record, 'samlet-vurdering');
   const bp = /^(\d{2,3})\/(\d{2,3})$/.exec(textOf(record, 'blodtryk') ?? '');

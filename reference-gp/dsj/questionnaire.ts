@@ -78,7 +78,7 @@ export function receiveQuestionnaire(ctx: GpContext, request: InboundRequest): I
     if (typeof value === 'boolean' && ctx.faults.has('dsj-prefill-drops-booleans')) continue;
     // Fault: pre-filled values are not marked as the woman's answers.
     const source = ctx.faults.has('dsj-prefill-unmarked') ? 'gp' : 'questionnaire';
-    record.fields.set(field, { value, source, answered: value });
+    record.fields.set(field, { value, source });
   }
   return outcome(200, 'information', `${items.length} svar modtaget og indsat i svangrejournalen`);
 }
