@@ -33,7 +33,7 @@ Feature: DSJ S1: the first pregnancy consultation, pre-filled from the questionn
       | somatisk-sygdom       | ingen                                   | string  |
       | tidligere-operationer | ingen                                   | string  |
       | samlet-vurdering      | Normal graviditet uden risikofaktorer   | string  |
-    And Min Læge delivers the answers again, an unfinished questionnaire and one for a CPR that is no one's
+    And Min Læge delivers the answers again, an unfinished questionnaire, a body that is no QuestionnaireResponse and answers for a CPR that is no one's
     And the GP opens the DSJ of the patient
 
   @cp:DSJ-3.3.1.1

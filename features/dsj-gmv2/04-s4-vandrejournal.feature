@@ -37,7 +37,8 @@ Feature: DSJ S4: consultations keep the Vandrejournal (PSCR) in Graviditetsmappe
     And at a later consultation on "2026-05-26" the GP enters:
       | felt             | værdi                                              | type    |
       | alkohol          | 0                                                  | integer |
-      | samlet-vurdering | Uge 19: normal graviditet, ingen nye risikofaktorer | string  |
+      | tobak            | ja                                                 | boolean |
+      | samlet-vurdering | Uge 19: normal graviditet; er begyndt at ryge igen, rådgivet om rygestop | string  |
 
   @cp:DSJ-3.3.4.1
   Scenario: The first Vandrejournal carries the DSJ's termin, smoking, alcohol and assessment

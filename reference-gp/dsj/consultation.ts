@@ -25,21 +25,20 @@ export function readEntries(input: Input): { field: string; value: DsjValue }[] 
   });
 }
 
-/** The GP's entries and corrections; each becomes the GP's, keeping the woman's answer beside it. */
+/** The GP's entries and corrections become the GP's (her answers stay in the questionnaire as received). */
 export function recordEntries(
   ctx: GpContext,
   record: DsjRecord,
   entries: { field: string; value: DsjValue }[],
 ): void {
   for (const { field, value } of entries) {
-    const previous = record.fields.get(field);
     // Fault: a field the questionnaire filled in cannot be changed by the GP.
-    if (previous?.source === 'questionnaire' && ctx.faults.has('dsj-questionnaire-overrides-gp')) continue;
-    record.fields.set(field, {
-      value,
-      source: 'gp',
-      ...(previous?.answered !== undefined ? { answered: previous.answered } : {}),
-    });
+    if (
+      ctx.faults.has('dsj-questionnaire-overrides-gp') &&
+      record.fields.get(field)?.source === 'questionnaire'
+    )
+      continue;
+    record.fields.set(field, { value, source: 'gp' });
   }
 }
 

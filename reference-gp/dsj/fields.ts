@@ -7,8 +7,6 @@ export interface FieldSpec {
   label: string;
   /** PRF section code, or undefined for fields printed under "Øvrige oplysninger". */
   section?: string;
-  /** The PSCR section entry it feeds, for the vandrejournal. */
-  pscr?: string;
 }
 
 export const DSJ_FORM: Readonly<Record<string, FieldSpec>> = {
@@ -31,11 +29,11 @@ export const DSJ_FORM: Readonly<Record<string, FieldSpec>> = {
   'somatisk-sygdom': { label: 'Somatisk sygdom', section: 'somatisk-sygdom' },
   'tidligere-operationer': { label: 'Tidligere operationer', section: 'tidligere-operation-af-relevans' },
   civilstand: { label: 'Civilstand', section: 'social-saarbarhed-af-relevans' },
-  'sidste-menstruation': { label: 'Sidste menstruation, 1. dag', pscr: 'terminsberegning' },
-  termin: { label: 'Terminsdato', pscr: 'terminsberegning' },
-  tobak: { label: 'Ryger', pscr: 'tobak' },
-  alkohol: { label: 'Alkohol (genstande pr. uge)', pscr: 'alkohol' },
-  'samlet-vurdering': { label: 'Samlet vurdering', pscr: 'samlet-vurdering' },
+  'sidste-menstruation': { label: 'Sidste menstruation, 1. dag' },
+  termin: { label: 'Terminsdato' },
+  tobak: { label: 'Ryger' },
+  alkohol: { label: 'Alkohol (genstande pr. uge)' },
+  'samlet-vurdering': { label: 'Samlet vurdering' },
 };
 
 /** The PRF sections in the order the svangerskabsjournal prints them, with their headings. */

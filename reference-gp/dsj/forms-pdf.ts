@@ -16,7 +16,7 @@ const PAGE: [number, number] = [595, 842];
 const MARGIN = 50;
 const WRAP = 95;
 
-async function writePdf(title: string, lines: Line[]): Promise<Uint8Array> {
+async function writePdf(faults: GpContext['faults'], title: string, lines: Line[]): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   pdf.setTitle(title);
   const regular = await pdf.embedFont(StandardFonts.Helvetica);
@@ -24,7 +24,8 @@ async function writePdf(title: string, lines: Line[]): Promise<Uint8Array> {
   let page: PDFPage = pdf.addPage(PAGE);
   let y = PAGE[1] - MARGIN;
   const draw = (text: string, font: PDFFont, size: number) => {
-    if (y < MARGIN) {
+    // Fault: the form never starts a new page; what does not fit is drawn below the page.
+    if (y < MARGIN && !faults.has('dsj-pdf-no-page-break')) {
       page = pdf.addPage(PAGE);
       y = PAGE[1] - MARGIN;
     }
@@ -49,10 +50,12 @@ function wrap(text: string): string[] {
   return [...parts, rest];
 }
 
-function header(patient: PatientRecord, birthplace: Birthplace): Line[] {
+function header(faults: GpContext['faults'], patient: PatientRecord, birthplace: Birthplace): Line[] {
   const cpr = patient.patient.cpr;
+  // Fault: the hyphenated CPR runs on with the whole number ("020191-0201919990").
+  const serial = faults.has('dsj-pdf-cpr-run-on') ? cpr : cpr.slice(6);
   return [
-    { text: `Patient: ${fullName(patient.patient)}, CPR ${cpr.slice(0, 6)}-${cpr.slice(6)}` },
+    { text: `Patient: ${fullName(patient.patient)}, CPR ${cpr.slice(0, 6)}-${serial}` },
     { text: `Modtager: ${birthplace.name}, ${birthplace.department}` },
     { text: `Afsender: ${PRACTICE.name}, ydernummer ${PRACTICE.ydernummer}` },
   ];
@@ -65,9 +68,10 @@ export async function svangerskabsjournalPdf(
   birthplace: Birthplace,
 ): Promise<Uint8Array> {
   // Fault: the form prints what the woman answered, not the journal as the GP left it.
-  const stale = ctx.faults.has('dsj-pdf-questionnaire-values');
   const line = ([field, v]: [string, DsjFieldValue]): Line => {
-    const value = stale && v.answered !== undefined ? v.answered : v.value;
+    const value = ctx.faults.has('dsj-pdf-questionnaire-values')
+      ? (record.questionnaire.find((q) => q.field === field)?.value ?? v.value)
+      : v.value;
     return { text: `${DSJ_FORM[field]?.label ?? field}: ${printed(value)}` };
   };
   const filled = [...record.fields];
@@ -76,7 +80,7 @@ export async function svangerskabsjournalPdf(
     ctx.faults.has('dsj-pdf-physical-data-misplaced') && DSJ_FORM[field]?.section === 'fysiske-data'
       ? undefined
       : DSJ_FORM[field]?.section;
-  const lines: Line[] = [...header(patient, birthplace)];
+  const lines: Line[] = [...header(ctx.faults, patient, birthplace)];
   if (ctx.faults.has('dsj-pdf-without-sections')) {
     // Fault: one flat list without the svangerskabsjournal's sections.
     lines.push(...filled.map(line));
@@ -91,6 +95,7 @@ export async function svangerskabsjournalPdf(
   }
   // Fault: the form is titled as a referral, not as the svangerskabsjournal.
   return writePdf(
+    ctx.faults,
     ctx.faults.has('dsj-pdf-untitled') ? 'Henvisning til fødested' : 'Svangerskabsjournal',
     lines,
   );
@@ -104,8 +109,8 @@ export async function questionnairePdf(
 ): Promise<Uint8Array> {
   // Fault: the questionnaire form lists the questions without the woman's answers.
   const answered = !ctx.faults.has('dsj-pdf-questionnaire-unanswered');
-  return writePdf('Graviditetsspørgeskema, besvaret i Min Læge', [
-    ...header(patient, birthplace),
+  return writePdf(ctx.faults, 'Graviditetsspørgeskema, besvaret i Min Læge', [
+    ...header(ctx.faults, patient, birthplace),
     ...record.questionnaire.map((q) => ({
       text: answered ? `${q.question} Svar: ${printed(q.value)}` : q.question,
     })),

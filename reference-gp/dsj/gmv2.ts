@@ -43,11 +43,9 @@ export function registerDsjVisit(
   const lmp = textOf(record, 'sidste-menstruation');
   const smoking = record.fields.get('tobak')?.value;
   // Fault: the Vandrejournal takes the woman's alcohol answer, not the GP's correction.
-  const answered = record.fields.get('alkohol')?.answered;
-  const drinks =
-    ctx.faults.has('dsj-pscr-stale-alcohol') && typeof answered === 'number'
-      ? answered
-      : numberOf(record, 'alkohol');
+  const drinks = ctx.faults.has('dsj-pscr-stale-alcohol')
+    ? Number(record.questionnaire.find((q) => q.field === 'alkohol')?.value)
+    : numberOf(record, 'alkohol');
   const assessment = textOf(record, 'samlet-vurdering');
   const bp = /^(\d{2,3})\/(\d{2,3})$/.exec(textOf(record, 'blodtryk') ?? '');
   registerVisit(ctx, {
@@ -59,8 +57,9 @@ export function registerDsjVisit(
     ...(lmp ? { terminsberegning: { lastMenstrualPeriod: lmp } } : {}),
     lifestyle: {
       // Fault: the smoking answer does not reach the Vandrejournal.
+      // Fault: a woman who smokes is recorded as a non-smoker.
       ...(typeof smoking === 'boolean' && !ctx.faults.has('dsj-pscr-without-smoking')
-        ? { smokingDuring: smoking ? 'ja' : 'nej' }
+        ? { smokingDuring: smoking && !ctx.faults.has('dsj-pscr-smoker-as-non-smoker') ? 'ja' : 'nej' }
         : {}),
       // Fault: 0 drinks still count as drinking.
       ...(drinks !== undefined

@@ -43,8 +43,11 @@ export function receiveQuestionnaire(ctx: GpContext, request: InboundRequest): I
   }
   // Fault: an unfinished questionnaire (status in-progress) is filed as if completed.
   const unfinished = response.status !== 'completed' && !ctx.faults.has('dsj-questionnaire-files-unfinished');
-  if (response.resourceType !== 'QuestionnaireResponse' || unfinished)
-    return outcome(400, 'error', 'expected a completed QuestionnaireResponse');
+  // Fault: a body of another resource type is filed like a QuestionnaireResponse.
+  const notAResponse =
+    response.resourceType !== 'QuestionnaireResponse' &&
+    !ctx.faults.has('dsj-questionnaire-files-any-resource');
+  if (notAResponse || unfinished) return outcome(400, 'error', 'expected a completed QuestionnaireResponse');
   const identifier = response.subject?.identifier;
   const cpr = identifier?.system === CPR_SYSTEM ? identifier.value : undefined;
   if (typeof cpr !== 'string' || !ctx.state.patients.has(cpr))
@@ -75,7 +78,7 @@ export function receiveQuestionnaire(ctx: GpContext, request: InboundRequest): I
     if (typeof value === 'boolean' && ctx.faults.has('dsj-prefill-drops-booleans')) continue;
     // Fault: pre-filled values are not marked as the woman's answers.
     const source = ctx.faults.has('dsj-prefill-unmarked') ? 'gp' : 'questionnaire';
-    record.fields.set(field, { value, source, answered: value });
+    record.fields.set(field, { value, source });
   }
   return outcome(200, 'information', `${items.length} svar modtaget og indsat i svangrejournalen`);
 }

@@ -6,8 +6,6 @@ import type { DsjValue } from './fields.ts';
 export interface DsjFieldValue {
   value: DsjValue;
   source: 'questionnaire' | 'gp';
-  /** The questionnaire's answer, kept when the GP changed it. */
-  answered?: DsjValue;
 }
 
 export interface Birthplace {

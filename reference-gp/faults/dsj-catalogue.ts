@@ -24,6 +24,10 @@ export const DSJ_FAULTS = {
     'An unfinished questionnaire (status in-progress) pre-fills the DSJ as if completed (found by mutation testing)',
     'DSJ-3.3.1.7',
   ),
+  'dsj-questionnaire-files-any-resource': behaviour(
+    'A body that is no QuestionnaireResponse (a Questionnaire carrying answers) pre-fills the DSJ (found by mutation testing)',
+    'DSJ-3.3.1.7',
+  ),
   'dsj-questionnaire-unknown-patient-accepted': behaviour(
     'Answers for a CPR that is no patient of the clinic are answered 200 and lost (found by mutation testing)',
     'DSJ-3.3.1.7',
@@ -79,9 +83,17 @@ export const DSJ_FAULTS = {
     'The svangerskabsjournal PDF prints height and weight under "Øvrige oplysninger", not under Fysiske data (found by mutation testing)',
     'DSJ-3.3.2.8',
   ),
+  'dsj-pdf-cpr-run-on': behaviour(
+    'The forms print the CPR run on with the whole number, "020191-0201919990" (found by mutation testing)',
+    'DSJ-3.3.2.8',
+  ),
   'dsj-pdf-untitled': behaviour(
     'The svangerskabsjournal PDF is titled "Henvisning til fødested" (found by mutation testing)',
     'DSJ-3.3.2.8',
+  ),
+  'dsj-pdf-no-page-break': behaviour(
+    'The svangerskabsjournal PDF never starts a new page: the lines that do not fit are drawn below the page, where no viewer shows them (found by mutation testing)',
+    'DSJ-3.3.2.9',
   ),
   'dsj-pdf-questionnaire-unanswered': behaviour(
     "The questionnaire PDF lists the questions without the woman's answers (found by mutation testing)",
@@ -119,6 +131,10 @@ export const DSJ_FAULTS = {
   'dsj-pscr-without-smoking': behaviour(
     "The Vandrejournal leaves out the DSJ's smoking answer (found by mutation testing)",
     'DSJ-3.3.4.1',
+  ),
+  'dsj-pscr-smoker-as-non-smoker': behaviour(
+    'The Vandrejournal records a woman who smokes as a non-smoker (rygning under graviditet "nej"; found by mutation testing)',
+    'DSJ-3.3.4.3',
   ),
   'dsj-pscr-drinking-at-zero': behaviour(
     'The Vandrejournal says she drinks during the pregnancy at 0 drinks per week (>= 0 for > 0; found by mutation testing)',

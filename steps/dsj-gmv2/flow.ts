@@ -81,7 +81,7 @@ When('Min Læge delivers the questionnaire answers to the GP system', function (
 });
 
 When(
-  "Min Læge delivers the answers again, an unfinished questionnaire and one for a CPR that is no one's",
+  "Min Læge delivers the answers again, an unfinished questionnaire, a body that is no QuestionnaireResponse and answers for a CPR that is no one's",
   function (this: CertbenchWorld) {
     // An operator cannot load answers the system refuses; a manual run judges the DSJ screen by the assessor.
     if (this.ctx.manual) return;
@@ -108,11 +108,18 @@ When(
           },
           `unfinished DSJ questionnaire of ${patient.cpr} (QuestionnaireResponse, status in-progress)`,
         );
+        const notAResponse = await deliver(
+          {
+            ...buildQuestionnaireResponse(patient.cpr, changed, authored, randomUUID()),
+            resourceType: 'Questionnaire',
+          },
+          `DSJ questionnaire answers of ${patient.cpr} typed as a Questionnaire, not a QuestionnaireResponse`,
+        );
         const noOnes = await deliver(
           buildQuestionnaireResponse(NO_ONES_CPR, answers, authored, randomUUID()),
           `DSJ questionnaire answers of CPR ${NO_ONES_CPR}, no one's (QuestionnaireResponse)`,
         );
-        return { output: { again, unfinished, noOnes } };
+        return { output: { again, unfinished, notAResponse, noOnes } };
       },
     });
   },

@@ -174,6 +174,7 @@ Then("the new version carries the later consultation's changes", async function 
             expectedAlcohol(need<number>(this, 'alkohol', 'later')),
           ),
           ...alcoholDuringAgrees(document, need<number>(this, 'alkohol', 'later')),
+          ...smokingAgrees(document, need<boolean>(this, 'tobak', 'later')),
           ...componentsAsRegistered(
             document,
             'samlet-vurdering',
@@ -181,6 +182,6 @@ Then("the new version carries the later consultation's changes", async function 
           ),
         ]
       : problems,
-    { location: 'PSCR alkohol, samlet-vurdering components' },
+    { location: 'PSCR alkohol, tobak, samlet-vurdering components' },
   );
 });

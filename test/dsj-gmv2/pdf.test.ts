@@ -1,6 +1,7 @@
 // PDF checks of the svangre forms: opening with pdfjs, and what the text must show.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { readPdf } from '../../src/rules/dsj/pdf.ts';
 import {
   answersShown,
@@ -27,6 +28,18 @@ describe('reading PDF attachments', () => {
     const whole = await pdfWith(['Svangerskabsjournal']);
     const truncated = await readPdf(whole.slice(0, 200));
     assert.equal(truncated.opened, false);
+  });
+
+  it('does not read text drawn off the page, which no viewer shows', async () => {
+    const pdf = await PDFDocument.create();
+    const font = await pdf.embedFont(StandardFonts.Helvetica);
+    const page = pdf.addPage([595, 842]);
+    page.drawText('Samlet vurdering: normal', { x: 40, y: 60, size: 10, font });
+    page.drawText('graviditet, følges', { x: 40, y: -30, size: 10, font });
+    page.drawText('efter anbefalingerne', { x: 40, y: 900, size: 10, font });
+    const reading = await readPdf(await pdf.save());
+    assert.ok(reading.opened);
+    assert.equal(reading.text, 'Samlet vurdering: normal');
   });
 
   it('reads PDFs given at once one after the other, each with its own text', async () => {
@@ -57,6 +70,15 @@ describe('form content rules', () => {
       [],
     );
     assert.deepEqual(patientShown('Else Test Lauridsen 0201919990', '0201919990', 'Else Test Lauridsen'), []);
+    assert.deepEqual(patientShown('CPR-nr.:0201919990.', '0201919990', 'Else Test Lauridsen'), [
+      'patient name "Else Test Lauridsen" is not shown',
+    ]);
+    // The CPR inside a longer number is not shown.
+    for (const runOn of ['020191-0201919990', '0201919990-9990', '10201919990', '020191-99901'])
+      assert.deepEqual(
+        patientShown(`Else Test Lauridsen, CPR ${runOn}`, '0201919990', 'Else Test Lauridsen'),
+        ['CPR 0201919990 is not shown'],
+      );
     assert.deepEqual(patientShown('Ellen Test Lauridsen 0201919996', '0201919990', 'Else Test Lauridsen'), [
       'CPR 0201919990 is not shown',
       'patient name "Else Test Lauridsen" is not shown',

@@ -29,11 +29,14 @@ export function missingHeadings(text: string): string[] {
   );
 }
 
-/** CPR as 10 digits or DDMMYY-SSSS, and the full name. */
+/**
+ * CPR as 10 digits or DDMMYY-SSSS standing on its own (no digit, or digit and hyphen, run on before or after it: a
+ * CPR inside a longer number is not shown), and the full name.
+ */
 export function patientShown(text: string, cpr: string, name: string): string[] {
   const problems: string[] = [];
-  if (!text.includes(cpr) && !text.includes(`${cpr.slice(0, 6)}-${cpr.slice(6)}`))
-    problems.push(`CPR ${cpr} is not shown`);
+  const shown = new RegExp(`(?<!\\d-?)(?:${cpr}|${cpr.slice(0, 6)}-${cpr.slice(6)})(?!-?\\d)`);
+  if (!shown.test(text)) problems.push(`CPR ${cpr} is not shown`);
   if (!text.includes(name)) problems.push(`patient name "${name}" is not shown`);
   return problems;
 }

@@ -1,5 +1,6 @@
 // Opens a PDF attachment the way a receiver's viewer would (pdfjs-dist) and extracts its text, so checkpoints can
-// ask whether it opens at all and what it says. The PDF comes from the SUT: it is read in a worker thread with a
+// ask whether it opens at all and what it says. pdfjs leaves out text drawn off the page (which no viewer shows), so
+// a value printed below the page is not read. The PDF comes from the SUT: it is read in a worker thread with a
 // time limit, a page limit and a limit on what its streams inflate to, so a many-page PDF or a decompression bomb
 // fails the checkpoint naming the limit, and certbench's own servers keep answering the SUT meanwhile. One worker
 // reads every PDF of a run, one at a time, so pdfjs and its fake worker are loaded once; a worker that hit a limit
