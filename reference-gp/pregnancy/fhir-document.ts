@@ -84,20 +84,21 @@ export function buildFhirDocument(spec: GmDocumentSpec): fhir4.Bundle<fhir4.Fhir
     if (e.fetus !== undefined && !fetusIds.has(e.fetus)) fetusIds.set(e.fetus, randomUUID());
   const observations = spec.entries.map((e) => observation(e, patientId, fetusIds));
   const type = GMV2.documentTypes[spec.kind];
+  // Stryker disable all: the GP system has no official pregnancy id (only a fault sets one): fault-only code
+  const episode: Partial<fhir4.Composition> = spec.pregnancyId
+    ? {
+        extension: [
+          {
+            url: EXTENSION.pregnancyEpisode,
+            valueIdentifier: { system: spec.pregnancyId.system, value: spec.pregnancyId.value },
+          },
+        ],
+      }
+    : {};
+  // Stryker restore all
   const composition: fhir4.Composition = {
     resourceType: 'Composition',
-    // Stryker disable all: the GP system has no official pregnancy id (only a fault sets one): fault-only code
-    ...(spec.pregnancyId
-      ? {
-          extension: [
-            {
-              url: EXTENSION.pregnancyEpisode,
-              valueIdentifier: { system: spec.pregnancyId.system, value: spec.pregnancyId.value },
-            },
-          ],
-        }
-      : {}),
-    // Stryker restore all
+    ...episode,
     status: 'final',
     type: { coding: [{ system: urnOid(OID.medcom), code: spec.kind }] },
     subject: { reference: ref(patientId) },
