@@ -36,9 +36,9 @@ export function buildCondition(
   // Fault: the registration time is forgotten and the sharing time used instead.
   const recordedDate = faults.has('recorded-date-is-share-time') ? context.timestamp : diagnosis.recordedDate;
   const code = codeOf(diagnosis);
-  // FHIR con-4: an abated condition is resolved, whatever status the GP left it in.
-  const clinical =
-    diagnosis.abatement !== undefined || diagnosis.status === 'resolved' ? 'resolved' : 'active';
+  // A Relevant diagnosis is resolved. An abated one is always Relevant (the GP refuses an abatement date on an Aktuel
+  // diagnosis, record-actions.ts), so FHIR con-4 (abatement -> resolved/remission/inactive) holds.
+  const clinical = diagnosis.status === 'resolved' ? 'resolved' : 'active';
 
   // The narrative is generated from the Condition's own elements: its diagnosis, codes, statuses, dates, patient.
   return withNarrative<fhir4.Condition & { id: string }>({

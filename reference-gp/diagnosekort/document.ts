@@ -75,10 +75,9 @@ export function buildDocument(input: DocumentInput): BuiltDocument {
       section: [
         {
           title: 'Diagnoser',
-          // Empty only under the share-empty-card fault (an honest GP refuses to share an empty card).
-          ...(conditions.length === 0
-            ? {}
-            : { entry: conditions.map(({ resource }) => ({ reference: ref(resource.id) })) }),
+          // Never empty: an honest GP refuses to share an empty card (only the share-empty-card fault gets here
+          // with none, and then sends `entry: []`).
+          entry: conditions.map(({ resource }) => ({ reference: ref(resource.id) })),
         },
       ],
     },
