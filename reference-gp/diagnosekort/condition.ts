@@ -2,34 +2,15 @@
 // missing-content example: a coding may lack its code or display). The tillægstekst (note) is never copied.
 import { randomUUID } from 'node:crypto';
 import type { FaultName } from '../faults/catalogue.ts';
-import { diagnosisText, SKS_D, type Diagnosis, type DiagnosisCode } from '../state.ts';
-import { narrative } from './narrative.ts';
-import {
-  CONDITION_CATEGORY,
-  CONDITION_CLINICAL,
-  DANISH,
-  PROFILES,
-  SNOMED,
-  STATUS_CODES,
-  URI,
-} from './systems.ts';
+import { diagnosisText, type Diagnosis } from '../state.ts';
+import { withNarrative } from './narrative.ts';
+import { CONDITION_CATEGORY, CONDITION_CLINICAL, PROFILES, SNOMED, STATUS_CODES, URI } from './systems.ts';
 
 export interface ConditionContext {
   patientReference: string;
   /** Assembly time of the document. */
   timestamp: string;
   faults: ReadonlySet<FaultName>;
-}
-
-/** A code entry as the GP reads it, e.g. `SKS-D DE119a` or `ICPC-2 (uden kode) "Fedme"`. */
-export function describeCode(c: DiagnosisCode): string {
-  const system = c.system === SKS_D ? 'SKS-D' : 'ICPC-2';
-  return `${system} ${c.code ?? '(uden kode)'}${c.display === undefined ? '' : ` "${c.display}"`}`;
-}
-
-/** "Forløbsdiagnose, Aktuel"; the type is left out when none was registered. */
-export function describeKind(d: Diagnosis): string {
-  return [d.type === undefined ? undefined : DANISH[d.type], DANISH[d.status]].filter(Boolean).join(', ');
 }
 
 /**
@@ -55,27 +36,15 @@ export function buildCondition(
   // Fault: the registration time is forgotten and the sharing time used instead.
   const recordedDate = faults.has('recorded-date-is-share-time') ? context.timestamp : diagnosis.recordedDate;
   const code = codeOf(diagnosis);
-  // FHIR con-4: an abated condition is resolved, whatever status the GP left it in.
-  const clinical =
-    diagnosis.abatement !== undefined || diagnosis.status === 'resolved' ? 'resolved' : 'active';
+  // A Relevant diagnosis is resolved. An abated one is always Relevant (the GP refuses an abatement date on an Aktuel
+  // diagnosis, record-actions.ts), so FHIR con-4 (abatement -> resolved/remission/inactive) holds.
+  const clinical = diagnosis.status === 'resolved' ? 'resolved' : 'active';
 
-  const codes = diagnosis.codes.map(describeCode).join(', ');
-  const period = [
-    diagnosis.onset ? `Debut: ${diagnosis.onset}` : undefined,
-    diagnosis.abatement ? `Afsluttet: ${diagnosis.abatement}` : undefined,
-    `Registreret: ${recordedDate}`,
-  ].filter((line): line is string => line !== undefined);
-
-  return {
+  // The narrative is generated from the Condition's own elements: its diagnosis, codes, statuses, dates, patient.
+  return withNarrative<fhir4.Condition & { id: string }>({
     resourceType: 'Condition',
     id,
     meta: { profile: [PROFILES.condition] },
-    text: narrative(id, code?.text ?? 'Diagnose uden diagnosetekst', [
-      `Koder: ${codes === '' ? 'ingen' : codes}`,
-      describeKind(diagnosis),
-      period.join('; '),
-      `Patient: ${context.patientReference}`,
-    ]),
     identifier: [{ system: URI, value: `urn:uuid:${identifier}` }],
     clinicalStatus: { coding: [{ system: CONDITION_CLINICAL, code: clinical }] },
     category: [
@@ -90,5 +59,5 @@ export function buildCondition(
     onsetDateTime: diagnosis.onset,
     abatementDateTime: diagnosis.abatement,
     recordedDate,
-  };
+  });
 }

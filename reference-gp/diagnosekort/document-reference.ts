@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { FaultName } from '../faults/catalogue.ts';
 import type { PatientRecord, SharedDocument } from '../state.ts';
 import { CLINICS } from '../test-data.ts';
-import { narrative } from './narrative.ts';
+import { withNarrative } from './narrative.ts';
 import { containedOrganization, containedPatient, containedPractitioner } from './participants.ts';
 import {
   CLASS_CODE,
@@ -44,14 +44,11 @@ export function buildDocumentReference(input: MetadataInput): fhir4.DocumentRefe
           },
         ]
       : [];
-  return {
+  // The narrative is generated from the DocumentReference's own elements, its contained resources included.
+  return withNarrative<fhir4.DocumentReference & { id: string }>({
     resourceType: 'DocumentReference',
     id,
     meta: { profile: [PROFILES.documentReference] },
-    text: narrative(id, input.title, [
-      `Dokument: ${input.documentIdentifier}, oprettet ${input.timestamp}`,
-      `Forfatter: ${clinic.name}`,
-    ]),
     contained: [
       containedPatient(input.record.patient, 'patient'),
       containedOrganization('organization', clinic),
@@ -91,5 +88,5 @@ export function buildDocumentReference(input: MetadataInput): fhir4.DocumentRefe
       practiceSetting: { coding: [{ system: SNOMED_OID, code: '408443003', display: 'almen medicin' }] },
       sourcePatientInfo: { reference: '#patient' },
     },
-  };
+  });
 }

@@ -4,9 +4,9 @@
 import { randomUUID } from 'node:crypto';
 import type { FaultName } from '../faults/catalogue.ts';
 import type { Diagnosis, GpState, PatientRecord } from '../state.ts';
-import { CLINICS, fullName } from '../test-data.ts';
-import { buildCondition, describeKind } from './condition.ts';
-import { narrative } from './narrative.ts';
+import { CLINICS } from '../test-data.ts';
+import { buildCondition } from './condition.ts';
+import { withNarrative } from './narrative.ts';
 import { organizationEntry, patientEntry, practitionerEntry } from './participants.ts';
 import { LOINC, PROBLEM_LIST_LOINC, PROFILES, URI } from './systems.ts';
 
@@ -57,38 +57,32 @@ export function buildDocument(input: DocumentInput): BuiltDocument {
   }));
   const compositionId = randomUUID();
   const title = documentTitle(record.patient.cpr);
-  const composition: fhir4.Composition & { id: string } = {
-    resourceType: 'Composition',
-    id: compositionId,
-    meta: { profile: [PROFILES.composition] },
-    language: 'da',
-    text: narrative(compositionId, title, [
-      `Patient: ${fullName(record.patient)} (${patientRef})`,
-      `Senest opdateret: ${input.compositionDate}`,
-      `Forfatter: ${clinic.name} (${ref(organizationId)})`,
-      ...conditions.map(
-        ({ diagnosis: d, resource }) =>
-          `${resource.code?.text ?? 'Diagnose uden diagnosetekst'}: ${describeKind(d)} (${ref(resource.id)})`,
-      ),
-    ]),
-    status: 'final',
-    type: { coding: [{ system: LOINC, ...PROBLEM_LIST_LOINC }] },
-    subject: { reference: patientRef },
-    date: input.compositionDate,
-    author: [{ reference: ref(organizationId) }, { reference: ref(practitionerId) }],
-    title,
-    confidentiality: 'N',
-    attester: [{ mode: 'official', party: { reference: ref(practitionerId) } }],
-    section: [
-      {
-        title: 'Diagnoser',
-        // Empty only under the share-empty-card fault (an honest GP refuses to share an empty card).
-        ...(conditions.length === 0
-          ? {}
-          : { entry: conditions.map(({ resource }) => ({ reference: ref(resource.id) })) }),
-      },
-    ],
-  };
+  // The narrative: the Composition's own elements, and the author institution's name (a reader's "from whom").
+  const composition: fhir4.Composition & { id: string } = withNarrative<fhir4.Composition & { id: string }>(
+    {
+      resourceType: 'Composition',
+      id: compositionId,
+      meta: { profile: [PROFILES.composition] },
+      language: 'da',
+      status: 'final',
+      type: { coding: [{ system: LOINC, ...PROBLEM_LIST_LOINC }] },
+      subject: { reference: patientRef },
+      date: input.compositionDate,
+      author: [{ reference: ref(organizationId) }, { reference: ref(practitionerId) }],
+      title,
+      confidentiality: 'N',
+      attester: [{ mode: 'official', party: { reference: ref(practitionerId) } }],
+      section: [
+        {
+          title: 'Diagnoser',
+          // Never empty: an honest GP refuses to share an empty card (only the share-empty-card fault gets here
+          // with none, and then sends `entry: []`).
+          entry: conditions.map(({ resource }) => ({ reference: ref(resource.id) })),
+        },
+      ],
+    },
+    clinic.name,
+  );
   const resources: (fhir4.FhirResource & { id: string })[] = [
     composition,
     patientEntry(record.patient, record.resourceId),

@@ -1,7 +1,8 @@
-// Patient, author Organization and GP Practitioner, as document entries and as contained metadata resources.
-import { fullName, type Clinic, type TestPatient } from '../test-data.ts';
-import { narrative } from './narrative.ts';
-import { CPR, DANISH, PROFILES, SOR, YDERNUMMER } from './systems.ts';
+// Patient, author Organization and GP Practitioner, as document entries (with a narrative generated from their
+// content) and as contained metadata resources.
+import type { Clinic, TestPatient } from '../test-data.ts';
+import { withNarrative } from './narrative.ts';
+import { CPR, PROFILES, SOR, YDERNUMMER } from './systems.ts';
 
 export function cprIdentifier(cpr: string): fhir4.Identifier {
   return { use: 'official', system: CPR, value: cpr };
@@ -17,16 +18,12 @@ function patientCore(patient: TestPatient) {
 }
 
 export function patientEntry(patient: TestPatient, id: string): fhir4.Patient & { id: string } {
-  return {
+  return withNarrative<fhir4.Patient & { id: string }>({
     resourceType: 'Patient',
     id,
     meta: { profile: [PROFILES.patient] },
-    text: narrative(id, 'Patient', [
-      `${fullName(patient)}, CPR ${patient.cpr}`,
-      `Køn: ${DANISH[patient.gender]}, født ${patient.birthDate}`,
-    ]),
     ...patientCore(patient),
-  };
+  });
 }
 
 function organizationCore(clinic: Clinic) {
@@ -41,13 +38,12 @@ function organizationCore(clinic: Clinic) {
 
 /** The author: the clinic the patient belongs to when the Diagnosekort is shared. */
 export function organizationEntry(id: string, clinic: Clinic): fhir4.Organization & { id: string } {
-  return {
+  return withNarrative<fhir4.Organization & { id: string }>({
     resourceType: 'Organization',
     id,
     meta: { profile: [PROFILES.organization] },
-    text: narrative(id, 'Afsender', [`${clinic.name}, SOR ${clinic.sor}, ydernummer ${clinic.ydernummer}`]),
     ...organizationCore(clinic),
-  };
+  });
 }
 
 function practitionerCore(clinic: Clinic) {
@@ -56,13 +52,12 @@ function practitionerCore(clinic: Clinic) {
 }
 
 export function practitionerEntry(id: string, clinic: Clinic): fhir4.Practitioner & { id: string } {
-  return {
+  return withNarrative<fhir4.Practitioner & { id: string }>({
     resourceType: 'Practitioner',
     id,
     meta: { profile: [PROFILES.practitioner] },
-    text: narrative(id, 'Praktiserende læge', [`${fullName(clinic.practitioner)}, ${clinic.name}`]),
     ...practitionerCore(clinic),
-  };
+  });
 }
 
 /** Contained resources of the DocumentReference carry no narrative (the container's narrative covers them). */

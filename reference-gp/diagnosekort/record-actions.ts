@@ -70,20 +70,20 @@ function parseCodes(value: unknown): DiagnosisCode[] {
 /**
  * The date rules a GP system enforces when a diagnosis is entered. Onset may not lie after the registration (so
  * never in the future); an abatement date may, as the GP can record a planned end, but only for a resolved
- * diagnosis and never before the onset.
+ * diagnosis and never before the onset. Refusals of the automation API's input, one guard each.
  */
 function checkDates(
-  d: { status: DiagnosisStatus; onset?: string; abatement?: string },
+  status: DiagnosisStatus,
+  onset: string | undefined,
+  abatement: string | undefined,
   recorded: string,
 ): void {
-  if (d.onset !== undefined && compareMoments(d.onset, recorded) > 0) {
-    throw invalid(`onset ${d.onset} lies after the registration (${recorded})`);
-  }
-  if (d.abatement === undefined) return;
-  if (d.status !== 'resolved') throw invalid('an abatement date requires status resolved');
-  if (d.onset !== undefined && compareMoments(d.abatement, d.onset) < 0) {
-    throw invalid(`abatement ${d.abatement} lies before onset ${d.onset}`);
-  }
+  if (onset !== undefined && compareMoments(onset, recorded) > 0)
+    throw invalid(`onset ${onset} lies after the registration (${recorded})`);
+  if (abatement !== undefined && status !== 'resolved')
+    throw invalid('an abatement date requires status resolved');
+  if (abatement !== undefined && onset !== undefined && compareMoments(abatement, onset) < 0)
+    throw invalid(`abatement ${abatement} lies before onset ${onset}`);
 }
 
 /** Records a change; it changes the Diagnosekort (Composition.date) when the diagnosis was or is on the card. */
@@ -130,7 +130,7 @@ export function registerDiagnosis(ctx: GpContext, input: Input): Record<string, 
     throw invalid(`recordedDate ${backdated} lies in the future`);
   }
   const recordedDate = backdated ?? now;
-  checkDates({ status, onset, abatement }, recordedDate);
+  checkDates(status, onset, abatement, recordedDate);
   const diagnosis: Diagnosis = {
     id: randomUUID(),
     identifier: randomUUID(),
@@ -176,10 +176,7 @@ export function updateDiagnosis(ctx: GpContext, input: Input): Record<string, un
     abatement === null
       ? undefined
       : (abatement ?? (nextStatus === 'current' ? undefined : diagnosis.abatement));
-  checkDates(
-    { status: nextStatus, onset: diagnosis.onset, abatement: nextAbatement },
-    diagnosis.recordedDate,
-  );
+  checkDates(nextStatus, diagnosis.onset, nextAbatement, diagnosis.recordedDate);
   const { faults } = ctx;
   // Fault: the change is acknowledged (and timestamped) but the new status never reaches the record.
   if (!faults.has('ignore-status-update')) {

@@ -42,13 +42,3 @@ export const PROFILES = {
   mhdListTypes: 'https://profiles.ihe.net/ITI/MHD/CodeSystem/MHDlistTypes',
   mhdSourceId: 'https://profiles.ihe.net/ITI/MHD/StructureDefinition/ihe-sourceId',
 } as const;
-
-/** Danish words for the GP's choices, used in narratives. */
-export const DANISH = {
-  current: 'Aktuel',
-  resolved: 'Relevant (afsluttet)',
-  'problem-list-item': 'Forløbsdiagnose',
-  'encounter-diagnosis': 'Kontaktdiagnose',
-  male: 'mand',
-  female: 'kvinde',
-} as const;

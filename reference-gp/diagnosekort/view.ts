@@ -30,7 +30,8 @@ export function observeDiagnoses(ctx: GpContext, cpr: unknown): unknown[] {
         status: faults.has('view-shows-resolved-as-current') ? 'current' : d.status,
         onset: d.onset,
         abatement: d.abatement,
-        note: d.note,
+        // Fault: the tillægstekst is not kept (the view never shows it).
+        note: faults.has('view-drops-note') ? undefined : d.note,
         recordedDate: d.recordedDate,
         lastChanged: d.lastChanged,
         private: d.private,

@@ -266,6 +266,11 @@ export const FAULTS = {
     'DK-3.3.6.1',
     'DK-3.3.7.1',
   ),
+  'view-drops-note': behaviour(
+    'The Diagnosekort view shows no tillægstekst: the GP system does not keep the note it was given',
+    'DK-3.3.1.2',
+    'DK-3.3.2.1',
+  ),
   'view-misses-incomplete': behaviour(
     'The Diagnosekort view leaves out diagnoses without an SKS-D code',
     'DK-3.4.2.1',

@@ -102,6 +102,7 @@ const EFFECTS: Record<string, (run: Run) => boolean> = {
     conditionAt(run, '3.3.2.2', 'Kronisk obstruktiv lungesygdom UNS')?.clinicalStatus !== undefined,
   'share-private-diagnoses': (run) => conditionAt(run, '3.3.3.3', 'Periodisk depression UNS') !== undefined,
   'view-hides-private': (run) => !run.views['3.3.3.2'].some((d) => d.private),
+  'view-drops-note': (run) => run.views['3.3.1.4'].every((d) => d.note === undefined),
   'view-shows-not-on-card': (run) => run.views['3.3.3.2'].some((d) => d.text === 'Virusinfektion UNS'),
   'ignore-code-change': (run) =>
     conditionAt(run, '3.3.5.2', 'Virusinfektion UNS') !== undefined &&
@@ -111,7 +112,8 @@ const EFFECTS: Record<string, (run: Run) => boolean> = {
     run.views['3.3.6.1'].some((d) => d.text === 'Periodisk depression UNS') &&
     run.views['3.3.7.1'].length > 0,
   'share-empty-card': (run) =>
-    run.shares['3.3.7.2'].status === 200 && compositionAt(run, '3.3.7.2').section?.[0]?.entry === undefined,
+    run.shares['3.3.7.2'].status === 200 &&
+    (compositionAt(run, '3.3.7.2').section?.[0]?.entry ?? []).length === 0,
   'drop-incomplete-codings': (run) => {
     const codes = conditionsAt(run, '3.4.2.2')
       .flatMap((c) => c.code?.coding ?? [])

@@ -134,6 +134,7 @@ export interface ViewedDiagnosis {
   text?: string;
   status: string;
   abatement?: string;
+  note?: string;
   private: boolean;
   clinic: string;
 }

@@ -41,3 +41,17 @@ test('a wrong status, a lost Private marking, a missing or an extra diagnosis ar
   assert.match(viewShowsCard([shown(diabetes)], [])[0] ?? '', /is not on it/);
   assert.match(viewShowsCard({}, [])[0] ?? '', /not a list/);
 });
+
+test('the tillægstekst registered is shown as registered; a diagnosis registered without one may show none', () => {
+  const noted: CardDiagnosis = { ...diabetes, note: 'Ingen insulin' };
+  assert.deepEqual(viewShowsCard([shown(noted, { note: 'Ingen insulin' })], [noted]), []);
+  assert.deepEqual(viewShowsCard([shown(diabetes)], [diabetes]), []);
+  assert.match(
+    viewShowsCard([shown(noted)], [noted])[0] ?? '',
+    /tillægstekst undefined, registered "Ingen insulin"/,
+  );
+  assert.match(
+    viewShowsCard([shown(noted, { note: 'Insulin' })], [noted])[0] ?? '',
+    /tillægstekst "Insulin"/,
+  );
+});

@@ -1,6 +1,6 @@
 // What the GP sees: the Diagnosekort view of the GP system (observation `diagnosekort.diagnoses`) lists the diagnoses
 // on the card of the patient's current clinic, each with the codes, text and status the GP registered, a Private
-// marking where the GP set one, and nothing else.
+// marking where the GP set one, the tillægstekst where one was registered, and nothing else.
 import { codedKey, expectedText, label, type RegisteredDiagnosis } from './registration.ts';
 
 interface ViewedDiagnosis {
@@ -9,6 +9,7 @@ interface ViewedDiagnosis {
   codes?: unknown;
   private?: unknown;
   abatement?: unknown;
+  note?: unknown;
 }
 
 /** A diagnosis expected on the card, with its Private marking. */
@@ -42,6 +43,12 @@ export function viewShowsCard(observed: unknown, card: CardDiagnosis[]): string[
     if (match.status !== registration.status)
       problems.push(
         `${label(registration)} is shown with status ${JSON.stringify(match.status)}, registered ${registration.status}`,
+      );
+    // The tillægstekst is the GP's own: never shared (3.3.1.11), but kept and shown locally, as registered ("The
+    // listed information is added to the patient's diagnosis card", 3.3.1.2 and 3.3.2.1 with Table 1's notes).
+    if (registration.note !== undefined && match.note !== registration.note)
+      problems.push(
+        `${label(registration)} is shown with tillægstekst ${JSON.stringify(match.note)}, registered ${JSON.stringify(registration.note)}`,
       );
     if ((match.private === true) !== (registration.private === true))
       problems.push(
