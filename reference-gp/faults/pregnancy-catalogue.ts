@@ -37,6 +37,10 @@ export const PREGNANCY_FAULTS = {
     'GM-3.3.1.2',
     'GM-3.3.2.1',
   ),
+  'gm-heart-sound-empty-value': fhirContent(
+    'FHIR: the fetal heart sound is sent with an empty valueCodeableConcept, which FHIR R4 JSON does not allow (found by mutation testing)',
+    'GM-3.3.2.1',
+  ),
   'gm-fullurl-without-uuid': fhirContent(
     'The Composition\'s fullUrl is "urn:uuid:" with no UUID (found by mutation testing)',
     'GM-3.3.1.2',

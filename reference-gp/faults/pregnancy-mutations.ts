@@ -262,6 +262,12 @@ const MUTATIONS: Record<PregnancyFault, Hooks> = {
           e.value = { type: 'string', value: e.value.value };
     },
   }),
+  'gm-heart-sound-empty-value': () => ({
+    fhir: (b) => {
+      for (const o of all(b, 'Observation'))
+        if (o.valueCodeableConcept) o.valueCodeableConcept = {} as fhir4.CodeableConcept;
+    },
+  }),
   'gm-fullurl-without-uuid': () => ({
     fhir: (b) => {
       const first = b.entry?.[0];

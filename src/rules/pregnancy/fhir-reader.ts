@@ -1,5 +1,6 @@
 // FHIR binding, reading: a GMv2 document Bundle (SDS draft) to the format-neutral model. Structural deviations
 // the content rules cannot see (Bundle type, Composition place, unresolved references) are listed as problems.
+import { emptyJsonElements } from '../../fhir/structural.ts';
 import {
   entriesOf as bundleEntries,
   isResource,
@@ -194,20 +195,6 @@ const EMPTY: GmDocument = {
   entries: [],
 };
 
-/**
- * Where the document holds an empty string: FHIR R4 has no empty values (datatypes: string is `[ \r\n\t\S]+`,
- * every other primitive needs content too), so an empty display or text is not FHIR. The first five are named.
- */
-export function emptyStrings(value: unknown, path = 'Bundle'): string[] {
-  if (value === '') return [`${path} is an empty string (FHIR R4 primitives have no empty values)`];
-  if (Array.isArray(value)) return value.flatMap((v, i) => emptyStrings(v, `${path}[${i}]`)).slice(0, 5);
-  if (value && typeof value === 'object')
-    return Object.entries(value)
-      .flatMap(([key, v]) => emptyStrings(v, `${path}.${key}`))
-      .slice(0, 5);
-  return [];
-}
-
 // FHIR R4 uuid datatype: urn:uuid: and an RFC 4122 UUID (R4 writes it in lower case; either case is accepted here).
 const UUID_URN = /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -245,7 +232,9 @@ export function readFhirDocument(bundle: unknown): ReadDocument {
   const b = bundle as { resourceType?: unknown; type?: unknown } | undefined;
   if (b?.resourceType !== 'Bundle')
     return { document: EMPTY, problems: ['the document is not a FHIR Bundle'] };
-  const problems: string[] = emptyStrings(bundle);
+  // FHIR R4 JSON has no empty values: no empty string (a primitive needs content), object or array, no null
+  // (an empty CodeableConcept as a value says nothing). The first five are named.
+  const problems: string[] = emptyJsonElements(bundle, 'Bundle').slice(0, 5);
   if (b.type !== 'document') problems.push(`Bundle.type is ${JSON.stringify(b.type)}, expected "document"`);
   const entries = bundleEntries(bundle);
   const composition = entries[0]?.resource;
