@@ -14,7 +14,15 @@ const writer = new FileSystemWriter(outDir);
 const attach = attachmentWriter(writer);
 const written: Promise<WrittenExchange | undefined>[] = [];
 
+// Exchanges made into files at once: enough to keep the disk busy; the rest wait as the text they came as, which
+// is smaller than the files made from it (pretty-printed, documents decoded).
+const AT_ONCE = 4;
+let active = 0;
+const waiting: (() => void)[] = [];
+
 async function write(body: string): Promise<WrittenExchange | undefined> {
+  if (active < AT_ONCE) active++;
+  else await new Promise<void>((resolve) => waiting.push(resolve));
   try {
     const exchange = JSON.parse(body) as Exchange;
     const text = evidenceText(exchange);
@@ -26,6 +34,11 @@ async function write(body: string): Promise<WrittenExchange | undefined> {
   } catch {
     // Not written ahead: the run writes it when it reports, as it would without this worker.
     return undefined;
+  } finally {
+    // The slot goes to the next waiting exchange, or is freed.
+    const next = waiting.shift();
+    if (next) next();
+    else active--;
   }
 }
 
