@@ -65,9 +65,11 @@ export class ExchangeFilesAhead {
     this.worker.ref();
     const answer = new Promise<WrittenExchange[]>((resolve) => this.worker.once('message', resolve));
     this.worker.postMessage({ type: 'finish' } satisfies AheadRequest);
-    const written = await Promise.race([answer, this.failed.then(() => [])]);
+    const written = await Promise.race([answer, this.failed.then(() => undefined)]);
     await this.worker.terminate();
-    return new Map(written.map((w) => [w.id, w]));
+    // What a failed worker wrote is not known: it goes, and the run writes every file itself.
+    if (!written) await this.removeAll();
+    return new Map((written ?? []).map((w) => [w.id, w]));
   }
 
   /** A run that stops early: the worker ends, and the folders it was filling go (a run writes them when it reports). */
@@ -75,6 +77,10 @@ export class ExchangeFilesAhead {
     if (this.settled) return;
     this.settled = true;
     await this.worker.terminate();
+    await this.removeAll();
+  }
+
+  private async removeAll(): Promise<void> {
     await Promise.all(
       ['evidence', ALLURE_RESULTS_DIR].map((name) =>
         rm(join(this.outDir, name), { recursive: true, force: true }),
