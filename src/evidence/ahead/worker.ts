@@ -1,6 +1,8 @@
 // The worker of exchange-files-ahead.ts: for each exchange the run attaches, writes its evidence file and its Allure
 // attachment files, and answers, when told the run is done, what it wrote.
 import { createHash } from 'node:crypto';
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Exchange } from '../exchange.ts';
 import { ALLURE_RESULTS_DIR, attachmentWriter } from '../../projections/allure/allure-results.ts';
@@ -10,6 +12,19 @@ import { evidenceFile, evidenceText } from '../../verdicts/evidence-collector.ts
 import type { AheadRequest, WrittenExchange } from './exchange-files-ahead.ts';
 
 const { outDir, runId } = workerData as { outDir: string; runId: string };
+
+/** A nice value: below the run's thread, above nothing that matters. */
+const LOWER_PRIORITY = 10;
+
+// This thread runs at a lower priority: it is to use the core the run leaves idle, and on a busy machine it must not
+// take time from the run's own thread (the checkpoints), which waits for nothing of this until it reports. Linux
+// keeps a priority per thread and names this thread's id in /proc/thread-self; elsewhere it stays as it is.
+try {
+  const threadId = Number(readlinkSync('/proc/thread-self').split('/').pop());
+  if (Number.isInteger(threadId)) setPriority(threadId, LOWER_PRIORITY);
+} catch {
+  // No per-thread priority here: the worker runs at the run's.
+}
 const writer = new FileSystemWriter(outDir);
 const attach = attachmentWriter(writer);
 const written: Promise<WrittenExchange | undefined>[] = [];
