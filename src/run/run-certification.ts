@@ -31,6 +31,13 @@ import { profileVariants, variantIssues } from '../protocols/variants.ts';
 import { createConsoleSummaryProjection } from '../projections/console-summary.ts';
 import { builtinProjections, runProjections } from '../projections/index.ts';
 import { allWritten, FileSystemWriter } from '../projections/writer.ts';
+import { createAllureResultsProjection } from '../projections/allure/allure-results.ts';
+import { EXCHANGE_MEDIA_TYPE } from '../checks/media-types.ts';
+import {
+  ExchangeFilesAhead,
+  keepCited,
+  type WrittenExchange,
+} from '../evidence/ahead/exchange-files-ahead.ts';
 import { startAllureHtml } from '../report/allure-html.ts';
 import { ALLURE_CONFIG_FILE } from '../report/allure-config.ts';
 import { assembleResult } from '../result/assemble.ts';
@@ -159,6 +166,9 @@ export async function runCertification(
   // allure-results/ (a manual run, which can last a day, starts it when it reports).
   const allureAhead = options.html && driverKind !== 'manual' ? startAllureHtml(outDir) : undefined;
   if (allureAhead) stops.push(() => allureAhead.cancel());
+  // An automated run's exchange files are written as it goes, on the idle core (a manual run has no hurry).
+  const filesAhead = driverKind !== 'manual' ? new ExchangeFilesAhead(outDir, runId) : undefined;
+  if (filesAhead) stops.push(() => filesAhead.cancel());
   try {
     // 2. The SUT side and the counterparts.
     let baseUrl = options.sutUrl ?? profile.automation.baseUrl;
@@ -289,6 +299,14 @@ export async function runCertification(
         const envelope = boundEnvelope(redactor.json(message));
         index.update(envelope);
         options.observe?.(envelope);
+        const attachment = envelope.attachment;
+        if (
+          filesAhead &&
+          attachment?.mediaType === EXCHANGE_MEDIA_TYPE &&
+          attachment.fileName &&
+          !exchangesWritten.has(attachment.fileName)
+        )
+          filesAhead.add(attachment.body);
         ndjson.write(ndjsonLine(envelope, exchangesWritten));
       },
     });
@@ -301,6 +319,7 @@ export async function runCertification(
     const [c2, m2] = [cpuNow(), peakMiB()];
 
     // 4. Verdicts, the record, its projections.
+    const writtenAhead = (await filesAhead?.finish()) ?? new Map<string, WrittenExchange>();
     const verdicts = computeVerdicts({
       index,
       manifests,
@@ -348,12 +367,18 @@ export async function runCertification(
     );
     if (validation.length > 0) result.validation = validation;
     const writer = new FileSystemWriter(outDir);
-    await allWritten([...verdicts.evidenceFiles].map(([file, text]) => writer.write(file, text)));
+    const ahead = await keepCited(outDir, writtenAhead, result);
+    await allWritten(
+      [...verdicts.evidenceFiles]
+        .filter(([file]) => !ahead.evidenceFiles.has(file))
+        .map(([file, text]) => writer.write(file, text)),
+    );
+    verdicts.evidenceFiles.clear();
     await writeFile(join(outDir, 'certification-result.json'), `${JSON.stringify(result, null, 2)}\n`);
     // Signed before the projections, so the evidence package carries the signature.
     if (signer) await writeSignature(outDir, result, signer, env.clock.now());
     const context = { result, writer, stdout: env.stdout, env: env.env };
-    await runProjections([builtinProjections['allure-results']], context);
+    await runProjections([createAllureResultsProjection(ahead.attachments)], context);
     // Allure's HTML (a child process, the longest part of reporting) reads only allure-results/, now complete: it
     // runs on the other core while the rest is written. The run ends when both have, and fails if either does.
     const allureHtml = allureAhead ?? (options.html ? startAllureHtml(outDir) : undefined);

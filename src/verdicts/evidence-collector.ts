@@ -4,6 +4,12 @@ import { EXCHANGE_MEDIA_TYPE, EXCHANGE_REF_MEDIA_TYPE } from '../checks/media-ty
 import type { Exchange } from '../evidence/exchange.ts';
 import type { EvidenceRecord } from '../result/types.ts';
 
+/** Where an exchange's evidence file is, relative to the run folder. */
+export const evidenceFile = (exchangeId: string): string => `evidence/${exchangeId}.json`;
+
+/** What an exchange's evidence file holds: the exchange as attached, indented. */
+export const evidenceText = (exchange: Exchange): string => JSON.stringify(exchange, null, 2);
+
 /**
  * Gathers the exchanges attached to checkpoints into one evidence list: each exchange once (a plan's exchanges are
  * attached to every checkpoint that judged them), with the file it is written to and that file's SHA-256.
@@ -55,7 +61,7 @@ function collectEvidence(
     const exchange = JSON.parse(attachment.body) as Exchange;
     ids.push(exchange.id);
     if (evidence.has(exchange.id)) continue;
-    const text = JSON.stringify(exchange, null, 2);
+    const text = evidenceText(exchange);
     evidence.set(exchange.id, {
       text,
       record: {
@@ -69,7 +75,7 @@ function collectEvidence(
         ...(exchange.response ? { status: exchange.response.status } : {}),
         startedAt: exchange.startedAt,
         durationMs: exchange.durationMs,
-        file: `evidence/${exchange.id}.json`,
+        file: evidenceFile(exchange.id),
         sha256: createHash('sha256').update(text).digest('hex'),
       },
     });

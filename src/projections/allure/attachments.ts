@@ -24,11 +24,16 @@ export interface EvidenceAttachments {
   forCheckpoint(protocolId: string, checkpoint: CheckpointResult, at: number): CheckpointEvidence;
 }
 
-/** Reads every cited exchange (an error names the evidence) and decides where each is attached. */
+/**
+ * Reads every cited exchange (an error names the evidence) and decides where each is attached. `attachedAhead`: the
+ * attachments of exchanges whose files the run already wrote as it went (by evidence id); they are cited, not made
+ * again.
+ */
 export async function evidenceAttachments(
   result: CertificationResult,
   writer: Writer,
   resultsDir: string,
+  attachedAhead?: ReadonlyMap<string, Attachment[]>,
 ): Promise<EvidenceAttachments> {
   const records = new Map(result.evidence.map((record) => [record.id, record]));
   // Attached where a reader needs it: the first failed checkpoint citing it, else the first citing it.
@@ -46,14 +51,17 @@ export async function evidenceAttachments(
       }
   const exchanges = new Map<string, Exchange>();
   await Promise.all(
-    [...owner.keys()].map(async (id) => {
-      const record = records.get(id) as EvidenceRecord;
-      try {
-        exchanges.set(id, JSON.parse((await writer.read(record.file)).toString('utf8')) as Exchange);
-      } catch (error) {
-        throw new Error(`cannot read evidence ${id} from ${record.file}`, { cause: error });
-      }
-    }),
+    // An exchange whose files were written during the run is not read again.
+    [...owner.keys()]
+      .filter((id) => !attachedAhead?.has(id))
+      .map(async (id) => {
+        const record = records.get(id) as EvidenceRecord;
+        try {
+          exchanges.set(id, JSON.parse((await writer.read(record.file)).toString('utf8')) as Exchange);
+        } catch (error) {
+          throw new Error(`cannot read evidence ${id} from ${record.file}`, { cause: error });
+        }
+      }),
   );
 
   return {
@@ -62,15 +70,17 @@ export async function evidenceAttachments(
       const groups = new Map<string, StepResult>();
       for (const id of checkpoint.evidence) {
         const record = records.get(id) as EvidenceRecord;
-        const exchange = exchanges.get(id) as Exchange;
         const owned = owner.get(id) === `${protocolId}\u0000${checkpoint.id}`;
-        const attachments: Attachment[] = [];
-        if (owned)
-          exchangeParts(exchange).forEach((part, i) => {
-            const source = `${nameBasedUuid(result.run.id, 'evidence', id, String(i))}-attachment.${part.extension}`;
-            attachments.push({ name: part.name, source, type: part.type });
-            files.push({ path: `${resultsDir}/${source}`, content: part.content });
-          });
+        let attachments: Attachment[] = [];
+        if (owned) {
+          const ahead = attachedAhead?.get(id);
+          if (ahead) attachments = ahead;
+          else {
+            const made = exchangeAttachments(result.run.id, id, exchanges.get(id) as Exchange, resultsDir);
+            attachments = made.attachments;
+            files.push(...made.files);
+          }
+        }
         const attachedAt = owner.get(id)?.split('\u0000')[1] ?? '';
         const step: StepResult = {
           name: `${exchangeTitle(record)}${owned ? '' : ` (attached at ${attachedAt})`}`,
@@ -105,6 +115,26 @@ export async function evidenceAttachments(
       return { steps: [...groups.values()], files };
     },
   };
+}
+
+/**
+ * The attachments of one exchange (its parts, see exchange-files.ts) and the files they are read from. The names
+ * depend only on the run and the exchange, so they can be written while the run goes on (src/evidence/ahead).
+ */
+export function exchangeAttachments(
+  runId: string,
+  evidenceId: string,
+  exchange: Exchange,
+  resultsDir: string,
+): { attachments: Attachment[]; files: AttachmentFile[] } {
+  const attachments: Attachment[] = [];
+  const files: AttachmentFile[] = [];
+  exchangeParts(exchange).forEach((part, i) => {
+    const source = `${nameBasedUuid(runId, 'evidence', evidenceId, String(i))}-attachment.${part.extension}`;
+    attachments.push({ name: part.name, source, type: part.type });
+    files.push({ path: `${resultsDir}/${source}`, content: part.content });
+  });
+  return { attachments, files };
 }
 
 function exchangeTitle(record: EvidenceRecord): string {
