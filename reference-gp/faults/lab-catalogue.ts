@@ -59,6 +59,10 @@ export const LAB_FAULTS = {
     "The Patient carries another test patient's name (Lonni Test Lauridsen)",
     'LAB-3.3.1.23',
   ),
+  'lab-patient-name-of-first-test-patient': content(
+    "Every Patient carries the first test patient's name (Elmer Test Hansen), whoever the result is about",
+    'LAB-3.3.2.6',
+  ),
   'lab-patient-gender-opposite': content("The Patient's gender is the opposite of the CPR's", 'LAB-3.3.1.23'),
   'lab-patient-birthdate-off': content("The Patient's birth date is a day off the CPR's", 'LAB-3.3.1.23'),
   'lab-ucum-code-as-unit-text': content(
@@ -83,6 +87,18 @@ export const LAB_FAULTS = {
   'lab-correction-keeps-comparator': behaviour(
     'A corrected value keeps the comparator of the value it replaces (>8 corrected to 2.4 is sent as >2.4)',
     'LAB-3.3.2.5',
+  ),
+  'lab-correction-changes-first-analysis': behaviour(
+    "A correction changes the result's first analysis, whatever NPU code it names",
+    'LAB-3.3.2.7',
+  ),
+  'lab-correction-drops-new-comparator': behaviour(
+    'A comparator given with the corrected value is dropped (corrected to <5, sent as 5)',
+    'LAB-3.3.2.7',
+  ),
+  'lab-follow-up-of-local-result-sent': behaviour(
+    'A correction of a result that was never shared (kept locally) is sent to the database',
+    'LAB-3.3.2.8',
   ),
   'lab-correction-references-original': behaviour(
     "A second correction points to the result's first message, not to the latest correction",
@@ -158,6 +174,14 @@ export const LAB_FAULTS = {
     'A fatal-error acknowledgement is followed by a resend',
     'LAB-3.3.6.3',
   ),
+  'lab-http-error-read-as-acknowledgement': behaviour(
+    'The body of an HTTP error answer is read as the acknowledgement (a 500 whose body says ok counts as shared)',
+    'LAB-3.3.6.6',
+  ),
+  'lab-unreadable-answer-taken-as-ok': behaviour(
+    'An answer that is not JSON, or JSON that is no acknowledgement, is taken as ok (shared)',
+    'LAB-3.3.6.6',
+  ),
   'lab-ack-ignored': behaviour(
     'Results are shown as shared whatever the acknowledgement says',
     'LAB-3.3.6.4',
@@ -165,6 +189,10 @@ export const LAB_FAULTS = {
   ),
   // --- content that must never be sent ---
   'lab-shares-without-npu-code': behaviour('Local analyses without an NPU code are shared', 'LAB-3.4.1'),
+  'lab-local-result-shown-pending': behaviour(
+    "A result kept locally is shown as waiting for the database's answer (sharing pending)",
+    'LAB-3.4.5',
+  ),
   'lab-accepts-value-without-unit': behaviour(
     'A numeric result without unit is accepted and shared',
     'LAB-3.4.2',

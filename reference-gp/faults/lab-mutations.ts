@@ -121,6 +121,9 @@ const MUTATIONS: Record<LabContentFault, Mutation> = {
   'lab-patient-name-of-other-patient': (b) => {
     for (const p of all(b, 'Patient')) p.name = [{ family: 'Lauridsen', given: ['Lonni', 'Test'] }];
   },
+  'lab-patient-name-of-first-test-patient': (b) => {
+    for (const p of all(b, 'Patient')) p.name = [{ family: 'Hansen', given: ['Elmer', 'Test'] }];
+  },
   'lab-patient-gender-opposite': (b) => {
     for (const p of all(b, 'Patient')) p.gender = p.gender === 'male' ? 'female' : 'male';
   },

@@ -44,7 +44,8 @@ export async function registerResult(ctx: GpContext, input: Input): Promise<Reco
     status: 'final',
     refusedConsent: refused,
     deleted: false,
-    sharing: 'not-shared',
+    // Fault: a result kept locally is shown as waiting for the database's answer.
+    sharing: faults.has('lab-local-result-shown-pending') ? 'pending' : 'not-shared',
     messages: [],
     history: [{ at: registeredAt, event: refused ? 'registered (nægtet samtykke)' : 'registered' }],
   };

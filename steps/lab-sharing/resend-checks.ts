@@ -107,3 +107,26 @@ Then(
     this.verify('acknowledgement shown to the GP', problems, { location: 'observation lab.results sharing' });
   },
 );
+
+Then(
+  'the GP system shows none of {string}, {string} and {string} as shared, as none was acknowledged ok',
+  async function (this: CertbenchWorld, a: string, b: string, c: string) {
+    const outcome = await labOutcome(this);
+    const problems = [a, b, c].flatMap((ref) => {
+      const sent = messagesOf(outcome, `register ${ref}`).length;
+      if (sent === 0) return [`"${ref}" was never sent`];
+      const shown = observedResult(outcome, registered(this, ref).patient, ref);
+      if (!shown) return [`lab.results does not list "${ref}"`];
+      // Sent again, it may have been acknowledged ok: whether to resend after such an answer is not specified.
+      return shown['sharing'] === 'shared' && sent === 1
+        ? [
+            `lab.results shows "${ref}" as shared, but its only message was answered with no acknowledgement ok`,
+          ]
+        : [];
+    });
+    this.verify('no acknowledgement, not shared', problems, {
+      location: 'observation lab.results sharing',
+      expected: 'not shared (pending, rejected or not-shared) unless sent again',
+    });
+  },
+);
