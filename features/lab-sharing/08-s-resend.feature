@@ -5,8 +5,9 @@ Feature: Deling af lokale labsvar S.RESEND: duplicates, resends and acknowledgem
   haemoglobin with a technical error (transient-error): the sender resends the same message. LABA answers an
   HbA1c with fatal-error (invalid content): it is not resent, and the GP sees it rejected. LABA then keeps answering
   an INR with transient-error: it is resent at most twice, and the GP does not see it shared. Last, LABA answers
-  three results with no acknowledgement at all: an HTTP server error (whose body still says ok), a body that is not
-  JSON, and JSON that is no acknowledgement; none of them may be shown as shared unless it was sent again.
+  four results with no acknowledgement at all: an HTTP server error (whose body still says ok), a body that is not
+  JSON, JSON that is no acknowledgement, and the message itself echoed back; none of them may be shown as shared
+  unless it was sent again.
 
   Background:
     Given test patient "0201609996" has these local lab results registered in the clinic:
@@ -40,6 +41,10 @@ Feature: Deling af lokale labsvar S.RESEND: duplicates, resends and acknowledgem
     And afterwards the GP registers these local lab results for test patient "0201609996":
       | svar     | NPU      | analyse        | resultat | enhed    | prøvetaget                |
       | hba1c-oo | NPU27300 | B-HbA1c (IFCC) | 61       | mmol/mol | 2026-04-23T08:10:00+02:00 |
+    And LABA answers the next message with the message itself, echoed back
+    And afterwards the GP registers these local lab results for test patient "0201609996":
+      | svar     | NPU      | analyse                             | resultat | enhed  | prøvetaget                |
+      | hb-ekko  | NPU02319 | B—Hæmoglobin(Fe); stofk. = ? mmol/L | 7.9      | mmol/L | 2026-04-23T08:15:00+02:00 |
     And the GP opens the lab results of test patient "0201609996"
 
   @cp:LAB-3.3.6.1
@@ -64,4 +69,4 @@ Feature: Deling af lokale labsvar S.RESEND: duplicates, resends and acknowledgem
 
   @cp:LAB-3.3.6.6
   Scenario: An answer that is no acknowledgement is not taken as shared
-    Then the GP system shows none of "hb-500", "crp-tekst" and "hba1c-oo" as shared, as none was acknowledged ok
+    Then the GP system shows none of "hb-500", "crp-tekst", "hba1c-oo" and "hb-ekko" as shared, as none was acknowledged ok

@@ -19,6 +19,10 @@ export const LAB_FAULTS = {
   'lab-npu-display-missing': content('The NPU coding has no display', 'LAB-3.3.1.5'),
   'lab-value-without-unit': content('valueQuantity is sent without unit', 'LAB-3.3.1.6', 'LAB-3.4.2'),
   'lab-comparator-dropped': content('The comparator (<, >) of a value is left out', 'LAB-3.3.1.7'),
+  'lab-comparator-inclusive-as-strict': content(
+    'The comparators <= and >= are sent as < and > (>=130 as >130)',
+    'LAB-3.3.1.7',
+  ),
   'lab-grade-as-number': content(
     'Dipstick grades are sent as numbers (1+ as valueQuantity 1)',
     'LAB-3.3.1.8',
@@ -179,7 +183,7 @@ export const LAB_FAULTS = {
     'LAB-3.3.6.6',
   ),
   'lab-unreadable-answer-taken-as-ok': behaviour(
-    'An answer that is not JSON, or JSON that is no acknowledgement, is taken as ok (shared)',
+    'An answer that is not JSON, or JSON without an acknowledgement code (an OperationOutcome, the message echoed), is taken as ok',
     'LAB-3.3.6.6',
   ),
   'lab-ack-ignored': behaviour(

@@ -54,6 +54,12 @@ const MUTATIONS: Record<LabContentFault, Mutation> = {
   'lab-comparator-dropped': (b) => {
     for (const o of all(b, 'Observation')) delete o.valueQuantity?.comparator;
   },
+  'lab-comparator-inclusive-as-strict': (b) => {
+    for (const o of all(b, 'Observation')) {
+      const q = o.valueQuantity;
+      if (q?.comparator === '<=' || q?.comparator === '>=') q.comparator = q.comparator === '<=' ? '<' : '>';
+    }
+  },
   'lab-grade-as-number': (b) => {
     for (const o of all(b, 'Observation')) {
       const grade = /^(\d)\+$/.exec(o.valueString ?? '');

@@ -102,15 +102,15 @@ function quantityOf(ctx: GpContext, input: Input, where: string, unit?: { ucum: 
   const comparator = optionalString(input, 'comparator');
   if (comparator !== undefined && !COMPARATORS.includes(comparator))
     throw invalid(`${where}.comparator must be one of ${COMPARATORS.join(' ')}`);
-  const given = optionalString(input, 'unit');
-  // Fault: a numeric result without unit is accepted.
-  if (given === undefined && !ctx.faults.has('lab-accepts-value-without-unit'))
-    throw invalid(`${where}.unit is required for a numeric result`);
-  if (given !== undefined && unit !== undefined && given !== unit.text)
-    throw invalid(`${where}.unit is ${given}, expected ${unit.text} for this analysis`);
-  return {
+  const value = {
     value: input['value'] as number,
     ...(comparator !== undefined ? { comparator: comparator as Comparator } : {}),
-    ...(given !== undefined ? { unit: given, ucum: unit?.ucum ?? given } : {}),
   };
+  const given = optionalString(input, 'unit');
+  // Fault: a numeric result without unit is accepted.
+  if (given === undefined && ctx.faults.has('lab-accepts-value-without-unit')) return value;
+  if (given === undefined) throw invalid(`${where}.unit is required for a numeric result`);
+  if (unit !== undefined && given !== unit.text)
+    throw invalid(`${where}.unit is ${given}, expected ${unit.text} for this analysis`);
+  return { ...value, unit: given, ucum: unit?.ucum ?? given };
 }

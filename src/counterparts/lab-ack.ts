@@ -8,9 +8,10 @@ export type AckCode = 'ok' | 'transient-error' | 'fatal-error';
 
 /**
  * Answers that are no acknowledgement, scripted to test the sender: an HTTP server error (whose body still says
- * ok, so only the status tells), a body that is not JSON, and JSON that is no acknowledgement Bundle.
+ * ok, so only the status tells), a body that is not JSON, JSON that is no Bundle (an OperationOutcome), and the
+ * sender's own message echoed back (a MessageHeader without response).
  */
-export const NON_ACKNOWLEDGEMENTS = ['http-error', 'not-json', 'not-an-acknowledgement'] as const;
+export const NON_ACKNOWLEDGEMENTS = ['http-error', 'not-json', 'not-an-acknowledgement', 'echo'] as const;
 export type ScriptedAnswer = AckCode | (typeof NON_ACKNOWLEDGEMENTS)[number];
 
 const EVENT_CODES = 'http://medcomfhir.dk/ig/terminology/CodeSystem/medcom-messaging-eventCodes';
@@ -45,6 +46,7 @@ export class AckBook {
     if (scripted === 'http-error') return { ...acknowledgement(this.name, id, 'ok', []), status: 500 };
     if (scripted === 'not-json')
       return { status: 200, headers: { 'content-type': 'text/plain' }, body: 'OK' };
+    if (scripted === 'echo') return fhirAnswer(200, body as object);
     if (scripted === 'not-an-acknowledgement')
       return operationOutcome(
         200,

@@ -189,10 +189,11 @@ const NON_ACKNOWLEDGEMENT = {
   'an HTTP server error': 'http-error',
   'a body that is not JSON': 'not-json',
   'JSON that is no acknowledgement': 'not-an-acknowledgement',
+  'the message itself, echoed back': 'echo',
 } as const;
 
 When(
-  /^(LABA|MiBA) answers the next message with (an HTTP server error|a body that is not JSON|JSON that is no acknowledgement)$/,
+  /^(LABA|MiBA) answers the next message with (an HTTP server error|a body that is not JSON|JSON that is no acknowledgement|the message itself, echoed back)$/,
   function (this: CertbenchWorld, database: string, answer: keyof typeof NON_ACKNOWLEDGEMENT) {
     // Whether the sender resends after such an answer is not specified: nothing more is waited for.
     planAnswer(this, database === 'LABA' ? 'laba' : 'miba', NON_ACKNOWLEDGEMENT[answer]);

@@ -109,10 +109,10 @@ Then(
 );
 
 Then(
-  'the GP system shows none of {string}, {string} and {string} as shared, as none was acknowledged ok',
-  async function (this: CertbenchWorld, a: string, b: string, c: string) {
+  'the GP system shows none of {string}, {string}, {string} and {string} as shared, as none was acknowledged ok',
+  async function (this: CertbenchWorld, a: string, b: string, c: string, d: string) {
     const outcome = await labOutcome(this);
-    const problems = [a, b, c].flatMap((ref) => {
+    const problems = [a, b, c, d].flatMap((ref) => {
       const sent = messagesOf(outcome, `register ${ref}`).length;
       if (sent === 0) return [`"${ref}" was never sent`];
       const shown = observedResult(outcome, registered(this, ref).patient, ref);
