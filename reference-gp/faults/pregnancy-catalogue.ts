@@ -27,6 +27,16 @@ export const PREGNANCY_FAULTS = {
     'CDA: the root element is outside urn:hl7-org:v3; FHIR: Bundle.type is collection',
     'GM-3.3.1.2',
   ),
+  'gm-cda-stray-text': cdaContent(
+    'CDA: a line of text stands between the header elements, where the CDA R2 schema allows only elements (found by mutation testing)',
+    'GM-3.3.1.2',
+    'GM-3.3.2.1',
+  ),
+  'gm-cda-attribute-without-value': cdaContent(
+    'CDA: an element carries a bare word as an attribute, with no quoted value: the document is not well-formed XML (found by mutation testing)',
+    'GM-3.3.1.2',
+    'GM-3.3.2.1',
+  ),
   'gm-fullurl-without-uuid': fhirContent(
     'The Composition\'s fullUrl is "urn:uuid:" with no UUID (found by mutation testing)',
     'GM-3.3.1.2',

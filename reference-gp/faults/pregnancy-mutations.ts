@@ -80,6 +80,12 @@ const MUTATIONS: Record<PregnancyFault, Hooks> = {
       for (const e of s.entries) e.display = '';
     },
   }),
+  'gm-cda-stray-text': () => ({
+    cda: (t) => t.replace('<setId ', 'Kopi<setId '),
+  }),
+  'gm-cda-attribute-without-value': () => ({
+    cda: (t) => t.replace('<statusCode code="completed"/>', '<statusCode completed code="completed"/>'),
+  }),
   'gm-narrative-without-values': () => ({
     cda: (t) => t.replace(/(<tr><td>[^<]*<\/td><td>[^<]*<\/td><td>)[^<]*(<\/td><\/tr>)/g, '$1$2'),
   }),

@@ -229,6 +229,24 @@ test('cda: malformed XML and a foreign root are problems, never exceptions', () 
     readCdaDocument('<x xmlns="urn:hl7-org:v2"/>').problems.join(),
     /expected \{urn:hl7-org:v3\}ClinicalDocument/,
   );
+  // What xmldom recovers from is still not XML: an attribute without a quoted value.
+  const text = buildCdaDocument(spec('PSCR'));
+  assert.deepEqual(readCdaDocument(text).problems, []);
+  assert.match(
+    readCdaDocument(text.replace('<statusCode code=', '<statusCode completed code=')).problems.join(),
+    /not well-formed XML: attribute "completed" missed value/,
+  );
+  // Text is allowed where CDA declares mixed content (a name, the section narrative), nowhere else.
+  const mixed = text.replace('<given>', 'Fru <given>').replace('<table>', 'Oversigt <table>');
+  assert.deepEqual(readCdaDocument(mixed).problems, []);
+  assert.match(
+    readCdaDocument(text.replace('<setId ', 'Kopi<setId ')).problems.join(),
+    /text "Kopi" stands between the elements of ClinicalDocument/,
+  );
+  assert.match(
+    readCdaDocument(text.replace('<statusCode ', 'x<statusCode ')).problems.join(),
+    /between the elements of observation/,
+  );
   assert.equal(tsToIso('20250422101500+0200'), '2025-04-22T10:15:00+02:00');
   assert.equal(isoToTs('2025-04-22T10:15:00.123+02:00'), '20250422101500.123+0200');
 });

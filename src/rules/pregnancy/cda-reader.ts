@@ -157,9 +157,29 @@ const EMPTY: GmDocument = {
   entries: [],
 };
 
+// Text beside elements is allowed only where the CDA R2 schema declares mixed content (datatypes-base.xsd: ED, EN,
+// AD, mixed="true"; POCD_MT000040: StrucDoc.Text, the section narrative): text, originalText, name, addr and a value
+// of such a type. Anywhere else, e.g. between the header's elements or inside an observation, it is not CDA.
+const MIXED_CONTENT = new Set(['text', 'originalText', 'name', 'addr', 'value', 'reference', 'thumbnail']);
+
+function strayText(root: XmlNode): string[] {
+  return nodes("//text()[normalize-space(.) != ''][../*]", root)
+    .filter((t) => {
+      const parent = t.parentNode as (XmlNode & { localName?: string }) | null;
+      return (
+        !parent || !(MIXED_CONTENT.has(parent.localName ?? '') || nodes('ancestor::h:text', t).length > 0)
+      );
+    })
+    .slice(0, 3)
+    .map((t) => {
+      const parent = t.parentNode as (XmlNode & { localName?: string }) | null;
+      return `text "${(t.nodeValue ?? '').trim().slice(0, 40)}" stands between the elements of ${parent?.localName ?? '?'}, whose content the CDA R2 schema allows only elements`;
+    });
+}
+
 /** Reads a GMv2 CDA document from its text. Never throws. */
 export function readCdaDocument(text: string): ReadCdaDocument {
-  const parsed = parseXml(text);
+  const parsed = parseXml(text, { strict: true });
   if ('error' in parsed)
     return { document: EMPTY, problems: [`the document is not well-formed XML: ${parsed.error}`] };
   const root = parsed.document.documentElement as unknown as XmlNode & {
@@ -174,6 +194,7 @@ export function readCdaDocument(text: string): ReadCdaDocument {
       const attr = a as unknown as { nodeName: string; ownerElement?: { localName?: string } };
       return `the attribute ${attr.ownerElement?.localName ?? '?'}/@${attr.nodeName} is empty (HL7 V3 data types have no empty values)`;
     });
+  problems.push(...strayText(root));
   if (root.localName !== 'ClinicalDocument' || root.namespaceURI !== 'urn:hl7-org:v3') {
     problems.push(
       `the root element is {${root.namespaceURI ?? ''}}${root.localName}, expected {urn:hl7-org:v3}ClinicalDocument`,

@@ -57,13 +57,27 @@ function select(expression: string, node: XmlNode): XmlNode[] {
     : [];
 }
 
-/** Parses XML; a malformed document is an error message, never an exception. */
-export function parseXml(text: string): { document: XmlDocument } | { error: string } {
+/**
+ * Parses XML; a malformed document is an error message, never an exception. `strict` also refuses what xmldom
+ * recovers from but XML 1.0 calls not well-formed (an attribute without a quoted value, stray text in a tag).
+ */
+export function parseXml(
+  text: string,
+  options: { strict?: boolean } = {},
+): { document: XmlDocument } | { error: string } {
   try {
     // Untrusted content: nesting is bounded before the DOM is built (it is a message, not an exception, below).
     checkXmlDepth(text);
-    const document = new DOMParser({ onError: () => undefined }).parseFromString(text, 'text/xml');
+    const errors: string[] = [];
+    const document = new DOMParser({
+      // xmldom reports what it recovers from as warnings and errors; in text/xml every one of them but the note on
+      // U+FFFD (a legal character) breaks an XML 1.0 well-formedness rule, e.g. an attribute with no quoted value.
+      onError: (_level, message) => {
+        if (!message.startsWith('Unicode replacement')) errors.push(message.split('\n')[0] ?? message);
+      },
+    }).parseFromString(text, 'text/xml');
     if (!document.documentElement) return { error: 'the document has no root element' };
+    if (options.strict && errors[0]) return { error: errors[0] };
     return { document };
   } catch (error) {
     return { error: (error as Error).message.split('\n')[0] ?? 'malformed XML' };
