@@ -78,7 +78,7 @@ function parseAnalysis(ctx: GpContext, input: Input, index: number): LabAnalysis
   const entry = catalogueEntry(npu);
   const display = entry?.display ?? requiredString(input, 'display');
   const identifier = newIdentifier();
-  const base = { ...(npu !== undefined ? { npu } : {}), display, identifier };
+  const base = { npu, display, identifier }; // npu left out of the JSON for a local analysis without one
   if (typeof input['value'] === 'number')
     return { ...base, quantity: quantityOf(ctx, input, where, entry?.unit) };
   if (input['organism'] !== undefined) {
@@ -102,10 +102,8 @@ function quantityOf(ctx: GpContext, input: Input, where: string, unit?: { ucum: 
   const comparator = optionalString(input, 'comparator');
   if (comparator !== undefined && !COMPARATORS.includes(comparator))
     throw invalid(`${where}.comparator must be one of ${COMPARATORS.join(' ')}`);
-  const value = {
-    value: input['value'] as number,
-    ...(comparator !== undefined ? { comparator: comparator as Comparator } : {}),
-  };
+  // comparator left out of the JSON when there is none
+  const value = { value: input['value'] as number, comparator: comparator as Comparator | undefined };
   const given = optionalString(input, 'unit');
   // Fault: a numeric result without unit is accepted.
   if (given === undefined && ctx.faults.has('lab-accepts-value-without-unit')) return value;
