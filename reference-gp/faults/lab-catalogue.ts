@@ -132,6 +132,14 @@ export const LAB_FAULTS = {
     'LAB-3.3.3.4',
     'LAB-3.3.4.2',
   ),
+  'lab-history-without-text': behaviour(
+    "The GP system's history of a result gives the times of its entries but not what happened (empty texts)",
+    'LAB-3.3.3.4',
+    'LAB-3.3.4.2',
+    'LAB-3.3.5.5',
+    'LAB-3.3.6.4',
+    'LAB-3.4.5',
+  ),
   // --- no deletion in the source ---
   'lab-delete-sends-cancellation': behaviour(
     'A local delete sends a cancellation to the database',

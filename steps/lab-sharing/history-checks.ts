@@ -15,7 +15,7 @@ import { provenanceRecords } from '../../src/rules/lab/message-rules.ts';
 import { concerns, label, observationFor, shownAsRegistered } from '../../src/rules/lab/registered.ts';
 import type { CertbenchWorld } from '../../src/steps-api/world.ts';
 import { firstMessage, labOutcome, labScenario, messagesOf, registered } from './state.ts';
-import { observedResult } from './view.ts';
+import { historyOf, observedResult } from './view.ts';
 
 /** The original message of a result and the first message of a later step about it; a missing one fails. */
 export async function originalAndFollowUp(
@@ -249,11 +249,14 @@ Then(
         problems.push(
           `lab.results shows "${ref}" with cancelReason=${JSON.stringify(shown['cancelReason'] ?? null)}, expected "${reason}"`,
         );
-      problems.push(...shownAsRegistered(shown['analyses'], registered(this, ref)));
+      problems.push(
+        ...shownAsRegistered(shown['analyses'], registered(this, ref)),
+        ...historyOf(this, shown, ref),
+      );
     }
     this.verify('cancelled result shown with its comment', problems, {
-      location: 'observation lab.results status, cancelReason, analyses',
-      expected: `${ref} listed, status cancelled, cancelReason "${reason}", its analyses as registered`,
+      location: 'observation lab.results status, cancelReason, analyses, history',
+      expected: `${ref} listed, status cancelled, cancelReason "${reason}", its analyses as registered, a history entry for each action`,
     });
   },
 );

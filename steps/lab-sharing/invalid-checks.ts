@@ -12,7 +12,7 @@ import type { ReceivedMessage } from '../../src/rules/lab/routing-rules.ts';
 import { reachedDatabase } from '../../src/rules/lab/routing-rules.ts';
 import type { CertbenchWorld } from '../../src/steps-api/world.ts';
 import { labOutcome, labScenario, messagesOf, registered } from './state.ts';
-import { observedResult } from './view.ts';
+import { historyOf, observedResult } from './view.ts';
 
 const RULES: Record<string, (r: ReceivedMessage) => string[]> = {
   'result without an NPU code': (r) => missingNpuCode(r.message),
@@ -59,10 +59,10 @@ Then(
         problems.push(
           `lab.results shows ${label(result)} with sharing=${JSON.stringify(shown['sharing'])}, expected "${expected}"`,
         );
-      problems.push(...shownAsRegistered(shown['analyses'], result));
+      problems.push(...shownAsRegistered(shown['analyses'], result), ...historyOf(this, shown, result.ref));
     }
     this.verify('kept results shown as not shared', problems, {
-      location: 'observation lab.results sharing, analyses',
+      location: 'observation lab.results sharing, analyses, history',
     });
   },
 );

@@ -6,7 +6,7 @@ import { messageIdOf } from '../../src/rules/lab/message.ts';
 import type { CertbenchWorld } from '../../src/steps-api/world.ts';
 import { originalAndFollowUp } from './history-checks.ts';
 import { labOutcome, labScenario, messagesOf, registered, type LabOutcome } from './state.ts';
-import { laterAbout, observedResult, storedOf } from './view.ts';
+import { historyOf, laterAbout, observedResult, storedOf } from './view.ts';
 
 /** MedCom reliable messaging: a message answered transient-error is resent, at most twice. */
 export const MAX_RESENDS = 2;
@@ -98,13 +98,17 @@ Then(
     ].flatMap(([ref = '', expected]) => {
       const shown = observedResult(outcome, registered(this, ref).patient, ref);
       if (!shown) return [`lab.results does not list "${ref}"`];
+      const history = historyOf(this, shown, ref);
       return shown['sharing'] === expected
-        ? []
+        ? history
         : [
             `lab.results shows "${ref}" with sharing=${JSON.stringify(shown['sharing'])}, expected "${expected}"`,
+            ...history,
           ];
     });
-    this.verify('acknowledgement shown to the GP', problems, { location: 'observation lab.results sharing' });
+    this.verify('acknowledgement shown to the GP', problems, {
+      location: 'observation lab.results sharing, history',
+    });
   },
 );
 
