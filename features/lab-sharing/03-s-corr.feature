@@ -6,7 +6,7 @@ Feature: Deling af lokale labsvar S.CORR: a corrected value is sent as a correct
   registered as above the device's range (>8) is corrected twice: the second correction revises the first, so its
   history stays one chain, and the comparator is gone with the first correction. A check-up of HbA1c and CRP has
   its CRP (the second analysis) corrected to below the device's range (<5). A capillary glucose, not on the agreed
-  list and so kept in the clinic, is corrected too: nothing may be sent for it.
+  list and so kept in the clinic, is corrected too: nothing may be sent for it, and the GP sees the new value.
 
   Background:
     Given test patient "0201609995" has these local lab results registered in the clinic:
@@ -23,6 +23,7 @@ Feature: Deling af lokale labsvar S.CORR: a corrected value is sent as a correct
     And the GP corrects "inr" once more, to the value "2.5"
     And the GP corrects the analysis "NPU19748" of "kontrol" to the value "<5"
     And the GP corrects "glukose", which was never shared, to the value "6.3"
+    And the GP opens the lab results of test patient "0201609995"
 
   @cp:LAB-3.3.2.1
   Scenario: The correction is a correction of the same result
@@ -54,4 +55,4 @@ Feature: Deling af lokale labsvar S.CORR: a corrected value is sent as a correct
 
   @cp:LAB-3.3.2.8
   Scenario: A correction of a result that was never shared sends nothing
-    Then nothing is sent for "glukose", neither when it was registered nor when it was corrected, while "kontrol" is corrected
+    Then nothing is sent for "glukose", neither when it was registered nor when it was corrected, while "kontrol" is corrected, and the GP system shows "glukose" corrected, not shared

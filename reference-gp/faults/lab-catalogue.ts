@@ -104,6 +104,10 @@ export const LAB_FAULTS = {
     'A correction of a result that was never shared (kept locally) is sent to the database',
     'LAB-3.3.2.8',
   ),
+  'lab-local-correction-dropped': behaviour(
+    'A correction of a result that was never shared is not kept: the GP still sees the old value',
+    'LAB-3.3.2.8',
+  ),
   'lab-correction-references-original': behaviour(
     "A second correction points to the result's first message, not to the latest correction",
     'LAB-3.3.2.5',
@@ -134,6 +138,7 @@ export const LAB_FAULTS = {
   ),
   'lab-history-without-text': behaviour(
     "The GP system's history of a result gives the times of its entries but not what happened (empty texts)",
+    'LAB-3.3.2.8',
     'LAB-3.3.3.4',
     'LAB-3.3.4.2',
     'LAB-3.3.5.5',

@@ -27,6 +27,9 @@ function note(ctx: GpContext, result: LabResult, event: string): void {
 export async function correctResult(ctx: GpContext, input: Input): Promise<Record<string, unknown>> {
   const { person, result } = found(ctx, input);
   if (!Array.isArray(input['analyses'])) throw invalid('input.analyses must be an array');
+  // Fault: a correction of a result that was never shared is not kept either.
+  if (result.messages.length === 0 && ctx.faults.has('lab-local-correction-dropped'))
+    return { resultId: result.id };
   for (const [i, item] of input['analyses'].entries()) {
     const change = asObject(item, `input.analyses[${i}]`);
     const npu = requiredString(change, 'npu');

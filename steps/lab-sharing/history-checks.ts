@@ -119,8 +119,9 @@ Then(
 );
 
 Then(
-  'nothing is sent for {string}, neither when it was registered nor when it was corrected, while {string} is corrected',
-  async function (this: CertbenchWorld, local: string, shared: string) {
+  'nothing is sent for {string}, neither when it was registered nor when it was corrected, while {string} is corrected, and the GP system shows {string} corrected, not shared',
+  async function (this: CertbenchWorld, local: string, shared: string, again: string) {
+    if (again !== local) throw new Error(`the step names "${local}" and "${again}"`);
     const outcome = await labOutcome(this);
     const result = registered(this, local);
     const problems = [`register ${local}`, `correct ${local}`].flatMap((step) =>
@@ -137,8 +138,21 @@ Then(
     // So that a system that sends no correction at all cannot pass.
     if (messagesOf(outcome, `correct ${shared}`).length === 0)
       problems.push(`nothing was sent for "${shared}" after its correction`);
+    // The clinic's own record holds the correction.
+    const shown = observedResult(outcome, result.patient, local);
+    if (!shown) problems.push(`lab.results does not list "${local}"`);
+    else {
+      if (shown['sharing'] !== 'not-shared')
+        problems.push(
+          `lab.results shows "${local}" with sharing=${JSON.stringify(shown['sharing'])}, expected "not-shared"`,
+        );
+      problems.push(
+        ...shownAsRegistered(shown['analyses'], corrected(this, local)),
+        ...historyOf(this, shown, local),
+      );
+    }
     this.verify('no correction of a result kept locally', problems, {
-      expected: `nothing about ${local}; a correction of ${shared}`,
+      expected: `nothing about ${local}; a correction of ${shared}; ${local} shown with the new value, not shared, with its history`,
     });
   },
 );
