@@ -100,6 +100,32 @@ export const ACKNOWLEDGEMENT_FAULTS = {
     "The EHMI SBDH's DocumentIdentification/Type names the event (acknowledgement-message) instead of Bundle",
     'ACK-3.4.8',
   ),
+  'ack-ehmi-sbdh-without-namespace': onEhmi(
+    'The EHMI SBDH of an acknowledgement declares no namespace: StandardBusinessDocument is not in the SBDH namespace',
+    'ACK-3.4.8',
+  ),
+  'ack-ehmi-binary-content-without-namespace': onEhmi(
+    'The BinaryContent of the EHMI SBDH undeclares its namespace (xmlns=""): neither the Peppol envelope\'s nor the SBDH\'s',
+    'ACK-3.4.8',
+  ),
+  'ack-ehmi-authority-gln': onEhmi(
+    'The Sender and Receiver Identifiers of the EHMI SBDH have Authority="GLN" instead of iso6523-actorid-upis',
+    'ACK-3.4.8',
+  ),
+  'ack-ehmi-scope-identifier-of-the-event': onEhmi(
+    'Every BusinessScope/Scope of the EHMI SBDH has the event code acknowledgement-message as Identifier instead of dk-medcom-messaging',
+    'ACK-3.4.8',
+  ),
+  'ack-ehmi-xml-declaration-without-version': onEhmi(
+    'The XML declaration of the EHMI SBDH has no version (<?xml encoding="UTF-8"?>)',
+    'ACK-3.4.8',
+  ),
+  'ack-meta-profile-empty': behaviour(
+    "The acknowledgement's Provenance has an empty meta.profile list (FHIR R4 JSON: arrays are never empty)",
+    'ACK-3.3.1.2',
+    'ACK-3.3.1.5',
+    'ACK-3.3.1.7',
+  ),
   'ack-outcome-urn-fullurl': behaviour(
     'The OperationOutcome of a negative acknowledgement has a urn:uuid fullUrl, so response.details (OperationOutcome/<id>) does not resolve in the Bundle',
     'ACK-3.3.1.5',

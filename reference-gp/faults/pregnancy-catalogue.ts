@@ -71,6 +71,10 @@ export const PREGNANCY_FAULTS = {
     'GM-3.3.1.17',
     'GM-3.3.2.7',
   ),
+  'gm-narrative-heart-sound-reworded': cdaContent(
+    'CDA: the narrative shows the fetal heart sound as "hørt" while the entry\'s original text says "Hjertelyd hørt" (found by mutation testing)',
+    'GM-3.3.2.7',
+  ),
   'gm-patient-name-of-other-woman': content(
     "The document names the patient with the other pregnant test person's given names (Ellen for Else): a stale name field (found by mutation testing)",
     'GM-3.3.1.7',

@@ -89,6 +89,9 @@ const MUTATIONS: Record<PregnancyFault, Hooks> = {
   'gm-narrative-without-values': () => ({
     cda: (t) => t.replace(/(<tr><td>[^<]*<\/td><td>[^<]*<\/td><td>)[^<]*(<\/td><\/tr>)/g, '$1$2'),
   }),
+  'gm-narrative-heart-sound-reworded': () => ({
+    cda: (t) => t.replace('<td>Hjertelyd hørt</td>', '<td>hørt</td>'),
+  }),
   'gm-patient-name-of-other-woman': () => ({
     spec: (s) => {
       s.patient = {

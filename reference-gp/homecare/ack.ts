@@ -56,8 +56,6 @@ export interface AckMessageOptions {
   bundleId?: string;
   /** Time of sending, for Provenance.occurredDateTime and recorded; `now` (the time of creation) by default. */
   sent?: Date;
-  /** Leaves out the OperationOutcome of a negative acknowledgement (a fault). */
-  withoutOutcome?: boolean;
 }
 
 /**
@@ -80,7 +78,10 @@ export function acknowledgement(
   const provenanceId = randomUUID();
   const created = danishDateTime(now);
   const sent = danishDateTime(options.sent ?? now);
-  const outcome = content.issues.length > 0 && !options.withoutOutcome;
+  // Fault: a negative acknowledgement sent as a message of its own leaves out its OperationOutcome.
+  const outcome =
+    content.issues.length > 0 &&
+    !(faults.has('ack-ae-without-outcome') && options.sent !== undefined && content.code === 'fatal-error');
   const url = (type: string, id: string) => `${BASE}/${type}/${id}`;
   const header = {
     resourceType: 'MessageHeader',
@@ -147,7 +148,8 @@ export function acknowledgement(
       resource: {
         resourceType: 'Provenance',
         id: provenanceId,
-        meta: { profile: [PROFILES.provenance] },
+        // Fault: an empty profile list where the profile is not named.
+        meta: { profile: faults.has('ack-meta-profile-empty') ? [] : [PROFILES.provenance] },
         target: [{ reference: `MessageHeader/${headerId}` }],
         occurredDateTime: sent,
         recorded: sent,

@@ -35,6 +35,8 @@ export interface AckOrder {
 interface Created extends AckOrder {
   id: string;
   created: Date;
+  /** Where it goes: the sender's message handler named in the session. */
+  url: string;
 }
 
 export interface SentAck {
@@ -71,7 +73,8 @@ function sendsMessages(ctx: GpContext): string | undefined {
 /** Creates the acknowledgement message for a received message and sends it, unless acknowledgements are held. */
 export async function acknowledgeAsMessage(ctx: GpContext, order: AckOrder): Promise<void> {
   const { faults, state } = ctx;
-  if (!sendsMessages(ctx)) {
+  const url = sendsMessages(ctx);
+  if (!url) {
     // The synchronous answer is the acknowledgement sent: the overview lists it.
     const at = danishDateTime(order.answered.at);
     state.messaging.sent.push({
@@ -102,7 +105,7 @@ export async function acknowledgeAsMessage(ctx: GpContext, order: AckOrder): Pro
         },
       ],
     };
-  const created: Created = { ...order, content, id: randomUUID(), created: ctx.clock() };
+  const created: Created = { ...order, content, id: randomUUID(), created: ctx.clock(), url };
   if (state.messaging.hold) {
     state.messaging.held.push(created);
     return;
@@ -128,8 +131,6 @@ async function send(ctx: GpContext, ack: Created): Promise<void> {
 }
 
 async function sendNow(ctx: GpContext, ack: Created): Promise<void> {
-  const url = sendsMessages(ctx);
-  if (!url) return;
   const { faults, state } = ctx;
   const sent = ctx.clock();
   const first = state.messaging.first.get(ack.acknowledged);
@@ -148,7 +149,6 @@ async function sendNow(ctx: GpContext, ack: Created): Promise<void> {
   const bundle = acknowledgement(ack.acknowledged, ack.bundleId, ack.content, ack.parties, created, faults, {
     bundleId: id,
     sent: sending,
-    withoutOutcome: faults.has('ack-ae-without-outcome') && ack.content.code === 'fatal-error',
   });
   // Only the resend faults read the first acknowledgement of a message.
   if ((faults.has('ack-resend-same-bundle-id') || faults.has('ack-resend-same-times')) && !first)
@@ -165,7 +165,7 @@ async function sendNow(ctx: GpContext, ack: Created): Promise<void> {
   try {
     await postTo(ctx.dispatcher, {
       recipient: "the sender's message handler (acknowledgementReceiver)",
-      url,
+      url: ack.url,
       contentType: 'application/xml; charset=utf-8',
       body,
     });
@@ -191,11 +191,26 @@ function brokenSbdh(ctx: GpContext, sbdh: string): string {
   // Fault: DocumentIdentification/Type names the event instead of Bundle.
   if (ctx.faults.has('ack-ehmi-document-type-of-the-event'))
     broken = broken.replace('<Type>Bundle</Type>', '<Type>acknowledgement-message</Type>');
+  // Faults: the namespaces, the parties' Authority, the Scopes' Identifier, the XML declaration written wrong.
+  if (ctx.faults.has('ack-ehmi-sbdh-without-namespace'))
+    broken = broken.replace(/(<StandardBusinessDocument) xmlns="[^"]*"/, '$1');
+  if (ctx.faults.has('ack-ehmi-binary-content-without-namespace'))
+    broken = broken.replace(/(<BinaryContent) xmlns="[^"]*"/, '$1 xmlns=""');
+  if (ctx.faults.has('ack-ehmi-authority-gln'))
+    broken = broken.replaceAll('Authority="iso6523-actorid-upis"', 'Authority="GLN"');
+  if (ctx.faults.has('ack-ehmi-scope-identifier-of-the-event'))
+    broken = broken.replaceAll(
+      '<Identifier>dk-medcom-messaging</Identifier>',
+      '<Identifier>acknowledgement-message</Identifier>',
+    );
+  if (ctx.faults.has('ack-ehmi-xml-declaration-without-version'))
+    broken = broken.replace('<?xml version="1.0" encoding="UTF-8"?>', '<?xml encoding="UTF-8"?>');
   return broken;
 }
 
 /** The SBDH of an acknowledgement: from the GP system back to the original sender, named by its own ids. */
 function ehmiAddress(ctx: GpContext, ack: Created, bundle: object) {
+  // Stryker disable next-line OptionalChaining,StringLiteral: the header is always the first entry (ack.ts); the fallback is for the type only
   const header = (bundle as { entry: { resource: { id: string } }[] }).entry[0]?.resource.id ?? '';
   // Fault: the SBDH names the acknowledged message instead of the acknowledgement it carries.
   const ofMessage = ctx.faults.has('ack-ehmi-ids-of-the-message');

@@ -14,7 +14,8 @@ export type GmValue =
   | { type: 'boolean'; value: boolean }
   | { type: 'integer'; value: number }
   | { type: 'string'; value: string }
-  | { type: 'coded'; code?: string; system?: string; text?: string };
+  // The GP's only coded value is the fetal heart sound, written as text (no code list for it is published).
+  | { type: 'coded'; text: string };
 
 export interface GmIdentifier {
   system: string;
@@ -29,7 +30,7 @@ export function valueText(value: GmValue | undefined): string {
   if (value.type === 'quantity') return quantityText(value.quantity);
   if (value.type === 'interval')
     return [value.low, value.high].map((q) => (q ? quantityText(q) : '?')).join(' – ');
-  if (value.type === 'coded') return value.text ?? value.code ?? '';
+  if (value.type === 'coded') return value.text;
   if (value.type === 'boolean') return value.value ? 'ja' : 'nej';
   return String(value.value);
 }

@@ -34,8 +34,15 @@ function claimOf(protocol: string, variant: string | undefined): string {
   return JSON.stringify(claim);
 }
 
-/** Runs the protocol as the reference GP claims it; `variant` replaces the claim's variant. */
-export async function runProtocol(protocol: string, variant?: string): Promise<Map<string, string>> {
+/**
+ * Runs the protocol as the reference GP claims it; `variant` replaces the claim's variant. `failFast` skips the
+ * scenarios after the first failed one (they are pending): enough to see that a mutant is killed.
+ */
+export async function runProtocol(
+  protocol: string,
+  variant?: string,
+  options: { failFast?: boolean } = {},
+): Promise<Map<string, string>> {
   const dir = await mkdtemp(join(tmpdir(), 'certbench-mutation-'));
   try {
     const extra = protocol === 'diagnosekort' ? '' : `  ${protocol}: ${claimOf(protocol, variant)}\n`;
@@ -54,6 +61,7 @@ export async function runProtocol(protocol: string, variant?: string): Promise<M
         strict: false,
         html: false,
         summary: false,
+        ...(options.failFast ? { failFast: true } : {}),
       },
       makeEnvironment({ stdout: quiet(), stderr: quiet(), env: { ...process.env } }),
     );
@@ -65,6 +73,18 @@ export async function runProtocol(protocol: string, variant?: string): Promise<M
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Whether a run stopped at its first failed scenario showed the mutant: some checkpoint failed (or broke) where the
+ * conforming system's did not. Otherwise the differences may be only the scenarios the stop skipped.
+ */
+export function failedUnlikeBaseline(baseline: Baseline, now: Map<string, string>): boolean {
+  return [...now].some(
+    ([id, outcome]) =>
+      /^(failed|harness-error)\b/.test(outcome) &&
+      (baseline.get(id) ?? '').split(' ')[0] !== outcome.split(' ')[0],
+  );
 }
 
 /** The checkpoints whose outcome differs from the conforming system's. */

@@ -96,9 +96,26 @@ class CertbenchTestRunner implements TestRunner {
     return this.runner;
   }
 
-  private async run(test: string): Promise<Map<string, string>> {
+  private async run(test: string, failFast = false): Promise<Map<string, string>> {
     const [protocol = '', variant] = test.split('@');
-    return (await this.load()).runProtocol(protocol, variant);
+    return (await this.load()).runProtocol(protocol, variant, { failFast });
+  }
+
+  /**
+   * The checkpoints whose outcome the mutant changed. Unless Stryker asks for every test's result (disableBail),
+   * the run stops at its first failed scenario, as Stryker's own runners bail at the first failed test: a mutant
+   * that fails early no longer waits through the rest of the protocol (a lost acknowledgement: every scenario's
+   * wait). When the stopped run shows no checkpoint failed unlike the conforming run, it is run again in full.
+   */
+  private async changes(test: string, baseline: Map<string, string>, bail: boolean): Promise<string[]> {
+    const { differences, failedUnlikeBaseline } = await this.load();
+    if (bail) {
+      const now = await this.run(test, true);
+      if (failedUnlikeBaseline(baseline, now)) return differences(baseline, now);
+      const changed = differences(baseline, now);
+      if (changed.length === 0) return changed;
+    }
+    return differences(baseline, await this.run(test));
   }
 
   async dryRun(options: DryRunOptions): Promise<DryRunResult> {
@@ -147,8 +164,7 @@ class CertbenchTestRunner implements TestRunner {
     try {
       for (const test of tests) {
         const baseline = this.baseline.get(test) ?? (await this.conformingRun(test));
-        const { differences } = await this.load();
-        const changed = differences(baseline, await this.run(test));
+        const changed = await this.changes(test, baseline, !options.disableBail);
         if (changed.length)
           return {
             status: MutantRunStatus.Killed,

@@ -15,6 +15,8 @@ export interface CucumberRunOptions {
   featureDirs: string[];
   tagExpression: string;
   runId: string;
+  /** Skip the scenarios after the first failed one. */
+  failFast?: boolean;
   onMessage: (envelope: Envelope) => void;
 }
 
@@ -39,6 +41,7 @@ export async function runScenarios(options: CucumberRunOptions): Promise<void> {
         tags: options.tagExpression,
         worldParameters: { runId: options.runId },
         strict: false,
+        failFast: options.failFast ?? false,
       },
     },
     environment,

@@ -97,6 +97,11 @@ export interface RunOptions {
   html: boolean;
   /** Print the console summary. */
   summary: boolean;
+  /**
+   * Skip the scenarios after the first failed one (cucumber's failFast): for mutation testing, where one failure
+   * decides. The skipped checkpoints are pending.
+   */
+  failFast?: boolean;
 }
 
 /** What a run writes into its output folder, and so may remove there before it starts. */
@@ -278,6 +283,7 @@ export async function runCertification(
         onlyThese(rerun?.retest, selected?.ids),
       ),
       runId,
+      ...(options.failFast ? { failFast: true } : {}),
       onMessage: (message) => {
         // Redaction at the source: every text built from an SUT answer (messages, checks, evidence) passes here.
         const envelope = boundEnvelope(redactor.json(message));

@@ -15,6 +15,7 @@ import { envelopeFields } from '../../src/rules/homecare/sbdh.ts';
 import { vansAckProblems } from '../../src/rules/acknowledgement/vans.ts';
 import type { CertbenchWorld } from '../../src/steps-api/world.ts';
 import { checkProfile, formatIssue } from '../../src/validation/index.ts';
+import { emptyJsonElements } from '../../src/fhir/structural.ts';
 import { homecareOutcome } from '../kommunale-proevesvar/state.ts';
 import { ASSESSOR_ONLY } from '../../src/checks/pending-reasons.ts';
 import {
@@ -121,6 +122,13 @@ Then(
       `the acknowledgement of ${ref} has its Provenance`,
       ackProvenanceProblems(ack.ack, ack.messageId),
       { expected: `Provenance activity acknowledgement, entity revision → MessageHeader ${ack.messageId}` },
+    );
+    // FHIR R4 JSON: "arrays are never empty, and properties never have null values" (also the HL7 validator's error
+    // "Array cannot be empty"), which the profile validation below lets pass.
+    this.verify(
+      `the acknowledgement of ${ref} has no empty or null elements (FHIR R4 JSON)`,
+      emptyJsonElements(ack.ack).map((p) => `Bundle.${p}`),
+      { expected: 'no empty array, object or string and no null anywhere in the Bundle' },
     );
     this.ctx.validatorsUsed.add(validatorKey(this.ctx.fhirPackages, ACK_PACKAGE));
     const check = await checkProfile(ack.ack, {

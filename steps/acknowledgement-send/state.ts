@@ -15,7 +15,7 @@ import {
   readVansEnvelope,
   type VansEnvelope,
 } from '../../src/rules/acknowledgement/vans.ts';
-import type { SbdhFields } from '../../src/rules/homecare/sbdh.ts';
+import type { EhmiFields } from '../../src/rules/acknowledgement/ehmi.ts';
 import type { CertbenchWorld } from '../../src/steps-api/world.ts';
 import { homecareOutcome } from '../kommunale-proevesvar/state.ts';
 import { plannedRefs, stepOfDelivery } from '../kommunale-proevesvar/state.ts';
@@ -47,7 +47,7 @@ export function transport(world: CertbenchWorld): Transport {
 }
 
 /** The network envelope an acknowledgement message arrived in. */
-export type AckEnvelope = { kind: 'vans'; vans: VansEnvelope } | { kind: 'sbdh'; sbdh: SbdhFields };
+export type AckEnvelope = { kind: 'vans'; vans: VansEnvelope } | { kind: 'sbdh'; sbdh: EhmiFields };
 
 export interface SentAck {
   ack?: Resource;

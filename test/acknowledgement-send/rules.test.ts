@@ -213,3 +213,100 @@ test('the EHMI SBDH: the ids, the addressing and the document type of the acknow
     'not an EHMI SBDH (no StandardBusinessDocument with its header)',
   );
 });
+
+/**
+ * MedCom's acknowledgement example in an SBDH written as MedCom's own example of an SBDH carrying an acknowledgement
+ * writes it (dk-ehmi-sbdh TestExampleEmbeddedFHIRAckSBDH.xml): a standalone declaration, the SBDH namespace as the
+ * default with further prefixes declared, BinaryContent without a namespace of its own and with encoding UTF-8, the
+ * older DOCUMENTID form and PROCESSID sdn-emergence, a StatisticalInformation scope.
+ */
+function asMedComWritesIt(ack: Resource): string {
+  const bundle = ack as unknown as fhir4.Bundle;
+  const fields = envelopeFields(bundle, new Date());
+  const scope = (type: string, value: string) =>
+    `<Scope><Type>${type}</Type><InstanceIdentifier>${value}</InstanceIdentifier><Identifier>dk-medcom-messaging</Identifier></Scope>`;
+  const party = (gln: string) => `<Identifier Authority="iso6523-actorid-upis">0088:${gln}</Identifier>`;
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<StandardBusinessDocument xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+    xmlns="http://www.unece.org/cefact/namespaces/StandardBusinessDocumentHeader"
+    xmlns:bc="http://peppol.eu/xsd/ticc/envelope/1.0"
+    xmlns:sbdh="http://www.unece.org/cefact/namespaces/StandardBusinessDocumentHeader">
+  <StandardBusinessDocumentHeader>
+    <HeaderVersion>1.0</HeaderVersion>
+    <Sender>${party(fields.senderGln)}</Sender>
+    <Receiver>${party(fields.receiverGln)}</Receiver>
+    <DocumentIdentification>
+      <Standard>acknowledgement-message</Standard>
+      <TypeVersion>2.0</TypeVersion>
+      <InstanceIdentifier>${fields.instanceIdentifier}</InstanceIdentifier>
+      <Type>Bundle</Type>
+      <MultipleType>false</MultipleType>
+      <CreationDateAndTime>${fields.created}</CreationDateAndTime>
+    </DocumentIdentification>
+    <BusinessScope>
+      ${scope('DOCUMENTID', 'urn:dk:healthcare:medcom:messaging:fhir:structuredefinition:acknowledgement-message:2.0')}
+      ${scope('PROCESSID', 'sdn-emergence')}
+      ${scope('SENDERID', fields.scopes['SENDERID'] ?? '')}
+      ${scope('RECEIVERID', fields.scopes['RECEIVERID'] ?? '')}
+      ${scope('MESSAGEIDENTIFIER', fields.scopes['MESSAGEIDENTIFIER'] ?? '')}
+      ${scope('MESSAGEENVELOPEIDENTIFIER', fields.scopes['MESSAGEENVELOPEIDENTIFIER'] ?? '')}
+      ${scope('StatisticalInformation', 'MCM:acknowledgement-message')}
+    </BusinessScope>
+  </StandardBusinessDocumentHeader>
+  <BinaryContent mimeType="application/fhir+json" encoding="UTF-8">
+    ${Buffer.from(JSON.stringify(ack)).toString('base64')}
+  </BinaryContent>
+</StandardBusinessDocument>`;
+}
+
+test("the EHMI SBDH's namespaces, Authority, Scope Identifiers and XML declaration: MedCom's way passes, each wrong one fails", () => {
+  const ack = example('ack-3.3.1.1');
+  const problems = (xml: string) => {
+    const read = readEhmiEnvelope(xml);
+    assert.ok(read.fields && read.ack, read.problem);
+    return ehmiAckProblems(read.fields, read.ack, read.fields.receiverGln);
+  };
+  const medcom = asMedComWritesIt(ack);
+  assert.deepEqual(problems(medcom), []);
+  // Prefixed elements in the SBDH namespace, BinaryContent in the Peppol envelope's, no declaration: as good.
+  const prefixed = medcom
+    .replace(/<(\/?)StandardBusinessDocument>/g, '<$1sbdh:StandardBusinessDocument>')
+    .replace(/<StandardBusinessDocument /, '<sbdh:StandardBusinessDocument ')
+    .replace(/<(\/?)BinaryContent\b/g, '<$1bc:BinaryContent')
+    .replace(/^<\?xml[^>]*>\n/, '');
+  assert.deepEqual(problems(prefixed), []);
+  assert.deepEqual(
+    problems(
+      medcom.replace(' xmlns="http://www.unece.org/cefact/namespaces/StandardBusinessDocumentHeader"', ''),
+    ),
+    [
+      'StandardBusinessDocument is in the namespace "", expected http://www.unece.org/cefact/namespaces/StandardBusinessDocumentHeader',
+      // BinaryContent inherited the SBDH namespace: now it has none.
+      'BinaryContent is in the namespace "", expected http://peppol.eu/xsd/ticc/envelope/1.0 or http://www.unece.org/cefact/namespaces/StandardBusinessDocumentHeader',
+    ],
+  );
+  assert.match(
+    problems(medcom.replace('<BinaryContent ', '<BinaryContent xmlns="urn:other" ')).join(),
+    /^BinaryContent is in the namespace "urn:other", expected http:\/\/peppol.eu/,
+  );
+  assert.deepEqual(problems(medcom.replace('Authority="iso6523-actorid-upis"', 'Authority="GLN"')), [
+    'Sender/Identifier@Authority is "GLN", expected iso6523-actorid-upis',
+  ]);
+  assert.deepEqual(
+    problems(
+      medcom.replace(
+        '<Identifier>dk-medcom-messaging</Identifier></Scope>',
+        '<Identifier></Identifier></Scope>',
+      ),
+    ),
+    ['Scope DOCUMENTID has Identifier "", expected dk-medcom-messaging'],
+  );
+  assert.deepEqual(problems(medcom.replace('version="1.0" ', '')), [
+    'the XML declaration has no version (XML 1.0 §2.8: VersionInfo is required)',
+  ]);
+  assert.match(problems(medcom.replace('version="1.0"', 'version=""')).join(), /version is "", expected 1.0/);
+  assert.match(
+    problems(medcom.replace('encoding="UTF-8" standalone', 'encoding="" standalone')).join(),
+    /encoding "" is not/,
+  );
+});

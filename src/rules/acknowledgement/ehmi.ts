@@ -6,8 +6,16 @@
 // values are the profile's rules applied to the acknowledgement message (Standard acknowledgement-message, TypeVersion
 // the MessageDefinition's major.minor 2.0, MESSAGEIDENTIFIER/MESSAGEENVELOPEIDENTIFIER its own ids), and DOCUMENTID is
 // only required to name the event, since its form is not settled (addendum §D.3).
+import { XMLParser } from 'fast-xml-parser';
 import { isResource, resourcesOf, type Resource } from '../../fhir/bundle.ts';
-import { definitionVersion, envelopeFields, readSbdh, type SbdhFields } from '../homecare/sbdh.ts';
+import {
+  definitionVersion,
+  envelopeFields,
+  ENVELOPE_NS,
+  readSbdh,
+  SBDH_NS,
+  type SbdhFields,
+} from '../homecare/sbdh.ts';
 import { ACK_EVENT } from './codes.ts';
 import { parseJsonBounded } from '../../limits/parse-limits.ts';
 
@@ -15,12 +23,123 @@ export const EHMI = {
   headerVersion: '1.0',
   processIds: ['urn:ehmi:sdn-emergence', 'sdn-emergence'],
   mimeTypes: ['application/fhir+json', 'application/fhir+xml'],
+  /** Sender/Receiver Identifier@Authority (ehmiSBDH.md: "always iso6523-actorid-upis"). */
+  authority: 'iso6523-actorid-upis',
+  /** Every BusinessScope/Scope's Identifier (ehmiSBDH.md: "always the same: dk-medcom-messaging"). */
+  scopeIdentifier: 'dk-medcom-messaging',
+  /**
+   * BinaryContent's namespace: the Peppol envelope's (ehmiSBDH.md), or the SBDH's, which it inherits in MedCom's
+   * example of an SBDH carrying an acknowledgement (TestExampleEmbeddedFHIRAckSBDH.xml).
+   */
+  binaryContentNamespaces: [ENVELOPE_NS, SBDH_NS],
 } as const;
 
+/**
+ * How the SBDH is written, beyond its field values (readSbdh reads those by local name): the namespaces, the
+ * Authority of the parties' Identifiers, each Scope's Identifier and the XML declaration.
+ */
+export interface SbdhForm {
+  /** The namespace of StandardBusinessDocument, resolved from its prefix ('' for none). */
+  namespace: string;
+  /** The namespace of BinaryContent ('' for none), resolved in its own and the root's declarations. */
+  binaryContentNamespace?: string;
+  /** Sender/Identifier@Authority and Receiver/Identifier@Authority. */
+  authorities: { sender: string; receiver: string };
+  /** Each BusinessScope/Scope's Type and Identifier. */
+  scopes: { type: string; identifier: string }[];
+  /** The pseudo-attributes of the XML declaration, where the document has one. */
+  declaration?: { version?: string; encoding?: string };
+}
+
+/** The fields of an EHMI SBDH and, as read by readEhmiEnvelope, how it is written. */
+export type EhmiFields = SbdhFields & { form?: SbdhForm };
+
+type XmlNode = Record<string, unknown>;
+
+const localName = (name: string) => name.slice(name.indexOf(':') + 1);
+const prefixOf = (name: string) => (name.includes(':') ? name.slice(0, name.indexOf(':')) : '');
+
+/** The child element `name` of `node` whatever its prefix, with its qualified name. */
+function child(node: unknown, name: string): [string, unknown] | undefined {
+  if (typeof node !== 'object' || node === null) return undefined;
+  return Object.entries(node as XmlNode).find(([k]) => !k.startsWith('@') && localName(k) === name);
+}
+
+function attribute(node: unknown, name: string): string | undefined {
+  const value = typeof node === 'object' && node !== null ? (node as XmlNode)[`@${name}`] : undefined;
+  return typeof value === 'string' ? value : undefined;
+}
+
+function text(node: unknown): string {
+  if (typeof node === 'string') return node.trim();
+  const value = typeof node === 'object' && node !== null ? (node as XmlNode)['#text'] : undefined;
+  return typeof value === 'string' ? value.trim() : '';
+}
+
+const ATTRIBUTE = (name: string) => new RegExp(`\\s${name}\\s*=\\s*(["'])(.*?)\\1`);
+
+/** How the SBDH is written (namespaces, Authority, Scope Identifiers, declaration); undefined if it cannot tell. */
+export function readSbdhForm(xml: string): SbdhForm | undefined {
+  let parsed: XmlNode;
+  try {
+    parsed = new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: '@',
+      parseTagValue: false,
+      parseAttributeValue: false,
+      isArray: (name) => localName(name) === 'Scope',
+    }).parse(xml) as XmlNode;
+  } catch {
+    return undefined;
+  }
+  const root = child(parsed, 'StandardBusinessDocument');
+  if (!root) return undefined;
+  const [rootName, document] = root;
+  // A prefix is declared on the element itself or, for BinaryContent, on the root.
+  const namespace = (qualified: string, ...scopes: unknown[]): string => {
+    const prefix = prefixOf(qualified);
+    for (const scope of scopes) {
+      const declared = attribute(scope, prefix ? `xmlns:${prefix}` : 'xmlns');
+      if (declared !== undefined) return declared;
+    }
+    return '';
+  };
+  const header = child(document, 'StandardBusinessDocumentHeader')?.[1];
+  const authority = (party: string) =>
+    attribute(child(child(header, party)?.[1], 'Identifier')?.[1], 'Authority') ?? '';
+  const scopes = (
+    (child(child(header, 'BusinessScope')?.[1], 'Scope')?.[1] as unknown[] | undefined) ?? []
+  ).map((scope) => ({
+    type: text(child(scope, 'Type')?.[1]),
+    identifier: text(child(scope, 'Identifier')?.[1]),
+  }));
+  const binary = child(document, 'BinaryContent');
+  const declared = /^\uFEFF?<\?xml(\s[^]*?)?\?>/.exec(xml);
+  const pseudo = (name: string) => ATTRIBUTE(name).exec(declared?.[1] ?? '')?.[2];
+  const version = pseudo('version');
+  const encoding = pseudo('encoding');
+  return {
+    namespace: namespace(rootName, document),
+    ...(binary ? { binaryContentNamespace: namespace(binary[0], binary[1], document) } : {}),
+    authorities: { sender: authority('Sender'), receiver: authority('Receiver') },
+    scopes,
+    ...(declared
+      ? {
+          declaration: {
+            ...(version !== undefined ? { version } : {}),
+            ...(encoding !== undefined ? { encoding } : {}),
+          },
+        }
+      : {}),
+  };
+}
+
 /** The envelope fields and the acknowledgement inside, or why the text is not an EHMI SBDH carrying one. */
-export function readEhmiEnvelope(xml: string): { fields?: SbdhFields; ack?: Resource; problem?: string } {
-  const fields = readSbdh(xml);
-  if (!fields) return { problem: 'not an EHMI SBDH (no StandardBusinessDocument with its header)' };
+export function readEhmiEnvelope(xml: string): { fields?: EhmiFields; ack?: Resource; problem?: string } {
+  const read = readSbdh(xml);
+  if (!read) return { problem: 'not an EHMI SBDH (no StandardBusinessDocument with its header)' };
+  const form = readSbdhForm(xml);
+  const fields: EhmiFields = form ? { ...read, form } : read;
   if (!fields.payload) return { fields, problem: 'the SBDH has no BinaryContent' };
   try {
     const parsed = parseJsonBounded(fields.payload);
@@ -32,6 +151,45 @@ export function readEhmiEnvelope(xml: string): { fields?: SbdhFields; ack?: Reso
       problem: `the BinaryContent of the SBDH is not FHIR JSON (${(error as Error).message})`,
     };
   }
+}
+
+/**
+ * How the SBDH is written: StandardBusinessDocument in the SBDH namespace (UN/CEFACT SBDH; every MedCom SBDH example),
+ * BinaryContent in the Peppol envelope's or the SBDH's; the parties' Identifier@Authority and every Scope's
+ * Identifier as ehmiSBDH.md fixes them; an XML declaration, where there is one, with its required version and a
+ * well-formed encoding name (XML 1.0 §2.8, §4.3.3), which the lenient validator lets pass.
+ */
+function formProblems(form: SbdhForm): string[] {
+  const problems: string[] = [];
+  if (form.namespace !== SBDH_NS)
+    problems.push(`StandardBusinessDocument is in the namespace "${form.namespace}", expected ${SBDH_NS}`);
+  if (
+    form.binaryContentNamespace !== undefined &&
+    !(EHMI.binaryContentNamespaces as readonly string[]).includes(form.binaryContentNamespace)
+  )
+    problems.push(
+      `BinaryContent is in the namespace "${form.binaryContentNamespace}", expected ${EHMI.binaryContentNamespaces.join(' or ')}`,
+    );
+  for (const [party, authority] of Object.entries(form.authorities))
+    if (authority !== EHMI.authority)
+      problems.push(
+        `${party === 'sender' ? 'Sender' : 'Receiver'}/Identifier@Authority is "${authority}", expected ${EHMI.authority}`,
+      );
+  for (const scope of form.scopes)
+    if (scope.identifier !== EHMI.scopeIdentifier)
+      problems.push(
+        `Scope ${scope.type} has Identifier "${scope.identifier}", expected ${EHMI.scopeIdentifier}`,
+      );
+  const declaration = form.declaration;
+  if (declaration && declaration.version === undefined)
+    problems.push('the XML declaration has no version (XML 1.0 §2.8: VersionInfo is required)');
+  else if (declaration?.version !== undefined && !/^1\.[0-9]+$/.test(declaration.version))
+    problems.push(`the XML declaration's version is "${declaration.version}", expected 1.0`);
+  if (declaration?.encoding !== undefined && !/^[A-Za-z][A-Za-z0-9._-]*$/.test(declaration.encoding))
+    problems.push(
+      `the XML declaration's encoding "${declaration.encoding}" is not an encoding name (XML 1.0 §4.3.3)`,
+    );
+  return problems;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -46,7 +204,7 @@ const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d
  * acknowledgement's sender and receiver organisations, MESSAGEIDENTIFIER and MESSAGEENVELOPEIDENTIFIER the
  * acknowledgement's MessageHeader.id and Bundle.id; the payload's MIME type.
  */
-export function ehmiAckProblems(fields: SbdhFields, ack: Resource, originalSenderGln?: string): string[] {
+export function ehmiAckProblems(fields: EhmiFields, ack: Resource, originalSenderGln?: string): string[] {
   if (resourcesOf(ack, 'MessageHeader').length !== 1)
     return ['the acknowledgement in the SBDH has no single MessageHeader to address the envelope by'];
   const expected = envelopeFields(ack as unknown as fhir4.Bundle, new Date());
@@ -63,6 +221,7 @@ export function ehmiAckProblems(fields: SbdhFields, ack: Resource, originalSende
       `Receiver/Identifier (GLN) is "${fields.receiverGln}", expected the acknowledged message's sender "${originalSenderGln}"`,
     );
   if (fields.notWellFormed) problems.push(`the SBDH is not well-formed XML: ${fields.notWellFormed}`);
+  if (fields.form) problems.push(...formProblems(fields.form));
   equal('DocumentIdentification/Standard', fields.standard, ACK_EVENT);
   equal('DocumentIdentification/Type', fields.documentType, 'Bundle');
   equal('DocumentIdentification/MultipleType', fields.multipleType, 'false');

@@ -7,7 +7,7 @@ import { danishSeconds, headerOf } from './variants.ts';
 import { HCO, HCO_EVENT } from './codes.ts';
 
 export const SBDH_NS = 'http://www.unece.org/cefact/namespaces/StandardBusinessDocumentHeader';
-const ENVELOPE_NS = 'http://peppol.eu/xsd/ticc/envelope/1.0';
+export const ENVELOPE_NS = 'http://peppol.eu/xsd/ticc/envelope/1.0';
 const AUTHORITY = 'iso6523-actorid-upis';
 
 export interface SbdhFields {

@@ -115,11 +115,10 @@ function shownValues(value: GmValue | undefined): { text: string; found: (narrat
   if (value.type === 'quantity') return [number(value.quantity.value)];
   if (value.type === 'interval') return [value.low, value.high].flatMap((q) => (q ? [number(q.value)] : []));
   if (value.type === 'integer') return [number(value.value)];
-  if (value.type === 'string') {
-    const text = value.value.replace(/\s+/g, ' ').trim();
-    return text ? [{ text: JSON.stringify(text), found: (t: string) => t.includes(text) }] : [];
-  }
-  return [];
+  // A free text, or the original text a coded value was written from (CDA R2 CD.originalText), is shown as written.
+  const free = value.type === 'string' ? value.value : value.type === 'coded' ? value.text : undefined;
+  const text = free?.replace(/\s+/g, ' ').trim();
+  return text ? [{ text: JSON.stringify(text), found: (t: string) => t.includes(text) }] : [];
 }
 
 /**
