@@ -2,8 +2,9 @@
 Feature: Deling af lokale labsvar S1: a new local result is shared
 
   The GP registers results of analyses performed in the clinic: point-of-care biochemistry (CRP, haemoglobin,
-  INR, HbA1c), a urine dipstick and a urine culture. Each result on the agreed list is shared at once as one FHIR
-  message: biochemistry with LABA, microbiology with MiBA. Capillary glucose is not on the agreed list and stays
+  INR, HbA1c; values beyond the device's range written with <, <=, >= or >), a urine dipstick and a urine
+  culture. Each result on the agreed list is shared at once as one FHIR message: biochemistry with LABA,
+  microbiology with MiBA. Capillary glucose is not on the agreed list and stays
   in the clinic. Every shared result must carry what the GP registered.
 
   Background:
@@ -15,6 +16,8 @@ Feature: Deling af lokale labsvar S1: a new local result is shared
       | hb       | NPU02319 | B—Hæmoglobin(Fe); stofk. = ? mmol/L                                                  | 8.4                               | mmol/L   | 2026-03-02T08:20:00+01:00 |
       | inr      | NPU01685 | P—Koagulation, vævsfaktor-induceret; rel.tid(aktuel/norm; INR; IRP 67/40; proc.) = ? | 2.4                               | INR      | 2026-03-04T11:00:00+01:00 |
       | hba1c    | NPU27300 | B-HbA1c (IFCC)                                                                       | 48                                | mmol/mol | 2026-03-04T11:05:00+01:00 |
+      | hba1c-2  | NPU27300 | B-HbA1c (IFCC)                                                                       | >=130                             | mmol/mol | 2026-06-17T10:00:00+02:00 |
+      | inr-2    | NPU01685 | P—Koagulation, vævsfaktor-induceret; rel.tid(aktuel/norm; INR; IRP 67/40; proc.) = ? | <=0.8                             | INR      | 2026-06-17T10:05:00+02:00 |
       | stix     | NPU04206 | U—Protein; arb.k.(proc.) = ?                                                         | 1+                                |          | 2026-03-05T09:00:00+01:00 |
       | stix     | NPU21578 | U—Nitrit; arb.k.(proc.) = ?                                                          | neg                               |          | 2026-03-05T09:00:00+01:00 |
       | stix     | NPU03987 | U—Leukocytter; arb.k.(proc.) = ?                                                     | 2+                                |          | 2026-03-05T09:00:00+01:00 |

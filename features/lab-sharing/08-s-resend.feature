@@ -4,7 +4,10 @@ Feature: Deling af lokale labsvar S.RESEND: duplicates, resends and acknowledgem
   The GP resends a shared CRP: it is the same message again, so LABA keeps one result. LABA then answers a
   haemoglobin with a technical error (transient-error): the sender resends the same message. LABA answers an
   HbA1c with fatal-error (invalid content): it is not resent, and the GP sees it rejected. LABA then keeps answering
-  an INR with transient-error: it is resent at most twice, and the GP does not see it shared.
+  an INR with transient-error: it is resent at most twice, and the GP does not see it shared. Last, LABA answers
+  four results with no acknowledgement at all: an HTTP server error (whose body still says ok), a body that is not
+  JSON, JSON that is no acknowledgement, and the message itself echoed back; none of them may be shown as shared
+  unless it was sent again.
 
   Background:
     Given test patient "0201609996" has these local lab results registered in the clinic:
@@ -26,6 +29,22 @@ Feature: Deling af lokale labsvar S.RESEND: duplicates, resends and acknowledgem
     And afterwards the GP registers these local lab results for test patient "0201609996":
       | svar | NPU      | analyse                                                                              | resultat | enhed | prøvetaget                |
       | inr  | NPU01685 | P—Koagulation, vævsfaktor-induceret; rel.tid(aktuel/norm; INR; IRP 67/40; proc.) = ? | 2.2      | INR   | 2026-04-22T08:10:00+02:00 |
+    And LABA answers the next message with an HTTP server error
+    And afterwards the GP registers these local lab results for test patient "0201609996":
+      | svar   | NPU      | analyse                             | resultat | enhed  | prøvetaget                |
+      | hb-500 | NPU02319 | B—Hæmoglobin(Fe); stofk. = ? mmol/L | 7.6      | mmol/L | 2026-04-23T08:00:00+02:00 |
+    And LABA answers the next message with a body that is not JSON
+    And afterwards the GP registers these local lab results for test patient "0201609996":
+      | svar      | NPU      | analyse                                | resultat | enhed | prøvetaget                |
+      | crp-tekst | NPU19748 | P—C-reaktivt protein; massek. = ? mg/L | 18       | mg/L  | 2026-04-23T08:05:00+02:00 |
+    And LABA answers the next message with JSON that is no acknowledgement
+    And afterwards the GP registers these local lab results for test patient "0201609996":
+      | svar     | NPU      | analyse        | resultat | enhed    | prøvetaget                |
+      | hba1c-oo | NPU27300 | B-HbA1c (IFCC) | 61       | mmol/mol | 2026-04-23T08:10:00+02:00 |
+    And LABA answers the next message with the message itself, echoed back
+    And afterwards the GP registers these local lab results for test patient "0201609996":
+      | svar     | NPU      | analyse                             | resultat | enhed  | prøvetaget                |
+      | hb-ekko  | NPU02319 | B—Hæmoglobin(Fe); stofk. = ? mmol/L | 7.9      | mmol/L | 2026-04-23T08:15:00+02:00 |
     And the GP opens the lab results of test patient "0201609996"
 
   @cp:LAB-3.3.6.1
@@ -47,3 +66,7 @@ Feature: Deling af lokale labsvar S.RESEND: duplicates, resends and acknowledgem
   @cp:LAB-3.3.6.5
   Scenario: A database that keeps answering transient-error gets at most two resends
     Then while LABA keeps answering transient-error, "inr" is resent at most 2 times and the GP system does not show it as shared
+
+  @cp:LAB-3.3.6.6
+  Scenario: An answer that is no acknowledgement is not taken as shared
+    Then the GP system shows none of "hb-500", "crp-tekst", "hba1c-oo" and "hb-ekko" as shared, as none was acknowledged ok

@@ -19,6 +19,10 @@ export const LAB_FAULTS = {
   'lab-npu-display-missing': content('The NPU coding has no display', 'LAB-3.3.1.5'),
   'lab-value-without-unit': content('valueQuantity is sent without unit', 'LAB-3.3.1.6', 'LAB-3.4.2'),
   'lab-comparator-dropped': content('The comparator (<, >) of a value is left out', 'LAB-3.3.1.7'),
+  'lab-comparator-inclusive-as-strict': content(
+    'The comparators <= and >= are sent as < and > (>=130 as >130)',
+    'LAB-3.3.1.7',
+  ),
   'lab-grade-as-number': content(
     'Dipstick grades are sent as numbers (1+ as valueQuantity 1)',
     'LAB-3.3.1.8',
@@ -59,6 +63,10 @@ export const LAB_FAULTS = {
     "The Patient carries another test patient's name (Lonni Test Lauridsen)",
     'LAB-3.3.1.23',
   ),
+  'lab-patient-name-of-first-test-patient': content(
+    "Every Patient carries the first test patient's name (Elmer Test Hansen), whoever the result is about",
+    'LAB-3.3.2.6',
+  ),
   'lab-patient-gender-opposite': content("The Patient's gender is the opposite of the CPR's", 'LAB-3.3.1.23'),
   'lab-patient-birthdate-off': content("The Patient's birth date is a day off the CPR's", 'LAB-3.3.1.23'),
   'lab-ucum-code-as-unit-text': content(
@@ -83,6 +91,22 @@ export const LAB_FAULTS = {
   'lab-correction-keeps-comparator': behaviour(
     'A corrected value keeps the comparator of the value it replaces (>8 corrected to 2.4 is sent as >2.4)',
     'LAB-3.3.2.5',
+  ),
+  'lab-correction-changes-first-analysis': behaviour(
+    "A correction changes the result's first analysis, whatever NPU code it names",
+    'LAB-3.3.2.7',
+  ),
+  'lab-correction-drops-new-comparator': behaviour(
+    'A comparator given with the corrected value is dropped (corrected to <5, sent as 5)',
+    'LAB-3.3.2.7',
+  ),
+  'lab-follow-up-of-local-result-sent': behaviour(
+    'A correction of a result that was never shared (kept locally) is sent to the database',
+    'LAB-3.3.2.8',
+  ),
+  'lab-local-correction-dropped': behaviour(
+    'A correction of a result that was never shared is not kept: the GP still sees the old value',
+    'LAB-3.3.2.8',
   ),
   'lab-correction-references-original': behaviour(
     "A second correction points to the result's first message, not to the latest correction",
@@ -111,6 +135,15 @@ export const LAB_FAULTS = {
     'The GP system shows numeric results without their unit',
     'LAB-3.3.3.4',
     'LAB-3.3.4.2',
+  ),
+  'lab-history-without-text': behaviour(
+    "The GP system's history of a result gives the times of its entries but not what happened (empty texts)",
+    'LAB-3.3.2.8',
+    'LAB-3.3.3.4',
+    'LAB-3.3.4.2',
+    'LAB-3.3.5.5',
+    'LAB-3.3.6.4',
+    'LAB-3.4.5',
   ),
   // --- no deletion in the source ---
   'lab-delete-sends-cancellation': behaviour(
@@ -158,6 +191,14 @@ export const LAB_FAULTS = {
     'A fatal-error acknowledgement is followed by a resend',
     'LAB-3.3.6.3',
   ),
+  'lab-http-error-read-as-acknowledgement': behaviour(
+    'The body of an HTTP error answer is read as the acknowledgement (a 500 whose body says ok counts as shared)',
+    'LAB-3.3.6.6',
+  ),
+  'lab-unreadable-answer-taken-as-ok': behaviour(
+    'An answer that is not JSON, or JSON without an acknowledgement code (an OperationOutcome, the message echoed), is taken as ok',
+    'LAB-3.3.6.6',
+  ),
   'lab-ack-ignored': behaviour(
     'Results are shown as shared whatever the acknowledgement says',
     'LAB-3.3.6.4',
@@ -165,6 +206,10 @@ export const LAB_FAULTS = {
   ),
   // --- content that must never be sent ---
   'lab-shares-without-npu-code': behaviour('Local analyses without an NPU code are shared', 'LAB-3.4.1'),
+  'lab-local-result-shown-pending': behaviour(
+    "A result kept locally is shown as waiting for the database's answer (sharing pending)",
+    'LAB-3.4.5',
+  ),
   'lab-accepts-value-without-unit': behaviour(
     'A numeric result without unit is accepted and shared',
     'LAB-3.4.2',

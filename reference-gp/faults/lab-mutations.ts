@@ -54,6 +54,12 @@ const MUTATIONS: Record<LabContentFault, Mutation> = {
   'lab-comparator-dropped': (b) => {
     for (const o of all(b, 'Observation')) delete o.valueQuantity?.comparator;
   },
+  'lab-comparator-inclusive-as-strict': (b) => {
+    for (const o of all(b, 'Observation')) {
+      const q = o.valueQuantity;
+      if (q?.comparator === '<=' || q?.comparator === '>=') q.comparator = q.comparator === '<=' ? '<' : '>';
+    }
+  },
   'lab-grade-as-number': (b) => {
     for (const o of all(b, 'Observation')) {
       const grade = /^(\d)\+$/.exec(o.valueString ?? '');
@@ -120,6 +126,9 @@ const MUTATIONS: Record<LabContentFault, Mutation> = {
   },
   'lab-patient-name-of-other-patient': (b) => {
     for (const p of all(b, 'Patient')) p.name = [{ family: 'Lauridsen', given: ['Lonni', 'Test'] }];
+  },
+  'lab-patient-name-of-first-test-patient': (b) => {
+    for (const p of all(b, 'Patient')) p.name = [{ family: 'Hansen', given: ['Elmer', 'Test'] }];
   },
   'lab-patient-gender-opposite': (b) => {
     for (const p of all(b, 'Patient')) p.gender = p.gender === 'male' ? 'female' : 'male';

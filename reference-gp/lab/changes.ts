@@ -27,17 +27,25 @@ function note(ctx: GpContext, result: LabResult, event: string): void {
 export async function correctResult(ctx: GpContext, input: Input): Promise<Record<string, unknown>> {
   const { person, result } = found(ctx, input);
   if (!Array.isArray(input['analyses'])) throw invalid('input.analyses must be an array');
+  // Fault: a correction of a result that was never shared is not kept either.
+  if (result.messages.length === 0 && ctx.faults.has('lab-local-correction-dropped'))
+    return { resultId: result.id };
   for (const [i, item] of input['analyses'].entries()) {
     const change = asObject(item, `input.analyses[${i}]`);
     const npu = requiredString(change, 'npu');
-    const analysis = result.analyses.find((a) => a.npu === npu);
+    // Fault: the change is applied to the result's first analysis, whatever NPU code it names.
+    const analysis = ctx.faults.has('lab-correction-changes-first-analysis')
+      ? result.analyses[0]
+      : result.analyses.find((a) => a.npu === npu);
     if (!analysis?.quantity || typeof change['value'] !== 'number')
       throw invalid(`input.analyses[${i}]: ${npu} is not a numeric analysis of this result`);
     const comparator = optionalString(change, 'comparator') as '<' | '<=' | '>=' | '>' | undefined;
     const corrected = { ...analysis.quantity, value: change['value'] };
     // Fault: a corrected value keeps the comparator of the value it replaces (>8 corrected to 2.4 stays >2.4).
     if (!ctx.faults.has('lab-correction-keeps-comparator')) delete corrected.comparator;
-    analysis.quantity = { ...corrected, ...(comparator ? { comparator } : {}) };
+    // Fault: a comparator given with the corrected value is dropped (corrected to <5, sent as 5).
+    const keep = comparator && !ctx.faults.has('lab-correction-drops-new-comparator');
+    analysis.quantity = { ...corrected, ...(keep ? { comparator } : {}) };
   }
   note(ctx, result, 'corrected');
   const { faults } = ctx;

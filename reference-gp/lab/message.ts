@@ -127,7 +127,7 @@ function value(a: LabAnalysis): Partial<fhir4.Observation> {
     return {
       valueQuantity: {
         value: v,
-        ...(comparator ? { comparator } : {}),
+        comparator, // left out of the JSON when there is none
         ...(unit !== undefined ? { unit, system: S.UCUM, code: ucum ?? unit } : {}),
       },
     };
@@ -141,10 +141,12 @@ function patient(person: LabPerson, id: string): fhir4.Patient {
   return {
     resourceType: 'Patient',
     id,
-    identifier: [{ system: S.CPR, value: person.cpr ?? person.id }],
+    // A person's id is the CPR (or, never shared, the replacement CPR).
+    identifier: [{ system: S.CPR, value: person.id }],
     name: [{ family: person.family, given: [...person.given] }],
-    ...(person.gender ? { gender: person.gender } : {}),
-    ...(person.birthDate ? { birthDate: person.birthDate } : {}),
+    // Left out of the JSON where the system does not know them.
+    gender: person.gender,
+    birthDate: person.birthDate,
   };
 }
 

@@ -19,6 +19,9 @@ export function observeLabResults(ctx: GpContext, patient: unknown): unknown[] {
     deleted: r.deleted,
     refusedConsent: r.refusedConsent,
     sharing: r.sharing,
-    history: r.history,
+    // Fault: the GP sees when things happened, but not what.
+    history: ctx.faults.has('lab-history-without-text')
+      ? r.history.map(({ at }) => ({ at, event: '' }))
+      : r.history,
   }));
 }

@@ -44,7 +44,8 @@ export async function registerResult(ctx: GpContext, input: Input): Promise<Reco
     status: 'final',
     refusedConsent: refused,
     deleted: false,
-    sharing: 'not-shared',
+    // Fault: a result kept locally is shown as waiting for the database's answer.
+    sharing: faults.has('lab-local-result-shown-pending') ? 'pending' : 'not-shared',
     messages: [],
     history: [{ at: registeredAt, event: refused ? 'registered (nægtet samtykke)' : 'registered' }],
   };
@@ -77,7 +78,7 @@ function parseAnalysis(ctx: GpContext, input: Input, index: number): LabAnalysis
   const entry = catalogueEntry(npu);
   const display = entry?.display ?? requiredString(input, 'display');
   const identifier = newIdentifier();
-  const base = { ...(npu !== undefined ? { npu } : {}), display, identifier };
+  const base = { npu, display, identifier }; // npu left out of the JSON for a local analysis without one
   if (typeof input['value'] === 'number')
     return { ...base, quantity: quantityOf(ctx, input, where, entry?.unit) };
   if (input['organism'] !== undefined) {
@@ -101,15 +102,13 @@ function quantityOf(ctx: GpContext, input: Input, where: string, unit?: { ucum: 
   const comparator = optionalString(input, 'comparator');
   if (comparator !== undefined && !COMPARATORS.includes(comparator))
     throw invalid(`${where}.comparator must be one of ${COMPARATORS.join(' ')}`);
+  // comparator left out of the JSON when there is none
+  const value = { value: input['value'] as number, comparator: comparator as Comparator | undefined };
   const given = optionalString(input, 'unit');
   // Fault: a numeric result without unit is accepted.
-  if (given === undefined && !ctx.faults.has('lab-accepts-value-without-unit'))
-    throw invalid(`${where}.unit is required for a numeric result`);
-  if (given !== undefined && unit !== undefined && given !== unit.text)
+  if (given === undefined && ctx.faults.has('lab-accepts-value-without-unit')) return value;
+  if (given === undefined) throw invalid(`${where}.unit is required for a numeric result`);
+  if (unit !== undefined && given !== unit.text)
     throw invalid(`${where}.unit is ${given}, expected ${unit.text} for this analysis`);
-  return {
-    value: input['value'] as number,
-    ...(comparator !== undefined ? { comparator: comparator as Comparator } : {}),
-    ...(given !== undefined ? { unit: given, ucum: unit?.ucum ?? given } : {}),
-  };
+  return { ...value, unit: given, ucum: unit?.ucum ?? given };
 }

@@ -70,16 +70,24 @@ async function post(ctx: GpContext, sent: SentMessage, fresh: boolean): Promise<
     contentType: 'application/fhir+json',
     body: JSON.stringify(sent.bundle),
   });
-  if (status < 200 || status > 299) return 'fatal-error';
-  return ackCode(text);
+  // Fault: the body of an HTTP error answer is read as the acknowledgement (a 500 whose body says ok is shared).
+  if ((status < 200 || status > 299) && !ctx.faults.has('lab-http-error-read-as-acknowledgement'))
+    return 'fatal-error';
+  return ackCode(text, ctx.faults);
 }
 
-function ackCode(text: string): AckCode {
+type AckAnswer = { entry?: { resource?: { response?: { code?: unknown } } }[] } | null;
+
+/** The acknowledgement code of the answer's MessageHeader (its first entry); anything else is fatal-error. */
+function ackCode(text: string, faults: GpContext['faults']): AckCode {
+  let ack: AckAnswer;
   try {
-    const ack = JSON.parse(text) as { entry?: { resource?: { response?: { code?: unknown } } }[] };
-    const code = ack.entry?.[0]?.resource?.response?.code;
-    return code === 'ok' || code === 'transient-error' ? code : 'fatal-error';
+    ack = JSON.parse(text) as AckAnswer;
   } catch {
-    return 'fatal-error';
+    // Fault: an answer that is not JSON, or no acknowledgement, is taken as ok.
+    return faults.has('lab-unreadable-answer-taken-as-ok') ? 'ok' : 'fatal-error';
   }
+  const code = ack?.entry?.[0]?.resource?.response?.code;
+  if (code === undefined && faults.has('lab-unreadable-answer-taken-as-ok')) return 'ok';
+  return code === 'ok' || code === 'transient-error' ? code : 'fatal-error';
 }

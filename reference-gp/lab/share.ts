@@ -60,6 +60,7 @@ export async function shareFollowUp(
   activity: Activity,
   role: 'revision' | 'removal' | undefined,
 ): Promise<void> {
-  if (result.messages.length === 0) return;
+  // Fault: a follow-up of a result that was never shared (kept locally) is sent as if it had been.
+  if (result.messages.length === 0 && !ctx.faults.has('lab-follow-up-of-local-result-sent')) return;
   await share(ctx, result, person, activity, role);
 }

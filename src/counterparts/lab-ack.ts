@@ -1,10 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { messageIdOf, readMessage } from '../rules/lab/message.ts';
 import { receiverProblems } from '../rules/lab/receiver-rules.ts';
-import { fhirAnswer, type CounterpartResponse } from './counterpart.ts';
+import { fhirAnswer, operationOutcome, type CounterpartResponse } from './counterpart.ts';
 
 /** MedCom acknowledgement codes: ok (AA), transient-error (AR: resend), fatal-error (AE: invalid content). */
 export type AckCode = 'ok' | 'transient-error' | 'fatal-error';
+
+/**
+ * Answers that are no acknowledgement, scripted to test the sender: an HTTP server error (whose body still says
+ * ok, so only the status tells), a body that is not JSON, JSON that is no Bundle (an OperationOutcome), and the
+ * sender's own message echoed back (a MessageHeader without response).
+ */
+export const NON_ACKNOWLEDGEMENTS = ['http-error', 'not-json', 'not-an-acknowledgement', 'echo'] as const;
+export type ScriptedAnswer = AckCode | (typeof NON_ACKNOWLEDGEMENTS)[number];
 
 const EVENT_CODES = 'http://medcomfhir.dk/ig/terminology/CodeSystem/medcom-messaging-eventCodes';
 
@@ -17,13 +25,13 @@ const EVENT_CODES = 'http://medcomfhir.dk/ig/terminology/CodeSystem/medcom-messa
 export class AckBook {
   private readonly name: string;
   private readonly accepted = new Set<string>();
-  private readonly scripted: AckCode[] = [];
+  private readonly scripted: ScriptedAnswer[] = [];
 
   constructor(name: string) {
     this.name = name;
   }
 
-  answerNext(code: AckCode): void {
+  answerNext(code: ScriptedAnswer): void {
     this.scripted.push(code);
   }
 
@@ -35,6 +43,16 @@ export class AckBook {
     const message = readMessage(body);
     const id = messageIdOf(message);
     const scripted = this.scripted.shift();
+    if (scripted === 'http-error') return { ...acknowledgement(this.name, id, 'ok', []), status: 500 };
+    if (scripted === 'not-json')
+      return { status: 200, headers: { 'content-type': 'text/plain' }, body: 'OK' };
+    if (scripted === 'echo') return fhirAnswer(200, body as object);
+    if (scripted === 'not-an-acknowledgement')
+      return operationOutcome(
+        200,
+        `${this.name} is not available (scripted: no acknowledgement)`,
+        'transient',
+      );
     if (scripted !== undefined)
       return acknowledgement(
         this.name,

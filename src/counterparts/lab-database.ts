@@ -1,6 +1,6 @@
 import type { Exchange } from '../evidence/exchange.ts';
 import { DATABASE_NAME, type Database } from '../rules/lab/model.ts';
-import { AckBook, type AckCode } from './lab-ack.ts';
+import { AckBook, type ScriptedAnswer } from './lab-ack.ts';
 import { operationOutcome, type CounterpartResponse, type IncomingRequest } from './counterpart.ts';
 import { bundleOfType, Recipient } from './recipient.ts';
 
@@ -52,8 +52,8 @@ export class LabDatabaseRecipient extends Recipient {
     return this.others.slice(count);
   }
 
-  /** The next message gets this acknowledgement instead of the normal one (and is not stored). */
-  answerNext(code: AckCode): void {
+  /** The next message gets this answer instead of the normal acknowledgement (and is not stored). */
+  answerNext(code: ScriptedAnswer): void {
     this.acks.answerNext(code);
   }
 

@@ -9,7 +9,7 @@ import { provenanceRecords } from '../../src/rules/lab/message-rules.ts';
 import type { CertbenchWorld } from '../../src/steps-api/world.ts';
 import { originalAndFollowUp } from './history-checks.ts';
 import { firstMessage, labOutcome, registered } from './state.ts';
-import { observedResult } from './view.ts';
+import { historyOf, observedResult } from './view.ts';
 
 function refs(list: string): string[] {
   return list
@@ -96,14 +96,16 @@ Then(
     ].flatMap(([ref, refused]) => {
       const shown = observedResult(outcome, registered(this, ref).patient, ref);
       if (!shown) return [`lab.results does not list "${ref}"`];
+      const history = historyOf(this, shown, ref);
       return shown['refusedConsent'] === refused
-        ? []
+        ? history
         : [
             `lab.results shows "${ref}" with refusedConsent=${JSON.stringify(shown['refusedConsent'])}, expected ${refused}`,
+            ...history,
           ];
     });
     this.verify('refusal visible in the GP system', problems, {
-      location: 'observation lab.results refusedConsent',
+      location: 'observation lab.results refusedConsent, history',
     });
   },
 );

@@ -69,25 +69,46 @@ function onResult(
   });
 }
 
-/** Plans a correction of the first analysis; `corrected` then holds the newest values (`verb` names the step). */
-function correct(world: CertbenchWorld, ref: string, value: string, verb: string): void {
+/**
+ * Plans a correction of one analysis (the first, or the one with this NPU code); `corrected` then holds the newest
+ * values (`verb` names the step). A result never shared (not agreed) must cause no message.
+ */
+function correct(world: CertbenchWorld, ref: string, value: string, verb: string, npu?: string): void {
   const scenario = labScenario(world);
   const result = scenario.corrected.get(ref) ?? registered(world, ref);
-  const [first] = result.analyses;
-  if (!first?.npu || !first.quantity) throw new Error(`"${ref}" has no numeric analysis to correct`);
-  const corrected = analysisOf(first.npu, first.display, value, first.quantity.unit ?? '');
-  scenario.corrected.set(ref, { ...result, analyses: [corrected, ...result.analyses.slice(1)] });
+  const index = npu === undefined ? 0 : result.analyses.findIndex((a) => a.npu === npu);
+  const target = result.analyses[index];
+  if (!target?.npu || !target.quantity)
+    throw new Error(`"${ref}" has no numeric analysis ${npu ?? ''} to correct`);
+  const corrected = analysisOf(target.npu, target.display, value, target.quantity.unit ?? '');
+  const analyses = result.analyses.map((a, i) => (i === index ? corrected : a));
+  scenario.corrected.set(ref, { ...result, analyses });
   const change = {
-    npu: first.npu,
+    npu: target.npu,
     value: corrected.quantity?.value,
     ...(corrected.quantity?.comparator ? { comparator: corrected.quantity.comparator } : {}),
   };
-  onResult(world, verb, 'lab.correct-result', ref, { analyses: [change] }, 1);
+  onResult(world, verb, 'lab.correct-result', ref, { analyses: [change] }, isAgreed(result) ? 1 : 0);
 }
 
 When(
   'the GP corrects {string} to the value {string}',
   function (this: CertbenchWorld, ref: string, value: string) {
+    correct(this, ref, value, 'correct');
+  },
+);
+
+When(
+  'the GP corrects the analysis {string} of {string} to the value {string}',
+  function (this: CertbenchWorld, npu: string, ref: string, value: string) {
+    correct(this, ref, value, 'correct', npu);
+  },
+);
+
+When(
+  'the GP corrects {string}, which was never shared, to the value {string}',
+  function (this: CertbenchWorld, ref: string, value: string) {
+    if (isAgreed(registered(this, ref))) throw new Error(`"${ref}" is on the agreed list, so it was shared`);
     correct(this, ref, value, 'correct');
   },
 );
@@ -161,6 +182,21 @@ When(
     planAnswer(this, database === 'LABA' ? 'laba' : 'miba', code as AckCode, count);
     // A transient error is followed by the sender's resend of the same message, at most MAX_RESENDS times.
     if (code === 'transient-error') labScenario(this).extraNext += Math.min(count, MAX_RESENDS);
+  },
+);
+
+const NON_ACKNOWLEDGEMENT = {
+  'an HTTP server error': 'http-error',
+  'a body that is not JSON': 'not-json',
+  'JSON that is no acknowledgement': 'not-an-acknowledgement',
+  'the message itself, echoed back': 'echo',
+} as const;
+
+When(
+  /^(LABA|MiBA) answers the next message with (an HTTP server error|a body that is not JSON|JSON that is no acknowledgement|the message itself, echoed back)$/,
+  function (this: CertbenchWorld, database: string, answer: keyof typeof NON_ACKNOWLEDGEMENT) {
+    // Whether the sender resends after such an answer is not specified: nothing more is waited for.
+    planAnswer(this, database === 'LABA' ? 'laba' : 'miba', NON_ACKNOWLEDGEMENT[answer]);
   },
 );
 

@@ -12,10 +12,10 @@ import {
 } from '../../src/rules/lab/history-rules.ts';
 import { messageIdOf, type LabMessage } from '../../src/rules/lab/message.ts';
 import { provenanceRecords } from '../../src/rules/lab/message-rules.ts';
-import { label, observationFor, shownAsRegistered } from '../../src/rules/lab/registered.ts';
+import { concerns, label, observationFor, shownAsRegistered } from '../../src/rules/lab/registered.ts';
 import type { CertbenchWorld } from '../../src/steps-api/world.ts';
 import { firstMessage, labOutcome, labScenario, messagesOf, registered } from './state.ts';
-import { observedResult } from './view.ts';
+import { historyOf, observedResult } from './view.ts';
 
 /** The original message of a result and the first message of a later step about it; a missing one fails. */
 export async function originalAndFollowUp(
@@ -92,6 +92,67 @@ Then(
     this.verify('second correction revises the first', problems, {
       location:
         'Provenance.entity, DiagnosticReport/Observation.identifier, Observation.valueQuantity (value, comparator)',
+    });
+  },
+);
+
+Then(
+  '{string} is sent again as a correction with only its CRP changed, to {string} with the comparator',
+  async function (this: CertbenchWorld, ref: string, value: string) {
+    const newest = corrected(this, ref);
+    if (!newest.analyses.some((a) => `${a.quantity?.comparator ?? ''}${a.quantity?.value}` === value))
+      throw new Error(`"${ref}" is not corrected to ${value} in this scenario`);
+    const { original, followUp, problems } = await originalAndFollowUp(this, ref, 'correct');
+    // Every analysis as it now stands: the corrected one with its comparator, the others as registered.
+    if (original && followUp)
+      problems.push(
+        ...sameResult(original, followUp),
+        ...statusIs(followUp, 'corrected'),
+        ...quantityAsRegistered(followUp, newest),
+        ...comparatorAsRegistered(followUp, newest),
+      );
+    this.verify('correction of one analysis, with a comparator', problems, {
+      location: 'Observation.valueQuantity (value, comparator, unit) of each analysis',
+      expected: `${ref}: the corrected analysis ${value}, every other analysis as registered`,
+    });
+  },
+);
+
+Then(
+  'nothing is sent for {string}, neither when it was registered nor when it was corrected, while {string} is corrected, and the GP system shows {string} corrected, not shared',
+  async function (this: CertbenchWorld, local: string, shared: string, again: string) {
+    if (again !== local) throw new Error(`the step names "${local}" and "${again}"`);
+    const outcome = await labOutcome(this);
+    const result = registered(this, local);
+    const problems = [`register ${local}`, `correct ${local}`].flatMap((step) =>
+      messagesOf(outcome, step).map(
+        (r) =>
+          `${r.database.toUpperCase()} received a message at "${step}"; ${label(result)} is kept locally`,
+      ),
+    );
+    problems.push(
+      ...outcome.messages
+        .filter((r) => concerns(r.message, result))
+        .map((r) => `a message to ${r.database.toUpperCase()} carries ${label(result)}`),
+    );
+    // So that a system that sends no correction at all cannot pass.
+    if (messagesOf(outcome, `correct ${shared}`).length === 0)
+      problems.push(`nothing was sent for "${shared}" after its correction`);
+    // The clinic's own record holds the correction.
+    const shown = observedResult(outcome, result.patient, local);
+    if (!shown) problems.push(`lab.results does not list "${local}"`);
+    else {
+      if (shown['sharing'] !== 'not-shared')
+        problems.push(
+          `lab.results shows "${local}" with sharing=${JSON.stringify(shown['sharing'])}, expected "not-shared"`,
+        );
+      problems.push(
+        ...shownAsRegistered(shown['analyses'], corrected(this, local)),
+        ...historyOf(this, shown, local),
+      );
+    }
+    this.verify('no correction of a result kept locally', problems, {
+      expected: `nothing about ${local}; a correction of ${shared}; ${local} shown with the new value, not shared, with its history`,
     });
   },
 );
@@ -202,11 +263,14 @@ Then(
         problems.push(
           `lab.results shows "${ref}" with cancelReason=${JSON.stringify(shown['cancelReason'] ?? null)}, expected "${reason}"`,
         );
-      problems.push(...shownAsRegistered(shown['analyses'], registered(this, ref)));
+      problems.push(
+        ...shownAsRegistered(shown['analyses'], registered(this, ref)),
+        ...historyOf(this, shown, ref),
+      );
     }
     this.verify('cancelled result shown with its comment', problems, {
-      location: 'observation lab.results status, cancelReason, analyses',
-      expected: `${ref} listed, status cancelled, cancelReason "${reason}", its analyses as registered`,
+      location: 'observation lab.results status, cancelReason, analyses, history',
+      expected: `${ref} listed, status cancelled, cancelReason "${reason}", its analyses as registered, a history entry for each action`,
     });
   },
 );

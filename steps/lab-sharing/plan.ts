@@ -2,7 +2,7 @@
 // notes what LABA and MiBA receive; expected messages are waited for (softly: what arrives is judged by checks).
 import { ActionRefused, CheckFailed } from '../../src/checks/check-failed.ts';
 import { waitForSubmissions } from '../../src/counterparts/wait.ts';
-import type { AckCode } from '../../src/counterparts/lab-ack.ts';
+import type { ScriptedAnswer } from '../../src/counterparts/lab-ack.ts';
 import type { Database } from '../../src/rules/lab/model.ts';
 import type { PlanEnv } from '../../src/steps-api/plan.ts';
 import type { CertbenchWorld } from '../../src/steps-api/world.ts';
@@ -95,8 +95,8 @@ export function planReset(world: CertbenchWorld, patient: string): void {
   });
 }
 
-/** The database answers the next `count` messages with this acknowledgement. */
-export function planAnswer(world: CertbenchWorld, database: Database, code: AckCode, count = 1): void {
+/** The database answers the next `count` messages with this acknowledgement (or an answer that is none). */
+export function planAnswer(world: CertbenchWorld, database: Database, code: ScriptedAnswer, count = 1): void {
   const name = `${database} answers ${count} × ${code} ${labScenario(world).steps.length}`;
   world.addToPlan({
     name,

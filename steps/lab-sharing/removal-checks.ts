@@ -5,7 +5,7 @@ import { noDeletion, noFollowUp } from '../../src/rules/lab/history-rules.ts';
 import { shownAsRegistered } from '../../src/rules/lab/registered.ts';
 import type { CertbenchWorld } from '../../src/steps-api/world.ts';
 import { labOutcome, labScenario, registered } from './state.ts';
-import { laterAbout, observedResult, storedOf } from './view.ts';
+import { historyOf, laterAbout, observedResult, storedOf } from './view.ts';
 
 /** Steps after `step` in the scenario, `step` included. */
 function fromStep(world: CertbenchWorld, step: string): string[] {
@@ -62,16 +62,13 @@ Then(
         problems.push(
           `lab.results shows "${ref}" with deleted=${JSON.stringify(shown['deleted'])}, expected true`,
         );
-      const history = Array.isArray(shown['history']) ? shown['history'] : [];
-      if (history.length < 2)
-        problems.push(
-          `lab.results shows ${history.length} history entries for "${ref}", expected at least the registration and the delete`,
-        );
+      problems.push(...historyOf(this, shown, ref));
       problems.push(...shownAsRegistered(shown['analyses'], registered(this, ref)));
     }
     this.verify('deleted result retrievable with history', problems, {
       location: 'observation lab.results',
-      expected: 'the result, deleted: true, its analyses as registered and a history',
+      expected:
+        'the result, deleted: true, its analyses as registered and a history (time and text of each action)',
     });
   },
 );

@@ -6,7 +6,7 @@ import { messageIdOf } from '../../src/rules/lab/message.ts';
 import type { CertbenchWorld } from '../../src/steps-api/world.ts';
 import { originalAndFollowUp } from './history-checks.ts';
 import { labOutcome, labScenario, messagesOf, registered, type LabOutcome } from './state.ts';
-import { laterAbout, observedResult, storedOf } from './view.ts';
+import { historyOf, laterAbout, observedResult, storedOf } from './view.ts';
 
 /** MedCom reliable messaging: a message answered transient-error is resent, at most twice. */
 export const MAX_RESENDS = 2;
@@ -98,12 +98,39 @@ Then(
     ].flatMap(([ref = '', expected]) => {
       const shown = observedResult(outcome, registered(this, ref).patient, ref);
       if (!shown) return [`lab.results does not list "${ref}"`];
+      const history = historyOf(this, shown, ref);
       return shown['sharing'] === expected
-        ? []
+        ? history
         : [
             `lab.results shows "${ref}" with sharing=${JSON.stringify(shown['sharing'])}, expected "${expected}"`,
+            ...history,
           ];
     });
-    this.verify('acknowledgement shown to the GP', problems, { location: 'observation lab.results sharing' });
+    this.verify('acknowledgement shown to the GP', problems, {
+      location: 'observation lab.results sharing, history',
+    });
+  },
+);
+
+Then(
+  'the GP system shows none of {string}, {string}, {string} and {string} as shared, as none was acknowledged ok',
+  async function (this: CertbenchWorld, a: string, b: string, c: string, d: string) {
+    const outcome = await labOutcome(this);
+    const problems = [a, b, c, d].flatMap((ref) => {
+      const sent = messagesOf(outcome, `register ${ref}`).length;
+      if (sent === 0) return [`"${ref}" was never sent`];
+      const shown = observedResult(outcome, registered(this, ref).patient, ref);
+      if (!shown) return [`lab.results does not list "${ref}"`];
+      // Sent again, it may have been acknowledged ok: whether to resend after such an answer is not specified.
+      return shown['sharing'] === 'shared' && sent === 1
+        ? [
+            `lab.results shows "${ref}" as shared, but its only message was answered with no acknowledgement ok`,
+          ]
+        : [];
+    });
+    this.verify('no acknowledgement, not shared', problems, {
+      location: 'observation lab.results sharing',
+      expected: 'not shared (pending, rejected or not-shared) unless sent again',
+    });
   },
 );

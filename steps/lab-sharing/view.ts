@@ -1,8 +1,9 @@
 import { databaseView, exactlyOneStored, type StoredResult } from '../../src/rules/lab/database-view.ts';
 import { identifierOf, type LabMessage } from '../../src/rules/lab/message.ts';
+import { historyShown } from '../../src/rules/lab/registered.ts';
 import type { Database } from '../../src/rules/lab/model.ts';
 import type { CertbenchWorld } from '../../src/steps-api/world.ts';
-import { firstMessage, messagesOf, registered, type LabOutcome } from './state.ts';
+import { firstMessage, labScenario, messagesOf, registered, type LabOutcome } from './state.ts';
 
 /**
  * What a database holds of one result, judged from the messages of the given steps only (other results of the
@@ -41,4 +42,10 @@ export function observedResult(
   return (observed as Record<string, unknown>[]).find(
     (r) => typeof r === 'object' && r !== null && r['resultId'] === id,
   );
+}
+
+/** The history the GP sees of a result: an entry, with time and text, for its registration and each later action. */
+export function historyOf(world: CertbenchWorld, shown: Record<string, unknown>, ref: string): string[] {
+  const actions = labScenario(world).steps.filter((s) => !s.startsWith('observe ') && s.endsWith(` ${ref}`));
+  return historyShown(shown['history'], registered(world, ref), actions.length);
 }

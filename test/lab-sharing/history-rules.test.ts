@@ -10,6 +10,7 @@ import {
   reachedDatabase,
   type ReceivedMessage,
 } from '../../src/rules/lab/routing-rules.ts';
+import { historyShown } from '../../src/rules/lab/registered.ts';
 import { crpMessage, crpResult, ORIGINAL_ID, part } from './fixtures.ts';
 
 const CORRECTION_ID = '22222222-3333-4444-8555-666666666666';
@@ -142,5 +143,21 @@ describe('the database view (judged from what was sent)', () => {
     const cancel = crpMessage({ messageId: CORRECTION_ID, previous: { role: 'removal', id: ORIGINAL_ID } });
     part(cancel, 'DiagnosticReport')['status'] = 'cancelled';
     assert.equal(databaseView([received(crpMessage()), received(cancel)])[0]?.cancelled, true);
+  });
+});
+
+describe("the GP's view of a result's history", () => {
+  const entry = (event: unknown, when: unknown = '2026-06-15T10:00:00+02:00') => ({ at: when, event });
+
+  it('passes an entry with time and text for each action, whatever the wording', () => {
+    assert.deepEqual(historyShown([entry('Registreret'), entry('sendt til LABA')], crpResult(), 2), []);
+  });
+
+  it('fails fewer entries than actions, an empty text and a time that is no dateTime', () => {
+    assert.equal(historyShown([entry('registered')], crpResult(), 2).length, 1);
+    assert.match(historyShown([entry('  ')], crpResult(), 1).join(), /event is " {2}"/);
+    assert.match(historyShown([entry('registered', 'i går')], crpResult(), 1).join(), /at is "i går"/);
+    assert.match(historyShown([{ at: '2026-06-15T10:00:00+02:00' }], crpResult(), 1).join(), /event is null/);
+    assert.equal(historyShown(undefined, crpResult(), 1).length, 1);
   });
 });

@@ -85,3 +85,32 @@ export function shownAsRegistered(shown: unknown, result: RegisteredResult): str
         ];
   });
 }
+
+/**
+ * The history the GP sees of a result (observation lab.results history): at least one entry per action the GP took
+ * on it (the registration and each later action), each with its time (a dateTime) and a text saying what happened.
+ * The wording is the system's own: no source fixes it.
+ */
+export function historyShown(history: unknown, result: RegisteredResult, actions: number): string[] {
+  const entries = (Array.isArray(history) ? history : []) as unknown[];
+  const problems: string[] = [];
+  if (entries.length < actions)
+    problems.push(
+      `${label(result)}: lab.results shows ${entries.length} history entries, expected at least ${actions} (the registration and each later action)`,
+    );
+  for (const [i, item] of entries.entries()) {
+    const entry = (typeof item === 'object' && item !== null ? item : {}) as {
+      at?: unknown;
+      event?: unknown;
+    };
+    if (typeof entry.at !== 'string' || Number.isNaN(Date.parse(entry.at)))
+      problems.push(
+        `${label(result)}: history[${i}].at is ${JSON.stringify(entry.at ?? null)}, expected a dateTime`,
+      );
+    if (typeof entry.event !== 'string' || entry.event.trim() === '')
+      problems.push(
+        `${label(result)}: history[${i}].event is ${JSON.stringify(entry.event ?? null)}, expected a text saying what happened`,
+      );
+  }
+  return problems;
+}
