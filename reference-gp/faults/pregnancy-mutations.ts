@@ -265,7 +265,7 @@ const MUTATIONS: Record<PregnancyFault, Hooks> = {
   'gm-heart-sound-empty-value': () => ({
     fhir: (b) => {
       for (const o of all(b, 'Observation'))
-        if (o.valueCodeableConcept) o.valueCodeableConcept = {} as fhir4.CodeableConcept;
+        if (o.valueCodeableConcept) o.valueCodeableConcept = {};
     },
   }),
   'gm-fullurl-without-uuid': () => ({
