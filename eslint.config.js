@@ -3,7 +3,16 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'reports/', '.stryker-tmp/', '**/allure-report/', '**/allure-results/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'reports/',
+      '.stryker-tmp/',
+      '**/allure-report/',
+      '**/allure-results/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -264,8 +264,7 @@ const MUTATIONS: Record<PregnancyFault, Hooks> = {
   }),
   'gm-heart-sound-empty-value': () => ({
     fhir: (b) => {
-      for (const o of all(b, 'Observation'))
-        if (o.valueCodeableConcept) o.valueCodeableConcept = {};
+      for (const o of all(b, 'Observation')) if (o.valueCodeableConcept) o.valueCodeableConcept = {};
     },
   }),
   'gm-fullurl-without-uuid': () => ({
