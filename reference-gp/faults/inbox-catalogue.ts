@@ -113,6 +113,18 @@ export const INBOX_FAULTS = {
     'Every result of a requisition shows the producer of its first report',
     'II-3.3.4.2',
   ),
+  'inbox-producer-name-from-code': behaviour(
+    "Every result shows its producer's code (ProducerOfLabResult/IdentifierCode) as the producer's name (Identifier) (found by mutation testing)",
+    'II-3.3.4.2',
+  ),
+  'inbox-analysis-name-from-short-name': behaviour(
+    'The analysis name is read from AnalysisShortName instead of AnalysisCompleteName, so a result of a report without a short name shows an empty name (found by mutation testing)',
+    'II-3.3.4.2',
+  ),
+  'inbox-unit-of-first-result': behaviour(
+    "Every result of a requisition shows the unit of the requisition's first result (found in the second look at the mutation survivors)",
+    'II-3.3.4.2',
+  ),
   'inbox-reads-value-with-parsefloat': behaviour(
     'A numerisk value is read like parseFloat: leading digits count ("5 hæmolyse" is 5) and a text that is no number compares as normal (found by mutation testing)',
     'II-3.3.2.7',

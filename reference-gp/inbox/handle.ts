@@ -19,8 +19,9 @@ function audit(ctx: GpContext, item: InboxItem, action: AuditAction, detail: str
 
 function replyToPatient(ctx: GpContext, item: InboxItem): void {
   if (ctx.faults.has('inbox-no-auto-reply')) return;
-  const patient = ctx.state.patients.get(item.patient)?.patient;
-  const greeting = patient ? `Kære ${fullName(patient)}` : 'Kære patient';
+  // Only a report of a known patient matches a requisition (receive.ts), and only a matched one is auto-handled.
+  const patient = ctx.state.patients.get(item.patient)!.patient;
+  const greeting = `Kære ${fullName(patient)}`;
   ctx.state.inbox.messages.push({
     patient: item.patient,
     requisition: item.requisition,

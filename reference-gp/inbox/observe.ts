@@ -36,6 +36,10 @@ function view(ctx: GpContext, item: InboxItem, date: string): Record<string, unk
       value: r.value,
       ...(r.operator ? { operator: r.operator } : {}),
       ...(r.unit ? { unit: r.unit } : {}),
+      // Fault inbox-unit-of-first-result: every result shows the unit of the requisition's first result.
+      ...(ctx.faults.has('inbox-unit-of-first-result') && item.results[0]?.unit
+        ? { unit: item.results[0].unit }
+        : {}),
       ...(r.flag ? { flag: r.flag } : {}),
       producer: r.producer,
     })),

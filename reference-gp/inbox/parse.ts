@@ -44,7 +44,10 @@ function result(element: unknown, index: number, faults: ReadonlySet<FaultName>)
   const interval = child(element, 'ReferenceInterval');
   return {
     npu: required(element, `${where}: analysis code`, 'Analysis', 'AnalysisCode'),
-    name: textAt(element, 'Analysis', 'AnalysisCompleteName') ?? '',
+    // Fault inbox-analysis-name-from-short-name: the name is read from an element the reports do not carry.
+    name: faults.has('inbox-analysis-name-from-short-name')
+      ? (textAt(element, 'Analysis', 'AnalysisShortName') ?? '')
+      : (textAt(element, 'Analysis', 'AnalysisCompleteName') ?? ''),
     status: required(element, `${where}: status`, 'ResultStatusCode'),
     type: required(element, `${where}: result type`, 'ResultType'),
     value: required(element, `${where}: value`, 'Value'),
@@ -61,7 +64,10 @@ function result(element: unknown, index: number, faults: ReadonlySet<FaultName>)
         : {}),
     },
     producer: {
-      identifier: textAt(element, 'ProducerOfLabResult', 'Identifier') ?? '',
+      // Fault inbox-producer-name-from-code: the producer's name is read from its code element.
+      identifier: faults.has('inbox-producer-name-from-code')
+        ? (textAt(element, 'ProducerOfLabResult', 'IdentifierCode') ?? '')
+        : (textAt(element, 'ProducerOfLabResult', 'Identifier') ?? ''),
       code: textAt(element, 'ProducerOfLabResult', 'IdentifierCode') ?? '',
     },
   };

@@ -11,10 +11,13 @@ import {
   notAutoHandled,
   nothingAudited,
   onlyResults,
+  shownAsReported,
   repliesAbout,
   showsTypeInForce,
   stateIs,
+  type ReportedResult,
 } from '../../src/rules/inbox/inbox-rules.ts';
+import { resultOf } from '../../src/rules/inbox/delivery.ts';
 import type { InboxSnapshot } from '../../src/rules/inbox/inbox-view.ts';
 import type { CertbenchWorld } from '../../src/steps-api/world.ts';
 import { automaticOnly } from '../common/assessment.ts';
@@ -203,6 +206,23 @@ function deliveredResults(world: CertbenchWorld, ref: string): { npu: string; pr
     .flatMap((d) => d.rows.map((r) => ({ npu: r.npu, producer: r.producer || d.lab })));
 }
 
+/** What the laboratories reported of each result of the requisition (the XRPT01 certbench sent). */
+function reportedResults(world: CertbenchWorld, ref: string): ReportedResult[] {
+  return inboxScenario(world)
+    .deliveries.filter((d) => d.requisition === ref)
+    .flatMap((d) =>
+      d.rows.map((row) => {
+        const sent = resultOf(row, d.lab);
+        return {
+          npu: sent.npu,
+          producerIdentifier: sent.producer.identifier,
+          name: sent.name,
+          ...(sent.unit ? { unit: sent.unit } : {}),
+        };
+      }),
+    );
+}
+
 Then(
   'requisition {string} is one inbox item with the results of every report',
   async function (this: CertbenchWorld, ref: string) {
@@ -223,10 +243,14 @@ Then(
     const { requisition, latest } = await seen(this, ref);
     this.verify(
       'each result shows its producer',
-      groupedWithProducers(latest, requisition, deliveredResults(this, ref), true),
+      [
+        ...groupedWithProducers(latest, requisition, deliveredResults(this, ref), true),
+        ...shownAsReported(latest, requisition, reportedResults(this, ref)),
+      ],
       {
-        location: 'observation inbox.items results[].producer.code',
-        expected: 'ProducerOfLabResult/IdentifierCode',
+        location: 'observation inbox.items results[].producer, results[].unit, results[].name',
+        expected:
+          'ProducerOfLabResult/IdentifierCode; where shown, ProducerOfLabResult/Identifier and Unit as reported and a non-empty analysis name',
       },
     );
   },

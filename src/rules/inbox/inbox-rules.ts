@@ -169,6 +169,48 @@ export function groupedWithProducers(
   return problems;
 }
 
+/** What a laboratory reported of one result, as far as the inbox shows it. */
+export interface ReportedResult {
+  npu: string;
+  /** ProducerOfLabResult/Identifier (the producing laboratory's name). */
+  producerIdentifier: string;
+  /** Analysis/AnalysisCompleteName. */
+  name: string;
+  unit?: string;
+}
+
+/**
+ * Where the item shows a result's producer name or unit, it is the one the laboratory reported ("ProducerOfLabResult
+ * as reported", api/automation-api.openapi.yaml; each result shows its producer, addendum §A.6 item 9); where it
+ * shows the analysis name, the name is not empty (the laboratory named it). All three are optional in the API, so
+ * leaving one out passes; a system may name the analysis from its own catalogue, so only emptiness is a problem.
+ * Provisional: no public MedCom specification of the inbox (medcom-standards.md §5).
+ */
+export function shownAsReported(
+  snapshot: InboxSnapshot,
+  requisition: string,
+  reported: ReportedResult[],
+): string[] {
+  const problems: string[] = [];
+  const item = itemOf(snapshot, requisition, problems);
+  for (const result of item?.results ?? []) {
+    const sent = reported.find((r) => r.npu === result.npu);
+    if (!sent) continue;
+    const on = `${result.npu} on requisition ${requisition}`;
+    if (result.producerIdentifier !== undefined && result.producerIdentifier !== sent.producerIdentifier)
+      problems.push(
+        `${on} shows producer "${result.producerIdentifier}", the laboratory reported "${sent.producerIdentifier}"`,
+      );
+    if (result.unit !== undefined && result.unit !== sent.unit)
+      problems.push(
+        `${on} shows unit "${result.unit}", the laboratory reported ${sent.unit ? `"${sent.unit}"` : 'none'}`,
+      );
+    if (result.name !== undefined && result.name.trim() === '')
+      problems.push(`${on} shows an empty analysis name, the laboratory reported "${sent.name}"`);
+  }
+  return problems;
+}
+
 /**
  * Every item of the requisition shows only results the laboratory reported (by NPU code): nothing invented, such as
  * a placeholder for a report that matches no requisition. Whether each reported result is shown is

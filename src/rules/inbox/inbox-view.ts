@@ -7,7 +7,14 @@ export interface ItemView {
   /** The auto-handling type the inbox shows for the requisition, where it shows one (optional in the API). */
   autoHandling?: string;
   archivedUntil?: string;
-  results: { npu: string; producerCode?: string }[];
+  /** Each result's NPU code, and the name, unit and producer where the SUT shows them (all optional in the API). */
+  results: {
+    npu: string;
+    producerCode?: string;
+    producerIdentifier?: string;
+    name?: string;
+    unit?: string;
+  }[];
 }
 
 export interface MessageView {
@@ -68,9 +75,19 @@ export function readItems(value: unknown, problems: string[]): ItemView[] {
       results: results.map((r) => {
         const result = (typeof r === 'object' && r !== null ? r : {}) as Row;
         const producer = result['producer'];
-        const code =
-          typeof producer === 'object' && producer !== null ? str(producer as Row, 'code') : undefined;
-        return { npu: str(result, 'npu') ?? '', ...(code ? { producerCode: code } : {}) };
+        const shown = (typeof producer === 'object' && producer !== null ? producer : {}) as Row;
+        const code = str(shown, 'code');
+        const identifier = str(shown, 'identifier');
+        const name = str(result, 'name');
+        const unit = str(result, 'unit');
+        return {
+          npu: str(result, 'npu') ?? '',
+          ...(code ? { producerCode: code } : {}),
+          // An empty text is kept: it is shown, and shows nothing of what the laboratory reported.
+          ...(identifier !== undefined ? { producerIdentifier: identifier } : {}),
+          ...(name !== undefined ? { name } : {}),
+          ...(unit !== undefined ? { unit } : {}),
+        };
       }),
     };
   });
