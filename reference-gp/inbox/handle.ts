@@ -20,7 +20,10 @@ function audit(ctx: GpContext, item: InboxItem, action: AuditAction, detail: str
 function replyToPatient(ctx: GpContext, item: InboxItem): void {
   if (ctx.faults.has('inbox-no-auto-reply')) return;
   // Only a report of a known patient matches a requisition (receive.ts), and only a matched one is auto-handled.
-  const patient = ctx.state.patients.get(item.patient)!.patient;
+  // Fault inbox-reply-greets-first-patient: the greeting is filled from the practice's first patient record.
+  const patient = ctx.faults.has('inbox-reply-greets-first-patient')
+    ? [...ctx.state.patients.values()].find((p) => p.patient.cpr !== item.patient)!.patient
+    : ctx.state.patients.get(item.patient)!.patient;
   const greeting = `Kære ${fullName(patient)}`;
   ctx.state.inbox.messages.push({
     patient: item.patient,

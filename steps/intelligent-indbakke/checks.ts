@@ -13,6 +13,7 @@ import {
   onlyResults,
   shownAsReported,
   repliesAbout,
+  repliesNameNoOtherPerson,
   showsTypeInForce,
   stateIs,
   type ReportedResult,
@@ -93,10 +94,15 @@ Then(
   async function (this: CertbenchWorld, ref: string) {
     if (!(await observed(this))) return;
     const { requisition, latest } = await seen(this, ref);
-    this.verify('one automatic reply to the patient', answeredOnce(latest, requisition), {
-      location: 'observation inbox.patient-messages',
-      expected: `one reply about requisition ${requisition}`,
-    });
+    const patient = ordered(this, ref).patient;
+    this.verify(
+      'one automatic reply to the patient, naming no other person',
+      [...answeredOnce(latest, requisition), ...repliesNameNoOtherPerson(latest, requisition, patient)],
+      {
+        location: 'observation inbox.patient-messages',
+        expected: `one reply about requisition ${requisition}; where its text is shown, no other person's name or CPR number`,
+      },
+    );
   },
 );
 

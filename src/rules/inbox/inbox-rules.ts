@@ -1,6 +1,7 @@
 // Checks of the GP system's automatic handling of received lab results, over what its inbox shows. Each returns
 // problems naming the requisition, what was expected and what the SUT shows; none means the check passed.
 import { DATETIME_WITH_SECONDS_AND_ZONE } from '../../fhir/datetime.ts';
+import { TEST_PERSONS } from '../test-persons.ts';
 import {
   readAudit,
   readFees,
@@ -42,6 +43,34 @@ export function answeredOnce(snapshot: InboxSnapshot, requisition: string): stri
     problems.push(
       `the patient got ${replyCount(replies)} about requisition ${requisition}, expected exactly one`,
     );
+  return problems;
+}
+
+/**
+ * The automatic replies about the requisition name no other person: where the SUT shows a reply's text, it holds
+ * neither the full name nor the CPR number (with or without its hyphen) of any other test person. A reply goes to
+ * the patient's own channel (addendum §A.6 item 6), and another patient's identity in it breaks the duty of
+ * confidentiality (sundhedsloven kapitel 9). Provisional: the reply's wording is not public ([U]), so only another
+ * person's identity is looked for, never a wording.
+ */
+export function repliesNameNoOtherPerson(
+  snapshot: InboxSnapshot,
+  requisition: string,
+  patient: string,
+): string[] {
+  const problems: string[] = [];
+  const texts = readMessages(snapshot.messages, problems)
+    .filter((m) => m.requisition === requisition)
+    .flatMap((m) => (m.text === undefined ? [] : [m.text]));
+  for (const [cpr, person] of Object.entries(TEST_PERSONS)) {
+    if (cpr === patient) continue;
+    const marks = [`${person.given} ${person.family}`, cpr, `${cpr.slice(0, 6)}-${cpr.slice(6)}`];
+    for (const text of texts)
+      for (const mark of marks.filter((m) => text.includes(m)))
+        problems.push(
+          `the automatic reply about requisition ${requisition} names another person (${mark}): "${text.slice(0, 160)}"`,
+        );
+  }
   return problems;
 }
 

@@ -20,6 +20,8 @@ export interface ItemView {
 export interface MessageView {
   requisition: string;
   sentAt?: string;
+  /** The reply's text, where the SUT shows it (optional in the API). */
+  text?: string;
 }
 
 export interface AuditView {
@@ -96,7 +98,12 @@ export function readItems(value: unknown, problems: string[]): ItemView[] {
 export function readMessages(value: unknown, problems: string[]): MessageView[] {
   return rows(value, 'inbox.patient-messages', problems).map((row) => {
     const sentAt = str(row, 'sentAt');
-    return { requisition: str(row, 'requisition') ?? '', ...(sentAt ? { sentAt } : {}) };
+    const text = str(row, 'text');
+    return {
+      requisition: str(row, 'requisition') ?? '',
+      ...(sentAt ? { sentAt } : {}),
+      ...(text !== undefined ? { text } : {}),
+    };
   });
 }
 
