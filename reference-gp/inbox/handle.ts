@@ -82,5 +82,11 @@ export function returnToInbox(ctx: GpContext, item: InboxItem, corrected: boolea
     ? 'corrected result after automatic handling'
     : 'new report after automatic handling';
   item.reasons = [reason];
-  audit(ctx, item, 'return-to-inbox', reason);
+  // Fault inbox-return-logged-as-received: the return is logged under the system's own event name.
+  audit(
+    ctx,
+    item,
+    ctx.faults.has('inbox-return-logged-as-received') ? ('received' as AuditAction) : 'return-to-inbox',
+    reason,
+  );
 }

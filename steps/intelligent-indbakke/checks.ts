@@ -3,6 +3,7 @@
 import { Then } from '@cucumber/cucumber';
 import {
   answeredOnce,
+  auditActionsNamed,
   auditedActions,
   groupedWithProducers,
   keptForTheDoctor,
@@ -368,10 +369,14 @@ Then(
   async function (this: CertbenchWorld, ref: string) {
     if (!(await observed(this))) return;
     const { requisition, latest } = await seen(this, ref);
-    this.verify('a correction re-opens the requisition', stateIs(latest, requisition, 'inbox'), {
-      location: 'observation inbox.items',
-      expected: 'state inbox',
-    });
+    this.verify(
+      'a correction re-opens the requisition',
+      [...stateIs(latest, requisition, 'inbox'), ...auditActionsNamed(latest, requisition)],
+      {
+        location: 'observations inbox.items, inbox.audit',
+        expected: 'state inbox; every audit entry of the requisition an action the automation API names',
+      },
+    );
   },
 );
 

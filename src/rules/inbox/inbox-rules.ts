@@ -140,6 +140,24 @@ export function auditedActions(snapshot: InboxSnapshot, requisition: string, act
   return problems;
 }
 
+/** The automatic actions the automation API names (AuditEntry.action, api/automation-api.openapi.yaml). */
+const AUDIT_ACTIONS = ['auto-reply', 'archive', 'archive-until-appointment', 'return-to-inbox'];
+
+/**
+ * Every audit entry of the requisition names its action as the automation API does: a logged action that none of
+ * them names tells the GP nothing about what the system did. Whether a system logs an action at all is asked by
+ * auditedActions where the protocol requires it; this only judges the entries there are.
+ */
+export function auditActionsNamed(snapshot: InboxSnapshot, requisition: string): string[] {
+  const problems: string[] = [];
+  for (const entry of readAudit(snapshot.audit, problems).filter((a) => a.requisition === requisition))
+    if (!AUDIT_ACTIONS.includes(entry.action))
+      problems.push(
+        `the audit log records an action "${entry.action}" for requisition ${requisition}, which is none of ${AUDIT_ACTIONS.join(', ')}`,
+      );
+  return problems;
+}
+
 /**
  * A patient's replies, fees and audit log show nothing about another patient's requisitions (the automation API
  * observes them per patient: "the automatic replies sent to the patient", "the automatic actions logged for the
