@@ -113,6 +113,10 @@ export const INBOX_FAULTS = {
     'Every result of a requisition shows the producer of its first report',
     'II-3.3.4.2',
   ),
+  'inbox-reply-without-text': behaviour(
+    'The automatic reply is sent to the patient with an empty text (found in the second look at the mutation survivors)',
+    'II-3.3.1.1',
+  ),
   'inbox-return-logged-as-received': behaviour(
     'The return of an automatically handled requisition to the inbox is logged under an action the automation API does not name ("received") (found in the second look at the mutation survivors)',
     'II-3.3.8.1',

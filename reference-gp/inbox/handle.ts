@@ -20,7 +20,7 @@ function audit(ctx: GpContext, item: InboxItem, action: AuditAction, detail: str
 function replyToPatient(ctx: GpContext, item: InboxItem): void {
   if (ctx.faults.has('inbox-no-auto-reply')) return;
   // Only a report of a known patient matches a requisition (receive.ts), and only a matched one is auto-handled.
-  // Fault inbox-reply-greets-first-patient: the greeting is filled from the practice's first patient record.
+  // Fault inbox-reply-greets-first-patient: the greeting is filled from another patient's record (the first other).
   const patient = ctx.faults.has('inbox-reply-greets-first-patient')
     ? [...ctx.state.patients.values()].find((p) => p.patient.cpr !== item.patient)!.patient
     : ctx.state.patients.get(item.patient)!.patient;
@@ -29,7 +29,10 @@ function replyToPatient(ctx: GpContext, item: InboxItem): void {
     patient: item.patient,
     requisition: item.requisition,
     sentAt: danishDateTime(ctx.clock()),
-    text: `${greeting}. Dine prøvesvar (rekvisition ${item.requisition}) er normale og giver ikke anledning til yderligere. Venlig hilsen ${PRACTICE.name}`,
+    // Fault inbox-reply-without-text: the reply is sent with its template left empty.
+    text: ctx.faults.has('inbox-reply-without-text')
+      ? ''
+      : `${greeting}. Dine prøvesvar (rekvisition ${item.requisition}) er normale og giver ikke anledning til yderligere. Venlig hilsen ${PRACTICE.name}`,
   });
   audit(ctx, item, 'auto-reply', 'automatisk svar til patienten: alle svar er inden for grænserne');
   if (ctx.faults.has('inbox-fee-on-auto-reply'))

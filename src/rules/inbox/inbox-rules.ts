@@ -47,13 +47,13 @@ export function answeredOnce(snapshot: InboxSnapshot, requisition: string): stri
 }
 
 /**
- * The automatic replies about the requisition name no other person: where the SUT shows a reply's text, it holds
- * neither the full name nor the CPR number (with or without its hyphen) of any other test person. A reply goes to
+ * The automatic replies about the requisition say something and name no other person: where the SUT shows a reply's
+ * text, it is not empty and holds neither the full name nor the CPR number (with or without its hyphen) of any other test person. A reply goes to
  * the patient's own channel (addendum §A.6 item 6), and another patient's identity in it breaks the duty of
  * confidentiality (sundhedsloven kapitel 9). Provisional: the reply's wording is not public ([U]), so only another
  * person's identity is looked for, never a wording.
  */
-export function repliesNameNoOtherPerson(
+export function repliesSayNoOtherPerson(
   snapshot: InboxSnapshot,
   requisition: string,
   patient: string,
@@ -62,6 +62,9 @@ export function repliesNameNoOtherPerson(
   const texts = readMessages(snapshot.messages, problems)
     .filter((m) => m.requisition === requisition)
     .flatMap((m) => (m.text === undefined ? [] : [m.text]));
+  // A reply whose text is shown empty tells the patient nothing (the wording is [U]; that it says something is not).
+  if (texts.some((t) => t.trim() === ''))
+    problems.push(`an automatic reply about requisition ${requisition} has an empty text`);
   for (const [cpr, person] of Object.entries(TEST_PERSONS)) {
     if (cpr === patient) continue;
     const marks = [`${person.given} ${person.family}`, cpr, `${cpr.slice(0, 6)}-${cpr.slice(6)}`];
