@@ -117,6 +117,10 @@ export const INBOX_FAULTS = {
     'The automatic reply is sent to the patient with an empty text (found in the second look at the mutation survivors)',
     'II-3.3.1.1',
   ),
+  'inbox-unmatched-shows-blank-type': behaviour(
+    'The item of a report that matches no requisition shows an empty auto-handling type, none the automation API names (found in the second look at the mutation survivors)',
+    'II-3.3.9.1',
+  ),
   'inbox-return-logged-as-received': behaviour(
     'The return of an automatically handled requisition to the inbox is logged under an action the automation API does not name ("received") (found in the second look at the mutation survivors)',
     'II-3.3.8.1',

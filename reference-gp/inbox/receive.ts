@@ -57,6 +57,9 @@ function itemFor(
         ? ordered.patient
         : report.cpr;
     item = newItem(key, report, requisition, patient);
+    // Fault: the item of a report matching no requisition shows an empty auto-handling type.
+    if (ctx.faults.has('inbox-unmatched-shows-blank-type') && !requisition)
+      item.autoHandling = '' as InboxItem['autoHandling'];
     // Fault: an unmatched report's item shows a placeholder result besides the reported ones.
     if (ctx.faults.has('inbox-placeholder-result-on-unmatched') && !requisition)
       item.results = [

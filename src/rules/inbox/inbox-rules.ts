@@ -2,6 +2,7 @@
 // problems naming the requisition, what was expected and what the SUT shows; none means the check passed.
 import { DATETIME_WITH_SECONDS_AND_ZONE } from '../../fhir/datetime.ts';
 import { TEST_PERSONS } from '../test-persons.ts';
+import { AUTO_HANDLING_TYPES, isAutoHandling } from './auto-handling.ts';
 import {
   readAudit,
   readFees,
@@ -22,6 +23,12 @@ export function itemOf(
   problems: string[],
 ): ItemView | undefined {
   const items = readItems(snapshot.items, problems).filter((i) => i.requisition === requisition);
+  // Where an item shows an auto-handling type (optional), it is one the automation API names (InboxItem.autoHandling).
+  for (const item of items)
+    if (item.autoHandling !== undefined && !isAutoHandling(item.autoHandling))
+      problems.push(
+        `requisition ${requisition} shows auto-handling "${item.autoHandling}", which is none of ${AUTO_HANDLING_TYPES.join(', ')}`,
+      );
   if (items.length === 1) return items[0];
   problems.push(
     `inbox.items shows ${items.length} items for requisition ${requisition}, expected exactly one`,
