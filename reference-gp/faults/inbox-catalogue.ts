@@ -121,6 +121,10 @@ export const INBOX_FAULTS = {
     'The item of a report that matches no requisition shows an empty auto-handling type, none the automation API names (found in the second look at the mutation survivors)',
     'II-3.3.9.1',
   ),
+  'inbox-audit-actor-doctor': behaviour(
+    "Automatic actions are logged under the practice's doctor as the actor, not the system (found in the second look at the mutation survivors)",
+    'II-3.3.1.4',
+  ),
   'inbox-return-logged-as-received': behaviour(
     'The return of an automatically handled requisition to the inbox is logged under an action the automation API does not name ("received") (found in the second look at the mutation survivors)',
     'II-3.3.8.1',

@@ -67,7 +67,13 @@ export function observeFees(ctx: GpContext, query: URLSearchParams): unknown[] {
 
 export function observeAudit(ctx: GpContext, query: URLSearchParams): unknown[] {
   const patient = patientOf(query);
-  return ctx.state.inbox.audit
-    .filter((a) => ctx.faults.has('inbox-lists-every-patient') || a.patient === patient)
-    .map(({ patient: _p, ...entry }) => ({ ...entry, actor: 'system' }));
+  return (
+    ctx.state.inbox.audit
+      .filter((a) => ctx.faults.has('inbox-lists-every-patient') || a.patient === patient)
+      // Fault inbox-audit-actor-doctor: automatic actions are logged under the practice's doctor.
+      .map(({ patient: _p, ...entry }) => ({
+        ...entry,
+        actor: ctx.faults.has('inbox-audit-actor-doctor') ? 'doctor' : 'system',
+      }))
+  );
 }

@@ -141,7 +141,7 @@ Then(
       auditedActions(latest, requisition, ['auto-reply', 'archive']),
       {
         location: 'observation inbox.audit',
-        expected: 'auto-reply and archive entries with a dateTime',
+        expected: 'auto-reply and archive entries with a dateTime, the system as actor where one is named',
       },
     );
   },

@@ -135,7 +135,11 @@ export function noFees(snapshot: InboxSnapshot, requisition: string): string[] {
   return problems;
 }
 
-/** The audit log has each action for the requisition, each with a dateTime with seconds and zone. */
+/**
+ * The audit log has each action for the requisition, each with a dateTime with seconds and zone, and, where it names
+ * the actor, logged as the system's (AuditEntry.actor is `system`, api/automation-api.openapi.yaml): an automatic
+ * action logged under a person would say a person did it.
+ */
 export function auditedActions(snapshot: InboxSnapshot, requisition: string, actions: string[]): string[] {
   const problems: string[] = [];
   const entries = readAudit(snapshot.audit, problems).filter((a) => a.requisition === requisition);
@@ -145,6 +149,10 @@ export function auditedActions(snapshot: InboxSnapshot, requisition: string, act
     else if (!entry.at || !DATETIME_WITH_SECONDS_AND_ZONE.test(entry.at))
       problems.push(
         `the "${action}" audit entry of requisition ${requisition} has no time with seconds and zone (at = ${entry.at ?? 'missing'})`,
+      );
+    else if (entry.actor !== undefined && entry.actor !== 'system')
+      problems.push(
+        `the "${action}" audit entry of requisition ${requisition} names the actor "${entry.actor}", not the system`,
       );
   }
   return problems;

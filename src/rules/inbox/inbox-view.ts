@@ -28,6 +28,8 @@ export interface AuditView {
   requisition: string;
   action: string;
   at?: string;
+  /** Who the log names as the actor, where the SUT shows it (optional in the API; `system` when shown). */
+  actor?: string;
 }
 
 export interface FeeView {
@@ -110,10 +112,12 @@ export function readMessages(value: unknown, problems: string[]): MessageView[] 
 export function readAudit(value: unknown, problems: string[]): AuditView[] {
   return rows(value, 'inbox.audit', problems).map((row) => {
     const at = str(row, 'at');
+    const actor = str(row, 'actor');
     return {
       requisition: str(row, 'requisition') ?? '',
       action: str(row, 'action') ?? '',
       ...(at ? { at } : {}),
+      ...(actor !== undefined ? { actor } : {}),
     };
   });
 }
