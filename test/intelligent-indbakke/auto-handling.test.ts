@@ -11,6 +11,7 @@ import {
   auditedActions,
   keptForTheDoctor,
   notAutoHandled,
+  shownAsReported,
 } from '../../src/rules/inbox/inbox-rules.ts';
 
 const none: ReadonlySet<FaultName> = new Set();
@@ -116,6 +117,28 @@ describe('inbox checks', () => {
     assert.match(auditedActions(snapshot, 'R1', ['archive'])[0] ?? '', /no "archive" entry/);
     assert.match(notAutoHandled(snapshot, 'R1').join(';'), /1 automatic reply about.*archived automatically/);
     assert.match(keptForTheDoctor(snapshot, 'R1')[0] ?? '', /state "archived", expected "inbox"/);
+  });
+
+  it("judges a shown unit as the laboratory's, whatever its case or spaces", () => {
+    const shown = (unit: string) => ({
+      ...snapshot,
+      items: [
+        {
+          requisition: 'R1',
+          state: 'archived',
+          results: [{ npu: 'NPU19748', unit, producer: { code: 'TLA', identifier: 'Testlaboratorium A' } }],
+        },
+      ],
+    });
+    const reported = [
+      { npu: 'NPU19748', producerIdentifier: 'Testlaboratorium A', name: 'CRP', unit: 'mg/l' },
+    ];
+    assert.deepEqual(shownAsReported(shown('mg/L'), 'R1', reported), []);
+    assert.deepEqual(shownAsReported(shown(' mg / l'), 'R1', reported), []);
+    assert.match(
+      shownAsReported(shown('mmol/l'), 'R1', reported).join(';'),
+      /shows unit "mmol\/l", the laboratory reported "mg\/l"/,
+    );
   });
 
   it('turns an answer of another shape into problems, never an exception', () => {

@@ -234,6 +234,11 @@ export function groupedWithProducers(
   return problems;
 }
 
+/** A unit as written, without regard to case or spaces: "mmol/L" shows the laboratory's "mmol/l" faithfully. */
+function unitNotation(unit: string): string {
+  return unit.replace(/\s+/g, '').toLowerCase();
+}
+
 /** What a laboratory reported of one result, as far as the inbox shows it. */
 export interface ReportedResult {
   npu: string;
@@ -266,7 +271,7 @@ export function shownAsReported(
       problems.push(
         `${on} shows producer "${result.producerIdentifier}", the laboratory reported "${sent.producerIdentifier}"`,
       );
-    if (result.unit !== undefined && result.unit !== sent.unit)
+    if (result.unit !== undefined && unitNotation(result.unit) !== unitNotation(sent.unit ?? ''))
       problems.push(
         `${on} shows unit "${result.unit}", the laboratory reported ${sent.unit ? `"${sent.unit}"` : 'none'}`,
       );
