@@ -83,6 +83,14 @@ export const DSJ_FAULTS = {
     'The svangerskabsjournal PDF prints height and weight under "Øvrige oplysninger", not under Fysiske data (found by mutation testing)',
     'DSJ-3.3.2.8',
   ),
+  'dsj-pdf-social-data-misplaced': behaviour(
+    'The svangerskabsjournal PDF prints the civil status under "Øvrige oplysninger", after the last PRF section, not under Social sårbarhed af relevans (found by mutation testing)',
+    'DSJ-3.3.2.8',
+  ),
+  'dsj-pdf-fields-under-every-section': behaviour(
+    'The svangerskabsjournal PDF prints every field under every PRF section heading, each under its own among them (found by mutation testing)',
+    'DSJ-3.3.2.8',
+  ),
   'dsj-pdf-cpr-run-on': behaviour(
     'The forms print the CPR run on with the whole number, "020191-0201919990" (found by mutation testing)',
     'DSJ-3.3.2.8',

@@ -87,7 +87,9 @@ Then(
     const { found, problems } = await attachments(this);
     const patient = scenarioPatient(this);
     const birthplace = chosenBirthplace(this);
-    const texts = found.flatMap((a) => (a.reading?.opened ? [{ label: a.label, text: a.reading.text }] : []));
+    const texts = found.flatMap((a) =>
+      a.reading?.opened ? [{ label: a.label, text: a.reading.text, runs: a.reading.runs }] : [],
+    );
     const all = texts.map((t) => t.text).join(' ');
     // Which field stands under which heading needs the labels the system prints (observation dsj.record); a manual
     // run has none, and the assessor sees the forms.
@@ -105,8 +107,8 @@ Then(
         ...(fields && texts.length > 0
           ? [
               ...new Set(
-                texts.flatMap(({ text }) =>
-                  missingHeadings(text).length === 0 ? fieldsUnderTheirSections(text, fields) : [],
+                texts.flatMap(({ text, runs }) =>
+                  missingHeadings(text).length === 0 ? fieldsUnderTheirSections(text, fields, runs) : [],
                 ),
               ),
             ]
