@@ -10,6 +10,15 @@ export const DSJ_FAULTS = {
     'The receiving endpoint answers 500 to every questionnaire',
     'DSJ-3.3.1.1',
   ),
+  'dsj-questionnaire-fails-on-unanswered': behaviour(
+    'A question the woman left unanswered (an item without answer) makes the receiving endpoint answer 500, and none of her answers are filed (found by mutation testing)',
+    'DSJ-3.3.1.1',
+    'DSJ-3.3.1.2',
+  ),
+  'dsj-questionnaire-subject-any-system': behaviour(
+    "The subject's identifier is read as a CPR whatever its system, so answers identified in another system are filed in the woman's DSJ (found by mutation testing)",
+    'DSJ-3.3.1.7',
+  ),
   'dsj-prefill-drops-booleans': behaviour('Yes/no answers are not pre-filled into the DSJ', 'DSJ-3.3.1.2'),
   'dsj-prefill-unmarked': behaviour(
     "Pre-filled fields are shown as the GP's entries, not as the woman's answers",
