@@ -120,7 +120,15 @@ export const DSJ_FAULTS = {
     "The svangerskabsjournal PDF prints the woman's answers instead of the GP's corrections",
     'DSJ-3.3.2.9',
   ),
+  'dsj-resend-same-identifier': behaviour(
+    "Every sending of a woman's DSJ has the same envelope and letter identifiers, made from her CPR, so a second sending looks like the first interchange again (found by mutation testing)",
+    'DSJ-3.3.2.11',
+  ),
   // --- coupling to GMv2: svangerskabsjournal (PRF) and Vandrejournal (PSCR) ---
+  'dsj-prf-resent-as-new-document': behaviour(
+    'Sending the DSJ again shares the svangerskabsjournal as a new original, not as the next version replacing the first (found by mutation testing)',
+    'DSJ-3.3.3.4',
+  ),
   'dsj-prf-not-shared': behaviour(
     'Sending the DSJ does not share the svangerskabsjournal with GMv2',
     'DSJ-3.3.3.1',

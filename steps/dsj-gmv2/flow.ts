@@ -188,6 +188,21 @@ When('the GP sends the DSJ to the birthplace', function (this: CertbenchWorld) {
   });
 });
 
+When('the GP sends the DSJ to the birthplace again', function (this: CertbenchWorld) {
+  const patient = scenarioPatient(this);
+  chosenBirthplace(this);
+  planDsjStep(this, {
+    name: STEP.sendAgain,
+    key: patient.cpr,
+    // A second REF01; the svangerskabsjournal and the Vandrejournal where the system shares them again (a system
+    // that does not costs the wait, never a failure).
+    expect: { referrals: 1, documents: 2 },
+    act: async ({ driver }) => ({
+      output: await driver.perform('dsj.send-referral', { patient: patient.cpr }),
+    }),
+  });
+});
+
 When('the GP opens the DSJ of the patient', function (this: CertbenchWorld) {
   const patient = scenarioPatient(this);
   planDsjStep(this, {

@@ -77,6 +77,7 @@ export const STEP = {
   deliveredAgain: 'deliver questionnaires again',
   firstConsultation: 'first consultation',
   sendReferral: 'send referral',
+  sendAgain: 'send referral again',
   observe: 'observe dsj',
   laterConsultation: 'later consultation',
 } as const;
