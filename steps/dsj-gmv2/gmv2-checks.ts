@@ -148,17 +148,17 @@ Then(
       'PRF',
     );
     // Sharing the unchanged svangerskabsjournal again is not required; one that is shared again is its next version.
+    // Without the first PRF (DSJ-3.3.3.1) there is nothing to version.
+    const previous = first.submission;
     this.verify(
       'svangerskabsjournal versioned',
-      again.length === 0
-        ? []
-        : first.submission
-          ? again.flatMap((s, i) =>
-              supersedesPrevious(s, first.submission as GmSubmission).map(
-                (p) => `PRF shared again${again.length > 1 ? ` (${i + 1})` : ''}: ${p}`,
-              ),
-            )
-          : first.problems.map((p) => `first version: ${p}`),
+      previous
+        ? again.flatMap((s, i) =>
+            supersedesPrevious(s, previous).map(
+              (p) => `PRF shared again${again.length > 1 ? ` (${i + 1})` : ''}: ${p}`,
+            ),
+          )
+        : first.problems.map((p) => `first version: ${p}`),
       {
         location: 'ITI-65 of the second sending: DocumentReference.relatesTo, CDA setId/versionNumber',
         expected: 'no PRF shared again, or each one a new version that replaces the first PRF',
