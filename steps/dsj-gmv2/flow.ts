@@ -174,33 +174,29 @@ When(
   },
 );
 
-When('the GP sends the DSJ to the birthplace', function (this: CertbenchWorld) {
-  const patient = scenarioPatient(this);
-  chosenBirthplace(this);
-  planDsjStep(this, {
-    name: STEP.sendReferral,
+/**
+ * The GP sends the DSJ: the REF01, and (the GMv2 coupling) the svangerskabsjournal and the Vandrejournal. Sent
+ * again, a system need not share the documents again: one that does not costs the wait, never a failure.
+ */
+function planSending(world: CertbenchWorld, name: string): void {
+  const patient = scenarioPatient(world);
+  chosenBirthplace(world);
+  planDsjStep(world, {
+    name,
     key: patient.cpr,
-    // The REF01, and (the GMv2 coupling) the svangerskabsjournal and the first Vandrejournal.
     expect: { referrals: 1, documents: 2 },
     act: async ({ driver }) => ({
       output: await driver.perform('dsj.send-referral', { patient: patient.cpr }),
     }),
   });
+}
+
+When('the GP sends the DSJ to the birthplace', function (this: CertbenchWorld) {
+  planSending(this, STEP.sendReferral);
 });
 
 When('the GP sends the DSJ to the birthplace again', function (this: CertbenchWorld) {
-  const patient = scenarioPatient(this);
-  chosenBirthplace(this);
-  planDsjStep(this, {
-    name: STEP.sendAgain,
-    key: patient.cpr,
-    // A second REF01; the svangerskabsjournal and the Vandrejournal where the system shares them again (a system
-    // that does not costs the wait, never a failure).
-    expect: { referrals: 1, documents: 2 },
-    act: async ({ driver }) => ({
-      output: await driver.perform('dsj.send-referral', { patient: patient.cpr }),
-    }),
-  });
+  planSending(this, STEP.sendAgain);
 });
 
 When('the GP opens the DSJ of the patient', function (this: CertbenchWorld) {
