@@ -22,6 +22,7 @@ Feature: DSJ S2: the svangre forms go to the birthplace as PDF attachments to a 
       | civilstand              | Hvad er din civilstand?                                          | samlevende            | string  |
       | tobak                   | Ryger du?                                                        | nej                   | boolean |
       | alkohol                 | Hvor mange genstande drikker du om ugen?                         | 0                     | integer |
+      | tidligere-indlaeggelser | Har du tidligere været indlagt på sygehus?                       |                       | string  |
     When Min Læge delivers the questionnaire answers to the GP system
     And the GP holds the first pregnancy consultation on "2026-02-16" with birthplace "Testfødested Øst (certbench)", entering:
       | felt                  | værdi                                   | type    |

@@ -68,7 +68,11 @@ export function receiveQuestionnaire(ctx: GpContext, request: InboundRequest): I
     const answer = item.answer?.[0] ?? {};
     const key = VALUE_KEYS.find((k) => answer[k] !== undefined);
     const value = key ? answer[key] : undefined;
-    if (typeof item.linkId !== 'string' || !['string', 'number', 'boolean'].includes(typeof value)) continue;
+    // Fault: a question left unanswered is kept, with no value, and the form prints it as answered "undefined".
+    const noValue =
+      !['string', 'number', 'boolean'].includes(typeof value) &&
+      !ctx.faults.has('dsj-questionnaire-keeps-unanswered');
+    if (typeof item.linkId !== 'string' || noValue) continue;
     items.push({
       field: item.linkId,
       question: typeof item.text === 'string' ? item.text : item.linkId,

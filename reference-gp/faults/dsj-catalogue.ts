@@ -116,6 +116,10 @@ export const DSJ_FAULTS = {
     "The questionnaire PDF lists the questions without the woman's answers (found by mutation testing)",
     'DSJ-3.3.2.10',
   ),
+  'dsj-questionnaire-keeps-unanswered': behaviour(
+    'A question the woman left unanswered is kept without a value, and the questionnaire PDF prints it as answered "undefined" (found by mutation testing)',
+    'DSJ-3.3.2.10',
+  ),
   'dsj-pdf-questionnaire-values': behaviour(
     "The svangerskabsjournal PDF prints the woman's answers instead of the GP's corrections",
     'DSJ-3.3.2.9',

@@ -9,6 +9,7 @@ import {
   fieldsUnderTheirSections,
   missingHeadings,
   patientShown,
+  placeholdersPrinted,
   PRF_SECTIONS,
   valuesShown,
 } from '../../src/rules/dsj/pdf-content-rules.ts';
@@ -212,6 +213,13 @@ describe('form content rules', () => {
       ],
     );
     assert.notEqual(reading.runs[0]?.style, reading.runs[1]?.style);
+  });
+
+  it('finds a placeholder printed where a value belongs, as a word of its own only', () => {
+    assert.deepEqual(placeholdersPrinted('Ryger du? Svar: Nej Sprog: dansk'), []);
+    assert.deepEqual(placeholdersPrinted('Annullering nullipara undefineret NaNa'), []);
+    for (const word of ['undefined', 'null', 'NaN', '[object Object]'])
+      assert.equal(placeholdersPrinted(`Har du tidligere været indlagt? Svar: ${word}`).length, 1, word);
   });
 
   it("finds each question followed by the woman's answer within a few words", () => {

@@ -163,6 +163,21 @@ function lastSectionEnd(
 }
 
 /**
+ * Words a program prints where it had no value ("Svar: undefined"): no svangre form says them, and certbench's test
+ * data never do, so a form that does shows a missing value as if it were one (an unanswered question as an answer).
+ */
+const PLACEHOLDERS = /(?<![\p{L}\d])(undefined|null|NaN|\[object Object\])(?![\p{L}\d])/u;
+
+export function placeholdersPrinted(text: string): string[] {
+  const found = PLACEHOLDERS.exec(text);
+  if (!found) return [];
+  const at = found.index;
+  return [
+    `prints "${found[1] ?? ''}" where a value belongs: "…${text.slice(Math.max(0, at - 60), at + 20)}…"`,
+  ];
+}
+
+/**
  * The woman's questionnaire answers go along as she gave them: some form prints each question (as Min Læge sent
  * it, QuestionnaireResponse.item.text) followed, within a few words ("Svar:"), by her answer in one of its display
  * forms. The questionnaire form's layout is not public: certbench's reading (provisional).
