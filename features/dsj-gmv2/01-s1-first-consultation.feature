@@ -23,6 +23,7 @@ Feature: DSJ S1: the first pregnancy consultation, pre-filled from the questionn
       | civilstand              | Hvad er din civilstand?                                          | samlevende            | string  |
       | tobak                   | Ryger du?                                                        | nej                   | boolean |
       | alkohol                 | Hvor mange genstande drikker du om ugen?                         | 0                     | integer |
+      | tidligere-indlaeggelser | Har du tidligere været indlagt på sygehus?                       |                       | string  |
     When Min Læge delivers the questionnaire answers to the GP system
     And the GP holds the first pregnancy consultation on "2026-02-16" with birthplace "Testfødested Syd (certbench)", entering:
       | felt                  | værdi                                   | type    |
@@ -33,7 +34,7 @@ Feature: DSJ S1: the first pregnancy consultation, pre-filled from the questionn
       | somatisk-sygdom       | ingen                                   | string  |
       | tidligere-operationer | ingen                                   | string  |
       | samlet-vurdering      | Normal graviditet uden risikofaktorer   | string  |
-    And Min Læge delivers the answers again, an unfinished questionnaire, a body that is no QuestionnaireResponse and answers for a CPR that is no one's
+    And Min Læge delivers the answers again, an unfinished questionnaire, a body that is no QuestionnaireResponse, answers for a CPR that is no one's and answers whose subject is identified in another system
     And the GP opens the DSJ of the patient
 
   @cp:DSJ-3.3.1.1

@@ -22,6 +22,7 @@ Feature: DSJ S2: the svangre forms go to the birthplace as PDF attachments to a 
       | civilstand              | Hvad er din civilstand?                                          | samlevende            | string  |
       | tobak                   | Ryger du?                                                        | nej                   | boolean |
       | alkohol                 | Hvor mange genstande drikker du om ugen?                         | 0                     | integer |
+      | tidligere-indlaeggelser | Har du tidligere været indlagt på sygehus?                       |                       | string  |
     When Min Læge delivers the questionnaire answers to the GP system
     And the GP holds the first pregnancy consultation on "2026-02-16" with birthplace "Testfødested Øst (certbench)", entering:
       | felt                  | værdi                                   | type    |
@@ -33,6 +34,7 @@ Feature: DSJ S2: the svangre forms go to the birthplace as PDF attachments to a 
       | tidligere-operationer | ingen                                   | string  |
       | samlet-vurdering      | Normal graviditet uden risikofaktorer. Tidligere ukompliceret fødsel, hun ønsker fødsel på Testfødested Øst; henvises til vanligt forløb med jordemoderkonsultationer. Anamnese: 2. graviditet, første fødsel i 2022 til termin, spontan vaginal fødsel uden komplikationer, barnet rask, ammede i seks måneder. Ingen aborter, ingen ekstrauterine graviditeter. Regelmæssig cyklus på 28 dage, graviditeten er planlagt og opnået spontant. Ingen kendt kronisk sygdom, ingen fast medicin ud over folsyre fra før graviditeten; D-vitamin og jern anbefalet efter Sundhedsstyrelsens råd. Ingen allergier. Arbejder som pædagog, samlevende med barnets far, godt socialt netværk, ingen kendte sociale belastninger. Ryger ikke, drikker højst én genstand om ugen før graviditeten, rådgivet om at undgå alkohol resten af graviditeten. Objektivt: velbefindende, blodtryk normalt, BMI ved graviditetens start omkring 23, urinstix uden protein og glukose. Hæmoglobin og blodtype med irregulære antistoffer bestilt, HIV, hepatitis B og syfilis tilbudt og accepteret. Ønsker nakkefoldsscanning og misdannelsesscanning, informeret om tilbuddet om prænatal diagnostik. Næste konsultation i uge 25 hos egen læge, jordemoderkonsultation aftales af fødestedet. Kontakt ved blødning, smerter, vandafgang eller nedsat liv. Aftalt at hun selv henvender sig ved tegn på svangerskabsforgiftning: hovedpine, synsforstyrrelser, smerter under ribbenene eller hævelse af ansigt og hænder. Informeret om kost, motion og arbejdsforhold i graviditeten, om fødselsforberedelse på fødestedet og om retten til barselsorlov. Partneren deltog i konsultationen og har ingen spørgsmål. Samlet: lavrisikograviditet, følges efter Sundhedsstyrelsens anbefalinger for svangreomsorgen | string  |
     And the GP sends the DSJ to the birthplace
+    And the GP sends the DSJ to the birthplace again
     And the GP opens the DSJ of the patient
 
   @cp:DSJ-3.3.2.1
@@ -74,3 +76,7 @@ Feature: DSJ S2: the svangre forms go to the birthplace as PDF attachments to a 
   @cp:DSJ-3.3.2.10
   Scenario: The forms carry the woman's questionnaire answers
     Then the forms carry the woman's questionnaire answers as she gave them
+
+  @cp:DSJ-3.3.2.11
+  Scenario: The DSJ sent again is a new interchange
+    Then the DSJ sent again reaches the birthplace as a new interchange with its own envelope identifier

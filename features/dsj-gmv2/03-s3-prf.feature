@@ -34,6 +34,7 @@ Feature: DSJ S3: the svangerskabsjournal is shared with Graviditetsmappen v2 as 
       | tidligere-operationer | ingen                                   | string  |
       | samlet-vurdering      | Normal graviditet uden risikofaktorer   | string  |
     And the GP sends the DSJ to the birthplace
+    And the GP sends the DSJ to the birthplace again
     And the GP opens the DSJ of the patient
 
   @cp:DSJ-3.3.3.1
@@ -47,3 +48,7 @@ Feature: DSJ S3: the svangerskabsjournal is shared with Graviditetsmappen v2 as 
   @cp:DSJ-3.3.3.3
   Scenario: The PRF carries the DSJ's data
     Then the svangerskabsjournal carries the physical data and language of the DSJ
+
+  @cp:DSJ-3.3.3.4
+  Scenario: A svangerskabsjournal shared again is a new version of the first
+    Then a svangerskabsjournal shared again when the DSJ is sent again supersedes the first

@@ -75,9 +75,12 @@ export async function svangerskabsjournalPdf(
     return { text: `${DSJ_FORM[field]?.label ?? field}: ${printed(value)}` };
   };
   const filled = [...record.fields];
-  // Fault: the physical data are printed with the other information, not under their section.
+  // Faults: the physical data, or the last section's civil status, are printed with the other information, not
+  // under their section.
   const sectionOf = ([field]: [string, DsjFieldValue]) =>
-    ctx.faults.has('dsj-pdf-physical-data-misplaced') && DSJ_FORM[field]?.section === 'fysiske-data'
+    (ctx.faults.has('dsj-pdf-physical-data-misplaced') && DSJ_FORM[field]?.section === 'fysiske-data') ||
+    (ctx.faults.has('dsj-pdf-social-data-misplaced') &&
+      DSJ_FORM[field]?.section === 'social-saarbarhed-af-relevans')
       ? undefined
       : DSJ_FORM[field]?.section;
   const lines: Line[] = [...header(ctx.faults, patient, birthplace)];
@@ -86,7 +89,10 @@ export async function svangerskabsjournalPdf(
     lines.push(...filled.map(line));
   } else {
     for (const [code, heading] of JOURNAL_SECTIONS) {
-      const inSection = filled.filter((f) => sectionOf(f) === code);
+      // Fault: every field is printed under every section, its own among them.
+      const inSection = ctx.faults.has('dsj-pdf-fields-under-every-section')
+        ? filled
+        : filled.filter((f) => sectionOf(f) === code);
       lines.push({ text: heading, heading: true });
       lines.push(...(inSection.length > 0 ? inSection.map(line) : [{ text: 'Ingen oplysninger' }]));
     }

@@ -150,8 +150,10 @@ export async function sharePrf(
         for (const e of s.entries) if (e.slice === 'fysiske-data') e.components = [];
     },
   };
+  // Fault: a svangerskabsjournal shared again is a new original, not the next version of the first.
+  const replaces = previous && !faults.has('dsj-prf-resent-as-new-document');
   pregnancy.shared.push(
-    await submitGmDocument(ctx, { spec, format: dsjFormat(ctx), ...(previous ? { previous } : {}), hooks }),
+    await submitGmDocument(ctx, { spec, format: dsjFormat(ctx), ...(replaces ? { previous } : {}), hooks }),
   );
 }
 

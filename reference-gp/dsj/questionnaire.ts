@@ -49,7 +49,11 @@ export function receiveQuestionnaire(ctx: GpContext, request: InboundRequest): I
     !ctx.faults.has('dsj-questionnaire-files-any-resource');
   if (notAResponse || unfinished) return outcome(400, 'error', 'expected a completed QuestionnaireResponse');
   const identifier = response.subject?.identifier;
-  const cpr = identifier?.system === CPR_SYSTEM ? identifier.value : undefined;
+  // Fault: the subject's identifier is read as a CPR whatever system it belongs to.
+  const cpr =
+    ctx.faults.has('dsj-questionnaire-subject-any-system') || identifier?.system === CPR_SYSTEM
+      ? identifier?.value
+      : undefined;
   if (typeof cpr !== 'string' || !ctx.state.patients.has(cpr))
     // Fault: answers for no patient of the clinic are acknowledged, and lost.
     return ctx.faults.has('dsj-questionnaire-unknown-patient-accepted')
@@ -58,10 +62,17 @@ export function receiveQuestionnaire(ctx: GpContext, request: InboundRequest): I
   const record = dsjRecord(ctx.state, cpr);
   const items: QuestionnaireItem[] = [];
   for (const item of response.item ?? []) {
+    // Fault: a question left unanswered (an item without answer) fails the whole questionnaire.
+    if (ctx.faults.has('dsj-questionnaire-fails-on-unanswered') && item.answer === undefined)
+      return outcome(500, 'error', `item ${String(item.linkId)} has no answer`);
     const answer = item.answer?.[0] ?? {};
     const key = VALUE_KEYS.find((k) => answer[k] !== undefined);
     const value = key ? answer[key] : undefined;
-    if (typeof item.linkId !== 'string' || !['string', 'number', 'boolean'].includes(typeof value)) continue;
+    // Fault: a question left unanswered is kept, with no value, and the form prints it as answered "undefined".
+    const noValue =
+      !['string', 'number', 'boolean'].includes(typeof value) &&
+      !ctx.faults.has('dsj-questionnaire-keeps-unanswered');
+    if (typeof item.linkId !== 'string' || noValue) continue;
     items.push({
       field: item.linkId,
       question: typeof item.text === 'string' ? item.text : item.linkId,

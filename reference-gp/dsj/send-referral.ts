@@ -35,7 +35,10 @@ export async function sendReferral(ctx: GpContext, input: Input): Promise<Record
   const instant = ctx.clock();
   const now = danishDateTime(instant);
   // Letter and envelope identifiers have at most 14 characters.
-  const identifier = `DSJ${String(instant.getTime()).slice(-11)}`;
+  // Fault: every sending of the patient's DSJ has the same identifiers, made from her CPR.
+  const identifier = ctx.faults.has('dsj-resend-same-identifier')
+    ? `DSJ${patient.patient.cpr}`
+    : `DSJ${String(instant.getTime()).slice(-11)}`;
   const referral = buildReferral(
     patient,
     birthplace,

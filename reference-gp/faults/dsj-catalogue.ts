@@ -10,6 +10,15 @@ export const DSJ_FAULTS = {
     'The receiving endpoint answers 500 to every questionnaire',
     'DSJ-3.3.1.1',
   ),
+  'dsj-questionnaire-fails-on-unanswered': behaviour(
+    'A question the woman left unanswered (an item without answer) makes the receiving endpoint answer 500, and none of her answers are filed (found by mutation testing)',
+    'DSJ-3.3.1.1',
+    'DSJ-3.3.1.2',
+  ),
+  'dsj-questionnaire-subject-any-system': behaviour(
+    "The subject's identifier is read as a CPR whatever its system, so answers identified in another system are filed in the woman's DSJ (found by mutation testing)",
+    'DSJ-3.3.1.7',
+  ),
   'dsj-prefill-drops-booleans': behaviour('Yes/no answers are not pre-filled into the DSJ', 'DSJ-3.3.1.2'),
   'dsj-prefill-unmarked': behaviour(
     "Pre-filled fields are shown as the GP's entries, not as the woman's answers",
@@ -83,6 +92,14 @@ export const DSJ_FAULTS = {
     'The svangerskabsjournal PDF prints height and weight under "Øvrige oplysninger", not under Fysiske data (found by mutation testing)',
     'DSJ-3.3.2.8',
   ),
+  'dsj-pdf-social-data-misplaced': behaviour(
+    'The svangerskabsjournal PDF prints the civil status under "Øvrige oplysninger", after the last PRF section, not under Social sårbarhed af relevans (found by mutation testing)',
+    'DSJ-3.3.2.8',
+  ),
+  'dsj-pdf-fields-under-every-section': behaviour(
+    'The svangerskabsjournal PDF prints every field under every PRF section heading, each under its own among them (found by mutation testing)',
+    'DSJ-3.3.2.8',
+  ),
   'dsj-pdf-cpr-run-on': behaviour(
     'The forms print the CPR run on with the whole number, "020191-0201919990" (found by mutation testing)',
     'DSJ-3.3.2.8',
@@ -99,11 +116,23 @@ export const DSJ_FAULTS = {
     "The questionnaire PDF lists the questions without the woman's answers (found by mutation testing)",
     'DSJ-3.3.2.10',
   ),
+  'dsj-questionnaire-keeps-unanswered': behaviour(
+    'A question the woman left unanswered is kept without a value, and the questionnaire PDF prints it as answered "undefined" (found by mutation testing)',
+    'DSJ-3.3.2.10',
+  ),
   'dsj-pdf-questionnaire-values': behaviour(
     "The svangerskabsjournal PDF prints the woman's answers instead of the GP's corrections",
     'DSJ-3.3.2.9',
   ),
+  'dsj-resend-same-identifier': behaviour(
+    "Every sending of a woman's DSJ has the same envelope and letter identifiers, made from her CPR, so a second sending looks like the first interchange again (found by mutation testing)",
+    'DSJ-3.3.2.11',
+  ),
   // --- coupling to GMv2: svangerskabsjournal (PRF) and Vandrejournal (PSCR) ---
+  'dsj-prf-resent-as-new-document': behaviour(
+    'Sending the DSJ again shares the svangerskabsjournal as a new original, not as the next version replacing the first (found by mutation testing)',
+    'DSJ-3.3.3.4',
+  ),
   'dsj-prf-not-shared': behaviour(
     'Sending the DSJ does not share the svangerskabsjournal with GMv2',
     'DSJ-3.3.3.1',

@@ -7,6 +7,7 @@ import {
   fieldsUnderTheirSections,
   missingHeadings,
   patientShown,
+  placeholdersPrinted,
   valuesShown,
 } from '../../src/rules/dsj/pdf-content-rules.ts';
 import { typedValue } from '../../src/rules/dsj/questionnaire.ts';
@@ -87,7 +88,9 @@ Then(
     const { found, problems } = await attachments(this);
     const patient = scenarioPatient(this);
     const birthplace = chosenBirthplace(this);
-    const texts = found.flatMap((a) => (a.reading?.opened ? [{ label: a.label, text: a.reading.text }] : []));
+    const texts = found.flatMap((a) =>
+      a.reading?.opened ? [{ label: a.label, text: a.reading.text, runs: a.reading.runs }] : [],
+    );
     const all = texts.map((t) => t.text).join(' ');
     // Which field stands under which heading needs the labels the system prints (observation dsj.record); a manual
     // run has none, and the assessor sees the forms.
@@ -105,8 +108,8 @@ Then(
         ...(fields && texts.length > 0
           ? [
               ...new Set(
-                texts.flatMap(({ text }) =>
-                  missingHeadings(text).length === 0 ? fieldsUnderTheirSections(text, fields) : [],
+                texts.flatMap(({ text, runs }) =>
+                  missingHeadings(text).length === 0 ? fieldsUnderTheirSections(text, fields, runs) : [],
                 ),
               ),
             ]
@@ -178,13 +181,16 @@ Then(
       question: a.question,
       value: typedValue(a.answer, a.type),
     }));
-    const texts = found.flatMap((a) => (a.reading?.opened ? [a.reading.text] : []));
+    const read = found.flatMap((a) => (a.reading?.opened ? [{ label: a.label, text: a.reading.text }] : []));
+    const texts = read.map((r) => r.text);
     this.verify(
       'questionnaire answers in the forms',
       [
         ...problems,
         ...(answers.length === 0 ? ['the scenario gives no questionnaire answer to look for'] : []),
         ...(texts.length === 0 ? ['no attached PDF could be read'] : answersShown(texts, answers)),
+        // A question she left unanswered must not read as answered "undefined".
+        ...read.flatMap(({ label, text }) => placeholdersPrinted(text).map((p) => `${label}: ${p}`)),
       ],
       {
         location: 'PDF text',

@@ -15,6 +15,7 @@ import {
   chosenBirthplace,
   dsjScenario,
   NO_ONES_CPR,
+  OTHER_SYSTEM,
   scenarioPatient,
   STEP,
   UNFINISHED_ANSWER,
@@ -38,12 +39,19 @@ Given(
   function (this: CertbenchWorld, cpr: string, name: string, table: DataTable) {
     const scenario = dsjScenario(this);
     scenario.patient = { cpr, name, family: name.split(' ').at(-1) ?? name };
-    scenario.answers = table.hashes().map((row) => ({
-      field: row['felt'] ?? '',
-      question: row['spørgsmål'] ?? '',
-      answer: row['svar'] ?? '',
-      type: answerType(row['type']),
-    }));
+    const rows = table.hashes();
+    scenario.answers = rows
+      .filter((row) => (row['svar'] ?? '') !== '')
+      .map((row) => ({
+        field: row['felt'] ?? '',
+        question: row['spørgsmål'] ?? '',
+        answer: row['svar'] ?? '',
+        type: answerType(row['type']),
+      }));
+    // A row without svar is a question she left unanswered.
+    scenario.unanswered = rows
+      .filter((row) => (row['svar'] ?? '') === '')
+      .map((row) => ({ field: row['felt'] ?? '', question: row['spørgsmål'] ?? '' }));
     planDsjStep(this, {
       name: STEP.reset,
       key: cpr,
@@ -63,17 +71,17 @@ function deliverAnswers(driver: SutDriver, response: Record<string, unknown>, de
 }
 
 When('Min Læge delivers the questionnaire answers to the GP system', function (this: CertbenchWorld) {
-  const { answers } = dsjScenario(this);
+  const { answers, unanswered } = dsjScenario(this);
   const patient = scenarioPatient(this);
   planDsjStep(this, {
     name: STEP.questionnaire,
-    key: [patient.cpr, answers],
+    key: [patient.cpr, answers, unanswered],
     act: async ({ ctx, driver }) => {
       const authored = ctx.clock.now().toISOString();
       const answer = await deliverAnswers(
         driver,
-        buildQuestionnaireResponse(patient.cpr, answers, authored, randomUUID()),
-        `DSJ questionnaire answers of ${patient.cpr} (QuestionnaireResponse)`,
+        buildQuestionnaireResponse(patient.cpr, answers, authored, randomUUID(), unanswered),
+        `DSJ questionnaire answers of ${patient.cpr} (QuestionnaireResponse${unanswered.length > 0 ? `, ${unanswered.length} question(s) unanswered` : ''})`,
       );
       return { answer };
     },
@@ -81,21 +89,21 @@ When('Min Læge delivers the questionnaire answers to the GP system', function (
 });
 
 When(
-  "Min Læge delivers the answers again, an unfinished questionnaire, a body that is no QuestionnaireResponse and answers for a CPR that is no one's",
+  "Min Læge delivers the answers again, an unfinished questionnaire, a body that is no QuestionnaireResponse, answers for a CPR that is no one's and answers whose subject is identified in another system",
   function (this: CertbenchWorld) {
     // An operator cannot load answers the system refuses; a manual run judges the DSJ screen by the assessor.
     if (this.ctx.manual) return;
-    const { answers } = dsjScenario(this);
+    const { answers, unanswered } = dsjScenario(this);
     const patient = scenarioPatient(this);
     planDsjStep(this, {
       name: STEP.deliveredAgain,
-      key: [patient.cpr, answers],
+      key: [patient.cpr, answers, unanswered],
       act: async ({ ctx, driver }) => {
         const authored = ctx.clock.now().toISOString();
         const deliver = (response: Record<string, unknown>, description: string) =>
           deliverAnswers(driver, response, description);
         const again = await deliver(
-          buildQuestionnaireResponse(patient.cpr, answers, authored, randomUUID()),
+          buildQuestionnaireResponse(patient.cpr, answers, authored, randomUUID(), unanswered),
           `DSJ questionnaire answers of ${patient.cpr} again (QuestionnaireResponse)`,
         );
         const changed = answers.map((a) =>
@@ -119,7 +127,11 @@ When(
           buildQuestionnaireResponse(NO_ONES_CPR, answers, authored, randomUUID()),
           `DSJ questionnaire answers of CPR ${NO_ONES_CPR}, no one's (QuestionnaireResponse)`,
         );
-        return { output: { again, unfinished, notAResponse, noOnes } };
+        const otherSystem = await deliver(
+          buildQuestionnaireResponse(patient.cpr, changed, authored, randomUUID(), [], OTHER_SYSTEM),
+          `DSJ questionnaire answers whose subject is ${patient.cpr} in ${OTHER_SYSTEM}, not by CPR (QuestionnaireResponse)`,
+        );
+        return { output: { again, unfinished, notAResponse, noOnes, otherSystem } };
       },
     });
   },
@@ -162,18 +174,29 @@ When(
   },
 );
 
-When('the GP sends the DSJ to the birthplace', function (this: CertbenchWorld) {
-  const patient = scenarioPatient(this);
-  chosenBirthplace(this);
-  planDsjStep(this, {
-    name: STEP.sendReferral,
+/**
+ * The GP sends the DSJ: the REF01, and (the GMv2 coupling) the svangerskabsjournal and the Vandrejournal. Sent
+ * again, a system need not share the documents again: one that does not costs the wait, never a failure.
+ */
+function planSending(world: CertbenchWorld, name: string): void {
+  const patient = scenarioPatient(world);
+  chosenBirthplace(world);
+  planDsjStep(world, {
+    name,
     key: patient.cpr,
-    // The REF01, and (the GMv2 coupling) the svangerskabsjournal and the first Vandrejournal.
     expect: { referrals: 1, documents: 2 },
     act: async ({ driver }) => ({
       output: await driver.perform('dsj.send-referral', { patient: patient.cpr }),
     }),
   });
+}
+
+When('the GP sends the DSJ to the birthplace', function (this: CertbenchWorld) {
+  planSending(this, STEP.sendReferral);
+});
+
+When('the GP sends the DSJ to the birthplace again', function (this: CertbenchWorld) {
+  planSending(this, STEP.sendAgain);
 });
 
 When('the GP opens the DSJ of the patient', function (this: CertbenchWorld) {

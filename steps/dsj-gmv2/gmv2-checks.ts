@@ -140,6 +140,34 @@ Then(
 );
 
 Then(
+  'a svangerskabsjournal shared again when the DSJ is sent again supersedes the first',
+  async function (this: CertbenchWorld) {
+    const first = await sharedDocument(this, STEP.sendReferral, 'PRF');
+    const again = submissionsOfKind(
+      (await stepOutput(this, STEP.sendAgain)).documents.map((d) => d.bundle),
+      'PRF',
+    );
+    // Sharing the unchanged svangerskabsjournal again is not required; one that is shared again is its next version.
+    // Without the first PRF (DSJ-3.3.3.1) there is nothing to version.
+    const previous = first.submission;
+    this.verify(
+      'svangerskabsjournal versioned',
+      previous
+        ? again.flatMap((s, i) =>
+            supersedesPrevious(s, previous).map(
+              (p) => `PRF shared again${again.length > 1 ? ` (${i + 1})` : ''}: ${p}`,
+            ),
+          )
+        : first.problems.map((p) => `first version: ${p}`),
+      {
+        location: 'ITI-65 of the second sending: DocumentReference.relatesTo, CDA setId/versionNumber',
+        expected: 'no PRF shared again, or each one a new version that replaces the first PRF',
+      },
+    );
+  },
+);
+
+Then(
   'the later consultation shares a new version of the Vandrejournal that supersedes the first',
   async function (this: CertbenchWorld) {
     const first = await sharedDocument(this, STEP.sendReferral, 'PSCR');

@@ -122,7 +122,7 @@ Then(
       ],
       {
         location: 'POST /certbench/v1/inbound/pregnancy-questionnaire; observation dsj.record fields[].value',
-        expected: `CPR ${NO_ONES_CPR} not accepted (refused, answered later with 202, or an OperationOutcome error); neither the unfinished questionnaire nor the body that is no QuestionnaireResponse changes a field; the GP's entries stay`,
+        expected: `CPR ${NO_ONES_CPR} not accepted (refused, answered later with 202, or an OperationOutcome error); neither the unfinished questionnaire, the body that is no QuestionnaireResponse nor the answers whose subject is identified in another system than the CPR's changes a field; the GP's entries stay`,
       },
     );
   },

@@ -10,7 +10,7 @@ import {
 } from '../../src/rules/dsj/referral-rules.ts';
 import type { CertbenchWorld } from '../../src/steps-api/world.ts';
 import { receivedReferral } from './referral.ts';
-import { chosenBirthplace, scenarioPatient } from './state.ts';
+import { chosenBirthplace, scenarioPatient, STEP } from './state.ts';
 
 Then('one REF01 reaches the birthplace chosen in the DSJ', async function (this: CertbenchWorld) {
   const { interchange, referral, problems } = await receivedReferral(this);
@@ -28,6 +28,32 @@ Then('one REF01 reaches the birthplace chosen in the DSJ', async function (this:
     },
   );
 });
+
+Then(
+  'the DSJ sent again reaches the birthplace as a new interchange with its own envelope identifier',
+  async function (this: CertbenchWorld) {
+    const first = await receivedReferral(this);
+    const again = await receivedReferral(this, STEP.sendAgain);
+    const before = first.interchange?.envelope.identifier;
+    const now = again.interchange?.envelope.identifier;
+    this.verify(
+      'a new interchange',
+      [
+        ...first.problems.map((p) => `first sending: ${p}`),
+        ...again.problems.map((p) => `second sending: ${p}`),
+        ...(before !== undefined && now !== undefined && before === now
+          ? [
+              `the second interchange has the first's envelope identifier ${JSON.stringify(now)}: a receiver takes it for the same interchange again`,
+            ]
+          : []),
+      ],
+      {
+        location: 'Emessage/Envelope/Identifier of both REF01 interchanges',
+        expected: 'one REF01 for each sending, the second with an envelope identifier other than the first',
+      },
+    );
+  },
+);
 
 Then(
   "the referral is a REF01 letter with MedCom's codes and identifiers",

@@ -16,9 +16,12 @@ export interface ReceivedReferral {
   problems: string[];
 }
 
-/** The one interchange the send action caused, or why there is none to judge. */
-export async function receivedReferral(world: CertbenchWorld): Promise<ReceivedReferral> {
-  const { referrals } = await stepOutput(world, STEP.sendReferral);
+/** The one interchange the (first) send action caused, or why there is none to judge. */
+export async function receivedReferral(
+  world: CertbenchWorld,
+  step: string = STEP.sendReferral,
+): Promise<ReceivedReferral> {
+  const { referrals } = await stepOutput(world, step);
   const first = referrals[0];
   if (!first) return { problems: ['no REF01 reached the birthplace'] };
   const problems =

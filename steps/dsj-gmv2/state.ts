@@ -2,7 +2,12 @@
 import type { Submission } from '../../src/counterparts/recipient.ts';
 import type { InboundAnswer } from '../../src/driver/types.ts';
 import { readDsjFields, type ExpectedField } from '../../src/rules/dsj/prefill-rules.ts';
-import { typedValue, type FieldValue, type QuestionnaireAnswer } from '../../src/rules/dsj/questionnaire.ts';
+import {
+  typedValue,
+  type FieldValue,
+  type QuestionnaireAnswer,
+  type UnansweredQuestion,
+} from '../../src/rules/dsj/questionnaire.ts';
 import type { Birthplace } from '../../src/rules/dsj/referral-rules.ts';
 import type { CertbenchWorld } from '../../src/steps-api/world.ts';
 import { scenarioState } from '../../src/steps-api/scenario-state.ts';
@@ -17,6 +22,8 @@ export interface DsjPatient {
 export interface DsjScenario {
   patient?: DsjPatient;
   answers: QuestionnaireAnswer[];
+  /** Questions the woman left unanswered (a row without svar): sent as items without an answer. */
+  unanswered: UnansweredQuestion[];
   /** What the GP entered or corrected at the first consultation. */
   entries: ExpectedField[];
   /** What the GP entered at a later consultation. */
@@ -39,6 +46,7 @@ export interface DsjStepOutput {
 
 export const dsjScenario = scenarioState<DsjScenario>(() => ({
   answers: [],
+  unanswered: [],
   entries: [],
   birthplaces: new Map(),
 }));
@@ -69,6 +77,7 @@ export const STEP = {
   deliveredAgain: 'deliver questionnaires again',
   firstConsultation: 'first consultation',
   sendReferral: 'send referral',
+  sendAgain: 'send referral again',
   observe: 'observe dsj',
   laterConsultation: 'later consultation',
 } as const;
@@ -77,6 +86,11 @@ export const STEP = {
 export const NO_ONES_CPR = '3202919990';
 /** The answer the unfinished questionnaire gives instead of the completed one's. */
 export const UNFINISHED_ANSWER = { field: 'sprog', answer: 'engelsk' } as const;
+/**
+ * An identifier system that is not the CPR's: answers whose subject (and source) it identifies, by the digits of the
+ * woman's CPR, identify no patient by CPR (provisional: how Min Læge identifies the woman is not public).
+ */
+export const OTHER_SYSTEM = 'https://certbench.dk/min-laege/bruger-id';
 
 /** A DSJ field's value after the first consultation, or after the later one: the GP's entry, else the answer. */
 export function dsjValue(

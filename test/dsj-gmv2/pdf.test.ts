@@ -2,13 +2,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { readPdf } from '../../src/rules/dsj/pdf.ts';
+import { readPdf, textRuns } from '../../src/rules/dsj/pdf.ts';
 import {
   answersShown,
   displayForms,
   fieldsUnderTheirSections,
   missingHeadings,
   patientShown,
+  placeholdersPrinted,
   PRF_SECTIONS,
   valuesShown,
 } from '../../src/rules/dsj/pdf-content-rules.ts';
@@ -136,6 +137,89 @@ describe('form content rules', () => {
     );
     // Not printed at all, or no heading: the business of valuesShown and missingHeadings.
     assert.deepEqual(fieldsUnderTheirSections('Sprog: dansk', fields), []);
+  });
+
+  it('wants no field of a PRF section under another PRF heading, a longer label holding its label aside', () => {
+    const text =
+      'Sprog Sprog: dansk Højde (cm): 168 Fysiske data Højde (cm): 168 Psykisk sygdom af relevans Psykisk sygdom: ingen Somatisk sygdom Sygdom: ingen';
+    const fields = [
+      { field: 'sprog', label: 'Sprog', value: 'dansk' },
+      { field: 'hoejde', label: 'Højde (cm)', value: 168 },
+      { field: 'psykisk-sygdom', label: 'Psykisk sygdom', value: 'ingen' },
+      { field: 'somatisk-sygdom', label: 'Sygdom', value: 'ingen' },
+    ];
+    assert.deepEqual(fieldsUnderTheirSections(text, fields), [
+      '"Højde (cm): 168" also stands under the heading "Sprog"',
+    ]);
+  });
+
+  it("ends the last PRF section at the next text in the headings' style, not at a label or in one style", () => {
+    // Two headings, then "Øvrige oplysninger" in their style and the field of the last section after it.
+    const runsOf = (items: [string, string][]) =>
+      textRuns(items.map(([str, style]) => ({ str, font: style, size: 10 })));
+    const fields = [{ field: 'civilstand', label: 'Civilstand', value: 'samlevende' }];
+    const misplaced = runsOf([
+      ['Fysiske data', 'bold'],
+      ['Tidligere operation af relevans', 'bold'],
+      ['Social sårbarhed af relevans', 'bold'],
+      ['Øvrige oplysninger', 'bold'],
+      ['Civilstand: samlevende', 'regular'],
+    ]);
+    assert.deepEqual(fieldsUnderTheirSections(misplaced.text, fields, misplaced.runs), [
+      '"Civilstand: samlevende" does not stand under the heading "Social sårbarhed af relevans"',
+    ]);
+    // Without the styles (or in one style throughout) the section runs to the end of the text.
+    assert.deepEqual(fieldsUnderTheirSections(misplaced.text, fields), []);
+    const plain = runsOf([
+      ['Social sårbarhed af relevans', 'regular'],
+      ['Øvrige oplysninger', 'regular'],
+      ['Civilstand: samlevende', 'regular'],
+    ]);
+    assert.deepEqual(fieldsUnderTheirSections(plain.text, fields, plain.runs), []);
+    // A bold label, with its colon in the next run, is no heading; nor is one whose field is printed bold.
+    for (const items of [
+      [
+        ['Social sårbarhed af relevans', 'bold'],
+        ['Samliv', 'bold'],
+        [': ja', 'regular'],
+        ['Civilstand: samlevende', 'regular'],
+      ],
+      [
+        ['Social sårbarhed af relevans', 'bold'],
+        ['Forhold', 'bold'],
+        ['Civilstand: samlevende', 'bold'],
+      ],
+    ] as [string, string][][]) {
+      const { text, runs } = runsOf(items);
+      assert.deepEqual(fieldsUnderTheirSections(text, fields, runs), [], text);
+    }
+  });
+
+  it('reads the text runs with their font and size', async () => {
+    const pdf = await PDFDocument.create();
+    const regular = await pdf.embedFont(StandardFonts.Helvetica);
+    const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
+    const page = pdf.addPage([595, 842]);
+    page.drawText('Sprog', { x: 40, y: 800, size: 12, font: bold });
+    page.drawText('Sprog:  dansk', { x: 40, y: 780, size: 10, font: regular });
+    const reading = await readPdf(await pdf.save());
+    assert.ok(reading.opened);
+    assert.equal(reading.text, 'Sprog Sprog: dansk');
+    assert.deepEqual(
+      reading.runs.map((r) => [r.at, r.text]),
+      [
+        [0, 'Sprog'],
+        [6, 'Sprog: dansk'],
+      ],
+    );
+    assert.notEqual(reading.runs[0]?.style, reading.runs[1]?.style);
+  });
+
+  it('finds a placeholder printed where a value belongs, as a word of its own only', () => {
+    assert.deepEqual(placeholdersPrinted('Ryger du? Svar: Nej Sprog: dansk'), []);
+    assert.deepEqual(placeholdersPrinted('Annullering nullipara undefineret NaNa'), []);
+    for (const word of ['undefined', 'null', 'NaN', '[object Object]'])
+      assert.equal(placeholdersPrinted(`Har du tidligere været indlagt? Svar: ${word}`).length, 1, word);
   });
 
   it("finds each question followed by the woman's answer within a few words", () => {

@@ -74,7 +74,7 @@ describe('dsj-gmv2 against the reference GP', () => {
   it('couples to GMv2 in the FHIR variant as well as in CDA', async () => {
     const { result } = await run([], 'fhir');
     const coupling = checkpoints(result).filter((c) => /^DSJ-3\.3\.[34]\./.test(c.id));
-    assert.equal(coupling.length, 6);
+    assert.equal(coupling.length, 7);
     assert.deepEqual(
       coupling.filter((c) => c.status !== 'passed').map((c) => `${c.id} ${c.message ?? ''}`),
       [],

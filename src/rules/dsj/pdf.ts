@@ -8,7 +8,23 @@
 import { Worker } from 'node:worker_threads';
 import { MAX_PDF_INFLATED_BYTES, MAX_PDF_PAGES, PDF_READ_TIMEOUT_MS } from '../../limits/parse-limits.ts';
 
-export type PdfReading = { opened: true; pages: number; text: string } | { opened: false; error: string };
+/**
+ * One text item as pdfjs reads it, at its offset in the reading's text, with its style (the PDF's font resource and
+ * size): a form's headings are told apart from its fields by the style they are printed in.
+ */
+export interface TextRun {
+  at: number;
+  text: string;
+  style: string;
+}
+
+export type PdfReading =
+  { opened: true; pages: number; text: string; runs: TextRun[] } | { opened: false; error: string };
+
+/** What the worker sends back: pdfjs's text items with their font and size. */
+type RawReading =
+  | { opened: true; pages: number; items: { str: string; font: string; size: number }[] }
+  | { opened: false; error: string };
 
 export interface PdfLimits {
   maxPages: number;
@@ -66,14 +82,16 @@ async function read(bytes, limits) {
     const pdf = await task.promise;
     if (pdf.numPages > limits.maxPages)
       return parentPort.postMessage({ opened: false, error: 'certbench did not read it: ' + pdf.numPages + ' pages is over its limit of ' + limits.maxPages + ' pages' });
-    const lines = [];
+    const items = [];
     for (let n = 1; n <= pdf.numPages; n++) {
       const page = await pdf.getPage(n);
       const content = await page.getTextContent();
-      for (const item of content.items) if ('str' in item) lines.push(item.str);
+      for (const item of content.items)
+        if ('str' in item)
+          items.push({ str: item.str, font: String(item.fontName), size: Math.round(Math.hypot(item.transform[2], item.transform[3]) * 10) / 10 });
       page.cleanup();
     }
-    parentPort.postMessage({ opened: true, pages: pdf.numPages, text: lines.join(' ') });
+    parentPort.postMessage({ opened: true, pages: pdf.numPages, items });
   } catch (error) {
     parentPort.postMessage({ opened: false, error: (error && error.message) || String(error) });
   } finally {
@@ -108,8 +126,8 @@ async function readOne(bytes: Uint8Array, limits: PdfLimits): Promise<PdfReading
   const worker = (reader ??= startReader());
   // Between PDFs the idle worker does not keep the process alive.
   worker.ref();
-  const reading = await new Promise<PdfReading>((resolve) => {
-    const settle = (r: PdfReading, end = false) => {
+  const reading = await new Promise<RawReading>((resolve) => {
+    const settle = (r: RawReading, end = false) => {
       clearTimeout(timer);
       worker.off('message', onMessage).off('error', onError).off('exit', onExit);
       if (end) discard(worker);
@@ -126,7 +144,7 @@ async function readOne(bytes: Uint8Array, limits: PdfLimits): Promise<PdfReading
         ),
       limits.timeoutMs,
     );
-    const onMessage = (r: PdfReading) => settle(r);
+    const onMessage = (r: RawReading) => settle(r);
     const onError = (error: Error) =>
       settle(
         {
@@ -145,7 +163,28 @@ async function readOne(bytes: Uint8Array, limits: PdfLimits): Promise<PdfReading
     worker.postMessage({ bytes: copy, limits }, [copy.buffer]);
   });
   worker.unref();
-  return reading.opened ? { ...reading, text: normaliseText(reading.text) } : reading;
+  if (!reading.opened) return reading;
+  const { text, runs } = textRuns(reading.items);
+  return { opened: true, pages: reading.pages, text, runs };
+}
+
+/**
+ * The items' text joined with spaces and whitespace collapsed (as normaliseText does to the whole), and where each
+ * item stands in it.
+ */
+export function textRuns(items: { str: string; font: string; size: number }[]): {
+  text: string;
+  runs: TextRun[];
+} {
+  const runs: TextRun[] = [];
+  let at = 0;
+  for (const item of items) {
+    const text = normaliseText(item.str);
+    if (text === '') continue;
+    runs.push({ at, text, style: `${item.font} ${item.size}` });
+    at += text.length + 1;
+  }
+  return { text: runs.map((r) => r.text).join(' '), runs };
 }
 
 function startReader(): Worker {

@@ -50,11 +50,19 @@ const VALUE_KEY: Record<AnswerType, string> = {
   date: 'valueDate',
 };
 
+/** A question the woman left unanswered: an item without an answer (FHIR R4 QuestionnaireResponse.item.answer 0..*). */
+export interface UnansweredQuestion {
+  field: string;
+  question: string;
+}
+
 export function buildQuestionnaireResponse(
   patientCpr: string,
   answers: QuestionnaireAnswer[],
   authored: string,
   id: string,
+  unanswered: UnansweredQuestion[] = [],
+  identifierSystem: string = SYSTEM.cpr,
 ): Record<string, unknown> {
   return {
     resourceType: 'QuestionnaireResponse',
@@ -66,13 +74,16 @@ export function buildQuestionnaireResponse(
     identifier: { system: 'urn:ietf:rfc:3986', value: `urn:uuid:${id}` },
     questionnaire: DSJ_QUESTIONNAIRE,
     status: 'completed',
-    subject: { identifier: { system: SYSTEM.cpr, value: patientCpr } },
+    subject: { identifier: { system: identifierSystem, value: patientCpr } },
     authored,
-    source: { identifier: { system: SYSTEM.cpr, value: patientCpr } },
-    item: answers.map((a) => ({
-      linkId: a.field,
-      text: a.question,
-      answer: [{ [VALUE_KEY[a.type]]: typedValue(a.answer, a.type) }],
-    })),
+    source: { identifier: { system: identifierSystem, value: patientCpr } },
+    item: [
+      ...answers.map((a) => ({
+        linkId: a.field,
+        text: a.question,
+        answer: [{ [VALUE_KEY[a.type]]: typedValue(a.answer, a.type) }],
+      })),
+      ...unanswered.map((u) => ({ linkId: u.field, text: u.question })),
+    ],
   };
 }
