@@ -80,7 +80,8 @@ export function buildQuestionnaireResponse(
     item: [
       ...answers.map((a) => ({
         linkId: a.field,
-        text: a.question,
+        // An answer may come without its question's text (item.text 0..1): the row leaves spørgsmål empty.
+        ...(a.question ? { text: a.question } : {}),
         answer: [{ [VALUE_KEY[a.type]]: typedValue(a.answer, a.type) }],
       })),
       ...unanswered.map((u) => ({ linkId: u.field, text: u.question })),
