@@ -278,6 +278,18 @@ export const HOMECARE_FAULTS = {
     'A delivery of JSON null is read as a message, and the endpoint fails (HTTP 500) instead of refusing it',
     'KP-ACK-11',
   ),
+  'hco-reads-json-scalar': behaviour(
+    'A delivery of JSON that is a string (the message encoded twice) is read as an empty message and answered with a fatal-error acknowledgement that names no message, instead of being refused',
+    'KP-ACK-11',
+  ),
+  'hco-fhir-xml-error-breaks': behaviour(
+    'FHIR XML the parser cannot read (a closing tag that does not match) makes the endpoint answer HTTP 500 instead of refusing it',
+    'KP-ACK-11',
+  ),
+  'hco-message-without-id-breaks': behaviour(
+    'A message whose MessageHeader has no id makes the endpoint answer HTTP 500 instead of refusing it',
+    'KP-ACK-7',
+  ),
   'hco-sbdh-version-unchecked': behaviour(
     "The SBDH's HeaderVersion is not read: an envelope without one is taken and its message filed",
     'KP-ACK-11',

@@ -40,7 +40,11 @@ export function openDelivery(
   if (/^application\/fhir\+xml/i.test(request.contentType)) {
     // The message itself as FHIR XML (receive protocol 3.3.5: XML and JSON both).
     const read = fhirXmlToJson(text);
-    if ('error' in read) return problem(400, read.error);
+    // Fault: FHIR XML that FHIR.js cannot parse breaks the endpoint (HTTP 500) instead of being refused.
+    if ('error' in read)
+      return faults.has('hco-fhir-xml-error-breaks')
+        ? problem(500, 'internal error while reading FHIR XML')
+        : problem(400, read.error);
     text = read.json;
   } else if (/xml/i.test(request.contentType)) {
     const opened = openEnvelope(text, faults);
@@ -60,8 +64,9 @@ export function openDelivery(
     return problem(400, `the message is not JSON: ${(error as Error).message}`);
   }
   // Fault: JSON null is read as a message (and breaks the reading: HTTP 500).
+  // Fault: a JSON string or number is read as a message (an empty one, answered with fatal-error).
   if (
-    typeof bundle !== 'object' ||
+    (typeof bundle !== 'object' && !faults.has('hco-reads-json-scalar')) ||
     (bundle === null && !faults.has('hco-reads-json-null')) ||
     Array.isArray(bundle)
   )

@@ -90,6 +90,9 @@ function receive(ctx: GpContext, request: InboundRequest, orders: AckOrder[]): I
   const opened = openDelivery(request, faults);
   if ('status' in opened) return opened;
   const message = readMessage(opened.bundle, faults);
+  // Fault: a message without MessageHeader.id breaks the endpoint (HTTP 500) instead of being refused.
+  if (faults.has('hco-message-without-id-breaks') && message.messageId === '')
+    return problem(500, 'internal error: the message has no id');
   if (state.messaging.technicalError) {
     // Fault: the AR is kept as the message's acknowledgement, so the resend after the error counts as a duplicate.
     if (faults.has('ack-technical-error-remembered'))

@@ -103,6 +103,9 @@ export function refusalProblems(outcome: HomecareOutcome, ref: string): string[]
     return [
       `the endpoint answered HTTP ${answer.status}, neither a refusal nor a negative acknowledgement: ${read.problems.join('; ')}`,
     ];
-  const problems = ackProblems(read.ack, message.messageId ?? '', 'fatal-error');
+  // A message without MessageHeader.id leaves the acknowledgement nothing to name in response.identifier.
+  const problems = ackProblems(read.ack, message.messageId ?? '', 'fatal-error').filter(
+    (p) => message.messageId !== undefined || !p.startsWith('response.identifier'),
+  );
   return problems.length === 0 ? [] : [`the message was not refused: ${problems.join('; ')}`];
 }

@@ -141,6 +141,15 @@ export function asCollection(bundle: Bundle): Bundle {
   return bundle;
 }
 
+/**
+ * The message whose MessageHeader has no id (1..1 in medcom-messaging-messageHeader): nothing for an
+ * acknowledgement to name, so a receiver cannot accept it. The Provenance still names the header by its fullUrl.
+ */
+export function withoutMessageHeaderId(bundle: Bundle): Bundle {
+  delete headerOf(bundle).id;
+  return bundle;
+}
+
 /** The message under another MedCom event code (a CareCommunication's), which a prøvesvar receiver does not take. */
 export function withOtherEvent(bundle: Bundle): Bundle {
   const header = headerOf(bundle);
