@@ -286,6 +286,10 @@ export const HOMECARE_FAULTS = {
     'FHIR XML the parser cannot read (a closing tag that does not match) makes the endpoint answer HTTP 500 instead of refusing it',
     'KP-ACK-11',
   ),
+  'hco-correction-added-result-unlisted': behaviour(
+    "A result that a correction adds to the report is filed but not named among the correction's changes",
+    'KP-CORR-5',
+  ),
   'hco-message-without-id-breaks': behaviour(
     'A message whose MessageHeader has no id makes the endpoint answer HTTP 500 instead of refusing it',
     'KP-ACK-7',

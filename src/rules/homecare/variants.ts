@@ -312,6 +312,21 @@ export const CORRECTABLE = {
     const glucose = observationByCode(b, 'NPU22089');
     glucose.valueQuantity = { ...glucose.valueQuantity, value: 7.2 };
   },
+  // A result the first message left out, added by the correction (C-reactive protein, as in TestScript example 3.4.5).
+  'results: one added': (b: Bundle) => {
+    const glucose = observationByCode(b, 'NPU22089');
+    const crp: fhir4.Observation = {
+      ...structuredClone(glucose),
+      id: randomUUID(),
+      code: {
+        coding: [{ system: HCO.npu, code: 'NPU19748', display: 'P—C-reaktivt protein; massek. = ? mg/L' }],
+      },
+      valueQuantity: { value: 26, unit: 'mg/L' },
+    };
+    delete crp.note;
+    b.entry?.push({ fullUrl: fullUrl('Observation', crp.id ?? ''), resource: crp });
+    reportOf(b).result?.push({ reference: `Observation/${crp.id ?? ''}` });
+  },
   'sampling time': (b: Bundle) => {
     observationByCode(b, 'NPU22089').effectiveDateTime = '2025-08-07T14:17:23+02:00';
   },
