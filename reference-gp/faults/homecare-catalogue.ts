@@ -235,6 +235,18 @@ export const HOMECARE_FAULTS = {
     'KP-3.2.1.12',
     'KP-3.3.1',
   ),
+  'hco-reject-attachment-without-author': behaviour(
+    'A report whose attached file names no author (Media.operator 0..1) is rejected with fatal-error',
+    'KP-3.2.2.5-b',
+  ),
+  'hco-family-name-alone-unshown': behaviour(
+    'A signer named by the family name alone (no given names) is shown without a name',
+    'KP-CB-4',
+  ),
+  'hco-analysis-notes-run-together': behaviour(
+    "Several analysis notes of a result are run together into one text, with nothing between one note's end and the next one's start",
+    'KP-CB-3',
+  ),
   'hco-reject-attachments': behaviour(
     'A message with attachments is rejected with fatal-error',
     'KP-3.2.2.1',

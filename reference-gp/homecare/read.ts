@@ -104,7 +104,10 @@ function resultOf(observation: Json, faults: ReadonlySet<FaultName>): HomecareRe
     .map((n) => str(n['text']))
     .filter(Boolean);
   // Fault: of several analysis notes only the first is kept.
-  const comment = (faults.has('hco-first-analysis-note-only') ? notes.slice(0, 1) : notes).join('\n');
+  // Fault: several analysis notes are run together, with nothing between them.
+  const comment = (faults.has('hco-first-analysis-note-only') ? notes.slice(0, 1) : notes).join(
+    faults.has('hco-analysis-notes-run-together') ? '' : '\n',
+  );
   return {
     code: str(coding['code']),
     // Kept only when sent: a code without a system (as in MedCom's test example 4) is stored as it came.
@@ -196,7 +199,12 @@ export function readMessage(bundle: Json, faults: ReadonlySet<FaultName>): Recei
       producerId: identifierValue(producer, PRODUCER_ID),
     },
     signature: {
-      name: nameOf(practitioner),
+      // Fault: a name without given names (the family name alone) is not shown.
+      name:
+        faults.has('hco-family-name-alone-unshown') &&
+        !Array.isArray(list(practitioner['name'])[0]?.['given'])
+          ? ''
+          : nameOf(practitioner),
       // Fault: the title is the role's code, also where the role coding has a display.
       title: faults.has('hco-signature-title-is-role-code')
         ? str(roleCoding['code'])
@@ -283,6 +291,11 @@ export function rejectionOf(
     return {
       detail: { system: MEDCOM_DETAILS, code: 'MSG_Datatype_Wrong' },
       text: 'the patient has no CPR number',
+    };
+  if (faults.has('hco-reject-attachment-without-author') && message.attachments.some((a) => !a.author))
+    return {
+      detail: { system: MEDCOM_DETAILS, code: 'MSG_Datatype_Wrong' },
+      text: 'an attachment has no author',
     };
   if (faults.has('hco-reject-attachments') && message.attachments.length > 0)
     return {

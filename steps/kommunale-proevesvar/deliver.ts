@@ -26,6 +26,7 @@ import {
   withTwelveCharacterResult,
   withUnknownInitials,
   withoutMessageHeaderId,
+  withAttachmentWithoutAuthor,
 } from '../../src/rules/homecare/variants.ts';
 import { toFhirXml } from '../../src/fhir/xml.ts';
 import type { PlanEnv } from '../../src/steps-api/plan.ts';
@@ -197,6 +198,7 @@ const VARIANTS: Record<string, { valid: boolean; apply: (b: fhir4.Bundle) => fhi
   },
   'as a reply with the Provenance activity reply-message': { valid: true, apply: asReply },
   'in the other valid shapes of its fields': { valid: true, apply: inOtherShapes },
+  'whose attached file names no author': { valid: true, apply: withAttachmentWithoutAuthor },
 };
 
 // Variants that provoke one rejection each, and the value at the 12-character limit (accepted).
@@ -208,6 +210,7 @@ for (const variant of [
   'with a Provenance activity outside the HomeCareObservation activities',
   'as a reply with the Provenance activity reply-message',
   'in the other valid shapes of its fields',
+  'whose attached file names no author',
 ])
   Given(
     `the acute-care team sends {string}: MedCom's test example {string} ${variant.startsWith('a ') ? `with ${variant}` : variant}`,

@@ -235,6 +235,8 @@ export function inOtherShapes(bundle: Bundle): Bundle {
     { system: 'email', value: 'akutteam@skovly.example.dk' },
     ...(practitioner.telecom ?? []),
   ];
+  // Named by the family name alone (HumanName.given 0..*; medcom-homecareReport-2 asks for a name only).
+  practitioner.name = [{ family: 'Jensen' }];
   const sender = organizationOf(bundle, headerOf(bundle).sender?.reference);
   const producer: fhir4.Organization = {
     ...structuredClone(sender),
@@ -249,6 +251,12 @@ export function inOtherShapes(bundle: Bundle): Bundle {
   bundle.entry?.push({ fullUrl: fullUrl('Organization', producer.id ?? ''), resource: producer });
   const others = (report.performer ?? []).filter((p) => p.reference !== headerOf(bundle).sender?.reference);
   report.performer = [...others, { reference: `Organization/${producer.id ?? ''}` }];
+  return bundle;
+}
+
+/** The attached file without its author: Media.operator is 0..1 (medcom-core-media). */
+export function withAttachmentWithoutAuthor(bundle: Bundle): Bundle {
+  for (const media of resources(bundle, 'Media')) delete media.operator;
   return bundle;
 }
 
