@@ -5,7 +5,8 @@ Feature: Kommunale prøvesvar, certbench's own checks: a report whose fields com
   a quantity with a unit text, at most one analysis comment per result, the signer's role as a code without its
   display, the phone as the signer's only telecom, one Organization as sender and producer. certbench sends
   TestScript example R1-3.3.1.1 (comments, no attachment: attachments are not relevant in the production trial) with each of them in another shape HomeCareObservation 1.2.1 allows: a urine
-  protein grade "1+" as text, the glucose unit only as its UCUM code, two analysis comments on the heart rate, the
+  protein grade "1+" as text, the glucose unit only as its UCUM code, two analysis comments on the heart rate and its
+  interpretation with the EOJ's own coding of NI before MedCom's, the
   role social- og sundhedsassistent with its display, an e-mail address before the phone, the signer named by the
   family name alone, a producer of its own beside the sending organisation, named after the PractitionerRole. (The same message in an EHMI SBDH envelope is
   KP-SBDH-3's positive control.)

@@ -247,6 +247,10 @@ export const HOMECARE_FAULTS = {
     "Several analysis notes of a result are run together into one text, with nothing between one note's end and the next one's start",
     'KP-CB-3',
   ),
+  'hco-interpretation-first-coding-only': behaviour(
+    "Only the first coding of a result's interpretation is read: a result whose MedCom NI coding follows another coding is not marked not reference-evaluated",
+    'KP-CB-3',
+  ),
   'hco-reject-attachments': behaviour(
     'A message with attachments is rejected with fatal-error',
     'KP-3.2.2.1',

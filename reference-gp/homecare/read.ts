@@ -117,8 +117,12 @@ function resultOf(observation: Json, faults: ReadonlySet<FaultName>): HomecareRe
     ...(unit ? { unit } : {}),
     samplingTime: str(observation['effectiveDateTime']),
     status: str(observation['status']),
+    // Fault: only the first coding of the interpretation is read.
     notReferenceEvaluated: list(observation['interpretation']).some((i) =>
-      list(obj(i)['coding']).some((c) => c['system'] === NOT_INTERPRETED && c['code'] === 'NI'),
+      (faults.has('hco-interpretation-first-coding-only')
+        ? list(obj(i)['coding']).slice(0, 1)
+        : list(obj(i)['coding'])
+      ).some((c) => c['system'] === NOT_INTERPRETED && c['code'] === 'NI'),
     ),
     ...(comment ? { analysisComment: comment } : {}),
   };

@@ -204,6 +204,19 @@ export function inOtherShapes(bundle: Bundle): Bundle {
   };
   const heartRate = observationByCode(bundle, 'NPU21692');
   heartRate.note = [...(heartRate.note ?? []), { text: 'Målt igen efter 10 minutters hvile: 92 slag/min.' }];
+  // The EOJ's own coding of "not reference-evaluated" before MedCom's (interpretation.coding 0..*, each coding's code
+  // fixed to NI; the required binding asks for one coding from MedCom's value set).
+  heartRate.interpretation = (heartRate.interpretation ?? []).map((i) => ({
+    ...i,
+    coding: [
+      {
+        system: 'https://skovly.example.dk/fhir/CodeSystem/fortolkning',
+        code: 'NI',
+        display: 'Ikke referencevurderet',
+      },
+      ...(i.coding ?? []),
+    ],
+  }));
   const protein: fhir4.Observation = {
     ...structuredClone(glucose),
     id: randomUUID(),
