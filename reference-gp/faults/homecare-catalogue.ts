@@ -306,6 +306,11 @@ export const HOMECARE_FAULTS = {
     "A result that a correction adds to the report is filed but not named among the correction's changes",
     'KP-CORR-5',
   ),
+  'hco-ack-issue-without-code': behaviour(
+    "A negative acknowledgement's OperationOutcome issue has no code (issue.code 1..1)",
+    'KP-ACK-2',
+    'KP-ACK-7',
+  ),
   'hco-message-without-id-breaks': behaviour(
     'A message whose MessageHeader has no id makes the endpoint answer HTTP 500 instead of refusing it',
     'KP-ACK-7',
