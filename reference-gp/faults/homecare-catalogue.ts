@@ -295,7 +295,7 @@ export const HOMECARE_FAULTS = {
     'KP-ACK-11',
   ),
   'hco-reads-json-scalar': behaviour(
-    'A delivery of JSON that is a string (the message encoded twice) is read as an empty message and answered with a fatal-error acknowledgement that names no message, instead of being refused',
+    'A delivery of JSON that is a string (the message encoded twice) is decoded again and its message filed, instead of being refused',
     'KP-ACK-11',
   ),
   'hco-fhir-xml-error-breaks': behaviour(

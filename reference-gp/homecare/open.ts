@@ -64,9 +64,10 @@ export function openDelivery(
     return problem(400, `the message is not JSON: ${(error as Error).message}`);
   }
   // Fault: JSON null is read as a message (and breaks the reading: HTTP 500).
-  // Fault: a JSON string or number is read as a message (an empty one, answered with fatal-error).
+  // Fault: the message sent as a JSON string (encoded twice) is decoded again and read.
+  if (typeof bundle === 'string' && faults.has('hco-reads-json-scalar')) bundle = JSON.parse(bundle);
   if (
-    (typeof bundle !== 'object' && !faults.has('hco-reads-json-scalar')) ||
+    typeof bundle !== 'object' ||
     (bundle === null && !faults.has('hco-reads-json-null')) ||
     Array.isArray(bundle)
   )

@@ -242,13 +242,10 @@ export function rejectionOf(
   message: ReceivedMessage,
   faults: ReadonlySet<FaultName>,
 ): Rejection | undefined {
+  // The message has a MessageHeader with an id: receive.ts refuses a delivery without one before it gets here.
   const header = new Message(bundle).first('MessageHeader');
   // Fault: any Bundle with a MessageHeader is read as a message, whatever its type.
-  if (
-    (bundle['type'] !== 'message' && !faults.has('hco-accepts-any-bundle-type')) ||
-    header['resourceType'] !== 'MessageHeader' ||
-    message.messageId === ''
-  )
+  if (bundle['type'] !== 'message' && !faults.has('hco-accepts-any-bundle-type'))
     return {
       detail: { system: HL7_DETAILS, code: 'MSG_RESOURCE_REQUIRED' },
       text: 'not a FHIR message with a MessageHeader',
