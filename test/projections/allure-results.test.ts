@@ -160,13 +160,14 @@ describe('allure-results projection', () => {
       'pretty-printed',
     );
     // LAB-01 cites ev-1 first, but passed: the failed LAB-02 holds it, where a reader looks.
+    // None of that set-up step's exchanges is attached at LAB-01: the step alone says where they are.
     const [again] = passed.steps;
-    assert.equal(again?.name, 'Set-up: 3.3.1.2 register the diagnosis');
-    assert.equal(again?.steps[0]?.name, '→ SUT action ev-1: POST /actions → 201 (attached at LAB-02)');
-    assert.deepEqual(again?.steps[0]?.attachments, []);
+    assert.equal(again?.name, 'Set-up: 3.3.1.2 register the diagnosis (1 exchange, attached at LAB-02)');
+    assert.deepEqual(again?.steps, []);
+    assert.deepEqual(again?.attachments, []);
     assert.deepEqual(
-      again?.steps[0]?.parameters.map((p) => `${p.name}=${p.value}`),
-      ['evidence=evidence/ev-1.json', `sha256=${'0'.repeat(64)}`, 'attached at=LAB-02'],
+      again?.parameters.map((p) => `${p.name}=${p.value}`),
+      ['attached at=LAB-02'],
     );
     assert.equal(shared?.name, 'Set-up: 3.3.1.3 share the card');
     const parts = shared?.steps[0]?.attachments ?? [];
@@ -183,6 +184,31 @@ describe('allure-results projection', () => {
     assert.deepEqual(decoded, CARRIED_DOCUMENT, 'the document inside the bundle, opened');
     const files = [...writer.files.keys()].filter((p) => p.includes('-attachment.'));
     assert.equal(files.length, 7, 'each exchange once: 3 files for ev-1, 4 for ev-2');
+  });
+
+  it('lists each exchange of a set-up step that has some attached here and some elsewhere', async () => {
+    const run = sampleRun();
+    const ev1 = run.result.evidence[0];
+    assert.ok(ev1);
+    // ev-4 was made by the same set-up step as ev-1 and is cited only by LAB-01, so it is attached there.
+    run.result.evidence.push({ ...ev1, id: 'ev-4', name: 'action ev-4', file: 'evidence/ev-4.json' });
+    run.writer.files.set('evidence/ev-4.json', await run.writer.read('evidence/ev-1.json'));
+    const lab01 = run.result.protocols[0]?.checkpoints.find((c) => c.id === 'LAB-01');
+    assert.ok(lab01);
+    lab01.evidence = ['ev-1', 'ev-4'];
+    const [group] = get((await project(run)).tests, 'LAB-01').steps;
+    assert.equal(group?.name, 'Set-up: 3.3.1.2 register the diagnosis');
+    assert.deepEqual(
+      group?.steps.map((s) => [s.name, s.attachments.length > 0]),
+      [
+        ['→ SUT action ev-1: POST /actions → 201 (attached at LAB-02)', false],
+        ['→ SUT action ev-4: POST /actions → 201', true],
+      ],
+    );
+    assert.deepEqual(
+      group?.steps[0]?.parameters.map((p) => `${p.name}=${p.value}`),
+      ['evidence=evidence/ev-1.json', `sha256=${'0'.repeat(64)}`, 'attached at=LAB-02'],
+    );
   });
 
   it('writes a part repeated in another exchange as a second name (a hard link) of one file', async () => {

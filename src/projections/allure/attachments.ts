@@ -1,6 +1,7 @@
 // The exchanges as Allure shows them: each one attached once, under a step named by the set-up step that made it, in
 // the first checkpoint (in the record's order) that cites it; every other checkpoint citing it gets the same step
-// without files, saying where the exchange is attached and which evidence file holds it.
+// without files, saying where the exchange is attached and which evidence file holds it, or, when none of a set-up
+// step's exchanges is attached there, only that set-up step, saying where they are.
 import type { Exchange } from '../../evidence/exchange.ts';
 import type { CertificationResult, CheckpointResult, EvidenceRecord } from '../../result/types.ts';
 import type { Writer } from '../types.ts';
@@ -112,8 +113,26 @@ export async function evidenceAttachments(
         parent.stop = Math.max(parent.stop, step.stop);
         groups.set(group, parent);
       }
-      return { steps: [...groups.values()], files };
+      return { steps: [...groups.values()].map(collapsedWhenAttachedElsewhere), files };
     },
+  };
+}
+
+/**
+ * A set-up step none of whose exchanges is attached here, as one step naming where they are: a checkpoint late in a
+ * protocol cites every exchange of the set-up before it, and listing each again (Diagnosekort's checkpoints did so
+ * about 10,000 times) made most of the report's steps and of Allure's time without showing anything new.
+ */
+function collapsedWhenAttachedElsewhere(group: StepResult): StepResult {
+  const elsewhere = group.steps.map((step) => step.parameters.find((p) => p.name === 'attached at')?.value);
+  if (elsewhere.some((at) => at === undefined)) return group;
+  const at = [...new Set(elsewhere)].join(', ');
+  const count = `${group.steps.length} exchange${group.steps.length === 1 ? '' : 's'}`;
+  return {
+    ...group,
+    name: `${group.name} (${count}, attached at ${at})`,
+    steps: [],
+    parameters: [{ name: 'attached at', value: at }],
   };
 }
 
