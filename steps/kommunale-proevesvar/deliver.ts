@@ -27,6 +27,7 @@ import {
   withUnknownInitials,
   withoutMessageHeaderId,
   withAttachmentWithoutAuthor,
+  withSignerByFamilyName,
 } from '../../src/rules/homecare/variants.ts';
 import { toFhirXml } from '../../src/fhir/xml.ts';
 import type { PlanEnv } from '../../src/steps-api/plan.ts';
@@ -199,6 +200,7 @@ const VARIANTS: Record<string, { valid: boolean; apply: (b: fhir4.Bundle) => fhi
   'as a reply with the Provenance activity reply-message': { valid: true, apply: asReply },
   'in the other valid shapes of its fields': { valid: true, apply: inOtherShapes },
   'whose attached file names no author': { valid: true, apply: withAttachmentWithoutAuthor },
+  'whose signer is named by the family name alone': { valid: true, apply: withSignerByFamilyName },
 };
 
 // Variants that provoke one rejection each, and the value at the 12-character limit (accepted).
@@ -211,6 +213,7 @@ for (const variant of [
   'as a reply with the Provenance activity reply-message',
   'in the other valid shapes of its fields',
   'whose attached file names no author',
+  'whose signer is named by the family name alone',
 ])
   Given(
     `the acute-care team sends {string}: MedCom's test example {string} ${variant.startsWith('a ') ? `with ${variant}` : variant}`,

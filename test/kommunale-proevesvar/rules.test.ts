@@ -42,6 +42,7 @@ import {
   withUnknownInitials,
   withAttachmentWithoutAuthor,
   withoutMessageHeaderId,
+  withSignerByFamilyName,
 } from '../../src/rules/homecare/variants.ts';
 import { PACKAGE_ROOT } from '../../src/run/package-root.ts';
 
@@ -341,7 +342,10 @@ test('the other valid shapes (KP-CB-3/4): a text result, a unit as code, two not
   assert.deepEqual(chartAnalysisComments(reversed, m), []);
   // The EOJ's own coding before MedCom's NI still marks the result not reference-evaluated; the signer by family name.
   assert.equal(byCode('NPU21692')?.notInterpreted, true);
-  assert.equal(m.signature?.name, 'Jensen');
+  assert.equal(m.signature?.name, 'John');
+  const byFamily = withSignerByFamilyName(freshMessage(loadExample('R1-3.3.1.1'), NOW));
+  assert.deepEqual(hcoProblems(byFamily), []);
+  assert.equal(readHco(byFamily).signature?.name, 'Jensen');
   const withoutUnit = rows.map((r) => (r.code === 'NPU22089' ? { ...r, unit: undefined } : r));
   assert.match(shownResults({ results: withoutUnit }, m).join(), /unit is \(missing\), expected "mmol\/L"/);
 });

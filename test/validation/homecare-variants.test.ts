@@ -9,6 +9,7 @@ import {
   freshMessage,
   inOtherShapes,
   withAttachmentWithoutAuthor,
+  withSignerByFamilyName,
 } from '../../src/rules/homecare/variants.ts';
 import { errors, exampleValidators, HOMECARE_MESSAGE, show } from './support.ts';
 
@@ -23,6 +24,10 @@ function assertValid(bundle: fhir4.Bundle): void {
 
 test('the other valid shapes of R1-3.3.1.1 give no errors under HomeCareObservation 1.2.1', () => {
   assertValid(inOtherShapes(freshMessage(loadExample('R1-3.3.1.1'), now)));
+});
+
+test('R1-3.3.1.1 with the signer named by the family name alone gives no errors under HomeCareObservation 1.2.1', () => {
+  assertValid(withSignerByFamilyName(freshMessage(loadExample('R1-3.3.1.1'), now)));
 });
 
 test('R1-3.3.2.4 without the attachment author gives no errors under HomeCareObservation 1.2.1', () => {

@@ -248,8 +248,6 @@ export function inOtherShapes(bundle: Bundle): Bundle {
     { system: 'email', value: 'akutteam@skovly.example.dk' },
     ...(practitioner.telecom ?? []),
   ];
-  // Named by the family name alone (HumanName.given 0..*; medcom-homecareReport-2 asks for a name only).
-  practitioner.name = [{ family: 'Jensen' }];
   const sender = organizationOf(bundle, headerOf(bundle).sender?.reference);
   const producer: fhir4.Organization = {
     ...structuredClone(sender),
@@ -264,6 +262,22 @@ export function inOtherShapes(bundle: Bundle): Bundle {
   bundle.entry?.push({ fullUrl: fullUrl('Organization', producer.id ?? ''), resource: producer });
   const others = (report.performer ?? []).filter((p) => p.reference !== headerOf(bundle).sender?.reference);
   report.performer = [...others, { reference: `Organization/${producer.id ?? ''}` }];
+  return bundle;
+}
+
+/**
+ * The signing Practitioner named by the family name alone (HumanName.given 0..*; medcom-homecareReport-2 asks for a
+ * name only), where MedCom's R1 examples name John by the given name alone.
+ */
+export function withSignerByFamilyName(bundle: Bundle): Bundle {
+  const role = only(resources(bundle, 'PractitionerRole'), 'PractitionerRole');
+  const signer = only(
+    resources(bundle, 'Practitioner').filter(
+      (p) => `Practitioner/${p.id ?? ''}` === role.practitioner?.reference,
+    ),
+    'signing Practitioner',
+  );
+  signer.name = [{ family: 'Jensen' }];
   return bundle;
 }
 
