@@ -40,6 +40,14 @@ Feature: Kommunale prøvesvar, part of R1 (receive protocol 1.2.1, 3.2.2): repor
     And the report "fil uden kommentarer" shows its attachments
     And the assessor judges "Trin 3.2.1.3–3.2.1.11 er gennemført; den vedhæftede fil vises tydeligt og kan åbnes" / "The test steps 3.2.1.3-3.2.1.11   has been completed and a HomeCareObservation with attached files has been received. SUT clearly displays the attached files for the user, and the user can access the attached files."
 
+  @cp:KP-3.2.2.5-b
+  Scenario: 3.2.2.5 (certbench's addition) an attached file that names no author is received and shown
+    Given the acute-care team sends "fil uden forfatter": MedCom's test example "R1-3.3.2.4" whose attached file names no author
+    When the GP opens the received prøvesvar and the laboratory chart of "2509479989"
+    Then "fil uden forfatter" is acknowledged with "ok"
+    And the report "fil uden forfatter" shows its attachments
+    And the assessor judges "Den vedhæftede fil uden forfatter er modtaget og vises tydeligt med titel og oprettelsestidspunkt" / "The attached file without an author is received and clearly displayed with its title and time of creation"
+
   @cp:KP-3.2.2.6
   Scenario: 3.2.2.6 the attached file in the laboratory chart
     Given the acute-care team sends "fil uden kommentarer": MedCom's test example "R1-3.3.2.4"

@@ -48,11 +48,13 @@ Feature: Kommunale prøvesvar, certbench's own checks: acknowledgement content, 
     And the assessor judges "Gensendelsen er kvitteret med samme indhold som første gang" / "The resend is acknowledged with the same content as the first time"
 
   @cp:KP-ACK-7
-  Scenario: A Bundle that is not a message is refused
+  Scenario: A Bundle that is not a message, or a message whose MessageHeader has no id, is refused
     Given the acute-care team sends "samling": MedCom's test example "Test example 1" as a Bundle of type collection
+    And the acute-care team sends "uden id": MedCom's test example "Test example 1" whose MessageHeader has no id
     When the GP opens the received prøvesvar and the laboratory chart of "2509479989"
     Then the message "samling" is refused and nothing of it is stored
-    And the assessor judges "Bundlen af typen collection er afvist og ses ikke i systemet" / "The Bundle of type collection is refused and is not in the system"
+    And the message "uden id" is refused and nothing of it is stored
+    And the assessor judges "Bundlen af typen collection og beskeden uden MessageHeader.id er afvist og ses ikke i systemet" / "The Bundle of type collection and the message without MessageHeader.id are refused and are not in the system"
 
   @cp:KP-ACK-8
   Scenario: A message of another event is refused
@@ -84,14 +86,18 @@ Feature: Kommunale prøvesvar, certbench's own checks: acknowledgement content, 
     Given the acute-care team sends "halv JSON": MedCom's test example "Test example 1" as a delivery that cannot be read: "JSON cut short"
     And the acute-care team sends "JSON-liste": MedCom's test example "Test example 1" as a delivery that cannot be read: "a JSON array"
     And the acute-care team sends "JSON null": MedCom's test example "Test example 1" as a delivery that cannot be read: "JSON null"
+    And the acute-care team sends "JSON-tekst": MedCom's test example "Test example 1" as a delivery that cannot be read: "the message as a JSON string"
     And the acute-care team sends "halv XML": MedCom's test example "Test example 1" as a delivery that cannot be read: "FHIR XML cut short"
+    And the acute-care team sends "skæv XML": MedCom's test example "Test example 1" as a delivery that cannot be read: "FHIR XML with a mismatched closing tag"
     And the acute-care team sends "halv kuvert": MedCom's test example "Test example 1" as a delivery that cannot be read: "an SBDH cut short"
     And the acute-care team sends "kuvert uden version": MedCom's test example "Test example 1" as a delivery that cannot be read: "an SBDH without HeaderVersion"
     When the GP opens the received prøvesvar and the laboratory chart of "2509479989"
     Then the message "halv JSON" is refused and nothing of it is stored
     And the message "JSON-liste" is refused and nothing of it is stored
     And the message "JSON null" is refused and nothing of it is stored
+    And the message "JSON-tekst" is refused and nothing of it is stored
     And the message "halv XML" is refused and nothing of it is stored
+    And the message "skæv XML" is refused and nothing of it is stored
     And the message "halv kuvert" is refused and nothing of it is stored
     And the message "kuvert uden version" is refused and nothing of it is stored
-    And the assessor judges "De seks ulæselige leverancer er afvist uden serverfejl, og intet af dem ses i systemet" / "The six unreadable deliveries are refused without a server error, and nothing of them is in the system"
+    And the assessor judges "De otte ulæselige leverancer er afvist uden serverfejl, og intet af dem ses i systemet" / "The eight unreadable deliveries are refused without a server error, and nothing of them is in the system"

@@ -235,6 +235,22 @@ export const HOMECARE_FAULTS = {
     'KP-3.2.1.12',
     'KP-3.3.1',
   ),
+  'hco-reject-attachment-without-author': behaviour(
+    'A report whose attached file names no author (Media.operator 0..1) is rejected with fatal-error',
+    'KP-3.2.2.5-b',
+  ),
+  'hco-family-name-alone-unshown': behaviour(
+    'A signer named by the family name alone (no given names) is shown without a name',
+    'KP-CB-4',
+  ),
+  'hco-analysis-notes-run-together': behaviour(
+    "Several analysis notes of a result are run together into one text, with nothing between one note's end and the next one's start",
+    'KP-CB-3',
+  ),
+  'hco-interpretation-first-coding-only': behaviour(
+    "Only the first coding of a result's interpretation is read: a result whose MedCom NI coding follows another coding is not marked not reference-evaluated",
+    'KP-CB-3',
+  ),
   'hco-reject-attachments': behaviour(
     'A message with attachments is rejected with fatal-error',
     'KP-3.2.2.1',
@@ -277,6 +293,27 @@ export const HOMECARE_FAULTS = {
   'hco-reads-json-null': behaviour(
     'A delivery of JSON null is read as a message, and the endpoint fails (HTTP 500) instead of refusing it',
     'KP-ACK-11',
+  ),
+  'hco-reads-json-scalar': behaviour(
+    'A delivery of JSON that is a string (the message encoded twice) is decoded again and its message filed, instead of being refused',
+    'KP-ACK-11',
+  ),
+  'hco-fhir-xml-error-breaks': behaviour(
+    'FHIR XML the parser cannot read (a closing tag that does not match) makes the endpoint answer HTTP 500 instead of refusing it',
+    'KP-ACK-11',
+  ),
+  'hco-correction-added-result-unlisted': behaviour(
+    "A result that a correction adds to the report is filed but not named among the correction's changes",
+    'KP-CORR-5',
+  ),
+  'hco-ack-issue-without-code': behaviour(
+    "A negative acknowledgement's OperationOutcome issue has no code (issue.code 1..1)",
+    'KP-ACK-2',
+    'KP-ACK-7',
+  ),
+  'hco-message-without-id-breaks': behaviour(
+    'A message whose MessageHeader has no id makes the endpoint answer HTTP 500 instead of refusing it',
+    'KP-ACK-7',
   ),
   'hco-sbdh-version-unchecked': behaviour(
     "The SBDH's HeaderVersion is not read: an envelope without one is taken and its message filed",

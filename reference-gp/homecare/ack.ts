@@ -137,7 +137,8 @@ export function acknowledgement(
         meta: { profile: [PROFILES.outcome] },
         issue: content.issues.map((issue) => ({
           severity: issue.severity,
-          code: issue.code,
+          // Fault: the issues leave out their code (OperationOutcome.issue.code 1..1).
+          ...(faults.has('hco-ack-issue-without-code') ? {} : { code: issue.code }),
           details: { coding: [issue.detail], text: issue.text },
         })),
       },

@@ -44,8 +44,11 @@ function changesBetween(before: HomecareItem, after: HomecareItem, faults: Reado
   const changes: string[] = [];
   for (const result of after.results) {
     const old = before.results.find((r) => r.code === result.code);
-    if (!old) changes.push(`${result.code}: new result ${show(result)}`);
-    else {
+    if (!old) {
+      // Fault: a result the correction adds is not listed among the changes.
+      if (!faults.has('hco-correction-added-result-unlisted'))
+        changes.push(`${result.code}: new result ${show(result)}`);
+    } else {
       // Fault: every result of the corrected report is listed as changed, whether the correction changed it or not.
       if (show(old) !== show(result) || faults.has('hco-changes-list-every-result'))
         changes.push(`${result.code}: ${show(old)} → ${show(result)}`);

@@ -40,7 +40,11 @@ export function openDelivery(
   if (/^application\/fhir\+xml/i.test(request.contentType)) {
     // The message itself as FHIR XML (receive protocol 3.3.5: XML and JSON both).
     const read = fhirXmlToJson(text);
-    if ('error' in read) return problem(400, read.error);
+    // Fault: FHIR XML that FHIR.js cannot parse breaks the endpoint (HTTP 500) instead of being refused.
+    if ('error' in read)
+      return faults.has('hco-fhir-xml-error-breaks')
+        ? problem(500, 'internal error while reading FHIR XML')
+        : problem(400, read.error);
     text = read.json;
   } else if (/xml/i.test(request.contentType)) {
     const opened = openEnvelope(text, faults);
@@ -60,6 +64,8 @@ export function openDelivery(
     return problem(400, `the message is not JSON: ${(error as Error).message}`);
   }
   // Fault: JSON null is read as a message (and breaks the reading: HTTP 500).
+  // Fault: the message sent as a JSON string (encoded twice) is decoded again and read.
+  if (typeof bundle === 'string' && faults.has('hco-reads-json-scalar')) bundle = JSON.parse(bundle);
   if (
     typeof bundle !== 'object' ||
     (bundle === null && !faults.has('hco-reads-json-null')) ||

@@ -104,7 +104,10 @@ function resultOf(observation: Json, faults: ReadonlySet<FaultName>): HomecareRe
     .map((n) => str(n['text']))
     .filter(Boolean);
   // Fault: of several analysis notes only the first is kept.
-  const comment = (faults.has('hco-first-analysis-note-only') ? notes.slice(0, 1) : notes).join('\n');
+  // Fault: several analysis notes are run together, with nothing between them.
+  const comment = (faults.has('hco-first-analysis-note-only') ? notes.slice(0, 1) : notes).join(
+    faults.has('hco-analysis-notes-run-together') ? '' : '\n',
+  );
   return {
     code: str(coding['code']),
     // Kept only when sent: a code without a system (as in MedCom's test example 4) is stored as it came.
@@ -114,8 +117,12 @@ function resultOf(observation: Json, faults: ReadonlySet<FaultName>): HomecareRe
     ...(unit ? { unit } : {}),
     samplingTime: str(observation['effectiveDateTime']),
     status: str(observation['status']),
+    // Fault: only the first coding of the interpretation is read.
     notReferenceEvaluated: list(observation['interpretation']).some((i) =>
-      list(obj(i)['coding']).some((c) => c['system'] === NOT_INTERPRETED && c['code'] === 'NI'),
+      (faults.has('hco-interpretation-first-coding-only')
+        ? list(obj(i)['coding']).slice(0, 1)
+        : list(obj(i)['coding'])
+      ).some((c) => c['system'] === NOT_INTERPRETED && c['code'] === 'NI'),
     ),
     ...(comment ? { analysisComment: comment } : {}),
   };
@@ -196,7 +203,12 @@ export function readMessage(bundle: Json, faults: ReadonlySet<FaultName>): Recei
       producerId: identifierValue(producer, PRODUCER_ID),
     },
     signature: {
-      name: nameOf(practitioner),
+      // Fault: a name without given names (the family name alone) is not shown.
+      name:
+        faults.has('hco-family-name-alone-unshown') &&
+        !Array.isArray(list(practitioner['name'])[0]?.['given'])
+          ? ''
+          : nameOf(practitioner),
       // Fault: the title is the role's code, also where the role coding has a display.
       title: faults.has('hco-signature-title-is-role-code')
         ? str(roleCoding['code'])
@@ -230,13 +242,10 @@ export function rejectionOf(
   message: ReceivedMessage,
   faults: ReadonlySet<FaultName>,
 ): Rejection | undefined {
+  // The message has a MessageHeader with an id: receive.ts refuses a delivery without one before it gets here.
   const header = new Message(bundle).first('MessageHeader');
   // Fault: any Bundle with a MessageHeader is read as a message, whatever its type.
-  if (
-    (bundle['type'] !== 'message' && !faults.has('hco-accepts-any-bundle-type')) ||
-    header['resourceType'] !== 'MessageHeader' ||
-    message.messageId === ''
-  )
+  if (bundle['type'] !== 'message' && !faults.has('hco-accepts-any-bundle-type'))
     return {
       detail: { system: HL7_DETAILS, code: 'MSG_RESOURCE_REQUIRED' },
       text: 'not a FHIR message with a MessageHeader',
@@ -283,6 +292,11 @@ export function rejectionOf(
     return {
       detail: { system: MEDCOM_DETAILS, code: 'MSG_Datatype_Wrong' },
       text: 'the patient has no CPR number',
+    };
+  if (faults.has('hco-reject-attachment-without-author') && message.attachments.some((a) => !a.author))
+    return {
+      detail: { system: MEDCOM_DETAILS, code: 'MSG_Datatype_Wrong' },
+      text: 'an attachment has no author',
     };
   if (faults.has('hco-reject-attachments') && message.attachments.length > 0)
     return {

@@ -90,6 +90,13 @@ function receive(ctx: GpContext, request: InboundRequest, orders: AckOrder[]): I
   const opened = openDelivery(request, faults);
   if ('status' in opened) return opened;
   const message = readMessage(opened.bundle, faults);
+  // No MessageHeader, or one without id (1..1): an acknowledgement would have nothing to name in
+  // response.identifier, so the delivery is refused as such.
+  // Fault: a message without MessageHeader.id breaks the endpoint (HTTP 500) instead of being refused.
+  if (message.messageId === '')
+    return faults.has('hco-message-without-id-breaks')
+      ? problem(500, 'internal error: the message has no id')
+      : problem(400, 'no MessageHeader with an id: nothing to acknowledge');
   if (state.messaging.technicalError) {
     // Fault: the AR is kept as the message's acknowledgement, so the resend after the error counts as a duplicate.
     if (faults.has('ack-technical-error-remembered'))

@@ -25,6 +25,9 @@ import {
   withTooLongResult,
   withTwelveCharacterResult,
   withUnknownInitials,
+  withoutMessageHeaderId,
+  withAttachmentWithoutAuthor,
+  withSignerByFamilyName,
 } from '../../src/rules/homecare/variants.ts';
 import { toFhirXml } from '../../src/fhir/xml.ts';
 import type { PlanEnv } from '../../src/steps-api/plan.ts';
@@ -48,7 +51,8 @@ type Form =
 
 /**
  * Deliveries no receiver can read as a message (addendum §D.4 item 7: a payload that is not well-formed): the
- * message's JSON, FHIR XML or SBDH cut off before its end, and JSON that is an array or null instead of a resource. Also an
+ * message's JSON, FHIR XML or SBDH cut off before its end, JSON that is an array, null or a string (the message
+ * encoded twice) instead of a resource, and FHIR XML whose closing tag does not match its opening one. Also an
  * SBDH without its HeaderVersion (mandatory in the SBDH schema, 1.0 in EHMI: addendum §D.3): an envelope is legible
  * only when it passes the structure and schema check (EHMI envelope receipt), else a ReceiptException.
  */
@@ -56,7 +60,9 @@ const UNREADABLE = [
   'JSON cut short',
   'a JSON array',
   'JSON null',
+  'the message as a JSON string',
   'FHIR XML cut short',
+  'FHIR XML with a mismatched closing tag',
   'an SBDH cut short',
   'an SBDH without HeaderVersion',
 ] as const;
@@ -73,8 +79,16 @@ function unreadable(
   if (form === 'a JSON array')
     return { contentType: 'application/fhir+json', body: JSON.stringify([bundle]) };
   if (form === 'JSON null') return { contentType: 'application/fhir+json', body: 'null' };
+  if (form === 'the message as a JSON string')
+    return { contentType: 'application/fhir+json', body: JSON.stringify(JSON.stringify(bundle)) };
   if (form === 'FHIR XML cut short')
     return { contentType: 'application/fhir+xml', body: cutShort(toFhirXml(bundle)) };
+  if (form === 'FHIR XML with a mismatched closing tag') {
+    const xml = toFhirXml(bundle);
+    const mismatched = xml.replace(/<\/Bundle>\s*$/, '</Bundel>');
+    if (mismatched === xml) throw new Error('certbench: the FHIR XML it wrote does not end with </Bundle>');
+    return { contentType: 'application/fhir+xml', body: mismatched };
+  }
   const sbdh = wrapInSbdh(bundle, envelopeFields(bundle, now));
   if (form === 'an SBDH without HeaderVersion') {
     const without = sbdh.replace(/\s*<HeaderVersion>1\.0<\/HeaderVersion>/, '');
@@ -177,6 +191,7 @@ const VARIANTS: Record<string, { valid: boolean; apply: (b: fhir4.Bundle) => fhi
     apply: withTwelveCharacterResult,
   },
   'as a Bundle of type collection': { valid: false, apply: asCollection },
+  'whose MessageHeader has no id': { valid: false, apply: withoutMessageHeaderId },
   'under another event code': { valid: false, apply: withOtherEvent },
   'with a Provenance activity outside the HomeCareObservation activities': {
     valid: false,
@@ -184,16 +199,21 @@ const VARIANTS: Record<string, { valid: boolean; apply: (b: fhir4.Bundle) => fhi
   },
   'as a reply with the Provenance activity reply-message': { valid: true, apply: asReply },
   'in the other valid shapes of its fields': { valid: true, apply: inOtherShapes },
+  'whose attached file names no author': { valid: true, apply: withAttachmentWithoutAuthor },
+  'whose signer is named by the family name alone': { valid: true, apply: withSignerByFamilyName },
 };
 
 // Variants that provoke one rejection each, and the value at the 12-character limit (accepted).
 for (const variant of [
   'a result of exactly 12 characters written with a comparator',
   'as a Bundle of type collection',
+  'whose MessageHeader has no id',
   'under another event code',
   'with a Provenance activity outside the HomeCareObservation activities',
   'as a reply with the Provenance activity reply-message',
   'in the other valid shapes of its fields',
+  'whose attached file names no author',
+  'whose signer is named by the family name alone',
 ])
   Given(
     `the acute-care team sends {string}: MedCom's test example {string} ${variant.startsWith('a ') ? `with ${variant}` : variant}`,

@@ -53,6 +53,28 @@ test('an AE without its OperationOutcome fails, with the invariant named', () =>
   );
 });
 
+test('every issue of the OperationOutcome needs a severity and a code (FHIR R4 1..1)', () => {
+  const ack = example('ack-3.3.2.1');
+  const { identifier } = response(ack);
+  const withIssue = (issue: Record<string, unknown>) =>
+    ({
+      ...ack,
+      entry: (ack['entry'] as { resource: Resource }[]).map((e) =>
+        e.resource.resourceType === 'OperationOutcome'
+          ? { ...e, resource: { ...e.resource, issue: [issue] } }
+          : e,
+      ),
+    }) as Resource;
+  const outcome = resourcesOf(ack, 'OperationOutcome')[0] as unknown as { issue: Record<string, unknown>[] };
+  const [issue] = outcome.issue;
+  const withoutCode = Object.fromEntries(Object.entries(issue ?? {}).filter(([key]) => key !== 'code'));
+  assert.match(ackProblems(withIssue(withoutCode), identifier, 'fatal-error').join(), /issue\[0\]\.code/);
+  assert.match(
+    ackProblems(withIssue({ ...issue, severity: 'bad' }), identifier, 'fatal-error').join(),
+    /issue\[0\]\.severity/,
+  );
+});
+
 test('response.details must resolve by fullUrl (FHIR R4): an OperationOutcome under a urn:uuid fullUrl fails', () => {
   const ack = example('ack-3.3.2.1');
   const { identifier } = response(ack);

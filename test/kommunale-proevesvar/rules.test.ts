@@ -40,6 +40,9 @@ import {
   withTooLongResult,
   withTwelveCharacterResult,
   withUnknownInitials,
+  withAttachmentWithoutAuthor,
+  withoutMessageHeaderId,
+  withSignerByFamilyName,
 } from '../../src/rules/homecare/variants.ts';
 import { PACKAGE_ROOT } from '../../src/run/package-root.ts';
 
@@ -225,6 +228,18 @@ for (const [name, change, expected] of INVALID)
     );
   });
 
+test('a MessageHeader without id is rejected; an attachment without author is valid', () => {
+  const fresh = (id: Parameters<typeof loadExample>[0]) => freshMessage(loadExample(id), NOW);
+  assert.match(
+    hcoProblems(withoutMessageHeaderId(fresh('Test example 1'))).join(),
+    /MessageHeader.id is missing/,
+  );
+  const withoutAuthor = withAttachmentWithoutAuthor(fresh('R1-3.3.2.4'));
+  assert.deepEqual(hcoProblems(withoutAuthor), []);
+  assert.equal(readHco(withoutAuthor).attachments.length, 1);
+  assert.equal(readHco(withoutAuthor).attachments[0]?.authorNames, undefined);
+});
+
 test('something that is not a Bundle is rejected', () => {
   assert.deepEqual(hcoProblems({ resourceType: 'Patient' }), ['the message is not a FHIR Bundle']);
   assert.deepEqual(hcoProblems('garbage'), ['the message is not a FHIR Bundle']);
@@ -250,7 +265,12 @@ test('each correctable element corrected on its own: a valid correction that cha
     assert.deepEqual(hcoProblems(correction), [], element);
     const after = readHco(correction);
     const changed = after.results.filter((r, i) => JSON.stringify(r) !== JSON.stringify(before.results[i]));
-    const expected = { result: 1, 'sampling time': 1, 'analysis comment': 1 } as Record<string, number>;
+    const expected = {
+      result: 1,
+      'sampling time': 1,
+      'analysis comment': 1,
+      'results: one added': 1,
+    } as Record<string, number>;
     assert.equal(changed.length, expected[element] ?? 0, `${element}: results changed`);
   }
 });
@@ -313,6 +333,19 @@ test('the other valid shapes (KP-CB-3/4): a text result, a unit as code, two not
   assert.deepEqual(chartAnalysisComments(rows, m), []);
   const firstNoteOnly = rows.map((r) => (r.code === 'NPU21692' ? { ...r, analysisComment: notes[0] } : r));
   assert.match(chartAnalysisComments(firstNoteOnly, m).join(), /without the note/);
+  // Any separator keeps the notes apart; none runs them together.
+  const glued = rows.map((r) => (r.code === 'NPU21692' ? { ...r, analysisComment: notes.join('') } : r));
+  assert.match(chartAnalysisComments(glued, m).join(), /runs the notes together/);
+  const reversed = rows.map((r) =>
+    r.code === 'NPU21692' ? { ...r, analysisComment: [...notes].reverse().join('\n') } : r,
+  );
+  assert.deepEqual(chartAnalysisComments(reversed, m), []);
+  // The EOJ's own coding before MedCom's NI still marks the result not reference-evaluated; the signer by family name.
+  assert.equal(byCode('NPU21692')?.notInterpreted, true);
+  assert.equal(m.signature?.name, 'John');
+  const byFamily = withSignerByFamilyName(freshMessage(loadExample('R1-3.3.1.1'), NOW));
+  assert.deepEqual(hcoProblems(byFamily), []);
+  assert.equal(readHco(byFamily).signature?.name, 'Jensen');
   const withoutUnit = rows.map((r) => (r.code === 'NPU22089' ? { ...r, unit: undefined } : r));
   assert.match(shownResults({ results: withoutUnit }, m).join(), /unit is \(missing\), expected "mmol\/L"/);
 });

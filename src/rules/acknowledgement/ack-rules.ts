@@ -112,6 +112,29 @@ export function ackDetails(ack: Resource): { system?: string; code?: string; sev
   });
 }
 
+const ISSUE_SEVERITIES = ['fatal', 'error', 'warning', 'information'];
+
+/**
+ * The issues of the OperationOutcome an acknowledgement carries: each with a severity of IssueSeverity and a code
+ * (FHIR R4 OperationOutcome.issue.severity and .code are 1..1), as in every acknowledgement test example of MedCom.
+ */
+function issueProblems(ack: Resource): string[] {
+  const response = ackHeader(ack)?.['response'] as Any | undefined;
+  const outcome = resolveInBundle(ack, referenceOf(response?.['details']));
+  return array(outcome?.['issue']).flatMap((issue, i) => [
+    ...(ISSUE_SEVERITIES.includes(String(issue['severity']))
+      ? []
+      : [
+          `OperationOutcome.issue[${i}].severity is ${JSON.stringify(issue['severity'])}, expected one of ${ISSUE_SEVERITIES.join(', ')} (1..1)`,
+        ]),
+    ...(typeof issue['code'] === 'string' && issue['code'] !== ''
+      ? []
+      : [
+          `OperationOutcome.issue[${i}].code is ${JSON.stringify(issue['code'])}, expected an IssueType code (1..1)`,
+        ]),
+  ]);
+}
+
 function isMedComDetail(detail: { system?: string; code?: string }): boolean {
   if (detail.system === ACK_DETAIL_SYSTEMS.medcom)
     return (MEDCOM_ACK_DETAILS as readonly (string | undefined)[]).includes(detail.code);
@@ -122,8 +145,8 @@ function isMedComDetail(detail: { system?: string; code?: string }): boolean {
 /**
  * Problems of an acknowledgement of the message `messageId` that should carry `code`: one message Bundle, eventCoding
  * acknowledgement-message, no cc destination, response.identifier the acknowledged MessageHeader.id, for a negative
- * code an OperationOutcome named by response.details, and for fatal-error (AE) an issue with severity error and a
- * detail code of value set medcom-acknowledgement-issue-details.
+ * code an OperationOutcome named by response.details, each of its issues with a severity and a code, and for
+ * fatal-error (AE) an issue with severity error and a detail code of value set medcom-acknowledgement-issue-details.
  */
 export function ackProblems(ack: Resource, messageId: string, code: AckCode): string[] {
   const problems: string[] = [];
@@ -161,6 +184,7 @@ export function ackProblems(ack: Resource, messageId: string, code: AckCode): st
         `response.details "${details ?? ''}" does not resolve to the OperationOutcome's fullUrl: FHIR R4 reads a relative reference against the base of the MessageHeader's fullUrl (Bundle, "Resolving references in Bundles")`,
       );
   }
+  problems.push(...issueProblems(ack));
   // AE only: MedCom's AR test example Acknowledgement_3.3.3.4_A-AR carries an information issue without a detail
   // code, so an AR needs no more than its OperationOutcome.
   if (code === 'fatal-error') {

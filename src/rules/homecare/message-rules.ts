@@ -48,6 +48,8 @@ function headerProblems(bundle: Resource): string[] {
   if (!isResource(first) || first.resourceType !== 'MessageHeader')
     return [`entry[0] is ${isResource(first) ? first.resourceType : 'missing'}, expected the MessageHeader`];
   const problems: string[] = [];
+  if (typeof first['id'] !== 'string' || first['id'] === '')
+    problems.push('MessageHeader.id is missing (1..1 in medcom-messaging-messageHeader)');
   const event = first['eventCoding'] as Any | undefined;
   if (event?.['system'] !== HCO.eventCodes || event['code'] !== HCO_EVENT)
     problems.push(

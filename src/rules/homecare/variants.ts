@@ -141,6 +141,15 @@ export function asCollection(bundle: Bundle): Bundle {
   return bundle;
 }
 
+/**
+ * The message whose MessageHeader has no id (1..1 in medcom-messaging-messageHeader): nothing for an
+ * acknowledgement to name, so a receiver cannot accept it. The Provenance still names the header by its fullUrl.
+ */
+export function withoutMessageHeaderId(bundle: Bundle): Bundle {
+  delete headerOf(bundle).id;
+  return bundle;
+}
+
 /** The message under another MedCom event code (a CareCommunication's), which a prøvesvar receiver does not take. */
 export function withOtherEvent(bundle: Bundle): Bundle {
   const header = headerOf(bundle);
@@ -195,6 +204,19 @@ export function inOtherShapes(bundle: Bundle): Bundle {
   };
   const heartRate = observationByCode(bundle, 'NPU21692');
   heartRate.note = [...(heartRate.note ?? []), { text: 'Målt igen efter 10 minutters hvile: 92 slag/min.' }];
+  // The EOJ's own coding of "not reference-evaluated" before MedCom's (interpretation.coding 0..*, each coding's code
+  // fixed to NI; the required binding asks for one coding from MedCom's value set).
+  heartRate.interpretation = (heartRate.interpretation ?? []).map((i) => ({
+    ...i,
+    coding: [
+      {
+        system: 'https://skovly.example.dk/fhir/CodeSystem/fortolkning',
+        code: 'NI',
+        display: 'Ikke referencevurderet',
+      },
+      ...(i.coding ?? []),
+    ],
+  }));
   const protein: fhir4.Observation = {
     ...structuredClone(glucose),
     id: randomUUID(),
@@ -240,6 +262,28 @@ export function inOtherShapes(bundle: Bundle): Bundle {
   bundle.entry?.push({ fullUrl: fullUrl('Organization', producer.id ?? ''), resource: producer });
   const others = (report.performer ?? []).filter((p) => p.reference !== headerOf(bundle).sender?.reference);
   report.performer = [...others, { reference: `Organization/${producer.id ?? ''}` }];
+  return bundle;
+}
+
+/**
+ * The signing Practitioner named by the family name alone (HumanName.given 0..*; medcom-homecareReport-2 asks for a
+ * name only), where MedCom's R1 examples name John by the given name alone.
+ */
+export function withSignerByFamilyName(bundle: Bundle): Bundle {
+  const role = only(resources(bundle, 'PractitionerRole'), 'PractitionerRole');
+  const signer = only(
+    resources(bundle, 'Practitioner').filter(
+      (p) => `Practitioner/${p.id ?? ''}` === role.practitioner?.reference,
+    ),
+    'signing Practitioner',
+  );
+  signer.name = [{ family: 'Jensen' }];
+  return bundle;
+}
+
+/** The attached file without its author: Media.operator is 0..1 (medcom-core-media). */
+export function withAttachmentWithoutAuthor(bundle: Bundle): Bundle {
+  for (const media of resources(bundle, 'Media')) delete media.operator;
   return bundle;
 }
 
@@ -302,6 +346,21 @@ export const CORRECTABLE = {
   result: (b: Bundle) => {
     const glucose = observationByCode(b, 'NPU22089');
     glucose.valueQuantity = { ...glucose.valueQuantity, value: 7.2 };
+  },
+  // A result the first message left out, added by the correction (C-reactive protein, as in TestScript example 3.4.5).
+  'results: one added': (b: Bundle) => {
+    const glucose = observationByCode(b, 'NPU22089');
+    const crp: fhir4.Observation = {
+      ...structuredClone(glucose),
+      id: randomUUID(),
+      code: {
+        coding: [{ system: HCO.npu, code: 'NPU19748', display: 'P—C-reaktivt protein; massek. = ? mg/L' }],
+      },
+      valueQuantity: { value: 26, unit: 'mg/L' },
+    };
+    delete crp.note;
+    b.entry?.push({ fullUrl: fullUrl('Observation', crp.id ?? ''), resource: crp });
+    reportOf(b).result?.push({ reference: `Observation/${crp.id ?? ''}` });
   },
   'sampling time': (b: Bundle) => {
     observationByCode(b, 'NPU22089').effectiveDateTime = '2025-08-07T14:17:23+02:00';

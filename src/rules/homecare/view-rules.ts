@@ -123,16 +123,22 @@ export function shownStatuses(item: View, message: HcoMessage): string[] {
 
 /**
  * The analysis comment of a result as shown: the note as sent; of several notes (Observation.note 0..*) the text of
- * each, joined as the system joins them (no source fixes how).
+ * each, joined as the system joins them (no source fixes how), as long as something stands between one note and the next.
  */
 function analysisCommentProblems(row: View, result: HcoResult): string[] {
   const notes = result.analysisNotes ?? [];
   if (notes.length < 2) return fieldProblems(row, [['analysisComment', result.analysisComment]]);
   const shown = str(row['analysisComment']) ?? '';
   const missing = notes.filter((note) => !shown.includes(note));
-  return missing.length === 0
+  if (missing.length > 0)
+    return [`analysisComment is ${show(row['analysisComment'])}, without the note(s) ${show(missing)}`];
+  // Each note stays a note of its own: whatever the separator, one note's end does not run into the next's start.
+  const runTogether = notes.flatMap((a, i) =>
+    notes.filter((b, j) => i !== j && shown.includes(`${a}${b}`)).map((b) => `${a}${b}`),
+  );
+  return runTogether.length === 0
     ? []
-    : [`analysisComment is ${show(row['analysisComment'])}, without the note(s) ${show(missing)}`];
+    : [`analysisComment ${show(row['analysisComment'])} runs the notes together: ${show(runTogether)}`];
 }
 
 export function shownComments(item: View, message: HcoMessage): string[] {
