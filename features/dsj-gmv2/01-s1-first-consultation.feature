@@ -34,7 +34,7 @@ Feature: DSJ S1: the first pregnancy consultation, pre-filled from the questionn
       | somatisk-sygdom       | ingen                                   | string  |
       | tidligere-operationer | ingen                                   | string  |
       | samlet-vurdering      | Normal graviditet uden risikofaktorer   | string  |
-    And Min Læge delivers the answers again, an unfinished questionnaire, a body that is no QuestionnaireResponse, answers for a CPR that is no one's and answers whose subject is identified in another system
+    And Min Læge delivers the answers again, an unfinished questionnaire, a body that is no QuestionnaireResponse, answers for a CPR that is no one's, answers whose subject is identified in another system and answers without a subject
     And the GP opens the DSJ of the patient
 
   @cp:DSJ-3.3.1.1
@@ -65,3 +65,7 @@ Feature: DSJ S1: the first pregnancy consultation, pre-filled from the questionn
   @cp:DSJ-3.3.1.7
   Scenario: Answers that cannot be filed change nothing; answers received again keep the GP's corrections
     Then answers the GP system cannot file change nothing, and answers received again keep the GP's corrections
+
+  @cp:DSJ-3.3.1.8
+  Scenario: Answers without a subject are answered without a server error
+    Then the GP system's receiving endpoint answers the answers without a subject without a server error

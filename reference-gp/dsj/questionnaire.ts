@@ -48,6 +48,9 @@ export function receiveQuestionnaire(ctx: GpContext, request: InboundRequest): I
     response.resourceType !== 'QuestionnaireResponse' &&
     !ctx.faults.has('dsj-questionnaire-files-any-resource');
   if (notAResponse || unfinished) return outcome(400, 'error', 'expected a completed QuestionnaireResponse');
+  // Fault: answers without a subject break the receiver (a server error, not a refusal).
+  if (ctx.faults.has('dsj-questionnaire-without-subject-breaks') && response.subject === undefined)
+    return outcome(500, 'error', 'internal error');
   const identifier = response.subject?.identifier;
   // Fault: the subject's identifier is read as a CPR whatever system it belongs to.
   const cpr =

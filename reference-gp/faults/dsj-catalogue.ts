@@ -19,6 +19,10 @@ export const DSJ_FAULTS = {
     "The subject's identifier is read as a CPR whatever its system, so answers identified in another system are filed in the woman's DSJ (found by mutation testing)",
     'DSJ-3.3.1.7',
   ),
+  'dsj-questionnaire-without-subject-breaks': behaviour(
+    'Answers without a subject make the receiving endpoint fail with a server error (HTTP 500) instead of refusing or taking them (found by mutation testing)',
+    'DSJ-3.3.1.8',
+  ),
   'dsj-prefill-drops-booleans': behaviour('Yes/no answers are not pre-filled into the DSJ', 'DSJ-3.3.1.2'),
   'dsj-prefill-unmarked': behaviour(
     "Pre-filled fields are shown as the GP's entries, not as the woman's answers",

@@ -89,7 +89,7 @@ When('Min Læge delivers the questionnaire answers to the GP system', function (
 });
 
 When(
-  "Min Læge delivers the answers again, an unfinished questionnaire, a body that is no QuestionnaireResponse, answers for a CPR that is no one's and answers whose subject is identified in another system",
+  "Min Læge delivers the answers again, an unfinished questionnaire, a body that is no QuestionnaireResponse, answers for a CPR that is no one's, answers whose subject is identified in another system and answers without a subject",
   function (this: CertbenchWorld) {
     // An operator cannot load answers the system refuses; a manual run judges the DSJ screen by the assessor.
     if (this.ctx.manual) return;
@@ -131,7 +131,20 @@ When(
           buildQuestionnaireResponse(patient.cpr, changed, authored, randomUUID(), [], OTHER_SYSTEM),
           `DSJ questionnaire answers whose subject is ${patient.cpr} in ${OTHER_SYSTEM}, not by CPR (QuestionnaireResponse)`,
         );
-        return { output: { again, unfinished, notAResponse, noOnes, otherSystem } };
+        // The same answers as the first, so a system that files them by their source (the woman) changes nothing.
+        const withoutSubject = buildQuestionnaireResponse(
+          patient.cpr,
+          answers,
+          authored,
+          randomUUID(),
+          unanswered,
+        );
+        delete withoutSubject['subject'];
+        const noSubject = await deliver(
+          withoutSubject,
+          `DSJ questionnaire answers of ${patient.cpr} without a subject (QuestionnaireResponse.subject 0..1)`,
+        );
+        return { output: { again, unfinished, notAResponse, noOnes, otherSystem, noSubject } };
       },
     });
   },

@@ -128,6 +128,31 @@ Then(
   },
 );
 
+Then(
+  "the GP system's receiving endpoint answers the answers without a subject without a server error",
+  async function (this: CertbenchWorld) {
+    // An operator cannot load answers the system refuses; nothing was delivered in a manual run.
+    if (this.ctx.manual) return this.pending(NOT_DELIVERED_BY_HAND);
+    const { output } = await stepOutput(this, STEP.deliveredAgain);
+    const answer = output?.['noSubject'] as InboundAnswer | undefined;
+    this.verify(
+      'answers without a subject not answered with a server error',
+      answer?.kind === 'http' && answer.status >= 500
+        ? [
+            `the endpoint answered HTTP ${answer.status}: ${answer.body.toString('utf8').slice(0, 200)}; a 5xx says the system failed, where answers it cannot file are refused (400/422) and answers it can are taken`,
+          ]
+        : [],
+      {
+        location: 'POST /certbench/v1/inbound/pregnancy-questionnaire',
+        expected: 'HTTP 2xx, 400 or 422 (taken, or refused with the reason)',
+      },
+    );
+  },
+);
+
+const NOT_DELIVERED_BY_HAND =
+  'a manual run delivers no answers the system refuses (an operator cannot load them); DSJ-3.3.1.8 needs the automation API';
+
 /**
  * Whether an inbound answer tells the sender its answers were taken: a 2xx other than 202 (which the automation API
  * leaves for an answer that follows later) whose body is not an OperationOutcome with an error or fatal issue.
