@@ -2,7 +2,7 @@
 // to each delivery (addendum §D.4). In a manual run the operator loaded the message by hand and no HTTP answer
 // exists: these steps then leave the checkpoint to the assessor's step that follows them.
 import { Then } from '@cucumber/cucumber';
-import { resourcesOf, type Resource } from '../../src/fhir/bundle.ts';
+import type { Resource } from '../../src/fhir/bundle.ts';
 import {
   ackContent,
   ackProblems,
@@ -82,18 +82,6 @@ Then(
   },
 );
 
-const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
-
-function responseIdentifierProblems(ack: Resource): string[] {
-  const header = resourcesOf(ack, 'MessageHeader')[0];
-  const identifier = (header?.['response'] as Record<string, unknown> | undefined)?.['identifier'];
-  return typeof identifier === 'string' && FHIR_ID.test(identifier)
-    ? []
-    : [
-        `response.identifier is ${JSON.stringify(identifier)}, not a FHIR id (MessageHeader.response.identifier 1..1)`,
-      ];
-}
-
 /**
  * A delivery that must not be accepted — an envelope that contradicts its message (addendum §D.4 item 7), a message
  * that is not a HomeCareObservation message (§D.4 item 2): the endpoint refuses it (HTTP 4xx), answers an SBDH
@@ -115,14 +103,6 @@ export function refusalProblems(outcome: HomecareOutcome, ref: string): string[]
     return [
       `the endpoint answered HTTP ${answer.status}, neither a refusal nor a negative acknowledgement: ${read.problems.join('; ')}`,
     ];
-  // A message without MessageHeader.id leaves the acknowledgement nothing to name: its response.identifier (1..1, a
-  // FHIR id) is then not compared, only required to be an id.
-  const problems =
-    message.messageId === undefined
-      ? [
-          ...ackProblems(read.ack, '', 'fatal-error').filter((p) => !p.startsWith('response.identifier')),
-          ...responseIdentifierProblems(read.ack),
-        ]
-      : ackProblems(read.ack, message.messageId, 'fatal-error');
+  const problems = ackProblems(read.ack, message.messageId, 'fatal-error');
   return problems.length === 0 ? [] : [`the message was not refused: ${problems.join('; ')}`];
 }

@@ -332,3 +332,23 @@ test("the EHMI SBDH's namespaces, Authority, Scope Identifiers and XML declarati
     /encoding "" is not/,
   );
 });
+
+test('the AE of a message without MessageHeader.id needs a FHIR id in response.identifier, not a given one', () => {
+  const ack = example('ack-3.3.2.1');
+  assert.deepEqual(ackProblems(ack, undefined, 'fatal-error'), []);
+  const header = resourcesOf(ack, 'MessageHeader')[0] as Resource;
+  const withIdentifier = (identifier: unknown) =>
+    ({
+      ...ack,
+      entry: (ack['entry'] as { resource: Resource }[]).map((e) =>
+        e.resource === header
+          ? { ...e, resource: { ...header, response: { ...response(ack), identifier } } }
+          : e,
+      ),
+    }) as Resource;
+  for (const identifier of ['', 'not an id!', undefined])
+    assert.match(
+      ackProblems(withIdentifier(identifier), undefined, 'fatal-error').join(),
+      /response\.identifier is .*not a FHIR id/,
+    );
+});

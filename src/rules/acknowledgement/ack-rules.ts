@@ -113,6 +113,8 @@ export function ackDetails(ack: Resource): { system?: string; code?: string; sev
 }
 
 const ISSUE_SEVERITIES = ['fatal', 'error', 'warning', 'information'];
+// FHIR R4 id.
+const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
 
 /**
  * The issues of the OperationOutcome an acknowledgement carries: each with a severity of IssueSeverity and a code
@@ -144,11 +146,12 @@ function isMedComDetail(detail: { system?: string; code?: string }): boolean {
 
 /**
  * Problems of an acknowledgement of the message `messageId` that should carry `code`: one message Bundle, eventCoding
- * acknowledgement-message, no cc destination, response.identifier the acknowledged MessageHeader.id, for a negative
+ * acknowledgement-message, no cc destination, response.identifier the acknowledged MessageHeader.id (any FHIR id when
+ * the message had none: `messageId` undefined), for a negative
  * code an OperationOutcome named by response.details, each of its issues with a severity and a code, and for
  * fatal-error (AE) an issue with severity error and a detail code of value set medcom-acknowledgement-issue-details.
  */
-export function ackProblems(ack: Resource, messageId: string, code: AckCode): string[] {
+export function ackProblems(ack: Resource, messageId: string | undefined, code: AckCode): string[] {
   const problems: string[] = [];
   if (ack['type'] !== 'message')
     problems.push(`acknowledgement Bundle.type is "${String(ack['type'])}", expected message`);
@@ -167,7 +170,13 @@ export function ackProblems(ack: Resource, messageId: string, code: AckCode): st
   if (cc.length > 0) problems.push('the acknowledgement has a cc destination (destination[cc] is 0..0)');
   const response = header['response'] as Any | undefined;
   if (!response) return [...problems, 'acknowledgement MessageHeader.response is missing'];
-  if (response['identifier'] !== messageId)
+  // A message without MessageHeader.id leaves nothing to name: response.identifier (1..1) must still be a FHIR id.
+  if (messageId === undefined) {
+    if (typeof response['identifier'] !== 'string' || !FHIR_ID.test(response['identifier']))
+      problems.push(
+        `response.identifier is ${JSON.stringify(response['identifier'])}, not a FHIR id (MessageHeader.response.identifier 1..1)`,
+      );
+  } else if (response['identifier'] !== messageId)
     problems.push(
       `response.identifier is "${String(response['identifier'])}", expected the acknowledged MessageHeader.id "${messageId}"`,
     );
