@@ -148,14 +148,23 @@ describe('allure-results projection', () => {
     assert.equal(made?.steps[0]?.name, '→ SUT action ev-1: POST /actions → 201');
     assert.deepEqual(
       made?.steps[0]?.attachments.map((a) => [a.name, a.type]),
-      [
-        ['request: headers', 'text/plain'],
-        ['answer: headers', 'text/plain'],
-        ['answer: body (application/json)', 'application/json'],
-      ],
+      [['answer: body (application/json)', 'application/json']],
+      'only a body is a file',
     );
+    // The request line, the status and every header are the step's parameters, before the evidence file's.
+    const shown = made?.steps[0]?.parameters.map((p) => p.name) ?? [];
+    assert.equal(shown[0], 'request');
     assert.equal(
-      writer.text(`allure-results/${made?.steps[0]?.attachments[2]?.source ?? ''}`),
+      made?.steps[0]?.parameters.find((p) => p.name === 'request: authorization')?.value,
+      '[redacted]',
+      'headers as the evidence holds them',
+    );
+    assert.ok(shown.includes('answer'), shown.join(', '));
+    assert.ok(shown.includes('answer: body'), shown.join(', '));
+    assert.deepEqual(shown.slice(-2), ['evidence', 'sha256']);
+    assert.equal(made?.steps[0]?.parameters.find((p) => p.name === 'answer')?.value, 'HTTP 201');
+    assert.equal(
+      writer.text(`allure-results/${made?.steps[0]?.attachments[0]?.source ?? ''}`),
       '{\n  "ok": true\n}\n',
       'pretty-printed',
     );
@@ -174,16 +183,19 @@ describe('allure-results projection', () => {
     assert.deepEqual(
       parts.map((a) => a.name),
       [
-        'request: headers',
         'request: body (application/fhir+json)',
         'request: document in entry[1].resource (Binary) (decoded, application/fhir+json)',
-        'answer: none',
       ],
     );
-    const decoded = JSON.parse(writer.text(`allure-results/${parts[2]?.source ?? ''}`)) as unknown;
+    assert.match(
+      shared?.steps[0]?.parameters.find((p) => p.name === 'answer')?.value ?? '',
+      /^none/,
+      'no answer is said in the parameters',
+    );
+    const decoded = JSON.parse(writer.text(`allure-results/${parts[1]?.source ?? ''}`)) as unknown;
     assert.deepEqual(decoded, CARRIED_DOCUMENT, 'the document inside the bundle, opened');
     const files = [...writer.files.keys()].filter((p) => p.includes('-attachment.'));
-    assert.equal(files.length, 7, 'each exchange once: 3 files for ev-1, 4 for ev-2');
+    assert.equal(files.length, 3, 'each exchange once: 1 file for ev-1, 2 for ev-2');
   });
 
   it('lists each exchange of a set-up step that has some attached here and some elsewhere', async () => {
@@ -248,7 +260,7 @@ describe('allure-results projection', () => {
     const contents = new Set(
       [...inodes.keys()].map((name) => expected.get(`allure-results/${name}`)?.toString('base64')),
     );
-    assert.equal(inodes.size, 10, 'ev-1 and ev-3 three parts each, ev-2 four');
+    assert.equal(inodes.size, 4, 'ev-1 and ev-3 one part each, ev-2 two');
     assert.equal(new Set(inodes.values()).size, contents.size, 'one file per distinct content');
     assert.ok(contents.size < inodes.size, 'ev-3 repeats ev-1');
   });

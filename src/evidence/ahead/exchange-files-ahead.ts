@@ -7,7 +7,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Attachment } from '../../projections/allure/model.ts';
+import type { AttachedExchange } from '../../projections/allure/attachments.ts';
 import { ALLURE_RESULTS_DIR } from '../../projections/allure/allure-results.ts';
 import type { CertificationResult } from '../../result/types.ts';
 import { COMPILED, PACKAGE_ROOT } from '../../run/package-root.ts';
@@ -16,11 +16,10 @@ import { COMPILED, PACKAGE_ROOT } from '../../run/package-root.ts';
 export type AheadRequest = { type: 'exchange'; body: string } | { type: 'finish' };
 
 /** An exchange written ahead: its evidence file with the SHA-256 of what was written, and its attachments. */
-export interface WrittenExchange {
+export interface WrittenExchange extends AttachedExchange {
   id: string;
   file: string;
   sha256: string;
-  attachments: Attachment[];
   /** The attachment files, relative to the run folder. */
   files: string[];
 }
@@ -97,18 +96,19 @@ export async function keepCited(
   outDir: string,
   written: ReadonlyMap<string, WrittenExchange>,
   result: CertificationResult,
-): Promise<{ evidenceFiles: Set<string>; attachments: Map<string, Attachment[]> }> {
+): Promise<{ evidenceFiles: Set<string>; attachments: Map<string, AttachedExchange> }> {
   const records = new Map(result.evidence.map((r) => [r.id, r]));
   const cited = new Set(result.protocols.flatMap((p) => p.checkpoints.flatMap((c) => c.evidence)));
   const evidenceFiles = new Set<string>();
-  const attachments = new Map<string, Attachment[]>();
+  const attachments = new Map<string, AttachedExchange>();
   const removed: string[] = [];
   for (const w of written.values()) {
     const record = records.get(w.id);
     const same = record?.file === w.file && record.sha256 === w.sha256;
     if (same) evidenceFiles.add(w.file);
     else if (!record) removed.push(w.file);
-    if (same && cited.has(w.id)) attachments.set(w.id, w.attachments);
+    if (same && cited.has(w.id))
+      attachments.set(w.id, { attachments: w.attachments, parameters: w.parameters });
     else if (!cited.has(w.id)) removed.push(...w.files);
   }
   await Promise.all(removed.map((file) => rm(join(outDir, file), { force: true })));

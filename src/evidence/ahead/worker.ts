@@ -42,10 +42,15 @@ async function write(body: string): Promise<WrittenExchange | undefined> {
     const exchange = JSON.parse(body) as Exchange;
     const text = evidenceText(exchange);
     const file = evidenceFile(exchange.id);
-    const { attachments, files } = exchangeAttachments(runId, exchange.id, exchange, ALLURE_RESULTS_DIR);
+    const { attachments, files, parameters } = exchangeAttachments(
+      runId,
+      exchange.id,
+      exchange,
+      ALLURE_RESULTS_DIR,
+    );
     await allWritten([writer.write(file, text), ...files.map(attach)]);
     const sha256 = createHash('sha256').update(text).digest('hex');
-    return { id: exchange.id, file, sha256, attachments, files: files.map((f) => f.path) };
+    return { id: exchange.id, file, sha256, attachments, parameters, files: files.map((f) => f.path) };
   } catch {
     // Not written ahead: the run writes it when it reports, as it would without this worker.
     return undefined;

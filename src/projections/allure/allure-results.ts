@@ -2,10 +2,9 @@ import { createHash } from 'node:crypto';
 import { setImmediate } from 'node:timers/promises';
 import type { Projection, ProjectionContext, Writer } from '../types.ts';
 import { BatchedWrites } from '../writer.ts';
-import { evidenceAttachments, type AttachmentFile } from './attachments.ts';
+import { evidenceAttachments, type AttachedExchange, type AttachmentFile } from './attachments.ts';
 import { formatProperties } from './properties.ts';
 import { certbenchCategories, environmentEntries, executor } from './run-files.ts';
-import type { Attachment } from './model.ts';
 import { checkpointTestResult } from './test-result.ts';
 
 export const ALLURE_RESULTS_DIR = 'allure-results';
@@ -14,9 +13,11 @@ const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 
 /**
  * Allure results from the record: verdicts are certbench's, never re-derived by Allure. `attachedAhead`: exchanges
- * whose attachment files a run wrote while it went on (src/evidence/ahead), with their attachments by evidence id.
+ * whose attachment files a run wrote while it went on (src/evidence/ahead), with their attachments and parameters by evidence id.
  */
-export function createAllureResultsProjection(attachedAhead?: ReadonlyMap<string, Attachment[]>): Projection {
+export function createAllureResultsProjection(
+  attachedAhead?: ReadonlyMap<string, AttachedExchange>,
+): Projection {
   return {
     name: 'allure-results',
     description: 'Allure results (one test per checkpoint, evidence attached) in allure-results/',
@@ -28,7 +29,7 @@ export const allureResultsProjection: Projection = createAllureResultsProjection
 
 async function projectAllureResults(
   { result, writer, env }: ProjectionContext,
-  attachedAhead: ReadonlyMap<string, Attachment[]> | undefined,
+  attachedAhead: ReadonlyMap<string, AttachedExchange> | undefined,
 ): Promise<void> {
   // The record is checked before any file is written (every cited exchange is there and read, the start is a
   // time), so an inconsistent record writes nothing.
@@ -50,7 +51,8 @@ async function projectAllureResults(
       });
       cursor = testResult.stop;
       await writes.add(
-        writer.write(`${ALLURE_RESULTS_DIR}/${testResult.uuid}-result.json`, json(testResult)),
+        // Compact: only Allure reads it, and a full run's results are a few MB of it.
+        writer.write(`${ALLURE_RESULTS_DIR}/${testResult.uuid}-result.json`, JSON.stringify(testResult)),
         ...cited.files.map(parts),
       );
       // Each write is several steps, each started from this thread: they move on between checkpoints.

@@ -5,9 +5,9 @@
 import type { Exchange } from '../../evidence/exchange.ts';
 import type { CertificationResult, CheckpointResult, EvidenceRecord } from '../../result/types.ts';
 import type { Writer } from '../types.ts';
-import { exchangeParts } from './exchange-files.ts';
+import { exchangeView } from './exchange-files.ts';
 import { nameBasedUuid } from './ids.ts';
-import type { Attachment, StepResult } from './model.ts';
+import type { Attachment, Parameter, StepResult } from './model.ts';
 
 /** A file to write into the results folder. */
 export interface AttachmentFile {
@@ -19,6 +19,12 @@ export interface CheckpointEvidence {
   /** One step per set-up step that made the cited exchanges, each exchange a step inside it. */
   steps: StepResult[];
   files: AttachmentFile[];
+}
+
+/** How one exchange is shown in its step: its files and its parameters (request line, status, headers). */
+export interface AttachedExchange {
+  attachments: Attachment[];
+  parameters: Parameter[];
 }
 
 export interface EvidenceAttachments {
@@ -34,7 +40,7 @@ export async function evidenceAttachments(
   result: CertificationResult,
   writer: Writer,
   resultsDir: string,
-  attachedAhead?: ReadonlyMap<string, Attachment[]>,
+  attachedAhead?: ReadonlyMap<string, AttachedExchange>,
 ): Promise<EvidenceAttachments> {
   const records = new Map(result.evidence.map((record) => [record.id, record]));
   // Attached where a reader needs it: the first failed checkpoint citing it, else the first citing it.
@@ -72,13 +78,13 @@ export async function evidenceAttachments(
       for (const id of checkpoint.evidence) {
         const record = records.get(id) as EvidenceRecord;
         const owned = owner.get(id) === `${protocolId}\u0000${checkpoint.id}`;
-        let attachments: Attachment[] = [];
+        let shown: AttachedExchange = { attachments: [], parameters: [] };
         if (owned) {
           const ahead = attachedAhead?.get(id);
-          if (ahead) attachments = ahead;
+          if (ahead) shown = ahead;
           else {
             const made = exchangeAttachments(result.run.id, id, exchanges.get(id) as Exchange, resultsDir);
-            attachments = made.attachments;
+            shown = made;
             files.push(...made.files);
           }
         }
@@ -91,8 +97,9 @@ export async function evidenceAttachments(
           start: at,
           stop: at + record.durationMs,
           steps: [],
-          attachments,
+          attachments: shown.attachments,
           parameters: [
+            ...shown.parameters,
             { name: 'evidence', value: record.file },
             { name: 'sha256', value: record.sha256 },
             ...(owned ? [] : [{ name: 'attached at', value: attachedAt }]),
@@ -137,23 +144,25 @@ function collapsedWhenAttachedElsewhere(group: StepResult): StepResult {
 }
 
 /**
- * The attachments of one exchange (its parts, see exchange-files.ts) and the files they are read from. The names
- * depend only on the run and the exchange, so they can be written while the run goes on (src/evidence/ahead).
+ * The attachments of one exchange (its parts, see exchange-files.ts), the files they are read from, and its
+ * parameters. The names depend only on the run and the exchange, so they can be written while the run goes on
+ * (src/evidence/ahead).
  */
 export function exchangeAttachments(
   runId: string,
   evidenceId: string,
   exchange: Exchange,
   resultsDir: string,
-): { attachments: Attachment[]; files: AttachmentFile[] } {
+): AttachedExchange & { files: AttachmentFile[] } {
   const attachments: Attachment[] = [];
   const files: AttachmentFile[] = [];
-  exchangeParts(exchange).forEach((part, i) => {
+  const { parameters, parts } = exchangeView(exchange);
+  parts.forEach((part, i) => {
     const source = `${nameBasedUuid(runId, 'evidence', evidenceId, String(i))}-attachment.${part.extension}`;
     attachments.push({ name: part.name, source, type: part.type });
     files.push({ path: `${resultsDir}/${source}`, content: part.content });
   });
-  return { attachments, files };
+  return { attachments, files, parameters };
 }
 
 function exchangeTitle(record: EvidenceRecord): string {

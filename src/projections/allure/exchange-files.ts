@@ -1,9 +1,11 @@
-// What a person opens in Allure for one exchange: the request and the answer, each as its headers and its body
-// pretty-printed in its own media type, and every document carried inside a body (a base64 Binary of an ITI-65
-// bundle, a base64 attachment of a REF01 or an SBDH payload) decoded beside it, so a message that points into the
-// document points at something one can open. The evidence file itself stays as the run wrote it.
+// What a person opens in Allure for one exchange: the request line, the answer's status, every header and each body's
+// size and SHA-256 as the step's parameters (a table Allure shows without a click, and no file for Allure to read);
+// each body as a file pretty-printed in its own media type; and every document carried inside a body (a base64 Binary
+// of an ITI-65 bundle, a base64 attachment of a REF01 or an SBDH payload) decoded beside it, so a message that points
+// into the document points at something one can open. The evidence file itself stays as the run wrote it.
 import { XMLBuilder, XMLParser } from 'fast-xml-parser';
 import type { BodyRecord, Exchange, HttpMessage } from '../../evidence/exchange.ts';
+import type { Parameter } from './model.ts';
 
 /** One file to attach: its title in Allure, media type, extension and content. */
 export interface ExchangePart {
@@ -13,24 +15,34 @@ export interface ExchangePart {
   content: string | Buffer;
 }
 
-/** Every part of one exchange, in reading order. */
-export function exchangeParts(exchange: Exchange): ExchangePart[] {
-  const parts: ExchangePart[] = [];
+/** How Allure shows one exchange: its lines and headers as parameters, its bodies and documents as files. */
+export interface ExchangeView {
+  parameters: Parameter[];
+  parts: ExchangePart[];
+}
+
+/** Every parameter and part of one exchange, in reading order. */
+export function exchangeView(exchange: Exchange): ExchangeView {
   const { request, response } = exchange;
-  parts.push(headersPart('request', `${request.method} ${request.url}`, request));
-  parts.push(...bodyParts('request', request));
+  const parameters = headerParameters('request', `${request.method} ${request.url}`, request);
+  const parts = bodyParts('request', request);
   if (response) {
-    parts.push(headersPart('answer', `HTTP ${response.status}`, response));
+    parameters.push(...headerParameters('answer', `HTTP ${response.status}`, response));
     parts.push(...bodyParts('answer', response));
-  } else {
-    parts.push({
-      name: 'answer: none',
-      type: 'text/plain',
-      extension: 'txt',
-      content: `No answer${exchange.error ? `: ${exchange.error}` : ''}\n`,
-    });
-  }
-  return parts.map(capped);
+  } else parameters.push({ name: 'answer', value: `none${exchange.error ? `: ${exchange.error}` : ''}` });
+  return { parameters: parameters.map(cappedParameter), parts: parts.map(capped) };
+}
+
+/**
+ * Longest value a parameter shows: a header is short, but what the SUT sends must not make the report grow. A longer
+ * value is cut with a note; the evidence file keeps it whole.
+ */
+export const PARAMETER_VALUE_LIMIT = 2048;
+
+function cappedParameter(parameter: Parameter): Parameter {
+  if (parameter.value.length <= PARAMETER_VALUE_LIMIT) return parameter;
+  const note = `… [certbench: ${parameter.value.length} characters, cut; the whole value is in this exchange's evidence file]`;
+  return { ...parameter, value: `${parameter.value.slice(0, PARAMETER_VALUE_LIMIT - note.length)}${note}` };
 }
 
 /**
@@ -63,21 +75,21 @@ function capped(part: ExchangePart): ExchangePart {
   };
 }
 
-function headersPart(role: string, firstLine: string, message: HttpMessage): ExchangePart {
-  const headers = Object.entries(message.headers).map(([name, value]) => `${name}: ${value}`);
+/** The request line or status, each header (`request: content-type`), and the body's size and SHA-256. */
+function headerParameters(role: string, firstLine: string, message: HttpMessage): Parameter[] {
   const body = message.body;
-  const note = body
-    ? [
-        '',
-        `body: ${body.size} bytes, sha256 ${body.sha256}${body.truncated ? ' (cut in the evidence; the hash covers all of it)' : ''}${body.overLimit ? ' (over the size limit: reading stopped)' : ''}`,
-      ]
-    : [];
-  return {
-    name: `${role}: headers`,
-    type: 'text/plain',
-    extension: 'txt',
-    content: `${[firstLine, ...headers, ...note].join('\n')}\n`,
-  };
+  return [
+    { name: role, value: firstLine },
+    ...Object.entries(message.headers).map(([name, value]) => ({ name: `${role}: ${name}`, value })),
+    ...(body
+      ? [
+          {
+            name: `${role}: body`,
+            value: `${body.size} bytes, sha256 ${body.sha256}${body.truncated ? ' (cut in the evidence; the hash covers all of it)' : ''}${body.overLimit ? ' (over the size limit: reading stopped)' : ''}`,
+          },
+        ]
+      : []),
+  ];
 }
 
 function bodyParts(role: string, message: HttpMessage): ExchangePart[] {
