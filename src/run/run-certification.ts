@@ -26,6 +26,7 @@ import { resolveSigning, writeSignature } from '../signing/sign.ts';
 import type { SutProfile } from '../profile/schema.ts';
 import { loadProtocols, selectProtocols } from '../protocols/load.ts';
 import { releaseIdlePdfReader } from '../rules/dsj/pdf.ts';
+import { warmUpProtocols } from '../steps-api/warm-up.ts';
 import type { LoadedManifest } from '../protocols/schema.ts';
 import { profileVariants, variantIssues } from '../protocols/variants.ts';
 import { createConsoleSummaryProjection } from '../projections/console-summary.ts';
@@ -297,6 +298,8 @@ export async function runCertification(
       onMessage: (message) => {
         // Redaction at the source: every text built from an SUT answer (messages, checks, evidence) passes here.
         const envelope = boundEnvelope(redactor.json(message));
+        // The step files are loaded and the scenarios are about to begin: what they need later starts loading now.
+        if (envelope.testRunStarted) warmUpProtocols(manifests.map((m) => m.id));
         index.update(envelope);
         options.observe?.(envelope);
         const attachment = envelope.attachment;

@@ -1,14 +1,18 @@
 // Access to the REF01 interchange the birthplace received and to its PDF attachments, read once per run.
 import { resolveReference } from '../../src/rules/dsj/attachment-rules.ts';
-import { readPdf, type PdfReading } from '../../src/rules/dsj/pdf.ts';
+import { readPdf, warmPdfReader, type PdfReading } from '../../src/rules/dsj/pdf.ts';
 import type {
   BinaryObjectView,
   Ref01Interchange,
   Ref01Referral,
   ReferenceView,
 } from '../../src/rules/dsj/ref01.ts';
+import { warmUpWhenRun } from '../../src/steps-api/warm-up.ts';
 import type { CertbenchWorld } from '../../src/steps-api/world.ts';
 import { stepOutput, STEP } from './state.ts';
+
+// The referral's PDFs are read late in a full run: the reader loads pdfjs on its own thread while earlier protocols run.
+warmUpWhenRun('dsj-gmv2', warmPdfReader);
 
 export interface ReceivedReferral {
   interchange?: Ref01Interchange;

@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { readPdf, textRuns } from '../../src/rules/dsj/pdf.ts';
+import { readPdf, releaseIdlePdfReader, textRuns, warmPdfReader } from '../../src/rules/dsj/pdf.ts';
+import { warmUpProtocols, warmUpWhenRun } from '../../src/steps-api/warm-up.ts';
 import {
   answersShown,
   displayForms,
@@ -41,6 +42,31 @@ describe('reading PDF attachments', () => {
     const reading = await readPdf(await pdf.save());
     assert.ok(reading.opened);
     assert.equal(reading.text, 'Samlet vurdering: normal');
+  });
+
+  it('reads the same after the reader loaded pdfjs ahead, and a reader ended while idle starts again', async () => {
+    releaseIdlePdfReader();
+    warmPdfReader();
+    warmPdfReader();
+    const reading = await readPdf(await pdfWith(['Svangerskabsjournal', 'Blodtype: A+']));
+    assert.ok(reading.opened);
+    assert.match(reading.text, /Blodtype: A\+/);
+    releaseIdlePdfReader();
+    const again = await readPdf(await pdfWith(['Svangerskabsjournal']));
+    assert.ok(again.opened);
+  });
+
+  it('starts the warm-ups of the protocols a run includes, once each, and leaves out one that throws', () => {
+    const started: string[] = [];
+    const warm = () => started.push('pdf');
+    warmUpWhenRun('test-warm-a', warm);
+    warmUpWhenRun('test-warm-a', warm);
+    warmUpWhenRun('test-warm-a', () => {
+      throw new Error('not here');
+    });
+    warmUpWhenRun('test-warm-b', () => started.push('other'));
+    warmUpProtocols(['test-warm-a', 'test-warm-c']);
+    assert.deepEqual(started, ['pdf']);
   });
 
   it('reads PDFs given at once one after the other, each with its own text', async () => {

@@ -2,7 +2,6 @@
 // into test-protocol/ of the run folder.
 import { SIGNATURE_FILE, SIGNER_FILE } from '../../signing/files.ts';
 import type { Projection } from '../types.ts';
-import { testProtocolDocx } from './docx.ts';
 import { standardFileName } from './evidence-names.ts';
 import { testProtocolHtml } from './html.ts';
 import { testProtocolDocument } from './model.ts';
@@ -13,6 +12,9 @@ export const testProtocolProjection: Projection = {
   description:
     "MedCom's test protocol filled in from the run (test-protocol/<protocol>.html and .docx) and the evidence package (test-protocol/<protocol>-evidence.zip)",
   async project({ result, writer }) {
+    // The DOCX library (some 1 MB of code) is loaded when a report is written, not with the run: a run then tests
+    // without it in memory, and loads it while Allure's own process makes the HTML.
+    const { testProtocolDocx } = await import('./docx.ts');
     const record = Buffer.from(`${JSON.stringify(result, null, 2)}\n`);
     // A signed run's signature and signer travel with the record, so the package verifies on its own.
     const signature: { name: string; content: Buffer }[] = [];

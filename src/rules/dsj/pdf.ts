@@ -39,14 +39,28 @@ const DEFAULT_LIMITS: PdfLimits = {
 };
 
 const PDFJS_URL = import.meta.resolve('pdfjs-dist/legacy/build/pdf.mjs');
+// pdfjs's own worker code, which it runs in this thread ("fake worker"): loaded with pdfjs and handed to it as
+// globalThis.pdfjsWorker (where pdfjs looks first), so loading ahead (warmPdfReader) covers it too.
+const PDFJS_WORKER_URL = import.meta.resolve('pdfjs-dist/legacy/build/pdf.worker.mjs');
 
 // Plain JavaScript, evaluated in the worker (no TypeScript loader there). First the inflate budget: every stream
 // that inflates (FlateDecode, the bomb's usual filter) counts against it, stopping at the limit; then pdfjs.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const zlib = require('node:zlib');
-const { pdfjsUrl } = workerData;
+const { pdfjsUrl, pdfjsWorkerUrl } = workerData;
 let pdfjs;
+const loaded = () =>
+  (pdfjs ??= Promise.all([import(pdfjsUrl), import(pdfjsWorkerUrl)]).then(
+    ([library, worker]) => {
+      globalThis.pdfjsWorker = worker;
+      return library;
+    },
+    (error) => {
+      pdfjs = undefined;
+      throw error;
+    },
+  ));
 function inflatedSize(data, limits) {
   const text = Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1');
   const marker = /stream\\r?\\n/g;
@@ -76,8 +90,7 @@ async function read(bytes, limits) {
     const mib = Math.round(limits.maxInflatedBytes / 1048576);
     return parentPort.postMessage({ opened: false, error: 'certbench did not read it: its streams inflate to more than its limit of ' + mib + ' MiB' });
   }
-  pdfjs ??= await import(pdfjsUrl);
-  const task = pdfjs.getDocument({ data: bytes, isEvalSupported: false, verbosity: 0 });
+  const task = (await loaded()).getDocument({ data: bytes, isEvalSupported: false, verbosity: 0 });
   try {
     const pdf = await task.promise;
     if (pdf.numPages > limits.maxPages)
@@ -98,7 +111,7 @@ async function read(bytes, limits) {
     await task.destroy();
   }
 }
-parentPort.on('message', ({ bytes, limits }) => read(bytes, limits));
+parentPort.on('message', ({ warm, bytes, limits }) => (warm ? loaded().catch(() => undefined) : read(bytes, limits)));
 `;
 
 let reader: Worker | undefined;
@@ -111,6 +124,18 @@ export function readPdf(bytes: Uint8Array, limits: PdfLimits = DEFAULT_LIMITS): 
   const reading = queue.then(() => readOne(bytes, limits)).finally(() => (pending -= 1));
   queue = reading.catch(() => undefined);
   return reading;
+}
+
+/**
+ * Starts the reader and has it load pdfjs now, on its own thread, while the run does other things: the first PDF a
+ * run reads then does not wait for the worker and pdfjs to load (some 150 ms). A load that fails is tried again, and
+ * reported, by the first reading.
+ */
+export function warmPdfReader(): void {
+  const worker = (reader ??= startReader());
+  worker.postMessage({ warm: true });
+  // Loading ahead does not keep the process alive; a reading does (readOne).
+  worker.unref();
 }
 
 /**
@@ -190,7 +215,7 @@ export function textRuns(items: { str: string; font: string; size: number }[]): 
 function startReader(): Worker {
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
-    workerData: { pdfjsUrl: PDFJS_URL },
+    workerData: { pdfjsUrl: PDFJS_URL, pdfjsWorkerUrl: PDFJS_WORKER_URL },
     resourceLimits: { maxOldGenerationSizeMb: 512 },
     stdout: true,
     stderr: true,
