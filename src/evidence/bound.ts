@@ -18,23 +18,40 @@ export function boundText(text: string, limit = MESSAGE_LIMIT): string {
 
 /**
  * A cucumber message with its failure texts and check details cut to MESSAGE_LIMIT. Evidence attachments pass
- * whole: they become the evidence files.
+ * whole: they become the evidence files. A message that needs cutting is copied, never changed: it may be the very
+ * object cucumber itself holds (Redactor.json passes a message without secrets on as it is).
  */
 export function boundEnvelope(envelope: Envelope): Envelope {
-  const result = envelope.testStepFinished?.testStepResult;
-  if (result) {
-    if (result.message !== undefined) result.message = boundText(result.message);
-    if (result.exception?.message !== undefined)
-      result.exception.message = boundText(result.exception.message);
-    if (result.exception?.stackTrace !== undefined)
-      result.exception.stackTrace = boundText(result.exception.stackTrace);
+  const finished = envelope.testStepFinished;
+  const result = finished?.testStepResult;
+  if (finished && result) {
+    const { message, exception } = result;
+    const long = (text: string | undefined) => text !== undefined && text.length > MESSAGE_LIMIT;
+    if (long(message) || long(exception?.message) || long(exception?.stackTrace)) {
+      const testStepResult = {
+        ...result,
+        ...(message !== undefined ? { message: boundText(message) } : {}),
+        ...(exception
+          ? {
+              exception: {
+                ...exception,
+                ...(exception.message !== undefined ? { message: boundText(exception.message) } : {}),
+                ...(exception.stackTrace !== undefined
+                  ? { stackTrace: boundText(exception.stackTrace) }
+                  : {}),
+              },
+            }
+          : {}),
+      };
+      return { ...envelope, testStepFinished: { ...finished, testStepResult } };
+    }
   }
   const attachment = envelope.attachment;
   if (attachment?.mediaType === CHECK_MEDIA_TYPE && attachment.body.length > MESSAGE_LIMIT) {
     const check = JSON.parse(attachment.body) as Record<string, unknown>;
     for (const [key, value] of Object.entries(check))
       if (typeof value === 'string') check[key] = boundText(value);
-    attachment.body = JSON.stringify(check);
+    return { ...envelope, attachment: { ...attachment, body: JSON.stringify(check) } };
   }
   return envelope;
 }

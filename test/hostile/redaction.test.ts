@@ -38,3 +38,30 @@ test('a cucumber message is redacted in every string it holds, attachments inclu
   assert.ok(!out.includes('tok+en'), out);
   assert.ok(!out.includes(JSON.stringify(TOKEN).slice(1, -1)), out);
 });
+
+test('with a plain token, a message holding it anywhere is redacted, and one without it is passed on as it is', () => {
+  const plain = 'Tok3nWithoutOddChars9';
+  const plainRedactor = new Redactor([plain]);
+  const exchange = {
+    request: { headers: { 'x-echo': plain } },
+    response: { body: { text: `{"t":"${plain}"}` } },
+  };
+  const holding = [
+    { testStepFinished: { testStepResult: { status: 'FAILED', message: `HTTP 500 ${plain}` } } },
+    // An exchange attached as JSON text inside the message: the token is escaped nowhere, found everywhere.
+    { attachment: { body: JSON.stringify(exchange), mediaType: 'application/vnd.certbench.exchange+json' } },
+    { attachment: { body: Buffer.from(`user:${plain}`).toString('base64'), mediaType: 'text/plain' } },
+    {
+      attachment: {
+        body: JSON.stringify(JSON.stringify({ deep: encodeURIComponent(plain) })),
+        mediaType: 'x',
+      },
+    },
+  ];
+  for (const envelope of holding) {
+    const out = JSON.stringify(plainRedactor.json(envelope));
+    assert.ok(!out.includes(plain) && out.includes(REDACTED), out);
+  }
+  const clean = { attachment: { body: JSON.stringify({ ok: true, note: 'Tok3n' }), mediaType: 'x' } };
+  assert.equal(plainRedactor.json(clean), clean, 'the same object: nothing to copy');
+});
