@@ -2,9 +2,7 @@ import { spawn } from 'node:child_process';
 import { createReadStream } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { PACKAGE_ROOT } from '../run/package-root.ts';
-import { allureCliPath } from './allure-cli.ts';
 import { allureConfig, ALLURE_CONFIG_FILE } from './allure-config.ts';
 
 export interface AllureHtmlOptions {
@@ -28,40 +26,62 @@ export async function defaultHistoryPath(runDir: string): Promise<string | undef
     };
     const { vendor, system } = record.sut ?? {};
     if (typeof vendor !== 'string' || typeof system !== 'string') return undefined;
-    const protocols = (record.protocols ?? [])
-      .map((p) => [p.id, p.variant].filter((part) => typeof part === 'string').join(' '))
-      .sort()
-      .join(' ');
-    return `../allure-history/${slug(`${vendor} ${system}`) || 'system'}--${slug(protocols) || 'none'}.jsonl`;
+    return historyPathFor(vendor, system, record.protocols ?? []);
   } catch {
     return undefined;
   }
 }
 
+/**
+ * The history file of a system's runs of these protocols (with their variants), relative to a run folder: what
+ * defaultHistoryPath reads from a run's record, known to a run before it tests.
+ */
+export function historyPathFor(
+  vendor: string,
+  system: string,
+  protocols: readonly { id?: unknown; variant?: unknown }[],
+): string {
+  const names = protocols
+    .map((p) => [p.id, p.variant].filter((part) => typeof part === 'string').join(' '))
+    .sort()
+    .join(' ');
+  return `../allure-history/${slug(`${vendor} ${system}`) || 'system'}--${slug(names) || 'none'}.jsonl`;
+}
+
 const PASSED_ENV = ['PATH', 'HOME', 'TMPDIR', 'SYSTEMROOT'];
 
-/** A report generation started ahead: Allure's process is loaded and waits for allure-results/ to be complete. */
+/**
+ * A report generation started ahead: Allure's process loads its modules at once, starts the report when it is told
+ * its name and history, reads results files as they are finished, and writes the report when told to.
+ */
 export interface AllureHtmlJob {
-  /** Writes the report's config and lets Allure generate; resolves to the report's path. Call it once. */
+  /**
+   * Writes the report's config and lets Allure start the report (it reads the history of earlier runs) while the
+   * run goes on. Optional: generate() does it when it was not done. Call it at most once.
+   */
+  prepare(options?: AllureHtmlOptions): Promise<void>;
+  /** A results file (path relative to the run folder) is complete: Allure reads it now. After prepare(). */
+  read(file: string): void;
+  /** Reads what is left in allure-results/ and writes the report; resolves to its path. Call it once. */
   generate(options?: AllureHtmlOptions): Promise<string>;
   /** Ends the waiting process without a report (a run that stops early); nothing once generate was called. */
   cancel(): Promise<void>;
 }
 
-// The modules `allure generate` needs are loaded by this file before the CLI runs (see there).
-const PRELOAD = pathToFileURL(join(PACKAGE_ROOT, 'src', 'report', 'allure-preload.js')).href;
+// Allure's own modules, driven line by line (see there). Plain JavaScript, read from the installation folder.
+const RUNNER = join(PACKAGE_ROOT, 'src', 'report', 'allure-runner.js');
 // Enough of Allure's complaint to say what went wrong, however much it writes.
 const STDERR_KEPT = 64 * 1024;
 
 /**
- * Starts Allure 3's `generate` for `<runDir>/allure-results` (the `allure2` plugin, which honours categories.json, as
- * one self-contained `<runDir>/allure-report/index.html`, analytics off) in its own process, which loads its modules
- * at once and then waits for `generate()`: loading them is a good part of the report's time, and a run starts this
- * while it tests, when the second core has little to do.
+ * Starts Allure 3's report generation for `<runDir>/allure-results` (the `allure2` plugin, which honours
+ * categories.json, as one self-contained `<runDir>/allure-report/index.html`, analytics off) in its own process,
+ * which loads its modules at once and then does each part as soon as it is told it can (AllureHtmlJob): loading,
+ * the history and reading the results are a good part of the report's time, and a run does them while it tests,
+ * when the second core has little to do.
  */
 export function startAllureHtml(runDir: string): AllureHtmlJob {
-  const args = ['generate', 'allure-results', '--config', ALLURE_CONFIG_FILE];
-  const child = spawn(process.execPath, ['--import', PRELOAD, allureCliPath(), ...args], {
+  const child = spawn(process.execPath, [RUNNER], {
     cwd: runDir,
     env: allureEnv(),
     stdio: ['pipe', 'ignore', 'pipe'],
@@ -76,14 +96,11 @@ export function startAllureHtml(runDir: string): AllureHtmlJob {
     child.once('error', (error) => resolve({ code: null, error }));
     child.once('close', (code) => resolve({ code }));
   });
+  const send = (message: object) => child.stdin.write(`${JSON.stringify(message)}\n`);
+  let prepared: Promise<void> | undefined;
   let generating = false;
-  return {
-    async generate(options = {}) {
-      generating = true;
-      const reportDir = join(runDir, 'allure-report');
-      const reportPath = join(reportDir, 'index.html');
-      // A stale report must not pass for a fresh one if generation silently writes nothing.
-      await rm(reportDir, { recursive: true, force: true });
+  const prepare = (options: AllureHtmlOptions = {}) =>
+    (prepared ??= (async () => {
       const history =
         options.history === false ? undefined : (options.history ?? (await defaultHistoryPath(runDir)));
       if (history) await mkdir(dirname(join(runDir, history)), { recursive: true });
@@ -91,11 +108,26 @@ export function startAllureHtml(runDir: string): AllureHtmlJob {
         join(runDir, ALLURE_CONFIG_FILE),
         allureConfig(options.reportName ?? 'certbench', history),
       );
-      child.stdin.end('go\n');
+      send({ type: 'config', cwd: runDir, config: ALLURE_CONFIG_FILE });
+    })());
+  return {
+    prepare,
+    read(file) {
+      if (prepared && !generating) send({ type: 'read', file });
+    },
+    async generate(options = {}) {
+      generating = true;
+      const reportDir = join(runDir, 'allure-report');
+      const reportPath = join(reportDir, 'index.html');
+      // A stale report must not pass for a fresh one if generation silently writes nothing. Allure writes the
+      // report only when done, so one started ahead has written nothing there yet.
+      await rm(reportDir, { recursive: true, force: true });
+      await prepare(options);
+      child.stdin.end(`${JSON.stringify({ type: 'done' })}\n`);
       const { code, error } = await exited;
       if (error || code !== 0)
         throw new Error(
-          `allure ${args.join(' ')} failed in ${runDir}: ${stderr.trim() || error?.message || `exit ${code}`}`,
+          `allure report generation failed in ${runDir}: ${stderr.trim() || error?.message || `exit ${code}`}`,
           { cause: error },
         );
       return withoutAnalytics(reportPath);

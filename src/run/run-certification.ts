@@ -32,14 +32,14 @@ import { profileVariants, variantIssues } from '../protocols/variants.ts';
 import { createConsoleSummaryProjection } from '../projections/console-summary.ts';
 import { builtinProjections, runProjections } from '../projections/index.ts';
 import { allWritten, FileSystemWriter } from '../projections/writer.ts';
-import { createAllureResultsProjection } from '../projections/allure/allure-results.ts';
+import { ALLURE_RESULTS_DIR, createAllureResultsProjection } from '../projections/allure/allure-results.ts';
 import { EXCHANGE_MEDIA_TYPE } from '../checks/media-types.ts';
 import {
   ExchangeFilesAhead,
   keepCited,
   type WrittenExchange,
 } from '../evidence/ahead/exchange-files-ahead.ts';
-import { startAllureHtml } from '../report/allure-html.ts';
+import { historyPathFor, startAllureHtml } from '../report/allure-html.ts';
 import { ALLURE_CONFIG_FILE } from '../report/allure-config.ts';
 import { assembleResult } from '../result/assemble.ts';
 import type { CertificationResult, CheckpointResult } from '../result/types.ts';
@@ -166,7 +166,16 @@ export async function runCertification(
   // Allure's HTML is made in its own process, which loads while an automated run tests and then waits for
   // allure-results/ (a manual run, which can last a day, starts it when it reports).
   const allureAhead = options.html && driverKind !== 'manual' ? startAllureHtml(outDir) : undefined;
-  if (allureAhead) stops.push(() => allureAhead.cancel());
+  const reportName = `certbench: ${profile.vendor} ${profile.system} ${profile.version}`;
+  if (allureAhead) {
+    stops.push(() => allureAhead.cancel());
+    // The report's name and history are known now: Allure reads the history of earlier runs while this one tests.
+    // A failure here is reported by generate(), which waits for the same preparation.
+    const protocols = manifests.map((m) => ({ id: m.id, variant: profile.protocols[m.id]?.variant }));
+    allureAhead
+      .prepare({ reportName, history: historyPathFor(profile.vendor, profile.system, protocols) })
+      .catch(() => undefined);
+  }
   // An automated run's exchange files are written as it goes, on the idle core (a manual run has no hurry).
   const filesAhead = driverKind !== 'manual' ? new ExchangeFilesAhead(outDir, runId) : undefined;
   if (filesAhead) stops.push(() => filesAhead.cancel());
@@ -371,6 +380,9 @@ export async function runCertification(
     if (validation.length > 0) result.validation = validation;
     const writer = new FileSystemWriter(outDir);
     const ahead = await keepCited(outDir, writtenAhead, result);
+    // The attachments written as the run went are final now: Allure reads them while the rest is written.
+    for (const { attachments } of ahead.attachments.values())
+      for (const attachment of attachments) allureAhead?.read(`${ALLURE_RESULTS_DIR}/${attachment.source}`);
     await allWritten(
       [...verdicts.evidenceFiles]
         .filter(([file]) => !ahead.evidenceFiles.has(file))
@@ -381,13 +393,15 @@ export async function runCertification(
     // Signed before the projections, so the evidence package carries the signature.
     if (signer) await writeSignature(outDir, result, signer, env.clock.now());
     const context = { result, writer, stdout: env.stdout, env: env.env };
-    await runProjections([createAllureResultsProjection(ahead.attachments)], context);
+    // Allure reads each checkpoint's result as soon as it is written.
+    await runProjections(
+      [createAllureResultsProjection(ahead.attachments, (file) => allureAhead?.read(file))],
+      context,
+    );
     // Allure's HTML (a child process, the longest part of reporting) reads only allure-results/, now complete: it
     // runs on the other core while the rest is written. The run ends when both have, and fails if either does.
     const allureHtml = allureAhead ?? (options.html ? startAllureHtml(outDir) : undefined);
-    const html = allureHtml?.generate({
-      reportName: `certbench: ${profile.vendor} ${profile.system} ${profile.version}`,
-    });
+    const html = allureHtml?.generate({ reportName });
     const rest = (async () => {
       const projections = [builtinProjections.junit, builtinProjections['test-protocol']];
       if (options.summary)

@@ -1,12 +1,16 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { allureResultsProjection } from '../../src/projections/allure/allure-results.ts';
+import {
+  allureResultsProjection,
+  createAllureResultsProjection,
+} from '../../src/projections/allure/allure-results.ts';
 import { FileSystemWriter } from '../../src/projections/writer.ts';
 import {
   generateAllureHtml,
+  historyPathFor,
   startAllureHtml,
   mentionsTagManager,
   SCAN_CHUNK,
@@ -106,10 +110,60 @@ describe('Allure HTML report', () => {
     try {
       await assert.rejects(
         generateAllureHtml(empty),
-        /allure generate allure-results .* failed in .*: No test results/,
+        /allure report generation failed in .*: No test results/,
       );
     } finally {
       await rm(empty, { recursive: true, force: true });
+    }
+  });
+
+  it('a report prepared ahead, told of results files as they are written, is the report made all at once', async () => {
+    const parent = await mkdtemp(join(tmpdir(), 'certbench-allure-ahead-'));
+    try {
+      const testCases = async (name: string, ahead: boolean) => {
+        const dir = join(parent, name);
+        const { result, writer: seeded } = sampleRun();
+        const writer = new FileSystemWriter(dir);
+        for (const [path, content] of seeded.files) await writer.write(path, content);
+        const job = startAllureHtml(dir);
+        // The history beside the run folders is named before the run's record exists, as a run does.
+        if (ahead) await job.prepare({ reportName: name, history: historyPathFor('V', 'S', [{ id: 'p' }]) });
+        await createAllureResultsProjection(undefined, (file) => job.read(file)).project({
+          result,
+          writer,
+          stdout: { write: () => true },
+        });
+        const html = await readFile(await job.generate({ reportName: name, history: false }), 'utf8');
+        return [...html.matchAll(/"data\/test-cases\/[^"]+"\s*,\s*"([A-Za-z0-9+/=]+)"/g)]
+          .map(
+            ([, base64 = '']) =>
+              JSON.parse(Buffer.from(base64, 'base64').toString('utf8')) as { name: string },
+          )
+          .map((test) => test.name)
+          .sort();
+      };
+      const atOnce = await testCases('at-once', false);
+      assert.equal(atOnce.length, 7);
+      assert.deepEqual(await testCases('ahead', true), atOnce);
+      const history = await readFile(join(parent, 'allure-history', 'v-s--p.jsonl'), 'utf8');
+      assert.equal(history.trim().split('\n').length, 1, 'the prepared history took the run');
+    } finally {
+      await rm(parent, { recursive: true, force: true });
+    }
+  });
+
+  it('a report prepared ahead and then not wanted writes no report and no history', async () => {
+    const parent = await mkdtemp(join(tmpdir(), 'certbench-allure-unwanted-'));
+    try {
+      const dir = join(parent, 'run');
+      await mkdir(dir);
+      const job = startAllureHtml(dir);
+      await job.prepare({ reportName: 'r', history: '../allure-history/h.jsonl' });
+      await job.cancel();
+      assert.deepEqual(await readdir(join(parent, 'allure-history')), []);
+      assert.deepEqual(await readdir(dir), ['allurerc.mjs']);
+    } finally {
+      await rm(parent, { recursive: true, force: true });
     }
   });
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { setImmediate } from 'node:timers/promises';
 import type { Projection, ProjectionContext, Writer } from '../types.ts';
-import { BatchedWrites } from '../writer.ts';
+import { allWritten, BatchedWrites } from '../writer.ts';
 import { evidenceAttachments, type AttachedExchange, type AttachmentFile } from './attachments.ts';
 import { formatProperties } from './properties.ts';
 import { certbenchCategories, environmentEntries, executor } from './run-files.ts';
@@ -13,15 +13,18 @@ const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 
 /**
  * Allure results from the record: verdicts are certbench's, never re-derived by Allure. `attachedAhead`: exchanges
- * whose attachment files a run wrote while it went on (src/evidence/ahead), with their attachments and parameters by evidence id.
+ * whose attachment files a run wrote while it went on (src/evidence/ahead), with their attachments and parameters by
+ * evidence id. `written`: told each checkpoint's result file (its path in the run folder) once it and its attachments
+ * are written, so that Allure can read it while the others are made.
  */
 export function createAllureResultsProjection(
   attachedAhead?: ReadonlyMap<string, AttachedExchange>,
+  written?: (file: string) => void,
 ): Projection {
   return {
     name: 'allure-results',
     description: 'Allure results (one test per checkpoint, evidence attached) in allure-results/',
-    project: (context) => projectAllureResults(context, attachedAhead),
+    project: (context) => projectAllureResults(context, attachedAhead, written),
   };
 }
 
@@ -30,6 +33,7 @@ export const allureResultsProjection: Projection = createAllureResultsProjection
 async function projectAllureResults(
   { result, writer, env }: ProjectionContext,
   attachedAhead: ReadonlyMap<string, AttachedExchange> | undefined,
+  written: ((file: string) => void) | undefined,
 ): Promise<void> {
   // The record is checked before any file is written (every cited exchange is there and read, the start is a
   // time), so an inconsistent record writes nothing.
@@ -50,10 +54,15 @@ async function projectAllureResults(
         evidence: cited.steps,
       });
       cursor = testResult.stop;
+      const file = `${ALLURE_RESULTS_DIR}/${testResult.uuid}-result.json`;
+      const attached = allWritten(cited.files.map(parts));
       await writes.add(
+        attached,
         // Compact: only Allure reads it, and a full run's results are a few MB of it.
-        writer.write(`${ALLURE_RESULTS_DIR}/${testResult.uuid}-result.json`, JSON.stringify(testResult)),
-        ...cited.files.map(parts),
+        writer.write(file, JSON.stringify(testResult)).then(async () => {
+          await attached;
+          written?.(file);
+        }),
       );
       // Each write is several steps, each started from this thread: they move on between checkpoints.
       await setImmediate();
