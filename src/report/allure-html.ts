@@ -152,7 +152,7 @@ async function withoutAnalytics(reportPath: string): Promise<string> {
   try {
     tracked = await mentionsTagManager(reportPath);
   } catch (error) {
-    throw new Error(`allure generate finished but wrote no ${reportPath}`, { cause: error });
+    throw new Error(`allure's report generation finished but wrote no ${reportPath}`, { cause: error });
   }
   // Allure with analytics off writes none; only a report that names the tracker is read whole and rewritten.
   if (!tracked) return reportPath;

@@ -25,13 +25,31 @@ export interface CucumberRunOptions {
 // promise is kept, so runs started at once (a testcamp console's) wait for the one load instead of each loading.
 let supportCache: { key: string; library: Promise<ISupportCodeLibrary> } | undefined;
 
+const quietEnvironment = (root: string) => ({
+  cwd: root,
+  stdout: new Writable({ write: (_c, _e, done) => done() }),
+  stderr: process.stderr,
+});
+
+/**
+ * Starts loading the step definitions now: they are the same for every run from this installation, and a run starts
+ * this before it starts the SUT side, so reading the step files overlaps what that side waits for. The run's
+ * scenarios wait for this load (a failure is reported there).
+ */
+export function preloadSteps(root: string): void {
+  if (supportCache?.key === root) return;
+  const environment = quietEnvironment(root);
+  const library = loadConfiguration({ provided: { import: [STEP_FILES], format: [] } }, environment).then(
+    ({ runConfiguration }) => loadSupport(runConfiguration, environment),
+  );
+  // Handled here; the run awaits the same promise and reports its failure.
+  library.catch(() => undefined);
+  supportCache = { key: root, library };
+}
+
 /** Runs the selected scenarios through cucumber's programmatic API, in-process and serially. */
 export async function runScenarios(options: CucumberRunOptions): Promise<void> {
-  const environment = {
-    cwd: options.root,
-    stdout: new Writable({ write: (_c, _e, done) => done() }),
-    stderr: process.stderr,
-  };
+  const environment = quietEnvironment(options.root);
   const { runConfiguration } = await loadConfiguration(
     {
       provided: {

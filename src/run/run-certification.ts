@@ -50,7 +50,7 @@ import { loadTestPlan } from '../test-plan/load.ts';
 import { resolveCacheFolder, validationRecords } from '../validation/index.ts';
 import { cpuNow, peakMiB, type RunTimings } from './timings.ts';
 import { registerRunContext, unregisterRunContext } from './context.ts';
-import { runScenarios, tagExpressionFor } from './cucumber-runner.ts';
+import { preloadSteps, runScenarios, tagExpressionFor } from './cucumber-runner.ts';
 import { validatorKey } from './context.ts';
 import { CERTBENCH_VERSION, PACKAGE_ROOT } from './package-root.ts';
 import { checkBeforeRun, preflight } from './preflight.ts';
@@ -182,6 +182,8 @@ export async function runCertification(
   try {
     // 2. The SUT side and the counterparts.
     let baseUrl = options.sutUrl ?? profile.automation.baseUrl;
+    // The step files load while the SUT side starts and is checked (the scenarios wait for them).
+    preloadSteps(PACKAGE_ROOT);
     if (options.referenceGp) {
       // Loaded only when asked for: a run against a vendor's system does not load the reference GP (nor pdf-lib).
       const { startReferenceGp } = await import('../../reference-gp/index.ts');

@@ -386,7 +386,7 @@ describe('allure-results projection', () => {
     const { writer } = await project(run);
     const test = [...writer.files]
       .map(([, bytes]) => bytes.toString('utf8'))
-      .find((text) => text.includes('"fullName": "laboratoriesvar:LAB-01"'));
+      .find((text) => text.includes('"fullName":"laboratoriesvar:LAB-01"'));
     assert.ok(test);
     assert.doesNotMatch(test, /shared\//);
     assert.match(test, /punkt 8: deling af lokale labsvar\)\]\(https:\/\/medcom\.test\/x\)/);
