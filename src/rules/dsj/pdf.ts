@@ -216,7 +216,9 @@ function startReader(): Worker {
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
     workerData: { pdfjsUrl: PDFJS_URL, pdfjsWorkerUrl: PDFJS_WORKER_URL },
-    resourceLimits: { maxOldGenerationSizeMb: 512 },
+    // The reader now lives through the whole run (warmPdfReader): a small young generation keeps its heap small; the
+    // forms it reads are a few pages, and a large PDF is bounded by the old generation and the time limit.
+    resourceLimits: { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 4 },
     stdout: true,
     stderr: true,
   });
