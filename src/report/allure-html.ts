@@ -113,7 +113,9 @@ export function startAllureHtml(runDir: string): AllureHtmlJob {
   return {
     prepare,
     read(file) {
-      if (prepared && !generating) send({ type: 'read', file });
+      // After the config line (the preparation writes the config first), in the order the files were finished.
+      if (prepared && !generating)
+        void prepared.then(() => send({ type: 'read', file })).catch(() => undefined);
     },
     async generate(options = {}) {
       generating = true;

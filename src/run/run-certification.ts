@@ -163,15 +163,16 @@ export async function runCertification(
     throw error;
   }
   await Promise.all(GENERATED.map((name) => rm(join(outDir, name), { recursive: true, force: true })));
-  // Allure's HTML is made in its own process, which loads while an automated run tests and then waits for
-  // allure-results/ (a manual run, which can last a day, starts it when it reports).
+  // Allure's HTML is made in its own process, which loads and reads the history while an automated run tests, then
+  // reads each results file as it is finished (a manual run, which can last a day, starts it when it reports).
   const allureAhead = options.html && driverKind !== 'manual' ? startAllureHtml(outDir) : undefined;
   const reportName = `certbench: ${profile.vendor} ${profile.system} ${profile.version}`;
   if (allureAhead) {
     stops.push(() => allureAhead.cancel());
     // The report's name and history are known now: Allure reads the history of earlier runs while this one tests.
     // A failure here is reported by generate(), which waits for the same preparation.
-    const protocols = manifests.map((m) => ({ id: m.id, variant: profile.protocols[m.id]?.variant }));
+    const variants = profileVariants(profile);
+    const protocols = manifests.map((m) => ({ id: m.id, variant: variants[m.id] }));
     allureAhead
       .prepare({ reportName, history: historyPathFor(profile.vendor, profile.system, protocols) })
       .catch(() => undefined);
