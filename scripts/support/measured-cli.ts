@@ -1,9 +1,11 @@
-// The certbench CLI started cold, as a user starts it (the compiled one: bin/certbench.js with dist/ required), with
-// its wall time, CPU time and peak memory measured (report-max-rss.js is loaded into the process).
+// The certbench CLI started cold, as a user starts it (the compiled one: bin/certbench.js run as a program, with
+// dist/ required), with its wall time, CPU time and peak memory measured (report-max-rss.js is loaded into the
+// process).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { PACKAGE_ROOT } from '../../src/run/package-root.ts';
 import { BENCH_PHASES_ENV, type RunTimings } from '../../src/run/timings.ts';
 
@@ -55,25 +57,20 @@ export function measuredCli(args: string[]): CliMeasurement {
     const phasesFile = join(dir, 'phases.json');
     const childrenBefore = childrenCpuMs();
     const started = performance.now();
-    const child = spawnSync(
-      process.execPath,
-      [
-        '--import',
-        join(PACKAGE_ROOT, 'scripts', 'support', 'report-max-rss.js'),
-        join(PACKAGE_ROOT, 'bin', 'certbench.js'),
-        ...args,
-      ],
-      {
-        encoding: 'utf8',
-        env: {
-          ...process.env,
-          CERTBENCH_BENCH_USAGE_FILE: usageFile,
-          [BENCH_PHASES_ENV]: phasesFile,
-          CERTBENCH_RUN_FROM: 'dist',
-        },
-        maxBuffer: 64 * 1024 * 1024,
+    // The program itself, as npm start and the container start it: its first line gives Node its settings. The
+    // measuring hook comes in through NODE_OPTIONS, which Node adds to those.
+    const hook = `--import=${pathToFileURL(join(PACKAGE_ROOT, 'scripts', 'support', 'report-max-rss.js')).href}`;
+    const child = spawnSync(join(PACKAGE_ROOT, 'bin', 'certbench.js'), args, {
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        NODE_OPTIONS: [process.env['NODE_OPTIONS'], hook].filter(Boolean).join(' '),
+        CERTBENCH_BENCH_USAGE_FILE: usageFile,
+        [BENCH_PHASES_ENV]: phasesFile,
+        CERTBENCH_RUN_FROM: 'dist',
       },
-    );
+      maxBuffer: 64 * 1024 * 1024,
+    });
     const wallMs = performance.now() - started;
     const childrenAfter = childrenCpuMs();
     if (child.status !== 0) throw new Error(`certbench ${args[0]} exited ${child.status}:\n${child.stderr}`);
