@@ -1,6 +1,7 @@
 // The CLI as `npm ci` installs it: compiled into dist/ by scripts/build.js (the `prepare` script), run by
 // bin/certbench.js without tsx; and the fall-back to the TypeScript sources when dist/ is missing.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { cp, mkdir, readFile, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -67,4 +68,26 @@ test('without dist/, bin/certbench.js runs the TypeScript sources (and refuses t
   });
   assert.equal(refused.code, EXIT.harnessError);
   assert.match(refused.stderr, /dist\/ is not built/);
+});
+
+test('started as a program, as npm start and the container start it, Node runs with the memory settings of its first line', async () => {
+  const seen = join(await tempDir(), 'seen.json');
+  // A module loaded before the CLI, through NODE_OPTIONS, writes what the process was started with.
+  const probe = `import{writeFileSync}from'node:fs';writeFileSync(${JSON.stringify(seen)},JSON.stringify({execArgv:process.execArgv,arenas:process.env.MALLOC_ARENA_MAX}))`;
+  const run = spawnSync(CLI, ['--version'], {
+    encoding: 'utf8',
+    env: { ...process.env, NODE_OPTIONS: `--import=data:text/javascript,${encodeURIComponent(probe)}` },
+  });
+  assert.equal(run.status, 0, run.stderr);
+  assert.equal(run.stdout.trim(), CERTBENCH_VERSION);
+  const { execArgv, arenas } = JSON.parse(await readFile(seen, 'utf8')) as {
+    execArgv: string[];
+    arenas?: string;
+  };
+  assert.ok(execArgv.includes('--max-semi-space-size=8'), `execArgv ${execArgv.join(' ')}`);
+  assert.equal(arenas, '2');
+  const { scripts } = JSON.parse(await readFile(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  assert.match(scripts['start'] ?? '', /^bin\/certbench\.js run /, 'npm start runs the program');
 });
