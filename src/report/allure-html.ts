@@ -4,6 +4,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { PACKAGE_ROOT } from '../run/package-root.ts';
 import { allureConfig, ALLURE_CONFIG_FILE } from './allure-config.ts';
+import { setAsideDamagedHistory, setAsideWarning } from './allure-history.ts';
 
 export interface AllureHtmlOptions {
   /** Title shown in the report. @default 'certbench' */
@@ -15,6 +16,8 @@ export interface AllureHtmlOptions {
    * between builds by keeping that folder. `false`: no history.
    */
   history?: string | false;
+  /** Told when a damaged history file was set aside (allure-history.ts) and the report goes on without it. */
+  warn?: (message: string) => void;
 }
 
 /** Where the runs of one system keep their Allure history, relative to a run folder (see AllureHtmlOptions). */
@@ -103,7 +106,11 @@ export function startAllureHtml(runDir: string): AllureHtmlJob {
     (prepared ??= (async () => {
       const history =
         options.history === false ? undefined : (options.history ?? (await defaultHistoryPath(runDir)));
-      if (history) await mkdir(dirname(join(runDir, history)), { recursive: true });
+      if (history) {
+        await mkdir(dirname(join(runDir, history)), { recursive: true });
+        const setAside = await setAsideDamagedHistory(join(runDir, history));
+        if (setAside) options.warn?.(setAsideWarning(setAside));
+      }
       await writeFile(
         join(runDir, ALLURE_CONFIG_FILE),
         allureConfig(options.reportName ?? 'certbench', history),

@@ -174,7 +174,11 @@ export async function runCertification(
     const variants = profileVariants(profile);
     const protocols = manifests.map((m) => ({ id: m.id, variant: variants[m.id] }));
     allureAhead
-      .prepare({ reportName, history: historyPathFor(profile.vendor, profile.system, protocols) })
+      .prepare({
+        reportName,
+        history: historyPathFor(profile.vendor, profile.system, protocols),
+        warn: (message) => env.logger.warn(message),
+      })
       .catch(() => undefined);
   }
   // An automated run's exchange files are written as it goes, on the idle core (a manual run has no hurry).
@@ -404,7 +408,7 @@ export async function runCertification(
     // Allure's HTML (a child process, the longest part of reporting) reads only allure-results/, now complete: it
     // runs on the other core while the rest is written. The run ends when both have, and fails if either does.
     const allureHtml = allureAhead ?? (options.html ? startAllureHtml(outDir) : undefined);
-    const html = allureHtml?.generate({ reportName });
+    const html = allureHtml?.generate({ reportName, warn: (message) => env.logger.warn(message) });
     const rest = (async () => {
       const projections = [builtinProjections.junit, builtinProjections['test-protocol']];
       if (options.summary)

@@ -105,6 +105,43 @@ describe('Allure HTML report', () => {
     }
   });
 
+  it('a history with a damaged line is set aside whole, and the report is made from its good lines', async () => {
+    const parent = await mkdtemp(join(tmpdir(), 'certbench-allure-damaged-'));
+    try {
+      const report = async (name: string, warn?: (message: string) => void) => {
+        const dir = join(parent, name);
+        const { result, writer: seeded } = sampleRun();
+        const writer = new FileSystemWriter(dir);
+        for (const [path, content] of seeded.files) await writer.write(path, content);
+        await writer.write('certification-result.json', JSON.stringify(result));
+        await allureResultsProjection.project({ result, writer, stdout: { write: () => true } });
+        return generateAllureHtml(dir, { reportName: name, ...(warn ? { warn } : {}) });
+      };
+      await report('run-1');
+      const file = join(parent, 'allure-history', 'laegehus-oest-journal--laboratoriesvar.jsonl');
+      const good = await readFile(file, 'utf8');
+      // A run killed while the line was appended: half a line at the end.
+      const damaged = `${good}${good.slice(0, 40)}\n`;
+      await writeFile(file, damaged);
+      const warnings: string[] = [];
+      await report('run-2', (message) => warnings.push(message));
+      assert.equal(warnings.length, 1);
+      assert.match(warnings[0] ?? '', /laboratoriesvar\.jsonl: line 2 is not JSON/);
+      const keptAs = /kept as (\S+),/.exec(warnings[0] ?? '')?.[1] ?? '';
+      assert.equal(await readFile(keptAs, 'utf8'), damaged, 'the file as it was is kept');
+      const lines = (await readFile(file, 'utf8')).trim().split('\n');
+      assert.equal(lines.length, 2, 'the good line and this report');
+      for (const line of lines) JSON.parse(line);
+      // A whole history is left as it is, without a warning.
+      const more: string[] = [];
+      await report('run-3', (message) => more.push(message));
+      assert.deepEqual(more, []);
+      assert.equal((await readdir(join(parent, 'allure-history'))).length, 2);
+    } finally {
+      await rm(parent, { recursive: true, force: true });
+    }
+  });
+
   it('reports the CLI error when there are no results', async () => {
     const empty = await mkdtemp(join(tmpdir(), 'certbench-allure-empty-'));
     try {

@@ -74,6 +74,7 @@ export async function reportCommand(
   });
   const report = await generateAllureHtml(dir, {
     reportName: `certbench: ${result.sut.vendor} ${result.sut.system} ${result.sut.version}`,
+    warn: (message) => env.logger.warn(message),
   });
   env.stdout.write(`${report}\n`);
   return EXIT.ok;
