@@ -9,6 +9,7 @@ import {
 } from '../../src/projections/allure/allure-results.ts';
 import { FileSystemWriter } from '../../src/projections/writer.ts';
 import {
+  defaultHistoryPath,
   generateAllureHtml,
   historyPathFor,
   startAllureHtml,
@@ -17,6 +18,7 @@ import {
   stripAnalytics,
 } from '../../src/report/allure-html.ts';
 import { sampleRun } from '../projections/result-builder.ts';
+import { fastReferenceProfile, referenceClaims, runReference } from '../support/run.ts';
 
 interface StageLike {
   attachments: { source?: string }[];
@@ -140,6 +142,22 @@ describe('Allure HTML report', () => {
     } finally {
       await rm(parent, { recursive: true, force: true });
     }
+  });
+
+  it("a run's history, named from its profile before it tests, is the one its record names afterwards", async () => {
+    // Two protocols with variants, so that the name carries them: the run prepares the report with the name it takes
+    // from the profile; `certbench report` and any later report take it from the record.
+    const { outDir } = await runReference({
+      profileFile: await fastReferenceProfile(referenceClaims()),
+      protocols: ['vandrejournal-maalinger', 'lab-sharing'],
+      html: true,
+    });
+    const fromRecord = await defaultHistoryPath(outDir);
+    assert.ok(fromRecord?.includes('lab-sharing-gp-system'), String(fromRecord));
+    const config = await readFile(join(outDir, 'allurerc.mjs'), 'utf8');
+    assert.ok(config.includes(`"historyPath": ${JSON.stringify(fromRecord)}`), config);
+    assert.equal((await readFile(join(outDir, fromRecord ?? ''), 'utf8')).trim().split('\n').length, 1);
+    await rm(join(outDir, fromRecord ?? ''), { force: true });
   });
 
   it('reports the CLI error when there are no results', async () => {
