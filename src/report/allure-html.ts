@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process';
 import { createReadStream } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { PACKAGE_ROOT } from '../run/package-root.ts';
 import { allureConfig, ALLURE_CONFIG_FILE } from './allure-config.ts';
-import { setAsideDamagedHistory, setAsideWarning } from './allure-history.ts';
 
 export interface AllureHtmlOptions {
   /** Title shown in the report. @default 'certbench' */
@@ -16,7 +16,7 @@ export interface AllureHtmlOptions {
    * between builds by keeping that folder. `false`: no history.
    */
   history?: string | false;
-  /** Told when a damaged history file was set aside (allure-history.ts) and the report goes on without it. */
+  /** Told when a history file Allure could not read was set aside (allure-runner.js) and the report went on. */
   warn?: (message: string) => void;
 }
 
@@ -87,7 +87,17 @@ export function startAllureHtml(runDir: string): AllureHtmlJob {
   const child = spawn(process.execPath, [RUNNER], {
     cwd: runDir,
     env: allureEnv(),
-    stdio: ['pipe', 'ignore', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  // Its warnings (a damaged history set aside), one JSON line each, for the user.
+  let warn: ((message: string) => void) | undefined;
+  createInterface({ input: child.stdout }).on('line', (line) => {
+    try {
+      const message = JSON.parse(line) as { type?: string; message?: string };
+      if (message.type === 'warning' && message.message) warn?.(message.message);
+    } catch {
+      // Not a line of the runner's own: Allure printing for itself.
+    }
   });
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
@@ -106,11 +116,8 @@ export function startAllureHtml(runDir: string): AllureHtmlJob {
     (prepared ??= (async () => {
       const history =
         options.history === false ? undefined : (options.history ?? (await defaultHistoryPath(runDir)));
-      if (history) {
-        await mkdir(dirname(join(runDir, history)), { recursive: true });
-        const setAside = await setAsideDamagedHistory(join(runDir, history));
-        if (setAside) options.warn?.(setAsideWarning(setAside));
-      }
+      if (history) await mkdir(dirname(join(runDir, history)), { recursive: true });
+      if (options.warn) warn = options.warn;
       await writeFile(
         join(runDir, ALLURE_CONFIG_FILE),
         allureConfig(options.reportName ?? 'certbench', history),

@@ -6,8 +6,11 @@
 // - `{"type":"read","file":…}` reads one finished results file, while the run writes the others;
 // - `{"type":"done"}` reads what is left in allure-results/ and writes the report (what `allure generate` does).
 // stdin closing before "done" means the run no longer wants the report: the process ends and writes nothing.
+// A history Allure cannot read (a line that is not JSON: a run killed while Allure appended, a hand edit, a full disk)
+// would stop the whole report: such a file is set aside whole, beside itself, and the report goes on from its good
+// lines; `{"type":"warning","message":…}` on stdout tells certbench, which warns the user. No line is lost.
 // Plain JavaScript: this process runs without tsx. Errors go to stderr, with exit code 1.
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 
@@ -58,8 +61,45 @@ function readOne(file) {
 async function start(message) {
   runDir = message.cwd;
   const config = await readConfig(runDir, message.config);
+  // Checked first: Allure parses each line in an event handler, so a bad one ends this process instead of failing
+  // start(). It costs this process a read of the history (some 50 ms for a full one) while certbench tests.
+  const setAside = config.historyPath ? await setAsideDamagedHistory(config.historyPath) : undefined;
+  if (setAside) process.stdout.write(`${JSON.stringify({ type: 'warning', message: setAside })}\n`);
   report = new AllureReport(config);
   await report.start();
+}
+
+/**
+ * A history file with lines that are not JSON: kept whole as `<file>.damaged-<time>`, and the file itself rewritten
+ * with its good lines. Returns the warning, or undefined when the file is missing or every line is JSON.
+ */
+async function setAsideDamagedHistory(file) {
+  let text;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const good = [];
+  const damaged = [];
+  text.split('\n').forEach((line, i) => {
+    if (line.trim() === '') return;
+    try {
+      JSON.parse(line);
+      good.push(`${line}\n`);
+    } catch {
+      damaged.push(i + 1);
+    }
+  });
+  if (damaged.length === 0) return undefined;
+  const keptAs = `${file}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  await rename(file, keptAs);
+  await writeFile(file, good.join(''));
+  const which = damaged.length === 1 ? `line ${damaged[0]} is` : `lines ${damaged.join(', ')} are`;
+  return (
+    `the report history ${file}: ${which} not JSON, which Allure cannot read; the file as it was is kept as ` +
+    `${keptAs}, and the history goes on from its ${good.length} good line(s)`
+  );
 }
 
 async function finish() {
