@@ -9,6 +9,7 @@ import {
 } from '../../src/projections/allure/allure-results.ts';
 import { FileSystemWriter } from '../../src/projections/writer.ts';
 import {
+  type AllureHtmlOptions,
   defaultHistoryPath,
   generateAllureHtml,
   historyPathFor,
@@ -27,6 +28,16 @@ interface StageLike {
 
 function stepAttachments(stage: StageLike): { source?: string }[] {
   return [...stage.attachments, ...(stage.steps ?? []).flatMap(stepAttachments)];
+}
+
+/** The sample run's record and Allure results in `dir`, and its HTML report (the history beside `dir`). */
+async function reportSampleRun(dir: string, options: AllureHtmlOptions): Promise<string> {
+  const { result, writer: seeded } = sampleRun();
+  const writer = new FileSystemWriter(dir);
+  for (const [path, content] of seeded.files) await writer.write(path, content);
+  await writer.write('certification-result.json', JSON.stringify(result));
+  await allureResultsProjection.project({ result, writer, stdout: { write: () => true } });
+  return generateAllureHtml(dir, options);
 }
 
 describe('Allure HTML report', () => {
@@ -84,15 +95,7 @@ describe('Allure HTML report', () => {
   it('keeps a history beside the run folders, per system and protocols, that grows with every report', async () => {
     const parent = await mkdtemp(join(tmpdir(), 'certbench-allure-history-'));
     try {
-      for (const name of ['run-1', 'run-2']) {
-        const dir = join(parent, name);
-        const { result, writer: seeded } = sampleRun();
-        const writer = new FileSystemWriter(dir);
-        for (const [path, content] of seeded.files) await writer.write(path, content);
-        await writer.write('certification-result.json', JSON.stringify(result));
-        await allureResultsProjection.project({ result, writer, stdout: { write: () => true } });
-        await generateAllureHtml(dir, { reportName: name });
-      }
+      for (const name of ['run-1', 'run-2']) await reportSampleRun(join(parent, name), { reportName: name });
       const history = await readFile(
         join(parent, 'allure-history', 'laegehus-oest-journal--laboratoriesvar.jsonl'),
         'utf8',
@@ -110,15 +113,8 @@ describe('Allure HTML report', () => {
   it('a history with a damaged line is set aside whole, and the report is made from its good lines', async () => {
     const parent = await mkdtemp(join(tmpdir(), 'certbench-allure-damaged-'));
     try {
-      const report = async (name: string, warn?: (message: string) => void) => {
-        const dir = join(parent, name);
-        const { result, writer: seeded } = sampleRun();
-        const writer = new FileSystemWriter(dir);
-        for (const [path, content] of seeded.files) await writer.write(path, content);
-        await writer.write('certification-result.json', JSON.stringify(result));
-        await allureResultsProjection.project({ result, writer, stdout: { write: () => true } });
-        return generateAllureHtml(dir, { reportName: name, ...(warn ? { warn } : {}) });
-      };
+      const report = (name: string, warn?: (message: string) => void) =>
+        reportSampleRun(join(parent, name), { reportName: name, ...(warn ? { warn } : {}) });
       await report('run-1');
       const file = join(parent, 'allure-history', 'laegehus-oest-journal--laboratoriesvar.jsonl');
       const good = await readFile(file, 'utf8');
