@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { request } from 'undici';
 import type * as ReferenceGpModule from '../../reference-gp/index.ts';
 import { allCounterparts, createCounterparts } from '../../src/counterparts/registry.ts';
@@ -216,7 +216,7 @@ type ReplayJson = Omit<Replay, 'protocolMs' | 'protocolPauseMs'> & {
 /** Replays a job in a fresh process (this file), and returns its figures. */
 export async function replayInFreshProcess(jobFile: string): Promise<Replay> {
   const { spawn } = await import('node:child_process');
-  const child = spawn(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, jobFile], {
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), jobFile], {
     cwd: PACKAGE_ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
