@@ -89,12 +89,20 @@ export function startAllureHtml(runDir: string): AllureHtmlJob {
     env: allureEnv(),
     stdio: ['pipe', 'pipe', 'pipe'],
   });
-  // Its warnings (a damaged history set aside), one JSON line each, for the user.
+  // Its warnings (a damaged history set aside), one JSON line each, for the user: kept until someone listens.
   let warn: ((message: string) => void) | undefined;
+  const unheard: string[] = [];
+  const listen = (listener: (message: string) => void) => {
+    warn = listener;
+    for (const message of unheard.splice(0)) listener(message);
+  };
   createInterface({ input: child.stdout }).on('line', (line) => {
     try {
       const message = JSON.parse(line) as { type?: string; message?: string };
-      if (message.type === 'warning' && message.message) warn?.(message.message);
+      if (message.type === 'warning' && message.message) {
+        if (warn) warn(message.message);
+        else unheard.push(message.message);
+      }
     } catch {
       // Not a line of the runner's own: Allure printing for itself.
     }
@@ -112,18 +120,20 @@ export function startAllureHtml(runDir: string): AllureHtmlJob {
   const send = (message: object) => child.stdin.write(`${JSON.stringify(message)}\n`);
   let prepared: Promise<void> | undefined;
   let generating = false;
-  const prepare = (options: AllureHtmlOptions = {}) =>
-    (prepared ??= (async () => {
+  const prepare = (options: AllureHtmlOptions = {}) => {
+    // A job prepared without a listener tells the one generate() is given.
+    if (options.warn) listen(options.warn);
+    return (prepared ??= (async () => {
       const history =
         options.history === false ? undefined : (options.history ?? (await defaultHistoryPath(runDir)));
       if (history) await mkdir(dirname(join(runDir, history)), { recursive: true });
-      if (options.warn) warn = options.warn;
       await writeFile(
         join(runDir, ALLURE_CONFIG_FILE),
         allureConfig(options.reportName ?? 'certbench', history),
       );
       send({ type: 'config', cwd: runDir, config: ALLURE_CONFIG_FILE });
     })());
+  };
   return {
     prepare,
     read(file) {

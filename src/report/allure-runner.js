@@ -62,7 +62,7 @@ async function start(message) {
   runDir = message.cwd;
   const config = await readConfig(runDir, message.config);
   // Checked first: Allure parses each line in an event handler, so a bad one ends this process instead of failing
-  // start(). It costs this process a read of the history (some 50 ms for a full one) while certbench tests.
+  // start(). It costs this process a read of the history (some 100 ms for a full one) while certbench tests.
   const setAside = config.historyPath ? await setAsideDamagedHistory(config.historyPath) : undefined;
   if (setAside) process.stdout.write(`${JSON.stringify({ type: 'warning', message: setAside })}\n`);
   report = new AllureReport(config);

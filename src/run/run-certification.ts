@@ -167,6 +167,8 @@ export async function runCertification(
   // reads each results file as it is finished (a manual run, which can last a day, starts it when it reports).
   const allureAhead = options.html && driverKind !== 'manual' ? startAllureHtml(outDir) : undefined;
   const reportName = `certbench: ${profile.vendor} ${profile.system} ${profile.version}`;
+  // What Allure's process has to say (a damaged history set aside) reaches the user as the run's warnings.
+  const warn = (message: string) => env.logger.warn(message);
   if (allureAhead) {
     stops.push(() => allureAhead.cancel());
     // The report's name and history are known now: Allure reads the history of earlier runs while this one tests.
@@ -177,7 +179,7 @@ export async function runCertification(
       .prepare({
         reportName,
         history: historyPathFor(profile.vendor, profile.system, protocols),
-        warn: (message) => env.logger.warn(message),
+        warn,
       })
       .catch(() => undefined);
   }
@@ -408,7 +410,7 @@ export async function runCertification(
     // Allure's HTML (a child process, the longest part of reporting) reads only allure-results/, now complete: it
     // runs on the other core while the rest is written. The run ends when both have, and fails if either does.
     const allureHtml = allureAhead ?? (options.html ? startAllureHtml(outDir) : undefined);
-    const html = allureHtml?.generate({ reportName, warn: (message) => env.logger.warn(message) });
+    const html = allureHtml?.generate({ reportName, warn });
     const rest = (async () => {
       const projections = [builtinProjections.junit, builtinProjections['test-protocol']];
       if (options.summary)

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { setImmediate, setTimeout } from 'node:timers/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import {
@@ -135,6 +136,25 @@ describe('Allure HTML report', () => {
       await report('run-3', (message) => more.push(message));
       assert.deepEqual(more, []);
       assert.equal((await readdir(join(parent, 'allure-history'))).length, 2);
+      // A report prepared ahead without a listener (as a run prepares it) keeps the warning for generate()'s.
+      const dir = join(parent, 'run-4');
+      const { result, writer: seeded } = sampleRun();
+      const writer = new FileSystemWriter(dir);
+      for (const [path, content] of seeded.files) await writer.write(path, content);
+      await allureResultsProjection.project({ result, writer, stdout: { write: () => true } });
+      await writeFile(join(parent, 'allure-history', 'v-s--p.jsonl'), '{"uuid":\n');
+      const job = startAllureHtml(dir);
+      await job.prepare({ reportName: 'run-4', history: '../allure-history/v-s--p.jsonl' });
+      // Until Allure's process has set the file aside and sent its warning, unheard. A warning still on its way
+      // reaches the listener directly: the test then passes without testing the wait, never fails for it.
+      const aside = async () =>
+        (await readdir(join(parent, 'allure-history'))).filter((f) => f.startsWith('v-s--p.jsonl')).length ===
+        2;
+      while (!(await aside())) await setImmediate();
+      await setTimeout(200);
+      const late: string[] = [];
+      await job.generate({ reportName: 'run-4', warn: (message) => late.push(message) });
+      assert.equal(late.length, 1, 'the warning given to the one who listens later');
     } finally {
       await rm(parent, { recursive: true, force: true });
     }
